@@ -1,0 +1,78 @@
+"""One pass over an article: insertions first, then every extractor on the
+cleaned body, with all evidence spans mapped to the original text."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+import numpy as np
+
+from .base import ArticleTransformer, Span, iter_texts
+from .hedging import HEDGING_FEATURES, extract_hedging
+from .insertions import INSERTION_FEATURES, clean_doc, insertion_features
+from .loaded import LOADED_FEATURES, extract_loaded
+from .sourcing import SOURCING_FEATURES, extract_sourcing
+from .style import STYLE_FEATURES, extract_style
+
+#: Feature families, in output order; reports and the model's explanations group by these.
+FAMILIES: dict[str, tuple[str, ...]] = {
+    "insertions": INSERTION_FEATURES,
+    "hedging": HEDGING_FEATURES,
+    "sourcing": SOURCING_FEATURES,
+    "loaded": LOADED_FEATURES,
+    "style": STYLE_FEATURES,
+}
+FEATURE_NAMES: tuple[str, ...] = tuple(n for names in FAMILIES.values() for n in names)
+
+
+@dataclass(slots=True)
+class Analysis:
+    """Everything relscore measures in one article."""
+
+    text: str
+    features: dict[str, float]
+    spans: list[Span] = field(default_factory=list)
+    body: str = ""
+
+    def span_records(self) -> list[dict[str, Any]]:
+        """Spans as dicts with the evidence text, in text order."""
+        return [s.as_dict(self.text) for s in self.spans]
+
+
+def analyze(text: str, title: str | None = None) -> Analysis:
+    """Measure one article: features, evidence spans and the cleaned body."""
+    if not isinstance(text, str):
+        raise TypeError(f"analyze() expects the article text as str, got {type(text).__name__}")
+    doc, ins_spans = clean_doc(text, title)
+    features: dict[str, float] = dict(insertion_features(text, ins_spans))
+    spans: list[Span] = list(ins_spans)
+    for extract in (extract_hedging, extract_sourcing, extract_loaded):
+        ex = extract(doc)
+        features.update(ex.features)
+        spans.extend(ex.spans)
+    ex = extract_style(doc, title)
+    features.update(ex.features)
+    spans.extend(ex.spans)
+    spans.sort(key=lambda s: (s.start, s.end, s.kind))
+    body = "\n\n".join(doc.text[s:e] for s, e in doc.paragraphs)
+    return Analysis(text, {n: float(features.get(n, 0.0)) for n in FEATURE_NAMES}, spans, body)
+
+
+class ArticleFeatures(ArticleTransformer):
+    """All relscore features for an iterable of article texts (one row each).
+
+    Titles, when known, can be given as a list of the same length via ``titles``
+    at transform time through :func:`analyze`; in a pipeline only the text is used.
+    """
+
+    feature_names = FEATURE_NAMES
+
+    def _features(self, text: str) -> dict[str, float]:
+        return analyze(text).features
+
+
+def feature_matrix(texts: Iterable[str], titles: Iterable[str | None] | None = None) -> np.ndarray:
+    """Features for many articles as a dense array (columns: FEATURE_NAMES)."""
+    texts = iter_texts(texts)
+    titles = list(titles) if titles is not None else [None] * len(texts)
+    return np.array([[analyze(t, h).features[n] for n in FEATURE_NAMES] for t, h in zip(texts, titles)], dtype=float).reshape(len(texts), len(FEATURE_NAMES))

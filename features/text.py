@@ -1,0 +1,326 @@
+"""Segmentation shared by every extractor: paragraphs, sentences, tokens and
+quotation regions, all as character offsets into the original text.
+
+``parse(text, exclude=...)`` blanks excluded ranges (off-topic insertions) with
+spaces of the same length, so every extractor measures the cleaned body while
+its offsets still slice the original text exactly.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Iterable, Sequence
+
+# Abbreviations whose period does not end a sentence (lower-case, without the final dot).
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof gen lt col maj capt cmdr adm sgt cpl pvt sen rep gov lt-gen
+    pres supt insp det st jr sr rev fr hon messrs mmes amb atty gen. no nos vol vs v
+    etc al approx dept univ inc corp co ltd bros est fig jan feb mar apr jun jul aug
+    sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun ft mt ave blvd rd
+    u.s u.n u.k u.s.a e.u d.c a.m p.m e.g i.e n.y l.a r gop op ed""".split()
+)
+
+WORD_RE = re.compile(r"[^\W_]+(?:[’'.\-][^\W_]+)*", re.UNICODE)
+LINE_RE = re.compile(r"[^\n]+")
+# A candidate sentence end: terminal punctuation, optional closing quotes/brackets, then space.
+SENT_END_RE = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s)")
+
+OPEN_QUOTES = "“«„"
+CLOSE_QUOTES = "”»“"
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """A quotation region: ``label`` is 'direct' (inside quote marks), 'scare'
+    (a short quoted phrase with no speaker) or 'paraphrase' (reported speech)."""
+
+    start: int
+    end: int
+    label: str = "direct"
+
+
+@dataclass(slots=True)
+class Doc:
+    """One article, segmented. ``text`` is the analysed text (insertions blanked),
+    ``original`` the input; both have the same length."""
+
+    original: str
+    text: str
+    paragraphs: list[tuple[int, int]]
+    sentences: list[tuple[int, int]]
+    tokens: list[tuple[int, int]]
+    quotes: list[Region] = field(default_factory=list)
+    _q_starts: list[int] = field(default_factory=list, repr=False)
+    sent_starts: list[int] = field(default_factory=list, repr=False)
+    tok_starts: list[int] = field(default_factory=list, repr=False)
+
+    @property
+    def n_words(self) -> int:
+        return len(self.tokens)
+
+    def voice_at(self, start: int, end: int | None = None) -> str:
+        """'quoted' if the range lies in a direct quote or attributed paraphrase."""
+        end = start + 1 if end is None else end
+        r = self.region_at(start, end)
+        return "quoted" if r is not None and r.label != "scare" else "author"
+
+    def region_at(self, start: int, end: int) -> Region | None:
+        """The innermost quotation region containing [start, end), if any.
+
+        Paraphrase regions may contain short quoted phrases, so a few regions
+        that start before ``start`` are checked, innermost (latest start) first.
+        """
+        i = bisect_right(self._q_starts, start) - 1
+        for j in range(i, max(-1, i - 4), -1):
+            r = self.quotes[j]
+            if r.start <= start and end <= r.end:
+                return r
+        return None
+
+    def sentence_index(self, pos: int) -> int:
+        """Index of the sentence containing ``pos`` (or the one before it)."""
+        return max(0, bisect_right(self.sent_starts, pos) - 1)
+
+    def words_in(self, start: int, end: int) -> int:
+        """Number of tokens that start inside [start, end)."""
+        return bisect_right(self.tok_starts, end - 1) - bisect_right(self.tok_starts, start - 1)
+
+    def quoted_words(self) -> int:
+        return sum(self.words_in(r.start, r.end) for r in self.quotes if r.label != "scare")
+
+
+def blank(text: str, exclude: Iterable[tuple[int, int]]) -> str:
+    """Replace excluded ranges with spaces (newlines kept) so offsets are unchanged."""
+    ranges = sorted(exclude)
+    if not ranges:
+        return text
+    parts, pos = [], 0
+    for s, e in ranges:
+        s, e = max(s, pos), min(e, len(text))
+        if e <= s:
+            continue
+        parts.append(text[pos:s])
+        parts.append(re.sub(r"[^\n]", " ", text[s:e]))
+        pos = e
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+def split_paragraphs(text: str) -> list[tuple[int, int]]:
+    """Paragraphs: one per non-blank line.
+
+    Scraped news arrives both blank-line separated and one paragraph per line,
+    often mixed in one article; hard-wrapped paragraphs are rare, while treating
+    a caption or a "Short Url" line as part of the body paragraph below it would
+    hide exactly the lines the insertion detector must see.
+    """
+    return [_strip(text, m.start(), m.end()) for m in LINE_RE.finditer(text) if m.group().strip()]
+
+
+def _strip(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """True when the period at ``dot`` closes an abbreviation or an initial."""
+    j = dot
+    while j > 0 and (text[j - 1].isalpha() or text[j - 1] == "."):
+        j -= 1
+    word = text[j:dot].lower()
+    if not word:
+        return False
+    if word in ABBREVIATIONS:
+        return True
+    if len(word) == 1 and text[j].isupper():  # an initial: "John F. Kennedy"
+        return True
+    # dotted acronyms: U.S., U.N., D.C.
+    return bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", word))
+
+
+_STARTERS = frozenset("The A An But He She It They We I In On This That These Those However Meanwhile".split())
+
+
+def _starts_sentence(text: str, end: int, pe: int, dot: int) -> bool:
+    """After a dotted acronym ("... in the U.S. The talks"), a typical sentence
+    opener means the acronym did end the sentence; titles ("Mr.") never do."""
+    prev = text[max(0, dot - 4) : dot]
+    if not re.search(r"[A-Z]\.[A-Z]$", prev):
+        return False
+    m = re.match(r"\s+([A-Z][a-z]*)\b", text[end : min(pe, end + 30)])
+    return bool(m and m.group(1) in _STARTERS)
+
+
+def split_sentences(text: str, paragraphs: Sequence[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+    """Sentences within paragraphs; abbreviations (Mr., U.N., Gen.) do not end one."""
+    if paragraphs is None:
+        paragraphs = split_paragraphs(text)
+    out: list[tuple[int, int]] = []
+    for ps, pe in paragraphs:
+        start = ps
+        for m in SENT_END_RE.finditer(text, ps, pe):
+            end = m.end()
+            punct = text[m.start()]
+            if punct == "." and text[m.start() : m.end()].rstrip("\"”’')]") == ".":
+                if _is_abbreviation(text, m.start()) and not _starts_sentence(text, end, pe, m.start()):
+                    continue
+            nxt = text[end : min(pe, end + 3)].lstrip()
+            # A lower-case continuation means the period was not a sentence end.
+            if nxt and nxt[0].islower():
+                continue
+            s, e = _strip(text, start, end)
+            if e > s:
+                out.append((s, e))
+            start = end
+        s, e = _strip(text, start, pe)
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Word tokens as (start, end); contractions and hyphenated words stay whole."""
+    end = len(text) if end is None else end
+    return [(m.start(), m.end()) for m in WORD_RE.finditer(text, start, end)]
+
+
+def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Region]:
+    """Direct-quote regions (content between the marks, marks included).
+
+    Handles straight and curly double quotes, and the news convention for a
+    quote that runs across paragraphs: the opening mark is repeated at the start
+    of each paragraph and only the last one is closed.
+    """
+    regions: list[Region] = []
+    open_at: int | None = None
+    for ps, pe in paragraphs:
+        para = text[ps:pe]
+        straight = para.count('"')
+        for k, ch in enumerate(para):
+            pos = ps + k
+            if ch in "“„«":
+                if open_at is None:
+                    open_at = pos
+            elif ch in "”»":
+                if open_at is not None:
+                    regions.append(Region(open_at, pos + 1))
+                    open_at = None
+            elif ch == '"':
+                if open_at is None:
+                    # A lone straight quote in the middle of a paragraph with an even
+                    # count opens; at the end of a paragraph it cannot.
+                    if k == len(para) - 1 and straight % 2 == 1:
+                        continue
+                    open_at = pos
+                else:
+                    regions.append(Region(open_at, pos + 1))
+                    open_at = None
+        if open_at is not None:
+            # Unclosed at the paragraph end: either the quote runs on into the next
+            # paragraph (which reopens with a mark) or the closing mark is missing.
+            # Either way this paragraph's part ends here.
+            regions.append(Region(open_at, pe))
+            open_at = None
+    return regions
+
+
+# Reporting cues that introduce reported speech; kept here (not in sourcing.py)
+# because voice assignment needs them and every extractor needs voice.
+_SPEECH_VERBS = (
+    r"said|says|say|told|tells|added|adds|noted|notes|argued|argues|claimed|claims|"
+    r"warned|warns|stated|states|insisted|insists|explained|explains|believes|"
+    r"thinks|stressed|stresses|wrote|writes|contended|contends|maintained|maintains|"
+    r"asserted|asserts|recalled|recalls|pointed out|points out"
+)
+# Verbs that report speech only with an explicit "that" clause ("acknowledged the presence" is not).
+_THAT_VERBS = (
+    r"acknowledged|acknowledges|announced|announces|confirmed|confirms|reported|reports|"
+    r"alleged|alleges|predicted|predicts|estimated|estimates|admitted|admits|denied|denies|"
+    r"suggested|suggests|doubted|doubts|feared|fears|hoped|hopes|expects|expected|believed|thought"
+)
+PARAPHRASE_RE = re.compile(
+    r"(?<![”\"’],\s)(?<![”\"’],)\b(?:(?:" + _SPEECH_VERBS + r")\b(?:\s+(?:\w+\s+){0,2}?(?:News|Times|Post|reporters?|journalists?))?"
+    r"(?:\s+(?:on|last|this|in)\s+\w+(?:\s+\d+)?)?[,:]?\s+(?:that\s+)?"
+    r"|(?:" + _THAT_VERBS + r")\s+that\s+)(?=[^\s“\"])",
+)
+TRAILING_ATTR_RE = re.compile(
+    r",\s+(?:(?:according to\s+[^,.;]+)|(?:[^,.;“”\"]{1,60}?\s+(?:" + _SPEECH_VERBS + r"))"
+    r"|(?:(?:" + _SPEECH_VERBS + r")\s+[^,.;“”\"]{1,60}?))\s*[.!?]?[\"”’]?\s*$"
+)
+_STATEMENT_TAIL = re.compile(r"^(?:the|a|an|his|her|their|its)?\s*[\w\s’'-]{0,60}?\b(?:in|on)\s+(?:a|an|the)\s+(?:written\s+)?(?:statement|interview|post|tweet|release)\b")
+
+
+def find_paraphrase(
+    text: str, sentences: Sequence[tuple[int, int]], direct: Sequence[Region]
+) -> list[Region]:
+    """Attributed paraphrase: "X said (that) CLAUSE." and "CLAUSE, X said."."""
+    starts = [r.start for r in direct]
+    out: list[Region] = []
+    for s, e in sentences:
+        if _covered(direct, starts, s, e):
+            continue
+        sent = text[s:e]
+        m = PARAPHRASE_RE.search(sent)
+        if m and m.start() < 80 and m.end() < len(sent) - 8 and not _STATEMENT_TAIL.match(sent[m.end():]):
+            # "said in a statement" etc. without a clause are not paraphrase
+            clause_start = s + m.end()
+            q = _first_quote_start(direct, starts, clause_start, e)
+            ce = q if q is not None else e
+            if ce - clause_start > 8:
+                out.append(Region(clause_start, ce, "paraphrase"))
+            continue
+        t = TRAILING_ATTR_RE.search(sent)
+        if t and t.start() > 10:
+            q = _first_quote_start(direct, starts, s, s + t.start())
+            if q is None:
+                out.append(Region(s, s + t.start(), "paraphrase"))
+    return out
+
+
+def _covered(regions: Sequence[Region], starts: list[int], s: int, e: int) -> bool:
+    i = bisect_right(starts, s) - 1
+    return i >= 0 and regions[i].start <= s and regions[i].end >= e
+
+
+def _first_quote_start(regions: Sequence[Region], starts: list[int], s: int, e: int) -> int | None:
+    i = bisect_right(starts, s - 1)
+    if i < len(regions) and regions[i].start < e:
+        return regions[i].start
+    return None
+
+
+def _label_scare(text: str, regions: list[Region]) -> list[Region]:
+    """Short quoted phrases (1-3 words, no sentence-final punctuation inside) are
+    scare quotes unless a speech verb sits right next to them."""
+    out = []
+    for r in regions:
+        inner = text[r.start + 1 : r.end - 1].strip()
+        words = WORD_RE.findall(inner)
+        if 0 < len(words) <= 3 and not re.search(r"[.!?,]$", inner):
+            around = text[max(0, r.start - 40) : r.start] + text[r.end : r.end + 30]
+            if not re.search(r"\b(?:" + _SPEECH_VERBS + r")\b", around):
+                out.append(Region(r.start, r.end, "scare"))
+                continue
+        out.append(r)
+    return out
+
+
+def parse(text: str, exclude: Iterable[tuple[int, int]] = ()) -> Doc:
+    """Segment ``text``; ranges in ``exclude`` are blanked (same offsets)."""
+    if not isinstance(text, str):
+        raise TypeError(f"parse() expects str, got {type(text).__name__}")
+    work = blank(text, exclude)
+    paragraphs = split_paragraphs(work)
+    sentences = split_sentences(work, paragraphs)
+    tokens = tokenize(work)
+    direct = _label_scare(work, find_quotes(work, paragraphs))
+    para = find_paraphrase(work, sentences, [r for r in direct if r.label == "direct"])
+    quotes = sorted(direct + para, key=lambda r: r.start)
+    return Doc(
+        text, work, paragraphs, sentences, tokens, quotes,
+        [r.start for r in quotes], [a for a, _ in sentences], [a for a, _ in tokens],
+    )
