@@ -188,43 +188,47 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[tuple[in
     return [(m.start(), m.end()) for m in WORD_RE.finditer(text, start, end)]
 
 
+_QUOTE_MARK_RE = re.compile(r"[“”„«»\"]|''|``")
+
+
 def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Region]:
     """Direct-quote regions (content between the marks, marks included).
 
-    Handles straight and curly double quotes, and the news convention for a
-    quote that runs across paragraphs: the opening mark is repeated at the start
-    of each paragraph and only the last one is closed.
+    Handles curly and straight double quotes, and the typewriter pairs ``…''
+    and ''…'' some archives (e.g. NYT wire copy) use, plus the news convention
+    for a quote that runs across paragraphs: the opening mark is repeated at the
+    start of each paragraph and only the last one is closed.
     """
     regions: list[Region] = []
-    open_at: int | None = None
     for ps, pe in paragraphs:
-        para = text[ps:pe]
-        straight = para.count('"')
-        for k, ch in enumerate(para):
-            pos = ps + k
-            if ch in "“„«":
+        marks = list(_QUOTE_MARK_RE.finditer(text, ps, pe))
+        if not marks:
+            continue
+        n_symmetric = sum(1 for m in marks if m.group() in ('"', "''"))
+        open_at: int | None = None
+        for i, m in enumerate(marks):
+            mark, pos = m.group(), m.start()
+            if mark in ("“", "„", "«", "``"):
                 if open_at is None:
                     open_at = pos
-            elif ch in "”»":
+            elif mark in ("”", "»"):
                 if open_at is not None:
-                    regions.append(Region(open_at, pos + 1))
+                    regions.append(Region(open_at, m.end()))
                     open_at = None
-            elif ch == '"':
-                if open_at is None:
-                    # A lone straight quote in the middle of a paragraph with an even
-                    # count opens; at the end of a paragraph it cannot.
-                    if k == len(para) - 1 and straight % 2 == 1:
-                        continue
-                    open_at = pos
-                else:
-                    regions.append(Region(open_at, pos + 1))
-                    open_at = None
+            elif open_at is None:
+                # A symmetric mark opens, unless it is the odd one out at the very
+                # end of the paragraph (a stray closing mark cannot open a quote).
+                if m.end() >= pe and n_symmetric % 2 == 1:
+                    continue
+                open_at = pos
+            else:
+                regions.append(Region(open_at, m.end()))
+                open_at = None
         if open_at is not None:
             # Unclosed at the paragraph end: either the quote runs on into the next
             # paragraph (which reopens with a mark) or the closing mark is missing.
             # Either way this paragraph's part ends here.
             regions.append(Region(open_at, pe))
-            open_at = None
     return regions
 
 
@@ -251,6 +255,9 @@ TRAILING_ATTR_RE = re.compile(
     r",\s+(?:(?:according to\s+[^,.;]+)|(?:[^,.;“”\"]{1,60}?\s+(?:" + _SPEECH_VERBS + r"))"
     r"|(?:(?:" + _SPEECH_VERBS + r")\s+[^,.;“”\"]{1,60}?))\s*[.!?]?[\"”’]?\s*$"
 )
+# What follows "told"/"tells" is its addressee when the sentence ends within a few
+# words ("told Arab News.", "told reporters on Monday."): no reported clause there.
+_ADDRESSEE_ONLY = re.compile(r"(?:[\w’'.-]+\s+){0,4}[\w’'.-]+\s*[.!?]?[\"”’)]?\s*$")
 _STATEMENT_TAIL = re.compile(r"^(?:the|a|an|his|her|their|its)?\s*[\w\s’'-]{0,60}?\b(?:in|on)\s+(?:a|an|the)\s+(?:written\s+)?(?:statement|interview|post|tweet|release)\b")
 
 
@@ -265,6 +272,8 @@ def find_paraphrase(
             continue
         sent = text[s:e]
         m = PARAPHRASE_RE.search(sent)
+        if m and m.group().startswith(("told", "tells")) and _ADDRESSEE_ONLY.match(sent, m.end()):
+            m = None
         if m and m.start() < 80 and m.end() < len(sent) - 8 and not _STATEMENT_TAIL.match(sent[m.end():]):
             # "said in a statement" etc. without a clause are not paraphrase
             clause_start = s + m.end()

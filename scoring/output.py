@@ -1,0 +1,211 @@
+"""Writers for scored corpora, appended batch by batch so memory stays flat:
+CSV, Parquet or JSON Lines tables, and JSON Lines record files (spans, errors)."""
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+from typing import IO, Any, Iterable, Protocol
+
+import pandas as pd
+
+TABLE_FORMATS = {".csv": "csv", ".parquet": "parquet", ".jsonl": "jsonl"}
+#: Identity columns, always text.
+META_COLUMNS = ("id", "outlet", "date", "title", "domain", "url")
+
+
+class TableWriter(Protocol):
+    path: Path
+
+    def write(self, frame: pd.DataFrame) -> None: ...
+    def close(self) -> None: ...
+
+
+def table_format(path: str | Path) -> str:
+    """'csv', 'parquet' or 'jsonl' from the file name; ValueError otherwise."""
+    fmt = TABLE_FORMATS.get(Path(path).suffix.lower())
+    if fmt is None:
+        raise ValueError(
+            f"cannot tell the output format of {str(path)!r}; use a name ending in "
+            f"{', '.join(TABLE_FORMATS)}"
+        )
+    return fmt
+
+
+def _ensure_parent(path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+
+
+class CsvTableWriter:
+    """CSV with a header, appended per batch; columns fixed by the first batch."""
+
+    def __init__(self, path: str | Path, columns: list[str]) -> None:
+        self.path = Path(path)
+        self.columns = list(columns)
+        _ensure_parent(self.path)
+        self._fh: IO[str] | None = open(self.path, "w", encoding="utf-8", newline="")
+        pd.DataFrame(columns=self.columns).to_csv(self._fh, index=False)
+
+    def write(self, frame: pd.DataFrame) -> None:
+        assert self._fh is not None, "writer is closed"
+        frame.reindex(columns=self.columns).to_csv(self._fh, index=False, header=False)
+
+    def close(self) -> None:
+        if self._fh is not None:
+            self._fh.close()
+            self._fh = None
+
+
+class JsonlTableWriter:
+    """One JSON object per row; missing values as null."""
+
+    def __init__(self, path: str | Path, columns: list[str]) -> None:
+        self.path = Path(path)
+        self.columns = list(columns)
+        _ensure_parent(self.path)
+        self._fh: IO[str] | None = open(self.path, "w", encoding="utf-8")
+
+    def write(self, frame: pd.DataFrame) -> None:
+        assert self._fh is not None, "writer is closed"
+        frame = frame.reindex(columns=self.columns)
+        for rec in frame.to_dict(orient="records"):
+            self._fh.write(json.dumps({k: _json_value(v) for k, v in rec.items()}, ensure_ascii=False) + "\n")
+
+    def close(self) -> None:
+        if self._fh is not None:
+            self._fh.close()
+            self._fh = None
+
+
+class ParquetTableWriter:
+    """Parquet written one row group per batch. The schema is fixed when the
+    first batch arrives (identity columns text, columns with no value yet text),
+    so later batches with values where the first had none still fit."""
+
+    def __init__(self, path: str | Path, columns: list[str]) -> None:
+        self.path = Path(path)
+        self.columns = list(columns)
+        _ensure_parent(self.path)
+        self._writer: Any = None
+        self._schema: Any = None
+        self._closed = False
+
+    def _make_schema(self, frame: pd.DataFrame) -> Any:
+        import pyarrow as pa
+
+        inferred = pa.Schema.from_pandas(frame, preserve_index=False)
+        fields = []
+        for f in inferred:
+            if f.name in META_COLUMNS or pa.types.is_null(f.type):
+                fields.append(pa.field(f.name, pa.string()))
+            else:
+                fields.append(f)
+        return pa.schema(fields)
+
+    def write(self, frame: pd.DataFrame) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        assert not self._closed, "writer is closed"
+        frame = frame.reindex(columns=self.columns)
+        if self._writer is None:
+            self._schema = self._make_schema(frame)
+            self._writer = pq.ParquetWriter(self.path, self._schema)
+        table = pa.Table.from_pandas(frame, schema=self._schema, preserve_index=False)
+        self._writer.write_table(table)
+
+    def close(self) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        if self._closed:
+            return
+        self._closed = True
+        if self._writer is None:  # no rows: still leave a readable, empty table
+            schema = pa.schema([pa.field(c, pa.string() if c in META_COLUMNS else pa.float64()) for c in self.columns])
+            pq.write_table(schema.empty_table(), self.path)
+        else:
+            self._writer.close()
+
+
+def open_table_writer(path: str | Path, columns: list[str]) -> TableWriter:
+    """A writer for ``path`` chosen by its extension (see :data:`TABLE_FORMATS`)."""
+    fmt = table_format(path)
+    cls = {"csv": CsvTableWriter, "parquet": ParquetTableWriter, "jsonl": JsonlTableWriter}[fmt]
+    return cls(path, columns)
+
+
+class RecordWriter:
+    """JSON Lines records. With ``lazy=True`` the file is only created when the
+    first record is written (an errors file appears only when there are errors)."""
+
+    def __init__(self, path: str | Path, lazy: bool = False) -> None:
+        self.path = Path(path)
+        self.count = 0
+        self._fh: IO[str] | None = None
+        if not lazy:
+            self._open()
+
+    def _open(self) -> IO[str]:
+        if self._fh is None:
+            _ensure_parent(self.path)
+            self._fh = open(self.path, "w", encoding="utf-8")
+        return self._fh
+
+    def write(self, record: dict[str, Any]) -> None:
+        self._open().write(json.dumps(record, ensure_ascii=False) + "\n")
+        self.count += 1
+
+    def write_many(self, records: Iterable[dict[str, Any]]) -> None:
+        for r in records:
+            self.write(r)
+
+    def flush(self) -> None:
+        if self._fh is not None:
+            self._fh.flush()
+
+    def close(self) -> None:
+        if self._fh is not None:
+            self._fh.close()
+            self._fh = None
+
+
+def _json_value(v: Any) -> Any:
+    if v is None:
+        return None
+    if isinstance(v, float):
+        return None if math.isnan(v) or math.isinf(v) else v
+    if hasattr(v, "item"):  # numpy scalar
+        return _json_value(v.item())
+    if v is pd.NA or v is pd.NaT:
+        return None
+    return v
+
+
+def read_table(path: str | Path) -> pd.DataFrame:
+    """Read back a table written by these writers, identity columns as text
+    (so ids such as "0001" keep their zeros)."""
+    fmt = table_format(path)
+    if fmt == "parquet":
+        return pd.read_parquet(path)
+    if fmt == "csv":
+        return pd.read_csv(path, dtype={c: str for c in META_COLUMNS}, keep_default_na=False, na_values=[""])
+    return pd.read_json(path, lines=True, dtype={c: str for c in META_COLUMNS}, convert_dates=False)
+
+
+SPAN_COLUMNS = ("id", "start", "end", "kind", "label", "voice", "text")
+
+
+def read_records(path: str | Path, columns: Iterable[str] = SPAN_COLUMNS) -> pd.DataFrame:
+    """A JSON Lines record file (spans by default, or errors) as a frame with
+    at least ``columns`` (an empty file gives an empty frame)."""
+    p = Path(path)
+    rows = []
+    if p.exists():
+        with open(p, encoding="utf-8") as fh:
+            rows = [json.loads(line) for line in fh if line.strip()]
+    frame = pd.DataFrame(rows)
+    for c in columns:
+        if c not in frame.columns:
+            frame[c] = pd.Series(dtype=object)
+    return frame

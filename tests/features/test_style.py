@@ -1,0 +1,246 @@
+"""Style features on real sentences from the bundled samples."""
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+import textstat
+
+from features.style import (
+    STYLE_FEATURES,
+    extract_style,
+    find_misspellings,
+    headline_features,
+    is_known_word,
+    mattr,
+    readability,
+    syllables,
+    word_list,
+)
+from features.text import parse
+
+SAMPLES = Path(__file__).resolve().parents[2] / "notebooks" / "data" / "samples"
+
+
+def sample(prefix: str) -> tuple[str, str]:
+    """(title, body) of a bundled sample."""
+    path = next(SAMPLES.glob(prefix + "_*.txt"))
+    title, body = path.read_text(encoding="utf-8").split("\n", 1)
+    return title, body
+
+
+def style(text: str, title: str | None = None) -> dict[str, float]:
+    return extract_style(parse(text), title).features
+
+
+# --- readability ---------------------------------------------------------------
+
+# Sentences from samples 003 and 004 with no abbreviations, decimals or sentences
+# of <= 2 words, where textstat's sentence splitting agrees with ours.
+CLEAN = [
+    "Heavy clashes have erupted as the GNA laid siege to LNA-held Sirte, close to major energy "
+    "export terminals on the Mediterranean seaboard. The push last week came despite a unilateral "
+    "ceasefire proposal by Egypt, a backer of the LNA’s Haftar, who has waged a 14-month campaign "
+    "to try and capture the capital. He dismissed speculation of a link with the situation in "
+    "Syria, where Turkey and Russia are also on opposing sides of the war.",
+    "Just hours before the armistice was announced, airstrikes in Idlib killed at least 16 "
+    "displaced civilians. The perpetrators are unknown as no one took the blame for the attack. "
+    "It appeared to be one of the deadliest single attacks in the renewed combat.",
+]
+
+
+@pytest.mark.parametrize("text", CLEAN)
+def test_readability_matches_textstat_on_clean_paragraph(text):
+    fre, fk = readability(parse(text))
+    assert fk == pytest.approx(textstat.flesch_kincaid_grade(text), abs=0.05)
+    assert fre == pytest.approx(textstat.flesch_reading_ease(text), abs=0.1)
+
+
+def test_readability_differs_from_textstat_where_textstat_drops_short_sentences():
+    # textstat.sentence_count ignores "sentences" of <= 2 words, so "He left." is
+    # not a sentence there and its words are spread over the other two; we count
+    # it, which gives a shorter mean sentence and a lower grade.
+    text = "The talks in Moscow failed. He left. Russia and Turkey will meet again next month in Sochi."
+    doc = parse(text)
+    assert len(doc.sentences) == 3
+    assert textstat.sentence_count(text) == 2
+    _, fk = readability(doc)
+    assert fk < textstat.flesch_kincaid_grade(text) - 1.0
+
+
+def test_readability_does_not_split_at_abbreviations():
+    # textstat splits at "Mr." (and drops the 1-word piece); the grade must still be
+    # that of one long sentence: 0.39 * words + 11.8 * syllables/word - 15.59.
+    text = "Mr. Erdogan has delighted Moscow in recent years by feuding openly with Washington."
+    doc = parse(text)
+    words = len(doc.tokens)
+    syll = sum(syllables(text[s:e].lower()) for s, e in doc.tokens)
+    _, fk = readability(doc)
+    assert fk == pytest.approx(0.39 * words + 11.8 * syll / words - 15.59)
+
+
+def test_syllables_are_textstats():
+    for w in ("armistice", "negotiating", "ceasefire", "idlib", "haftar"):
+        assert syllables(w) == textstat.syllable_count(w)
+    assert syllables("armistice") == 3
+
+
+def test_readability_of_empty_text_is_zero():
+    assert readability(parse("")) == (0.0, 0.0)
+
+
+# --- sentiment: author voice only ------------------------------------------------
+
+def test_sentiment_ignores_quoted_speech():
+    author = "Russian ministers postponed a planned visit to Turkey on Sunday."
+    quote = "“This is a terrible, disgusting, hateful disaster and a total failure,” he said."
+    assert style(author + " " + quote)["author_sentiment_mean"] == style(author)["author_sentiment_mean"]
+
+
+def test_sentiment_of_opinionated_author_sentence_is_negative():
+    # sample 004, author voice
+    f = style("Although, it is progress compared to merciless drone killings and the causation "
+              "of severe humanitarian crises in the hot-spot.")
+    assert f["author_sentiment_mean"] < -0.3
+    assert f["author_negative_sentence_share"] == 1.0
+    assert f["author_positive_sentence_share"] == 0.0
+
+
+def test_sentiment_of_opinionated_sample_is_more_negative_than_wire_report():
+    assert style(sample("004")[1])["author_sentiment_mean"] < style(sample("003")[1])["author_sentiment_mean"]
+
+
+def test_paraphrase_is_not_author_sentiment():
+    # sample 000: the whole clause after "said" is the expert's
+    text = "Ramani said another failed meeting would be seen in Russia as a blow to its status as a diplomatic arbiter."
+    f = style(text)
+    assert f["author_negative_sentence_share"] == 0.0 and f["author_sentiment_mean"] == 0.0
+
+
+# --- punctuation and capitals ----------------------------------------------------
+
+def test_question_in_quote_is_not_counted_but_authors_is():
+    quoted = "“Is this the end of the alliance?” the minister asked reporters in Ankara."
+    assert style(quoted)["question_per_100_words"] == 0.0
+    author = "Is this the end of the alliance between Moscow and Ankara?"
+    f = style(author)
+    assert f["question_per_100_words"] == pytest.approx(100 / 11)
+
+
+def test_exclamation_run_counts_once():
+    f = style("Putin is Russia’s czar and Erdogan would like to be Turkey’s sultan!!!")
+    assert f["exclamation_per_100_words"] == pytest.approx(100 / 12)
+
+
+def test_all_caps_counts_shouting_not_acronyms_or_datelines():
+    assert style("ANKARA: NATO and the UN met the GNA and the LNA in Washington.")["all_caps_word_share"] == 0.0
+    f = style("The deal is a TOTAL DISASTER for Turkey.")
+    assert f["all_caps_word_share"] == pytest.approx(2 / 7)  # words of >= 2 letters: "a" is not one
+
+
+# --- headline --------------------------------------------------------------------
+
+@pytest.mark.parametrize("title, key", [
+    ("BREAKING: Turkey and Russia cancel ministerial talks", "headline_breaking"),
+    ("Exclusive - Putin and Erdogan agree Libya ceasefire", "headline_breaking"),
+    ("PUTIN HUMILIATES ERDOGAN IN MOSCOW", "headline_all_caps"),
+    ("Is the Turkey-Russia alliance over?", "headline_question"),
+    ("Erdogan caves to Putin!", "headline_exclamation"),
+])
+def test_headline_markers(title, key):
+    f = headline_features(title)
+    assert f[key] == 1.0
+    assert sum(v for k, v in f.items() if k != "headline_word_count") == 1.0
+
+
+@pytest.mark.parametrize("title", [
+    "Turkey, Russia continue to work together for Libya ceasefire",   # sample 003
+    "Just in time for the summit, NATO leaders meet in Brussels",
+])
+def test_plain_headlines_have_no_markers(title):
+    f = headline_features(title)
+    assert f["headline_breaking"] == f["headline_all_caps"] == f["headline_question"] == 0.0
+
+
+def test_no_title_gives_zero_headline_features():
+    f = style("Russia and Turkey have called for a ceasefire in Libya.", None)
+    assert all(f[k] == 0.0 for k in f if k.startswith("headline_"))
+    assert headline_features("Erdogan and Putin Meet in Moscow to Settle a Ceasefire")["headline_word_count"] == 10
+
+
+# --- spelling ----------------------------------------------------------------------
+
+def test_typos_in_sample_004_are_found():
+    doc = parse(sample("004")[1])
+    errors, checked = find_misspellings(doc)
+    assert [doc.original[s:e] for s, e in errors] == ["broight", "TheKremlin"]
+    assert checked > 200
+    assert extract_style(doc).features["spelling_error_rate"] == pytest.approx(2 / checked)
+
+
+@pytest.mark.parametrize("prefix", ["000", "002", "003"])
+def test_clean_samples_have_no_typos(prefix):
+    doc = parse(sample(prefix)[1])
+    assert [doc.original[s:e] for s, e in find_misspellings(doc)[0]] == []
+
+
+def test_inflections_and_compounds_are_known():
+    for w in ("negotiating", "postponement", "de-escalation", "counteroffensive", "recognised",
+              "stopped", "biggest", "rebranding", "observantly"):
+        assert all(is_known_word(p) for p in w.split("-")), w
+    for w in ("broight", "goverment", "goverments", "campagin"):
+        assert not is_known_word(w), w
+
+
+def test_typos_inside_quotes_are_not_the_authors():
+    doc = parse("“The goverment has broight peace,” he said. The government brought peace.")
+    assert find_misspellings(doc)[0] == []
+
+
+def test_word_list_is_plausible():
+    wl = word_list()
+    assert 100_000 < len(wl) < 200_000
+    assert {"the", "ceasefire", "armistice", "kremlin"} <= wl
+
+
+# --- lexical diversity -------------------------------------------------------------
+
+def test_mattr_equals_brute_force_on_sample_words():
+    doc = parse(sample("001")[1])
+    words = [doc.text[s:e].lower() for s, e in doc.tokens if not doc.text[s].isdigit()]
+    brute = sum(len(set(words[i:i + 50])) / 50 for i in range(len(words) - 49)) / (len(words) - 49)
+    assert mattr(words) == pytest.approx(brute)
+
+
+def test_mattr_is_length_robust():
+    text = sample("003")[1]
+    one = parse(text)
+    four = parse("\n".join([text] * 4))
+    # repeating an article 4 times quarters its type-token ratio but barely moves MATTR
+    f1, f4 = extract_style(one).features, extract_style(four).features
+    assert f4["lexical_diversity_mattr"] == pytest.approx(f1["lexical_diversity_mattr"], abs=0.02)
+
+
+def test_mattr_short_and_repetitive():
+    assert mattr([]) == 0.0
+    assert mattr(["russia", "turkey", "russia"]) == pytest.approx(2 / 3)
+    assert mattr(["a", "b"] * 100) == pytest.approx(2 / 50)
+
+
+# --- whole extractor ---------------------------------------------------------------
+
+def test_extract_style_returns_every_feature_finite_and_no_spans():
+    title, body = sample("000")
+    ex = extract_style(parse(body), title)
+    assert set(ex.features) == set(STYLE_FEATURES)
+    assert all(math.isfinite(v) for v in ex.features.values())
+    assert ex.spans == []
+
+
+def test_counts_on_a_known_text():
+    text = "Russia and Turkey have called for a ceasefire. The talks were postponed."
+    f = style(text)
+    assert f["word_count"] == 12
+    assert f["mean_sentence_length_words"] == 6
+    assert f["spelling_error_rate"] == 0.0

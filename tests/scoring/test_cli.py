@@ -1,0 +1,215 @@
+"""``relscore score`` end to end through ``scoring.cli.main``: rows in input
+order, every input row in OUT or in the errors file, spans that slice the text."""
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from features import FEATURE_NAMES
+from scoring import cli
+from scoring.output import read_table
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLES = ROOT / "notebooks" / "data" / "samples"
+FIX = Path(__file__).parent / "fixtures"
+META = ["id", "outlet", "date", "title", "domain", "url"]
+
+
+@pytest.fixture
+def no_model(monkeypatch):
+    """Features only: keeps these tests independent of whichever model is bundled."""
+    monkeypatch.setattr(cli, "_load_predict", lambda paths: None)
+
+
+def read_jsonl(path):
+    return [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def test_samples_rows_and_spans_slice_texts(tmp_path, capsys, no_model):
+    out, spans = tmp_path / "x.csv", tmp_path / "s.jsonl"
+    assert cli.main(["score", str(SAMPLES), "--out", str(out), "--spans", str(spans), "-q"]) == 0
+    df = read_table(out)
+    files = sorted(SAMPLES.glob("*.txt"))
+    assert df["id"].tolist() == [f.stem for f in files]
+    assert list(df.columns) == META + list(FEATURE_NAMES)
+    assert df["title"].tolist() == [f.read_text(encoding="utf-8").split("\n", 1)[0].strip() for f in files]
+    texts = {f.stem: f.read_text(encoding="utf-8").split("\n", 1)[1] for f in files}
+    recs = read_jsonl(spans)
+    assert recs, "the sample articles quote and attribute: some evidence must be found"
+    for r in recs:
+        assert list(r)[:7] == ["id", "start", "end", "kind", "label", "voice", "text"]
+        assert r["text"] == texts[r["id"]][r["start"]:r["end"]] and r["text"].strip() == r["text"] != ""
+    err = capsys.readouterr().err
+    assert "read 5, scored 5, rejected 0; dates missing 5; filtered 0" in err
+    assert not (tmp_path / "x.errors.jsonl").exists()
+
+
+def test_mixed_inputs_order_and_accounting(tmp_path, capsys, no_model):
+    out = tmp_path / "scored.parquet"
+    inputs = [FIX / "txt", FIX / "articles.jsonl", FIX / "articles.csv", FIX / "nela_json"]
+    rc = cli.main(["score", *map(str, inputs), "--out", str(out), "-q"])
+    assert rc == 0
+    df = pd.read_parquet(out)
+    assert df["id"].tolist() == [
+        "a_talks", "b_ceasefire", "j1", "j7", "j8", "c1", "c3", "anotheroutlet--1",
+        "thenewsoutlet--2020-03-06--Talks postponed", "thenewsoutlet--2020-03-08--Drone strikes",
+    ]
+    errors = read_jsonl(tmp_path / "scored.errors.jsonl")               # default name next to OUT
+    got = [(Path(e["file"]).name, e["line"], e.get("id"), e["reason"].split(":")[0]) for e in errors]
+    assert got == [
+        ("c_title_only.txt", 1, "c_title_only", "no text"),
+        ("articles.jsonl", 2, None, "malformed JSON"),
+        ("articles.jsonl", 3, None, "not UTF-8"),
+        ("articles.jsonl", 4, "j4", "no text"),
+        ("articles.jsonl", 6, None, "not a JSON object (list)"),
+        ("articles.csv", 4, "c2", "no text"),
+        ("thenewsoutlet.json", 2, "thenewsoutlet--2020-03-07--Empty", "no text"),
+    ]
+    # 3 txt + 7 jsonl rows + 3 csv + 4 nela objects = 17 read; 10 scored + 7 rejected
+    err = capsys.readouterr().err
+    assert "read 17, scored 10, rejected 7 (errors: " in err
+    # j8's date is present but unreadable; the two txt articles have none
+    assert pd.isna(df.set_index("id").loc["j8", "date"])
+    assert "dates missing 3 (1 unparseable); filtered 0" in err
+    assert df.set_index("id").loc["c1", ["outlet", "domain"]].tolist() == ["Reuters", "uk.reuters.com"]
+
+
+def test_since_until_filter_counts_and_keeps_undated(tmp_path, capsys, no_model):
+    out = tmp_path / "o.jsonl"
+    rc = cli.main(["score", str(FIX / "nela_json"), str(FIX / "txt"), "--out", str(out),
+                   "--since", "2020-03-06", "--until", "March 7, 2020", "-q", "--errors", str(tmp_path / "e.jsonl")])
+    assert rc == 0
+    rows = read_jsonl(out)
+    # anotheroutlet (03-05) and Drone strikes (03-08) are outside; undated txt articles kept
+    assert [r["id"] for r in rows] == ["thenewsoutlet--2020-03-06--Talks postponed", "a_talks", "b_ceasefire"]
+    assert [r["date"] for r in rows] == ["2020-03-06", None, None]
+    assert "read 7, scored 3, rejected 2" in capsys.readouterr().err
+    assert len(read_jsonl(tmp_path / "e.jsonl")) == 2
+
+
+def test_jobs_and_batches_keep_order(tmp_path, no_model):
+    a, b = tmp_path / "a.csv", tmp_path / "b.csv"
+    args = ["score", str(SAMPLES), str(FIX / "txt"), str(FIX / "articles.jsonl"), "-q", "--batch-size", "2"]
+    assert cli.main([*args, "--out", str(a)]) == 0
+    assert cli.main([*args, "--out", str(b), "--jobs", "2"]) == 0
+    da, db = read_table(a), read_table(b)
+    assert da["id"].tolist()[:5] == sorted(f.stem for f in SAMPLES.glob("*.txt"))
+    pd.testing.assert_frame_equal(da, db)
+
+
+def test_limit(tmp_path, capsys, no_model):
+    out = tmp_path / "o.csv"
+    assert cli.main(["score", str(FIX / "articles.jsonl"), "--out", str(out), "--limit", "3", "-q"]) == 0
+    assert read_table(out)["id"].tolist() == ["j1"]
+    assert "read 3, scored 1, rejected 2" in capsys.readouterr().err
+
+
+def test_huge_text_through_csv_and_jsonl(tmp_path, monkeypatch, no_model):
+    """A 5 MB article passes the readers (CSV's default field limit is 128 KB)
+    and the writers intact. The analysis is stubbed here: its own tests cover
+    huge texts, and running it on 10 MB would only slow this I/O test down."""
+    import features
+    from features.base import Span
+    from features.pipeline import Analysis
+
+    seen = {}
+
+    def fake_analyze(text, title=None):
+        seen[title] = len(text)
+        end = text.index(" ")
+        return Analysis(text, {n: float(len(text)) for n in FEATURE_NAMES}, [Span(0, end, "quote")])
+
+    monkeypatch.setattr(features, "analyze", fake_analyze)
+    para = "The ministers met in Ankara on Sunday, officials said. " * 10 + "\n"
+    huge = para * (5_000_000 // len(para))
+    csv_in, jsonl_in = tmp_path / "big.csv", tmp_path / "big.jsonl"
+    pd.DataFrame({"id": ["c-huge"], "title": ["csv"], "text": [huge]}).to_csv(csv_in, index=False)
+    jsonl_in.write_text(json.dumps({"id": "j-huge", "title": "jsonl", "text": huge}) + "\n", encoding="utf-8")
+    out, spans = tmp_path / "o.parquet", tmp_path / "s.jsonl"
+    assert cli.main(["score", str(csv_in), str(jsonl_in), "--out", str(out), "--spans", str(spans), "-q"]) == 0
+    assert seen == {"csv": len(huge), "jsonl": len(huge)}
+    df = pd.read_parquet(out)
+    assert df["id"].tolist() == ["c-huge", "j-huge"]
+    assert df[FEATURE_NAMES[0]].tolist() == [float(len(huge))] * 2
+    assert [r["text"] for r in read_jsonl(spans)] == ["The", "The"]
+
+
+def test_model_scores_appended_after_features(tmp_path, monkeypatch):
+    seen = []
+
+    def fake_predict(features, model_paths=None):
+        seen.append((list(features.columns), features["text"].tolist(), model_paths))
+        return pd.DataFrame({"reliability": 50.0, "bias": 10.0, "reliability_why": "{}", "bias_why": "{}"},
+                            index=features.index)
+
+    monkeypatch.setattr(cli, "_load_predict", lambda paths: fake_predict)
+    monkeypatch.chdir(tmp_path)
+    for m in ("m1.skops", "m2.skops"):
+        (tmp_path / m).write_bytes(b"")
+    out = tmp_path / "o.csv"
+    assert cli.main(["score", str(FIX / "txt"), "--out", str(out), "-q", "--model", "m1.skops", "m2.skops"]) == 0
+    df = read_table(out)
+    assert list(df.columns) == META + list(FEATURE_NAMES) + ["reliability", "bias", "reliability_why", "bias_why"]
+    assert df["reliability"].tolist() == [50.0, 50.0]
+    cols, texts, paths = seen[0]
+    assert cols == list(FEATURE_NAMES) + ["text"] and paths == ["m1.skops", "m2.skops"]
+    assert texts[0] == (FIX / "txt" / "a_talks.txt").read_text(encoding="utf-8").split("\n", 1)[1]
+
+
+def test_report_gets_scored_frame_spans_and_texts(tmp_path, monkeypatch, no_model):
+    import reports
+
+    calls = {}
+
+    def fake_render(scored, spans, texts, out_dir, articles="flagged", compare=None):
+        calls.update(scored=scored, spans=spans, texts=texts, out_dir=Path(out_dir))
+        return Path(out_dir) / "index.html"
+
+    monkeypatch.setattr(reports, "render_site", fake_render)
+    site = tmp_path / "site"
+    assert cli.main(["score", str(SAMPLES), "--report", str(site), "-q"]) == 0
+    assert (site / "scores.csv").exists() and (site / "spans.jsonl").exists()   # no --out: written into DIR
+    assert calls["out_dir"] == site
+    assert calls["scored"]["id"].tolist() == sorted(f.stem for f in SAMPLES.glob("*.txt"))
+    assert set(calls["texts"]) == set(calls["scored"]["id"])
+    for r in calls["spans"].itertuples():
+        assert calls["texts"][r.id][r.start:r.end] == r.text
+
+
+@pytest.mark.parametrize("argv, needle", [
+    (["score", "no/such/folder", "--out", "x.csv"], "no/such/folder"),
+    (["score", str(FIX / "txt"), "--out", "x.csv", "--model", "missing.skops"], "missing.skops"),
+    (["score", str(FIX / "txt"), "--out", "x.xlsx"], ".parquet"),
+    (["score", str(FIX / "txt")], "--out"),
+    (["score", str(FIX / "txt"), "--out", "x.csv", "--since", "someday"], "--since"),
+])
+def test_usage_errors_exit_2(argv, needle, capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(argv) == 2
+    assert needle in capsys.readouterr().err
+
+
+def test_missing_text_column_exits_2_with_hint(tmp_path, capsys):
+    p = tmp_path / "export.csv"
+    p.write_text("id,body_text\n1,Ministers met.\n", encoding="utf-8")
+    assert cli.main(["score", str(p), "--out", str(tmp_path / "o.csv")]) == 2
+    err = capsys.readouterr().err
+    assert "export.csv" in err and "body_text" in err and "--text-column" in err
+    assert not (tmp_path / "o.csv").exists()                               # checked before writing
+
+
+def test_all_rows_rejected_exit_1_and_empty_input_exit_0(tmp_path, no_model):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"text": ""}\n', encoding="utf-8")
+    assert cli.main(["score", str(bad), "--out", str(tmp_path / "o.csv"), "-q"]) == 1
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("", encoding="utf-8")
+    out = tmp_path / "e.csv"
+    assert cli.main(["score", str(empty), "--out", str(out), "-q"]) == 0
+    assert list(read_table(out).columns)[:6] == META and len(read_table(out)) == 0
+
+
+def test_version(capsys):
+    assert cli.main(["--version"]) == 0
+    assert capsys.readouterr().out.startswith("relscore ")
