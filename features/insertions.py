@@ -1,12 +1,615 @@
-"""STUB - to be replaced."""
+"""Off-topic insertions: lines that are not part of the article's body.
+
+Scraped news carries lines the author did not write as part of the story:
+promotions of other stories ("READ ALSO <headline>"), photo captions and
+credits, newsletter and social-media prompts, bullet teasers, page metadata at
+the edges (byline, timestamp, dateline, a repeated headline) and whole
+paragraphs pasted from unrelated articles. ``find_insertions`` marks each such
+line as a ``Span`` (kind ``insertion``, label saying which); ``clean_doc``
+parses the article with those lines blanked, so every other extractor measures
+the body only.
+
+Marked lines are found by rules over single lines (lexicons in
+``features/lexicons/insertion_*_v1.txt``); unmarked off-topic paragraphs by
+their lexical similarity (IDF-weighted cosine) to the rest of the article,
+conservatively, because a quote or a short transition also shares few words
+with its article.
+"""
 from __future__ import annotations
-from .base import Span
+
+import logging
+import math
+import re
+from collections import Counter
+from functools import lru_cache
+from importlib import resources
+from typing import NamedTuple
+
+from .base import ArticleTransformer, Span, safe_div
 from .text import Doc, parse
-INSERTION_FEATURES: tuple[str, ...] = ("insertion_count",)
+
+log = logging.getLogger(__name__)
+
+#: Labels of page metadata at the article's edges: removed from the body but,
+#: per METRICS.md, not scored as insertions.
+EDGE_LABEL_PARTS = ("headline", "title", "byline", "dateline", "timestamp")
+#: Label -> feature group.
+LABEL_GROUPS = {
+    "related": "related",
+    "caption": "caption", "credit": "caption",
+    "promo": "promo", "social": "promo", "teaser": "promo",
+    "offtopic": "offtopic",
+}
+INSERTION_FEATURES: tuple[str, ...] = (
+    "insertion_count",
+    "insertion_char_share",
+    "related_char_share",
+    "caption_char_share",
+    "promo_char_share",
+    "offtopic_char_share",
+    "edge_meta_char_share",
+)
+
+
+# --- lexicons -----------------------------------------------------------------
+def _lexicon_lines(name: str) -> list[str]:
+    text = resources.files("features.lexicons").joinpath(name).read_text(encoding="utf-8")
+    return [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def _leadin_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(anchor words, all lead-in words)."""
+    anchors, words = set(), set()
+    for ln in _lexicon_lines("insertion_leadins_v1.txt"):
+        role, word = ln.split("\t")
+        words.add(word)
+        if role == "anchor":
+            anchors.add(word)
+    if not anchors:
+        raise ValueError("insertion_leadins_v1.txt has no anchor words")
+    return frozenset(anchors), frozenset(words)
+
+
+class PromoRule(NamedTuple):
+    label: str
+    whole_line: bool
+    pattern: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _promo_rules() -> tuple[PromoRule, ...]:
+    rules = []
+    for ln in _lexicon_lines("insertion_promo_v1.txt"):
+        label, mode, rx = ln.split("\t")
+        if not rx:
+            raise ValueError(f"empty pattern in insertion_promo_v1.txt for {label}")
+        pat = re.compile(rf"^(?:{rx})$" if mode == "line" else rx, re.I)
+        rules.append(PromoRule(label, mode == "line", pat))
+    return tuple(rules)
+
+
+@lru_cache(maxsize=1)
+def _agency_rx() -> str:
+    names = sorted(_lexicon_lines("insertion_agencies_v1.txt"), key=len, reverse=True)
+    if not names:
+        raise ValueError("insertion_agencies_v1.txt is empty")
+    return "(?:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names) + ")"
+
+
+@lru_cache(maxsize=1)
+def _idf() -> tuple[dict[str, float], float]:
+    table = {}
+    for ln in _lexicon_lines("insertion_idf_v1.txt"):
+        w, v = ln.split("\t")
+        table[w] = float(v)
+    return table, math.log(37554 / 50)
+
+
+# --- line-level patterns ----------------------------------------------------------
+_LINE_RE = re.compile(r"[^\n]+")
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*")
+_LEAD_OPEN = re.compile(r"[\s(\[{]*(?:(?:[►▶▸»>•·■▪◆→*]|->|>>)[\s]*)*")
+# Between lead-in and headline: punctuation, a non-breaking space or a wide gap.
+_LEAD_SEP = re.compile(r"[ \t]*(?::|\||»|>>|->|→|—|–|-(?=\s)|…|\.\.\.)[\s\u00a0]*|[ \t]*\u00a0[\s\u00a0]*|[ \t]{2,}")
+_LEAD_OUTLET = re.compile(r"\s+(?:on|from|at|in|by|via)\s+(?:the\s+)?[A-Z0-9][\w.&'’-]*(?:\s+[A-Z0-9][\w.&'’-]*){0,3}")
+_SENT_END = re.compile(r"[.!?…][\"”’')\]]*$")
+
+_CAP = r"[A-Z][\w.'’-]*"
+_NAME = rf"{_CAP}(?:\s+(?:de|da|van|von|al|el|bin|del|la|le)?\s*{_CAP}){{0,4}}"
+_BOUND = r"(?:^|(?<=[.!?”\"’)\]])\s+|\s+[|•]\s*|\s+-\s+|\s{2,})"
+
+
+@lru_cache(maxsize=1)
+def _credit_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(credit at the end of a line, caption/credit marker at its start, whole-line credit)."""
+    ag = _agency_rx()
+    photo = r"(?:[Pp]hoto(?:graph)?s?|PHOTO(?:GRAPH)?S?|[Ii]mages?|IMAGE|[Pp]icture|PICTURE|[Pp]ic|[Ii]llustration|[Gg]raphic|[Vv]ideo|[Ff]ootage)"
+    tail = "|".join([
+        # (AP Photo/Name), (Photo by ...), (Photo: X), (Image: X), (Photo credit should read ...)
+        rf"\((?:[^()]{{0,40}}\s)?{photo}(?:\s+[Cc]redit)?(?:\s*(?:by\b|courtesy\b|[:/])|\s+should\s+read)[^()]{{0,120}}(?:\([^()]{{0,40}}\)[^()]{{0,60}})?\)",
+        # (REUTERS), (AFP/Name), (Name/AP), (Name / Agency), (Agency Photo/Name)
+        rf"\((?i:{ag})(?:\s*(?:/|{photo}\b)[^()]{{0,80}})?\)",
+        rf"\({_NAME}\s*/\s*(?:(?i:{ag})|{_CAP})(?:[\s/]+[\w&.'’-]+){{0,5}}\)",
+        # Photo: X / Photograph by X for Y / Credit: X / Image copyright X, after a sentence or at the start
+        rf"{_BOUND}(?:{photo}(?:\s+(?:[Cc]redit|[Cc]ourtesy|[Ss]ource|[Cc]opyright))?|[Cc]redit|CREDIT|[Pp]hotographer|[Cc]ourtesy(?:\s+of)?)"
+        rf"(?:\s+by)?\s*[:|]?\s*[A-Z©(][^.!?]{{1,100}}",
+        # © Name/Agency, Copyright X
+        r"©\s*[^©.!?]{2,100}",
+        # REUTERS/Name, AFP/Name
+        rf"\b(?:REUTERS|Reuters|AFP|AP|EPA|EPA-EFE)\s*/\s*{_CAP}[^.!?()]{{0,60}}",
+        # Name/Agency, Name / Agency via Getty Images, | Name/Agency
+        rf"{_BOUND}{_NAME}\s*/\s*(?:(?i:{ag})|{_CAP}(?:\s+{_CAP}){{0,3}})(?:\s*(?:/|via|for)\s*[\w&.'’ -]{{1,40}})?",
+        rf"{_BOUND}(?:(?i:{ag})\s+)?(?:via\s+)?Getty\s+Images(?:\s+for\s+[\w&.'’ -]{{1,40}})?",
+    ])
+    end = re.compile(rf"(?:{tail})[\s.]*$")
+    start = re.compile(
+        r"^(?:(?:[A-Z][\w-]*\s+){0,3}(?:[Ff]ile [Pp]hoto|FILE PHOTO|[Ff]ile [Ii]mage)\s*[:\-–—.]"
+        r"|FILE\s*[-–—:]|(?:[Ii]mage|[Mm]edia) (?:copyright|caption)\b|Media playback\b|Enlarge this image\b"
+        r"|(?:[Tt]oggle|[Hh]ide) caption\b|Facebook Twitter Pinterest\b"
+        rf"|(?:{photo}|[Cc]aption|CAPTION|[Pp]ictured|PICTURED|Above|ABOVE|Top photo|Main image|Featured? image|"
+        r"Image source|Photo credit|Image credit|Credit|CREDIT|Photographer)\s*:"
+        r"|In this (?:\w+ )?(?:file )?(?:photo|image|picture)\b)"
+    )
+    whole = re.compile(
+        rf"^(?:{_NAME}\s*/\s*[\w&.'’ -]{{2,50}}|(?i:{ag})(?:\s+(?:photo|images?|file photo|handout))?"
+        rf"|(?:{_NAME}\s+)?(?:for|via)\s+Getty\s+Images|{photo}\s+(?:by|courtesy(?:\s+of)?)\s+[\w&.'’ /-]{{2,60}})$"
+    )
+    return end, start, whole
+
+
+# Every end-of-line credit contains one of these (speed: most lines have none).
+_CREDIT_TRIGGER = re.compile(r"/|©|photo|image|picture|\bpic\b|credit|getty|courtesy|illustration|graphic|"
+                             r"video|footage|\)\W*$", re.I)
+_CAPTION_CUE = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2}(?:,\s*\d{4})?\b"
+    r"|\((?:L|R|C|C-L|C-R|2nd L|2nd R|left|right|center|centre|front|back|top|bottom)\)"
+    r"|,\s+(?:left|right|center|centre|second from (?:left|right))\s*,"
+    r"|\b(?:speaks|attends|arrives|leaves|looks on|gestures|waves|walks|stands|sits|holds|listens|poses|delivers|"
+    r"addresses|talks|meets|shakes|greets|reacts|smiles|votes|testifies|displays|carries|rallies|marches|"
+    r"protests|gather|wait|watches|departs|boards|prays|applauds|answers|takes part|is seen|are seen|is pictured|"
+    r"are pictured|pictured)\b"
+)
+_TEASER_RE = re.compile(r"^(?:[•·▪■◆►▶‣●]|[-–*]\s)\s*\S")
+_TEASER_HEAD = re.compile(r"^(?:story highlights|highlights|key points|in brief|at a glance|summary|tl;?dr)\s*:?$", re.I)
+
+# --- edge metadata ------------------------------------------------------------
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_DAY = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?"
+_TIME = r"\d{1,2}(?::|\.)\d{2}(?:\s*(?:[ap]\.?m\.?|AM|PM))?(?:\s*(?:[A-Z]{2,4}|GMT[+-]?\d*))?"
+_DATE = (rf"(?:{_DAY},?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+         rf"|\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}\s+{_MONTH})")
+_TIMESTAMP_RE = re.compile(
+    rf"^(?:(?:Published|Updated|Posted|Last (?:updated|modified)|Modified|Created|Date|First published|Originally published)"
+    rf"(?:\s+(?:on|at))?\s*:?\s*)?(?:{_DATE}|{_TIME})(?:\s*(?:,|at|\||-|–|—|/|•)?\s*(?:{_DATE}|{_TIME}|{_DAY}))*"
+    rf"(?:\s*(?:\||,|-|–)?\s*(?:Updated|Last updated)\s*:?\s*(?:{_DATE}|{_TIME})(?:,?\s*(?:at\s*)?(?:{_DATE}|{_TIME}))*)?\s*$"
+    rf"|^(?:Published|Updated|Posted|Last updated)\s*:?\s*\d+\s+(?:minutes?|hours?|days?)\s+ago$",
+    re.I,
+)
+_BYLINE_RE = re.compile(
+    rf"^(?:[Bb]y|BY|[Ww]ritten by|[Ss]tory by|[Ww]ords by|[Aa]uthor:?|[Rr]eporting by|[Rr]eport by|[Pp]osted by)\s+"
+    rf"{_NAME}(?:\s*(?:,|and|&)\s*{_NAME}){{0,3}}(?:\s*(?:,|\||–|—|-)\s*[^.!?]{{0,60}})?\.?$"
+)
+_CONTRIB_RE = re.compile(
+    r"^\(?(?:(?:Additional )?[Rr]eporting by\b.{0,200}|[Ee]dited by\b.{0,80}|[Ww]riting by\b.{0,120}|"
+    r"[Cc]ontributing:.{0,200}|[Cc]ompiled by\b.{0,80}|.{0,200}\bcontributed (?:to )?(?:this|the) (?:report|story|article)\.?)\)?$"
+)
+_VIA_RE = re.compile(r"^(?:[Vv]ia|VIA|[Ss]ource|SOURCE)\s*:?\s+(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4}$")
+_DATELINE_RE = re.compile(
+    r"^[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Z.'’-]+){0,3}(?:,\s*[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)?"
+    rf"(?:,?\s*{_DATE})?\s*(?:\((?:[A-Za-z]+)\))?\s*[-—–:]*$"
+)
+_EDGE_LINES = 4
+
+
+class _Line(NamedTuple):
+    start: int
+    end: int
+    text: str
+
+
+def _lines(text: str) -> list[_Line]:
+    """Non-blank lines, stripped, with offsets into ``text``."""
+    out = []
+    for m in _LINE_RE.finditer(text):
+        s, e = m.start(), m.end()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append(_Line(s, e, text[s:e]))
+    return out
+
+
+def _n_words(s: str) -> int:
+    return len(s.split())
+
+
+# --- rules --------------------------------------------------------------------------
+def _leadin(line: str) -> tuple[bool, str] | None:
+    """If ``line`` starts with a story-promoting lead-in, (lead_only, rest)."""
+    anchors, vocab = _leadin_words()
+    pos = _LEAD_OPEN.match(line).end()
+    opened = "(" in line[:pos] or "[" in line[:pos]
+    words: list[re.Match[str]] = []
+    best = None
+    for m in _WORD_RE.finditer(line, pos):
+        if len(words) >= 6:
+            break
+        if words and not re.fullmatch(r"[ \t]+", line[words[-1].end():m.start()]):
+            break
+        w = m.group().lower().replace("’", "'")
+        if w not in vocab:
+            break
+        words.append(m)
+        if not any(x.group().lower().replace("’", "'") in anchors for x in words):
+            continue
+        end = m.end()
+        lead = line[pos:end]
+        o = _LEAD_OUTLET.match(line, end)
+        for after, strict in ((o.end(), True), (end, False)) if o else ((end, False),):
+            rest = line[after:]
+            if not rest.strip(" \t\u00a0:|)]-–—»>.…"):
+                best = (True, "")
+                continue
+            sep = _LEAD_SEP.match(line, after)
+            if sep:
+                best = (False, line[sep.end():])
+            elif not strict and lead.isupper() and sum(c.isalpha() for c in lead) >= 4:
+                r = rest.strip()
+                if r and not r[0].islower() and not r.isupper():
+                    best = (False, r)
+    if best is None:
+        return None
+    lead_only, rest = best
+    if opened:
+        rest = rest.rstrip(" )]")
+    if not lead_only and (_n_words(rest) > 40 or not re.search(r"[A-Za-z0-9]", rest)):
+        return None
+    return best
+
+
+def _headline_like(line: str) -> bool:
+    """A bare headline under a lead-in: short and not a body sentence."""
+    n = _n_words(line)
+    if n == 0 or n > 25:
+        return False
+    if _TEASER_RE.match(line):
+        return True
+    return not _SENT_END.search(line) or line.endswith("?")
+
+
+# Every promo cue contains one of these words; lines without any skip the cue list (speed).
+_PROMO_TRIGGER = re.compile(
+    r"\b(?:follow|like us|join|sign(?:ing)?[ -]?up|subscri\w*|newsletters?|inbox|click|tap|apps?|donat\w*|"
+    r"become a|rights reserved|reprint|continues?|scroll|alerts|notifications|enjoyed|share|mailing|visit|want more|"
+    r"never miss|don'?t miss|tips?|letters to|write to|hear from|comments?|sponsor\w*|presented by|register|opt in|"
+    r"copyright|get our|get the free|(?:support|fund|back) (?:our|independent|quality|local|honest|this|free|reader))\b",
+    re.I,
+)
+
+
+def _promo(line: str) -> str | None:
+    n = _n_words(line)
+    if n > 40:
+        return None
+    core = line.strip(" \t\u00a0.:!|·•-–—()[]»>")
+    short = n <= 10
+    if not short and not _PROMO_TRIGGER.search(core):
+        return None
+    for rule in _promo_rules():
+        if rule.whole_line:
+            if short and rule.pattern.match(core):
+                return rule.label
+        elif rule.pattern.search(core):
+            return rule.label
+    return None
+
+
+def _caption(line: str) -> str | None:
+    """'caption' / 'credit' for photo captions and credits, else None."""
+    if _n_words(line) > 150:
+        return None
+    end, start, whole = _credit_patterns()
+    if whole.match(line):
+        return "credit"
+    tail_at = max(0, len(line) - 240)  # credits are short: only the tail is searched
+    m = end.search(line, tail_at) if _CREDIT_TRIGGER.search(line, tail_at) else None
+    if m:
+        return "credit" if _n_words(line[: m.start()]) <= 2 else "caption"
+    m = start.match(line)
+    if m:
+        return "credit" if _n_words(line) <= 10 and not _SENT_END.search(line) else "caption"
+    return None
+
+
+def _edge_label(line: str, title_key: str | None) -> str | None:
+    if _n_words(line) > 30:
+        return None
+    if title_key and _norm(line) == title_key:
+        return "headline"
+    if _TIMESTAMP_RE.match(line):
+        return "timestamp"
+    if _BYLINE_RE.match(line) and _n_words(line) <= 16:
+        return "byline"
+    if _CONTRIB_RE.match(line):
+        return "byline"
+    if _VIA_RE.match(line):
+        return "byline_via"
+    if _DATELINE_RE.match(line) and _n_words(line) <= 8:
+        return "dateline"
+    return None
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"\W+", " ", s.casefold()).strip()
+
+
+def _is_body(line: str) -> bool:
+    """A line that reads as a body paragraph (ends a sentence, long enough)."""
+    return _n_words(line) >= 15 and bool(_SENT_END.search(line)) and not _TEASER_RE.match(line)
+
+
+def _rule_labels(lines: list[_Line], title: str | None) -> list[str | None]:
+    n = len(lines)
+    labels: list[str | None] = [None] * n
+    title_key = _norm(title) if title and title.strip() else None
+    seen_top: set[str] = set()
+    for i, ln in enumerate(lines):
+        t = ln.text
+        at_edge = i < _EDGE_LINES or i >= n - _EDGE_LINES
+        lab = _promo(t)
+        if lab is None:
+            li = _leadin(t)
+            if li is not None:
+                lab = "related"
+                if li[0]:  # a bare "Related:" line: the headlines follow on their own lines
+                    for j in range(i + 1, min(n, i + 6)):
+                        if labels[j] is None and _headline_like(lines[j].text) and _leadin(lines[j].text) is None:
+                            labels[j] = "related"
+                        else:
+                            break
+        if lab is None and labels[i] is None:
+            lab = _caption(t)
+        if lab is None and at_edge:
+            lab = _edge_label(t, title_key)
+        if lab is None and i < _EDGE_LINES + 2 and _TIMESTAMP_RE.match(t):
+            lab = "timestamp"
+        if lab is None and i < 3:
+            key = _norm(t)
+            if key and key in seen_top and _n_words(t) <= 30 and not _is_body(t):
+                lab = "headline_repeat"
+            seen_top.add(key)
+        if lab is not None and labels[i] is None:
+            labels[i] = lab
+    # a caption sentence standing directly above its credit line
+    for i in range(n - 1):
+        if labels[i] is None and labels[i + 1] == "credit" and _n_words(lines[i].text) <= 70:
+            t = lines[i].text
+            if _CAPTION_CUE.search(t) and not re.search(r"[“”\"]", t):
+                labels[i] = "caption"
+    # bullet teasers above the body
+    for i in range(min(n, 8)):
+        if labels[i] is not None and labels[i] != "teaser":
+            continue
+        t = lines[i].text
+        if _TEASER_RE.match(t) or _TEASER_HEAD.match(t):
+            labels[i] = "teaser"
+        elif _is_body(t):
+            break
+    return labels
+
+
+# --- off-topic paragraphs -----------------------------------------------------
+_TOKEN_RE = re.compile(r"[a-z][a-z'’-]*[a-z]")
+# A capitalised word inside a sentence: a name, place or organisation (sentence starts are ambiguous).
+_MID_CAP_RE = re.compile(r"(?<=[a-z0-9,;%] )[A-Z][A-Za-z'’-]*[a-z]")
+_QUOTE_RE = re.compile(r"[“\"][^”\"]*[”\"]?")
+_CONTENT_IDF = 2.5      # words above this IDF carry the topic
+_MIN_WORDS = 15         # shorter paragraphs are never judged off-topic
+_MIN_CONTENT = 5        # nor those with fewer content words
+_MAX_QUOTED = 0.6       # nor quote-heavy ones: quotes share few words with their article
+_MIN_PARAS = 5          # too few paragraphs to know what the article is about
+# Logistic model over OFFTOPIC_FEATURES, fitted on the dev split of bench/make_insertion_set.py
+# (python -m bench.make_insertion_set --fit-offtopic); see bench/evals/insertions.py.
+OFFTOPIC_FEATURES = (
+    "log_cos_rest", "log_rel_median", "shared_idf_share", "log_new_content", "log_content",
+    "log_new_names", "new_name_share", "log_names", "log_cos_adjacent", "log_cos_neighbours",
+    "log_median_cos", "log_words", "log_paras", "quoted_share",
+)
+_OFFTOPIC_W = (0.0,) * len(OFFTOPIC_FEATURES)
+_OFFTOPIC_B = -10.0
+_OFFTOPIC_MIN_P = 0.5
+_SKIP_SHARED = 1.0      # paragraphs sharing more of their content IDF mass never reach _OFFTOPIC_MIN_P
+
+
+@lru_cache(maxsize=1 << 16)
+def _stem(w: str) -> str:
+    w = w.replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    if len(w) > 4 and w.endswith("s") and not w.endswith("ss"):
+        w = w[:-1]
+    return w
+
+
+def _bag(text: str) -> Counter[str]:
+    # words of >= 3 letters, as in the IDF table
+    return Counter([_stem(w) for w in _TOKEN_RE.findall(text.lower()) if len(w) > 2])
+
+
+_LOG1P = [math.log1p(i) for i in range(64)]
+
+
+def _weights(bag: Counter[str], idf: dict[str, float], default: float) -> dict[str, float]:
+    return {w: (1.0 + (_LOG1P[c - 1] if c <= 64 else math.log(c))) * idf.get(w, default) for w, c in bag.items()}
+
+
+def _norm2(v: dict[str, float]) -> float:
+    return math.sqrt(sum(x * x for x in v.values()))
+
+
+def _cos(a: dict[str, float], b: dict[str, float], na: float, nb: float) -> float:
+    if not na or not nb:
+        return 0.0
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(w, 0.0) for w, v in a.items()) / (na * nb)
+
+
+def _add(vecs: list[dict[str, float]]) -> dict[str, float]:
+    out: dict[str, float] = {}
+    for v in vecs:
+        for w, x in v.items():
+            out[w] = out.get(w, 0.0) + x
+    return out
+
+
+def _quoted_share(s: str) -> float:
+    if "“" not in s and '"' not in s:
+        return 0.0
+    return safe_div(sum(m.end() - m.start() for m in _QUOTE_RE.finditer(s)), len(s))
+
+
+def _paragraph_features(lines: list[_Line], body: list[int], title: str | None) -> dict[int, tuple[float, ...]]:
+    """OFFTOPIC_FEATURES for each judged body paragraph (index into ``lines``).
+
+    Each paragraph is compared with the rest of the article (leave-one-out, the
+    title included when given): IDF-weighted cosine, the share of its content
+    words' IDF mass found elsewhere, names (mid-sentence capitals) found nowhere
+    else, and coherence with its neighbours.
+    """
+    idf, default = _idf()
+    bags = [_bag(lines[i].text) for i in body]
+    vecs = [_weights(b, idf, default) for b in bags]
+    norms = [_norm2(v) for v in vecs]
+    total = _add(vecs)
+    df: Counter[str] = Counter()
+    for b in bags:
+        df.update(b.keys())
+    if title:
+        tb = _bag(title)
+        for w, x in _weights(tb, idf, default).items():
+            total[w] = total.get(w, 0.0) + x
+        df.update(tb.keys())
+    total_sq = sum(x * x for x in total.values())
+    cos_rest = []
+    for v, na in zip(vecs, norms):
+        # cosine with (total - v) without building the rest vector
+        dot = sum(x * (total[w] - x) for w, x in v.items())
+        rest_sq = total_sq - sum(2 * x * total[w] - x * x for w, x in v.items())
+        cos_rest.append(dot / (na * math.sqrt(rest_sq)) if na and rest_sq > 1e-9 else 0.0)
+    judged = sorted(cos_rest)
+    median = judged[len(judged) // 2]
+    log_paras = math.log1p(len(body))
+    out = {}
+    for k, i in enumerate(body):
+        text = lines[i].text
+        n_words = _n_words(text)
+        if n_words < _MIN_WORDS:
+            continue
+        v = vecs[k]
+        content = [w for w in bags[k] if idf.get(w, default) > _CONTENT_IDF]
+        if len(content) < _MIN_CONTENT:
+            continue
+        idf_all = sum(idf.get(w, default) for w in content)
+        idf_shared = sum(idf.get(w, default) for w in content if df[w] > 1)
+        shared_share = safe_div(idf_shared, idf_all)
+        if shared_share > _SKIP_SHARED:
+            continue
+        quoted = _quoted_share(text)
+        if quoted >= _MAX_QUOTED:
+            continue
+        names = {_stem(m.lower()) for m in _MID_CAP_RE.findall(text)}
+        new_names = sum(1 for w in names if df[w] <= 1)
+        n_new = sum(1 for w in content if df[w] <= 1)
+        prev = vecs[k - 1] if k > 0 else {}
+        nxt = vecs[k + 1] if k + 1 < len(body) else {}
+        adj = _add([prev, nxt])
+        nb = _cos(prev, nxt, _norm2(prev), _norm2(nxt)) if prev and nxt else median
+        c = cos_rest[k]
+        out[i] = (
+            math.log(c + 0.005), math.log(c / max(median, 1e-3) + 0.01), shared_share,
+            math.log1p(n_new), math.log1p(len(content)),
+            math.log1p(new_names), (new_names + 0.5) / (len(names) + 1), math.log1p(len(names)),
+            math.log(_cos(v, adj, norms[k], _norm2(adj)) + 0.005), math.log(nb + 0.005),
+            math.log(median + 0.01), math.log1p(n_words), log_paras, quoted,
+        )
+    return out
+
+
+def offtopic_probability(x: tuple[float, ...]) -> float:
+    z = _OFFTOPIC_B + sum(w * v for w, v in zip(_OFFTOPIC_W, x))
+    return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+
+
+def _offtopic(lines: list[_Line], labels: list[str | None], title: str | None) -> dict[int, float]:
+    """Paragraphs that share (almost) nothing with the rest of the article -> probability."""
+    body = [i for i, lab in enumerate(labels) if lab is None]
+    if len(body) < _MIN_PARAS:
+        return {}
+    out = {}
+    for i, x in _paragraph_features(lines, body, title).items():
+        p = offtopic_probability(x)
+        if p >= _OFFTOPIC_MIN_P:
+            out[i] = p
+    return out
+
+
+# --- public API -----------------------------------------------------------------
 def find_insertions(text: str, title: str | None = None) -> list[Span]:
-    return []
+    """Inserted lines of ``text`` as spans (kind 'insertion'); ``title`` helps spot a repeated headline."""
+    if not isinstance(text, str):
+        raise TypeError(f"find_insertions() expects the article text as str, got {type(text).__name__}")
+    lines = _lines(text)
+    if not lines:
+        return []
+    labels = _rule_labels(lines, title)
+    off = _offtopic(lines, labels, title)
+    for i in off:
+        labels[i] = "offtopic"
+    return [Span(ln.start, ln.end, "insertion", lab, "author", off.get(i)) for i, (ln, lab) in enumerate(zip(lines, labels)) if lab]
+
+
+def is_edge_label(label: str) -> bool:
+    """Page metadata (byline, timestamp, ...): removed from the body, not scored as an insertion."""
+    return any(p in label for p in EDGE_LABEL_PARTS)
+
+
 def insertion_features(text: str, spans: list[Span]) -> dict[str, float]:
-    return {"insertion_count": float(len(spans))}
+    """Number of inserted lines and shares of the text's characters, overall and by label group."""
+    n_chars = len(text)
+    groups = dict.fromkeys(("related", "caption", "promo", "offtopic", "edge_meta"), 0)
+    count = 0
+    for s in spans:
+        if s.kind != "insertion":
+            continue
+        size = s.end - s.start
+        if is_edge_label(s.label):
+            groups["edge_meta"] += size
+            continue
+        count += 1
+        groups[LABEL_GROUPS.get(s.label, "promo")] += size
+    inserted = sum(v for k, v in groups.items() if k != "edge_meta")
+    out = {"insertion_count": float(count), "insertion_char_share": safe_div(inserted, n_chars)}
+    for g, v in groups.items():
+        out[f"{g}_char_share"] = safe_div(v, n_chars)
+    return out
+
+
 def clean_doc(text: str, title: str | None = None) -> tuple[Doc, list[Span]]:
+    """Parse ``text`` with every inserted line blanked (offsets unchanged)."""
     spans = find_insertions(text, title)
     return parse(text, [(s.start, s.end) for s in spans]), spans
+
+
+class InsertionFeatures(ArticleTransformer):
+    """Insertion counts and character shares for an iterable of article texts."""
+
+    feature_names = INSERTION_FEATURES
+
+    def _features(self, text: str) -> dict[str, float]:
+        return insertion_features(text, find_insertions(text))

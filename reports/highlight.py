@@ -1,0 +1,145 @@
+"""Article text with its evidence spans marked up as HTML.
+
+The text is untrusted: every piece of it goes through ``markupsafe.escape``
+and only the tags built here are trusted. Spans may nest or overlap, so the
+text is cut at every span boundary and each piece is wrapped in the tags of
+all spans covering it; a piece never needs a tag closed across another.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable, Mapping
+
+from markupsafe import Markup, escape
+
+#: Display order (outermost first) and legend text for each span kind.
+KINDS: dict[str, str] = {
+    "insertion": "Off-topic insertion (struck through, not scored)",
+    "quote": "Quotation or reported speech (shaded: quoted voice)",
+    "attribution": "Attribution cue (e.g. \u201csaid\u201d)",
+    "source": "Source, labelled named or anonymous",
+    "hedge": "Hedge (dotted underline)",
+    "loaded": "Loaded term (wavy underline)",
+}
+
+# Source labels meaning the source is not identified; anything else counts as named.
+_ANON_RE = re.compile(r"anon|unnamed|unidentified|unknown", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """One evidence span, clipped to the text."""
+
+    start: int
+    end: int
+    kind: str
+    label: str
+    voice: str
+
+
+def source_kind(label: str) -> str:
+    """'anonymous' or 'named' for a source span label (media/document count as named)."""
+    return "anonymous" if _ANON_RE.search(label or "") else "named"
+
+
+def _tag_text(m: Mark) -> str:
+    """Short visible label put before a span, so meaning never rests on colour."""
+    if m.kind == "insertion":
+        return f"inserted: {m.label}" if m.label else "inserted"
+    if m.kind == "source":
+        sk = source_kind(m.label)
+        extra = f" ({m.label})" if m.label and m.label.lower() not in ("named", "anonymous") else ""
+        return f"{sk} source{extra}"
+    return ""
+
+
+def _title(m: Mark) -> str:
+    bits = [m.kind]
+    if m.label:
+        bits.append(m.label)
+    if m.voice == "quoted":
+        bits.append("quoted voice")
+    return " \u00b7 ".join(bits)
+
+
+def _css(m: Mark) -> str:
+    cls = f"ev ev-{m.kind} v-{m.voice}"
+    if m.kind == "source":
+        cls += f" src-{source_kind(m.label)}"
+    return cls
+
+
+def _open(m: Mark) -> str:
+    tag = "del" if m.kind == "insertion" else "span"
+    return f'<{tag} class="{_css(m)}" title="{escape(_title(m))}">'
+
+
+def _close(m: Mark) -> str:
+    return "</del>" if m.kind == "insertion" else "</span>"
+
+
+_ORDER = {k: i for i, k in enumerate(KINDS)}
+
+
+def normalise(spans: Iterable[Mapping], n: int) -> list[Mark]:
+    """Clip spans to ``[0, n)``, drop empty or unknown-kind ones."""
+    out = []
+    for s in spans:
+        kind = str(s.get("kind", ""))
+        if kind not in _ORDER:
+            continue
+        try:
+            a, b = max(0, int(s["start"])), min(n, int(s["end"]))
+        except (KeyError, TypeError, ValueError):
+            continue
+        if b <= a:
+            continue
+        label = s.get("label", "")
+        label = "" if label is None or label != label else str(label)
+        voice = "quoted" if s.get("voice") == "quoted" else "author"
+        out.append(Mark(a, b, kind, label, voice))
+    return out
+
+
+def highlight(text: str, spans: Iterable[Mapping]) -> Markup:
+    """HTML for ``text`` with every span marked by kind; safe to embed as-is."""
+    marks = normalise(spans, len(text))
+    if not marks:
+        return Markup(escape(text))
+    cuts = sorted({0, len(text), *(m.start for m in marks), *(m.end for m in marks)})
+    starts: dict[int, list[Mark]] = {}
+    for m in marks:
+        starts.setdefault(m.start, []).append(m)
+    # Order marks so outer (earlier kind, longer) wraps inner.
+    key = lambda m: (_ORDER[m.kind], -(m.end - m.start), m.start)  # noqa: E731
+    active: list[Mark] = []
+    parts: list[str] = []
+    for a, b in zip(cuts, cuts[1:]):
+        active = [m for m in active if m.end > a]
+        new = starts.get(a, [])
+        if new:
+            active.extend(new)
+            active.sort(key=key)
+            for m in sorted(new, key=key):
+                t = _tag_text(m)
+                if t:
+                    parts.append(f'<span class="tag tag-{m.kind}">{escape(t)}</span>')
+        seg = str(escape(text[a:b]))
+        if active:
+            seg = "".join(_open(m) for m in active) + seg + "".join(_close(m) for m in reversed(active))
+        parts.append(seg)
+    return Markup("".join(parts))
+
+
+def kind_counts(spans: Iterable[Mapping]) -> dict[str, int]:
+    """How many spans of each kind (legend counts); sources split named/anonymous."""
+    counts = {k: 0 for k in KINDS}
+    counts["source_named"] = counts["source_anonymous"] = 0
+    for s in spans:
+        k = s.get("kind")
+        if k in counts:
+            counts[k] += 1
+            if k == "source":
+                counts[f"source_{source_kind(str(s.get('label') or ''))}"] += 1
+    return counts

@@ -1,0 +1,280 @@
+"""Template contexts for each page: numbers and charts, no HTML strings
+except the charts and the highlighted text (both built escaped)."""
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from markupsafe import Markup
+
+from . import plots, stats
+from .highlight import KINDS, highlight, kind_counts
+from .prepare import Corpus, date_str, finite, parse_why
+from .select import Selection, outlet_extremes
+
+log = logging.getLogger(__name__)
+
+SCORE_LABELS = {"reliability": "Reliability", "bias": "Bias"}
+SCORE_HELP = {
+    "reliability": "0\u2013100; higher means the writing and sourcing look more like those of outlets rated reliable.",
+    "bias": "0\u2013100; higher means more one-sided, partisan writing (50 or more: likely hyperpartisan).",
+}
+N_SIGNALS = 3  # signals listed per outlet in the league table
+COMPARE_DEFAULT = 4
+SHIFT_WINDOW, SHIFT_MIN_N = 3, 10
+_SAFE_URL = re.compile(r"^https?://[^\s\"'<>]+$", re.I)
+
+
+@dataclass
+class Summary:
+    """Per-outlet numbers shared by several pages (computed once)."""
+
+    n: pd.Series
+    ci: dict[str, dict[str, dict[str, float]]]  # score -> outlet -> {mean, lo, hi}
+    z_mean: pd.DataFrame  # outlet x feature: standardised mean difference
+    med: pd.DataFrame  # outlet x feature medians
+    corpus_med: pd.Series
+    corpus_sd: pd.Series
+
+
+def summarise(c: Corpus) -> Summary:
+    df = c.df
+    feats = c.features
+    n = df["_outlet"].value_counts()
+    ci: dict[str, dict[str, dict[str, float]]] = {}
+    for s in c.scores:
+        ci[s] = {}
+        for outlet, v in df.groupby("_outlet", sort=False)[s]:
+            m, lo, hi = stats.bootstrap_ci(v.to_numpy(dtype=float))
+            if np.isfinite(m):
+                ci[s][outlet] = {"mean": m, "lo": lo, "hi": hi}
+    if feats:
+        z = stats.standardised_differences(df, "_outlet", feats)
+        med = df.groupby("_outlet", sort=False)[feats].median()
+        cmed = df[feats].median()
+        csd = df[feats].std(ddof=0)
+    else:
+        z = med = pd.DataFrame(index=n.index)
+        cmed = csd = pd.Series(dtype=float)
+    return Summary(n, ci, z, med, cmed, csd)
+
+
+def corpus_facts(c: Corpus, n_pages: int) -> dict[str, Any]:
+    d = c.df["_date"].dropna()
+    rng = f"{date_str(d.min())} \u2013 {date_str(d.max())}" if len(d) else "undated"
+    return {
+        "n_articles": len(c.df), "n_outlets": int(c.df["_outlet"].nunique()), "date_range": rng,
+        "n_undated": int(c.df["_date"].isna().sum()), "n_pages": n_pages,
+        "n_scored": int(c.df[c.scores].notna().any(axis=1).sum()) if c.scores else 0,
+        "has_scores": bool(c.scores),
+    }
+
+
+def distribution_charts(c: Corpus, outlet: str | None = None) -> list[dict[str, Any]]:
+    charts = []
+    for s in c.scores:
+        corpus = c.df[s].to_numpy(dtype=float)
+        vals = c.of_outlet(outlet)[s].to_numpy(dtype=float) if outlet is not None else None
+        label = outlet if outlet is not None else "this outlet"
+        title = f"{SCORE_LABELS[s]} scores" + (f": {outlet} vs corpus" if outlet else " across the corpus")
+        svg = plots.histogram(vals, corpus, title, f"{s} (0\u2013100)", label=label)
+        med = np.nanmedian(vals if vals is not None and np.isfinite(vals).any() else corpus) if np.isfinite(corpus).any() else np.nan
+        note = f"{SCORE_HELP[s]} Median {med:.0f}." if np.isfinite(med) else SCORE_HELP[s]
+        charts.append({"heading": SCORE_LABELS[s], "svg": svg, "note": note})
+    return charts
+
+
+def league(c: Corpus, summ: Summary) -> list[dict[str, Any]]:
+    rows = []
+    for outlet, n in summ.n.items():
+        sig = []
+        if outlet in summ.z_mean.index and summ.z_mean.shape[1]:
+            z = summ.z_mean.loc[outlet]
+            for f in z.abs().sort_values(ascending=False, kind="stable").index[:N_SIGNALS]:
+                if abs(z[f]) >= 0.05:
+                    sig.append({"name": f, "z": float(z[f])})
+        rows.append({
+            "name": outlet, "slug": c.outlet_slugs[outlet], "n": int(n),
+            "rel": summ.ci.get("reliability", {}).get(outlet), "bias": summ.ci.get("bias", {}).get(outlet),
+            "signals": sig,
+        })
+    return rows
+
+
+def profile(c: Corpus, summ: Summary, outlet: str) -> dict[str, Any]:
+    rows, items, groups = [], [], []
+    sd = summ.corpus_sd.replace(0.0, np.nan)
+    for fam, names in c.families.items():
+        for f in names:
+            o, m = float(summ.med.at[outlet, f]), float(summ.corpus_med[f])
+            z = (o - m) / sd[f] if np.isfinite(sd[f]) and np.isfinite(o) and np.isfinite(m) else 0.0
+            rows.append({"family": fam, "name": f, "outlet": o, "corpus": m, "z": float(z)})
+            items.append((f"{fam}: {f}", float(z)))
+            groups.append(fam)
+    if not items:
+        return {"svg": None, "rows": [], "families": []}
+    svg = plots.diverging_bars(items, f"Signal profile of {outlet} against the corpus median", "difference from corpus median, in corpus SDs",
+                               note="corpus median", groups=groups, limit=max(1.0, max(abs(v) for _, v in items)))
+    return {"svg": svg, "rows": rows, "families": list(c.families)}
+
+
+def outlet_time(c: Corpus, outlet: str) -> list[dict[str, Any]]:
+    d = c.of_outlet(outlet)
+    if d["_date"].isna().all():
+        return []
+    out = []
+    for s in c.scores:
+        pts = stats.period_series(d, s, "M")
+        if not len(pts):
+            continue
+        svg = plots.timeseries([plots.Series(outlet, pts)], f"Monthly mean {s} of {outlet}", s, "M", ylim=(0, 100))
+        out.append({"heading": f"{SCORE_LABELS[s]} by month", "svg": svg})
+    return out
+
+
+def article_row(c: Corpus, i: int, href: str | None) -> dict[str, Any]:
+    r = c.df.iloc[i]
+    return {"title": r["_title"], "date": date_str(r["_date"]), "href": href,
+            "rel": finite(r["reliability"]) if "reliability" in c.scores else None,
+            "bias": finite(r["bias"]) if "bias" in c.scores else None}
+
+
+def outlet_lists(c: Corpus, hrefs: dict[int, str]) -> dict[str, dict[str, list[dict[str, Any]]]]:
+    """Per outlet: top/bottom articles when scored, else its article pages."""
+    out: dict[str, dict[str, list]] = {}
+    for outlet, (top, bottom) in outlet_extremes(c, k=5).items():
+        if "reliability" in c.scores:
+            out[outlet] = {"top": [article_row(c, i, hrefs.get(i)) for i in top],
+                           "bottom": [article_row(c, i, hrefs.get(i)) for i in bottom], "some": []}
+        else:
+            out[outlet] = {"top": [], "bottom": [], "some": []}
+    if "reliability" not in c.scores:
+        for i, h in hrefs.items():
+            o = c.df.at[i, "_outlet"]
+            if len(out.setdefault(o, {"top": [], "bottom": [], "some": []})["some"]) < 20:
+                out[o]["some"].append(article_row(c, i, h))
+    return out
+
+
+def pick_compare(c: Corpus, compare: list[str] | None, k: int = COMPARE_DEFAULT) -> list[str]:
+    """Outlets to compare: those named (matched case-insensitively), else the k with most dated articles."""
+    dated = c.df.loc[c.df["_date"].notna(), "_outlet"].value_counts()
+    if compare:
+        by_lower = {o.lower(): o for o in c.df["_outlet"].unique()}
+        chosen, unknown = [], []
+        for name in compare:
+            o = by_lower.get(str(name).strip().lower())
+            (chosen if o else unknown).append(o or name)
+        if unknown:
+            log.warning("--compare: no outlet named %s; outlets include %s", unknown, list(dated.index[:10]))
+        chosen = [o for o in dict.fromkeys(chosen) if o in dated.index]
+        if chosen:
+            return chosen
+        log.warning("--compare matched no outlet with dated articles; comparing the %d largest instead", k)
+    return list(dated.index[:k])
+
+
+def key_signals(c: Corpus, summ: Summary, outlets: list[str]) -> list[tuple[str, str]]:
+    """Per family, the signal that differs most between the compared outlets."""
+    out = []
+    if not outlets or summ.z_mean.shape[1] == 0:
+        return out
+    z = summ.z_mean.loc[[o for o in outlets if o in summ.z_mean.index]]
+    for fam, names in c.families.items():
+        spread = z[names].max() - z[names].min()
+        if len(spread) and spread.max() > 0:
+            out.append((fam, str(spread.idxmax())))
+    return out
+
+
+def comparison(c: Corpus, summ: Summary, compare: list[str] | None) -> dict[str, Any]:
+    names = pick_compare(c, compare)
+    d = c.df[c.df["_outlet"].isin(names) & c.df["_date"].notna()]
+    if d.empty:
+        return {"compare_names": [], "compare_outlets": [], "charts": [], "shifts": [], "freq_label": "", "freq_word": "",
+                "period_range": "", "window": SHIFT_WINDOW, "min_n": SHIFT_MIN_N}
+    freq = stats.choose_freq(d["_date"])
+    start, end = d["_date"].min().to_period(freq), d["_date"].max().to_period(freq)
+    measures = [(s, SCORE_LABELS[s], (0.0, 100.0)) for s in c.scores]
+    measures += [(f, f"{fam}: {f}", None) for fam, f in key_signals(c, summ, names)]
+    charts, shifts = [], []
+    groups = {o: g for o, g in d.groupby("_outlet", sort=False)}
+    for col, heading, ylim in measures:
+        series = []
+        for o in names:
+            g = groups[o]
+            sh = stats.level_shifts(g, col, freq, SHIFT_WINDOW, SHIFT_MIN_N)
+            series.append(plots.Series(o, stats.period_series(g, col, freq), sh))
+            shifts += [{"outlet": o, "measure": heading, "period": str(x.period), "before": x.before, "after": x.after} for x in sh]
+        svg = plots.timeseries(series, f"{heading} over time, {len(names)} outlets", col, freq, start, end, ylim=ylim)
+        charts.append({"heading": heading, "svg": svg, "note": "" if ylim else "Signal chosen as the one of its family that differs most between these outlets."})
+    word = "month" if freq == "M" else "quarter"
+    return {
+        "compare_names": names,
+        "compare_outlets": [{"name": o, "slug": c.outlet_slugs[o], "n": len(groups[o])} for o in names],
+        "charts": charts, "shifts": shifts, "freq_label": "monthly" if freq == "M" else "quarterly", "freq_word": word,
+        "period_range": f"{start} to {end}", "window": SHIFT_WINDOW, "min_n": SHIFT_MIN_N,
+    }
+
+
+_LEGEND_SAMPLES = (
+    ("insertion", "READ ALSO \u2026", "read-also", "author", KINDS["insertion"]),
+    ("quote", "\u201cwe will respond\u201d", "direct", "quoted", KINDS["quote"]),
+    ("attribution", "said", "", "author", KINDS["attribution"]),
+    ("source", "the minister", "named", "author", "Named source (labelled \u201cnamed source\u201d, solid outline)"),
+    ("source", "a source in Ankara", "anonymous", "author", "Anonymous source (labelled \u201canonymous source\u201d, dashed outline)"),
+    ("hedge", "may", "", "author", KINDS["hedge"]),
+    ("loaded", "merciless", "", "author", KINDS["loaded"]),
+)
+
+
+def legend(spans: list[dict]) -> list[dict[str, Any]]:
+    counts = kind_counts(spans)
+    out = []
+    for kind, sample, label, voice, text in _LEGEND_SAMPLES:
+        key = f"source_{label}" if kind == "source" else kind
+        out.append({"sample": highlight(sample, [{"start": 0, "end": len(sample), "kind": kind, "label": label, "voice": voice}]),
+                    "text": text, "count": counts.get(key, 0)})
+    return out
+
+
+def article(c: Corpus, summ: Summary, i: int, text: str | None, spans: list[dict]) -> dict[str, Any]:
+    r = c.df.iloc[i].to_dict()  # one row as a dict: per-cell pandas lookups are slow at 37k articles
+    url = r.get("url")
+    url = "" if url is None or (isinstance(url, float) and url != url) else str(url)
+    scores = []
+    for s in ("reliability", "bias"):
+        v = finite(r[s]) if s in c.scores else None
+        why = parse_why(r.get(f"{s}_why")) if v is not None else None
+        svg = None
+        if why:
+            fams = [f for f in c.families if f in why] + [k for k in why if k not in c.families]
+            svg = plots.diverging_bars([(f, why[f]) for f in fams], f"Why {s} is {v:.0f}: points by feature family",
+                                       "points", note="model baseline")
+        scores.append({"label": SCORE_LABELS[s], "value": v, "svg": svg, "help": SCORE_HELP[s]})
+    outlet = r["_outlet"]
+    omed = summ.med.loc[outlet].to_dict() if outlet in summ.med.index else {}
+    cmed = summ.corpus_med.to_dict()
+    signals = []
+    for fam, names in c.families.items():
+        for f in names:
+            signals.append({"family": fam, "name": f, "value": r[f], "outlet": omed.get(f, np.nan), "corpus": cmed.get(f, np.nan)})
+    body: Markup = highlight(text, spans) if text is not None else Markup("<em>(text not available)</em>")
+    return {
+        "article": {"title": r["_title"], "outlet": outlet, "outlet_slug": c.outlet_slugs[outlet],
+                    "date": date_str(r["_date"]), "url": url, "href_ok": bool(_SAFE_URL.match(url)), "id": r["_id"]},
+        "scores": scores, "legend": legend(spans), "body": body, "signals": signals,
+    }
+
+
+def article_list(c: Corpus, sel: Selection, hrefs: dict[int, str]) -> list[dict[str, Any]]:
+    out = []
+    for i in sel.rows:
+        row = article_row(c, i, hrefs[i])
+        row.update({"outlet": c.df.at[i, "_outlet"], "n_ins": int(c.n_ins[i]), "why": sel.reasons.get(i, [])})
+        out.append(row)
+    return out

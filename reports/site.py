@@ -1,0 +1,112 @@
+"""Write the report site: overview, outlet pages, comparison over time and
+article pages, each a self-contained HTML file."""
+from __future__ import annotations
+
+import logging
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+from tqdm import tqdm
+
+from . import pages
+from .env import environment, page_script
+from .prepare import prepare, spans_by_id
+from .select import select
+from .stats import N_BOOT
+
+log = logging.getLogger(__name__)
+
+
+def _version() -> str:
+    try:
+        from importlib.metadata import version
+
+        return version("relscore")
+    except Exception:  # not installed (running from a checkout)
+        return "dev"
+
+
+class _Writer:
+    """Renders templates with the context every page shares."""
+
+    def __init__(self, out: Path):
+        self.out = out
+        self.env = environment()
+        script, digest = page_script()
+        self.common = {"version": _version(), "generated": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+                       "script": script, "script_hash": digest, "n_boot": N_BOOT}
+
+    def write(self, rel: str, template: str, page_title: str, with_script: bool = False, **ctx: Any) -> Path:
+        depth = rel.count("/")
+        html = self.env.get_template(template).render(
+            **self.common, **ctx, page_title=page_title, root="../" * depth, with_script=with_script)
+        path = self.out / rel
+        path.write_text(html, encoding="utf-8")
+        return path
+
+
+def render_site(scored: pd.DataFrame, spans: pd.DataFrame, texts: dict[str, str], out_dir: str | Path,
+                articles: str = "flagged", compare: list[str] | None = None) -> Path:
+    """Write the HTML report for ``scored`` articles into ``out_dir``; return index.html's path.
+
+    ``spans`` (id, start, end, kind, label, voice, text) index into ``texts[id]``.
+    ``articles`` chooses the article pages: 'all', 'flagged' or a number;
+    ``compare`` names the outlets of the comparison page (default: the largest few).
+    Score columns ``reliability``/``bias`` and ``*_why`` are optional: without
+    them pages say "not scored".
+    """
+    t0 = time.perf_counter()
+    out = Path(out_dir)
+    (out / "outlets").mkdir(parents=True, exist_ok=True)
+    (out / "articles").mkdir(parents=True, exist_ok=True)
+    corpus = prepare(scored, spans)
+    sel = select(corpus, articles)
+    hrefs = {i: f"articles/{corpus.df.at[i, '_slug']}.html" for i in sel.rows}
+    summ = pages.summarise(corpus)
+    log.info("prepared %d articles, %d outlets in %.1fs", len(corpus.df), len(summ.n), time.perf_counter() - t0)
+    w = _Writer(out)
+    facts = pages.corpus_facts(corpus, len(sel.rows))
+    cmp = pages.comparison(corpus, summ, compare)
+    index = w.write("index.html", "overview.html", "Reliability and bias report", with_script=True,
+                    corpus=facts, dist_charts=pages.distribution_charts(corpus), league=pages.league(corpus, summ),
+                    compare_names=cmp["compare_names"], selection_note=sel.note)
+    w.write("comparison.html", "comparison.html", "Outlets compared over time", with_script=bool(cmp["shifts"]), **cmp)
+    w.write("articles.html", "articles.html", "Article pages", with_script=True,
+            pages=pages.article_list(corpus, sel, hrefs), selection_note=sel.note)
+    lists = pages.outlet_lists(corpus, hrefs)
+    for outlet in tqdm(list(summ.n.index), desc="outlet pages", unit="page", disable=None):
+        rows = corpus.of_outlet(outlet)
+        d = rows["_date"].dropna()
+        rng = f"{pages.date_str(d.min())} \u2013 {pages.date_str(d.max())}" if len(d) else "undated"
+        ol = lists.get(outlet, {"top": [], "bottom": [], "some": []})
+        w.write(f"outlets/{corpus.outlet_slugs[outlet]}.html", "outlet.html", outlet,
+                outlet={"n": int(summ.n[outlet]), "date_range": rng,
+                        "rel": summ.ci.get("reliability", {}).get(outlet), "bias": summ.ci.get("bias", {}).get(outlet),
+                        "domains": _domains(rows)},
+                dist_charts=pages.distribution_charts(corpus, outlet), profile=pages.profile(corpus, summ, outlet),
+                time_charts=pages.outlet_time(corpus, outlet),
+                top_articles=ol["top"], bottom_articles=ol["bottom"], some_articles=ol["some"])
+    ids = {corpus.df.at[i, "_id"] for i in sel.rows}
+    by_id = spans_by_id(spans, ids)
+    missing = 0
+    for i in tqdm(sel.rows, desc="article pages", unit="page", disable=None):
+        aid = corpus.df.at[i, "_id"]
+        text = texts.get(aid)
+        missing += text is None
+        ctx = pages.article(corpus, summ, i, text, by_id.get(aid, []) if text is not None else [])
+        w.write(hrefs[i], "article.html", corpus.df.at[i, "_title"], **ctx)
+    if missing:
+        log.warning("%d article page(s) have no text in `texts`", missing)
+    log.info("report written to %s in %.1fs (%d outlet pages, %d article pages)",
+             out, time.perf_counter() - t0, len(summ.n), len(sel.rows))
+    return index
+
+
+def _domains(rows: pd.DataFrame) -> list[str]:
+    if "domain" not in rows:
+        return []
+    d = rows["domain"].dropna().astype(str)
+    return list(d.value_counts().index[:3])

@@ -1,0 +1,202 @@
+"""Off-topic insertion detector: the bundled samples and real-text rule cases."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from features.insertions import (
+    INSERTION_FEATURES,
+    InsertionFeatures,
+    clean_doc,
+    find_insertions,
+    insertion_features,
+    is_edge_label,
+)
+
+BODY2 = ("Democrats said the vote showed the majority was willing to ignore the concerns of civil rights "
+         "groups, while Republicans praised her experience as a trial judge.")
+SAMPLES = Path(__file__).resolve().parents[2] / "notebooks" / "data" / "samples"
+
+
+def _sample(prefix: str) -> str:
+    return next(SAMPLES.glob(f"{prefix}_*.txt")).read_text(encoding="utf-8")
+
+
+def _flagged(text: str, title: str | None = None) -> dict[str, str]:
+    return {text[s.start : s.end]: s.label for s in find_insertions(text, title)}
+
+
+def test_sample_001_read_also_and_caption_lines():
+    text = _sample("001")
+    flagged = _flagged(text)
+    read_also = [t for t in flagged if t.startswith("READ ALSO")]
+    assert len(read_also) == 2 and all(flagged[t] == "related" for t in read_also)
+    assert any("Pandemic is Over" in t for t in read_also)
+    assert any("Huawei CFO" in t for t in read_also)
+    caps = [t for t in flagged if t.startswith("Ahmad al-Mesmari")]
+    assert len(caps) == 2
+    assert any(t.endswith("(Photo by ABDULLAH DOMA/AFP via Getty Images)") for t in caps)
+    assert any(t.endswith("© Abdullah Doma/AFP/Getty") for t in caps)
+    assert all(flagged[t] in ("caption", "credit") for t in caps)
+    # nothing else in the body is flagged (the "Via Financial Times" line is edge metadata)
+    assert {t for t, lab in flagged.items() if not is_edge_label(lab)} == set(read_also) | set(caps)
+    assert flagged.get("Via Financial Times", "").startswith("byline")
+
+
+def test_sample_000_caption_short_url_and_teaser():
+    text = _sample("000")
+    flagged = _flagged(text)
+    cap = next(t for t in flagged if t.startswith("Russia's President Vladimir Putin (2nd L)"))
+    assert cap.endswith("(REUTERS)") and flagged[cap] == "caption"
+    assert flagged["Short Url"] == "promo"
+    teaser = next(t for t in flagged if t.startswith("• Sezer said"))
+    assert flagged[teaser] == "teaser"
+    # the body from the "ANKARA: As Russia's..." paragraph on is untouched
+    body_start = text.index("ANKARA: As Russia")
+    assert all(s.end <= body_start for s in find_insertions(text))
+
+
+@pytest.mark.parametrize("prefix", ["002", "003"])
+def test_samples_002_003_body_not_flagged(prefix):
+    text = _sample(prefix)
+    spans = find_insertions(text)
+    assert all(is_edge_label(s.label) for s in spans), [(text[s.start:s.end], s.label) for s in spans]
+
+
+def test_sample_002_repeated_headline_and_dateline():
+    text = _sample("002")
+    labels = {text[s.start : s.end]: s.label for s in find_insertions(text)}
+    assert labels["ANKARA"] == "dateline"
+    assert "headline" in labels["Russian ministers’ visit to Turkey postponed"]
+
+
+def test_sample_003_subtitle_and_subhead_kept():
+    text = _sample("003")
+    title, body = text.split("\n", 1)
+    offset = len(title) + 1
+    spans = find_insertions(body, title)
+    assert spans == []
+    assert body.startswith("Turkish FM says")  # the standfirst stays in the body
+
+
+def test_sample_004_byline_and_timestamp():
+    text = _sample("004")
+    labels = {text[s.start : s.end]: s.label for s in find_insertions(text)}
+    assert labels["By Beka Alexishvili"] == "byline"
+    assert labels["06 March 2020 14:34"] == "timestamp"
+    assert all(is_edge_label(lab) for lab in labels.values())
+
+
+@pytest.mark.parametrize(
+    "line, label",
+    [
+        ("Related: Obama’s Nuclear Deal with Iran: Worse Than We Could Have Imagined", "related"),
+        ("SEE ALSO: Paul Ryan to run for speaker if House Republicans will rally behind him", "related"),
+        ("( Also on POLITICO: Rubio already in Iowa)", "related"),
+        ("More: Trump will meet with China's Xi Jinping and Russia's Vladimir Putin during G-20", "related"),
+        ("You may also like — Congress returns with bipartisan plans for tougher gun control laws", "related"),
+        ("WATCH: ‘5 Things You Need To Know About Judge Brett Kavanaugh’", "related"),
+        ("Photo: Mark Wilson/Getty Images", "credit"),
+        ("Alex Wong/Getty Images", "credit"),
+        ("Image copyright Getty Images Image caption There were isolated clashes", "caption"),
+        ("U.S. President Donald Trump looks on during a ceremonial swearing-in for Labor Secretary Eugene Scalia "
+         "at the White House in Washington, U.S., September 30, 2019. REUTERS/Leah Millis", "caption"),
+        ("Larry and Linda Drain live apart so that she can keep her health care. (Photo: Shelley Mays, The (Nashville) Tennessean)", "caption"),
+        ("Hillary Clinton speaks with reporters on her campaign plane in September 2016. (Reuters photo: Brian Snyder)", "caption"),
+        ("Trump attorney Jay Sekulow. | Rick Diamond/Getty Images for GMA", "caption"),
+        ("Advertisement", "promo"),
+        ("Newsletter Sign-up", "promo"),
+        ("Copyright © 2019 The Washington Times, LLC. Click here for reprint permission.", "promo"),
+        ("Sign up for our daily newsletter to get the latest headlines delivered to your inbox.", "promo"),
+        ("Follow us on Twitter", "social"),
+        ("Share this article", "social"),
+    ],
+)
+def test_marked_lines_in_body(line, label):
+    body = ("The Senate voted 52 to 48 on Tuesday to confirm the nominee after a bitter floor debate "
+            "over her record on voting rights and the economy.")
+    text = f"{body}\n\n{line}\n\n{BODY2}"
+    spans = find_insertions(text)
+    assert [text[s.start : s.end] for s in spans] == [line]
+    # a caption line that is mostly credit may be labelled either way; both count as caption group
+    assert spans[0].label == label or {spans[0].label, label} == {"caption", "credit"}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "More than 200 people were evacuated from the building on Monday, officials said.",
+        "Also, the senator said she would not seek another term.",
+        "WASHINGTON (Reuters) - The U.S. Senate on Tuesday passed a bill to fund the government.",
+        "He added: “It’s a disgrace what's going on in our country.”",
+        "AMY GOODMAN: You’ve called this FCC commission, Commissioner Copps, the worst you have ever seen. Why?",
+        "Millions of Americans can sign up for health coverage on the exchanges until Dec. 15.",
+        "Read the full report, which runs to 400 pages, before drawing conclusions, the judge told lawyers.",
+        "“Follow the money,” he said.",
+    ],
+)
+def test_body_lines_not_flagged(line):
+    body = ("The Senate voted 52 to 48 on Tuesday to confirm the nominee after a bitter floor debate "
+            "over her record on voting rights and the economy.")
+    text = f"{body}\n\n{line}\n\n{BODY2}"
+    assert [text[s.start : s.end] for s in find_insertions(text)] == []
+
+
+def test_unrelated_paragraph_is_offtopic_and_quote_is_not():
+    text = _sample("001")
+    pasted = ("The Federal Reserve held interest rates steady on Wednesday, with policymakers signalling that "
+              "borrowing costs for mortgages, car loans and credit cards would stay near record lows while "
+              "inflation remains below the central bank's target and hiring in manufacturing slows.")
+    quote = "“We will not accept this, we will not stand by,” he said."
+    parts = text.split("\n\nThe UN has been trying")
+    doc = parts[0] + "\n\n" + pasted + "\n\n" + quote + "\n\nThe UN has been trying" + parts[1]
+    flagged = _flagged(doc)
+    assert flagged.get(pasted) == "offtopic"
+    assert quote not in flagged
+
+
+def test_spans_are_stripped_and_slice_the_text():
+    text = _sample("000")
+    for s in find_insertions(text):
+        ev = text[s.start : s.end]
+        assert ev and ev == ev.strip() and s.kind == "insertion" and s.voice == "author"
+
+
+def test_clean_doc_blanks_insertions_only():
+    text = _sample("001")
+    doc, spans = clean_doc(text)
+    assert len(doc.text) == len(text)
+    assert "READ ALSO" not in doc.text and "Getty" not in doc.text
+    assert "Wolfram Lacher, a Libya specialist" in doc.text
+
+
+def test_features_groups_and_edge_cases():
+    text = _sample("001")
+    f = insertion_features(text, find_insertions(text))
+    assert set(f) == set(INSERTION_FEATURES)
+    assert f["insertion_count"] == 4.0  # two READ ALSO lines and two caption lines
+    assert f["related_char_share"] > 0 and f["caption_char_share"] > 0 and f["edge_meta_char_share"] > 0
+    assert f["insertion_char_share"] == pytest.approx(
+        f["related_char_share"] + f["caption_char_share"] + f["promo_char_share"] + f["offtopic_char_share"]
+    )
+    for t in ["", "word", "  \n\n ", "Advertisement"]:
+        g = insertion_features(t, find_insertions(t))
+        assert all(np.isfinite(v) for v in g.values())
+
+
+def test_huge_text_runs():
+    text = _sample("001") * 1500  # about 5 MB
+    assert len(text) > 5_000_000
+    spans = find_insertions(text)
+    assert sum(s.label == "related" for s in spans) == 3000
+
+
+def test_transformer():
+    tr = InsertionFeatures().fit([])
+    X = tr.transform([_sample("000"), ""])
+    assert X.shape == (2, len(INSERTION_FEATURES))
+    assert X[0, INSERTION_FEATURES.index("insertion_count")] == 3.0
+    with pytest.raises(TypeError):
+        tr.transform("a bare string")

@@ -1,0 +1,82 @@
+"""Fixtures: the five bundled samples measured by the real feature pipeline."""
+from __future__ import annotations
+
+import json
+import zlib
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import features
+
+SAMPLES = Path(__file__).resolve().parents[2] / "notebooks" / "data" / "samples"
+
+# An article written to attack the report: every piece must render as text.
+XSS_ID = "xss<'\"&>"
+XSS_TITLE = "<script>document.title='PWNED'</script><img src=x onerror=\"document.title='PWNED'\">"
+XSS_TEXT = (
+    "Officials said <script>window.__pwned = 1; document.title = 'PWNED';</script> nothing.\n\n"
+    "<img src=x onerror=\"window.__pwned = 2\"> A source said the plan may fail.\n\n"
+    "<a href=\"javascript:window.__pwned = 3\">click me</a> <svg onload=\"window.__pwned = 4\"></svg>\n"
+)
+
+
+def read_sample(path: Path) -> tuple[str, str]:
+    """(title, text) as scoring.corpus reads a .txt file: first line is the title."""
+    title, _, text = path.read_text(encoding="utf-8").partition("\n")
+    return title.strip(), text
+
+
+def build_inputs(with_xss: bool = True) -> tuple[pd.DataFrame, pd.DataFrame, dict[str, str]]:
+    """scored/spans/texts for the samples (outlet = one per sample, dated Jan 2020)."""
+    rows, spans, texts = [], [], {}
+    for i, path in enumerate(sorted(SAMPLES.glob("*.txt"))):
+        title, text = read_sample(path)
+        a = features.analyze(text, title)
+        rows.append({"id": path.stem, "outlet": f"Sample outlet {i}", "date": f"2020-01-{8 + i:02d}",
+                     "title": title, "domain": f"sample{i}.example", "url": f"https://sample{i}.example/{path.stem}",
+                     **a.features})
+        spans += [{"id": path.stem, **r} for r in a.span_records()]
+        texts[path.stem] = text
+    if with_xss:
+        a = features.analyze(XSS_TEXT, XSS_TITLE)
+        rows.append({"id": XSS_ID, "outlet": "<b onmouseover=alert(1)>Evil</b>", "date": "2020-01-20",
+                     "title": XSS_TITLE, "domain": "evil.example", "url": "javascript:alert(1)", **a.features})
+        spans += [{"id": XSS_ID, **r} for r in a.span_records()]
+        # A hand-made span whose label carries markup too.
+        spans.append({"id": XSS_ID, "start": 0, "end": 9, "kind": "source", "label": "<i>named</i>", "voice": "author", "text": "Officials"})
+        texts[XSS_ID] = XSS_TEXT
+    cols = ["id", "start", "end", "kind", "label", "voice", "text"]
+    return pd.DataFrame(rows), pd.DataFrame(spans, columns=cols), texts
+
+
+def add_fake_model_columns(scored: pd.DataFrame) -> pd.DataFrame:
+    """FAKE model output, standing in for scoring's model (built in parallel):
+    deterministic pseudo-scores from the id, and made-up explanations. Only
+    the report's handling of these columns is under test, not their values."""
+    out = scored.copy()
+    h = out["id"].map(lambda s: zlib.crc32(s.encode()) % 1000 / 1000)
+    out["reliability"] = (20 + 60 * h).round(1)
+    out["bias"] = (80 - 60 * h).round(1)
+    out["reliability_why"] = [json.dumps({"sourcing": round(10 * v - 5, 2), "hedging": 1.5, "insertions": -2.0}) for v in h]
+    out["bias_why"] = [json.dumps({"loaded": round(8 * v, 2), "style": -1.0}) for v in h]
+    return out
+
+
+@pytest.fixture(scope="session")
+def sample_inputs() -> tuple[pd.DataFrame, pd.DataFrame, dict[str, str]]:
+    if not SAMPLES.is_dir():
+        pytest.skip("bundled samples missing")
+    return build_inputs()
+
+
+@pytest.fixture(scope="session")
+def scored_site(tmp_path_factory, sample_inputs) -> Path:
+    """The site for the samples plus the XSS article, with fake model columns."""
+    from reports import render_site
+
+    scored, spans, texts = sample_inputs
+    out = tmp_path_factory.mktemp("site")
+    render_site(add_fake_model_columns(scored), spans, texts, out, articles="all")
+    return out

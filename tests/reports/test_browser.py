@@ -1,0 +1,91 @@
+"""The site in headless Chromium, from file://: no console errors, no network,
+injected script inert, sorting and filtering work, screenshots saved."""
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from .cdp import CHROMIUM, Browser
+
+pytestmark = pytest.mark.skipif(not os.access(CHROMIUM, os.X_OK), reason=f"{CHROMIUM} not installed")
+
+SHOTS = Path(tempfile.gettempdir()) / "relscore_report_screenshots"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    b = Browser()
+    yield b
+    b.close()
+
+
+def _load(browser: Browser, path: Path, width: int = 1280) -> int:
+    start = browser.open(path.resolve().as_uri(), width=width)
+    assert browser.problems(start) == []
+    outside = [u for u in browser.requests(start) if not u.startswith(("file:", "data:"))]
+    assert outside == []
+    return start
+
+
+def _shot(browser: Browser, tmp_path: Path, name: str) -> None:
+    p = browser.screenshot(tmp_path / name)
+    assert p.stat().st_size > 10_000  # a real rendering, not a blank image
+    SHOTS.mkdir(exist_ok=True)
+    shutil.copy(p, SHOTS / name)
+
+
+def test_overview_loads_sorts_and_filters(browser, scored_site, tmp_path):
+    _load(browser, scored_site / "index.html")
+    _shot(browser, tmp_path, "overview.png")
+    col = "Array.from(document.querySelectorAll('#league tbody tr')).map(r => r.cells[2].getAttribute('data-sort'))"
+    click = "document.querySelectorAll('#league thead button')[2].click()"  # Reliability
+    browser.evaluate(click)
+    nums = [float(v) for v in browser.evaluate(col) if v]
+    assert len(nums) == 6 and nums == sorted(nums)
+    assert browser.evaluate("document.querySelectorAll('#league thead th')[2].getAttribute('aria-sort')") == "ascending"
+    browser.evaluate(click)
+    nums = [float(v) for v in browser.evaluate(col) if v]
+    assert nums == sorted(nums, reverse=True) and nums[0] > nums[-1]
+    browser.evaluate("var f = document.getElementById('league-filter'); f.value = 'outlet 3'; f.dispatchEvent(new Event('input'))")
+    shown = browser.evaluate("Array.from(document.querySelectorAll('#league tbody tr')).filter(r => !r.hidden).length")
+    assert shown == 1
+    assert "1 of 6" in browser.evaluate("document.getElementById('league-status').textContent")
+
+
+def test_article_page_renders_and_fits_a_phone(browser, scored_site, tmp_path):
+    page = next((scored_site / "articles").glob("001_*.html"))
+    _load(browser, page)
+    _shot(browser, tmp_path, "article_001.png")
+    assert browser.evaluate("document.querySelectorAll('.article-text del.ev-insertion').length") >= 2
+    _load(browser, page, width=390)
+    _shot(browser, tmp_path, "article_001_phone.png")
+    # Nothing wider than the screen: no sideways scrolling of the page itself.
+    assert browser.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+
+
+def test_injected_script_does_not_run(browser, scored_site, tmp_path):
+    page = next((scored_site / "articles").glob("xss*.html"))
+    _load(browser, page)
+    browser.drain(0.5)
+    assert browser.evaluate("typeof window.__pwned") == "undefined"
+    # Had the title's script run, the title would be just "PWNED".
+    assert browser.evaluate("document.title").startswith("<script>document.title='PWNED'</script>")
+    assert browser.evaluate("document.querySelectorAll('img, iframe, object').length") == 0
+    assert browser.evaluate("Array.from(document.querySelectorAll('*')).some(e => Array.from(e.attributes).some(a => a.name.startsWith('on')))") is False
+    # The hostile markup is visible as text.
+    assert "<script>window.__pwned = 1;" in browser.evaluate("document.querySelector('.article-text').textContent")
+    _shot(browser, tmp_path, "article_hostile.png")
+
+
+@pytest.mark.parametrize("rel", ["comparison.html", "articles.html"])
+def test_other_pages_load_cleanly(browser, scored_site, rel):
+    _load(browser, scored_site / rel)
+
+
+def test_outlet_pages_load_cleanly(browser, scored_site):
+    for p in sorted((scored_site / "outlets").glob("*.html")):
+        _load(browser, p)

@@ -1,0 +1,44 @@
+"""`relscore report` as a subcommand: reads the scores, spans and texts files."""
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+import pytest
+
+from reports.cli import register
+
+from .conftest import SAMPLES, add_fake_model_columns
+from .htmlcheck import Page
+
+
+def test_report_subcommand_writes_site(tmp_path: Path, sample_inputs):
+    pytest.importorskip("scoring.corpus")
+    scored, spans, texts = sample_inputs
+    scored = add_fake_model_columns(scored[scored["id"].isin([p.stem for p in SAMPLES.glob("*.txt")])])
+    scored.to_csv(tmp_path / "scores.csv", index=False)
+    with open(tmp_path / "spans.jsonl", "w", encoding="utf-8") as fh:
+        for r in spans.to_dict("records"):
+            fh.write(json.dumps(r) + "\n")
+    parser = argparse.ArgumentParser(prog="relscore")
+    register(parser.add_subparsers(dest="command"))
+    args = parser.parse_args(["report", str(tmp_path / "scores.csv"), "--spans", str(tmp_path / "spans.jsonl"),
+                              "--texts", str(SAMPLES), "--out", str(tmp_path / "site"), "--articles", "all",
+                              "--compare", "Sample outlet 1,sample outlet 3,No such outlet"])
+    assert args.func(args) == 0
+    pages = sorted(p.stem for p in (tmp_path / "site" / "articles").glob("*.html"))
+    assert pages == sorted(p.stem for p in SAMPLES.glob("*.txt"))
+    cmp = (tmp_path / "site" / "comparison.html").read_text(encoding="utf-8")
+    assert "Sample outlet 1" in cmp and "Sample outlet 3" in cmp and "Sample outlet 0" not in cmp
+    # Texts came from the sample files: the article page shows the body.
+    page = Page((tmp_path / "site" / "articles" / f"{pages[1]}.html").read_text(encoding="utf-8"))
+    assert "Russia and Turkey have called for a ceasefire" in page.body
+
+
+def test_bad_articles_value_is_a_usage_error(capsys):
+    parser = argparse.ArgumentParser(prog="relscore")
+    register(parser.add_subparsers(dest="command"))
+    with pytest.raises(SystemExit):
+        parser.parse_args(["report", "s.csv", "--spans", "x", "--texts", "t", "--out", "o", "--articles", "many"])
+    assert "all', 'flagged' or a count" in capsys.readouterr().err

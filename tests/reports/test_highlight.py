@@ -1,0 +1,72 @@
+"""Evidence markup: escaping, nesting and overlapping spans, labels."""
+from __future__ import annotations
+
+from reports.highlight import highlight, source_kind
+
+from .htmlcheck import Page
+
+
+def _span(text: str, piece: str, kind: str, label: str = "", voice: str = "author", nth: int = 0) -> dict:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(piece, start + 1)
+    return {"start": start, "end": start + len(piece), "kind": kind, "label": label, "voice": voice}
+
+
+def test_text_is_escaped_and_kept_whole():
+    text = 'He said <script>alert("x")</script> & left.\nNext <img src=x onerror=alert(1)> line.'
+    html = str(highlight(text, [_span(text, "said", "attribution")]))
+    assert "<script>" not in html and "<img" not in html
+    page = Page(f"<div>{html}</div>")
+    assert page.body == text  # escaping round-trips to exactly the original text
+    assert [t for t, _ in page.tags] == ["div", "span"]
+
+
+def test_overlapping_and_nested_spans_split_at_boundaries():
+    text = "“It may well collapse soon,” a senior official said on Monday."
+    spans = [
+        _span(text, "“It may well collapse soon,”", "quote", "direct", "quoted"),
+        _span(text, "may", "hedge", "", "quoted"),
+        _span(text, "may well collapse", "loaded", "", "quoted"),  # overlaps the hedge
+        _span(text, "a senior official", "source", "anonymous"),
+        _span(text, "said", "attribution"),
+    ]
+    html = str(highlight(text, spans))
+    page = Page(f"<div>{html}</div>")
+    assert page.body == text
+    # Well formed: every opened element is closed again.
+    assert html.count("<span") == html.count("</span>")
+    # "may" carries quote, loaded and hedge markup at once.
+    i = html.index(">may<")
+    opened = html[:i]
+    last_plain = opened.rfind("</span>")
+    assert all(k in opened[last_plain:] for k in ("ev-quote", "ev-loaded", "ev-hedge"))
+    assert "anonymous source" in page.labels
+
+
+def test_insertion_lines_struck_and_labelled():
+    text = "Body one.\nREAD ALSO  Some other headline\nBody two may go on."
+    spans = [_span(text, "READ ALSO  Some other headline", "insertion", "read-also"), _span(text, "may", "hedge")]
+    page = Page(f"<div>{highlight(text, spans)}</div>")
+    assert page.is_struck("READ ALSO  Some other headline")
+    assert not page.is_struck("Body two")
+    assert page.labels == ["inserted: read-also"]
+
+
+def test_named_and_anonymous_sources_told_apart_by_text():
+    assert source_kind("anonymous") == "anonymous"
+    assert source_kind("unnamed official") == "anonymous"
+    for label in ("named", "media", "document", ""):
+        assert source_kind(label) == "named"
+    text = "Mr Putin said so, and a source in Ankara said otherwise."
+    page = Page(f"<div>{highlight(text, [_span(text, 'Mr Putin', 'source', 'named'), _span(text, 'a source in Ankara', 'source', 'anonymous')])}</div>")
+    assert page.labels == ["named source", "anonymous source"]
+
+
+def test_bad_spans_are_ignored_not_fatal():
+    text = "Short text."
+    spans = [{"start": 5, "end": 5, "kind": "hedge"}, {"start": -3, "end": 99, "kind": "quote"},
+             {"start": 0, "end": 4, "kind": "unknown"}, {"start": None, "end": 2, "kind": "hedge"}]
+    page = Page(f"<div>{highlight(text, spans)}</div>")
+    assert page.body == text
+    assert highlight("", spans) == ""
