@@ -1,0 +1,163 @@
+"""Loaded-language extractor: real sentences, the bundled opinionated sample,
+the span metric and the feature contract."""
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from bench.evals.loaded import load_ptc, span_prf
+from features import analyze, parse
+from features.loaded import (
+    LOADED_FEATURES, LoadedFeatures, LoadedModel, _forced, extract_loaded, load_model,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+SHARED = ROOT / ".." / "shared"
+SAMPLE_004 = next((ROOT / "notebooks" / "data" / "samples").glob("004_*.txt"))
+
+
+def loaded_spans(text: str):
+    return [s for s in analyze(text).spans if s.kind == "loaded"]
+
+
+def overlapping(spans, text: str, phrase: str, after: str = ""):
+    """Loaded spans overlapping the first occurrence of ``phrase`` after ``after``."""
+    a = text.index(phrase, text.index(after) if after else 0)
+    b = a + len(phrase)
+    return [s for s in spans if s.start < b and a < s.end]
+
+
+@pytest.fixture(scope="module")
+def sample():
+    text = SAMPLE_004.read_text(encoding="utf-8")
+    return text, loaded_spans(text)
+
+
+@pytest.mark.parametrize("phrase, after", [
+    ("merciless", ""),        # "merciless drone killings"
+    ("façade", ""),           # "this façade of an armistice"
+    ("regime", "Putin’s"),    # "Putin’s regime has long been cautious"
+    ("stark setback", ""),    # "has broight stark setback"
+])
+def test_sample_004_author_loaded_words(sample, phrase, after):
+    text, spans = sample
+    hits = overlapping(spans, text, phrase, after)
+    assert hits, f"no loaded span over {phrase!r}"
+
+
+def test_sample_004_czar_is_loaded_in_quoted_voice(sample):
+    text, spans = sample
+    hits = overlapping(spans, text, "czar")
+    assert hits and all(s.voice == "quoted" for s in hits)
+
+
+def test_sample_004_facade_is_author_voice(sample):
+    text, spans = sample
+    assert all(s.voice == "author" for s in overlapping(spans, text, "façade"))
+
+
+def test_plain_wire_sentence_has_no_loaded_span():
+    assert loaded_spans("The ministers were expected to have consultations on Idlib and Syria.") == []
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Critics called the vote a sham designed to keep the ruling party in power.", "sham"),
+    ("The senator launched a vicious attack on the judge on Tuesday.", "vicious"),
+])
+def test_charged_words_in_author_voice(text, word):
+    spans = loaded_spans(text)
+    hits = overlapping(spans, text, word)
+    assert hits and hits[0].voice == "author" and 0.0 <= hits[0].score <= 1.0
+
+
+def test_regime_needs_a_possessive():
+    # "the regime" in a neutral construction is not forced; "Assad's regime" is.
+    assert _forced(["the", "regime", "said"]).tolist() == [False, False, False]
+    assert _forced(["Assad's", "regime", "said"]).tolist() == [False, True, False]
+
+
+def test_spans_slice_the_text_exactly(sample):
+    text, spans = sample
+    assert spans
+    for s in spans:
+        ev = text[s.start:s.end]
+        assert ev and ev == ev.strip()
+        assert s.kind == "loaded" and s.voice in ("author", "quoted") and s.label
+
+
+def test_intensifier_and_superlative_rates():
+    text = "It was the deadliest and most brutal attack in years, an extremely grim day for the city."
+    f = extract_loaded(parse(text)).features
+    n = 17  # words in the sentence
+    assert f["intensifiers_per_100_words"] == pytest.approx(100 / n)        # extremely
+    assert f["superlatives_per_100_words"] == pytest.approx(200 / n)        # deadliest, most brutal
+
+
+def test_forest_and_interest_are_not_superlatives():
+    f = extract_loaded(parse("The forest fire drew interest from the west coast.")).features
+    assert f["superlatives_per_100_words"] == 0.0
+
+
+def test_scare_quotes_rate_counts_scare_quotes():
+    text = "The government called the raids a “security operation” and moved on."
+    f = extract_loaded(parse(text)).features
+    assert f["scare_quotes_per_100_words"] > 0
+
+
+@pytest.mark.parametrize("text", ["", "Word", "     \n\n  "])
+def test_degenerate_inputs(text):
+    ex = extract_loaded(parse(text))
+    assert set(ex.features) == set(LOADED_FEATURES)
+    assert all(math.isfinite(v) for v in ex.features.values())
+
+
+def test_huge_text_is_fine():
+    text = SAMPLE_004.read_text(encoding="utf-8")
+    big = (text + "\n\n") * (5_000_000 // len(text))
+    ex = extract_loaded(parse(big))
+    assert all(math.isfinite(v) for v in ex.features.values())
+    assert len(ex.spans) > 100
+
+
+def test_transformer_contract():
+    tr = LoadedFeatures().fit(["x"])
+    X = tr.transform(["", SAMPLE_004.read_text(encoding="utf-8")])
+    assert X.shape == (2, len(LOADED_FEATURES))
+    assert list(tr.get_feature_names_out()) == list(LOADED_FEATURES)
+    assert X[1, LOADED_FEATURES.index("loaded_per_100_words_author")] > 0
+    with pytest.raises(TypeError):
+        tr.transform("a bare string")
+
+
+def test_model_round_trips_and_rejects_other_formats():
+    m = load_model()
+    d = m.to_dict()
+    again = LoadedModel.from_dict(json.loads(json.dumps(d)))
+    doc = parse(SAMPLE_004.read_text(encoding="utf-8"))
+    assert np.allclose(again.token_probabilities(doc), m.token_probabilities(doc))
+    with pytest.raises(ValueError, match="format"):
+        LoadedModel.from_dict({**d, "format": "pickle"})
+
+
+def test_span_metric_partial_credit():
+    # One prediction covering half of a gold span and nothing else.
+    m = span_prf([[(0, 5)]], [[(0, 10)]])
+    assert m["precision"] == pytest.approx(1.0) and m["recall"] == pytest.approx(0.5)
+    # A huge span earns little precision.
+    m = span_prf([[(0, 100)]], [[(10, 20)]])
+    assert m["precision"] == pytest.approx(0.1) and m["recall"] == pytest.approx(1.0)
+    assert span_prf([[]], [[]])["f1"] == 0.0
+
+
+def test_shipped_model_finds_ptc_loaded_language():
+    if not (SHARED / "data" / "gold" / "ptc_train").is_dir():
+        pytest.skip("../shared/data/gold/ptc_train not available")
+    arts = load_ptc(SHARED, limit=25)
+    pred = [[(s.start, s.end) for s in loaded_spans(text)] for _, text, _ in arts]
+    m = span_prf(pred, [g for _, _, g in arts])
+    # In-sample (the shipped model saw these articles): a sanity floor, not the CV number.
+    assert m["f1"] >= 0.3
