@@ -345,11 +345,11 @@ def make_set(shared: Path = SHARED, split: str = "test", n: int = 400, seed: int
     return out
 
 
-def fit_offtopic(samples: list[Sample]) -> tuple[list[float], float]:
-    """Fit the off-topic paragraph model of features.insertions on ``samples`` (use the dev split)."""
-    import numpy as np
-    from sklearn.linear_model import LogisticRegression
+FIT_SEEDS = (SEED, 1, 2)
 
+
+def offtopic_training_rows(samples: list[Sample]) -> tuple[list[tuple[float, ...]], list[bool]]:
+    """(OFFTOPIC_FEATURES, is off-topic) for every judged body paragraph of ``samples``."""
     from features import insertions as ins
 
     X, y = [], []
@@ -363,8 +363,40 @@ def fit_offtopic(samples: list[Sample]) -> tuple[list[float], float]:
         for i, x in ins._paragraph_features(lines, body, None).items():
             X.append(x)
             y.append((lines[i].start, lines[i].end) in gold)
-    model = LogisticRegression(C=1.0, max_iter=5000).fit(np.array(X), np.array(y, dtype=int))
-    return [round(float(w), 3) for w in model.coef_[0]], round(float(model.intercept_[0]), 3)
+    return X, y
+
+
+def fit_offtopic(shared: Path = SHARED, n: int = 1200) -> dict:
+    """Fit the off-topic paragraph model of features.insertions on the dev split only
+    (three random insertion draws over the dev base articles): standardised features,
+    all pairwise products, L2 logistic regression. Returns insertion_offtopic_v1.json."""
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.preprocessing import PolynomialFeatures, StandardScaler
+
+    from features.insertions import OFFTOPIC_FEATURES
+
+    X, y = [], []
+    for seed in FIT_SEEDS:
+        xs, ys = offtopic_training_rows(make_set(shared, "dev", n, seed))
+        X += xs
+        y += ys
+    Xa, ya = np.array(X), np.array(y, dtype=int)
+    scaler = StandardScaler().fit(Xa)
+    phi = PolynomialFeatures(2).fit_transform(scaler.transform(Xa))
+    model = LogisticRegression(C=1.0, max_iter=10000).fit(phi, ya)
+    return {
+        "_about": "Off-topic paragraph model of features/insertions.py: logistic regression over "
+                  "[1, z, z_i*z_j for i<=j], z = (x - mean) / scale. Fitted by bench/make_insertion_set.py "
+                  "--fit-offtopic on the dev split of the synthetic insertion set (AllSides articles, "
+                  "Baly et al. 2020; Apache-2.0 release). License: Apache-2.0 (relscore).",
+        "features": list(OFFTOPIC_FEATURES),
+        "n_rows": int(len(ya)), "n_positive": int(ya.sum()),
+        "mean": [round(float(v), 6) for v in scaler.mean_],
+        "scale": [round(float(v), 6) for v in scaler.scale_],
+        "coef": [round(float(v), 6) for v in model.coef_[0]],
+        "intercept": round(float(model.intercept_[0]), 6),
+    }
 
 
 IDF_MIN_DF = 50
@@ -396,21 +428,68 @@ def build_idf(shared: Path = SHARED, min_df: int = IDF_MIN_DF) -> str:
     return _IDF_HEADER.format(n=n, min_df=min_df) + "\n".join(rows) + "\n"
 
 
+LSA_DIMS = 200
+LSA_MIN_DF = 150
+
+
+def build_lsa(shared: Path = SHARED, dims: int = LSA_DIMS, min_df: int = LSA_MIN_DF) -> tuple:
+    """(vocab, word vectors) of a latent semantic space (truncated SVD of the IDF-weighted,
+    L2-normalised article x stem matrix) over the dev-split AllSides articles only; stems
+    with corpus df >= ``min_df``. The first component (the corpus mean) is dropped."""
+    import math
+
+    import numpy as np
+    import scipy.sparse as sp
+    from sklearn.decomposition import TruncatedSVD
+    from sklearn.preprocessing import normalize
+
+    from features.insertions import _bag, _idf
+
+    idf, _ = _idf()
+    vocab = sorted(w for w, v in idf.items() if v <= math.log(37554 / min_df) + 1e-9)
+    index = {w: i for i, w in enumerate(vocab)}
+    df = load_allsides(shared.resolve())
+    df = df[df["ID"].map(_split_of) == "dev"]
+    rows, cols, vals = [], [], []
+    for r, (title, text) in enumerate(zip(df["title"].fillna(""), df["content_original"].fillna(""))):
+        for w, c in _bag(f"{title}\n{text}").items():
+            j = index.get(w)
+            if j is not None:
+                rows.append(r)
+                cols.append(j)
+                vals.append((1 + math.log(c)) * idf[w])
+    m = normalize(sp.csr_matrix((vals, (rows, cols)), shape=(len(df), len(vocab))))
+    svd = TruncatedSVD(dims, random_state=0).fit(m)
+    return np.array(vocab), svd.components_[1:].T.astype(np.float16)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", default="test", choices=["dev", "test"])
     ap.add_argument("--n", type=int, default=400)
     ap.add_argument("--out", type=Path, help="write JSONL here (e.g. /tmp/ins.jsonl)")
-    ap.add_argument("--fit-offtopic", action="store_true", help="print off-topic model weights fitted on the set")
+    ap.add_argument("--fit-offtopic", type=Path, metavar="PATH",
+                    help="fit the off-topic model on the dev split, write it (features/lexicons/"
+                         "insertion_offtopic_v1.json) to PATH and stop")
     ap.add_argument("--build-idf", type=Path, metavar="PATH",
                     help="write the IDF lexicon (features/lexicons/insertion_idf_v1.txt) to PATH and stop")
+    ap.add_argument("--build-lsa", type=Path, metavar="PATH",
+                    help="write the word-vector file (features/lexicons/insertion_lsa_v1.npz) to PATH and stop")
     args = ap.parse_args()
+    if args.build_lsa:
+        import numpy as np
+
+        vocab, vectors = build_lsa(SHARED)
+        with args.build_lsa.open("wb") as f:
+            np.savez_compressed(f, vocab=vocab, vectors=vectors)
+        return
     if args.build_idf:
         args.build_idf.write_text(build_idf(SHARED), encoding="utf-8")
         return
-    samples = make_set(SHARED, args.split, args.n)
     if args.fit_offtopic:
-        print(fit_offtopic(samples))
+        args.fit_offtopic.write_text(json.dumps(fit_offtopic(SHARED), indent=1) + "\n", encoding="utf-8")
+        return
+    samples = make_set(SHARED, args.split, args.n)
     if args.out:
         with args.out.open("w", encoding="utf-8") as f:
             for s in samples:

@@ -17,6 +17,7 @@ with its article.
 """
 from __future__ import annotations
 
+import json
 import logging
 import math
 import re
@@ -24,6 +25,8 @@ from collections import Counter
 from functools import lru_cache
 from importlib import resources
 from typing import NamedTuple
+
+import numpy as np
 
 from .base import ArticleTransformer, Span, safe_div
 from .text import Doc, parse
@@ -87,6 +90,12 @@ def _promo_rules() -> tuple[PromoRule, ...]:
         pat = re.compile(rf"^(?:{rx})$" if mode == "line" else rx, re.I)
         rules.append(PromoRule(label, mode == "line", pat))
     return tuple(rules)
+
+
+@lru_cache(maxsize=1)
+def _any_promo_cue() -> re.Pattern[str]:
+    """All 'cue' rules in one pattern: most lines match none, so one search replaces many."""
+    return re.compile("|".join(f"(?:{r.pattern.pattern})" for r in _promo_rules() if not r.whole_line), re.I)
 
 
 @lru_cache(maxsize=1)
@@ -300,6 +309,8 @@ def _promo(line: str) -> str | None:
     short = n <= 10
     if not short and not _PROMO_TRIGGER.search(core):
         return None
+    if not short and not _any_promo_cue().search(core):
+        return None
     for rule in _promo_rules():
         if rule.whole_line:
             if short and rule.pattern.match(core):
@@ -410,20 +421,51 @@ _MID_CAP_RE = re.compile(r"(?<=[a-z0-9,;%] )[A-Z][A-Za-z'’-]*[a-z]")
 _QUOTE_RE = re.compile(r"[“\"][^”\"]*[”\"]?")
 _CONTENT_IDF = 2.5      # words above this IDF carry the topic
 _MIN_WORDS = 15         # shorter paragraphs are never judged off-topic
-_MIN_CONTENT = 5        # nor those with fewer content words
-_MAX_QUOTED = 0.6       # nor quote-heavy ones: quotes share few words with their article
+_MIN_CONTENT = 3        # nor those with fewer content words
+_MAX_QUOTED = 0.9       # nor (almost) whole quotes: they share few words with their article
 _MIN_PARAS = 5          # too few paragraphs to know what the article is about
-# Logistic model over OFFTOPIC_FEATURES, fitted on the dev split of bench/make_insertion_set.py
-# (python -m bench.make_insertion_set --fit-offtopic); see bench/evals/insertions.py.
+# Paragraphs closer than this to the rest of the article never scored p >= 0.3 on the dev split:
+# skipping them saves most of the feature work.
+_SKIP_COS_REST = 0.12
+_OFFTOPIC_MIN_P = 0.7   # chosen on the dev split; ~0.4% of untouched articles' characters flagged
 OFFTOPIC_FEATURES = (
     "log_cos_rest", "log_rel_median", "shared_idf_share", "log_new_content", "log_content",
     "log_new_names", "new_name_share", "log_names", "log_cos_adjacent", "log_cos_neighbours",
     "log_median_cos", "log_words", "log_paras", "quoted_share",
+    "shared_far_share", "log_new_names_far", "new_name_far_share",
+    "lsa_cos_rest", "lsa_cos_far", "lsa_cos_adjacent", "lsa_rel_median",
 )
-_OFFTOPIC_W = (0.0,) * len(OFFTOPIC_FEATURES)
-_OFFTOPIC_B = -10.0
-_OFFTOPIC_MIN_P = 0.5
-_SKIP_SHARED = 1.0      # paragraphs sharing more of their content IDF mass never reach _OFFTOPIC_MIN_P
+
+
+class _Model(NamedTuple):
+    mean: np.ndarray
+    scale: np.ndarray
+    coef: np.ndarray       # over [1, x, upper triangle of x x^T] (sklearn PolynomialFeatures(2) order)
+    intercept: float
+    rows: np.ndarray
+    cols: np.ndarray
+
+
+@lru_cache(maxsize=1)
+def _model() -> _Model:
+    """Quadratic logistic model of bench/make_insertion_set.py --fit-offtopic (dev split only)."""
+    raw = json.loads(resources.files("features.lexicons").joinpath("insertion_offtopic_v1.json").read_text(encoding="utf-8"))
+    if tuple(raw["features"]) != OFFTOPIC_FEATURES:
+        raise ValueError("insertion_offtopic_v1.json was fitted on other features; refit it")
+    rows, cols = np.triu_indices(len(OFFTOPIC_FEATURES))
+    coef = np.array(raw["coef"], dtype=float)
+    if len(coef) != 1 + len(OFFTOPIC_FEATURES) + len(rows):
+        raise ValueError("insertion_offtopic_v1.json: wrong number of coefficients")
+    return _Model(np.array(raw["mean"]), np.array(raw["scale"]), coef, float(raw["intercept"]), rows, cols)
+
+
+@lru_cache(maxsize=1)
+def _lsa() -> tuple[dict[str, int], np.ndarray]:
+    """Stem -> row, and the word vectors of the latent semantic space (insertion_lsa_v1.npz)."""
+    with resources.files("features.lexicons").joinpath("insertion_lsa_v1.npz").open("rb") as f:
+        data = np.load(f)
+        vocab, vectors = list(data["vocab"]), data["vectors"].astype(np.float32)
+    return {str(w): i for i, w in enumerate(vocab)}, vectors
 
 
 @lru_cache(maxsize=1 << 16)
@@ -437,15 +479,19 @@ def _stem(w: str) -> str:
 
 
 def _bag(text: str) -> Counter[str]:
-    # words of >= 3 letters, as in the IDF table
-    return Counter([_stem(w) for w in _TOKEN_RE.findall(text.lower()) if len(w) > 2])
+    # words of >= 3 letters, as in the IDF table; counting before stemming stems each word once
+    out: Counter[str] = Counter()
+    for w, c in Counter(_TOKEN_RE.findall(text.lower())).items():
+        if len(w) > 2:
+            out[_stem(w)] += c
+    return out
 
 
-_LOG1P = [math.log1p(i) for i in range(64)]
+_TF = [1.0 + math.log(c) for c in range(1, 65)]
 
 
 def _weights(bag: Counter[str], idf: dict[str, float], default: float) -> dict[str, float]:
-    return {w: (1.0 + (_LOG1P[c - 1] if c <= 64 else math.log(c))) * idf.get(w, default) for w, c in bag.items()}
+    return {w: (_TF[c - 1] if c <= 64 else 1.0 + math.log(c)) * idf.get(w, default) for w, c in bag.items()}
 
 
 def _norm2(v: dict[str, float]) -> float:
@@ -460,11 +506,29 @@ def _cos(a: dict[str, float], b: dict[str, float], na: float, nb: float) -> floa
     return sum(v * b.get(w, 0.0) for w, v in a.items()) / (na * nb)
 
 
-def _add(vecs: list[dict[str, float]]) -> dict[str, float]:
-    out: dict[str, float] = {}
-    for v in vecs:
+def _vcos(a: np.ndarray, b: np.ndarray) -> float:
+    na, nb = float(np.sqrt(a @ a)), float(np.sqrt(b @ b))
+    return float(a @ b) / (na * nb) if na > 1e-12 and nb > 1e-12 else 0.0
+
+
+def _lsa_vectors(vecs: list[dict[str, float]]) -> np.ndarray:
+    """One latent vector per weighted bag: the weighted sum of its words' vectors."""
+    index, vectors = _lsa()
+    out = np.zeros((len(vecs), vectors.shape[1]), dtype=np.float32)
+    starts, rows, idx, wts = [], [], [], []
+    for k, v in enumerate(vecs):
+        n0 = len(idx)
         for w, x in v.items():
-            out[w] = out.get(w, 0.0) + x
+            j = index.get(w)
+            if j is not None:
+                idx.append(j)
+                wts.append(x)
+        if len(idx) > n0:
+            starts.append(n0)
+            rows.append(k)
+    if idx:
+        weighted = vectors[idx] * np.array(wts, dtype=np.float32)[:, None]
+        out[rows] = np.add.reduceat(weighted, starts, axis=0)
     return out
 
 
@@ -478,72 +542,112 @@ def _paragraph_features(lines: list[_Line], body: list[int], title: str | None) 
     """OFFTOPIC_FEATURES for each judged body paragraph (index into ``lines``).
 
     Each paragraph is compared with the rest of the article (leave-one-out, the
-    title included when given): IDF-weighted cosine, the share of its content
-    words' IDF mass found elsewhere, names (mid-sentence capitals) found nowhere
-    else, and coherence with its neighbours.
+    title included when given) and with the rest minus its two neighbours (an
+    inserted block may hold two paragraphs of one donor): IDF-weighted cosine
+    and its ratio to the article's median, the share of its content words' IDF
+    mass found elsewhere, names (mid-sentence capitals) found nowhere else, the
+    same comparisons in a latent semantic space (synonyms, related topics), and
+    coherence with its neighbours.
     """
     idf, default = _idf()
+    n = len(body)
     bags = [_bag(lines[i].text) for i in body]
     vecs = [_weights(b, idf, default) for b in bags]
     norms = [_norm2(v) for v in vecs]
-    total = _add(vecs)
     df: Counter[str] = Counter()
     for b in bags:
         df.update(b.keys())
+    tvec = {}
     if title:
         tb = _bag(title)
-        for w, x in _weights(tb, idf, default).items():
-            total[w] = total.get(w, 0.0) + x
+        tvec = _weights(tb, idf, default)
         df.update(tb.keys())
+    total: dict[str, float] = {}
+    for v in vecs + [tvec]:
+        for w, x in v.items():
+            total[w] = total.get(w, 0.0) + x
     total_sq = sum(x * x for x in total.values())
     cos_rest = []
     for v, na in zip(vecs, norms):
-        # cosine with (total - v) without building the rest vector
-        dot = sum(x * (total[w] - x) for w, x in v.items())
-        rest_sq = total_sq - sum(2 * x * total[w] - x * x for w, x in v.items())
+        # cosine with (total - v) without building the rest vector: v.(t-v) and |t-v|^2 = |t|^2 - 2 v.t + |v|^2
+        vt = sum(x * total[w] for w, x in v.items())
+        dot = vt - na * na
+        rest_sq = total_sq - 2 * vt + na * na
         cos_rest.append(dot / (na * math.sqrt(rest_sq)) if na and rest_sq > 1e-9 else 0.0)
-    judged = sorted(cos_rest)
-    median = judged[len(judged) // 2]
-    log_paras = math.log1p(len(body))
+    median = sorted(cos_rest)[n // 2]
+    lat = _lsa_vectors(vecs + [tvec])
+    lat_total = lat.sum(0)
+    lat = lat[:n]
+    rest = lat_total - lat
+    denom = np.sqrt(np.einsum("ij,ij->i", lat, lat) * np.einsum("ij,ij->i", rest, rest))
+    lat_rest = (np.einsum("ij,ij->i", lat, rest) / np.maximum(denom, 1e-12)).tolist()
+    lat_median = sorted(lat_rest)[n // 2]
+    log_paras = math.log1p(n)
     out = {}
     for k, i in enumerate(body):
         text = lines[i].text
         n_words = _n_words(text)
-        if n_words < _MIN_WORDS:
+        if n_words < _MIN_WORDS or cos_rest[k] > _SKIP_COS_REST:
             continue
-        v = vecs[k]
-        content = [w for w in bags[k] if idf.get(w, default) > _CONTENT_IDF]
+        bag = bags[k]
+        content = [w for w in bag if idf.get(w, default) > _CONTENT_IDF]
         if len(content) < _MIN_CONTENT:
-            continue
-        idf_all = sum(idf.get(w, default) for w in content)
-        idf_shared = sum(idf.get(w, default) for w in content if df[w] > 1)
-        shared_share = safe_div(idf_shared, idf_all)
-        if shared_share > _SKIP_SHARED:
             continue
         quoted = _quoted_share(text)
         if quoted >= _MAX_QUOTED:
             continue
+        near = [bags[j] for j in (k - 1, k + 1) if 0 <= j < n]
+        content_idf = [idf.get(w, default) for w in content]
+        idf_all = sum(content_idf)
+        idf_shared = idf_far = 0.0
+        n_new = 0
+        for w, x in zip(content, content_idf):
+            d = df[w]
+            if d > 1:
+                idf_shared += x
+                if d - sum(1 for b in near if w in b) > 1:
+                    idf_far += x
+            else:
+                n_new += 1
         names = {_stem(m.lower()) for m in _MID_CAP_RE.findall(text)}
-        new_names = sum(1 for w in names if df[w] <= 1)
-        n_new = sum(1 for w in content if df[w] <= 1)
+        new_names = new_far = 0
+        for w in names:
+            d = df[w]
+            if d <= 1:
+                new_names += 1
+            if d - sum(1 for b in near if w in b) <= 1:
+                new_far += 1
         prev = vecs[k - 1] if k > 0 else {}
-        nxt = vecs[k + 1] if k + 1 < len(body) else {}
-        adj = _add([prev, nxt])
+        nxt = vecs[k + 1] if k + 1 < n else {}
+        adj = dict(prev)
+        for w, x in nxt.items():
+            adj[w] = adj.get(w, 0.0) + x
         nb = _cos(prev, nxt, _norm2(prev), _norm2(nxt)) if prev and nxt else median
+        lat_near = sum((lat[j] for j in (k - 1, k + 1) if 0 <= j < n), np.zeros(lat.shape[1]))
         c = cos_rest[k]
         out[i] = (
-            math.log(c + 0.005), math.log(c / max(median, 1e-3) + 0.01), shared_share,
+            math.log(c + 0.005), math.log(c / max(median, 1e-3) + 0.01), safe_div(idf_shared, idf_all),
             math.log1p(n_new), math.log1p(len(content)),
             math.log1p(new_names), (new_names + 0.5) / (len(names) + 1), math.log1p(len(names)),
-            math.log(_cos(v, adj, norms[k], _norm2(adj)) + 0.005), math.log(nb + 0.005),
+            math.log(_cos(vecs[k], adj, norms[k], _norm2(adj)) + 0.005), math.log(nb + 0.005),
             math.log(median + 0.01), math.log1p(n_words), log_paras, quoted,
+            safe_div(idf_far, idf_all), math.log1p(new_far), (new_far + 0.5) / (len(names) + 1),
+            lat_rest[k], _vcos(lat[k], lat_total - lat[k] - lat_near), _vcos(lat[k], lat_near),
+            lat_rest[k] - lat_median,
         )
     return out
 
 
+def _probabilities(X: np.ndarray) -> np.ndarray:
+    m = _model()
+    z = (X - m.mean) / m.scale
+    phi = np.hstack([np.ones((len(z), 1)), z, z[:, m.rows] * z[:, m.cols]])
+    return 1.0 / (1.0 + np.exp(-np.clip(phi @ m.coef + m.intercept, -50.0, 50.0)))
+
+
 def offtopic_probability(x: tuple[float, ...]) -> float:
-    z = _OFFTOPIC_B + sum(w * v for w, v in zip(_OFFTOPIC_W, x))
-    return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+    """Probability that a paragraph with features ``x`` (OFFTOPIC_FEATURES) is off-topic."""
+    return float(_probabilities(np.array([x], dtype=float))[0])
 
 
 def _offtopic(lines: list[_Line], labels: list[str | None], title: str | None) -> dict[int, float]:
@@ -551,12 +655,11 @@ def _offtopic(lines: list[_Line], labels: list[str | None], title: str | None) -
     body = [i for i, lab in enumerate(labels) if lab is None]
     if len(body) < _MIN_PARAS:
         return {}
-    out = {}
-    for i, x in _paragraph_features(lines, body, title).items():
-        p = offtopic_probability(x)
-        if p >= _OFFTOPIC_MIN_P:
-            out[i] = p
-    return out
+    feats = _paragraph_features(lines, body, title)
+    if not feats:
+        return {}
+    p = _probabilities(np.array(list(feats.values()), dtype=float))
+    return {i: float(q) for i, q in zip(feats, p) if q >= _OFFTOPIC_MIN_P}
 
 
 # --- public API -----------------------------------------------------------------

@@ -3,7 +3,8 @@
 Scored as METRICS.md "Off-topic insertions" defines, through the public
 pipeline (``features.analyze``, spans of kind ``insertion``):
 - a gold inserted line is found when predicted spans cover >= 50% of its characters;
-  recall = share found, overall and per kind (related, caption, credit, promo, offtopic, teaser);
+  recall = share found, overall and per kind (related, caption, credit, promo, offtopic, teaser),
+  and for off-topic paragraphs by donor: same AllSides topic (a different story) or another topic;
 - char precision = predicted insertion characters inside gold lines / all predicted
   insertion characters; spans with an edge-metadata label (headline, title, byline,
   dateline, timestamp) are left out.
@@ -46,23 +47,28 @@ def _insertion_spans(text: str, title: str | None) -> tuple[list[Span], bool]:
 
 def score(samples: list[Sample], use_title: bool = False) -> dict[str, float]:
     """Line recall (overall, per kind) and character precision over ``samples``."""
-    found: dict[str, list[int]] = {k: [0, 0] for k in KINDS}
+    found: dict[str, list[int]] = {k: [0, 0] for k in KINDS + ("offtopic_same_topic", "offtopic_other_topic")}
     pred_chars = tp_chars = 0
     via_pipeline = True
     for smp in samples:
         found_spans, ok = _insertion_spans(smp.text, smp.title if use_title else None)
         via_pipeline &= ok
         spans = [(s.start, s.end) for s in found_spans if not is_edge_label(s.label)]
+        same = set(map(tuple, smp.same_topic))
         for s, e, kind in smp.gold:
-            found[kind][1] += 1
-            if _covered(s, e, spans) >= 0.5 * (e - s):
-                found[kind][0] += 1
+            hit = _covered(s, e, spans) >= 0.5 * (e - s)
+            keys = [kind]
+            if kind == "offtopic":
+                keys.append("offtopic_same_topic" if (s, e) in same else "offtopic_other_topic")
+            for key in keys:
+                found[key][1] += 1
+                found[key][0] += hit
         gold = [(s, e) for s, e, _ in smp.gold]
         for a, b in spans:
             pred_chars += b - a
             tp_chars += _covered(a, b, gold)
-    n_found = sum(v[0] for v in found.values())
-    n_gold = sum(v[1] for v in found.values())
+    n_found = sum(found[k][0] for k in KINDS)
+    n_gold = sum(found[k][1] for k in KINDS)
     out = {
         "recall": n_found / n_gold if n_gold else 0.0,
         "char_precision": tp_chars / pred_chars if pred_chars else 1.0,
