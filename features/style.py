@@ -119,8 +119,25 @@ def _analyzer() -> SentimentIntensityAnalyzer:
     return SentimentIntensityAnalyzer()
 
 
+_VADER_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+# Anything VADER reads besides lexicon words: emoticons and emoji.
+_VADER_OTHER = re.compile(r"[:;=8xX][-'^]?[()\[\]DPpO3/\\|*]|<3|[\u2600-\u27bf\U0001f000-\U0001faff]")
+
+
+@lru_cache(maxsize=1)
+def _vader_words() -> frozenset[str]:
+    return frozenset(_analyzer().lexicon)
+
+
 @lru_cache(maxsize=65536)
 def _compound(sentence: str) -> float:
+    """VADER compound score; sentences without any VADER lexicon word or emoticon
+    score exactly 0 in VADER, so they skip it (most news sentences: ~2x faster)."""
+    lex = _vader_words()
+    if not _VADER_OTHER.search(sentence) and not any(
+        w.lower().replace("’", "'") in lex for w in _VADER_WORD.findall(sentence)
+    ):
+        return 0.0
     # Cached: boilerplate sentences recur across an outlet's articles.
     return float(_analyzer().polarity_scores(sentence)["compound"])
 
