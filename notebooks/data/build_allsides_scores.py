@@ -1,6 +1,12 @@
-"""Build notebooks/data/allsides_scores.parquet: relscore's scores and features
-for the 37.5k AllSides articles, without any article text (ids, outlets, dates,
-the per-article AllSides left/center/right rating, features and scores only).
+"""Build the notebooks' shipped data from ../shared:
+
+* ``allsides_scores.parquet``: relscore's scores and features for the 37.5k
+  AllSides articles, without any article text (ids, outlets, domains, dates, the
+  per-article AllSides left/center/right rating and topic, features, scores);
+* ``example_outlet_ratings.csv``: a small "bring your own ratings" example for
+  notebook 03 — domain -> high/low, from Lin et al. 2023's consensus quality
+  score (PNAS Nexus 2(9), pgad286) for the AllSides domains with >= 20 articles,
+  thresholded at 0.7.
 
     python notebooks/data/build_allsides_scores.py            # ~15 min on 2 cores
 
@@ -21,7 +27,10 @@ import pandas as pd
 
 ROOT = Path(__file__).resolve().parents[2]
 ALLSIDES = ROOT.parent / "shared" / "data" / "allsides" / "articles.parquet"
+LIN = ROOT.parent / "shared" / "data" / "labels" / "lin2023_domain_pc1.csv"
 OUT = Path(__file__).resolve().parent / "allsides_scores.parquet"
+RATINGS = Path(__file__).resolve().parent / "example_outlet_ratings.csv"
+LIN_THRESHOLD, MIN_ARTICLES = 0.7, 20
 # Free text never leaves ../shared: titles and URLs (which often spell the headline) are dropped.
 TEXT_COLUMNS = ("title", "url", "text")
 
@@ -30,7 +39,12 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--ratings-only", action="store_true",
+                    help="only rebuild example_outlet_ratings.csv from an existing table")
     args = ap.parse_args(argv)
+    if args.ratings_only:
+        write_example_ratings(pd.read_parquet(args.out), RATINGS)
+        return 0
     if not ALLSIDES.exists():
         sys.exit(f"{ALLSIDES} not found: this build needs the shared data beside the project")
     relscore = Path(sys.executable).with_name("relscore")
@@ -51,7 +65,30 @@ def main(argv: list[str] | None = None) -> int:
             df[c] = df[c].astype("category")
     df.to_parquet(args.out, index=False, compression="zstd")
     print(f"wrote {args.out} ({len(df)} rows, {args.out.stat().st_size / 1e6:.1f} MB)")
+    write_example_ratings(df, RATINGS)
     return 0
+
+
+def write_example_ratings(df: pd.DataFrame, path: Path) -> None:
+    """domain,label for the AllSides domains Lin et al. 2023 rate (>= MIN_ARTICLES articles)."""
+    from scoring.outlets import candidate_domains
+
+    lin = pd.read_csv(LIN).drop_duplicates("domain").set_index("domain")["pc1"]
+    counts = df["domain"].astype(str).value_counts()
+    rows = []
+    for dom, n in counts.items():
+        if n < MIN_ARTICLES:
+            continue
+        score = next((lin[c] for c in candidate_domains(dom) if c in lin.index), None)
+        if score is not None:
+            rows.append((dom, "high" if score >= LIN_THRESHOLD else "low"))
+    out = pd.DataFrame(rows, columns=["domain", "label"]).sort_values("domain")
+    path.write_text(
+        "# Example outlet ratings for notebook 03. Derived from Lin et al. 2023, PNAS Nexus 2(9) pgad286,\n"
+        f"# consensus domain quality score (pc1) >= {LIN_THRESHOLD} -> high, else low; AllSides domains with\n"
+        f"# >= {MIN_ARTICLES} articles. Built by notebooks/data/build_allsides_scores.py.\n"
+        + out.to_csv(index=False), encoding="utf-8")
+    print(f"wrote {path} ({len(out)} domains: {out.label.value_counts().to_dict()})")
 
 
 if __name__ == "__main__":

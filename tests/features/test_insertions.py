@@ -200,3 +200,43 @@ def test_transformer():
     assert X[0, INSERTION_FEATURES.index("insertion_count")] == 3.0
     with pytest.raises(TypeError):
         tr.transform("a bare string")
+
+
+def test_headline_under_a_bare_lead_in_that_is_also_a_promo_line():
+    body = ("The Senate voted 52 to 48 on Tuesday to confirm the nominee after a bitter floor debate "
+            "over her record on voting rights and the economy.")
+    text = f"{body}\n\nLISTEN\n\nHow Dems are winning the debt limit fight - and a GOP surrender\n\n{BODY2}"
+    flagged = _flagged(text)
+    assert flagged.get("LISTEN") == "promo"
+    assert flagged.get("How Dems are winning the debt limit fight - and a GOP surrender") == "related"
+    assert BODY2 not in flagged
+
+
+def test_short_caption_above_credit_but_not_above_bbc_copyright_line():
+    body = ("The Senate voted 52 to 48 on Tuesday to confirm the nominee after a bitter floor debate "
+            "over her record on voting rights and the economy.")
+    cap = "Donald Trump and Joe Biden at Trump’s inauguration in 2017."
+    text = f"{body}\n\n{cap}\nCredit: Karina Bland/SIPA\n\n{BODY2}"
+    assert _flagged(text).get(cap) == "caption"
+    # BBC pages put "Image copyright X" above the next image's caption: the short line above is body
+    line = "Russia denies interfering in the election and Mr Trump has denied any collusion."
+    text = f"{body}\n\n{line}\nImage copyright Getty Images\n\n{BODY2}"
+    assert line not in _flagged(text)
+
+
+def test_promo_cue_triggers_cover_their_rules():
+    from features.insertions import _promo_rules
+
+    lines = ["Sign up for our daily newsletter to get the latest headlines delivered to your inbox.",
+             "Click here for reprint permission.", "Follow Fox News on Twitter for more updates",
+             "Support independent journalism. Donate today.", "Story continues below advertisement",
+             "Want more stories like this? Sign up for our newsletter.", "Get our free app"]
+    matched = 0
+    for rule in _promo_rules():
+        if rule.whole_line:
+            continue
+        for ln in lines:
+            if rule.pattern.search(ln):
+                matched += 1
+                assert any(t in ln.lower() for t in rule.triggers), (rule.pattern.pattern, ln)
+    assert matched >= len(lines)
