@@ -6,14 +6,18 @@ word from lexical features of the word and its neighbours: the word, a crude
 stem, suffixes, VADER valence, distributional word clusters (built from
 AllSides news so unseen words used like annotated ones still score), membership
 in the Recasens et al. (2013) bias lexicon and in relscore's charged-word and
-intensifier lists, plus where the word sits (quotes, exclamations). Words of the
+intensifier lists, word bigrams, plus where the word sits (quotes, exclamations,
+place in the sentence) and how opinionated the whole article reads. Words of the
 charged lexicon always count. Scare quotes are counted as a rate but are not
-spans by themselves (on the annotated corpus that cost ~5 points of F1). Consecutive words above a threshold become
-one span. A lexicon alone is weak here (the bias lexicon barely overlaps the
-annotated spans); the model learns which cues matter and how spans extend.
+spans by themselves (on the annotated corpus that cost ~5 points of F1).
+Consecutive words above a threshold become one span, with function words
+trimmed off its edges. A lexicon alone is weak here (the bias lexicon barely
+overlaps the annotated spans); the model learns which cues matter and how spans
+extend.
 
-The model is linear, so its weights fold into a per-word table: scoring an
-article is one cached dictionary look-up per token plus a few numpy operations.
+The model is linear, so its per-word weights fold into a per-type table:
+scoring an article is one cached look-up per token, two bigram look-ups and a
+few numpy operations.
 """
 from __future__ import annotations
 
@@ -302,114 +306,216 @@ def token_strings(doc: Doc) -> list[str]:
     return [t[s:e] for s, e in doc.tokens]
 
 
-def position_matrix(doc: Doc, abs_valence: np.ndarray | None = None) -> np.ndarray:
-    """Dense per-token position features (columns: POSITION_FEATURES)."""
+#: Dense per-token features beyond POSITION_FEATURES: how opinionated the whole
+#: article is (annotators mark loaded words far more densely in opinion pieces),
+#: where in its sentence the word sits, and the valence of its neighbourhood.
+CONTEXT_FEATURES: tuple[str, ...] = (
+    "article_mean_abs_valence", "article_valence_word_share", "article_charged_rate",
+    *(f"sentence_position_{i}" for i in range(5)), *(f"sentence_length_{i}" for i in range(7)),
+    "window_abs_valence",
+)
+DENSE_FEATURES: tuple[str, ...] = POSITION_FEATURES + CONTEXT_FEATURES
+_QUOTE_CODES = np.array(sorted(ord(c) for c in _QUOTE_CHARS), dtype=np.uint32)
+
+
+def _window_sum(x: np.ndarray, k: int) -> np.ndarray:
+    """Sum of x over [i-k, i+k] for every i (clipped at the ends)."""
+    c = np.concatenate([[0.0], np.cumsum(x)])
+    i = np.arange(len(x))
+    return c[np.minimum(i + k + 1, len(x))] - c[np.maximum(i - k, 0)]
+
+
+def _codepoints(text: str) -> np.ndarray:
+    return np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+
+
+def position_matrix(doc: Doc, abs_valence: np.ndarray | None = None, capitalised: np.ndarray | None = None,
+                    charged: np.ndarray | None = None, words: list[str] | None = None) -> np.ndarray:
+    """Dense per-token features (columns: DENSE_FEATURES). ``capitalised`` and
+    ``charged`` (per-token flags) are computed from the text when not given."""
     n = len(doc.tokens)
-    out = np.zeros((n, len(POSITION_FEATURES)), dtype=float)
+    out = np.zeros((n, len(DENSE_FEATURES)), dtype=float)
     if n == 0:
         return out
     text = doc.text
     starts = np.asarray(doc.tok_starts, dtype=np.int64) if len(doc.tok_starts) == n else \
         np.fromiter((s for s, _ in doc.tokens), dtype=np.int64, count=n)
-    ends = np.fromiter((e for _, e in doc.tokens), dtype=np.int64, count=n)
-    col = {name: i for i, name in enumerate(POSITION_FEATURES)}
+    if words is not None:
+        ends = starts + np.fromiter(map(len, words), dtype=np.int64, count=n)
+    else:
+        ends = np.fromiter((e for _, e in doc.tokens), dtype=np.int64, count=n)
+    va = abs_valence if abs_valence is not None else np.zeros(n)
+    col = {name: i for i, name in enumerate(DENSE_FEATURES)}
     for r in doc.quotes:
         a, b = np.searchsorted(starts, r.start), np.searchsorted(starts, r.end)
         if b > a:
             c = {"direct": "in_direct_quote", "scare": "in_scare_quote"}.get(r.label, "in_paraphrase")
             out[a:b, col[c]] = 1.0
     if doc.sentences:
-        sst = np.fromiter((s for s, _ in doc.sentences), dtype=np.int64, count=len(doc.sentences))
+        ns = len(doc.sentences)
+        sst = np.fromiter((s for s, _ in doc.sentences), dtype=np.int64, count=ns)
         sidx = np.searchsorted(sst, starts, side="right") - 1
         sidx[sidx < 0] = 0
-        exc = np.zeros(len(doc.sentences))
-        que = np.zeros(len(doc.sentences))
-        for i, (s, e) in enumerate(doc.sentences):
-            seg = text[s:e]
-            exc[i] = "!" in seg
-            que[i] = "?" in seg
+        exc = np.fromiter(("!" in text[s:e] for s, e in doc.sentences), dtype=bool, count=ns)
+        que = np.fromiter(("?" in text[s:e] for s, e in doc.sentences), dtype=bool, count=ns)
         out[:, col["sentence_has_exclamation"]] = exc[sidx]
         out[:, col["sentence_has_question"]] = que[sidx]
         first = np.ones(n, dtype=bool)
         first[1:] = sidx[1:] != sidx[:-1]
         out[:, col["sentence_first"]] = first
-        if abs_valence is not None:
-            tot = np.bincount(sidx, weights=abs_valence, minlength=len(doc.sentences))
-            cnt = np.bincount(sidx, minlength=len(doc.sentences))
-            out[:, col["sentence_mean_abs_valence"]] = (tot / np.maximum(cnt, 1))[sidx] / 4.0
+        cnt = np.bincount(sidx, minlength=ns)
+        tot = np.bincount(sidx, weights=va, minlength=ns)
+        out[:, col["sentence_mean_abs_valence"]] = (tot / np.maximum(cnt, 1))[sidx] / 4.0
+        first_tok = np.searchsorted(sidx, np.arange(ns))
+        length = cnt[sidx]
+        rel = (np.arange(n) - first_tok[sidx]) / np.maximum(length, 1)
+        pos_bin = np.minimum((rel * 5).astype(np.int64), 4)
+        len_bin = np.minimum(length // 8, 6)
     else:
         first = np.zeros(n, dtype=bool)
         first[0] = True
         out[:, col["sentence_first"]] = first
-    caps = np.fromiter((text[s].isupper() for s in starts.tolist()), dtype=bool, count=n)
-    out[:, col["capitalised_inside_sentence"]] = caps & ~first
+        pos_bin = np.minimum((np.arange(n) * 5) // n, 4)
+        len_bin = np.full(n, min(n // 8, 6))
+    c0, l0 = col["sentence_position_0"], col["sentence_length_0"]
+    rows = np.arange(n)
+    out[rows, c0 + pos_bin] = 1.0
+    out[rows, l0 + len_bin] = 1.0
+    if capitalised is None:
+        capitalised = np.fromiter((text[s].isupper() for s in starts.tolist()), dtype=bool, count=n)
+    out[:, col["capitalised_inside_sentence"]] = capitalised & ~first
     if doc.paragraphs:
         out[:, col["in_first_paragraph"]] = starts < doc.paragraphs[0][1]
+    cps = _codepoints(text)
     L = len(text)
-    out[:, col["quote_mark_before"]] = [s > 0 and text[s - 1] in _QUOTE_CHARS for s in starts.tolist()]
-    out[:, col["quote_mark_after"]] = [e < L and text[e] in _QUOTE_CHARS for e in ends.tolist()]
+    before = np.isin(cps[np.maximum(starts - 1, 0)], _QUOTE_CODES) & (starts > 0)
+    after = np.isin(cps[np.minimum(ends, L - 1)], _QUOTE_CODES) & (ends < L)
+    out[:, col["quote_mark_before"]] = before
+    out[:, col["quote_mark_after"]] = after
+    if charged is None:
+        charged = np.fromiter((charged_entry(text[s:e].lower()) is not None for s, e in doc.tokens), dtype=bool, count=n)
+    out[:, col["article_mean_abs_valence"]] = va.mean()
+    out[:, col["article_valence_word_share"]] = (va > 0).mean()
+    out[:, col["article_charged_rate"]] = charged.mean() * 10.0
+    out[:, col["window_abs_valence"]] = np.minimum(_window_sum(va, 3), 12.0) / 12.0
     return out
+
+
+def bigram_keys(lowered: list[str]) -> tuple[list[str], list[str]]:
+    """Per token, the (word, next word) and (previous word, word) keys of the bigram weights."""
+    nxt = lowered[1:] + ["<e>"]
+    prv = ["<s>"] + lowered[:-1]
+    return [f"{a}|{b}" for a, b in zip(lowered, nxt)], [f"{a}|{b}" for a, b in zip(prv, lowered)]
 
 
 # ---------------------------------------------------------------------------
 # The model
 
+# Columns of a token type's cached row after the score columns (see LoadedModel._type_row).
+_R_ABSVAL, _R_FORCED, _R_POSS, _R_FUNC, _R_INT, _R_SUP, _R_MOST, _R_ADJ, _R_CAP, _R_CHARGED = range(10)
+_N_FLAGS = 10
+
+
+def _type_flags(raw: str) -> tuple[float, ...]:
+    """Per-type cues the decoder and the rate features need, computed once per word."""
+    w = raw.lower()
+    va = valence(w)
+    hit = charged_entry(w)
+    forced = 0.0 if hit is None else (2.0 if hit[1] == "after_possessive" else 1.0)
+    adj = w not in _FUNCTION_WORDS and (va is not None or w.endswith(_ADJ_ENDINGS))
+    most = w in ("most", "least")  # counted only before a content word
+    sup = not most and (w[-3:] == "est" or w in _IRREGULAR_SUPERLATIVES) and is_superlative(w)
+    return (abs(va) if va is not None else 0.0, forced, float(raw.endswith(("'s", "’s", "s'"))),
+            float(w in _FUNCTION_WORDS), float(w in intensifiers()), float(sup), float(most),
+            float(adj), float(raw[:1].isupper()), float(hit is not None))
+
+
 class LoadedModel:
     """A trained token scorer with its span decoding settings.
 
     ``blocks`` maps an offset ("0" for the token itself, "-1", "+1", ...) to
-    feature weights; ``position`` holds the weights of POSITION_FEATURES.
+    feature weights; ``position`` holds the weights of DENSE_FEATURES;
+    ``bigrams`` (optional) maps "next" / "prev" to weights of lower-cased
+    "word|next" and "previous|word" keys.
     """
 
     def __init__(self, bias: float, blocks: dict[str, dict[str, float]], position: dict[str, float],
-                 decode: dict[str, Any], meta: dict[str, Any] | None = None):
+                 decode: dict[str, Any], meta: dict[str, Any] | None = None,
+                 bigrams: dict[str, dict[str, float]] | None = None):
         self.bias = float(bias)
         self.blocks = blocks
-        self.position = np.array([position.get(n, 0.0) for n in POSITION_FEATURES], dtype=float)
+        self.position = np.array([position.get(n, 0.0) for n in DENSE_FEATURES], dtype=float)
         self.decode = dict(decode)
         self.meta = meta or {}
+        self.bigrams = bigrams or {}
         self._offsets = [int(k) for k in blocks if k != "0"]
-        self._cache: dict[str, tuple[float, ...]] = {}
+        self._clear_cache()
+
+    def _clear_cache(self) -> None:
+        # Type rows live in one growing array; tokens map to row numbers, so an
+        # article's rows are a single fancy-indexing step.
+        self._index: dict[str, int] = {}
+        self._table = np.zeros((1024, 1 + len(self._offsets) + _N_FLAGS))
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "LoadedModel":
         if d.get("format") != MODEL_FORMAT:
             raise ValueError(f"loaded-language model format {d.get('format')!r}; expected {MODEL_FORMAT!r}")
-        return cls(d["bias"], d["blocks"], d["position"], d["decode"], d.get("meta"))
+        return cls(d["bias"], d["blocks"], d["position"], d["decode"], d.get("meta"), d.get("bigrams"))
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "format": MODEL_FORMAT, "meta": self.meta, "bias": self.bias, "decode": self.decode,
-            "position": dict(zip(POSITION_FEATURES, map(float, self.position))), "blocks": self.blocks,
+            "position": dict(zip(DENSE_FEATURES, map(float, self.position))), "blocks": self.blocks,
+            "bigrams": self.bigrams,
         }
 
     def _type_row(self, raw: str) -> tuple[float, ...]:
-        """(own score, score given to each neighbour offset..., |valence|) of a token string."""
-        row = self._cache.get(raw)
-        if row is None:
-            w0 = self.blocks["0"]
-            own = sum(w0.get(k, 0.0) * v for k, v in type_features(raw).items())
-            ctx = context_features(raw)
-            # Weight of this token's features when it sits at offset -o from the scored token.
-            nb = [sum(self.blocks[f"{o:+d}"].get(k, 0.0) * v for k, v in ctx.items()) for o in self._offsets]
-            va = valence(raw.lower())
-            row = (own, *nb, abs(va) if va is not None else 0.0)
-            if len(self._cache) > 500_000:  # bound memory on endless streams of new words
-                self._cache.clear()
-            self._cache[raw] = row
-        return row
+        """(own score, score given to each neighbour offset..., flags...) of a token string."""
+        w0 = self.blocks["0"]
+        own = sum(w0.get(k, 0.0) * v for k, v in type_features(raw).items())
+        ctx = context_features(raw)
+        # Weight of this token's features when it sits at offset -o from the scored token.
+        nb = [sum(self.blocks[f"{o:+d}"].get(k, 0.0) * v for k, v in ctx.items()) for o in self._offsets]
+        return (own, *nb, *_type_flags(raw))
 
-    def token_probabilities(self, doc: Doc, words: list[str] | None = None) -> np.ndarray:
+    def _add_type(self, raw: str) -> int:
+        i = self._index.get(raw)  # a new word met twice in one article is added once
+        if i is not None:
+            return i
+        i = len(self._index)
+        if i >= len(self._table):
+            self._table = np.vstack([self._table, np.zeros_like(self._table)])
+        self._table[i] = self._type_row(raw)
+        self._index[raw] = i
+        return i
+
+    def type_rows(self, words: list[str]) -> np.ndarray:
+        """The per-type rows of ``words`` as one array (tokens x columns)."""
+        get = self._index.get
+        idx = [get(t) for t in words]
+        if None in idx:
+            if len(self._index) > 500_000:  # bound memory on endless streams of new words
+                self._clear_cache()
+                idx = [None] * len(words)
+            idx = [self._add_type(t) if i is None else i for t, i in zip(words, idx)]
+        return self._table[np.array(idx, dtype=np.int64)]
+
+    def flags(self, rows: np.ndarray, j: int) -> np.ndarray:
+        """Column ``j`` (one of the _R_* flags) of ``type_rows`` output."""
+        return rows[:, 1 + len(self._offsets) + j]
+
+    def token_probabilities(self, doc: Doc, words: list[str] | None = None,
+                            rows: np.ndarray | None = None) -> np.ndarray:
         """Probability that each token of ``doc`` is part of loaded language
-        (``words``: the token strings, when the caller already has them)."""
+        (``words``/``rows``: the token strings and their type rows, when the caller has them)."""
         n = len(doc.tokens)
         if n == 0:
             return np.zeros(0)
-        get = self._cache.get
-        rows = np.array([get(t) or self._type_row(t) for t in (words if words is not None else token_strings(doc))],
-                        dtype=float)
+        words = words if words is not None else token_strings(doc)
+        rows = rows if rows is not None else self.type_rows(words)
         score = self.bias + rows[:, 0]
-        pad = self._type_row(PAD)
+        pad = self.type_rows([PAD])[0]
         for j, o in enumerate(self._offsets, start=1):
             # The token at i+o contributes rows[i+o, j] to token i.
             shifted = np.full(n, pad[j])
@@ -420,7 +526,14 @@ class LoadedModel:
                 if -o < n:
                     shifted[-o:] = rows[: n + o, j]
             score += shifted
-        score += position_matrix(doc, rows[:, -1]) @ self.position
+        if self.bigrams:
+            nk, pk = bigram_keys([w.lower() for w in words])
+            bn, bp = self.bigrams.get("next", {}).get, self.bigrams.get("prev", {}).get
+            score += np.fromiter((bn(k, 0.0) for k in nk), dtype=float, count=n)
+            score += np.fromiter((bp(k, 0.0) for k in pk), dtype=float, count=n)
+        dense = position_matrix(doc, self.flags(rows, _R_ABSVAL), self.flags(rows, _R_CAP) > 0,
+                                self.flags(rows, _R_CHARGED) > 0, words)
+        score += dense @ self.position
         return 1.0 / (1.0 + np.exp(-np.clip(score, -30, 30)))
 
 
@@ -437,12 +550,21 @@ def load_model() -> LoadedModel:
 _JOINABLE_GAP = re.compile(r"^[\s\-–—'’]*$")
 
 
+def forced_from_flags(code: np.ndarray, possessive: np.ndarray) -> np.ndarray:
+    """Forced tokens from per-token charged codes (1 always, 2 after a possessive)."""
+    prev_poss = np.zeros(len(code), dtype=bool)
+    prev_poss[1:] = possessive[:-1] > 0
+    return (code == 1) | ((code == 2) & prev_poss)
+
+
 def decode_spans(doc: Doc, probs: np.ndarray, t_hi: float, t_lo: float, forced: np.ndarray | None = None,
-                 max_gap_chars: int = 3) -> list[tuple[int, int, float]]:
+                 max_gap_chars: int = 3, function: np.ndarray | None = None) -> list[tuple[int, int, float]]:
     """Token probabilities -> (first token, last token + 1, max probability) runs.
 
     Tokens at or above ``t_hi`` (or ``forced``) seed a span; neighbours at or
     above ``t_lo`` extend it while only spaces or dashes separate the words.
+    With ``function`` flags, function words at either edge are trimmed off
+    (gold spans rarely end in "the"/"of", and precision is per character).
     """
     n = len(probs)
     if n == 0:
@@ -469,7 +591,18 @@ def decode_spans(doc: Doc, probs: np.ndarray, t_hi: float, t_lo: float, forced: 
             runs.pop()
         runs.append((a, b, float(probs[a:b].max())))
         taken_to = b
+    if function is not None:
+        runs = [_trim(a, b, p, function, forced) for a, b, p in runs]
     return runs
+
+
+def _trim(a: int, b: int, p: float, function: np.ndarray, forced: np.ndarray | None) -> tuple[int, int, float]:
+    keep = function if forced is None else function & ~forced
+    while b - a > 1 and keep[a]:
+        a += 1
+    while b - a > 1 and keep[b - 1]:
+        b -= 1
+    return a, b, p
 
 
 def _joinable(text: str, gap_start: int, gap_end: int, max_gap_chars: int) -> bool:
@@ -490,15 +623,24 @@ def _span_label(words: list[str], probs: np.ndarray) -> str:
 
 
 def spans_from_probabilities(doc: Doc, probs: np.ndarray, decode: dict[str, Any],
-                             words: list[str] | None = None) -> list[Span]:
-    """Turn per-token probabilities into labelled, voiced loaded spans."""
+                             words: list[str] | None = None, forced: np.ndarray | None = None,
+                             function: np.ndarray | None = None) -> list[Span]:
+    """Turn per-token probabilities into labelled, voiced loaded spans
+    (``forced``/``function``: per-token flags, computed from ``words`` when not given)."""
     if probs.size == 0:
         return []
     words = words if words is not None else token_strings(doc)
-    forced = None
-    if decode.get("force_charged", True):
+    if not decode.get("force_charged", True):
+        forced = None
+    elif forced is None:
         forced = _forced(words)
-    runs = decode_spans(doc, probs, decode["t_hi"], decode["t_lo"], forced, int(decode.get("max_gap_chars", 3)))
+    if decode.get("trim", False):
+        if function is None:
+            function = np.fromiter((w.lower() in _FUNCTION_WORDS for w in words), dtype=bool, count=len(words))
+    else:
+        function = None
+    runs = decode_spans(doc, probs, decode["t_hi"], decode["t_lo"], forced, int(decode.get("max_gap_chars", 3)),
+                        function)
     spans: list[Span] = []
     toks = doc.tokens
     for a, b, p in runs:
@@ -513,11 +655,18 @@ def spans_from_probabilities(doc: Doc, probs: np.ndarray, decode: dict[str, Any]
     return spans
 
 
+def _spans_and_rows(doc: Doc, model: LoadedModel, words: list[str]) -> tuple[list[Span], np.ndarray]:
+    rows = model.type_rows(words)
+    probs = model.token_probabilities(doc, words, rows)
+    forced = forced_from_flags(model.flags(rows, _R_FORCED), model.flags(rows, _R_POSS))
+    spans = spans_from_probabilities(doc, probs, model.decode, words, forced, model.flags(rows, _R_FUNC) > 0)
+    return spans, rows
+
+
 def find_loaded(doc: Doc, model: LoadedModel | None = None, words: list[str] | None = None) -> list[Span]:
     """Loaded-language spans of ``doc`` (the shipped model unless one is given)."""
-    model = model or load_model()
     words = words if words is not None else token_strings(doc)
-    return spans_from_probabilities(doc, model.token_probabilities(doc, words), model.decode, words)
+    return _spans_and_rows(doc, model or load_model(), words)[0]
 
 
 def _add_scare_quotes(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -543,17 +692,16 @@ def _add_scare_quotes(doc: Doc, spans: list[Span]) -> list[Span]:
 
 def extract_loaded(doc: Doc, model: LoadedModel | None = None) -> Extraction:
     """Loaded-language spans and per-article rates (author vs quoted voice)."""
+    model = model or load_model()
     words = token_strings(doc)
-    spans = find_loaded(doc, model, words)
+    spans, rows = _spans_and_rows(doc, model, words)
     n = doc.n_words
     quoted_words = doc.quoted_words() if n else 0
     author_words = max(n - quoted_words, 0)
     n_author = sum(1 for s in spans if s.voice == "author")
     n_quoted = len(spans) - n_author
-    lowered = [w.lower() for w in words]
-    inten = intensifiers()
-    n_int = sum(1 for w in lowered if w in inten)
-    n_sup = _count_superlatives(lowered)
+    n_int = int(model.flags(rows, _R_INT).sum()) if len(rows) else 0
+    n_sup = _count_superlatives(model, rows)
     n_scare = sum(1 for r in doc.quotes if r.label == "scare")
     scores = [s.score for s in spans if s.score is not None]
     feats = {
@@ -567,17 +715,14 @@ def extract_loaded(doc: Doc, model: LoadedModel | None = None) -> Extraction:
     return Extraction(feats, spans)
 
 
-def _count_superlatives(lowered: list[str]) -> int:
+def _count_superlatives(model: LoadedModel, rows: np.ndarray) -> int:
     """'-est' superlatives, best/worst, and "most"/"least" before a content word."""
-    n = 0
-    for i, w in enumerate(lowered):
-        if w in ("most", "least"):
-            nxt = lowered[i + 1] if i + 1 < len(lowered) else ""
-            if nxt and nxt not in _FUNCTION_WORDS and (valence(nxt) is not None or nxt.endswith(_ADJ_ENDINGS)):
-                n += 1
-        elif w[-3:] == "est" or w in _IRREGULAR_SUPERLATIVES:
-            n += is_superlative(w)
-    return n
+    if len(rows) == 0:
+        return 0
+    most = model.flags(rows, _R_MOST) > 0
+    adj_next = np.zeros(len(rows), dtype=bool)
+    adj_next[:-1] = model.flags(rows, _R_ADJ)[1:] > 0
+    return int((model.flags(rows, _R_SUP) > 0).sum() + (most & adj_next).sum())
 
 
 _ADJ_ENDINGS = ("ous", "ive", "ful", "able", "ible", "al", "ic", "ant", "ent", "less", "ing", "ed", "y")

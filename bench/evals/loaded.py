@@ -11,7 +11,7 @@ Two sets of numbers, labelled:
   decoding thresholds are fitted on the other four folds only. This is the
   number that predicts held-out performance. By default it is read from the
   shipped model (recorded by ``python -m bench.train_loaded``); ``--cv``
-  re-runs it (~15 min on 2 cores).
+  re-runs it (~6-10 min on 2 cores; also reports cv_fold<k>_f1).
 
     python -m bench.evals.loaded [--cv] [--limit N]
 """
@@ -131,6 +131,6 @@ if __name__ == "__main__":
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", type=Path, default=Path(__file__).resolve().parents[2] / ".." / "shared")
     ap.add_argument("--limit", type=int, default=None)
-    ap.add_argument("--cv", action="store_true", help="re-run the nested cross-validation (~15 min)")
+    ap.add_argument("--cv", action="store_true", help="re-run the nested cross-validation (~6-10 min)")
     args = ap.parse_args()
     print(json.dumps(evaluate(args.shared, args.limit, cv=args.cv), indent=2))

@@ -12,7 +12,8 @@ import pytest
 from bench.evals.loaded import load_ptc, span_prf
 from features import analyze, parse
 from features.loaded import (
-    LOADED_FEATURES, LoadedFeatures, LoadedModel, _forced, extract_loaded, load_model,
+    LOADED_FEATURES, LoadedFeatures, LoadedModel, _forced, decode_spans, extract_loaded, load_model,
+    token_strings,
 )
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -78,6 +79,29 @@ def test_regime_needs_a_possessive():
     # "the regime" in a neutral construction is not forced; "Assad's regime" is.
     assert _forced(["the", "regime", "said"]).tolist() == [False, False, False]
     assert _forced(["Assad's", "regime", "said"]).tolist() == [False, True, False]
+
+
+def test_decoder_trims_function_words_at_span_edges():
+    doc = parse("He called it the most shameful act of the year.")
+    words = token_strings(doc)
+    # "the most shameful act of" scores above the extension threshold, "shameful" seeds it.
+    probs = np.array([0.0, 0.0, 0.0, 0.3, 0.3, 0.9, 0.3, 0.3, 0.0, 0.0])
+    function = np.array([w.lower() in ("he", "it", "the", "of") for w in words])
+    untrimmed = decode_spans(doc, probs, 0.5, 0.2)
+    trimmed = decode_spans(doc, probs, 0.5, 0.2, function=function)
+    span = lambda r: doc.text[doc.tokens[r[0]][0]:doc.tokens[r[1] - 1][1]]
+    assert [span(r) for r in untrimmed] == ["the most shameful act of"]
+    assert [span(r) for r in trimmed] == ["most shameful act"]
+
+
+def test_type_rows_of_new_words_repeated_in_one_article():
+    # Words first met in one article (some twice) get the same rows as when scored alone.
+    m = LoadedModel.from_dict(load_model().to_dict())
+    words = ["zorblatt", "Putin’s", "zorblatt", "regime", "quixotry", "regime"]
+    rows = m.type_rows(words)
+    fresh = LoadedModel.from_dict(load_model().to_dict())
+    for w, r in zip(words, rows):
+        assert np.allclose(r, fresh.type_rows([w])[0]), w
 
 
 def test_spans_slice_the_text_exactly(sample):
