@@ -1,0 +1,355 @@
+"""The reliability and bias models: fit, save/load (skops, never pickle), predict, explain.
+
+One model file holds one target. Its pipeline is a scikit-learn ``Pipeline``
+(quantile scaling -> ``CalibratedClassifierCV(LogisticRegression)``) over the
+relscore feature columns plus one stacked column, ``wording_logit``: the
+out-of-fold log-odds of a TF-IDF + logistic-regression model of the article's
+words. Because the classifier is linear, each score is explained by family:
+the signed points each feature family (and ``wording``) adds to the 0-100
+score, relative to the average training article (``meta["base_score"]``).
+"""
+from __future__ import annotations
+
+import json
+import logging
+import zipfile
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Sequence
+
+import numpy as np
+import pandas as pd
+from scipy import sparse
+from sklearn.calibration import CalibratedClassifierCV
+from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer, TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import StratifiedGroupKFold
+from sklearn.pipeline import Pipeline
+from sklearn.preprocessing import QuantileTransformer
+
+log = logging.getLogger(__name__)
+
+TARGETS = ("reliability", "bias")
+WORDING_COLUMN = "wording_logit"
+WORDING_FAMILY = "wording"
+MODEL_FORMAT = "relscore-model/1"
+DEFAULT_MODELS = {t: f"{t}.skops" for t in TARGETS}
+
+# Types a model file may contain beyond skops' defaults. Anything else is refused.
+_TRUSTED_PREFIXES = ("sklearn.", "numpy.", "scipy.sparse.")
+_TRUSTED_EXACT = frozenset({"builtins.slice", "collections.OrderedDict", "collections.defaultdict"})
+
+
+class UntrustedModelError(ValueError):
+    """A model file references a type outside relscore's allowlist."""
+
+
+# ------------------------------------------------------------------ building blocks
+def outlet_weights(groups: Sequence[str], y: Sequence[float] | None = None, power: float = 1.0) -> np.ndarray:
+    """Sample weights giving every outlet the same total weight (``power`` < 1 softens it),
+    then every class the same total weight, normalised to mean 1."""
+    g = pd.Series(list(groups))
+    w = 1.0 / g.map(g.value_counts()).to_numpy(dtype=float) ** power
+    if y is not None:
+        ys = pd.Series(np.asarray(y)).reset_index(drop=True)
+        totals = pd.Series(w).groupby(ys).transform("sum").to_numpy()
+        w = w / totals
+    return w * (len(w) / w.sum())
+
+
+#: Characters of each article the wording model reads: the opening carries the style,
+#: and the tail of long articles is mostly outlet boilerplate (and slow to tokenise).
+TEXT_CHARS = 8000
+
+
+def clip_texts(texts: Sequence[str], n_chars: int = TEXT_CHARS) -> list[str]:
+    """The first ``n_chars`` of each text ('' for missing ones)."""
+    return [t[:n_chars] if isinstance(t, str) else "" for t in texts]
+
+
+def outlet_counts(texts: Sequence[str], groups: Sequence[str], min_outlets: int = 3,
+                  max_features: int = 20000) -> tuple[CountVectorizer, sparse.csr_matrix]:
+    """A word uni/bigram counter limited to terms used by at least ``min_outlets`` outlets
+    (the most widespread first), and the count matrix of ``texts`` under it.
+
+    Restricting the vocabulary this way keeps outlet signatures ("(AP) —", a site's
+    own name, its newsletter plug) out of the text model, which otherwise learns to
+    recognise outlets instead of writing.
+    """
+    cv = CountVectorizer(ngram_range=(1, 2), min_df=2, max_df=0.5, strip_accents="unicode", dtype=np.float32)
+    m = cv.fit_transform(texts)
+    codes, uniq = pd.factorize(pd.Series(list(groups)))
+    # outlets-by-documents indicator times documents-by-terms: nonzeros per column = outlets using the term
+    G = sparse.csr_matrix((np.ones(len(codes), dtype=np.float32), (codes, np.arange(len(codes)))),
+                          shape=(len(uniq), len(codes)))
+    n_out = np.asarray(((G @ m) > 0).sum(axis=0)).ravel()
+    keep = np.flatnonzero(n_out >= min_outlets)
+    keep = np.sort(keep[np.argsort(-n_out[keep], kind="stable")][:max_features])
+    names = cv.get_feature_names_out()[keep]  # sorted, the order CountVectorizer gives a fixed vocabulary
+    fixed = CountVectorizer(ngram_range=(1, 2), strip_accents="unicode", dtype=np.float32,
+                            vocabulary={t: i for i, t in enumerate(names)})
+    fixed.fit([""])  # a fixed vocabulary learns nothing from data; this only validates it
+    fixed.vocabulary = None  # keep the fitted vocabulary_, drop the duplicate parameter (file size)
+    return fixed, m[:, keep].tocsr()
+
+
+def _fit_tfidf_lr(counts: sparse.csr_matrix, y: np.ndarray, w: np.ndarray, C: float, seed: int
+                  ) -> tuple[TfidfTransformer, LogisticRegression]:
+    tf = TfidfTransformer(sublinear_tf=True).fit(counts)
+    lr = LogisticRegression(C=C, max_iter=2000, random_state=seed).fit(tf.transform(counts), y, sample_weight=w)
+    return tf, lr
+
+
+def fit_text_model(texts: Sequence[str], y: np.ndarray, groups: Sequence[str], w: np.ndarray,
+                   splits: list | None = None, C: float = 1.0, seed: int = 0) -> tuple[Pipeline, np.ndarray | None]:
+    """The wording model (counts -> TF-IDF -> logistic regression) on clipped texts and,
+    given ``splits``, its out-of-fold log-odds for stacking. Texts are tokenised once."""
+    counter, counts = outlet_counts(clip_texts(texts), groups)
+    oof = None
+    if splits is not None:
+        oof = np.zeros(len(y))
+        for tr, te in splits:
+            tf, lr = _fit_tfidf_lr(counts[tr], y[tr], w[tr], C, seed)
+            oof[te] = lr.decision_function(tf.transform(counts[te]))
+    tf, lr = _fit_tfidf_lr(counts, y, w, C, seed)
+    return Pipeline([("counts", counter), ("tfidf", tf), ("lr", lr)]), oof
+
+
+def make_text_model(C: float = 1.0, seed: int = 0) -> Pipeline:
+    """Plain TF-IDF + logistic regression over the raw text: the baseline."""
+    vec = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, strip_accents="unicode", dtype=np.float32,
+                          min_df=3, max_df=0.5, max_features=30000)
+    return Pipeline([("tfidf", vec), ("lr", LogisticRegression(C=C, max_iter=2000, random_state=seed))])
+
+
+def make_feature_pipeline(cv: Any, C: float = 0.3, seed: int = 0, n_quantiles: int = 200) -> Pipeline:
+    """Quantile scaling to a normal shape, then a sigmoid-calibrated linear classifier."""
+    lr = LogisticRegression(C=C, max_iter=5000, random_state=seed)
+    return Pipeline([
+        ("scale", QuantileTransformer(n_quantiles=n_quantiles, output_distribution="normal", random_state=seed)),
+        ("clf", CalibratedClassifierCV(lr, method="sigmoid", cv=cv, ensemble=False)),
+    ])
+
+
+def grouped_splits(y: np.ndarray, groups: Sequence[str], n_splits: int, seed: int,
+                   strata: Sequence | None = None) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Outlet-grouped stratified folds (indices), reproducible for a seed."""
+    strata = np.asarray(y if strata is None else strata)
+    n_groups = len(set(groups))
+    k = max(2, min(n_splits, n_groups))
+    sgkf = StratifiedGroupKFold(n_splits=k, shuffle=True, random_state=seed)
+    return [(tr, te) for tr, te in sgkf.split(np.zeros(len(strata)), strata, groups=np.asarray(groups))]
+
+
+def fit_model(features: pd.DataFrame, y: Sequence[float], groups: Sequence[str], target: str,
+              texts: Sequence[str] | None = None, sample_weight: np.ndarray | None = None,
+              feature_names: Sequence[str] | None = None, families: dict[str, Sequence[str]] | None = None,
+              n_splits: int = 5, seed: int = 0, text_C: float = 1.0, C: float = 0.3,
+              meta: dict | None = None) -> dict:
+    """Fit one target's model; returns the dict that :func:`save_model` writes.
+
+    ``groups`` (the outlet of each row) drive every internal split, so the stacked
+    wording column and the calibration are both learned out-of-outlet.
+    """
+    if target not in TARGETS:
+        raise ValueError(f"target must be one of {TARGETS}, got {target!r}")
+    from features import FAMILIES, FEATURE_NAMES
+
+    feature_names = list(feature_names or FEATURE_NAMES)
+    families = {k: list(v) for k, v in (families or FAMILIES).items()}
+    y = np.asarray(y, dtype=int)
+    groups = [str(g) for g in groups]
+    if len(np.unique(y)) < 2:
+        raise ValueError(f"target {target!r}: need both classes to train, got only {np.unique(y).tolist()}")
+    w = outlet_weights(groups, y) if sample_weight is None else np.asarray(sample_weight, dtype=float)
+    X = features.reindex(columns=feature_names).astype(float).reset_index(drop=True)
+    n_missing = int(X.isna().any(axis=1).sum())
+    if n_missing:
+        # articles whose analysis failed (or absent feature columns): median values, said out loud
+        log.warning("%d of %d training rows have missing features; filled with medians", n_missing, len(X))
+        X = X.fillna(X.median()).fillna(0.0)
+    splits = grouped_splits(y, groups, n_splits, seed)
+    text_model = None
+    if texts is not None:
+        text_model, oof = fit_text_model(list(texts), y, groups, w, splits, text_C, seed)
+        X[WORDING_COLUMN] = oof
+        families = {**families, WORDING_FAMILY: [WORDING_COLUMN]}
+    pipe = make_feature_pipeline(splits, C=C, seed=seed, n_quantiles=min(200, len(y)))
+    pipe.fit(X, y, clf__sample_weight=w)
+    pipe.named_steps["clf"].cv = n_splits  # drop the stored index arrays; the folds were used already
+    # explanations are relative to the average training article (in the scaled space)
+    Z = np.asarray(pipe[:-1].transform(X), dtype=float)
+    reference = np.nan_to_num(Z).mean(axis=0)
+    base = _base_probability(pipe, reference)
+    return {
+        "format": MODEL_FORMAT,
+        "target": target,
+        "feature_names": feature_names,
+        "columns": list(X.columns),
+        "families": families,
+        "text_model": text_model,
+        "text_chars": TEXT_CHARS,
+        "pipeline": pipe,
+        "reference": reference,
+        "meta": {**(meta or {}), "n_train": int(len(y)), "n_outlets": int(len(set(groups))),
+                 "base_score": round(100 * base, 2), "seed": seed},
+    }
+
+
+# ------------------------------------------------------------------ save / load
+def _check_types(untrusted: list[str], path: str | Path) -> list[str]:
+    bad = [t for t in untrusted if not (t.startswith(_TRUSTED_PREFIXES) or t in _TRUSTED_EXACT)]
+    if bad:
+        raise UntrustedModelError(
+            f"refusing to load model file {path}: it contains types outside relscore's allowlist "
+            f"(scikit-learn, numpy, scipy.sparse): {bad}. Only load model files you built with "
+            "`relscore train`; nothing in this file was executed.")
+    return list(untrusted)
+
+
+def save_model(model: dict, path: str | Path) -> Path:
+    """Write a model dict with skops (never pickle)."""
+    import skops.io as sio
+
+    if model.get("format") != MODEL_FORMAT or model.get("target") not in TARGETS:
+        raise ValueError(f"not a relscore model dict (format={model.get('format')!r}, target={model.get('target')!r})")
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # the schema is verbose JSON (one node per vocabulary term): deflate shrinks it ~20x
+    sio.dump(model, path, compression=zipfile.ZIP_DEFLATED, compresslevel=9)
+    return path
+
+
+def load_model(path: str | Path) -> dict:
+    """Load a model file, trusting only the allowlisted sklearn/numpy types it lists."""
+    import skops.io as sio
+
+    path = Path(path)
+    if not path.exists():
+        raise FileNotFoundError(f"model file {path} not found")
+    trusted = _check_types(sio.get_untrusted_types(file=path), path)
+    model = sio.load(path, trusted=trusted)
+    if not isinstance(model, dict) or model.get("format") != MODEL_FORMAT or model.get("target") not in TARGETS:
+        raise ValueError(f"{path} is not a relscore model file (expected a dict with format {MODEL_FORMAT!r} "
+                         f"and target in {TARGETS})")
+    return model
+
+
+@lru_cache(maxsize=None)
+def _default_model(target: str) -> dict:
+    ref = resources.files("scoring.models").joinpath(DEFAULT_MODELS[target])
+    with resources.as_file(ref) as p:
+        if not Path(p).exists():
+            raise FileNotFoundError(f"the bundled {target} model {DEFAULT_MODELS[target]} is missing from "
+                                    "scoring/models; rebuild it with `python -m bench.build_model`")
+        return load_model(p)
+
+
+@lru_cache(maxsize=16)
+def _cached_model(path: str, mtime: float) -> dict:
+    return load_model(path)
+
+
+def load_models(model_paths: Sequence[str] | None = None) -> dict[str, dict]:
+    """Models by target: the given files (each names its target), else the bundled ones."""
+    if not model_paths:
+        return {t: _default_model(t) for t in TARGETS}
+    out: dict[str, dict] = {}
+    for p in model_paths:
+        m = _cached_model(str(Path(p).resolve()), Path(p).stat().st_mtime)
+        out[m["target"]] = m
+    return out
+
+
+# ------------------------------------------------------------------ prediction
+def _design(model: dict, features: pd.DataFrame, texts: Sequence[str] | None) -> pd.DataFrame:
+    X = features.reindex(columns=model["feature_names"]).astype(float).reset_index(drop=True)
+    missing = [c for c in model["feature_names"] if c not in features.columns]
+    if missing:
+        log.warning("%d feature columns missing (%s...); treated as the average training article's", len(missing), missing[:3])
+    if model.get("text_model") is not None:
+        if texts is None:
+            log.warning("no 'text' column: the wording component of the %s model is set to the average training article's",
+                        model["target"])
+            X[WORDING_COLUMN] = np.nan
+        else:
+            X[WORDING_COLUMN] = model["text_model"].decision_function(clip_texts(texts, model.get("text_chars", TEXT_CHARS)))
+    return X
+
+
+def _parts(pipe: Pipeline) -> tuple[Any, LogisticRegression, Any]:
+    clf = pipe.named_steps["clf"]
+    cc = clf.calibrated_classifiers_[0]
+    return pipe[:-1], cc.estimator, cc.calibrators[0]
+
+
+def _base_probability(pipe: Pipeline, reference: np.ndarray) -> float:
+    _, lr, cal = _parts(pipe)
+    return float(np.clip(cal.predict(np.array([reference @ lr.coef_[0] + lr.intercept_[0]])), 0, 1)[0])
+
+
+def predict_with_explanation(model: dict, features: pd.DataFrame,
+                             texts: Sequence[str] | None = None) -> tuple[np.ndarray, pd.DataFrame]:
+    """Probabilities (0-1) and signed per-family points (0-100 scale) for each row.
+
+    Points: the linear log-odds contribution of each family, measured from the average
+    training article, times the secant slope of the calibration curve between that
+    average and this article, so the points add up exactly to (score - base score).
+    """
+    X = _design(model, features, texts)
+    prep, lr, cal = _parts(model["pipeline"])
+    Z = np.asarray(prep.transform(X), dtype=float)
+    coef = lr.coef_[0]
+    ref = np.asarray(model.get("reference", np.zeros(len(coef))), dtype=float)
+    bad = ~np.isfinite(Z)
+    Z[bad] = np.broadcast_to(ref, Z.shape)[bad]  # a missing value counts as the average article's
+    f = Z @ coef + lr.intercept_[0]
+    p = np.clip(cal.predict(f), 0.0, 1.0)
+    f0 = float(ref @ coef + lr.intercept_[0])
+    p0 = float(np.clip(cal.predict(np.array([f0])), 0, 1)[0])
+    eps = 1e-3
+    deriv = (cal.predict(np.array([f0 + eps])) - cal.predict(np.array([f0 - eps])))[0] / (2 * eps)
+    df = f - f0
+    with np.errstate(divide="ignore", invalid="ignore"):
+        slope = np.where(np.abs(df) > 1e-6, (p - p0) / df, deriv)
+    cols = model["columns"]
+    contrib = (Z - ref) * coef  # log-odds units per column, relative to the average article
+    points = {}
+    for fam, names in model["families"].items():
+        idx = [cols.index(n) for n in names if n in cols]
+        points[fam] = 100.0 * slope * (contrib[:, idx].sum(axis=1) if idx else 0.0)
+    return p, pd.DataFrame(points, index=features.index)
+
+
+def _why_json(row: pd.Series) -> str:
+    return json.dumps({k: round(float(v), 1) for k, v in row.items()}, separators=(",", ":"))
+
+
+def predict_scores(features: pd.DataFrame, model_paths: list[str] | None = None) -> pd.DataFrame:
+    """``reliability`` and ``bias`` (0-100) with ``reliability_why``/``bias_why`` JSON per row.
+
+    ``features`` holds the FEATURE_NAMES columns and, for the wording component, a
+    ``text`` column with the article text. Without ``model_paths`` the bundled models
+    are used (loaded once). A target without a model gets NaN scores.
+    """
+    if not isinstance(features, pd.DataFrame):
+        raise TypeError(f"predict_scores expects a pandas DataFrame of features, got {type(features).__name__}")
+    models = load_models(model_paths)
+    texts = None
+    if "text" in features.columns:
+        texts = features["text"].where(features["text"].notna(), "").astype(str).tolist()
+    out = pd.DataFrame(index=features.index)
+    for target in TARGETS:
+        if target not in models:
+            out[target] = np.nan
+            out[f"{target}_why"] = "{}"
+            continue
+        if len(features) == 0:
+            out[target] = pd.Series(dtype=float)
+            out[f"{target}_why"] = pd.Series(dtype=str)
+            continue
+        p, why = predict_with_explanation(models[target], features, texts)
+        out[target] = np.round(100.0 * p, 2)
+        out[f"{target}_why"] = why.apply(_why_json, axis=1).to_numpy()
+    return out[["reliability", "bias", "reliability_why", "bias_why"]]

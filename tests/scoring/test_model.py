@@ -1,0 +1,195 @@
+"""The score model: skops round-trip, refusal of untrusted files, grouped evaluation,
+and predict_scores on the bundled sample articles."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+import skops.io as sio
+
+from scoring.evaluate import Prepared, evaluate_prepared, model_runners
+from scoring.model import (
+    TARGETS, UntrustedModelError, fit_model, load_model, outlet_weights, predict_scores,
+    predict_with_explanation, save_model,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLES = ROOT / "notebooks" / "data" / "samples"
+FAMILIES = {"style": ["exclaims"], "sourcing": ["quotes"]}
+
+# Two registers of real-looking news prose: sourced wire copy vs a ranting blog.
+CALM = [
+    "The ministry said on Tuesday that talks would resume next week, according to two officials.",
+    "Officials told reporters the figures were preliminary and could be revised, the agency said.",
+    "The company reported quarterly revenue of $2.1 billion, in line with analysts' estimates.",
+    "The court adjourned until Monday; lawyers for both sides declined to comment.",
+]
+RANT = [
+    "This is an OUTRAGE! The corrupt elites are lying to you again and nobody will stop them!",
+    "Wake up, people! The disgusting traitors want to destroy everything we love!",
+    "Total disaster! These clowns are ruining the country and the fake media covers it up!",
+    "Shameful! They think you are stupid, and they laugh at you while they steal!",
+]
+
+
+def tiny_corpus(n_outlets: int = 10, per_outlet: int = 6, seed: int = 0) -> pd.DataFrame:
+    """Outlets whose articles are all calm (label 1) or all ranting (label 0)."""
+    rng = np.random.default_rng(seed)
+    rows = []
+    for o in range(n_outlets):
+        good = o % 2 == 0
+        for i in range(per_outlet):
+            pool = CALM if good else RANT
+            text = " ".join(rng.choice(pool, size=3, replace=True))
+            rows.append({
+                "id": f"o{o}-{i}", "corpus": "tiny", "outlet": f"outlet{o}.com",
+                "date": pd.Timestamp("2016-01-01") + pd.Timedelta(days=int(rng.integers(0, 900))),
+                "text": text, "exclaims": text.count("!") + rng.normal(0, 0.3),
+                "quotes": text.count(" said") + rng.normal(0, 0.3), "y": 1.0 if good else 0.0,
+            })
+    return pd.DataFrame(rows)
+
+
+@pytest.fixture(scope="module")
+def tiny_model():
+    d = tiny_corpus()
+    return d, fit_model(d[["exclaims", "quotes"]], d["y"].astype(int), d["outlet"], "reliability",
+                        texts=d["text"].tolist(), feature_names=["exclaims", "quotes"], families=FAMILIES,
+                        n_splits=3)
+
+
+def test_model_separates_the_registers_and_explains_by_family(tiny_model):
+    d, model = tiny_model
+    p, why = predict_with_explanation(model, d[["exclaims", "quotes"]], d["text"].tolist())
+    assert p[d["y"] == 1].mean() > 0.6 > 0.4 > p[d["y"] == 0].mean()
+    assert list(why.columns) == ["style", "sourcing", "wording"]
+    # points add up to the score's distance from the typical article
+    base = model["meta"]["base_score"]
+    assert np.allclose(why.sum(axis=1), 100 * p - base, atol=0.05)
+
+
+def test_skops_round_trip_gives_identical_predictions(tiny_model, tmp_path: Path):
+    d, model = tiny_model
+    path = save_model(model, tmp_path / "m.skops")
+    loaded = load_model(path)
+    assert loaded["target"] == "reliability" and loaded["columns"] == model["columns"]
+    p1, w1 = predict_with_explanation(model, d[["exclaims", "quotes"]], d["text"].tolist())
+    p2, w2 = predict_with_explanation(loaded, d[["exclaims", "quotes"]], d["text"].tolist())
+    np.testing.assert_allclose(p1, p2)
+    pd.testing.assert_frame_equal(w1, w2)
+
+
+class Payload:
+    """Stands in for anything a malicious file could smuggle in."""
+
+    def __init__(self) -> None:
+        self.cmd = "echo owned"
+
+
+def test_a_file_with_an_untrusted_type_is_refused(tiny_model, tmp_path: Path):
+    _, model = tiny_model
+    path = tmp_path / "evil.skops"
+    sio.dump({**model, "extra": Payload()}, path)
+    with pytest.raises(UntrustedModelError, match="Payload"):
+        load_model(path)
+
+
+def test_a_skops_file_that_is_not_a_model_is_refused(tmp_path: Path):
+    path = tmp_path / "plain.skops"
+    sio.dump({"target": "nonsense"}, path)
+    with pytest.raises(ValueError, match="not a relscore model"):
+        load_model(path)
+
+
+def test_evaluate_keeps_each_outlet_on_one_side_of_every_fold():
+    d = tiny_corpus(n_outlets=10, per_outlet=5)
+    d["eval"] = d["y"]
+    prep = Prepared("reliability", d, ["exclaims", "quotes"], {"calm_vs_rant": "eval"})
+    seen: list[tuple[set, set]] = []
+
+    def spy(train: pd.DataFrame, test: pd.DataFrame, prep: Prepared) -> np.ndarray:
+        seen.append((set(train["outlet"]), set(test["outlet"])))
+        return np.full(len(test), 0.5)
+
+    runners = {**model_runners(use_text=False), "spy": spy}
+    res = evaluate_prepared(prep, n_splits=5, seed=0, runners=runners, time_split=False)
+    assert len(seen) == 5
+    for train_outlets, test_outlets in seen:
+        assert test_outlets and not train_outlets & test_outlets
+    # every outlet is tested exactly once
+    assert sum(len(t) for _, t in seen) == 10
+    # the features separate the registers on unseen outlets; the prior cannot
+    assert res["mean"]["relscore"]["calm_vs_rant"]["roc_auc"] > 0.9
+    assert res["mean"]["majority"]["calm_vs_rant"]["roc_auc"] == pytest.approx(0.5)
+    assert {"roc_auc", "macro_f1", "brier"} <= set(res["folds"][0]["relscore"]["calm_vs_rant"])
+    assert res["calibration"]["relscore"]["calm_vs_rant"]
+
+
+def test_outlet_weights_give_every_outlet_the_same_total():
+    w = outlet_weights(["big"] * 8 + ["small"] * 2)
+    assert w[:8].sum() == pytest.approx(w[8:].sum())
+
+
+def _sample_frame() -> pd.DataFrame:
+    from features import FEATURE_NAMES, analyze
+
+    rows = []
+    for p in sorted(SAMPLES.glob("*.txt")):
+        title, _, body = p.read_text(encoding="utf-8").partition("\n")
+        feats = analyze(body, title).features
+        rows.append({**feats, "text": body})
+    return pd.DataFrame(rows, columns=[*FEATURE_NAMES, "text"])
+
+
+def test_predict_scores_on_the_samples_with_the_bundled_models():
+    from scoring.model import DEFAULT_MODELS
+
+    missing = [f for f in DEFAULT_MODELS.values() if not (ROOT / "scoring" / "models" / f).exists()]
+    if missing:
+        pytest.skip(f"bundled models not built yet: {missing}")
+    frame = _sample_frame()
+    frame.index = [f"a{i}" for i in range(len(frame))]
+    out = predict_scores(frame)
+    assert list(out.columns) == ["reliability", "bias", "reliability_why", "bias_why"]
+    assert list(out.index) == list(frame.index) and len(out) == 5
+    for t in TARGETS:
+        assert out[t].between(0, 100).all()
+        for why in out[f"{t}_why"]:
+            parts = json.loads(why)
+            assert {"insertions", "hedging", "sourcing", "loaded", "style"} <= set(parts)
+    # the wording component reads the text: without it the scores change
+    no_text = predict_scores(frame.drop(columns="text"))
+    assert not np.allclose(no_text["bias"], out["bias"])
+
+
+def test_train_and_evaluate_commands_on_a_tiny_labelled_corpus(tmp_path: Path):
+    from scoring.cli import main
+
+    d = tiny_corpus(n_outlets=8, per_outlet=4, seed=1)
+    corpus = tmp_path / "corpus.csv"
+    pd.DataFrame({"id": d["id"], "url": "https://www." + d["outlet"] + "/story/" + d["id"],
+                  "date": d["date"].dt.strftime("%Y-%m-%d"), "title": "A headline", "text": d["text"]}
+                 ).to_csv(corpus, index=False)
+    labels = tmp_path / "labels.csv"
+    outlets = d.drop_duplicates("outlet")
+    pd.DataFrame({"domain": outlets["outlet"], "label": np.where(outlets["y"] == 1, "high", "low")}
+                 ).to_csv(labels, index=False)
+    model_path = tmp_path / "rel.skops"
+    assert main(["train", "--corpus", str(corpus), "--labels", str(labels), "--target", "reliability",
+                 "--out", str(model_path)]) == 0
+    model = load_model(model_path)
+    assert model["target"] == "reliability" and model["meta"]["n_outlets"] == 8
+    out_json = tmp_path / "eval.json"
+    assert main(["evaluate", "--corpus", str(corpus), "--labels", str(labels), "--target", "reliability",
+                 "--folds", "4", "--json", str(out_json)]) == 0
+    res = json.loads(out_json.read_text())["reliability"]
+    assert len(res["folds"]) == 4
+    assert {"relscore", "features_only", "tfidf_lr", "majority"} <= set(res["mean"])
+    assert res["mean"]["relscore"]["reliable_vs_unreliable"]["roc_auc"] > 0.8
+    # scoring a given model file on labelled data needs no retraining
+    assert main(["evaluate", "--corpus", str(corpus), "--labels", str(labels), "--model", str(model_path),
+                 "--json", str(out_json)]) == 0
+    assert json.loads(out_json.read_text())["models"]["reliability"]["reliable_vs_unreliable"]["n"] == 32
