@@ -37,8 +37,17 @@ MODEL_FORMAT = "relscore-model/1"
 DEFAULT_MODELS = {t: f"{t}.skops" for t in TARGETS}
 
 # Types a model file may contain beyond skops' defaults. Anything else is refused.
-_TRUSTED_PREFIXES = ("sklearn.", "numpy.", "scipy.sparse.")
-_TRUSTED_EXACT = frozenset({"builtins.slice", "collections.OrderedDict", "collections.defaultdict"})
+# An exact list, not module prefixes: a prefix such as "numpy." would also admit
+# functions a crafted file could call. These are the types relscore's own models
+# need beyond what skops trusts by default; `relscore train` produces nothing else.
+_TRUSTED_PREFIXES: tuple[str, ...] = ()
+_TRUSTED_EXACT = frozenset({
+    "sklearn.calibration._CalibratedClassifier",
+    "sklearn.calibration._SigmoidCalibration",
+    "builtins.slice",
+    "collections.OrderedDict",
+    "collections.defaultdict",
+})
 
 
 class UntrustedModelError(ValueError):
@@ -203,7 +212,7 @@ def _check_types(untrusted: list[str], path: str | Path) -> list[str]:
     if bad:
         raise UntrustedModelError(
             f"refusing to load model file {path}: it contains types outside relscore's allowlist "
-            f"(scikit-learn, numpy, scipy.sparse): {bad}. Only load model files you built with "
+            f"(relscore's model types): {bad}. Only load model files you built with "
             "`relscore train`; nothing in this file was executed.")
     return list(untrusted)
 
@@ -222,7 +231,7 @@ def save_model(model: dict, path: str | Path) -> Path:
 
 
 def load_model(path: str | Path) -> dict:
-    """Load a model file, trusting only the allowlisted sklearn/numpy types it lists."""
+    """Load a model file, trusting only the exact types on relscore's allowlist."""
     import skops.io as sio
 
     path = Path(path)
