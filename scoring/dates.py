@@ -17,6 +17,8 @@ _NUMBER_RE = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
 # dd.mm.yyyy is the European order; slashes stay month first (US news).
 _DOTTED_RE = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{4}\b")
 _YEAR_RE = re.compile(r"(?<!\d)(?:19|20|21)\d\d(?!\d)")
+# US short form with a two-digit year ("7/23/17"), common in news CMS exports.
+_US_SHORT_RE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2})$")
 # Two defaults that differ in every field: a field missing from the string
 # shows up as a disagreement, so "March 2020" is not silently read as a day.
 _DEFAULT_A = datetime(2001, 1, 1)
@@ -105,6 +107,13 @@ def parse_date(value: Any) -> date | None:
         return _in_range(datetime.fromisoformat(s).date())
     except ValueError:
         pass
+    m = _US_SHORT_RE.match(s)
+    if m:
+        month, day, yy = (int(g) for g in m.groups())
+        try:
+            return _in_range(date(2000 + yy if yy < 70 else 1900 + yy, month, day))
+        except ValueError:
+            return None
     if not _YEAR_RE.search(s):  # without a 4-digit year any reading is a guess
         return None
     return _dateutil(s, fuzzy=False) or _dateutil(s, fuzzy=True)

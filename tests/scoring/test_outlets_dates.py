@@ -27,6 +27,7 @@ MARCH_6 = date(2020, 3, 6)
     ("03/06/2020", MARCH_6),                          # slashes: month first
     ("06.03.2020", MARCH_6),                          # dots: day first
     ("20200306", MARCH_6),
+    ("3/6/20", MARCH_6),                              # US short form (AllSides has these)
     (1583505240, MARCH_6),                            # Unix seconds (2020-03-06 14:34 UTC)
     (1583505240000, MARCH_6),                         # Unix milliseconds
     ("1583505240", MARCH_6),
@@ -35,6 +36,7 @@ MARCH_6 = date(2020, 3, 6)
     (MARCH_6, MARCH_6),
     # Not a date: kept as missing rather than guessed.
     ("March 2020", None),                             # no day
+    ("13/6/20", None),                                # short form, no month 13
     ("2020", None),
     ("5", None),
     ("hello", None),
