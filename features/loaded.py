@@ -26,6 +26,8 @@ import logging
 import math
 import re
 from functools import lru_cache
+from itertools import repeat
+from operator import mul
 from importlib import resources
 from typing import Any
 
@@ -242,12 +244,23 @@ def _shape(raw: str) -> str:
 
 def type_features(raw: str) -> dict[str, float]:
     """Features of a token string in its own position."""
+    return _token_features(raw)[0]
+
+
+def context_features(raw: str) -> dict[str, float]:
+    """Features a token contributes to its neighbours' scores (a smaller set)."""
+    return _token_features(raw)[1]
+
+
+def _token_features(raw: str) -> tuple[dict[str, float], dict[str, float]]:
+    """(type_features, context_features) of a token string, sharing the look-ups."""
     w = raw.lower()
     if raw == PAD:
-        return {"w=" + PAD: 1.0}
+        return {"w=" + PAD: 1.0}, {"w=" + PAD: 1.0}
     s = stem(w)
     f: dict[str, float] = {"w=" + w: 1.0, "s=" + s: 1.0, "x3=" + w[-3:]: 1.0, "x4=" + w[-4:]: 1.0,
                            "shape=" + _shape(raw): 1.0, "len=%d" % min(len(w), 12): 1.0}
+    ctx: dict[str, float] = {"w=" + w: 1.0}
     v = valence(w)
     if v is None:
         f["v=none"] = 1.0
@@ -255,53 +268,45 @@ def type_features(raw: str) -> dict[str, float]:
         f["v=%d" % round(v)] = 1.0
         f["vabs"] = abs(v) / 4.0
         f["vneg" if v < 0 else "vpos"] = 1.0
-    if w in bias_lexicon() or s in bias_lexicon():
+        ctx["v=%d" % round(v)] = 1.0
+    bias = bias_lexicon()
+    if w in bias:
+        f["bias_lex"] = 1.0
+        ctx["bias_lex"] = 1.0
+    elif s in bias:
         f["bias_lex"] = 1.0
     lab = charged_label(w)
     if lab:
         f["charged=" + lab] = 1.0
+        ctx["charged"] = 1.0
     if w in intensifiers():
         f["intensifier"] = 1.0
+        ctx["intensifier"] = 1.0
     if is_superlative(w):
         f["superlative"] = 1.0
     if w in _FUNCTION_WORDS:
         f["function"] = 1.0
-    cl = word_clusters().get(w) or word_clusters().get(s)
+        ctx["function"] = 1.0
+    clusters = word_clusters()
+    own = clusters.get(w)
+    cl = own or clusters.get(s)
     if cl is None:
         f["c=none"] = 1.0
     else:
         f["c256=%d" % cl[0]] = 1.0
         f["c1024=%d" % cl[1]] = 1.0
-    return f
-
-
-def context_features(raw: str) -> dict[str, float]:
-    """Features a token contributes to its neighbours' scores (a smaller set)."""
-    w = raw.lower()
-    if raw == PAD:
-        return {"w=" + PAD: 1.0}
-    f: dict[str, float] = {"w=" + w: 1.0}
-    v = valence(w)
-    if v is not None:
-        f["v=%d" % round(v)] = 1.0
-    if w in bias_lexicon():
-        f["bias_lex"] = 1.0
-    if charged_label(w):
-        f["charged"] = 1.0
-    if w in intensifiers():
-        f["intensifier"] = 1.0
-    if w in _FUNCTION_WORDS:
-        f["function"] = 1.0
-    cl = word_clusters().get(w)
-    if cl is not None:
-        f["c256=%d" % cl[0]] = 1.0
-    return f
+    if own is not None:
+        ctx["c256=%d" % own[0]] = 1.0
+    return f, ctx
 
 
 # ---------------------------------------------------------------------------
 # Positions
 
 def token_strings(doc: Doc) -> list[str]:
+    """The token strings of ``doc`` (the parser's list when it has one: do not modify it)."""
+    if len(doc.words) == len(doc.tokens):
+        return doc.words
     t = doc.text
     return [t[s:e] for s, e in doc.tokens]
 
@@ -449,6 +454,7 @@ class LoadedModel:
         self.meta = meta or {}
         self.bigrams = bigrams or {}
         self._offsets = [int(k) for k in blocks if k != "0"]
+        self._pairs: tuple[dict[tuple[str, str], int], np.ndarray] | None = None
         self._clear_cache()
 
     def _clear_cache(self) -> None:
@@ -456,6 +462,24 @@ class LoadedModel:
         # article's rows are a single fancy-indexing step.
         self._index: dict[str, int] = {}
         self._table = np.zeros((1024, 1 + len(self._offsets) + _N_FLAGS))
+
+    def _pair_table(self) -> tuple[dict[tuple[str, str], int], np.ndarray]:
+        """The bigram weights as (word, next word) -> row of a (pairs + 1) x 2 array of
+        ("next", "prev") weights, the last row all zero: one look-up per adjacent pair."""
+        if self._pairs is None:
+            nxt, prv = self.bigrams.get("next", {}), self.bigrams.get("prev", {})
+            index: dict[tuple[str, str], int] = {}
+            rows: list[tuple[float, float]] = []
+            for key in {**nxt, **prv}:
+                parts = key.split("|")
+                if len(parts) == 2:  # tokens never contain "|": other keys cannot match
+                    index[(parts[0], parts[1])] = len(rows)
+                    rows.append((nxt.get(key, 0.0), prv.get(key, 0.0)))
+            weights = np.zeros((len(rows) + 1, 2))
+            if rows:
+                weights[:-1] = rows
+            self._pairs = index, weights
+        return self._pairs
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "LoadedModel":
@@ -472,11 +496,12 @@ class LoadedModel:
 
     def _type_row(self, raw: str) -> tuple[float, ...]:
         """(own score, score given to each neighbour offset..., flags...) of a token string."""
-        w0 = self.blocks["0"]
-        own = sum(w0.get(k, 0.0) * v for k, v in type_features(raw).items())
-        ctx = context_features(raw)
+        tf, ctx = _token_features(raw)
+        # sum(weight * value) in feature order, with map so no Python frame runs per feature
+        own = sum(map(mul, map(self.blocks["0"].get, tf, repeat(0.0)), tf.values()))
         # Weight of this token's features when it sits at offset -o from the scored token.
-        nb = [sum(self.blocks[f"{o:+d}"].get(k, 0.0) * v for k, v in ctx.items()) for o in self._offsets]
+        keys, vals = list(ctx), list(ctx.values())
+        nb = [sum(map(mul, map(self.blocks[f"{o:+d}"].get, keys, repeat(0.0)), vals)) for o in self._offsets]
         return (own, *nb, *_type_flags(raw))
 
     def _add_type(self, raw: str) -> int:
@@ -492,8 +517,7 @@ class LoadedModel:
 
     def type_rows(self, words: list[str]) -> np.ndarray:
         """The per-type rows of ``words`` as one array (tokens x columns)."""
-        get = self._index.get
-        idx = [get(t) for t in words]
+        idx = list(map(self._index.get, words))
         if None in idx:
             if len(self._index) > 500_000:  # bound memory on endless streams of new words
                 self._clear_cache()
@@ -527,10 +551,14 @@ class LoadedModel:
                     shifted[-o:] = rows[: n + o, j]
             score += shifted
         if self.bigrams:
-            nk, pk = bigram_keys([w.lower() for w in words])
-            bn, bp = self.bigrams.get("next", {}).get, self.bigrams.get("prev", {}).get
-            score += np.fromiter((bn(k, 0.0) for k in nk), dtype=float, count=n)
-            score += np.fromiter((bp(k, 0.0) for k in pk), dtype=float, count=n)
+            lowered = doc.lowered if words is doc.words else [w.lower() for w in words]
+            index, weights = self._pair_table()
+            # Pair i is (word i-1, word i) with sentinels at both ends: the "next" weight of
+            # token i is that of pair i+1, its "prev" weight that of pair i.
+            ids = np.fromiter(map(index.get, zip(["<s>", *lowered], [*lowered, "<e>"]), repeat(len(weights) - 1)),
+                              dtype=np.int64, count=n + 1)
+            score += weights[ids[1:], 0]
+            score += weights[ids[:-1], 1]
         dense = position_matrix(doc, self.flags(rows, _R_ABSVAL), self.flags(rows, _R_CAP) > 0,
                                 self.flags(rows, _R_CHARGED) > 0, words)
         score += dense @ self.position

@@ -134,7 +134,11 @@ def _compound(sentence: str) -> float:
     """VADER compound score; sentences without any VADER lexicon word or emoticon
     score exactly 0 in VADER, so they skip it (most news sentences: ~2x faster)."""
     lex = _vader_words()
-    if not _VADER_OTHER.search(sentence) and not any(
+    if sentence.isascii():
+        # ASCII lower-casing is per character, so the sentence can be lowered at once
+        if not _VADER_OTHER.search(sentence) and lex.isdisjoint(_VADER_WORD.findall(sentence.lower())):
+            return 0.0
+    elif not _VADER_OTHER.search(sentence) and not any(
         w.lower().replace("’", "'") in lex for w in _VADER_WORD.findall(sentence)
     ):
         return 0.0
@@ -197,7 +201,7 @@ def readability(doc: Doc) -> tuple[float, float]:
     at "Mr." or "U.S." and every sentence counts, while textstat splits at every
     period and drops "sentences" of <= 2 words.
     """
-    text, starts = doc.text, doc.tok_starts
+    starts = doc.tok_starts
     n_sent = 0
     for s, e in doc.sentences:
         if bisect_left(starts, e) > bisect_left(starts, s):
@@ -205,9 +209,10 @@ def readability(doc: Doc) -> tuple[float, float]:
     n_words = len(doc.tokens)
     if not n_words or not n_sent:
         return 0.0, 0.0
+    # syllables per distinct word form, times its count (an exact integer sum)
     n_syll = 0
-    for s, e in doc.tokens:
-        n_syll += syllables(text[s:e].lower().replace("’", "'"))
+    for w, c in Counter(doc.lowered).items():
+        n_syll += syllables(w.replace("’", "'")) * c
     wps, spw = n_words / n_sent, n_syll / n_words
     return 206.835 - 1.015 * wps - 84.6 * spw, 0.39 * wps + 11.8 * spw - 15.59
 
@@ -220,19 +225,21 @@ def mattr(words: list[str], window: int = MATTR_WINDOW) -> float:
         return 0.0
     if n <= window:
         return len(set(words)) / n
-    counts = Counter(words[:window])
-    distinct = len(counts)
-    total = distinct
-    for i in range(window, n):
-        new, old = words[i], words[i - window]
-        if new != old:
-            if counts[new] == 0:
-                distinct += 1
-            counts[new] += 1
-            counts[old] -= 1
-            if counts[old] == 0:
-                distinct -= 1
-        total += distinct
+    # Each position j adds 1 to every window that starts after its word's previous
+    # occurrence and still contains j; summing those counts is the same integer as
+    # sliding the window.
+    last: dict[str, int] = {}
+    top = n - window
+    total = 0
+    for j, w in enumerate(words):
+        lo = last.get(w, -1) + 1
+        last[w] = j
+        a = j - window + 1
+        if a > lo:
+            lo = a
+        hi = j if j < top else top
+        if hi >= lo:
+            total += hi - lo + 1
     return total / (window * (n - window + 1))
 
 
@@ -243,31 +250,69 @@ def find_misspellings(doc: Doc, quoted: bytearray | None = None) -> tuple[list[t
     contraction endings removed) and capitalised run-ons like "TheKremlin".
     """
     quoted = _quoted_mask(doc) if quoted is None else quoted
-    text = doc.text
-    errors: list[tuple[int, int]] = []
-    checked = 0
-    for k, (s, e) in enumerate(doc.tokens):
-        if quoted[k]:
-            continue
-        tok = text[s:e]
-        if s and text[s - 1] in "@#/_.":  # handles, hashtags, URL and e-mail parts
-            continue
-        if tok.islower():
-            for part in tok.replace("’", "'").split("-"):
-                part = _CONTRACTION.sub("", part)
-                if len(part) < 2 or not part.isalpha():
-                    continue
-                checked += 1
-                if not is_known_word(part):
-                    errors.append((s, e))
-                    break
-        elif tok[0].isupper() and not tok.isupper():
-            m = _RUN_ON.fullmatch(tok)
-            if m and m.group(1).lower() in _RUN_ON_FIRST:
-                checked += 1
-                if tok.lower() not in word_list():
-                    errors.append((s, e))
+    errors, checked, _, _ = _scan_author_words(doc, quoted, set())
     return errors, checked
+
+
+def _scan_author_words(doc: Doc, quoted: bytearray, datelines: set[int]) -> tuple[list[tuple[int, int]], int, int, int]:
+    """One pass over the author's tokens: (misspelt spans, words spell-checked,
+    alphabetic words of >= 2 letters, shouted all-capitals words outside ``datelines``)."""
+    text, words = doc.text, _words(doc)
+    errors: list[tuple[int, int]] = []
+    checked = caps_n = caps_shout = 0
+    info = _TYPE_INFO
+    for k, (q, w, s) in enumerate(zip(quoted, words, doc.tok_starts)):
+        if q:
+            continue
+        c, bad, alpha, shout = info[w]
+        if alpha:
+            caps_n += 1
+            if shout and k not in datelines:
+                caps_shout += 1
+        if c and not (s and text[s - 1] in "@#/_."):  # handles, hashtags, URL and e-mail parts
+            checked += c
+            if bad:
+                errors.append((s, s + len(w)))
+    return errors, checked, caps_n, caps_shout
+
+
+def _spelling(tok: str) -> tuple[int, bool]:
+    """(words checked, misspelt?) for one token string, as find_misspellings counts them."""
+    checked = 0
+    if tok.islower():
+        for part in tok.replace("’", "'").split("-"):
+            part = _CONTRACTION.sub("", part)
+            if len(part) < 2 or not part.isalpha():
+                continue
+            checked += 1
+            if not is_known_word(part):
+                return checked, True
+    elif tok[0].isupper() and not tok.isupper():
+        m = _RUN_ON.fullmatch(tok)
+        if m and m.group(1).lower() in _RUN_ON_FIRST:
+            return 1, tok.lower() not in word_list()
+    return checked, False
+
+
+class _TypeInfo(dict):
+    """Token string -> (words checked, misspelt?, alphabetic of >= 2 letters?, shouted?),
+    computed once per distinct string (the per-token checks depend on the string only)."""
+
+    def __missing__(self, tok: str) -> tuple[int, bool, bool, bool]:
+        if len(self) > 500_000:  # bound memory on endless streams of new words
+            self.clear()
+        alpha = len(tok) >= 2 and tok.isalpha()
+        v = self[tok] = (*_spelling(tok), alpha, alpha and tok.isupper() and _shouted(tok))
+        return v
+
+
+_TYPE_INFO = _TypeInfo()
+
+
+def _words(doc: Doc) -> list[str]:
+    if len(doc.words) != len(doc.tokens):
+        doc.words = [doc.text[s:e] for s, e in doc.tokens]
+    return doc.words
 
 
 def _dateline_tokens(doc: Doc) -> set[int]:
@@ -304,7 +349,7 @@ def _author_sentiment(doc: Doc, quoted: bytearray) -> tuple[float, float, float]
         n = j - i
         if n == 0:
             continue
-        q = sum(quoted[i:j])
+        q = quoted.count(1, i, j)
         if n - q < 3 or (n - q) / n < AUTHOR_SENTENCE_SHARE:
             continue
         sent = text[s:e]
@@ -351,13 +396,11 @@ def extract_style(doc: Doc, title: str | None = None) -> Extraction:
     quoted = _quoted_mask(doc)
     n_words = len(doc.tokens)
     n_sent = sum(1 for s, e in doc.sentences if doc.words_in(s, e))
-    author_words = n_words - sum(quoted)
+    author_words = n_words - quoted.count(1)
 
     fre, fk = readability(doc)
     # numbers are not vocabulary
-    lowered = [text[s:e].lower() for s, e in doc.tokens if not text[s].isdigit()]
-
-    errors, checked = find_misspellings(doc, quoted)
+    lowered = [w for w, raw in zip(doc.lowered, _words(doc)) if not raw[0].isdigit()]
 
     excl = ques = 0
     for m in _MARK_RUN.finditer(text):
@@ -367,16 +410,7 @@ def extract_style(doc: Doc, title: str | None = None) -> Extraction:
             else:
                 ques += 1
 
-    datelines = _dateline_tokens(doc)
-    caps_n = caps_shout = 0
-    for k, (s, e) in enumerate(doc.tokens):
-        if quoted[k]:
-            continue
-        tok = text[s:e]
-        if len(tok) >= 2 and tok.isalpha():
-            caps_n += 1
-            if k not in datelines and tok.isupper() and _shouted(tok):
-                caps_shout += 1
+    errors, checked, caps_n, caps_shout = _scan_author_words(doc, quoted, _dateline_tokens(doc))
 
     sent_mean, neg_share, pos_share = _author_sentiment(doc, quoted)
 

@@ -8,7 +8,7 @@ its offsets still slice the original text exactly.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
@@ -54,10 +54,22 @@ class Doc:
     _q_starts: list[int] = field(default_factory=list, repr=False)
     sent_starts: list[int] = field(default_factory=list, repr=False)
     tok_starts: list[int] = field(default_factory=list, repr=False)
+    #: The token strings (``text[s:e]`` for each token), computed once for all extractors.
+    words: list[str] = field(default_factory=list, repr=False)
+    _lowered: list[str] | None = field(default=None, repr=False)
 
     @property
     def n_words(self) -> int:
         return len(self.tokens)
+
+    @property
+    def lowered(self) -> list[str]:
+        """The token strings lower-cased (cached; read-only by convention)."""
+        if self._lowered is None:
+            if len(self.words) != len(self.tokens):
+                self.words = [self.text[s:e] for s, e in self.tokens]
+            self._lowered = list(map(str.lower, self.words))
+        return self._lowered
 
     def voice_at(self, start: int, end: int | None = None) -> str:
         """'quoted' if the range lies in a direct quote or attributed paraphrase."""
@@ -185,7 +197,7 @@ def split_sentences(text: str, paragraphs: Sequence[tuple[int, int]] | None = No
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Word tokens as (start, end); contractions and hyphenated words stay whole."""
     end = len(text) if end is None else end
-    return [(m.start(), m.end()) for m in WORD_RE.finditer(text, start, end)]
+    return [m.span() for m in WORD_RE.finditer(text, start, end)]
 
 
 _QUOTE_MARK_RE = re.compile(r"[“”„«»\"]|''|``")
@@ -261,13 +273,44 @@ _ADDRESSEE_ONLY = re.compile(r"(?:[\w’'.-]+\s+){0,4}[\w’'.-]+\s*[.!?]?[\"”
 _STATEMENT_TAIL = re.compile(r"^(?:the|a|an|his|her|their|its)?\s*[\w\s’'-]{0,60}?\b(?:in|on)\s+(?:a|an|the)\s+(?:written\s+)?(?:statement|interview|post|tweet|release)\b")
 
 
+# Every match of PARAPHRASE_RE or TRAILING_ATTR_RE contains one of these as a whole word.
+_CUE_FIRST_WORDS = frozenset(
+    [v.split()[0] for v in (_SPEECH_VERBS + "|" + _THAT_VERBS).split("|")] + ["according"]
+)
+_TOKEN_SEP = re.compile(r"[’'.\-]")
+
+
+def cue_word_starts(tokens: Sequence[tuple[int, int]], words: Sequence[str]) -> list[int]:
+    """Starts of the tokens that contain a reporting-verb word (or "according").
+
+    A sentence without any cannot match the paraphrase patterns, so they are only
+    tried on the few sentences that have one. Tokens joined by apostrophes, dots
+    or hyphens ("he-said") are checked part by part, as the patterns' word
+    boundaries would see them.
+    """
+    cue = _CUE_FIRST_WORDS
+    return [
+        tokens[i][0] for i, w in enumerate(words)
+        if w in cue or (not w.isalpha() and not cue.isdisjoint(_TOKEN_SEP.split(w)))
+    ]
+
+
 def find_paraphrase(
-    text: str, sentences: Sequence[tuple[int, int]], direct: Sequence[Region]
+    text: str, sentences: Sequence[tuple[int, int]], direct: Sequence[Region],
+    cue_starts: Sequence[int] | None = None,
 ) -> list[Region]:
-    """Attributed paraphrase: "X said (that) CLAUSE." and "CLAUSE, X said."."""
+    """Attributed paraphrase: "X said (that) CLAUSE." and "CLAUSE, X said.".
+
+    ``cue_starts`` (from :func:`cue_word_starts`), when given, lets sentences
+    without a reporting verb skip the patterns.
+    """
     starts = [r.start for r in direct]
     out: list[Region] = []
     for s, e in sentences:
+        if cue_starts is not None:
+            k = bisect_left(cue_starts, s)
+            if k == len(cue_starts) or cue_starts[k] >= e:
+                continue
         if _covered(direct, starts, s, e):
             continue
         sent = text[s:e]
@@ -325,11 +368,13 @@ def parse(text: str, exclude: Iterable[tuple[int, int]] = ()) -> Doc:
     work = blank(text, exclude)
     paragraphs = split_paragraphs(work)
     sentences = split_sentences(work, paragraphs)
-    tokens = tokenize(work)
+    matches = list(WORD_RE.finditer(work))
+    tokens = [m.span() for m in matches]
+    words = [m.group() for m in matches]
     direct = _label_scare(work, find_quotes(work, paragraphs))
-    para = find_paraphrase(work, sentences, [r for r in direct if r.label == "direct"])
+    para = find_paraphrase(work, sentences, [r for r in direct if r.label == "direct"], cue_word_starts(tokens, words))
     quotes = sorted(direct + para, key=lambda r: r.start)
     return Doc(
         text, work, paragraphs, sentences, tokens, quotes,
-        [r.start for r in quotes], [a for a, _ in sentences], [a for a, _ in tokens],
+        [r.start for r in quotes], [a for a, _ in sentences], [a for a, _ in tokens], words,
     )

@@ -137,8 +137,7 @@ class _Run:
             rows.append([art.id, art.outlet, art.date, art.title, art.domain, art.url,
                          *(feats[n] for n in FEATURE_NAMES)])
             if self.spans is not None:
-                for rec in span_recs:
-                    self.spans.write({"id": art.id, **rec})
+                self.spans.write_many([{"id": art.id, **rec} for rec in span_recs])
             if self.keep_texts:
                 self.texts[art.id] = art.text
         if not rows:
@@ -344,7 +343,9 @@ def _register_plugins(subparsers: Any) -> None:
         module.register(subparsers)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(plugins: bool = True) -> argparse.ArgumentParser:
+    """The argument parser; ``plugins=False`` leaves out the plugin subcommands
+    (importing them costs about a second of start-up that ``score`` does not need)."""
     parser = argparse.ArgumentParser(
         prog="relscore",
         description="Score news articles for reliability and bias, with the evidence behind every score.",
@@ -353,13 +354,21 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("-v", "--verbose", action="store_true", help="log progress details")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     add_score_parser(subparsers)
-    _register_plugins(subparsers)
+    if plugins:
+        _register_plugins(subparsers)
     return parser
+
+
+def _command(argv: Sequence[str]) -> str | None:
+    """The subcommand named in ``argv``: its first argument that is not an option
+    (the top-level options take no values)."""
+    return next((a for a in argv if not a.startswith("-")), None)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``relscore`` console script; returns the exit code."""
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(plugins=_command(argv) != "score")
     try:
         args = parser.parse_args(argv)
     except SystemExit as e:  # --help, --version and argparse usage errors

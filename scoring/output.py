@@ -12,6 +12,9 @@ import pandas as pd
 TABLE_FORMATS = {".csv": "csv", ".parquet": "parquet", ".jsonl": "jsonl"}
 #: Identity columns, always text.
 META_COLUMNS = ("id", "outlet", "date", "title", "domain", "url")
+# json.dumps(record, ensure_ascii=False) builds a new encoder per call; one shared
+# encoder writes the same text (spans files hold many records per article).
+_RECORD_ENCODER = json.JSONEncoder(ensure_ascii=False)
 
 
 class TableWriter(Protocol):
@@ -153,12 +156,15 @@ class RecordWriter:
         return self._fh
 
     def write(self, record: dict[str, Any]) -> None:
-        self._open().write(json.dumps(record, ensure_ascii=False) + "\n")
+        self._open().write(_RECORD_ENCODER.encode(record) + "\n")
         self.count += 1
 
     def write_many(self, records: Iterable[dict[str, Any]]) -> None:
-        for r in records:
-            self.write(r)
+        """Write several records with one call to the file (same lines as ``write``)."""
+        lines = [_RECORD_ENCODER.encode(r) for r in records]
+        if lines:
+            self._open().write("\n".join(lines) + "\n")
+            self.count += len(lines)
 
     def flush(self) -> None:
         if self._fh is not None:
