@@ -3,7 +3,7 @@ thin scikit-learn wrapper that turns a per-article function into a transformer."
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable
+from typing import Any, Iterable
 
 import numpy as np
 from sklearn.base import BaseEstimator, TransformerMixin
@@ -107,14 +107,3 @@ class ArticleTransformer(TransformerMixin, BaseEstimator):
 
     def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
         return np.asarray(self.feature_names, dtype=object)
-
-
-def make_transformer(
-    name: str, names: tuple[str, ...], extract: Callable[[str], dict[str, float]], doc: str
-) -> type[ArticleTransformer]:
-    """Build a thin transformer class around a text -> features function."""
-
-    def _features(self: ArticleTransformer, text: str) -> dict[str, float]:
-        return extract(text)
-
-    return type(name, (ArticleTransformer,), {"feature_names": names, "_features": _features, "__doc__": doc})

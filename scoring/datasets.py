@@ -84,12 +84,7 @@ def _element_text(el: ET.Element) -> str:
         if block:
             parts.append("\n")
 
-    if el.text:
-        parts.append(el.text)
-    for child in el:
-        walk(child)
-        if child.tail:
-            parts.append(child.tail)
+    walk(el)  # the <article> element itself is not a <p>, so no break is added around it
     lines = (_WS.sub(" ", ln).strip() for ln in "".join(parts).split("\n"))
     return "\n".join(ln for ln in lines if ln)
 
