@@ -7,25 +7,17 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
-import multiprocessing
 import sys
-from collections import deque
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
-from .corpus import Article, BadRow, ColumnError, ColumnSpec, InputError, iter_prepared, prepare
+from .corpus import ColumnError, ColumnSpec, InputError, iter_prepared, prepare
 from .dates import parse_date
-from .output import (
-    META_COLUMNS, TABLE_FORMATS, RecordWriter, TableWriter, open_table_writer, read_records,
-    read_table, table_format,
-)
+from .output import TABLE_FORMATS, read_records, read_table, table_format
 
 log = logging.getLogger(__name__)
 
 BATCH_SIZE = 256
-#: Score columns expected from scoring.model.predict_scores, in output order.
-SCORE_COLUMNS = ("reliability", "bias", "reliability_why", "bias_why")
 #: Modules whose ``register(subparsers)`` adds subcommands, when they are installed.
 PLUGINS = ("scoring.train_cli", "reports.cli")
 
@@ -45,24 +37,6 @@ def _version() -> str:
         return "unknown"
 
 
-# -- scoring work (runs in worker processes with --jobs) ----------------------
-
-def analyze_batch(batch: list[tuple[str, str | None]]) -> list[tuple[dict[str, float], list[dict[str, Any]]] | str]:
-    """Features and span records for each (text, title); a failure becomes its
-    message so one odd article cannot stop a long run."""
-    from features import analyze
-
-    out: list[tuple[dict[str, float], list[dict[str, Any]]] | str] = []
-    for text, title in batch:
-        try:
-            a = analyze(text, title)
-            out.append((a.features, a.span_records()))
-        except Exception as e:  # reported per article in the errors file
-            log.debug("analysis failed", exc_info=True)
-            out.append(f"analysis failed: {type(e).__name__}: {e}")
-    return out
-
-
 def _load_predict(model_paths: list[str] | None) -> PredictFn | None:
     """``scoring.model.predict_scores`` when that module exists."""
     try:
@@ -77,133 +51,33 @@ def _load_predict(model_paths: list[str] | None) -> PredictFn | None:
     return predict_scores
 
 
-@dataclass
-class _Run:
-    """State of one ``score`` run: writers, counters and the optional model."""
+def _ready_predict(model_paths: list[str] | None) -> PredictFn | None:
+    """The predict function with its models loaded (before workers fork), or
+    None with a warning when the bundled models cannot be used."""
+    predict = _load_predict(model_paths)
+    if predict is None:
+        return None
+    from .engine import warm_up
 
-    out_path: Path
-    errors: RecordWriter
-    spans: RecordWriter | None
-    predict: PredictFn | None
-    model_paths: list[str] | None
-    keep_texts: bool
-    writer: TableWriter | None = None
-    columns: list[str] | None = None
-    read: int = 0
-    scored: int = 0
-    rejected: int = 0
-    filtered: int = 0
-    dates_missing: int = 0
-    dates_unparseable: int = 0
-    texts: dict[str, str] = field(default_factory=dict)
-    analysis_failed: bool = False
-
-    def reject(self, bad: BadRow) -> None:
-        self.errors.write(bad.as_dict())
-        self.rejected += 1
-
-    def _scores(self, feats: "Any") -> "Any":
-        """Model scores for a batch, or None when there is no usable model."""
-        if self.predict is None:
-            return None
-        try:
-            scores = self.predict(feats, model_paths=self.model_paths)
-        except Exception as e:
-            if self.model_paths:
-                raise UsageError(f"cannot score with --model {' '.join(self.model_paths)}: "
-                                 f"{type(e).__name__}: {e}") from e
-            # No bundled model yet (or it cannot load): features are still worth writing.
-            log.warning("model scores skipped: %s: %s", type(e).__name__, e)
-            self.predict = None
-            return None
-        if len(scores) != len(feats):
-            raise RuntimeError(f"predict_scores returned {len(scores)} rows for {len(feats)} articles")
-        return scores.reset_index(drop=True)
-
-    def write_batch(self, articles: list[Article], results: list[Any]) -> None:
-        import pandas as pd
-        from features import FEATURE_NAMES
-
-        rows, texts = [], []
-        for art, res in zip(articles, results):
-            if isinstance(res, str):
-                if not self.analysis_failed:
-                    log.warning("article %s (%s line %d): %s", art.id, art.file, art.line, res)
-                    self.analysis_failed = True
-                self.reject(BadRow(art.file, art.line, res, art.id))
-                continue
-            texts.append(art.text)
-            feats, span_recs = res
-            rows.append([art.id, art.outlet, art.date, art.title, art.domain, art.url,
-                         *(feats[n] for n in FEATURE_NAMES)])
-            if self.spans is not None:
-                self.spans.write_many([{"id": art.id, **rec} for rec in span_recs])
-            if self.keep_texts:
-                self.texts[art.id] = art.text
-        if not rows:
-            return
-        frame = pd.DataFrame(rows, columns=[*META_COLUMNS, *FEATURE_NAMES])
-        # The model's wording component reads the text next to the features.
-        scores = self._scores(frame[list(FEATURE_NAMES)].assign(text=texts))
-        if scores is not None:
-            frame = pd.concat([frame, scores], axis=1)
-        if self.writer is None:
-            self.columns = list(frame.columns)
-            self.writer = open_table_writer(self.out_path, self.columns)
-        self.writer.write(frame)
-        self.scored += len(rows)
-
-    def close(self) -> None:
-        if self.writer is None:  # nothing scored: still leave a table with the header
-            from features import FEATURE_NAMES
-
-            cols = [*META_COLUMNS, *FEATURE_NAMES, *(SCORE_COLUMNS if self.predict else ())]
-            self.writer = open_table_writer(self.out_path, cols)
-        self.writer.close()
-        self.errors.close()
-        if self.spans is not None:
-            self.spans.close()
+    try:
+        if predict.__module__ == "scoring.model":
+            warm_up(True, model_paths)
+    except Exception as e:
+        if model_paths:
+            raise UsageError(f"cannot score with --model {' '.join(model_paths)}: {type(e).__name__}: {e}") from e
+        # No bundled model (or it cannot load): features are still worth writing.
+        log.warning("model scores skipped: %s: %s", type(e).__name__, e)
+        return None
+    return predict
 
 
-def _score_stream(run: _Run, items: Any, since: str | None, until: str | None,
-                  pool: Any, jobs: int, batch_size: int, progress: Any) -> None:
-    """Feed articles to the analysis in batches, in input order, writing each
-    batch as it completes. With a pool at most 2*jobs batches are in flight,
-    so memory stays bounded however fast the input is read."""
-    pending: deque[tuple[list[Article], Any]] = deque()
+def _default_jobs() -> int:
+    import os
 
-    def submit(batch: list[Article]) -> None:
-        payload = [(a.text, a.title) for a in batch]
-        if pool is None:
-            run.write_batch(batch, analyze_batch(payload))
-            return
-        pending.append((batch, pool.apply_async(analyze_batch, (payload,))))
-        while len(pending) > 2 * jobs:
-            done, res = pending.popleft()
-            run.write_batch(done, res.get())
-
-    batch: list[Article] = []
-    for item in items:
-        run.read += 1
-        progress.update(1)
-        if isinstance(item, BadRow):
-            run.reject(item)
-            continue
-        if item.date is None:
-            run.dates_missing += 1
-            run.dates_unparseable += item.date_status == "unparseable"
-        elif (since and item.date < since) or (until and item.date > until):
-            run.filtered += 1
-            continue
-        batch.append(item)
-        if len(batch) >= batch_size:
-            submit(batch)
-            batch = []
-    if batch:
-        submit(batch)
-    while pending:
-        done, res = pending.popleft()
-        run.write_batch(done, res.get())
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
 
 
 def _date_arg(value: str | None, flag: str) -> str | None:
@@ -229,6 +103,8 @@ def run_score(args: argparse.Namespace) -> int:
     until = _date_arg(args.until, "--until")
     if since and until and since > until:
         raise UsageError(f"--since {since} is after --until {until}")
+    if args.jobs is None:
+        args.jobs = _default_jobs()
     if args.jobs < 1 or args.batch_size < 1 or (args.limit is not None and args.limit < 0):
         raise UsageError("--jobs and --batch-size must be >= 1 and --limit >= 0")
 
@@ -249,50 +125,95 @@ def run_score(args: argparse.Namespace) -> int:
     for m in args.model or ():
         if not Path(m).exists():
             raise UsageError(f"--model file not found: {m}")
-    predict = _load_predict(args.model)
+    if args.engine == "dask":
+        if args.resume or args.report or args.limit is not None:
+            raise UsageError("--engine dask does not take --resume, --report or --limit")
+    predict = _ready_predict(args.model)
 
     spans_path = Path(args.spans) if args.spans else (report_dir / "spans.jsonl" if report_dir else None)
     errors_path = Path(args.errors) if args.errors else out_path.with_name(out_path.stem + ".errors.jsonl")
-    run = _Run(
-        out_path=out_path,
-        errors=RecordWriter(errors_path, lazy=args.errors is None),
-        spans=RecordWriter(spans_path) if spans_path else None,
-        predict=predict,
-        model_paths=args.model,
-        keep_texts=report_dir is not None,
+    if args.engine == "dask":
+        from .dask_engine import run_dask
+
+        return run_dask(args, prepared, predict, out_path, spans_path, errors_path, since, until)
+    return _run_local(args, prepared, predict, out_path, spans_path, errors_path, since, until,
+                      report_dir, render_site)
+
+
+def _run_local(args: argparse.Namespace, prepared: Any, predict: PredictFn | None, out_path: Path,
+               spans_path: Path | None, errors_path: Path, since: str | None, until: str | None,
+               report_dir: Path | None, render_site: Any) -> int:
+    from . import resume
+    from .engine import LocalEngine, Output, columns_for, warm_up
+    from .progress import Progress, count_rows
+
+    fmt = table_format(out_path)
+    try:
+        if args.resume:
+            state = resume.prepare_resume(out_path, fmt, spans_path, errors_path)
+        else:
+            resume.clear(out_path)
+            state = resume.ResumeState()
+        output = Output(out_path, spans_path, errors_path, errors_lazy=args.errors is None and not state.resumed,
+                        columns=columns_for(predict is not None), state=state)
+    except resume.ResumeError as e:
+        raise UsageError(str(e)) from e
+    if state.resumed:
+        log.warning("resuming: %d articles and %d rejected rows already done in %s",
+                    len(state.done_ids), len(state.done_errors), out_path)
+    if args.jobs > 1:
+        warm_up(False, None)
+    engine = LocalEngine(
+        output=output, jobs=args.jobs, batch_size=args.batch_size,
+        score_kw={"predict": predict, "model_paths": args.model, "with_spans": spans_path is not None},
+        state=state, since=since, until=until, keep_texts=report_dir is not None,
     )
-    from tqdm import tqdm
+    mode = Progress.choose_mode(args.quiet)
+    total = None
+    if mode != "off":
+        total = count_rows(src for src, _ in prepared)
+        if args.limit is not None:
+            total = args.limit if total is None else min(total, args.limit)
+    if mode == "log":
+        logging.getLogger("scoring.progress").setLevel(logging.INFO)
+    import tqdm as _tqdm
     from tqdm.contrib.logging import logging_redirect_tqdm
 
-    # Workers start before the progress bar's monitor thread: no fork with threads running.
-    pool = multiprocessing.get_context().Pool(args.jobs) if args.jobs > 1 else None
-    progress = tqdm(total=args.limit, unit="article", file=sys.stderr, mininterval=0.5,
-                    disable=args.quiet, desc="scoring")
+    _tqdm.tqdm.monitor_interval = 0  # no monitor thread: worker processes may fork at any time
+    progress = Progress(total, mode)
+    finished = False
     try:
         with logging_redirect_tqdm():  # warnings print above the bar instead of through it
-            _score_stream(run, iter_prepared(prepared, args.limit), since, until,
-                          pool, args.jobs, args.batch_size, progress)
+            engine.run(iter_prepared(prepared, args.limit), progress)
+        finished = True
     finally:
         progress.close()
-        if pool is not None:
-            pool.terminate()
-            pool.join()
-        run.close()
-
-    summary = f"read {run.read}, scored {run.scored}, rejected {run.rejected}"
-    if run.rejected:
+        if finished:
+            output.finish()
+        else:
+            output.close()
+            print(f"relscore score: stopped after {engine.counts.scored} articles; "
+                  f"run the same command with --resume to finish", file=sys.stderr)
+    c = engine.counts
+    summary = f"read {c.read}, scored {c.scored}, rejected {c.rejected}"
+    if c.rejected:
         summary += f" (errors: {errors_path})"
-    summary += f"; dates missing {run.dates_missing}"
-    if run.dates_unparseable:
-        summary += f" ({run.dates_unparseable} unparseable)"
-    summary += f"; filtered {run.filtered}"
+    if state.resumed:
+        summary += f"; already done {c.already_done}"
+    summary += f"; dates missing {c.dates_missing}"
+    if c.dates_unparseable:
+        summary += f" ({c.dates_unparseable} unparseable)"
+    summary += f"; filtered {c.filtered}"
+    if mode != "off":
+        summary += f"; {progress.line()}"
     print(summary, file=sys.stderr)
     print(f"wrote {out_path}" + (f" and {spans_path}" if spans_path else ""), file=sys.stderr)
 
     if render_site is not None and report_dir is not None:
-        site = render_site(read_table(out_path), read_records(spans_path), run.texts, report_dir)
+        site = render_site(read_table(out_path), read_records(spans_path), engine.texts, report_dir)
         print(f"report: {site}", file=sys.stderr)
-    return 0 if run.scored or not run.rejected else 1
+    rejected_total = c.rejected + (len(state.done_errors) if state.resumed else 0)
+    return 0 if c.scored or c.already_done or not rejected_total else 1
 
 
 def add_score_parser(subparsers: Any) -> argparse.ArgumentParser:
@@ -322,10 +243,23 @@ def add_score_parser(subparsers: Any) -> argparse.ArgumentParser:
     p.add_argument("--until", metavar="DATE", help="only articles dated on or before DATE (undated ones are kept)")
     for fld in ("text", "title", "id", "outlet", "date", "url"):
         p.add_argument(f"--{fld}-column", metavar="C", help=f"column holding the {fld} (default: common names)")
-    p.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes (default 1)")
+    p.add_argument("--jobs", type=int, default=None, metavar="N",
+                   help="worker processes (default: all cores this process may use); with --engine dask, "
+                        "the workers of the local cluster it starts")
     p.add_argument("--batch-size", type=int, default=BATCH_SIZE, metavar="N",
                    help=f"articles per batch (default {BATCH_SIZE})")
-    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--resume", action="store_true",
+                   help="continue an interrupted run: keep what OUT (and the spans/errors files) already "
+                        "hold and score only the articles not yet in them")
+    p.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="local processes (default) or a Dask cluster (Parquet input, Parquet dataset output)")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="with --engine dask: the scheduler to use, e.g. tcp://10.0.0.5:8786 "
+                        "(default: start a LocalCluster with --jobs workers)")
+    p.add_argument("--partition-rows", type=int, default=2000, metavar="N",
+                   help="with --engine dask: articles per partition (default 2000)")
+    p.add_argument("-q", "--quiet", action="store_true",
+                   help="no progress output (default: a bar on a terminal, a log line every 30 s otherwise)")
     p.set_defaults(func=run_score)
     return p
 

@@ -42,16 +42,23 @@ def _ensure_parent(path: Path) -> None:
 class CsvTableWriter:
     """CSV with a header, appended per batch; columns fixed by the first batch."""
 
-    def __init__(self, path: str | Path, columns: list[str]) -> None:
+    def __init__(self, path: str | Path, columns: list[str], append: bool = False) -> None:
         self.path = Path(path)
         self.columns = list(columns)
         _ensure_parent(self.path)
-        self._fh: IO[str] | None = open(self.path, "w", encoding="utf-8", newline="")
-        pd.DataFrame(columns=self.columns).to_csv(self._fh, index=False)
+        self._fh: IO[str] | None = open(self.path, "a" if append else "w", encoding="utf-8", newline="")
+        if not append:
+            pd.DataFrame(columns=self.columns).to_csv(self._fh, index=False)
 
     def write(self, frame: pd.DataFrame) -> None:
         assert self._fh is not None, "writer is closed"
         frame.reindex(columns=self.columns).to_csv(self._fh, index=False, header=False)
+
+    def position(self) -> int:
+        """Bytes written so far, flushed to the file (a resume point)."""
+        assert self._fh is not None, "writer is closed"
+        self._fh.flush()
+        return self._fh.tell()
 
     def close(self) -> None:
         if self._fh is not None:
@@ -62,17 +69,23 @@ class CsvTableWriter:
 class JsonlTableWriter:
     """One JSON object per row; missing values as null."""
 
-    def __init__(self, path: str | Path, columns: list[str]) -> None:
+    def __init__(self, path: str | Path, columns: list[str], append: bool = False) -> None:
         self.path = Path(path)
         self.columns = list(columns)
         _ensure_parent(self.path)
-        self._fh: IO[str] | None = open(self.path, "w", encoding="utf-8")
+        self._fh: IO[str] | None = open(self.path, "a" if append else "w", encoding="utf-8")
 
     def write(self, frame: pd.DataFrame) -> None:
         assert self._fh is not None, "writer is closed"
         frame = frame.reindex(columns=self.columns)
         for rec in frame.to_dict(orient="records"):
             self._fh.write(json.dumps({k: _json_value(v) for k, v in rec.items()}, ensure_ascii=False) + "\n")
+
+    def position(self) -> int:
+        """Bytes written so far, flushed to the file (a resume point)."""
+        assert self._fh is not None, "writer is closed"
+        self._fh.flush()
+        return self._fh.tell()
 
     def close(self) -> None:
         if self._fh is not None:
@@ -93,18 +106,6 @@ class ParquetTableWriter:
         self._schema: Any = None
         self._closed = False
 
-    def _make_schema(self, frame: pd.DataFrame) -> Any:
-        import pyarrow as pa
-
-        inferred = pa.Schema.from_pandas(frame, preserve_index=False)
-        fields = []
-        for f in inferred:
-            if f.name in META_COLUMNS or pa.types.is_null(f.type):
-                fields.append(pa.field(f.name, pa.string()))
-            else:
-                fields.append(f)
-        return pa.schema(fields)
-
     def write(self, frame: pd.DataFrame) -> None:
         import pyarrow as pa
         import pyarrow.parquet as pq
@@ -112,7 +113,7 @@ class ParquetTableWriter:
         assert not self._closed, "writer is closed"
         frame = frame.reindex(columns=self.columns)
         if self._writer is None:
-            self._schema = self._make_schema(frame)
+            self._schema = _parquet_schema(frame)
             self._writer = pq.ParquetWriter(self.path, self._schema)
         table = pa.Table.from_pandas(frame, schema=self._schema, preserve_index=False)
         self._writer.write_table(table)
@@ -131,6 +132,88 @@ class ParquetTableWriter:
             self._writer.close()
 
 
+class PartsParquetWriter:
+    """Parquet for long runs: each batch is first written as its own small file
+    in ``parts_dir`` (complete on disk as soon as it is written, so a killed run
+    can resume from it); :meth:`finish` joins the parts, in order, into ``path``
+    and removes them. ``start`` continues the numbering of an earlier run's parts."""
+
+    ROWS_PER_GROUP = 16384
+
+    def __init__(self, path: str | Path, columns: list[str], parts_dir: str | Path, start: int = 0) -> None:
+        self.path = Path(path)
+        self.columns = list(columns)
+        self.parts_dir = Path(parts_dir)
+        self.parts = start
+        self._schema: Any = None
+        self.parts_dir.mkdir(parents=True, exist_ok=True)
+        if start:
+            import pyarrow.parquet as pq
+
+            self._schema = pq.read_schema(self._part(0))
+
+    def _part(self, n: int) -> Path:
+        return self.parts_dir / f"part-{n:06d}.parquet"
+
+    def write(self, frame: pd.DataFrame) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        frame = frame.reindex(columns=self.columns)
+        if self._schema is None:
+            self._schema = _parquet_schema(frame)
+        table = pa.Table.from_pandas(frame, schema=self._schema, preserve_index=False)
+        tmp = self._part(self.parts).with_suffix(".tmp")
+        pq.write_table(table, tmp)
+        tmp.replace(self._part(self.parts))  # a part on disk is always whole
+        self.parts += 1
+
+    def position(self) -> int:
+        """Parts written so far (a resume point)."""
+        return self.parts
+
+    def finish(self) -> None:
+        """Join the parts into ``path`` (row groups of about ROWS_PER_GROUP rows)."""
+        import shutil
+
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        tmp = self.path.with_name(self.path.name + ".tmp")
+        _ensure_parent(self.path)
+        if self._schema is None:
+            schema = pa.schema([pa.field(c, pa.string() if c in META_COLUMNS else pa.float64())
+                                for c in self.columns])
+            pq.write_table(schema.empty_table(), tmp)
+        else:
+            with pq.ParquetWriter(tmp, self._schema) as writer:
+                pending: list[Any] = []
+                size = 0
+                for n in range(self.parts):
+                    t = pq.read_table(self._part(n), schema=self._schema)
+                    pending.append(t)
+                    size += t.num_rows
+                    if size >= self.ROWS_PER_GROUP:
+                        writer.write_table(pa.concat_tables(pending), row_group_size=size)
+                        pending, size = [], 0
+                if pending:
+                    writer.write_table(pa.concat_tables(pending), row_group_size=max(size, 1))
+        tmp.replace(self.path)
+        shutil.rmtree(self.parts_dir, ignore_errors=True)
+
+    def close(self) -> None:
+        """Nothing to release: parts are closed as they are written."""
+
+
+def _parquet_schema(frame: pd.DataFrame) -> Any:
+    """Identity columns and columns with no value yet as text; others as inferred."""
+    import pyarrow as pa
+
+    inferred = pa.Schema.from_pandas(frame, preserve_index=False)
+    return pa.schema([pa.field(f.name, pa.string()) if f.name in META_COLUMNS or pa.types.is_null(f.type) else f
+                      for f in inferred])
+
+
 def open_table_writer(path: str | Path, columns: list[str]) -> TableWriter:
     """A writer for ``path`` chosen by its extension (see :data:`TABLE_FORMATS`)."""
     fmt = table_format(path)
@@ -142,18 +225,26 @@ class RecordWriter:
     """JSON Lines records. With ``lazy=True`` the file is only created when the
     first record is written (an errors file appears only when there are errors)."""
 
-    def __init__(self, path: str | Path, lazy: bool = False) -> None:
+    def __init__(self, path: str | Path, lazy: bool = False, append: bool = False) -> None:
         self.path = Path(path)
         self.count = 0
         self._fh: IO[str] | None = None
+        self._append = append
         if not lazy:
             self._open()
 
     def _open(self) -> IO[str]:
         if self._fh is None:
             _ensure_parent(self.path)
-            self._fh = open(self.path, "w", encoding="utf-8")
+            self._fh = open(self.path, "a" if self._append else "w", encoding="utf-8")
         return self._fh
+
+    def position(self) -> int:
+        """Bytes in the file so far, flushed (0 when a lazy file was never created)."""
+        if self._fh is None:
+            return self.path.stat().st_size if self._append and self.path.exists() else 0
+        self._fh.flush()
+        return self._fh.tell()
 
     def write(self, record: dict[str, Any]) -> None:
         self._open().write(_RECORD_ENCODER.encode(record) + "\n")

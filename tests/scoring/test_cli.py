@@ -127,7 +127,8 @@ def test_huge_text_through_csv_and_jsonl(tmp_path, monkeypatch, no_model):
     pd.DataFrame({"id": ["c-huge"], "title": ["csv"], "text": [huge]}).to_csv(csv_in, index=False)
     jsonl_in.write_text(json.dumps({"id": "j-huge", "title": "jsonl", "text": huge}) + "\n", encoding="utf-8")
     out, spans = tmp_path / "o.parquet", tmp_path / "s.jsonl"
-    assert cli.main(["score", str(csv_in), str(jsonl_in), "--out", str(out), "--spans", str(spans), "-q"]) == 0
+    assert cli.main(["score", str(csv_in), str(jsonl_in), "--out", str(out), "--spans", str(spans), "-q",
+                     "--jobs", "1"]) == 0
     assert seen == {"csv": len(huge), "jsonl": len(huge)}
     df = pd.read_parquet(out)
     assert df["id"].tolist() == ["c-huge", "j-huge"]
@@ -148,7 +149,8 @@ def test_model_scores_appended_after_features(tmp_path, monkeypatch):
     for m in ("m1.skops", "m2.skops"):
         (tmp_path / m).write_bytes(b"")
     out = tmp_path / "o.csv"
-    assert cli.main(["score", str(FIX / "txt"), "--out", str(out), "-q", "--model", "m1.skops", "m2.skops"]) == 0
+    assert cli.main(["score", str(FIX / "txt"), "--out", str(out), "-q", "--jobs", "1",
+                     "--model", "m1.skops", "m2.skops"]) == 0
     df = read_table(out)
     assert list(df.columns) == META + list(FEATURE_NAMES) + ["reliability", "bias", "reliability_why", "bias_why"]
     assert df["reliability"].tolist() == [50.0, 50.0]

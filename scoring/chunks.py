@@ -1,0 +1,106 @@
+"""The per-chunk work of ``relscore score``, shared by every engine.
+
+A chunk is a list of :class:`~scoring.corpus.Article`; scoring it gives the
+output rows (identity columns, every feature, the model scores), the evidence
+span records and the articles that could not be analysed. The local engine runs
+it in worker processes, the Dask engine inside ``map_partitions``; both call
+:func:`score_chunk`, so they give the same rows.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import Any, Callable, Sequence
+
+import pandas as pd
+
+from .corpus import Article, BadRow
+from .output import META_COLUMNS
+
+log = logging.getLogger(__name__)
+
+#: Score columns written by scoring.model.predict_scores, in output order.
+SCORE_COLUMNS = ("reliability", "bias", "reliability_why", "bias_why")
+
+
+@dataclass
+class ChunkResult:
+    """What one chunk gives: rows in input order, their spans, and the rejects."""
+
+    frame: pd.DataFrame
+    spans: list[dict[str, Any]] = field(default_factory=list)
+    errors: list[BadRow] = field(default_factory=list)
+
+
+def output_columns(with_scores: bool) -> list[str]:
+    """Columns of the output table, in order."""
+    from features import FEATURE_NAMES
+
+    return [*META_COLUMNS, *FEATURE_NAMES, *(SCORE_COLUMNS if with_scores else ())]
+
+
+def _analyze_one(art: Article) -> tuple[dict[str, float], list[dict[str, Any]]] | str:
+    from features import analyze
+
+    try:
+        a = analyze(art.text, art.title)
+        return a.features, a.span_records()
+    except Exception as e:  # one odd article must not stop a long run: it is reported instead
+        log.debug("analysis of %s failed", art.id, exc_info=True)
+        return f"analysis failed: {type(e).__name__}: {e}"
+
+
+PredictFn = Callable[..., pd.DataFrame]
+
+
+def score_chunk(articles: Sequence[Article], predict: PredictFn | None = None,
+                model_paths: Sequence[str] | None = None, with_spans: bool = True) -> ChunkResult:
+    """Analyse and score ``articles``; see the module docstring.
+
+    ``predict`` (normally :func:`scoring.model.predict_scores`) adds
+    ``reliability``/``bias`` and their explanations from ``model_paths`` (the
+    bundled models when None); without it the rows carry features only. If the
+    model fails on this chunk, its articles are listed as errors, not written unscored.
+    """
+    from features import FEATURE_NAMES
+
+    rows: list[list[Any]] = []
+    texts: list[str] = []
+    spans: list[dict[str, Any]] = []
+    errors: list[BadRow] = []
+    kept: list[Article] = []
+    for art in articles:
+        res = _analyze_one(art)
+        if isinstance(res, str):
+            errors.append(BadRow(art.file, art.line, res, art.id))
+            continue
+        feats, span_recs = res
+        kept.append(art)
+        texts.append(art.text)
+        rows.append([art.id, art.outlet, art.date, art.title, art.domain, art.url,
+                     *(feats[n] for n in FEATURE_NAMES)])
+        if with_spans:
+            spans.extend({"id": art.id, **rec} for rec in span_recs)
+    frame = pd.DataFrame(rows, columns=[*META_COLUMNS, *FEATURE_NAMES])
+    if predict is not None:
+        if rows:
+            try:
+                scores = _predict(predict, frame[list(FEATURE_NAMES)].assign(text=texts), model_paths)
+            except Exception as e:  # listed, never dropped: every row is scored or in the errors
+                log.debug("model scoring failed", exc_info=True)
+                reason = f"model scoring failed: {type(e).__name__}: {e}"
+                errors.extend(BadRow(a.file, a.line, reason, a.id) for a in kept)
+                spans = []
+                frame = frame.iloc[0:0]
+                scores = pd.DataFrame(columns=list(SCORE_COLUMNS))
+        else:
+            scores = pd.DataFrame(columns=list(SCORE_COLUMNS))
+        frame = pd.concat([frame.reset_index(drop=True), scores.reset_index(drop=True)], axis=1)
+    return ChunkResult(frame, spans, errors)
+
+
+def _predict(predict: PredictFn, features: pd.DataFrame, model_paths: Sequence[str] | None) -> pd.DataFrame:
+    scores = predict(features, model_paths=list(model_paths) if model_paths else None)
+    if len(scores) != len(features):
+        raise RuntimeError(f"predict_scores returned {len(scores)} rows for {len(features)} articles")
+    return scores
