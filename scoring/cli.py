@@ -95,10 +95,11 @@ def run_score(args: argparse.Namespace) -> int:
     if args.out is None and report_dir is None:
         raise UsageError("give --out OUT.csv|.parquet|.jsonl (or --report DIR)")
     out_path = Path(args.out) if args.out else report_dir / "scores.csv"  # type: ignore[operator]
-    try:
-        table_format(out_path)
-    except ValueError as e:
-        raise UsageError(str(e)) from e
+    if args.engine != "dask":  # Dask writes a Parquet dataset: a folder of any name
+        try:
+            table_format(out_path)
+        except ValueError as e:
+            raise UsageError(str(e)) from e
     since = _date_arg(args.since, "--since")
     until = _date_arg(args.until, "--until")
     if since and until and since > until:

@@ -545,13 +545,20 @@ def _sqlite_table(con: sqlite3.Connection, path: Path) -> str:
     raise ColumnError(f"no table {NELA_TABLE!r} in {path}; tables are {tables}")
 
 
+SQLITE_PAGE = 500
+
+
 def _iter_sqlite(path: Path, columns: list[str]) -> Iterator[tuple[int, Any]]:
     con = _connect(path)
     try:
         table = _sqlite_table(con, path)
         cur = con.execute(f"SELECT {', '.join(map(_quote, columns))} FROM {_quote(table)}")
-        for n, row in enumerate(cur, 1):
-            yield n, dict(zip(columns, row))
+        n = 0
+        # Pages of rows: SQLite steps the query as pages are fetched, so memory stays flat.
+        while page := cur.fetchmany(SQLITE_PAGE):
+            for row in page:
+                n += 1
+                yield n, dict(zip(columns, row))
     finally:
         con.close()
 

@@ -1,0 +1,234 @@
+"""``relscore score --engine dask``: score a Parquet dataset on a Dask cluster.
+
+The dataset is cut into pieces of at most ``--partition-rows`` rows (a row
+group, or a slice of one), one Dask partition per piece. Each partition reads
+its own rows straight from the files, so article text never travels through the
+scheduler, and runs :func:`scoring.chunks.score_chunk`, the same per-chunk
+function as the local engine, through ``dask.dataframe.map_partitions``. The
+scored rows are written as a Parquet dataset (``OUT/part-00000.parquet``, ...,
+in input order); spans and errors as JSON Lines parts in their own folders.
+Workers must be able to read the input and write the output paths (a shared
+file system), and have relscore installed.
+"""
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Sequence
+
+import pandas as pd
+
+from .chunks import SCORE_COLUMNS, output_columns, score_chunk
+from .corpus import Article, BadRow, Resolved, Source, _build
+from .engine import Batch, _in_input_order
+from .output import META_COLUMNS, RecordWriter
+
+log = logging.getLogger(__name__)
+
+PIECE_COLUMNS = ("piece", "path", "row_group", "offset", "rows", "first_line")
+
+
+@dataclass(frozen=True)
+class Piece:
+    """Rows ``offset`` .. ``offset + rows`` of one row group of one file;
+    ``first_line`` is the 1-based row number of its first row in the file."""
+
+    path: str
+    row_group: int
+    offset: int
+    rows: int
+    first_line: int
+
+
+def plan_pieces(sources: Sequence[Source], partition_rows: int) -> list[Piece]:
+    """Every row of every Parquet file, in order, as pieces of at most ``partition_rows``."""
+    import pyarrow.parquet as pq
+
+    pieces: list[Piece] = []
+    for src in sources:
+        meta = pq.ParquetFile(src.path).metadata
+        before = 0
+        for g in range(meta.num_row_groups):
+            n = meta.row_group(g).num_rows
+            for off in range(0, n, partition_rows):
+                pieces.append(Piece(str(src.path), g, off, min(partition_rows, n - off), before + off + 1))
+            before += n
+    return pieces
+
+
+def read_piece(piece: Piece, columns: list[str]) -> list[dict[str, Any]]:
+    """The records of one piece, as Python values (the local reader's view)."""
+    import pyarrow.parquet as pq
+
+    pf = pq.ParquetFile(piece.path)
+    out: list[dict[str, Any]] = []
+    seen = 0
+    try:
+        # Batches are decoded one at a time and only the piece's rows are kept.
+        for batch in pf.iter_batches(batch_size=512, columns=columns, row_groups=[piece.row_group]):
+            start, stop = seen, seen + batch.num_rows
+            seen = stop
+            if stop <= piece.offset:
+                continue
+            lo, hi = max(piece.offset, start) - start, min(piece.offset + piece.rows, stop) - start
+            out.extend(batch.slice(lo, hi - lo).to_pylist())
+            if stop >= piece.offset + piece.rows:
+                break
+    finally:
+        pf.close()
+    return out
+
+
+def _articles(piece: Piece, res: Resolved, since: str | None, until: str | None) -> Batch:
+    file, stem = piece.path, Path(piece.path).stem
+    batch = Batch()
+    for i, rec in enumerate(read_piece(piece, res.columns())):
+        item = _build(rec, res, file, stem, piece.first_line + i)
+        if isinstance(item, Article) and item.date is not None and (
+                (since and item.date < since) or (until and item.date > until)):
+            continue
+        batch.items.append(item)
+    return batch
+
+
+def empty_output(with_scores: bool) -> pd.DataFrame:
+    """The output's columns and types (Dask's ``meta``)."""
+    cols = output_columns(with_scores)
+    text = set(META_COLUMNS) | {c for c in SCORE_COLUMNS if c.endswith("_why")}
+    return pd.DataFrame({c: pd.Series(dtype=object if c in text else "float64") for c in cols})
+
+
+def score_partition(part: pd.DataFrame, resolved: dict[str, Resolved], since: str | None, until: str | None,
+                    predict: Any, model_paths: Sequence[str] | None, spans_dir: str | None,
+                    errors_dir: str) -> pd.DataFrame:
+    """Score the pieces described by ``part`` (one row per piece): the function
+    ``map_partitions`` runs on every worker."""
+    meta = empty_output(predict is not None)
+    frames = [meta]
+    for row in part.itertuples(index=False):
+        piece = Piece(row.path, int(row.row_group), int(row.offset), int(row.rows), int(row.first_line))
+        batch = _articles(piece, resolved[row.path], since, until)
+        result = score_chunk(batch.articles, predict=predict, model_paths=model_paths,
+                             with_spans=spans_dir is not None)
+        errors = _in_input_order(batch, result)
+        name = f"part-{int(row.piece):05d}.jsonl"
+        if spans_dir is not None and result.spans:
+            _write_records(Path(spans_dir) / name, result.spans)
+        if errors:
+            _write_records(Path(errors_dir) / name, [b.as_dict() for b in errors])
+        if len(result.frame):
+            frames.append(result.frame)
+    out = pd.concat(frames, ignore_index=True) if len(frames) > 1 else meta
+    return out.astype(meta.dtypes.to_dict())
+
+
+def _write_records(path: Path, records: list[dict[str, Any]]) -> None:
+    w = RecordWriter(path)
+    try:
+        w.write_many(records)
+    finally:
+        w.close()
+
+
+def _arrow_schema(with_scores: bool) -> Any:
+    import pyarrow as pa
+
+    meta = empty_output(with_scores)
+    return pa.schema([pa.field(c, pa.string() if meta[c].dtype == object else pa.float64()) for c in meta.columns])
+
+
+def _client(scheduler: str | None, jobs: int) -> tuple[Any, Any]:
+    from distributed import Client, LocalCluster
+
+    if scheduler:
+        return Client(scheduler), None
+    # A random dashboard port: a second run (or another user's cluster) may hold the default one.
+    cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=":0")
+    return Client(cluster), cluster
+
+
+def _prepare_folder(path: Path) -> None:
+    import shutil
+
+    if path.is_file():
+        raise ValueError(f"{path} is a file; --engine dask writes a folder there")
+    shutil.rmtree(path, ignore_errors=True)
+    path.mkdir(parents=True)
+
+
+def score_dataset(prepared: list[tuple[Source, Resolved | None]], out_dir: Path, spans_dir: Path | None,
+                  errors_dir: Path, predict: Any, model_paths: Sequence[str] | None, since: str | None,
+                  until: str | None, partition_rows: int, scheduler: str | None = None,
+                  jobs: int = 1, show_progress: bool = False) -> dict[str, int]:
+    """Score every Parquet input on Dask; returns counts (read, scored, rejected, filtered)."""
+    import dask
+    import dask.dataframe as dd
+    import pyarrow.parquet as pq
+
+    sources = [s for s, r in prepared if r is not None]
+    resolved = {str(s.path): r for s, r in prepared if r is not None}
+    pieces = plan_pieces(sources, partition_rows)
+    for d in (out_dir, *([spans_dir] if spans_dir else []), errors_dir):
+        _prepare_folder(d)
+    with_scores = predict is not None
+    table = pd.DataFrame([(i, p.path, p.row_group, p.offset, p.rows, p.first_line) for i, p in enumerate(pieces)],
+                         columns=list(PIECE_COLUMNS))
+    client, cluster = _client(scheduler, jobs)
+    try:
+        # Keep the piece table's paths as Python strings (no automatic Arrow conversion).
+        with dask.config.set({"dataframe.convert-string": False}):
+            ddf = dd.from_pandas(table, npartitions=max(1, len(table)), sort=False)
+            scored = ddf.map_partitions(
+                score_partition, resolved, since, until, predict, list(model_paths) if model_paths else None,
+                str(spans_dir) if spans_dir else None, str(errors_dir), meta=empty_output(with_scores),
+            )
+            job = scored.to_parquet(out_dir, write_index=False, schema=_arrow_schema(with_scores),
+                                    name_function=lambda i: f"part-{i:05d}.parquet", compute=False)
+            future = client.compute(job)
+            if show_progress:
+                from distributed import progress
+
+                progress(future)
+                print(file=sys.stderr)
+            future.result()
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+    read = sum(p.rows for p in pieces)
+    scored_n = sum(pq.ParquetFile(f).metadata.num_rows for f in sorted(out_dir.glob("*.parquet")))
+    rejected = sum(sum(1 for line in open(f, encoding="utf-8") if line.strip())
+                   for f in sorted(errors_dir.glob("*.jsonl")))
+    return {"read": read, "scored": scored_n, "rejected": rejected, "filtered": read - scored_n - rejected,
+            "partitions": len(pieces)}
+
+
+def run_dask(args: argparse.Namespace, prepared: list[tuple[Source, Resolved | None]], predict: Any,
+             out_path: Path, spans_path: Path | None, errors_path: Path, since: str | None,
+             until: str | None) -> int:
+    """``relscore score --engine dask`` (called by the CLI after its checks)."""
+    from .cli import UsageError
+
+    bad = [str(s.path) for s, _ in prepared if s.kind != "parquet"]
+    if bad:
+        raise UsageError(f"--engine dask reads Parquet inputs only; convert these first: {', '.join(bad[:3])}")
+    if args.partition_rows < 1:
+        raise UsageError("--partition-rows must be >= 1")
+    errors_dir = Path(args.errors) if args.errors else out_path.with_name(out_path.name + "_errors")
+    if not args.verbose:  # distributed logs every worker start and stop at INFO
+        for name in ("distributed", "dask"):
+            logging.getLogger(name).setLevel(logging.WARNING)
+    try:
+        counts = score_dataset(prepared, out_path, spans_path, errors_dir, predict, args.model, since, until,
+                               args.partition_rows, args.scheduler, args.jobs,
+                               show_progress=not args.quiet and sys.stderr.isatty())
+    except (ValueError, OSError) as e:
+        raise UsageError(str(e)) from e
+    print(f"read {counts['read']}, scored {counts['scored']}, rejected {counts['rejected']}"
+          + (f" (errors: {errors_dir})" if counts["rejected"] else "")
+          + f"; filtered {counts['filtered']}; {counts['partitions']} partitions", file=sys.stderr)
+    print(f"wrote {out_path}/" + (f" and {spans_path}/" if spans_path else ""), file=sys.stderr)
+    return 0 if counts["scored"] or not counts["rejected"] else 1
