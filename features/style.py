@@ -129,7 +129,7 @@ def _vader_words() -> frozenset[str]:
     return frozenset(_analyzer().lexicon)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=4096)  # only boilerplate recurs (~1.5% hits on AllSides): small is as good as large
 def _compound(sentence: str) -> float:
     """VADER compound score; sentences without any VADER lexicon word or emoticon
     score exactly 0 in VADER, so they skip it (most news sentences: ~2x faster)."""

@@ -96,7 +96,26 @@ def score_chunk(articles: Sequence[Article], predict: PredictFn | None = None,
         else:
             scores = pd.DataFrame(columns=list(SCORE_COLUMNS))
         frame = pd.concat([frame.reset_index(drop=True), scores.reset_index(drop=True)], axis=1)
+    _release_free_memory()
     return ChunkResult(frame, spans, errors)
+
+
+def _release_free_memory() -> None:
+    """Hand freed heap pages back to the system (glibc keeps them otherwise), so a
+    long run's resident memory tracks what is in use, not its high-water mark."""
+    global _TRIM
+    if _TRIM is None:
+        try:
+            import ctypes
+
+            _TRIM = ctypes.CDLL("libc.so.6").malloc_trim
+        except (OSError, AttributeError):  # not glibc: nothing to do
+            _TRIM = False
+    if _TRIM:
+        _TRIM(0)
+
+
+_TRIM: Any = None
 
 
 def _predict(predict: PredictFn, features: pd.DataFrame, model_paths: Sequence[str] | None) -> pd.DataFrame:

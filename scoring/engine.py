@@ -11,6 +11,7 @@ with that reason, and the run goes on.
 """
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 from collections import deque
@@ -121,6 +122,9 @@ class Workers:
         self.pool = self._new_pool()
 
     def _new_pool(self) -> ProcessPoolExecutor:
+        # Objects loaded so far move out of the collector's reach: its passes would
+        # otherwise write to every object and copy the parent's pages into each worker.
+        gc.freeze()
         return ProcessPoolExecutor(max_workers=self.jobs, mp_context=self._ctx)
 
     def restart(self) -> None:
