@@ -125,7 +125,7 @@ class Workers:
         # Objects loaded so far move out of the collector's reach: its passes would
         # otherwise write to every object and copy the parent's pages into each worker.
         gc.freeze()
-        return ProcessPoolExecutor(max_workers=self.jobs, mp_context=self._ctx)
+        return ProcessPoolExecutor(max_workers=self.jobs, mp_context=self._ctx, initializer=_ignore_sigint)
 
     def restart(self) -> None:
         self.pool.shutdown(wait=False, cancel_futures=True)
@@ -151,6 +151,13 @@ class Workers:
 
     def close(self) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _ignore_sigint() -> None:
+    """Workers leave Ctrl-C to the parent, which stops cleanly at a resume point."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _in_input_order(batch: Batch, result: ChunkResult) -> list[BadRow]:
