@@ -14,6 +14,7 @@ from features.insertions import (
     insertion_features,
     is_edge_label,
 )
+from features.insertions import _style_mismatch, _typography
 
 BODY2 = ("Democrats said the vote showed the majority was willing to ignore the concerns of civil rights "
          "groups, while Republicans praised her experience as a trial judge.")
@@ -155,6 +156,26 @@ def test_unrelated_paragraph_is_offtopic_and_quote_is_not():
     flagged = _flagged(doc)
     assert flagged.get(pasted) == "offtopic"
     assert quote not in flagged
+
+
+def test_unrelated_paragraph_is_offtopic_with_title_too():
+    text = _sample("001")
+    pasted = ("The Federal Reserve held interest rates steady on Wednesday, with policymakers signalling that "
+              "borrowing costs for mortgages, car loans and credit cards would stay near record lows while "
+              "inflation remains below the central bank's target and hiring in manufacturing slows.")
+    parts = text.split("\n\nThe UN has been trying")
+    doc = parts[0] + "\n\n" + pasted + "\n\nThe UN has been trying" + parts[1]
+    flagged = _flagged(doc, "Russia and Turkey call for a ceasefire in Libya")
+    assert flagged.get(pasted) == "offtopic"
+
+
+def test_style_mismatch_marks_the_paragraph_written_unlike_the_rest():
+    paras = ["He said it’s “time to act” on the bill.", "Critics called it “a mistake”.",
+             'The mayor said "we are ready" and left.', "Officials — including two ministers — declined."]
+    style = np.array([_typography(p) for p in paras], dtype=np.int64)
+    quotes, dashes = _style_mismatch(style)
+    assert quotes.tolist() == [0.0, 0.0, 1.0, 0.0]  # straight quotes where the rest uses curly ones
+    assert dashes.tolist() == [0.0, 0.0, 0.0, 0.0]  # nobody else writes a dash: no contrast
 
 
 def test_spans_are_stripped_and_slice_the_text():
