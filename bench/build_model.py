@@ -72,7 +72,11 @@ MEANING = {
                    "(date-matched MBFC factual reporting very-high/high; Lin et al. 2023 score where MBFC has no rating), "
                    "judged from how the article is written. 50 = undecided; it is not a fact-check of the article.",
     "bias": "calibrated probability (x100) that the article is *hyperpartisan* (one-sided, charged), learned from "
-            "SemEval-2019 hand labels plus outlet-level MBFC bias ratings as weaker labels. >= 50 reads as hyperpartisan.",
+            "SemEval-2019 hand labels plus outlet-level MBFC bias ratings as weaker labels. Both classes weigh the "
+            "same in training (inside each label source), so 50 means the evidence is balanced between the two, "
+            "whatever the share of hyperpartisan articles in a collection; >= 50 reads as hyperpartisan. On a "
+            "collection with fewer hyperpartisan articles than others, accuracy at 50 is lower than balanced "
+            "accuracy (reported below).",
 }
 
 
@@ -112,8 +116,12 @@ def _bar_summary(target: str, ev: dict[str, Any]) -> list[str]:
     got = ev["mean"]["relscore"][group]
     parts = [f"{k} {got[k]:.3f} (bar {v:.2f}: {'met' if got[k] >= v else 'NOT met'})" for k, v in bars.items()]
     base = ev["mean"]["tfidf_lr"][group]
+    extra = ""
+    if target == "bias" and "balanced_accuracy" in got:
+        extra = (f" Balanced accuracy (accuracy on a 50/50 set such as the SemEval test half): relscore "
+                 f"{got['balanced_accuracy']:.3f}, TF-IDF + LR baseline {base.get('balanced_accuracy', float('nan')):.3f}.")
     return [f"**Against the issue's bar** (mean over held-out-outlet folds, {group}): " + ", ".join(parts)
-            + f"; TF-IDF + LR baseline {', '.join(f'{k} {base[k]:.3f}' for k in bars)}."]
+            + f"; TF-IDF + LR baseline {', '.join(f'{k} {base[k]:.3f}' for k in bars)}." + extra]
 
 
 def write_card(report: dict[str, Any], path: Path) -> None:
@@ -177,8 +185,9 @@ def write_card(report: dict[str, Any], path: Path) -> None:
           "`wording_logit` is the out-of-fold log-odds of a TF-IDF (word 1-2-grams used by at least 3 outlets, "
           "first 8,000 characters) + logistic regression model; the restriction to words shared by several outlets "
           "keeps outlet signatures out. Every internal split (stacking, calibration) is grouped by outlet. "
-          "Sample weights give every outlet the same total weight, then every class; for `bias`, outlet-level labels "
-          "weigh 0.3 of a hand label.", "",
+          "Sample weights give every outlet the same total weight, then every class; for `bias`, the classes are "
+          "balanced inside each label source (hand labels; outlet labels) and outlet-level labels weigh 0.3 of a "
+          "hand label.", "",
           "Explanations (`reliability_why`, `bias_why`): the linear log-odds contribution of each family "
           "(and `wording`) times the slope of the calibration curve between the average training article and this one, "
           "so the signed points add up to *score - base score*.", "",

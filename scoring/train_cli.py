@@ -23,6 +23,7 @@ import pandas as pd
 
 from .evaluate import (
     Prepared, attach_labels, binary_metrics, calibration_table, evaluate_prepared, format_report, prepare,
+    training_weights,
 )
 from .labels import REPORTING_TO_REL3, LabelTable, normalize_domain, read_labels
 from .model import TARGETS, fit_model, load_model, outlet_weights, predict_with_explanation, save_model
@@ -223,7 +224,7 @@ def train_target(df: pd.DataFrame, target: str, seed: int = 0, use_text: bool = 
     has_text = use_text and "text" in d and d["text"].notna().all()
     if use_text and not has_text:
         log.warning("no text column for every article: training without the wording component")
-    w = outlet_weights(d["outlet"], d["y"]) * d["weight_factor"].to_numpy()
+    w = training_weights(d, target)
     dates = pd.to_datetime(d["date"], errors="coerce")
     meta = {
         "trained_on": date.today().isoformat(),

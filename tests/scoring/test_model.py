@@ -193,3 +193,24 @@ def test_train_and_evaluate_commands_on_a_tiny_labelled_corpus(tmp_path: Path):
     assert main(["evaluate", "--corpus", str(corpus), "--labels", str(labels), "--model", str(model_path),
                  "--json", str(out_json)]) == 0
     assert json.loads(out_json.read_text())["models"]["reliability"]["reliable_vs_unreliable"]["n"] == 32
+
+
+def test_bias_weights_balance_the_classes_inside_each_label_source():
+    from scoring.evaluate import training_weights
+
+    # hand labels: 2 hyperpartisan articles vs 6 not; outlet labels: 6 partisan vs 2 centre
+    d = pd.DataFrame({
+        "outlet": [f"h{i}.com" for i in range(8)] + [f"a{i}.com" for i in range(8)],
+        "y": [1.0] * 2 + [0.0] * 6 + [1.0] * 6 + [0.0] * 2,
+        "eval_hand": [1.0] * 2 + [0.0] * 6 + [np.nan] * 8,
+        "weight_factor": [1.0] * 8 + [0.3] * 8,
+    })
+    w = training_weights(d, "bias")
+    hand = d["eval_hand"].notna().to_numpy()
+    for m in (hand, ~hand):
+        pos, neg = w[m & (d["y"] == 1).to_numpy()].sum(), w[m & (d["y"] == 0).to_numpy()].sum()
+        assert pos == pytest.approx(neg)
+    # outlet labels keep their lower weight relative to hand labels
+    assert w[~hand].sum() == pytest.approx(0.3 * w[hand].sum())
+    # reliability keeps plain outlet-and-class balancing
+    assert np.allclose(training_weights(d, "reliability"), outlet_weights(d["outlet"], d["y"]) * d["weight_factor"])

@@ -1,0 +1,366 @@
+"""Experiments on the ``bias`` model: which text columns, labels and weights score best
+on the hand-labelled SemEval articles of held-out outlets.
+
+    python -m bench.bias_experiments [--shared ../shared] [--cache-version HASH] [--seed 0]
+        [--variants current,bal_source,...] [--baseline]
+
+Same data, labels, weights and outer folds as ``bench.build_model`` (StratifiedGroupKFold,
+5 folds grouped by outlet, seed 0; ``--seed 1`` gives a second partition to confirm a
+choice on); every text column is stacked out-of-fold on inner folds of the training part
+only. Prints, per variant, the fold means of ROC AUC, accuracy and balanced accuracy at
+0.5 on the hand-labelled test articles, the worst fold's AUC, the pooled AUC and the share
+predicted hyperpartisan. Features come from a feature cache file (``--cache-version``).
+
+Results (feature cache 972526ad3f67; AUC / acc / balanced acc, outer seed 0 | seed 1):
+  current recipe                      0.839 / 0.766 / 0.753 | 0.840 / 0.772 / 0.764
+  classes balanced per label source   0.849 / 0.755 / 0.756 | 0.847 / 0.757 / 0.761  (ported)
+  ... with text C=3                   0.851 / 0.752 / 0.750 | 0.844 / 0.749 / 0.755
+  ... plus a hand-label-only column   0.848 / 0.764 / 0.765 | 0.842 / 0.746 / 0.751
+  ... outlet-label weight 0.15 / 0.6  0.850 / 0.758 / 0.758 | 0.846 / 0.750 / 0.755 ; 0.843 / 0.750 / 0.755 | 0.841 / 0.740 / 0.747
+  ... plus pronoun/ellipsis rates     0.847 / 0.760 / 0.763 | 0.841 / 0.741 / 0.749
+  soft outlet labels (hyperpartisan share of the MBFC category among training hand labels)
+                                      0.842 / 0.778 / 0.777 | 0.836 / 0.752 / 0.751
+  text model on hand labels only      0.832 / 0.775 / 0.762
+  hand-only + all-label text columns  0.839 / 0.777 / 0.762
+  text C=3 / C=1 stacker / C=0.1      0.842 / 0.778 / 0.765 ; 0.839 / 0.771 / 0.757 ; 0.840 / 0.768 / 0.754
+  NB log-count-ratio LR               0.821 / 0.774 / 0.751
+  40k terms / whole text / +pronouns and punctuation
+                                      0.841 / 0.775 / 0.763 ; 0.837 / 0.764 / 0.749 ; 0.839 / 0.772 / 0.762
+  + char 3-5-gram column              0.839 / 0.764 / 0.752
+  + LSA (300-d SVD) column            0.839 / 0.764 / 0.751
+  features only                       0.770 / 0.729 / 0.695
+  TF-IDF + LR baseline                0.832 / 0.752 / 0.713
+Feature cache e424b621a046 (seed 0): current 0.840 / 0.771 / 0.757, per-source balance
+0.851 / 0.760 / 0.760, baseline 0.832 / 0.752 / 0.713 -- the same numbers `relscore evaluate` gives.
+"""
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import time
+from pathlib import Path
+from typing import Any, Callable
+
+import numpy as np
+import pandas as pd
+from scipy import sparse
+from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import accuracy_score, balanced_accuracy_score, roc_auc_score
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from scoring.datasets import CACHE_DIR, load_training_corpora, shared_dir  # noqa: E402
+from scoring.evaluate import _strata, prepare  # noqa: E402
+from scoring.model import clip_texts, grouped_splits, make_feature_pipeline, make_text_model, outlet_weights  # noqa: E402
+from scoring.train_cli import apply_label_files  # noqa: E402
+
+log = logging.getLogger("bias_experiments")
+
+
+# ------------------------------------------------------------------ data
+def load_bias(shared: Path, cache_version: str | None) -> tuple[pd.DataFrame, list[str]]:
+    """The prepared bias rows (features from a feature cache file) and the feature names."""
+    from features import FEATURE_NAMES
+
+    df = load_training_corpora(shared, allsides_cap=60, seed=0)
+    files = sorted(CACHE_DIR.glob("shared_cap60_seed0_*.parquet"), key=lambda p: p.stat().st_mtime)
+    path = CACHE_DIR / f"shared_cap60_seed0_{cache_version}.parquet" if cache_version else files[-1]
+    log.info("features from %s", path)
+    feats = pd.read_parquet(path).set_index("id").loc[df["id"]].set_axis(df.index)
+    names = [n for n in FEATURE_NAMES if n in feats.columns]
+    df = pd.concat([df, feats[names]], axis=1)
+    labels = [str(shared / "data/labels/mbfc_snapshots.csv"), str(shared / "data/labels/lin2023_domain_pc1.csv")]
+    df, _ = apply_label_files(df, labels)
+    prep = prepare(df, "bias", names)
+    return prep, names
+
+
+# ------------------------------------------------------------------ text representations
+def outlet_vocab_counts(train_texts: list[str], test_texts: list[str], groups: list[str], min_outlets: int = 3,
+                        max_features: int = 20000, **cv_kw: Any) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
+    """Counts of terms used by >= ``min_outlets`` training outlets (most widespread first)."""
+    cv_kw = {"max_df": 0.5, **cv_kw}
+    cv = CountVectorizer(min_df=2, strip_accents="unicode", dtype=np.float32, **cv_kw)
+    m = cv.fit_transform(train_texts)
+    codes, uniq = pd.factorize(pd.Series(groups))
+    G = sparse.csr_matrix((np.ones(len(codes), dtype=np.float32), (codes, np.arange(len(codes)))),
+                          shape=(len(uniq), len(codes)))
+    n_out = np.asarray(((G @ m) > 0).sum(axis=0)).ravel()
+    keep = np.flatnonzero(n_out >= min_outlets)
+    keep = np.sort(keep[np.argsort(-n_out[keep], kind="stable")][:max_features])
+    vocab = {t: i for i, t in enumerate(cv.get_feature_names_out()[keep])}
+    cv_kw.pop("max_df")
+    fixed = CountVectorizer(strip_accents="unicode", dtype=np.float32, vocabulary=vocab, **cv_kw)
+    return m[:, keep].tocsr(), fixed.transform(test_texts).tocsr()
+
+
+def lsa(train_texts: list[str], test_texts: list[str], groups: list[str], k: int = 300
+        ) -> tuple[np.ndarray, np.ndarray]:
+    """Dense LSA document vectors (TruncatedSVD of the outlet-vocabulary TF-IDF), unit length."""
+    from sklearn.decomposition import TruncatedSVD
+    from sklearn.preprocessing import normalize
+
+    a, b = outlet_vocab_counts(clip_texts(train_texts), clip_texts(test_texts), groups, ngram_range=(1, 1),
+                               max_df=1.0)
+    tf = TfidfTransformer(sublinear_tf=True).fit(a)
+    svd = TruncatedSVD(k, random_state=0).fit(tf.transform(a))
+    return normalize(svd.transform(tf.transform(a))), normalize(svd.transform(tf.transform(b)))
+
+
+REPRS: dict[str, Callable[[list[str], list[str], list[str]], tuple]] = {
+    "word12": lambda a, b, g: outlet_vocab_counts(clip_texts(a), clip_texts(b), g, ngram_range=(1, 2)),
+    "word12_full": lambda a, b, g: outlet_vocab_counts(clip_texts(a, 30000), clip_texts(b, 30000), g,
+                                                       ngram_range=(1, 2)),
+    "word12_40k": lambda a, b, g: outlet_vocab_counts(clip_texts(a), clip_texts(b), g, ngram_range=(1, 2),
+                                                      max_features=40000),
+    # keeps frequent words (pronouns, "we", "you") and single characters/punctuation marks
+    "word12_func": lambda a, b, g: outlet_vocab_counts(clip_texts(a), clip_texts(b), g, ngram_range=(1, 2),
+                                                       max_df=1.0, token_pattern=r"(?u)\b\w+\b|[!?\"“”]"),
+    "lsa300": lsa,
+    "char25": lambda a, b, g: outlet_vocab_counts(clip_texts(a, 4000), clip_texts(b, 4000), g, analyzer="char_wb",
+                                                  ngram_range=(2, 5), lowercase=False, max_features=40000),
+    "char35": lambda a, b, g: outlet_vocab_counts(clip_texts(a, 4000), clip_texts(b, 4000), g, analyzer="char_wb",
+                                                  ngram_range=(3, 5), max_features=40000),
+}
+
+
+# ------------------------------------------------------------------ text classifiers
+def fit_lr(X: sparse.csr_matrix, y: np.ndarray, w: np.ndarray, C: float = 1.0, nb: bool = False,
+           sublinear: bool = True) -> Callable[[sparse.csr_matrix], np.ndarray]:
+    """TF-IDF (or NB log-count-ratio scaled binary) + LR; returns a log-odds scorer."""
+    if isinstance(X, np.ndarray):
+        lr = LogisticRegression(C=C, max_iter=3000).fit(X, y, sample_weight=w)
+        return lr.decision_function
+    if nb:
+        B = (X > 0).astype(np.float32)
+        pos = np.asarray(B[y == 1].multiply(w[y == 1][:, None]).sum(axis=0)).ravel() + 1.0
+        neg = np.asarray(B[y == 0].multiply(w[y == 0][:, None]).sum(axis=0)).ravel() + 1.0
+        r = np.log((pos / pos.sum()) / (neg / neg.sum())).astype(np.float32)
+        tf = TfidfTransformer(sublinear_tf=True).fit(X)
+        D = sparse.diags(r)
+        lr = LogisticRegression(C=C, max_iter=3000).fit(tf.transform(X) @ D, y, sample_weight=w)
+        return lambda Z: lr.decision_function(tf.transform(Z) @ D)
+    tf = TfidfTransformer(sublinear_tf=sublinear).fit(X)
+    lr = LogisticRegression(C=C, max_iter=3000).fit(tf.transform(X), y, sample_weight=w)
+    return lambda Z: lr.decision_function(tf.transform(Z))
+
+
+# a text column: (representation, classifier kwargs, which training rows: "all" | "hand" | "aux")
+ColumnSpec = tuple[str, dict, str]
+
+
+def _rows(d: pd.DataFrame, which: str) -> np.ndarray:
+    hand = d["eval_hand"].notna().to_numpy()
+    return {"all": np.ones(len(d), bool), "hand": hand, "aux": ~hand}[which]
+
+
+def text_column(spec: ColumnSpec, Xtr: sparse.csr_matrix, Xte: sparse.csr_matrix, train: pd.DataFrame,
+                w: np.ndarray, inner: list) -> tuple[np.ndarray, np.ndarray]:
+    """Out-of-fold (inner folds) log-odds on the training rows and the full-fit log-odds on the test rows."""
+    _, kw, which = spec
+    y = train["y"].to_numpy(dtype=int)
+    use = _rows(train, which)
+    wt = w if which == "all" else outlet_weights(train["outlet"][use], y[use]) * train["weight_factor"].to_numpy()[use]
+    wfull = np.zeros(len(y))
+    wfull[use] = wt
+    oof = np.zeros(len(y))
+    for tr, te in inner:
+        t = tr[use[tr]]
+        oof[te] = fit_lr(Xtr[t], y[t], wfull[t], **kw)(Xtr[te])
+    full = np.flatnonzero(use)
+    return oof, fit_lr(Xtr[full], y[full], wfull[full], **kw)(Xte)
+
+
+# ------------------------------------------------------------------ the experiment loop
+def balanced_weights(train: pd.DataFrame) -> np.ndarray:
+    """Outlet-balanced weights with both classes equally weighted inside each label source
+    (hand labels, outlet labels), times the source's weight factor."""
+    hand = train["eval_hand"].notna().to_numpy()
+    w = np.zeros(len(train))
+    for m in (hand, ~hand):
+        if m.any():
+            # each source keeps a total proportional to its number of outlets, as before
+            w[m] = outlet_weights(train["outlet"][m], train["y"][m]) / m.sum() * train["outlet"][m].nunique()
+    w = w * train["weight_factor"].to_numpy()
+    return w * len(w) / w.sum()
+
+
+def soft_aux(train: pd.DataFrame, prior: float = 2.0) -> pd.DataFrame:
+    """Each outlet-labelled row twice, as y=1 and y=0, weighted by the share of hyperpartisan
+    hand-labelled training articles among outlets of the same MBFC bias category (smoothed)."""
+    cat = train["mbfc_bias"].astype(object).fillna("").str.replace("leftcenter", "left-center") \
+        .str.replace("rightcenter", "right-center")
+    hand = train["eval_hand"].notna()
+    overall = train.loc[hand, "y"].mean()
+    stats = train[hand].groupby(cat[hand])["y"].agg(["sum", "count"])
+    rate = ((stats["sum"] + prior * overall) / (stats["count"] + prior)).to_dict()
+    p = cat.map(lambda c: rate.get(c, np.nan)).fillna(train["y"].map({1.0: 0.7, 0.0: 0.2}))
+    aux = train[~hand]
+    pos = aux.assign(y=1.0, soft=p[~hand].to_numpy())
+    neg = aux.assign(y=0.0, soft=1 - p[~hand].to_numpy())
+    return pd.concat([train[hand].assign(soft=1.0), pos, neg], ignore_index=True)
+
+
+_VOICE = {
+    "first_singular": r"\b(?:I|me|my|mine|myself)\b",
+    "first_plural": r"\b(?:[Ww]e|[Uu]s|[Oo]ur|[Oo]urs|[Oo]urselves)\b",
+    "second_person": r"\b(?:[Yy]ou|[Yy]our|[Yy]ours|[Yy]ourself)\b",
+    "ellipsis": r"\.\.\.|…",
+}
+
+
+def voice_rates(texts: pd.Series) -> pd.DataFrame:
+    """Per-100-word rates of first/second-person pronouns and ellipses (author voice cues)."""
+    words = texts.str.count(r"\w+").clip(lower=1)
+    return pd.DataFrame({f"voice_{k}": 100 * texts.str.count(rx) / words for k, rx in _VOICE.items()})
+
+
+def run_variant(prep: Any, names: list[str], splits: list, columns: list[ColumnSpec], reprs: dict,
+                C: float = 0.3, use_features: bool = True, prior_shift: float = 0.0,
+                balance: str = "all", soft: bool = False, aux_weight: float | None = None,
+                voice: bool = False) -> np.ndarray:
+    """Pooled out-of-fold probabilities of one stacking recipe (NaN outside the test rows)."""
+    d = prep.data
+    pooled = np.full(len(d), np.nan)
+    for k, (tr, te) in enumerate(splits):
+        train, test = d.iloc[tr].reset_index(drop=True), d.iloc[te].reset_index(drop=True)
+        order = np.arange(len(train))
+        if aux_weight is not None:
+            train["weight_factor"] = np.where(train["eval_hand"].notna(), 1.0, aux_weight)
+        if soft:
+            train = soft_aux(train.assign(row=order))
+            order = train["row"].to_numpy()
+        y = train["y"].to_numpy(dtype=int)
+        groups = train["outlet"].astype(str).tolist()
+        w = (outlet_weights(groups, y) * train["weight_factor"].to_numpy() if balance == "all"
+             else balanced_weights(train))
+        if soft:
+            # every outlet the same total, split by the soft label, then both classes the same total
+            g = train["outlet"]
+            w = train["soft"].to_numpy() * train["weight_factor"].to_numpy() / g.map(g.value_counts()).to_numpy()
+            w = w * np.where(train["eval_hand"].notna(), 1.0, 2.0)  # aux rows are there twice
+            hand = train["eval_hand"].notna().to_numpy()
+            key = y if balance == "all" else y * 2 + hand  # class totals equal overall, or inside each source
+            w = w / pd.Series(w).groupby(key).transform("sum").to_numpy()
+            if balance != "all":
+                for m in (hand, ~hand):
+                    w[m] *= train["outlet"][m].nunique() * train["weight_factor"].to_numpy()[m][0]
+            w = w * len(w) / w.sum()
+        inner = grouped_splits(y, groups, 5, 0)
+        Xtr = train[names].astype(float).copy() if use_features else pd.DataFrame(index=train.index)
+        Xte = test[names].astype(float).copy() if use_features else pd.DataFrame(index=test.index)
+        if voice:
+            Xtr = pd.concat([Xtr, voice_rates(train["text"])], axis=1)
+            Xte = pd.concat([Xte, voice_rates(test["text"])], axis=1)
+        med = Xtr.median()
+        Xtr, Xte = Xtr.fillna(med), Xte.fillna(med)
+        for i, spec in enumerate(columns):
+            Rtr, Rte = reprs[(spec[0], k)]
+            Rtr = Rtr[order]
+            Xtr[f"text{i}"], Xte[f"text{i}"] = text_column(spec, Rtr, Rte, train, w, inner)
+        pipe = make_feature_pipeline(inner, C=C, seed=0, n_quantiles=200)
+        pipe.fit(Xtr, y, clf__sample_weight=w)
+        p = pipe.predict_proba(Xte)[:, 1]
+        if prior_shift:
+            p = 1 / (1 + np.exp(-(np.log(p / (1 - p)) + prior_shift)))
+        pooled[te] = p
+    return pooled
+
+
+def tfidf_baseline(prep: Any, splits: list) -> np.ndarray:
+    d = prep.data
+    pooled = np.full(len(d), np.nan)
+    for tr, te in splits:
+        train, test = d.iloc[tr], d.iloc[te]
+        w = outlet_weights(train["outlet"], train["y"]) * train["weight_factor"].to_numpy()
+        m = make_text_model(C=1.0, seed=0).fit(train["text"].tolist(), train["y"].astype(int), lr__sample_weight=w)
+        pooled[te] = m.predict_proba(test["text"].tolist())[:, 1]
+    return pooled
+
+
+def score(prep: Any, splits: list, p: np.ndarray) -> dict[str, float]:
+    """Fold-mean and pooled AUC / accuracy / balanced accuracy on the hand-labelled test rows."""
+    d = prep.data
+    hand = d["eval_hand"].notna().to_numpy()
+    y = d["eval_hand"].to_numpy()
+    per = []
+    for _, te in splits:
+        m = te[hand[te]]
+        per.append((roc_auc_score(y[m], p[m]), accuracy_score(y[m], p[m] >= 0.5),
+                    balanced_accuracy_score(y[m], p[m] >= 0.5)))
+    per = np.array(per)
+    out = dict(zip(("auc", "acc", "bacc"), per.mean(axis=0)))
+    out.update(auc_min=per[:, 0].min(), pooled_auc=roc_auc_score(y[hand], p[hand]),
+               pos_rate=float((p[hand] >= 0.5).mean()))
+    return out
+
+
+VARIANTS: dict[str, dict] = {
+    "current": dict(columns=[("word12", {}, "all")]),
+    "features_only": dict(columns=[]),
+    "word_hand": dict(columns=[("word12", {}, "hand")]),
+    "word_all+hand": dict(columns=[("word12", {}, "all"), ("word12", {}, "hand")]),
+    "word_nb": dict(columns=[("word12", {"nb": True}, "all")]),
+    "word_full": dict(columns=[("word12_full", {}, "all")]),
+    "word_40k": dict(columns=[("word12_40k", {}, "all")]),
+    "word_C3": dict(columns=[("word12", {"C": 3.0}, "all")]),
+    "word_func": dict(columns=[("word12_func", {}, "all")]),
+    "word_func_hand": dict(columns=[("word12_func", {}, "all"), ("word12_func", {}, "hand")]),
+    "lsa": dict(columns=[("word12", {}, "all"), ("lsa300", {"C": 10.0}, "all")]),
+    "lsa_hand": dict(columns=[("word12", {}, "all"), ("lsa300", {"C": 10.0}, "hand")]),
+    "lsa_only": dict(columns=[("lsa300", {"C": 10.0}, "all")]),
+    "bal_source": dict(columns=[("word12", {}, "all")], balance="source"),
+    "bal_source_C3": dict(columns=[("word12", {"C": 3.0}, "all")], balance="source"),
+    "soft": dict(columns=[("word12", {}, "all")], soft=True),
+    "soft_C3": dict(columns=[("word12", {"C": 3.0}, "all")], soft=True),
+    "bal_aux0.15": dict(columns=[("word12", {}, "all")], balance="source", aux_weight=0.15),
+    "bal_aux0.6": dict(columns=[("word12", {}, "all")], balance="source", aux_weight=0.6),
+    "bal_voice": dict(columns=[("word12", {}, "all")], balance="source", voice=True),
+    "bal_hand": dict(columns=[("word12", {}, "all"), ("word12", {}, "hand")], balance="source"),
+    "soft_bal": dict(columns=[("word12", {}, "all")], soft=True, balance="source"),
+    "soft_bal_C3": dict(columns=[("word12", {"C": 3.0}, "all")], soft=True, balance="source"),
+    "char25": dict(columns=[("word12", {}, "all"), ("char25", {}, "all")]),
+    "char35": dict(columns=[("word12", {}, "all"), ("char35", {}, "all")]),
+    "char35_only": dict(columns=[("char35", {}, "all")]),
+    "stackC1": dict(columns=[("word12", {}, "all")], C=1.0),
+    "stackC0.1": dict(columns=[("word12", {}, "all")], C=0.1),
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--shared", type=Path, default=shared_dir())
+    ap.add_argument("--cache-version", default=None, help="feature cache to read (default: newest file)")
+    ap.add_argument("--variants", default="current,features_only")
+    ap.add_argument("--seed", type=int, default=0, help="seed of the outer folds")
+    ap.add_argument("--baseline", action="store_true", help="also the TF-IDF + LR baseline")
+    args = ap.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s: %(message)s")
+    prep, names = load_bias(args.shared, args.cache_version)
+    d = prep.data
+    splits = grouped_splits(d["y"].to_numpy(), d["outlet"].astype(str).tolist(), 5, args.seed, strata=_strata(prep))
+    variants = args.variants.split(",")
+    reprs: dict = {}
+    needed = {c[0] for v in variants for c in VARIANTS[v]["columns"]}
+    for r in sorted(needed):
+        t0 = time.time()
+        for k, (tr, te) in enumerate(splits):
+            reprs[(r, k)] = REPRS[r](d["text"].iloc[tr].tolist(), d["text"].iloc[te].tolist(),
+                                     d["outlet"].iloc[tr].astype(str).tolist())
+        log.info("representation %s: %d terms, %.0fs", r, reprs[(r, 0)][0].shape[1], time.time() - t0)
+    rows = {}
+    if args.baseline:
+        rows["tfidf_baseline"] = score(prep, splits, tfidf_baseline(prep, splits))
+    for v in variants:
+        t0 = time.time()
+        rows[v] = score(prep, splits, run_variant(prep, names, splits, reprs=reprs, **VARIANTS[v]))
+        log.info("%s: %s (%.0fs)", v, {k: round(x, 3) for k, x in rows[v].items()}, time.time() - t0)
+    print(pd.DataFrame(rows).T.round(3).to_string())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
