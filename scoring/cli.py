@@ -61,7 +61,7 @@ def _ready_predict(model_paths: list[str] | None) -> PredictFn | None:
 
     try:
         if predict.__module__ == "scoring.model":
-            warm_up(True, model_paths)
+            warm_up(True, True, model_paths)
     except Exception as e:
         if model_paths:
             raise UsageError(f"cannot score with --model {' '.join(model_paths)}: {type(e).__name__}: {e}") from e
@@ -163,7 +163,7 @@ def _run_local(args: argparse.Namespace, prepared: Any, predict: PredictFn | Non
         log.warning("resuming: %d articles and %d rejected rows already done in %s",
                     len(state.done_ids), len(state.done_errors), out_path)
     if args.jobs > 1:
-        warm_up(False, None)
+        warm_up(True, False, None)
     engine = LocalEngine(
         output=output, jobs=args.jobs, batch_size=args.batch_size,
         score_kw={"predict": predict, "model_paths": args.model, "with_spans": spans_path is not None},

@@ -50,7 +50,10 @@ def no_model(monkeypatch):
     monkeypatch.setattr(cli, "_load_predict", lambda paths: None)
 
 
-def test_jobs_2_gives_the_same_rows_and_spans_as_jobs_1(tmp_path, no_model):
+def test_jobs_2_gives_the_same_rows_and_spans_as_jobs_1(tmp_path, monkeypatch, no_model):
+    from scoring import engine
+
+    monkeypatch.setattr(engine, "RECYCLE_BATCHES", 2)  # fresh workers mid-run change nothing
     corpus = tmp_path / "c.jsonl"
     ids = write_corpus(corpus, 23, bad_every=7)
     outs = {}
