@@ -487,7 +487,7 @@ def _lsa() -> tuple[dict[str, int], np.ndarray]:
     return {str(w): i for i, w in enumerate(vocab)}, vectors
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=1 << 16)
 def _stem(w: str) -> str:
     w = w.replace("’", "'")
     if w.endswith("'s"):
@@ -515,7 +515,7 @@ def _quoted_share(s: str) -> float:
 # --- vectorised word statistics -------------------------------------------------
 _TOKEN3_RE = re.compile(r"[a-z][a-z'’-]+[a-z]")  # the words of _bag (>= 3 letters), without the length filter
 _MAX_CELLS = 3_000_000  # paragraphs x distinct words above which the off-topic model is skipped (memory)
-_MAX_DYNAMIC_IDS = 30_000  # unknown words remembered across articles before the tables are reset (memory)
+_MAX_DYNAMIC_IDS = 100_000  # unknown words remembered across articles before the tables are reset (memory)
 
 
 class _Vocab:

@@ -161,7 +161,7 @@ def stem(w: str) -> str:
     return w
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=65536)
 def charged_entry(w: str) -> tuple[str, str] | None:
     """(label, condition) of a lower-cased word in the charged lexicon, or None."""
     exact, prefixes = charged_lexicon()
@@ -519,7 +519,7 @@ class LoadedModel:
         """The per-type rows of ``words`` as one array (tokens x columns)."""
         idx = list(map(self._index.get, words))
         if None in idx:
-            if len(self._index) > 50_000:  # bound memory on endless streams of new words (Zipf: most hits are in the first rows)
+            if len(self._index) > 150_000:  # bound memory on endless streams of new words
                 self._clear_cache()
                 idx = [None] * len(words)
             idx = [self._add_type(t) if i is None else i for t, i in zip(words, idx)]

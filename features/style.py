@@ -146,13 +146,13 @@ def _compound(sentence: str) -> float:
     return float(_analyzer().polarity_scores(sentence)["compound"])
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=65536)
 def syllables(word: str) -> int:
     """Syllables of one lower-case word, as textstat counts them (CMUdict, then Pyphen)."""
     return int(textstat.syllable_count(word))
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=65536)
 def is_known_word(word: str) -> bool:
     """True if ``word`` (lower case) or a regular inflection/derivation of a listed word."""
     wl = word_list()
