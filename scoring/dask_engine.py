@@ -63,7 +63,7 @@ def read_piece(piece: Piece, columns: list[str]) -> list[dict[str, Any]]:
     """The records of one piece, as Python values (the local reader's view)."""
     import pyarrow.parquet as pq
 
-    pf = pq.ParquetFile(piece.path)
+    pf = pq.ParquetFile(piece.path, buffer_size=1 << 20, pre_buffer=False)
     out: list[dict[str, Any]] = []
     seen = 0
     try:
