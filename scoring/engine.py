@@ -2,7 +2,7 @@
 :func:`scoring.chunks.score_chunk` on N worker processes and write every batch,
 in input order, as soon as it is done.
 
-Memory stays flat: at most ``2 * jobs + 1`` batches are in flight and nothing
+Memory stays flat: at most ``jobs + 2`` batches are in flight and nothing
 is kept after it is written (except article texts when an HTML report needs
 them). A worker that dies (a segfault, the out-of-memory killer) breaks the
 pool; the batches in flight are then re-run one article per task in a fresh
@@ -37,7 +37,7 @@ CRASH_REASON = "worker process crashed while analysing this article ({})"
 #: Fresh worker processes after this many batches: their caches and heap
 #: fragmentation otherwise grow slowly over a long run (PSS +15% from 5k to 50k articles
 #: without recycling, +7% recycling every 40 batches).
-RECYCLE_BATCHES = 20
+RECYCLE_BATCHES = 10
 
 
 @dataclass
@@ -262,7 +262,7 @@ class LocalEngine:
                     drain_one()
                 workers.recycle()
             pending.append((batch, workers.submit(batch.articles, **self.score_kw)))
-            while len(pending) > 2 * self.jobs:
+            while len(pending) > self.jobs + 1:
                 drain_one()
 
         try:
