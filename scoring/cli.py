@@ -145,7 +145,8 @@ def _run_local(args: argparse.Namespace, prepared: Any, predict: PredictFn | Non
                spans_path: Path | None, errors_path: Path, since: str | None, until: str | None,
                report_dir: Path | None, render_site: Any) -> int:
     from . import resume
-    from .engine import LocalEngine, Output, columns_for, warm_up
+    from .chunks import output_columns
+    from .engine import LocalEngine, Output, warm_up
     from .progress import Progress, count_rows
 
     fmt = table_format(out_path)
@@ -156,7 +157,7 @@ def _run_local(args: argparse.Namespace, prepared: Any, predict: PredictFn | Non
             resume.clear(out_path)
             state = resume.ResumeState()
         output = Output(out_path, spans_path, errors_path, errors_lazy=args.errors is None and not state.resumed,
-                        columns=columns_for(predict is not None), state=state)
+                        columns=output_columns(predict is not None), state=state)
     except resume.ResumeError as e:
         raise UsageError(str(e)) from e
     if state.resumed:

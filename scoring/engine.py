@@ -60,7 +60,6 @@ class Output:
         self.out_path = out_path
         self.fmt = table_format(out_path)
         self.columns = columns
-        self.errors_path = errors_path
         append = state.resumed
         if append and state.columns is not None and state.columns != columns:
             raise resume.ResumeError(
@@ -74,12 +73,10 @@ class Output:
             self.table = cls(out_path, columns, append=has_rows)
         self.spans = RecordWriter(spans_path, append=append) if spans_path else None
         self.errors = RecordWriter(errors_path, lazy=errors_lazy, append=append)
-        self.n_errors = 0
 
     def write(self, frame: pd.DataFrame | None, spans: list[dict[str, Any]], errors: list[BadRow]) -> None:
         if errors:
             self.errors.write_many([b.as_dict() for b in errors])
-            self.n_errors += len(errors)
         if frame is not None and len(frame):
             self.table.write(frame)
         if self.spans is not None and spans:
@@ -284,10 +281,6 @@ class LocalEngine:
         finally:
             if workers is not None:
                 workers.close()
-
-
-def columns_for(with_scores: bool) -> list[str]:
-    return output_columns(with_scores)
 
 
 def warm_up(features: bool, with_scores: bool, model_paths: Sequence[str] | None) -> None:

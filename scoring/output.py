@@ -1,11 +1,12 @@
 """Writers for scored corpora, appended batch by batch so memory stays flat:
-CSV, Parquet or JSON Lines tables, and JSON Lines record files (spans, errors)."""
+CSV, Parquet (parts joined at the end) or JSON Lines tables, and JSON Lines
+record files (spans, errors)."""
 from __future__ import annotations
 
 import json
 import math
 from pathlib import Path
-from typing import IO, Any, Iterable, Protocol
+from typing import IO, Any, Iterable
 
 import pandas as pd
 
@@ -15,13 +16,6 @@ META_COLUMNS = ("id", "outlet", "date", "title", "domain", "url")
 # json.dumps(record, ensure_ascii=False) builds a new encoder per call; one shared
 # encoder writes the same text (spans files hold many records per article).
 _RECORD_ENCODER = json.JSONEncoder(ensure_ascii=False)
-
-
-class TableWriter(Protocol):
-    path: Path
-
-    def write(self, frame: pd.DataFrame) -> None: ...
-    def close(self) -> None: ...
 
 
 def table_format(path: str | Path) -> str:
@@ -91,45 +85,6 @@ class JsonlTableWriter:
         if self._fh is not None:
             self._fh.close()
             self._fh = None
-
-
-class ParquetTableWriter:
-    """Parquet written one row group per batch. The schema is fixed when the
-    first batch arrives (identity columns text, columns with no value yet text),
-    so later batches with values where the first had none still fit."""
-
-    def __init__(self, path: str | Path, columns: list[str]) -> None:
-        self.path = Path(path)
-        self.columns = list(columns)
-        _ensure_parent(self.path)
-        self._writer: Any = None
-        self._schema: Any = None
-        self._closed = False
-
-    def write(self, frame: pd.DataFrame) -> None:
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-
-        assert not self._closed, "writer is closed"
-        frame = frame.reindex(columns=self.columns)
-        if self._writer is None:
-            self._schema = _parquet_schema(frame)
-            self._writer = pq.ParquetWriter(self.path, self._schema)
-        table = pa.Table.from_pandas(frame, schema=self._schema, preserve_index=False)
-        self._writer.write_table(table)
-
-    def close(self) -> None:
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-
-        if self._closed:
-            return
-        self._closed = True
-        if self._writer is None:  # no rows: still leave a readable, empty table
-            schema = pa.schema([pa.field(c, pa.string() if c in META_COLUMNS else pa.float64()) for c in self.columns])
-            pq.write_table(schema.empty_table(), self.path)
-        else:
-            self._writer.close()
 
 
 class PartsParquetWriter:
@@ -212,13 +167,6 @@ def _parquet_schema(frame: pd.DataFrame) -> Any:
     inferred = pa.Schema.from_pandas(frame, preserve_index=False)
     return pa.schema([pa.field(f.name, pa.string()) if f.name in META_COLUMNS or pa.types.is_null(f.type) else f
                       for f in inferred])
-
-
-def open_table_writer(path: str | Path, columns: list[str]) -> TableWriter:
-    """A writer for ``path`` chosen by its extension (see :data:`TABLE_FORMATS`)."""
-    fmt = table_format(path)
-    cls = {"csv": CsvTableWriter, "parquet": ParquetTableWriter, "jsonl": JsonlTableWriter}[fmt]
-    return cls(path, columns)
 
 
 class RecordWriter:
