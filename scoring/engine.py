@@ -138,7 +138,14 @@ class Workers:
         self.pool = self._new_pool()
 
     def submit(self, articles: list[Article], **kw: Any) -> Future:
-        return self.pool.submit(score_chunk, articles, **kw)
+        try:
+            return self.pool.submit(score_chunk, articles, **kw)
+        except BrokenProcessPool as e:
+            # a worker died since the last submit: hand the failure to whoever collects the
+            # result, which re-runs the batches in flight, this one included
+            failed: Future = Future()
+            failed.set_exception(e)
+            return failed
 
     def one_by_one(self, articles: list[Article], **kw: Any) -> ChunkResult:
         """Score each article in its own task; one that kills its worker becomes an error."""
