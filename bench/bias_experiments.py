@@ -32,6 +32,24 @@ Results (feature cache 972526ad3f67; AUC / acc / balanced acc, outer seed 0 | se
   TF-IDF + LR baseline                0.832 / 0.752 / 0.713
 Feature cache e424b621a046 (seed 0): current 0.840 / 0.771 / 0.757, per-source balance
 0.851 / 0.760 / 0.760, baseline 0.832 / 0.752 / 0.713 -- the same numbers `relscore evaluate` gives.
+
+Session 3 (feature cache 8ac4170e66e8, same features; all with classes balanced per source):
+  bal_source (shipped before)         0.851 / 0.760 / 0.760 | 0.848 / 0.754 / 0.759
+  + headline word 1-2-grams           0.854 / 0.764 / 0.767 | 0.851 / 0.760 / 0.766
+  + headline words, case and marks    0.853 / 0.767 / 0.768 | 0.853 / 0.764 / 0.769
+  + headline char 2-5-grams (shipped) 0.857 / 0.772 / 0.774 | 0.853 / 0.763 / 0.768
+    ... C 0.3 / C 3 / hand rows only  0.857 / 0.772 / 0.775 ; 0.856 / 0.775 / 0.778 ; 0.852 / 0.772 / 0.774
+    ... both headline columns         0.853 / 0.767 / 0.767 | 0.851 / 0.763 / 0.769
+  headline prepended to the body      0.851 / 0.764 / 0.764
+  sentence-level LR (document label on each sentence), top-3 / mean / max sentence log-odds as a
+  column beside word12                0.852 / 0.763 / 0.762 ; 0.847 / 0.758 / 0.759 ; 0.851 / 0.760 / 0.758
+    ... with the headline column      0.858 / 0.777 / 0.778
+  gradient boosting (HistGradientBoosting) in place of the linear stacker
+                                      0.837 / 0.747 / 0.749 ; with headline 0.840 / 0.746 / 0.750
+  An opinion-vs-news text model trained on AllSides URL sections (/opinion/, /editorials/ ...;
+  within-outlet AUC 0.82) scores 0.72 AUC on the hand labels with no hyperpartisan supervision,
+  but as a stacked column it changed nothing (0.851 / 0.760 / 0.760): the word column already
+  carries it. Not kept.
 """
 from __future__ import annotations
 
@@ -54,7 +72,9 @@ sys.path.insert(0, str(ROOT))
 
 from scoring.datasets import CACHE_DIR, load_training_corpora, shared_dir  # noqa: E402
 from scoring.evaluate import _strata, prepare  # noqa: E402
-from scoring.model import clip_texts, grouped_splits, make_feature_pipeline, make_text_model, outlet_weights  # noqa: E402
+from scoring.model import (  # noqa: E402
+    clip_texts, grouped_splits, make_feature_pipeline, make_text_model, outlet_counts, outlet_weights,
+)
 from scoring.train_cli import apply_label_files  # noqa: E402
 
 log = logging.getLogger("bias_experiments")
@@ -80,21 +100,11 @@ def load_bias(shared: Path, cache_version: str | None) -> tuple[pd.DataFrame, li
 
 # ------------------------------------------------------------------ text representations
 def outlet_vocab_counts(train_texts: list[str], test_texts: list[str], groups: list[str], min_outlets: int = 3,
-                        max_features: int = 20000, **cv_kw: Any) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
+                        max_features: int = 20000, kind: str = "body", **cv_kw: Any
+                        ) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
     """Counts of terms used by >= ``min_outlets`` training outlets (most widespread first)."""
-    cv_kw = {"max_df": 0.5, **cv_kw}
-    cv = CountVectorizer(min_df=2, strip_accents="unicode", dtype=np.float32, **cv_kw)
-    m = cv.fit_transform(train_texts)
-    codes, uniq = pd.factorize(pd.Series(groups))
-    G = sparse.csr_matrix((np.ones(len(codes), dtype=np.float32), (codes, np.arange(len(codes)))),
-                          shape=(len(uniq), len(codes)))
-    n_out = np.asarray(((G @ m) > 0).sum(axis=0)).ravel()
-    keep = np.flatnonzero(n_out >= min_outlets)
-    keep = np.sort(keep[np.argsort(-n_out[keep], kind="stable")][:max_features])
-    vocab = {t: i for i, t in enumerate(cv.get_feature_names_out()[keep])}
-    cv_kw.pop("max_df")
-    fixed = CountVectorizer(strip_accents="unicode", dtype=np.float32, vocabulary=vocab, **cv_kw)
-    return m[:, keep].tocsr(), fixed.transform(test_texts).tocsr()
+    counter, m = outlet_counts(train_texts, groups, min_outlets, max_features, kind=kind, **cv_kw)
+    return m, counter.transform(test_texts).tocsr()
 
 
 def lsa(train_texts: list[str], test_texts: list[str], groups: list[str], k: int = 300
@@ -110,6 +120,61 @@ def lsa(train_texts: list[str], test_texts: list[str], groups: list[str], k: int
     return normalize(svd.transform(tf.transform(a))), normalize(svd.transform(tf.transform(b)))
 
 
+_SENT = __import__("re").compile(r"(?<=[.!?…])[\"”’)]*\s+|\n+")
+
+
+def sentence_counts(train_texts: list[str], test_texts: list[str], groups: list[str], **kw: Any) -> tuple:
+    """Sentence-by-term counts (outlet vocabulary of the training documents) and each sentence's document."""
+    def split(texts: list[str]) -> tuple[list[str], np.ndarray]:
+        sents, doc = [], []
+        for i, t in enumerate(clip_texts(texts)):
+            parts = [x for x in _SENT.split(t) if len(x.split()) >= 3] or [t]
+            sents += parts
+            doc += [i] * len(parts)
+        return sents, np.asarray(doc)
+    sa, da = split(train_texts)
+    sb, db = split(test_texts)
+    # the terms of the document model: the outlet vocabulary of the training documents
+    counter, _ = outlet_counts(clip_texts(train_texts), groups)
+    return (counter.transform(sa).tocsr(), da), (counter.transform(sb).tocsr(), db)
+
+
+def fit_sentence_lr(S: tuple, y: np.ndarray, w: np.ndarray, C: float = 1.0, agg: str = "top3") -> Callable:
+    """LR on sentences labelled with their document's label (weight w/n_sentences); a document
+    scorer aggregating its sentences' log-odds."""
+    X, doc = S
+    n = np.bincount(doc, minlength=len(y)).astype(float)
+    sw = (w / np.maximum(n, 1))[doc]
+    tf = TfidfTransformer(sublinear_tf=True).fit(X)
+    lr = LogisticRegression(C=C, max_iter=3000).fit(tf.transform(X), y[doc], sample_weight=sw)
+
+    def score(Z: tuple) -> np.ndarray:
+        Xz, dz = Z
+        s = lr.decision_function(tf.transform(Xz))
+        out = np.zeros(dz.max() + 1 if len(dz) else 0)
+        f = pd.Series(s).groupby(dz)
+        if agg == "mean":
+            r = f.mean()
+        elif agg == "max":
+            r = f.max()
+        else:
+            k = int(agg[3:])
+            r = f.apply(lambda v: np.sort(v.to_numpy())[-k:].mean())
+        out[r.index.to_numpy()] = r.to_numpy()
+        return out
+    return score
+
+
+def _take(S: tuple, rows: np.ndarray) -> tuple:
+    """The sentences of documents ``rows``, documents renumbered 0..len(rows)-1."""
+    X, doc = S
+    pos = np.full(doc.max() + 1, -1)
+    pos[rows] = np.arange(len(rows))
+    m = pos[doc] >= 0
+    order = np.argsort(pos[doc][m], kind="stable")
+    return X[np.flatnonzero(m)[order]], pos[doc][m][order]
+
+
 REPRS: dict[str, Callable[[list[str], list[str], list[str]], tuple]] = {
     "word12": lambda a, b, g: outlet_vocab_counts(clip_texts(a), clip_texts(b), g, ngram_range=(1, 2)),
     "word12_full": lambda a, b, g: outlet_vocab_counts(clip_texts(a, 30000), clip_texts(b, 30000), g,
@@ -120,6 +185,12 @@ REPRS: dict[str, Callable[[list[str], list[str], list[str]], tuple]] = {
     "word12_func": lambda a, b, g: outlet_vocab_counts(clip_texts(a), clip_texts(b), g, ngram_range=(1, 2),
                                                        max_df=1.0, token_pattern=r"(?u)\b\w+\b|[!?\"“”]"),
     "lsa300": lsa,
+    "sent": sentence_counts,
+    "t_word12": lambda a, b, g: outlet_vocab_counts(a, b, g, ngram_range=(1, 2), max_df=1.0),
+    "t_word12_case": lambda a, b, g: outlet_vocab_counts(a, b, g, ngram_range=(1, 2), max_df=1.0, lowercase=False,
+                                                         token_pattern=r"(?u)\b\w+\b|[!?:\"“”‘’']"),
+    "t_char": lambda a, b, g: outlet_vocab_counts(a, b, g, kind="headline"),
+    "tt_word12": lambda a, b, g: outlet_vocab_counts(clip_texts(a), clip_texts(b), g, ngram_range=(1, 2)),
     "char25": lambda a, b, g: outlet_vocab_counts(clip_texts(a, 4000), clip_texts(b, 4000), g, analyzer="char_wb",
                                                   ngram_range=(2, 5), lowercase=False, max_features=40000),
     "char35": lambda a, b, g: outlet_vocab_counts(clip_texts(a, 4000), clip_texts(b, 4000), g, analyzer="char_wb",
@@ -167,6 +238,12 @@ def text_column(spec: ColumnSpec, Xtr: sparse.csr_matrix, Xte: sparse.csr_matrix
     wfull = np.zeros(len(y))
     wfull[use] = wt
     oof = np.zeros(len(y))
+    if isinstance(Xtr, tuple):  # sentences
+        for tr, te in inner:
+            t = tr[use[tr]]
+            oof[te] = fit_sentence_lr(_take(Xtr, t), y[t], wfull[t], **kw)(_take(Xtr, te))
+        full = np.flatnonzero(use)
+        return oof, fit_sentence_lr(_take(Xtr, full), y[full], wfull[full], **kw)(Xte)
     for tr, te in inner:
         t = tr[use[tr]]
         oof[te] = fit_lr(Xtr[t], y[t], wfull[t], **kw)(Xtr[te])
@@ -221,7 +298,7 @@ def voice_rates(texts: pd.Series) -> pd.DataFrame:
 def run_variant(prep: Any, names: list[str], splits: list, columns: list[ColumnSpec], reprs: dict,
                 C: float = 0.3, use_features: bool = True, prior_shift: float = 0.0,
                 balance: str = "all", soft: bool = False, aux_weight: float | None = None,
-                voice: bool = False) -> np.ndarray:
+                voice: bool = False, clf: str = "lr") -> np.ndarray:
     """Pooled out-of-fold probabilities of one stacking recipe (NaN outside the test rows)."""
     d = prep.data
     pooled = np.full(len(d), np.nan)
@@ -259,10 +336,18 @@ def run_variant(prep: Any, names: list[str], splits: list, columns: list[ColumnS
         Xtr, Xte = Xtr.fillna(med), Xte.fillna(med)
         for i, spec in enumerate(columns):
             Rtr, Rte = reprs[(spec[0], k)]
-            Rtr = Rtr[order]
+            Rtr = _take(Rtr, order) if isinstance(Rtr, tuple) else Rtr[order]
             Xtr[f"text{i}"], Xte[f"text{i}"] = text_column(spec, Rtr, Rte, train, w, inner)
-        pipe = make_feature_pipeline(inner, C=C, seed=0, n_quantiles=200)
-        pipe.fit(Xtr, y, clf__sample_weight=w)
+        if clf == "hgb":
+            from sklearn.calibration import CalibratedClassifierCV
+            from sklearn.ensemble import HistGradientBoostingClassifier
+            hgb = HistGradientBoostingClassifier(max_iter=200, learning_rate=0.05, max_leaf_nodes=8,
+                                                 min_samples_leaf=40, l2_regularization=1.0, random_state=0)
+            pipe = CalibratedClassifierCV(hgb, method="sigmoid", cv=inner, ensemble=False)
+            pipe.fit(Xtr, y, sample_weight=w)
+        else:
+            pipe = make_feature_pipeline(inner, C=C, seed=0, n_quantiles=200)
+            pipe.fit(Xtr, y, clf__sample_weight=w)
         p = pipe.predict_proba(Xte)[:, 1]
         if prior_shift:
             p = 1 / (1 + np.exp(-(np.log(p / (1 - p)) + prior_shift)))
@@ -325,6 +410,27 @@ VARIANTS: dict[str, dict] = {
     "char25": dict(columns=[("word12", {}, "all"), ("char25", {}, "all")]),
     "char35": dict(columns=[("word12", {}, "all"), ("char35", {}, "all")]),
     "char35_only": dict(columns=[("char35", {}, "all")]),
+    "bal_title": dict(columns=[("word12", {}, "all"), ("t_word12", {}, "all")], balance="source"),
+    "bal_title_case": dict(columns=[("word12", {}, "all"), ("t_word12_case", {}, "all")], balance="source"),
+    "bal_title_char": dict(columns=[("word12", {}, "all"), ("t_char", {}, "all")], balance="source"),
+    "bal_tt": dict(columns=[("tt_word12", {}, "all")], balance="source"),
+    "bal_tt_title": dict(columns=[("tt_word12", {}, "all"), ("t_word12_case", {}, "all")], balance="source"),
+    "bal_hgb": dict(columns=[("word12", {}, "all")], balance="source", clf="hgb"),
+    "bal_title_char_hgb": dict(columns=[("word12", {}, "all"), ("t_char", {}, "all")], balance="source", clf="hgb"),
+    "bal_title2": dict(columns=[("word12", {}, "all"), ("t_char", {}, "all"), ("t_word12_case", {}, "all")],
+                       balance="source"),
+    "bal_title_char_C03": dict(columns=[("word12", {}, "all"), ("t_char", {"C": 0.3}, "all")], balance="source"),
+    "bal_title_char_C3": dict(columns=[("word12", {}, "all"), ("t_char", {"C": 3.0}, "all")], balance="source"),
+    "sent_top3": dict(columns=[("word12", {}, "all"), ("sent", {}, "all")], balance="source"),
+    "sent_mean": dict(columns=[("word12", {}, "all"), ("sent", {"agg": "mean"}, "all")], balance="source"),
+    "sent_max": dict(columns=[("word12", {}, "all"), ("sent", {"agg": "max"}, "all")], balance="source"),
+    "sent_top3_only": dict(columns=[("sent", {}, "all")], balance="source"),
+    "sent_title": dict(columns=[("word12", {}, "all"), ("t_char", {}, "all"), ("sent", {}, "all")],
+                       balance="source"),
+    "bal_title_char_hand": dict(columns=[("word12", {}, "all"), ("t_char", {}, "hand")], balance="source"),
+    "bal_title_char_both": dict(columns=[("word12", {}, "all"), ("t_char", {}, "all"), ("t_char", {}, "hand")],
+                                balance="source"),
+    "bal_title_char_nb": dict(columns=[("word12", {}, "all"), ("t_char", {"nb": True}, "all")], balance="source"),
     "stackC1": dict(columns=[("word12", {}, "all")], C=1.0),
     "stackC0.1": dict(columns=[("word12", {}, "all")], C=0.1),
 }
@@ -348,9 +454,10 @@ def main(argv: list[str] | None = None) -> int:
     for r in sorted(needed):
         t0 = time.time()
         for k, (tr, te) in enumerate(splits):
-            reprs[(r, k)] = REPRS[r](d["text"].iloc[tr].tolist(), d["text"].iloc[te].tolist(),
+            src = d["title"] if r.startswith("t_") else (d["title"] + ".\n" + d["text"] if r.startswith("tt_") else d["text"])
+            reprs[(r, k)] = REPRS[r](src.iloc[tr].tolist(), src.iloc[te].tolist(),
                                      d["outlet"].iloc[tr].astype(str).tolist())
-        log.info("representation %s: %d terms, %.0fs", r, reprs[(r, 0)][0].shape[1], time.time() - t0)
+        log.info("representation %s: %d terms, %.0fs", r, np.shape(reprs[(r, 0)][0])[-1] if not isinstance(reprs[(r, 0)][0], tuple) else reprs[(r, 0)][0][0].shape[1], time.time() - t0)
     rows = {}
     if args.baseline:
         rows["tfidf_baseline"] = score(prep, splits, tfidf_baseline(prep, splits))

@@ -184,7 +184,11 @@ def write_card(report: dict[str, Any], path: Path) -> None:
           "shape -> `CalibratedClassifierCV(LogisticRegression, method='sigmoid', ensemble=False)`. "
           "`wording_logit` is the out-of-fold log-odds of a TF-IDF (word 1-2-grams used by at least 3 outlets, "
           "first 8,000 characters) + logistic regression model; the restriction to words shared by several outlets "
-          "keeps outlet signatures out. Every internal split (stacking, calibration) is grouped by outlet. "
+          "keeps outlet signatures out. The `bias` model stacks a second column, `headline_wording_logit`: the "
+          "same kind of model over the headline's character 2-5-grams (case kept, used by at least 3 outlets), "
+          "which reads cues such as 'STUNNING:' or scare quotes; an article without a headline gets the average "
+          "value. Both columns belong to the `wording` family in the explanations. "
+          "Every internal split (stacking, calibration) is grouped by outlet. "
           "Sample weights give every outlet the same total weight, then every class; for `bias`, the classes are "
           "balanced inside each label source (hand labels; outlet labels) and outlet-level labels weigh 0.3 of a "
           "hand label.", "",

@@ -189,10 +189,16 @@ def _fit_predict_relscore(use_text: bool, **kw: Any) -> Callable:
         w = training_weights(train, prep.target)
         model = fit_model(train[prep.feature_names], train["y"].astype(int), train["outlet"], prep.target,
                           texts=train["text"].tolist() if use_text else None, sample_weight=w,
-                          feature_names=prep.feature_names, **kw)
-        p, _ = predict_with_explanation(model, test[prep.feature_names], test["text"].tolist() if use_text else None)
+                          feature_names=prep.feature_names, titles=titles_of(train) if use_text else None, **kw)
+        p, _ = predict_with_explanation(model, test[prep.feature_names], test["text"].tolist() if use_text else None,
+                                        titles_of(test) if use_text else None)
         return p
     return run
+
+
+def titles_of(d: pd.DataFrame) -> list[str] | None:
+    """The headlines of ``d`` ('' where missing), or None without a title column."""
+    return d["title"].fillna("").astype(str).tolist() if "title" in d else None
 
 
 def _tfidf_baseline(train: pd.DataFrame, test: pd.DataFrame, prep: Prepared) -> np.ndarray:

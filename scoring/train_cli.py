@@ -23,7 +23,7 @@ import pandas as pd
 
 from .evaluate import (
     Prepared, attach_labels, binary_metrics, calibration_table, evaluate_prepared, format_report, prepare,
-    training_weights,
+    titles_of, training_weights,
 )
 from .labels import REPORTING_TO_REL3, LabelTable, normalize_domain, read_labels
 from .model import TARGETS, fit_model, load_model, outlet_weights, predict_with_explanation, save_model
@@ -236,6 +236,7 @@ def train_target(df: pd.DataFrame, target: str, seed: int = 0, use_text: bool = 
     }
     return fit_model(d[prep.feature_names], d["y"].astype(int), d["outlet"], target,
                      texts=d["text"].tolist() if has_text else None, sample_weight=w,
+                     titles=titles_of(d) if has_text else None,
                      feature_names=prep.feature_names, seed=seed, meta=meta)
 
 
@@ -257,7 +258,7 @@ def evaluate_models(df: pd.DataFrame, model_paths: Sequence[str]) -> dict[str, A
         prep = _prepared(df, model["target"])
         d = prep.data
         texts = d["text"].tolist() if "text" in d and d["text"].notna().all() else None
-        p, _ = predict_with_explanation(model, d[model["feature_names"]], texts)
+        p, _ = predict_with_explanation(model, d[model["feature_names"]], texts, titles_of(d))
         res: dict[str, Any] = {"model": str(mp), "n_articles": len(d), "n_outlets": int(d["outlet"].nunique())}
         for name, col in prep.eval_columns.items():
             m = d[col].notna().to_numpy()

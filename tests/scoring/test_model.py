@@ -71,6 +71,51 @@ def test_model_separates_the_registers_and_explains_by_family(tiny_model):
     assert np.allclose(why.sum(axis=1), 100 * p - base, atol=0.05)
 
 
+CALM_HEADLINES = ["Talks to resume next week, officials say", "Court adjourns until Monday",
+                  "Company revenue in line with estimates", "Ministry revises preliminary figures"]
+SHOUT_HEADLINES = ["STUNNING: Elites CAUGHT Lying Again!", "WATCH => Traitors DESTROY Everything!",
+                   "SHOCKING: The ‘Experts’ Laugh At You!", "BOOM! Corrupt Clowns EXPOSED!"]
+
+
+def headline_corpus() -> pd.DataFrame:
+    """Bodies drawn from the same calm pool for every outlet; only the headlines tell the
+    hyperpartisan outlets (y = 1) from the others."""
+    d = tiny_corpus(per_outlet=8)
+    rng = np.random.default_rng(1)
+    d["text"] = [" ".join(rng.choice(CALM, size=3)) for _ in range(len(d))]
+    d["exclaims"] = rng.normal(0, 1, len(d))
+    d["quotes"] = rng.normal(0, 1, len(d))
+    d["y"] = 1.0 - d["y"]
+    d["title"] = [rng.choice(SHOUT_HEADLINES if y else CALM_HEADLINES) for y in d["y"]]
+    return d
+
+
+def test_the_bias_model_reads_headlines_and_treats_a_missing_one_as_average(tmp_path: Path):
+    d = headline_corpus()
+    X = d[["exclaims", "quotes"]]
+    kw = dict(texts=d["text"].tolist(), titles=d["title"].tolist(), feature_names=["exclaims", "quotes"],
+              families=FAMILIES, n_splits=3)
+    model = load_model(save_model(fit_model(X, d["y"].astype(int), d["outlet"], "bias", **kw), tmp_path / "b.skops"))
+    assert model["headline_model"] is not None and "headline_wording_logit" in model["columns"]
+    p, why = predict_with_explanation(model, X, d["text"].tolist(), d["title"].tolist())
+    assert p[d["y"] == 1].min() > 0.5 > p[d["y"] == 0].max()
+    assert list(why.columns) == ["style", "sourcing", "wording"]  # the headline counts as wording
+    assert (why.loc[d["y"] == 1, "wording"] > 0).all()
+    # a new headline in the same register moves the score the same way
+    unseen = predict_with_explanation(model, X.iloc[:1], d["text"].tolist()[:1], ["EXPOSED: Lying Traitors!"])[0]
+    calm = predict_with_explanation(model, X.iloc[:1], d["text"].tolist()[:1], ["Officials revise figures"])[0]
+    assert unseen[0] > 0.5 > calm[0]
+    # no headline: no headline evidence, whether the title is empty or absent
+    empty, why_empty = predict_with_explanation(model, X, d["text"].tolist(), [""] * len(d))
+    absent, _ = predict_with_explanation(model, X, d["text"].tolist(), None)
+    np.testing.assert_allclose(empty, absent)
+    gap = empty[d["y"] == 1].mean() - empty[d["y"] == 0].mean()
+    assert abs(gap) < 0.15 < p[d["y"] == 1].mean() - p[d["y"] == 0].mean()
+    # reliability models do not read headlines (not validated there)
+    rel = fit_model(X, d["y"].astype(int), d["outlet"], "reliability", **kw)
+    assert rel["headline_model"] is None and "headline_wording_logit" not in rel["columns"]
+
+
 def test_skops_round_trip_gives_identical_predictions(tiny_model, tmp_path: Path):
     d, model = tiny_model
     path = save_model(model, tmp_path / "m.skops")
@@ -140,8 +185,8 @@ def _sample_frame() -> pd.DataFrame:
     for p in sorted(SAMPLES.glob("*.txt")):
         title, _, body = p.read_text(encoding="utf-8").partition("\n")
         feats = analyze(body, title).features
-        rows.append({**feats, "text": body})
-    return pd.DataFrame(rows, columns=[*FEATURE_NAMES, "text"])
+        rows.append({**feats, "text": body, "title": title})
+    return pd.DataFrame(rows, columns=[*FEATURE_NAMES, "text", "title"])
 
 
 def test_predict_scores_on_the_samples_with_the_bundled_models():
@@ -160,9 +205,12 @@ def test_predict_scores_on_the_samples_with_the_bundled_models():
         for why in out[f"{t}_why"]:
             parts = json.loads(why)
             assert {"insertions", "hedging", "sourcing", "loaded", "style"} <= set(parts)
-    # the wording component reads the text: without it the scores change
+    # the wording components read the text and the headline: without them the scores change
     no_text = predict_scores(frame.drop(columns="text"))
     assert not np.allclose(no_text["bias"], out["bias"])
+    no_title = predict_scores(frame.drop(columns="title"))
+    assert not np.allclose(no_title["bias"], out["bias"])
+    np.testing.assert_allclose(no_title["reliability"], out["reliability"])
 
 
 def test_train_and_evaluate_commands_on_a_tiny_labelled_corpus(tmp_path: Path):
