@@ -1,7 +1,7 @@
 """Experiments on the ``bias`` model: which text columns, labels and weights score best
 on the hand-labelled SemEval articles of held-out outlets.
 
-    python -m bench.bias_experiments [--shared ../shared] [--cache-version HASH] [--seed 0]
+    python -m bench.bias_experiments [--shared ../shared] [--cache-version HASH | --allsides-cap N] [--seed 0]
         [--variants current,bal_source,...] [--baseline]
 
 Same data, labels, weights and outer folds as ``bench.build_model`` (StratifiedGroupKFold,
@@ -78,23 +78,26 @@ from scoring.evaluate import _strata, prepare  # noqa: E402
 from scoring.model import (  # noqa: E402
     clip_texts, grouped_splits, make_feature_pipeline, make_text_model, outlet_counts, outlet_weights,
 )
-from scoring.train_cli import apply_label_files  # noqa: E402
+from scoring.train_cli import apply_label_files, load_shared  # noqa: E402
 
 log = logging.getLogger("bias_experiments")
 
 
 # ------------------------------------------------------------------ data
-def load_bias(shared: Path, cache_version: str | None) -> tuple[pd.DataFrame, list[str]]:
-    """The prepared bias rows (features from a feature cache file) and the feature names."""
+def load_bias(shared: Path, cache_version: str | None, allsides_cap: int = 60) -> tuple[pd.DataFrame, list[str]]:
+    """The prepared bias rows and the feature names. Features come from the feature cache file
+    ``cache_version`` when given (AllSides capped at 60), else from the current feature code."""
     from features import FEATURE_NAMES
 
-    df = load_training_corpora(shared, allsides_cap=60, seed=0)
-    files = sorted(CACHE_DIR.glob("shared_cap60_seed0_*.parquet"), key=lambda p: p.stat().st_mtime)
-    path = CACHE_DIR / f"shared_cap60_seed0_{cache_version}.parquet" if cache_version else files[-1]
-    log.info("features from %s", path)
-    feats = pd.read_parquet(path).set_index("id").loc[df["id"]].set_axis(df.index)
-    names = [n for n in FEATURE_NAMES if n in feats.columns]
-    df = pd.concat([df, feats[names]], axis=1)
+    if cache_version:
+        df = load_training_corpora(shared, allsides_cap=60, seed=0)
+        path = CACHE_DIR / f"shared_cap60_seed0_{cache_version}.parquet"
+        log.info("features from %s", path)
+        feats = pd.read_parquet(path).set_index("id").loc[df["id"]].set_axis(df.index)
+        df = pd.concat([df, feats[[n for n in FEATURE_NAMES if n in feats.columns]]], axis=1)
+    else:
+        df = load_shared(shared, allsides_cap, seed=0)
+    names = [n for n in FEATURE_NAMES if n in df.columns]
     labels = [str(shared / "data/labels/mbfc_snapshots.csv"), str(shared / "data/labels/lin2023_domain_pc1.csv")]
     df, _ = apply_label_files(df, labels)
     prep = prepare(df, "bias", names)
@@ -450,13 +453,15 @@ VARIANTS: dict[str, dict] = {
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", type=Path, default=shared_dir())
-    ap.add_argument("--cache-version", default=None, help="feature cache to read (default: newest file)")
+    ap.add_argument("--cache-version", default=None,
+                    help="feature cache file to read (default: features of the current code, cached)")
+    ap.add_argument("--allsides-cap", type=int, default=60, help="AllSides articles per outlet (without --cache-version)")
     ap.add_argument("--variants", default="current,features_only")
     ap.add_argument("--seed", type=int, default=0, help="seed of the outer folds")
     ap.add_argument("--baseline", action="store_true", help="also the TF-IDF + LR baseline")
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s: %(message)s")
-    prep, names = load_bias(args.shared, args.cache_version)
+    prep, names = load_bias(args.shared, args.cache_version, args.allsides_cap)
     d = prep.data
     splits = grouped_splits(d["y"].to_numpy(), d["outlet"].astype(str).tolist(), 5, args.seed, strata=_strata(prep))
     variants = args.variants.split(",")
