@@ -382,8 +382,9 @@ def predict_scores(features: pd.DataFrame, model_paths: list[str] | None = None)
     """``reliability`` and ``bias`` (0-100) with ``reliability_why``/``bias_why`` JSON per row.
 
     ``features`` holds the FEATURE_NAMES columns and, for the wording components, a
-    ``text`` column with the article text and a ``title`` column with its headline. Without ``model_paths`` the bundled models
-    are used (loaded once). A target without a model gets NaN scores.
+    ``text`` column with the article text and a ``title`` column with its headline.
+    Without ``model_paths`` the bundled models are used (loaded once). A target without
+    a model gets NaN scores.
     """
     if not isinstance(features, pd.DataFrame):
         raise TypeError(f"predict_scores expects a pandas DataFrame of features, got {type(features).__name__}")
