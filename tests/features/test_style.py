@@ -81,9 +81,13 @@ def test_readability_does_not_split_at_abbreviations():
 
 
 def test_syllables_are_textstats():
-    for w in ("armistice", "negotiating", "ceasefire", "idlib", "haftar"):
-        assert syllables(w) == textstat.syllable_count(w)
-    assert syllables("armistice") == 3
+    # CMUdict words (first of several pronunciations: "either"), words only Pyphen knows,
+    # and forms textstat splits or strips: contractions, hyphens, abbreviations, accents
+    words = ("armistice", "negotiating", "ceasefire", "either", "idlib", "haftar", "erdogan", "don't",
+             "well-known", "u.s.", "o'neill", "café", "rock'n'roll", "3d", "")
+    for w in words:
+        assert syllables(w) == textstat.syllable_count(w), w
+    assert syllables("armistice") == 3 and syllables("well-known") == 2
 
 
 def test_readability_of_empty_text_is_zero():
