@@ -55,6 +55,8 @@ Session 3 (feature cache 8ac4170e66e8, same features; all with classes balanced 
   Still rising steeply: more hand-labelled articles are the lever, not another text column.
   More or fewer outlet-labelled AllSides articles (--allsides-cap, shipped recipe): 30 per outlet
   0.845 / 0.753 / 0.758; 60 (shipped) 0.857 / 0.772 / 0.774; 150 0.814 / 0.724 / 0.725.
+  Outlet labels left out: left-/right-centre negatives (aux_no_lean) 0.848 / 0.771 / 0.773;
+  fake-news/conspiracy positives (aux_no_fake) 0.857 / 0.772 / 0.774.
 """
 from __future__ import annotations
 
@@ -306,7 +308,8 @@ def voice_rates(texts: pd.Series) -> pd.DataFrame:
 def run_variant(prep: Any, names: list[str], splits: list, columns: list[ColumnSpec], reprs: dict,
                 C: float = 0.3, use_features: bool = True, prior_shift: float = 0.0,
                 balance: str = "all", soft: bool = False, aux_weight: float | None = None,
-                voice: bool = False, clf: str = "lr", hand_keep: float = 1.0) -> np.ndarray:
+                voice: bool = False, clf: str = "lr", hand_keep: float = 1.0,
+                aux_drop: tuple[str, ...] = ()) -> np.ndarray:
     """Pooled out-of-fold probabilities of one stacking recipe (NaN outside the test rows)."""
     d = prep.data
     pooled = np.full(len(d), np.nan)
@@ -319,6 +322,10 @@ def run_variant(prep: Any, names: list[str], splits: list, columns: list[ColumnS
             kept = set(rng.choice(hand_outlets, size=int(round(hand_keep * len(hand_outlets))), replace=False))
             order = np.flatnonzero(train["eval_hand"].isna() | train["outlet"].astype(str).isin(kept))
             train = train.iloc[order].reset_index(drop=True)
+        if aux_drop:  # outlet-labelled rows of these MBFC bias ratings left out of training
+            drop = train["eval_hand"].isna() & train["mbfc_bias"].astype(str).isin(aux_drop)
+            order = order[~drop.to_numpy()]
+            train = train[~drop].reset_index(drop=True)
         if aux_weight is not None:
             train["weight_factor"] = np.where(train["eval_hand"].notna(), 1.0, aux_weight)
         if soft:
@@ -447,6 +454,10 @@ VARIANTS: dict[str, dict] = {
     "bal_title_char_nb": dict(columns=[("word12", {}, "all"), ("t_char", {"nb": True}, "all")], balance="source"),
     "hand50": dict(columns=[("word12", {}, "all"), ("t_char", {}, "all")], balance="source", hand_keep=0.5),
     "hand75": dict(columns=[("word12", {}, "all"), ("t_char", {}, "all")], balance="source", hand_keep=0.75),
+    "aux_no_lean": dict(columns=[("word12", {}, "all"), ("t_char", {}, "all")], balance="source",
+                        aux_drop=("left-center", "leftcenter", "right-center", "rightcenter")),
+    "aux_no_fake": dict(columns=[("word12", {}, "all"), ("t_char", {}, "all")], balance="source",
+                        aux_drop=("fake-news", "conspiracy", "conspiracy-pseudoscience")),
     "stackC1": dict(columns=[("word12", {}, "all")], C=1.0),
     "stackC0.1": dict(columns=[("word12", {}, "all")], C=0.1),
 }
