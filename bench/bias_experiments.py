@@ -64,6 +64,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import re
 import sys
 import time
 from pathlib import Path
@@ -132,7 +133,7 @@ def lsa(train_texts: list[str], test_texts: list[str], groups: list[str], k: int
     return normalize(svd.transform(tf.transform(a))), normalize(svd.transform(tf.transform(b)))
 
 
-_SENT = __import__("re").compile(r"(?<=[.!?…])[\"”’)]*\s+|\n+")
+_SENT = re.compile(r"(?<=[.!?…])[\"”’)]*\s+|\n+")
 
 
 def sentence_counts(train_texts: list[str], test_texts: list[str], groups: list[str], **kw: Any) -> tuple:

@@ -22,7 +22,7 @@ from typing import Any, Sequence
 import pandas as pd
 
 from .chunks import SCORE_COLUMNS, output_columns, score_chunk
-from .corpus import Article, BadRow, Resolved, Source, _build
+from .corpus import Article, Resolved, Source, _build
 from .engine import Batch, _in_input_order
 from .output import META_COLUMNS, RecordWriter
 

@@ -12,12 +12,10 @@ import logging
 import os
 import re
 import xml.etree.ElementTree as ET
-from importlib import resources
 from multiprocessing import get_context
 from pathlib import Path
 from typing import Iterable
 
-import numpy as np
 import pandas as pd
 
 from .labels import normalize_domain

@@ -24,7 +24,7 @@ from typing import Any, Iterable, Sequence
 import pandas as pd
 
 from . import resume
-from .chunks import ChunkResult, output_columns, score_chunk
+from .chunks import ChunkResult, score_chunk
 from .corpus import Article, BadRow
 from .output import (
     CsvTableWriter, JsonlTableWriter, PartsParquetWriter, RecordWriter, table_format,

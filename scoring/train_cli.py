@@ -26,7 +26,7 @@ from .evaluate import (
     titles_of, training_weights,
 )
 from .labels import REPORTING_TO_REL3, LabelTable, normalize_domain, read_labels
-from .model import TARGETS, fit_model, load_model, outlet_weights, predict_with_explanation, save_model
+from .model import TARGETS, fit_model, load_model, predict_with_explanation, save_model
 
 log = logging.getLogger(__name__)
 

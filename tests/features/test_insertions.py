@@ -76,7 +76,6 @@ def test_sample_002_repeated_headline_and_dateline():
 def test_sample_003_subtitle_and_subhead_kept():
     text = _sample("003")
     title, body = text.split("\n", 1)
-    offset = len(title) + 1
     spans = find_insertions(body, title)
     assert spans == []
     assert body.startswith("Turkish FM says")  # the standfirst stays in the body
