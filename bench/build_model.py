@@ -214,7 +214,10 @@ def write_card(report: dict[str, Any], path: Path) -> None:
           "- Under the time split the extracted features transfer worse than words across corpora: the stacked "
           "reliability model trails the TF-IDF baseline when the unreliable test articles come mostly from a corpus "
           "(FakeNewsCorpus) absent from training, while it leads inside each corpus (see the tables above).",
-          "- Scores for articles much shorter than news articles (a few sentences) rest on very little evidence.", "",
+          "- Scores for articles much shorter than news articles (a few sentences) rest on very little evidence.",
+          "- The bias model reads headlines; without one (no title column, an empty title) it scores the body "
+          "alone: on held-out outlets, AUC 0.849 and balanced accuracy 0.763 with headlines blanked, against "
+          "0.857 and 0.774 with them.", "",
           "## Rebuild", "", f"```\n{report['command']}\n```", "",
           f"(seed {report['seed']}, AllSides capped at {report['allsides_cap']} articles per outlet; "
           f"{report['n_features']} features, feature code version {report['feature_version']}, cached in "
