@@ -58,7 +58,7 @@ Session 3 (feature cache 8ac4170e66e8, same features; all with classes balanced 
   Outlet labels left out: left-/right-centre negatives (aux_no_lean) 0.848 / 0.771 / 0.773;
   fake-news/conspiracy positives (aux_no_fake) 0.857 / 0.772 / 0.774.
   The baseline's own vocabulary (no outlet restriction, whole texts) as a third column (free):
-  0.855 / 0.778 / 0.781; in place of the word column (free_only): 0.853 / 0.772 / 0.774.
+  0.854 / 0.778 / 0.781; in place of the word column (free_only): 0.853 / 0.772 / 0.774.
 """
 from __future__ import annotations
 
@@ -81,7 +81,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from scoring.datasets import CACHE_DIR, load_training_corpora, shared_dir  # noqa: E402
-from scoring.evaluate import _strata, prepare  # noqa: E402
+from scoring.evaluate import _strata, prepare, training_weights  # noqa: E402
 from scoring.model import (  # noqa: E402
     clip_texts, grouped_splits, make_feature_pipeline, make_text_model, outlet_counts, outlet_weights,
 )
@@ -188,6 +188,13 @@ def _take(S: tuple, rows: np.ndarray) -> tuple:
     return X[np.flatnonzero(m)[order]], pos[doc][m][order]
 
 
+def free_counts(train_texts: list[str], test_texts: list[str], groups: list[str]) -> tuple:
+    """Counts under the baseline's vocabulary: no outlet restriction, whole texts."""
+    cv = CountVectorizer(ngram_range=(1, 2), min_df=3, max_df=0.5, max_features=30000, strip_accents="unicode",
+                         dtype=np.float32)
+    return cv.fit_transform(train_texts).tocsr(), cv.transform(test_texts).tocsr()
+
+
 REPRS: dict[str, Callable[[list[str], list[str], list[str]], tuple]] = {
     "word12": lambda a, b, g: outlet_vocab_counts(clip_texts(a), clip_texts(b), g, ngram_range=(1, 2)),
     "word12_full": lambda a, b, g: outlet_vocab_counts(clip_texts(a, 30000), clip_texts(b, 30000), g,
@@ -199,10 +206,7 @@ REPRS: dict[str, Callable[[list[str], list[str], list[str]], tuple]] = {
                                                        max_df=1.0, token_pattern=r"(?u)\b\w+\b|[!?\"“”]"),
     "lsa300": lsa,
     "sent": sentence_counts,
-    # the baseline's vocabulary: no outlet restriction, whole texts
-    "free12": lambda a, b, g: (lambda cv: (cv.fit_transform(a).tocsr(), cv.transform(b).tocsr()))(
-        CountVectorizer(ngram_range=(1, 2), min_df=3, max_df=0.5, max_features=30000, strip_accents="unicode",
-                        dtype=np.float32)),
+    "free12": free_counts,
     "t_word12": lambda a, b, g: outlet_vocab_counts(a, b, g, ngram_range=(1, 2), max_df=1.0),
     "t_word12_case": lambda a, b, g: outlet_vocab_counts(a, b, g, ngram_range=(1, 2), max_df=1.0, lowercase=False,
                                                          token_pattern=r"(?u)\b\w+\b|[!?:\"“”‘’']"),
@@ -269,19 +273,6 @@ def text_column(spec: ColumnSpec, Xtr: sparse.csr_matrix, Xte: sparse.csr_matrix
 
 
 # ------------------------------------------------------------------ the experiment loop
-def balanced_weights(train: pd.DataFrame) -> np.ndarray:
-    """Outlet-balanced weights with both classes equally weighted inside each label source
-    (hand labels, outlet labels), times the source's weight factor."""
-    hand = train["eval_hand"].notna().to_numpy()
-    w = np.zeros(len(train))
-    for m in (hand, ~hand):
-        if m.any():
-            # each source keeps a total proportional to its number of outlets, as before
-            w[m] = outlet_weights(train["outlet"][m], train["y"][m]) / m.sum() * train["outlet"][m].nunique()
-    w = w * train["weight_factor"].to_numpy()
-    return w * len(w) / w.sum()
-
-
 def soft_aux(train: pd.DataFrame, prior: float = 2.0) -> pd.DataFrame:
     """Each outlet-labelled row twice, as y=1 and y=0, weighted by the share of hyperpartisan
     hand-labelled training articles among outlets of the same MBFC bias category (smoothed)."""
@@ -341,7 +332,7 @@ def run_variant(prep: Any, names: list[str], splits: list, columns: list[ColumnS
         y = train["y"].to_numpy(dtype=int)
         groups = train["outlet"].astype(str).tolist()
         w = (outlet_weights(groups, y) * train["weight_factor"].to_numpy() if balance == "all"
-             else balanced_weights(train))
+             else training_weights(train, "bias"))
         if soft:
             # every outlet the same total, split by the soft label, then both classes the same total
             g = train["outlet"]

@@ -66,7 +66,6 @@ def score_chunk(articles: Sequence[Article], predict: PredictFn | None = None,
 
     rows: list[list[Any]] = []
     texts: list[str] = []
-    titles: list[str] = []
     spans: list[dict[str, Any]] = []
     errors: list[BadRow] = []
     kept: list[Article] = []
@@ -78,7 +77,6 @@ def score_chunk(articles: Sequence[Article], predict: PredictFn | None = None,
         feats, span_recs = res
         kept.append(art)
         texts.append(art.text)
-        titles.append(art.title or "")
         rows.append([art.id, art.outlet, art.date, art.title, art.domain, art.url,
                      *(feats[n] for n in FEATURE_NAMES)])
         if with_spans:
@@ -87,7 +85,7 @@ def score_chunk(articles: Sequence[Article], predict: PredictFn | None = None,
     if predict is not None:
         if rows:
             try:
-                scores = _predict(predict, frame[list(FEATURE_NAMES)].assign(text=texts, title=titles), model_paths)
+                scores = _predict(predict, frame[list(FEATURE_NAMES)].assign(text=texts, title=frame["title"]), model_paths)
             except Exception as e:  # listed, never dropped: every row is scored or in the errors
                 log.debug("model scoring failed", exc_info=True)
                 reason = f"model scoring failed: {type(e).__name__}: {e}"

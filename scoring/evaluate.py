@@ -33,10 +33,6 @@ MIXED_WEIGHT = 0.1
 MIN_OUTLETS_PER_CLASS = 5
 #: Weight of outlet-level (auxiliary) bias labels relative to hand-labelled articles.
 AUX_BIAS_WEIGHT = 0.3
-#: bias: both classes weigh the same inside each label source (hand labels, outlet labels), so
-#: 50 means "evidence balanced" on hand-labelled articles too (pooled balancing left them at ~47%
-#: hyperpartisan). Grouped CV (bench/bias_experiments.py): hand-label AUC 0.839 -> 0.849.
-BALANCE_BY_SOURCE = True
 
 
 @dataclass
@@ -170,8 +166,10 @@ def training_weights(train: pd.DataFrame, target: str) -> np.ndarray:
     """Sample weights of the shipped recipe: every outlet the same total, both classes the same
     total, times ``weight_factor``. For ``bias`` the classes are balanced inside each label source
     (hand-labelled rows, ``eval_hand`` set; outlet-labelled rows), each source keeping a total
-    proportional to its number of outlets."""
-    if target != "bias" or not BALANCE_BY_SOURCE or "eval_hand" not in train:
+    proportional to its number of outlets: so 50 means "evidence balanced" on hand-labelled articles
+    too (pooled balancing left them at ~47% hyperpartisan; grouped CV in bench/bias_experiments.py:
+    hand-label AUC 0.839 -> 0.849)."""
+    if target != "bias" or "eval_hand" not in train:
         return _weights(train)
     hand = train["eval_hand"].notna().to_numpy()
     w = np.zeros(len(train))
