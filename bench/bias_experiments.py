@@ -204,6 +204,15 @@ REPRS: dict[str, Callable[[list[str], list[str], list[str]], tuple]] = {
     # keeps frequent words (pronouns, "we", "you") and single characters/punctuation marks
     "word12_func": lambda a, b, g: outlet_vocab_counts(clip_texts(a), clip_texts(b), g, ngram_range=(1, 2),
                                                        max_df=1.0, token_pattern=r"(?u)\b\w+\b|[!?\"“”]"),
+    "word12_c4k": lambda a, b, g: outlet_vocab_counts(clip_texts(a, 4000), clip_texts(b, 4000), g, ngram_range=(1, 2)),
+    "word12_c2k": lambda a, b, g: outlet_vocab_counts(clip_texts(a, 2000), clip_texts(b, 2000), g, ngram_range=(1, 2)),
+    "word12_mo2": lambda a, b, g: outlet_vocab_counts(clip_texts(a), clip_texts(b), g, min_outlets=2,
+                                                      ngram_range=(1, 2)),
+    "word12_mo5": lambda a, b, g: outlet_vocab_counts(clip_texts(a), clip_texts(b), g, min_outlets=5,
+                                                      ngram_range=(1, 2)),
+    "word1": lambda a, b, g: outlet_vocab_counts(clip_texts(a), clip_texts(b), g, ngram_range=(1, 1)),
+    "word13": lambda a, b, g: outlet_vocab_counts(clip_texts(a), clip_texts(b), g, ngram_range=(1, 3),
+                                                  max_features=40000),
     "lsa300": lsa,
     "sent": sentence_counts,
     "free12": free_counts,
@@ -249,13 +258,35 @@ def _rows(d: pd.DataFrame, which: str) -> np.ndarray:
     return {"all": np.ones(len(d), bool), "hand": hand, "aux": ~hand}[which]
 
 
+_PARTISAN = {"left": 1, "right": 1, "fake-news": 1, "conspiracy": 1, "conspiracy-pseudoscience": 1,
+             "center": 0, "left-center": 0, "leftcenter": 0, "right-center": 0, "rightcenter": 0}
+OUTLET_TARGETS: dict[str, Callable[[pd.DataFrame], pd.Series]] = {
+    # not rated reliable (date-matched MBFC factual reporting)
+    "rel": lambda t: t["rel3"].map({"reliable": 0, "mixed": 1, "unreliable": 1}),
+    # rated partisan by MBFC, for every row (the hand-labelled rows' outlets too)
+    "lean": lambda t: t["mbfc_bias"].astype(object).map(_PARTISAN),
+}
+
+
 def text_column(spec: ColumnSpec, Xtr: sparse.csr_matrix, Xte: sparse.csr_matrix, train: pd.DataFrame,
                 w: np.ndarray, inner: list) -> tuple[np.ndarray, np.ndarray]:
     """Out-of-fold (inner folds) log-odds on the training rows and the full-fit log-odds on the test rows."""
     _, kw, which = spec
     y = train["y"].to_numpy(dtype=int)
-    use = _rows(train, which)
-    wt = w if which == "all" else outlet_weights(train["outlet"][use], y[use]) * train["weight_factor"].to_numpy()[use]
+    if which in OUTLET_TARGETS:  # another label: the outlet rating of every training row, hand rows included
+        lab = OUTLET_TARGETS[which](train)
+        use = lab.notna().to_numpy()
+        y = lab.fillna(0).to_numpy(dtype=int)
+        wt = outlet_weights(train["outlet"][use], y[use])
+        which = "rating"
+    else:
+        use = _rows(train, which)
+    if which == "rating":
+        pass
+    elif which == "all":
+        wt = w
+    else:
+        wt = outlet_weights(train["outlet"][use], y[use]) * train["weight_factor"].to_numpy()[use]
     wfull = np.zeros(len(y))
     wfull[use] = wt
     oof = np.zeros(len(y))
@@ -307,7 +338,8 @@ def run_variant(prep: Any, names: list[str], splits: list, columns: list[ColumnS
                 C: float = 0.3, use_features: bool = True, prior_shift: float = 0.0,
                 balance: str = "all", soft: bool = False, aux_weight: float | None = None,
                 voice: bool = False, clf: str = "lr", hand_keep: float = 1.0,
-                aux_drop: tuple[str, ...] = ()) -> np.ndarray:
+                aux_drop: tuple[str, ...] = (), stack_aux: float | None = None,
+                calib_hand: bool = False) -> np.ndarray:
     """Pooled out-of-fold probabilities of one stacking recipe (NaN outside the test rows)."""
     d = prep.data
     pooled = np.full(len(d), np.nan)
@@ -364,14 +396,44 @@ def run_variant(prep: Any, names: list[str], splits: list, columns: list[ColumnS
                                                  min_samples_leaf=40, l2_regularization=1.0, random_state=0)
             pipe = CalibratedClassifierCV(hgb, method="sigmoid", cv=inner, ensemble=False)
             pipe.fit(Xtr, y, sample_weight=w)
+        elif stack_aux is not None:
+            # text columns learn from every row; the stacker's outlet-labelled rows weigh stack_aux
+            hand = train["eval_hand"].notna().to_numpy()
+            ws = np.where(hand, w, w * stack_aux)
+            keep = np.flatnonzero(ws > 0)
+            sub = grouped_splits(y[keep], [groups[i] for i in keep], 5, 0)
+            pipe = make_feature_pipeline(sub, C=C, seed=0, n_quantiles=200)
+            pipe.fit(Xtr.iloc[keep], y[keep], clf__sample_weight=ws[keep])
         else:
             pipe = make_feature_pipeline(inner, C=C, seed=0, n_quantiles=200)
             pipe.fit(Xtr, y, clf__sample_weight=w)
         p = pipe.predict_proba(Xte)[:, 1]
+        if calib_hand:
+            p = _hand_recalibrated(Xtr, y, w, groups, train["eval_hand"].notna().to_numpy(), inner, C, p)
         if prior_shift:
             p = 1 / (1 + np.exp(-(np.log(p / (1 - p)) + prior_shift)))
         pooled[te] = p
     return pooled
+
+
+def _logit(p: np.ndarray) -> np.ndarray:
+    p = np.clip(p, 1e-6, 1 - 1e-6)
+    return np.log(p / (1 - p))
+
+
+def _hand_recalibrated(Xtr: pd.DataFrame, y: np.ndarray, w: np.ndarray, groups: list[str], hand: np.ndarray,
+                       inner: list, C: float, p: np.ndarray) -> np.ndarray:
+    """``p`` passed through a sigmoid fitted, classes balanced, on the stacker's out-of-fold
+    predictions for the hand-labelled training rows (inner folds only)."""
+    oof = np.full(len(y), np.nan)
+    for tr, te in inner:
+        sub = grouped_splits(y[tr], [groups[i] for i in tr], 5, 0)
+        pipe = make_feature_pipeline(sub, C=C, seed=0, n_quantiles=200)
+        pipe.fit(Xtr.iloc[tr], y[tr], clf__sample_weight=w[tr])
+        oof[te] = pipe.predict_proba(Xtr.iloc[te])[:, 1]
+    m = hand & ~np.isnan(oof)
+    cal = LogisticRegression(C=1e4, class_weight="balanced").fit(_logit(oof[m])[:, None], y[m])
+    return cal.predict_proba(_logit(p)[:, None])[:, 1]
 
 
 def tfidf_baseline(prep: Any, splits: list) -> np.ndarray:
@@ -458,6 +520,23 @@ VARIANTS: dict[str, dict] = {
                         aux_drop=("fake-news", "conspiracy", "conspiracy-pseudoscience")),
     "free": dict(columns=[("word12", {}, "all"), ("t_char", {}, "all"), ("free12", {}, "all")], balance="source"),
     "free_only": dict(columns=[("free12", {}, "all"), ("t_char", {}, "all")], balance="source"),
+    "stack_hand": dict(columns=[("word12", {}, "all"), ("t_char", {}, "all")], balance="source", stack_aux=0.0),
+    "stack_aux0.3": dict(columns=[("word12", {}, "all"), ("t_char", {}, "all")], balance="source", stack_aux=0.3),
+    "stack_aux0.1": dict(columns=[("word12", {}, "all"), ("t_char", {}, "all")], balance="source", stack_aux=0.1),
+    "stack_hand_C1": dict(columns=[("word12", {}, "all"), ("t_char", {}, "all")], balance="source", stack_aux=0.0,
+                          C=1.0),
+    "stack_hand_C0.1": dict(columns=[("word12", {}, "all"), ("t_char", {}, "all")], balance="source",
+                            stack_aux=0.0, C=0.1),
+    "rel_col": dict(columns=[("word12", {}, "all"), ("t_char", {}, "all"), ("word12", {}, "rel")],
+                    balance="source"),
+    "lean_col": dict(columns=[("word12", {}, "all"), ("t_char", {}, "all"), ("word12", {}, "lean")],
+                     balance="source"),
+    "rel_lean_col": dict(columns=[("word12", {}, "all"), ("t_char", {}, "all"), ("word12", {}, "rel"),
+                                  ("word12", {}, "lean")], balance="source"),
+    **{f"rep_{r}": dict(columns=[(r, {}, "all"), ("t_char", {}, "all")], balance="source")
+       for r in ("word12_c4k", "word12_c2k", "word12_mo2", "word12_mo5", "word1", "word13")},
+    "rep_binary": dict(columns=[("word12", {"sublinear": False}, "all"), ("t_char", {}, "all")], balance="source"),
+    "calib_hand": dict(columns=[("word12", {}, "all"), ("t_char", {}, "all")], balance="source", calib_hand=True),
     "stackC1": dict(columns=[("word12", {}, "all")], C=1.0),
     "stackC0.1": dict(columns=[("word12", {}, "all")], C=0.1),
 }
@@ -471,12 +550,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--allsides-cap", type=int, default=60, help="AllSides articles per outlet (without --cache-version)")
     ap.add_argument("--variants", default="current,features_only")
     ap.add_argument("--seed", type=int, default=0, help="seed of the outer folds")
+    ap.add_argument("--folds", type=int, default=5, help="number of outer folds (10: each fold trains on 90%%)")
     ap.add_argument("--baseline", action="store_true", help="also the TF-IDF + LR baseline")
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s: %(message)s")
     prep, names = load_bias(args.shared, args.cache_version, args.allsides_cap)
     d = prep.data
-    splits = grouped_splits(d["y"].to_numpy(), d["outlet"].astype(str).tolist(), 5, args.seed, strata=_strata(prep))
+    splits = grouped_splits(d["y"].to_numpy(), d["outlet"].astype(str).tolist(), args.folds, args.seed,
+                            strata=_strata(prep))
     variants = args.variants.split(",")
     reprs: dict = {}
     needed = {c[0] for v in variants for c in VARIANTS[v]["columns"]}

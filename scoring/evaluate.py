@@ -182,12 +182,24 @@ def training_weights(train: pd.DataFrame, target: str) -> np.ndarray:
     return w * (len(w) / w.sum())
 
 
+def calibration_rows(train: pd.DataFrame, target: str) -> np.ndarray | None:
+    """The rows whose labels define the score's 50 (see ``scoring.model.recalibrate``): for ``bias``
+    the hand-labelled articles, when there are any; else None (calibrated on every row).
+    Grouped CV in bench/bias_experiments.py (variant calib_hand): balanced accuracy on hand-labelled
+    articles of held-out outlets 0.774 -> 0.778 (AUC unchanged: the calibration is monotone)."""
+    if target != "bias" or "eval_hand" not in train:
+        return None
+    hand = train["eval_hand"].notna().to_numpy()
+    return hand if hand.any() else None
+
+
 def _fit_predict_relscore(use_text: bool, **kw: Any) -> Callable:
     def run(train: pd.DataFrame, test: pd.DataFrame, prep: Prepared) -> np.ndarray:
         w = training_weights(train, prep.target)
         model = fit_model(train[prep.feature_names], train["y"].astype(int), train["outlet"], prep.target,
                           texts=train["text"].tolist() if use_text else None, sample_weight=w,
-                          feature_names=prep.feature_names, titles=titles_of(train) if use_text else None, **kw)
+                          feature_names=prep.feature_names, titles=titles_of(train) if use_text else None,
+                          calibrate_on=calibration_rows(train, prep.target), **kw)
         p, _ = predict_with_explanation(model, test[prep.feature_names], test["text"].tolist() if use_text else None,
                                         titles_of(test) if use_text else None)
         return p

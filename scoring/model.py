@@ -178,12 +178,17 @@ def fit_model(features: pd.DataFrame, y: Sequence[float], groups: Sequence[str],
               texts: Sequence[str] | None = None, sample_weight: np.ndarray | None = None,
               feature_names: Sequence[str] | None = None, families: dict[str, Sequence[str]] | None = None,
               n_splits: int = 5, seed: int = 0, text_C: float = 1.0, C: float = 0.3,
-              meta: dict | None = None, titles: Sequence[str] | None = None) -> dict:
+              meta: dict | None = None, titles: Sequence[str] | None = None,
+              calibrate_on: Sequence[bool] | None = None) -> dict:
     """Fit one target's model; returns the dict that :func:`save_model` writes.
 
     ``groups`` (the outlet of each row) drive every internal split, so the stacked
     wording columns and the calibration are all learned out-of-outlet. ``titles``
     (with ``texts``) add the headline column for targets in ``HEADLINE_TARGETS``.
+    ``calibrate_on`` marks the rows whose labels define what the score means (for
+    ``bias``: the hand-labelled articles); the calibration is then refitted on their
+    out-of-fold log-odds alone, both classes weighing the same, so 50 is the balance
+    point on articles of that kind (see :func:`recalibrate`).
     """
     if target not in TARGETS:
         raise ValueError(f"target must be one of {TARGETS}, got {target!r}")
@@ -217,6 +222,8 @@ def fit_model(features: pd.DataFrame, y: Sequence[float], groups: Sequence[str],
             families[WORDING_FAMILY] = [WORDING_COLUMN, HEADLINE_COLUMN]
     pipe = make_feature_pipeline(splits, C=C, seed=seed, n_quantiles=min(200, len(y)))
     pipe.fit(X, y, clf__sample_weight=w)
+    if calibrate_on is not None:
+        recalibrate(pipe, X, y, w, splits, np.asarray(calibrate_on, dtype=bool))
     pipe.named_steps["clf"].cv = n_splits  # drop the stored index arrays; the folds were used already
     # explanations are relative to the average training article (in the scaled space)
     Z = np.asarray(pipe[:-1].transform(X), dtype=float)
@@ -334,6 +341,36 @@ def _parts(pipe: Pipeline) -> tuple[Any, LogisticRegression, Any]:
     clf = pipe.named_steps["clf"]
     cc = clf.calibrated_classifiers_[0]
     return pipe[:-1], cc.estimator, cc.calibrators[0]
+
+
+def recalibrate(pipe: Pipeline, X: pd.DataFrame, y: np.ndarray, w: np.ndarray,
+                splits: Sequence[tuple[np.ndarray, np.ndarray]], rows: np.ndarray) -> bool:
+    """Refit the fitted ``pipe``'s sigmoid calibration on the out-of-fold log-odds of ``rows`` only.
+
+    The weaker (outlet-level) labels still train the classifier, but they no longer decide
+    where its log-odds turn into 50: within ``rows`` each outlet keeps its weight from ``w``
+    and both classes get the same total. The result is again one sigmoid of the log-odds, so
+    the model's structure and the explanations are unchanged. Returns False (and leaves the
+    calibration alone) when ``rows`` do not hold both classes.
+    """
+    from sklearn.base import clone
+
+    prep, lr, cal = _parts(pipe)
+    Z = np.asarray(prep.transform(X), dtype=float)
+    oof = np.full(len(y), np.nan)
+    for tr, te in splits:
+        oof[te] = clone(lr).fit(Z[tr], y[tr], sample_weight=w[tr]).decision_function(Z[te])
+    m = rows & np.isfinite(oof)
+    if len(np.unique(y[m])) < 2:
+        log.warning("calibration rows hold %d articles of one class only: calibration kept as fitted", int(m.sum()))
+        return False
+    sw = np.asarray(w, dtype=float)[m]
+    ym = y[m]
+    sw = sw / np.where(ym == 1, sw[ym == 1].sum(), sw[ym == 0].sum())
+    fit = LogisticRegression(C=1e6, max_iter=1000).fit(oof[m, None], ym, sample_weight=sw * len(sw))
+    # _SigmoidCalibration predicts 1 / (1 + exp(a * f + b))
+    cal.a_, cal.b_ = -float(fit.coef_[0, 0]), -float(fit.intercept_[0])
+    return True
 
 
 def _base_probability(pipe: Pipeline, reference: np.ndarray) -> float:

@@ -22,8 +22,8 @@ import numpy as np
 import pandas as pd
 
 from .evaluate import (
-    Prepared, attach_labels, binary_metrics, calibration_table, evaluate_prepared, format_report, prepare,
-    titles_of, training_weights,
+    Prepared, attach_labels, binary_metrics, calibration_rows, calibration_table, evaluate_prepared, format_report,
+    prepare, titles_of, training_weights,
 )
 from .labels import REPORTING_TO_REL3, LabelTable, normalize_domain, read_labels
 from .model import TARGETS, fit_model, load_model, predict_with_explanation, save_model
@@ -237,7 +237,8 @@ def train_target(df: pd.DataFrame, target: str, seed: int = 0, use_text: bool = 
     return fit_model(d[prep.feature_names], d["y"].astype(int), d["outlet"], target,
                      texts=d["text"].tolist() if has_text else None, sample_weight=w,
                      titles=titles_of(d) if has_text else None,
-                     feature_names=prep.feature_names, seed=seed, meta=meta)
+                     feature_names=prep.feature_names, seed=seed, meta=meta,
+                     calibrate_on=calibration_rows(d, target))
 
 
 def run_train(args: argparse.Namespace) -> int:

@@ -262,3 +262,49 @@ def test_bias_weights_balance_the_classes_inside_each_label_source():
     assert w[~hand].sum() == pytest.approx(0.3 * w[hand].sum())
     # reliability keeps plain outlet-and-class balancing
     assert np.allclose(training_weights(d, "reliability"), outlet_weights(d["outlet"], d["y"]) * d["weight_factor"])
+
+
+def two_source_corpus(seed: int = 0) -> pd.DataFrame:
+    """A 'shouting' score x: hand labels call an article hyperpartisan from x > 1, the far more
+    numerous outlet-level labels already from x > -1 (every article of a partisan outlet)."""
+    rng = np.random.default_rng(seed)
+    rows = []
+    for source, n_outlets, cut in (("hand", 30, 1.0), ("outlet", 60, -1.0)):
+        for o in range(n_outlets):
+            for i in range(4):
+                x = rng.normal(0, 1.5)
+                rows.append({"outlet": f"{source}{o}.com", "x": x, "noise": rng.normal(),
+                             "y": float(x + rng.normal(0, 0.3) > cut), "hand": source == "hand"})
+    return pd.DataFrame(rows)
+
+
+def test_recalibrating_on_hand_labels_moves_the_50_point_and_keeps_the_ranking():
+    d = two_source_corpus()
+    fam = {"style": ["x"], "sourcing": ["noise"]}
+    kw = dict(feature_names=["x", "noise"], families=fam, n_splits=4)
+    plain = fit_model(d[["x", "noise"]], d["y"].astype(int), d["outlet"], "bias", **kw)
+    hand = fit_model(d[["x", "noise"]], d["y"].astype(int), d["outlet"], "bias", calibrate_on=d["hand"], **kw)
+    grid = pd.DataFrame({"x": np.linspace(-3, 3, 61), "noise": 0.0})
+    p_plain, _ = predict_with_explanation(plain, grid)
+    p_hand, why = predict_with_explanation(hand, grid)
+    at = {name: float(np.interp(0.5, p, grid["x"])) for name, p in (("plain", p_plain), ("hand", p_hand))}
+    # the weaker labels put 50 near their own cut; the hand labels' cut is x = 1
+    assert at["plain"] < 0.3
+    assert 0.6 < at["hand"] < 1.4
+    # same classifier, another sigmoid: the order of the articles (hence AUC) does not change
+    assert (np.argsort(p_plain, kind="stable") == np.argsort(p_hand, kind="stable")).all()
+    # explanations still add up to the score's distance from the base score
+    assert np.allclose(why.sum(axis=1), 100 * p_hand - hand["meta"]["base_score"], atol=0.05)
+
+
+def test_recalibration_needs_both_classes_among_the_marked_rows(caplog):
+    d = two_source_corpus()
+    only_negatives = d["hand"] & (d["y"] == 0)
+    kw = dict(feature_names=["x", "noise"], families={"style": ["x"], "sourcing": ["noise"]}, n_splits=4)
+    plain = fit_model(d[["x", "noise"]], d["y"].astype(int), d["outlet"], "bias", **kw)
+    with caplog.at_level("WARNING"):
+        kept = fit_model(d[["x", "noise"]], d["y"].astype(int), d["outlet"], "bias", calibrate_on=only_negatives,
+                         **kw)
+    assert "one class only" in caplog.text
+    grid = pd.DataFrame({"x": [-2.0, 0.0, 2.0], "noise": 0.0})
+    assert np.allclose(predict_with_explanation(plain, grid)[0], predict_with_explanation(kept, grid)[0])
