@@ -82,8 +82,9 @@ sys.path.insert(0, str(ROOT))
 
 from scoring.datasets import CACHE_DIR, load_training_corpora, shared_dir  # noqa: E402
 from scoring.evaluate import _strata, prepare, training_weights  # noqa: E402
+from scoring.model import cluster_texts as model_cluster_texts  # noqa: E402
 from scoring.model import (  # noqa: E402
-    clip_texts, grouped_splits, make_feature_pipeline, make_text_model, outlet_counts, outlet_weights,
+    clip_texts, grouped_splits, make_feature_pipeline, make_text_model, outlet_counts, outlet_weights, recalibrate,
 )
 from scoring.train_cli import apply_label_files, load_shared  # noqa: E402
 
@@ -195,7 +196,27 @@ def free_counts(train_texts: list[str], test_texts: list[str], groups: list[str]
     return cv.fit_transform(train_texts).tocsr(), cv.transform(test_texts).tocsr()
 
 
+def cluster_texts(texts: list[str], k: int) -> list[str]:
+    """Texts as word-cluster ids: the shipped ``scoring.model.cluster_texts`` for k=1024, the coarse
+    256 clusters of the same table otherwise."""
+    if k == 1024:
+        return model_cluster_texts(texts)
+    from features.loaded import word_clusters
+    coarse = {w: f"c{c[0]}" for w, c in word_clusters().items()}
+    return [" ".join(coarse.get(w, "cx") for w in re.findall(r"[a-z]+(?:'[a-z]+)?", t.lower()))
+            for t in clip_texts(texts)]
+
+
+def cluster_counts(a: list[str], b: list[str], g: list[str], k: int = 1024, ngrams: tuple = (1, 2)) -> tuple:
+    return outlet_vocab_counts(cluster_texts(a, k), cluster_texts(b, k), g, ngram_range=ngrams, max_df=1.0,
+                               token_pattern=r"\S+", max_features=40000)
+
+
 REPRS: dict[str, Callable[[list[str], list[str], list[str]], tuple]] = {
+    "clu1024": cluster_counts,
+    "clu256_13": lambda a, b, g: cluster_counts(a, b, g, k=256, ngrams=(1, 3)),
+    "clu1024_13": lambda a, b, g: cluster_counts(a, b, g, k=1024, ngrams=(1, 3)),
+    "clu1024_1": lambda a, b, g: cluster_counts(a, b, g, k=1024, ngrams=(1, 1)),
     "word12": lambda a, b, g: outlet_vocab_counts(clip_texts(a), clip_texts(b), g, ngram_range=(1, 2)),
     "word12_full": lambda a, b, g: outlet_vocab_counts(clip_texts(a, 30000), clip_texts(b, 30000), g,
                                                        ngram_range=(1, 2)),
@@ -407,33 +428,13 @@ def run_variant(prep: Any, names: list[str], splits: list, columns: list[ColumnS
         else:
             pipe = make_feature_pipeline(inner, C=C, seed=0, n_quantiles=200)
             pipe.fit(Xtr, y, clf__sample_weight=w)
+            if calib_hand:  # as shipped: the sigmoid refitted on the hand rows' out-of-fold log-odds
+                recalibrate(pipe, Xtr, y, w, inner, train["eval_hand"].notna().to_numpy())
         p = pipe.predict_proba(Xte)[:, 1]
-        if calib_hand:
-            p = _hand_recalibrated(Xtr, y, w, groups, train["eval_hand"].notna().to_numpy(), inner, C, p)
         if prior_shift:
             p = 1 / (1 + np.exp(-(np.log(p / (1 - p)) + prior_shift)))
         pooled[te] = p
     return pooled
-
-
-def _logit(p: np.ndarray) -> np.ndarray:
-    p = np.clip(p, 1e-6, 1 - 1e-6)
-    return np.log(p / (1 - p))
-
-
-def _hand_recalibrated(Xtr: pd.DataFrame, y: np.ndarray, w: np.ndarray, groups: list[str], hand: np.ndarray,
-                       inner: list, C: float, p: np.ndarray) -> np.ndarray:
-    """``p`` passed through a sigmoid fitted, classes balanced, on the stacker's out-of-fold
-    predictions for the hand-labelled training rows (inner folds only)."""
-    oof = np.full(len(y), np.nan)
-    for tr, te in inner:
-        sub = grouped_splits(y[tr], [groups[i] for i in tr], 5, 0)
-        pipe = make_feature_pipeline(sub, C=C, seed=0, n_quantiles=200)
-        pipe.fit(Xtr.iloc[tr], y[tr], clf__sample_weight=w[tr])
-        oof[te] = pipe.predict_proba(Xtr.iloc[te])[:, 1]
-    m = hand & ~np.isnan(oof)
-    cal = LogisticRegression(C=1e4, class_weight="balanced").fit(_logit(oof[m])[:, None], y[m])
-    return cal.predict_proba(_logit(p)[:, None])[:, 1]
 
 
 def tfidf_baseline(prep: Any, splits: list) -> np.ndarray:
@@ -536,6 +537,25 @@ VARIANTS: dict[str, dict] = {
     **{f"rep_{r}": dict(columns=[(r, {}, "all"), ("t_char", {}, "all")], balance="source")
        for r in ("word12_c4k", "word12_c2k", "word12_mo2", "word12_mo5", "word1", "word13")},
     "rep_binary": dict(columns=[("word12", {"sublinear": False}, "all"), ("t_char", {}, "all")], balance="source"),
+    "clu1024": dict(columns=[("word12", {}, "all"), ("t_char", {}, "all"), ("clu1024", {}, "all")],
+                    balance="source"),
+    "clu256_13": dict(columns=[("word12", {}, "all"), ("t_char", {}, "all"), ("clu256_13", {}, "all")],
+                      balance="source"),
+    "clu1024_cal": dict(columns=[("word12", {}, "all"), ("t_char", {}, "all"), ("clu1024", {}, "all")],
+                        balance="source", calib_hand=True),
+    "clu1024_13": dict(columns=[("word12", {}, "all"), ("t_char", {}, "all"), ("clu1024_13", {}, "all")],
+                       balance="source"),
+    "clu1024_1": dict(columns=[("word12", {}, "all"), ("t_char", {}, "all"), ("clu1024_1", {}, "all")],
+                      balance="source"),
+    "clu1024_C3": dict(columns=[("word12", {}, "all"), ("t_char", {}, "all"), ("clu1024", {"C": 3.0}, "all")],
+                       balance="source"),
+    "clu1024_C03": dict(columns=[("word12", {}, "all"), ("t_char", {}, "all"), ("clu1024", {"C": 0.3}, "all")],
+                        balance="source"),
+    "clu1024_hand": dict(columns=[("word12", {}, "all"), ("t_char", {}, "all"), ("clu1024", {}, "hand")],
+                         balance="source"),
+    "clu_both": dict(columns=[("word12", {}, "all"), ("t_char", {}, "all"), ("clu1024", {}, "all"),
+                              ("clu256_13", {}, "all")], balance="source"),
+    "clu1024_noword": dict(columns=[("clu1024", {}, "all"), ("t_char", {}, "all")], balance="source"),
     "calib_hand": dict(columns=[("word12", {}, "all"), ("t_char", {}, "all")], balance="source", calib_hand=True),
     "stackC1": dict(columns=[("word12", {}, "all")], C=1.0),
     "stackC0.1": dict(columns=[("word12", {}, "all")], C=0.1),

@@ -308,3 +308,52 @@ def test_recalibration_needs_both_classes_among_the_marked_rows(caplog):
     assert "one class only" in caplog.text
     grid = pd.DataFrame({"x": [-2.0, 0.0, 2.0], "noise": 0.0})
     assert np.allclose(predict_with_explanation(plain, grid)[0], predict_with_explanation(kept, grid)[0])
+
+
+def test_cluster_texts_map_words_of_like_use_to_one_id():
+    from scoring.model import cluster_texts
+
+    a, b = cluster_texts(["Traitors, thugs!", "On Tuesday and Wednesday: zxqvbn."])
+    assert len(a.split()) == 2 and a.split()[0] == a.split()[1]  # traitors ~ thugs
+    tue, _and, wed, unknown = b.split()[1:]
+    assert tue == wed and unknown == "cx"
+
+
+def test_the_cluster_column_carries_what_it_learned_to_words_it_never_saw():
+    from scoring.model import cluster_texts, fit_text_model
+
+    rng = np.random.default_rng(0)
+    filler = "people say that the city and its new plan will be discussed again this week".split()
+
+    def text(*cue: str) -> str:
+        return " ".join([*rng.choice(filler, 6), *cue, *rng.choice(filler, 6)])
+
+    # trained on one word of each cluster pair, scored on the other (never seen in training)
+    train = [text("traitors", "outrageous") for _ in range(40)] + [text("tuesday", "officials") for _ in range(40)]
+    y = np.array([1] * 40 + [0] * 40)
+    groups = [f"outlet{i % 20}" for i in range(80)]
+    w = np.ones(80)
+    test = [text("thugs", "despicable") for _ in range(10)] + [text("wednesday", "agency") for _ in range(10)]
+    words, _ = fit_text_model(train, y, groups, w)
+    clusters, _ = fit_text_model(cluster_texts(train), y, groups, w, kind="clusters")
+
+    def gap(model, texts: list[str]) -> float:
+        s = model.decision_function(texts)
+        return float(s[:10].mean() - s[10:].mean())
+
+    assert abs(gap(words, test)) < 0.3  # the words themselves carry nothing the word model knows
+    assert gap(clusters, cluster_texts(test)) > 1.0
+
+
+def test_only_the_bias_model_reads_word_clusters(tiny_model):
+    from scoring.model import CLUSTER_COLUMN
+
+    d, reliability = tiny_model
+    assert reliability["cluster_model"] is None and CLUSTER_COLUMN not in reliability["columns"]
+    bias = fit_model(d[["exclaims", "quotes"]], 1 - d["y"].astype(int), d["outlet"], "bias",
+                     texts=d["text"].tolist(), feature_names=["exclaims", "quotes"], families=FAMILIES, n_splits=3)
+    assert CLUSTER_COLUMN in bias["families"]["wording"]
+    p, _ = predict_with_explanation(bias, d[["exclaims", "quotes"]], d["text"].tolist())
+    p_no_text, _ = predict_with_explanation(bias, d[["exclaims", "quotes"]], None)
+    assert p[d["y"] == 0].mean() > p[d["y"] == 1].mean()
+    assert not np.allclose(p, p_no_text)
