@@ -59,6 +59,25 @@ Session 3 (feature cache 8ac4170e66e8, same features; all with classes balanced 
   fake-news/conspiracy positives (aux_no_fake) 0.857 / 0.772 / 0.774.
   The baseline's own vocabulary (no outlet restriction, whole texts) as a third column (free):
   0.854 / 0.778 / 0.781; in place of the word column (free_only): 0.853 / 0.772 / 0.774.
+
+Session 4 (feature cache 4c6cf21a8ee6; all on top of bal_title_char, the recipe shipped before):
+  bal_title_char (shipped before)     0.857 / 0.772 / 0.774 | 0.853 / 0.763 / 0.768 ; 10 folds 0.865 / 0.766 / 0.772
+  + word-cluster 1-2-gram column (clu1024, 1,024 distributional clusters of features.loaded)
+                                      0.860 / 0.780 / 0.785 | 0.861 / 0.769 / 0.774 ; 10 folds 0.867 / 0.772 / 0.781
+    ... and the calibration refitted on hand labels (clu1024_cal, shipped)
+                                      0.860 / 0.784 / 0.787 | 0.861 / 0.775 / 0.778
+    ... cluster column C 3 / C 0.3    0.861 / 0.783 / 0.787 | 0.861 / 0.768 / 0.772 ; 0.858 / 0.775 / 0.779
+    ... cluster unigrams / 1-3-grams  0.854 / 0.781 / 0.784 ; 0.860 / 0.774 / 0.777
+    ... 256 clusters, 1-3-grams       0.858 / 0.780 / 0.786 ; both cluster columns 0.860 / 0.774 / 0.780
+    ... trained on hand rows only     0.858 / 0.775 / 0.777 ; in place of the word column 0.855 / 0.767 / 0.769
+  calibration refitted on hand labels alone (calib_hand): 0.857 / 0.778 / 0.777 ; 10 folds 0.865 / 0.767 / 0.771
+  the stacker fitted on hand rows only / outlet rows at 0.3 / 0.1 of their weight:
+                                      0.844 / 0.770 / 0.770 ; 0.852 / 0.767 / 0.769 ; 0.846 / 0.758 / 0.759
+  a stacked column trained on outlet ratings of every row, hand rows included: MBFC factual
+  reporting (rel_col) 0.854 / 0.767 / 0.769; MBFC partisan rating (lean_col) 0.855 / 0.774 / 0.775
+  word column variants: first 4,000 characters 0.853 / 0.766 / 0.767; terms of >= 2 outlets
+  0.857 / 0.772 / 0.774; unigrams 0.844 / 0.766 / 0.767; plain (not sublinear) tf 0.850 / 0.778 / 0.775
+  TF-IDF + LR baseline, 10 folds: 0.832 / 0.757 / 0.720 (5 folds: 0.832 / 0.752 / 0.713).
 """
 from __future__ import annotations
 

@@ -47,8 +47,8 @@ CLUSTER_COLUMN = "cluster_wording_logit"
 #: (``features.loaded.word_clusters``, 1,024 clusters): words of like use count as one, so what
 #: is learned from one outlet's vocabulary carries to another's. Grouped CV on the hand-labelled
 #: SemEval articles (bench/bias_experiments.py, variant clu1024): bias AUC 0.857 -> 0.860,
-#: balanced accuracy 0.774 -> 0.785 (second fold partition: see the model card). Not measured
-#: for reliability.
+#: balanced accuracy 0.774 -> 0.785 (second fold partition: 0.853 -> 0.861, 0.768 -> 0.774;
+#: 10 folds: 0.865 -> 0.867, 0.772 -> 0.781). Not measured for reliability.
 CLUSTER_TARGETS = ("bias",)
 CLUSTER_LEXICON = "loaded_clusters_v1/c1024"
 MODEL_FORMAT = "relscore-model/1"
