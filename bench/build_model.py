@@ -83,7 +83,8 @@ MEANING = {
                    "judged from how the article is written. 50 = undecided; it is not a fact-check of the article.",
     "bias": "calibrated probability (x100) that the article is *hyperpartisan* (one-sided, charged), learned from "
             "SemEval-2019 hand labels plus outlet-level MBFC bias ratings as weaker labels. Both classes weigh the "
-            "same in training (inside each label source), so 50 means the evidence is balanced between the two, "
+            "same in training (inside each label source) and in the calibration, which is fitted on the "
+            "hand-labelled articles, so 50 means the evidence is balanced between the two, "
             "whatever the share of hyperpartisan articles in a collection; >= 50 reads as hyperpartisan. On a "
             "collection with fewer hyperpartisan articles than others, accuracy at 50 is lower than balanced "
             "accuracy (reported below).",
@@ -261,10 +262,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--no-eval", action="store_true", help="only fit and save the models")
+    ap.add_argument("--card-only", action="store_true",
+                    help="only rewrite MODEL_CARD.md from OUT/evaluation.json (after editing the card's text)")
     ap.add_argument("--check-folds", type=int, default=10,
                     help="also validate bias with this many folds (0: skip), nearer the shipped model's data size")
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s: %(message)s")
+    if args.card_only:
+        write_card(json.loads((args.out / "evaluation.json").read_text()), args.out / "MODEL_CARD.md")
+        return 0
     report = build(args.shared, args.out, args.allsides_cap, args.seed, args.folds, not args.no_eval,
                    args.check_folds)
     if not args.no_eval:

@@ -5,7 +5,8 @@ One model file holds one target. Its pipeline is a scikit-learn ``Pipeline``
 relscore feature columns plus stacked columns: ``wording_logit``, the
 out-of-fold log-odds of a TF-IDF + logistic-regression model of the article's
 words, and for ``bias`` ``headline_wording_logit``, the same over the character
-n-grams of its headline. Because the classifier is linear, each score is explained by family:
+n-grams of its headline, and ``cluster_wording_logit``, the same over its words'
+distributional clusters. Because the classifier is linear, each score is explained by family:
 the signed points each feature family (and ``wording``) adds to the 0-100
 score, relative to the average training article (``meta["base_score"]``).
 """
