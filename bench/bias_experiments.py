@@ -77,6 +77,10 @@ Session 4 (feature cache 4c6cf21a8ee6; all on top of bal_title_char, the recipe 
   reporting (rel_col) 0.854 / 0.767 / 0.769; MBFC partisan rating (lean_col) 0.855 / 0.774 / 0.775
   word column variants: first 4,000 characters 0.853 / 0.766 / 0.767; terms of >= 2 outlets
   0.857 / 0.772 / 0.774; unigrams 0.844 / 0.766 / 0.767; plain (not sublinear) tf 0.850 / 0.778 / 0.775
+  On top of the shipped clu1024_cal, a fourth column (seed 0): headline clusters (clu_t) 0.858 / 0.785 /
+  0.785; the baseline's vocabulary (clu_free) 0.857 / 0.780 / 0.782; sentence-level top-3 (clu_sent)
+  0.862 / 0.784 / 0.785; cluster vocabulary of 80k terms (clu_80k) 0.858 / 0.781 / 0.786, in place of the
+  40k one (clu80k_only) 0.859 / 0.778 / 0.783. None kept.
   TF-IDF + LR baseline, 10 folds: 0.832 / 0.757 / 0.720 (5 folds: 0.832 / 0.752 / 0.713).
 """
 from __future__ import annotations

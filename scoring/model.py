@@ -318,6 +318,9 @@ def load_model(path: str | Path) -> dict:
     if not isinstance(model, dict) or model.get("format") != MODEL_FORMAT or model.get("target") not in TARGETS:
         raise ValueError(f"{path} is not a relscore model file (expected a dict with format {MODEL_FORMAT!r} "
                          f"and target in {TARGETS})")
+    if model.get("cluster_model") is not None and model.get("cluster_lexicon") != CLUSTER_LEXICON:
+        raise ValueError(f"{path}: this {model['target']} model reads word clusters {model.get('cluster_lexicon')!r}, "
+                         f"but this relscore has {CLUSTER_LEXICON!r}; rebuild the model with this version")
     return model
 
 
@@ -372,9 +375,6 @@ def _design(model: dict, features: pd.DataFrame, texts: Sequence[str] | None,
             # an article without a headline has no headline evidence: the average article's value
             X[HEADLINE_COLUMN] = np.where([bool(h.strip()) for h in heads], logit, np.nan)
     if model.get("cluster_model") is not None:
-        if model.get("cluster_lexicon") != CLUSTER_LEXICON:
-            raise ValueError(f"the {model['target']} model was built on word clusters {model.get('cluster_lexicon')!r}; "
-                             f"this relscore has {CLUSTER_LEXICON!r}: rebuild the model with this version")
         X[CLUSTER_COLUMN] = np.nan if texts is None else model["cluster_model"].decision_function(
             cluster_texts(texts, model.get("text_chars", TEXT_CHARS)))
     return X

@@ -357,3 +357,13 @@ def test_only_the_bias_model_reads_word_clusters(tiny_model):
     p_no_text, _ = predict_with_explanation(bias, d[["exclaims", "quotes"]], None)
     assert p[d["y"] == 0].mean() > p[d["y"] == 1].mean()
     assert not np.allclose(p, p_no_text)
+
+
+def test_a_model_built_on_other_word_clusters_is_refused(tiny_model, tmp_path: Path):
+    d, _ = tiny_model
+    bias = fit_model(d[["exclaims", "quotes"]], 1 - d["y"].astype(int), d["outlet"], "bias",
+                     texts=d["text"].tolist(), feature_names=["exclaims", "quotes"], families=FAMILIES, n_splits=3)
+    assert load_model(save_model(bias, tmp_path / "ok.skops"))["cluster_model"] is not None
+    bias["cluster_lexicon"] = "loaded_clusters_v0/c512"
+    with pytest.raises(ValueError, match="word clusters 'loaded_clusters_v0/c512'"):
+        load_model(save_model(bias, tmp_path / "other.skops"))
