@@ -230,9 +230,11 @@ def cluster_texts(texts: list[str], k: int) -> list[str]:
             for t in clip_texts(texts)]
 
 
-def cluster_counts(a: list[str], b: list[str], g: list[str], k: int = 1024, ngrams: tuple = (1, 2)) -> tuple:
-    return outlet_vocab_counts(cluster_texts(a, k), cluster_texts(b, k), g, ngram_range=ngrams, max_df=1.0,
-                               token_pattern=r"\S+", max_features=40000)
+def cluster_counts(a: list[str], b: list[str], g: list[str], k: int = 1024, ngrams: tuple = (1, 2),
+                   max_features: int = 40000) -> tuple:
+    """Counts of cluster-id n-grams under the shipped model's "clusters" vectorizer settings."""
+    return outlet_vocab_counts(cluster_texts(a, k), cluster_texts(b, k), g, kind="clusters", ngram_range=ngrams,
+                               max_features=max_features)
 
 
 REPRS: dict[str, Callable[[list[str], list[str], list[str]], tuple]] = {
@@ -241,9 +243,7 @@ REPRS: dict[str, Callable[[list[str], list[str], list[str]], tuple]] = {
     "clu1024_13": lambda a, b, g: cluster_counts(a, b, g, k=1024, ngrams=(1, 3)),
     "clu1024_1": lambda a, b, g: cluster_counts(a, b, g, k=1024, ngrams=(1, 1)),
     "t_clu1024": cluster_counts,
-    "clu1024_80k": lambda a, b, g: outlet_vocab_counts(cluster_texts(a, 1024), cluster_texts(b, 1024), g,
-                                                       ngram_range=(1, 2), max_df=1.0, token_pattern=r"\S+",
-                                                       max_features=80000),
+    "clu1024_80k": lambda a, b, g: cluster_counts(a, b, g, max_features=80000),
     "word12": lambda a, b, g: outlet_vocab_counts(clip_texts(a), clip_texts(b), g, ngram_range=(1, 2)),
     "word12_full": lambda a, b, g: outlet_vocab_counts(clip_texts(a, 30000), clip_texts(b, 30000), g,
                                                        ngram_range=(1, 2)),
@@ -456,7 +456,8 @@ def run_variant(prep: Any, names: list[str], splits: list, columns: list[ColumnS
             pipe = make_feature_pipeline(inner, C=C, seed=0, n_quantiles=200)
             pipe.fit(Xtr, y, clf__sample_weight=w)
             if calib_hand:  # as shipped: the sigmoid refitted on the hand rows' out-of-fold log-odds
-                recalibrate(pipe, Xtr, y, w, inner, train["eval_hand"].notna().to_numpy())
+                recalibrate(pipe, np.asarray(pipe[:-1].transform(Xtr), dtype=float), y, w, inner,
+                            train["eval_hand"].notna().to_numpy())
         p = pipe.predict_proba(Xte)[:, 1]
         if prior_shift:
             p = 1 / (1 + np.exp(-(np.log(p / (1 - p)) + prior_shift)))

@@ -106,8 +106,6 @@ VECTORIZERS: dict[str, dict[str, Any]] = {
 }
 
 
-# cluster texts are made from bodies already clipped to TEXT_CHARS
-_TEXT_LIMITS = {"body": TEXT_CHARS, "headline": HEADLINE_CHARS, "clusters": 50 * TEXT_CHARS}
 _MAX_TERMS = {"body": 20000, "headline": 20000, "clusters": 40000}
 _CLUSTER_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 
@@ -124,6 +122,14 @@ def cluster_texts(texts: Sequence[str], n_chars: int = TEXT_CHARS) -> list[str]:
     ``cx`` for a word outside the clusters' 40,000-word vocabulary."""
     fine = _fine_clusters()
     return [" ".join(fine.get(w, "cx") for w in _CLUSTER_WORD.findall(t.lower())) for t in clip_texts(texts, n_chars)]
+
+
+#: What each kind of wording model reads of its raw input (a body or a headline).
+_TEXT_INPUT = {
+    "body": lambda texts: clip_texts(texts, TEXT_CHARS),
+    "headline": lambda texts: clip_texts(texts, HEADLINE_CHARS),
+    "clusters": cluster_texts,
+}
 
 
 def outlet_counts(texts: Sequence[str], groups: Sequence[str], min_outlets: int = 3, max_features: int = 20000,
@@ -165,10 +171,10 @@ def _fit_tfidf_lr(counts: sparse.csr_matrix, y: np.ndarray, w: np.ndarray, C: fl
 def fit_text_model(texts: Sequence[str], y: np.ndarray, groups: Sequence[str], w: np.ndarray,
                    splits: list | None = None, C: float = 1.0, seed: int = 0,
                    kind: str = "body") -> tuple[Pipeline, np.ndarray | None]:
-    """A wording model (counts -> TF-IDF -> logistic regression) on clipped texts and,
-    given ``splits``, its out-of-fold log-odds for stacking. Texts are tokenised once."""
-    counter, counts = outlet_counts(clip_texts(texts, _TEXT_LIMITS[kind]), groups, kind=kind,
-                                    max_features=_MAX_TERMS[kind])
+    """A wording model (counts -> TF-IDF -> logistic regression) on what ``kind`` reads of
+    ``texts`` (clipped texts; for "clusters" their cluster ids) and, given ``splits``, its
+    out-of-fold log-odds for stacking. Texts are tokenised once."""
+    counter, counts = outlet_counts(_TEXT_INPUT[kind](texts), groups, kind=kind, max_features=_MAX_TERMS[kind])
     oof = None
     if splits is not None:
         oof = np.zeros(len(y))
@@ -252,16 +258,16 @@ def fit_model(features: pd.DataFrame, y: Sequence[float], groups: Sequence[str],
             X[HEADLINE_COLUMN] = np.where(has, oof, np.median(oof[has]) if has.any() else 0.0)
             families[WORDING_FAMILY] = [WORDING_COLUMN, HEADLINE_COLUMN]
         if target in CLUSTER_TARGETS:
-            cluster_model, X[CLUSTER_COLUMN] = fit_text_model(cluster_texts(texts), y, groups, w, splits, text_C,
-                                                              seed, kind="clusters")
+            cluster_model, X[CLUSTER_COLUMN] = fit_text_model(texts, y, groups, w, splits, text_C, seed,
+                                                              kind="clusters")
             families[WORDING_FAMILY] = [*families[WORDING_FAMILY], CLUSTER_COLUMN]
     pipe = make_feature_pipeline(splits, C=C, seed=seed, n_quantiles=min(200, len(y)))
     pipe.fit(X, y, clf__sample_weight=w)
+    Z = np.asarray(pipe[:-1].transform(X), dtype=float)
     if calibrate_on is not None:
-        recalibrate(pipe, X, y, w, splits, np.asarray(calibrate_on, dtype=bool))
+        recalibrate(pipe, Z, y, w, splits, np.asarray(calibrate_on, dtype=bool))
     pipe.named_steps["clf"].cv = n_splits  # drop the stored index arrays; the folds were used already
     # explanations are relative to the average training article (in the scaled space)
-    Z = np.asarray(pipe[:-1].transform(X), dtype=float)
     reference = np.nan_to_num(Z).mean(axis=0)
     base = _base_probability(pipe, reference)
     return {
@@ -386,34 +392,33 @@ def _parts(pipe: Pipeline) -> tuple[Any, LogisticRegression, Any]:
     return pipe[:-1], cc.estimator, cc.calibrators[0]
 
 
-def recalibrate(pipe: Pipeline, X: pd.DataFrame, y: np.ndarray, w: np.ndarray,
-                splits: Sequence[tuple[np.ndarray, np.ndarray]], rows: np.ndarray) -> bool:
-    """Refit the fitted ``pipe``'s sigmoid calibration on the out-of-fold log-odds of ``rows`` only.
+def recalibrate(pipe: Pipeline, Z: np.ndarray, y: np.ndarray, w: np.ndarray,
+                splits: Sequence[tuple[np.ndarray, np.ndarray]], rows: np.ndarray) -> None:
+    """Refit the fitted ``pipe``'s sigmoid calibration on the out-of-fold log-odds of ``rows`` only
+    (``Z``: the training rows as the pipeline's scaling step outputs them).
 
     The weaker (outlet-level) labels still train the classifier, but they no longer decide
     where its log-odds turn into 50: within ``rows`` each outlet keeps its weight from ``w``
     and both classes get the same total. The result is again one sigmoid of the log-odds, so
-    the model's structure and the explanations are unchanged. Returns False (and leaves the
-    calibration alone) when ``rows`` do not hold both classes.
+    the model's structure and the explanations are unchanged. When ``rows`` do not hold both
+    classes the calibration is left as fitted (with a warning).
     """
     from sklearn.base import clone
 
-    prep, lr, cal = _parts(pipe)
-    Z = np.asarray(prep.transform(X), dtype=float)
+    _, lr, cal = _parts(pipe)
     oof = np.full(len(y), np.nan)
     for tr, te in splits:
         oof[te] = clone(lr).fit(Z[tr], y[tr], sample_weight=w[tr]).decision_function(Z[te])
     m = rows & np.isfinite(oof)
     if len(np.unique(y[m])) < 2:
         log.warning("calibration rows hold %d articles of one class only: calibration kept as fitted", int(m.sum()))
-        return False
+        return
     sw = np.asarray(w, dtype=float)[m]
     ym = y[m]
     sw = sw / np.where(ym == 1, sw[ym == 1].sum(), sw[ym == 0].sum())
     fit = LogisticRegression(C=1e6, max_iter=1000).fit(oof[m, None], ym, sample_weight=sw * len(sw))
     # _SigmoidCalibration predicts 1 / (1 + exp(a * f + b))
     cal.a_, cal.b_ = -float(fit.coef_[0, 0]), -float(fit.intercept_[0])
-    return True
 
 
 def _base_probability(pipe: Pipeline, reference: np.ndarray) -> float:

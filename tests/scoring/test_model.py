@@ -335,7 +335,7 @@ def test_the_cluster_column_carries_what_it_learned_to_words_it_never_saw():
     w = np.ones(80)
     test = [text("thugs", "despicable") for _ in range(10)] + [text("wednesday", "agency") for _ in range(10)]
     words, _ = fit_text_model(train, y, groups, w)
-    clusters, _ = fit_text_model(cluster_texts(train), y, groups, w, kind="clusters")
+    clusters, _ = fit_text_model(train, y, groups, w, kind="clusters")  # reads the texts' cluster ids
 
     def gap(model, texts: list[str]) -> float:
         s = model.decision_function(texts)
