@@ -82,6 +82,28 @@ Session 4 (feature cache 4c6cf21a8ee6; all on top of bal_title_char, the recipe 
   0.862 / 0.784 / 0.785; cluster vocabulary of 80k terms (clu_80k) 0.858 / 0.781 / 0.786, in place of the
   40k one (clu80k_only) 0.859 / 0.778 / 0.783. None kept.
   TF-IDF + LR baseline, 10 folds: 0.832 / 0.757 / 0.720 (5 folds: 0.832 / 0.752 / 0.713).
+
+Session 5 (same cache; all on top of the shipped clu1024_cal, seed 0):
+  outlet-label weight 0.15 / 0.6 (shipped 0.3)  0.859 / 0.771 / 0.771 ; 0.851 / 0.772 / 0.775
+  stacker C 0.1 / 1 (shipped 0.3)               0.860 / 0.777 / 0.780 ; 0.859 / 0.786 / 0.789
+  PTC articles (SemEval-2020 Task 11, --ptc 0.5) as extra text-column training rows, hyperpartisan when
+  their hand-annotated charged-span density is above the median; weight 0.1 / 0.3 / 1 x the hand rows'
+  total (clu_ptc*): 0.858 / 0.780 / 0.780 ; 0.854 / 0.767 / 0.770 ; 0.846 / 0.771 / 0.772 (without: 0.859
+  on the same representations). Span density is not what the SemEval annotators judged.
+  log-odds blend with the TF-IDF baseline, sigmoid refitted on the hand rows' out-of-fold blend (clu_blend*):
+  weight 0.3 / 0.5: 0.863 / 0.783 / 0.788 ; 0.864 / 0.772 / 0.777. Uncalibrated blends of the --dump outputs
+  (AUC only) gain the same on every partition: weight 0.5 seed 0 +0.005, seed 1 +0.005, 10 folds +0.001
+  (0.3: +0.003, +0.003, +0.003). Too small for a second full-text vectorizer at scoring time; not kept.
+  cluster ids of the words found by the tokeniser the cluster table was built with (features.text.WORD_RE:
+  curly apostrophes, hyphens, digits; clu_wre): 0.857 / 0.788 / 0.789. Not kept.
+  the outlet's own voice: word and cluster columns over the text with its direct quotations
+  (features.text.find_quotes) replaced by one placeholder word (clu_author) 0.848 / 0.760 / 0.756; the
+  word column only (clu_author_w) 0.857 / 0.772 / 0.771; as a fourth column (clu_author4) 0.860 / 0.780 /
+  0.783. What an outlet chooses to quote is evidence of its slant too; not kept.
+  scored without headlines (clu_no_titles: the test articles' features computed without their headline, the
+  headline column at its median): 0.847 / 0.746 / 0.674 with 18% predicted hyperpartisan while the
+  headline features' zeros counted; 0.847 / 0.760 / 0.758 with 43% once scoring.model reads them as
+  missing (headline_features_as_missing, shipped).
 """
 from __future__ import annotations
 
@@ -133,6 +155,33 @@ def load_bias(shared: Path, cache_version: str | None, allsides_cap: int = 60) -
     df, _ = apply_label_files(df, labels)
     prep = prepare(df, "bias", names)
     return prep, names
+
+
+_NOT_CHARGED = {"Repetition", "Doubt", "Appeal_to_Authority"}
+
+
+def load_ptc(shared: Path, quantile: float = 0.5) -> pd.DataFrame:
+    """The PTC training articles (SemEval-2020 Task 11) as extra bias rows: y = 1 when the article's
+    density of hand-annotated charged-technique spans (all but repetition, doubt and appeal to
+    authority) per word is at or above the ``quantile`` of the corpus. Each article its own outlet
+    ("ptc:<id>"): the corpus gives no outlets."""
+    root = shared / "data/gold/ptc_train"
+    lab = pd.read_csv(root / "train-task2-TC.labels", sep="\t", header=None, names=["id", "tech", "s", "e"])
+    n = lab[~lab["tech"].isin(_NOT_CHARGED)].groupby("id").size()
+    rows = []
+    for f in sorted((root / "articles").glob("article*.txt")):
+        aid = int(f.stem[7:])
+        raw = f.read_text(encoding="utf-8")
+        title, _, body = raw.partition("\n")
+        rows.append({"id": f"ptc:{aid}", "title": title.strip(), "text": body.strip(),
+                     "density": n.get(aid, 0) / max(len(raw.split()), 1)})
+    df = pd.DataFrame(rows)
+    df["y"] = (df["density"] >= df["density"].quantile(quantile)).astype(float)
+    df["outlet"] = df["id"]
+    df["corpus"] = "ptc"
+    df["weight_factor"] = 1.0
+    df["eval_hand"] = np.nan
+    return df
 
 
 # ------------------------------------------------------------------ text representations
@@ -230,6 +279,29 @@ def cluster_texts(texts: list[str], k: int) -> list[str]:
             for t in clip_texts(texts)]
 
 
+def table_tokens(texts: list[str]) -> list[str]:
+    """Texts as 1,024-cluster ids, words found by the tokeniser the cluster table was built with
+    (``features.text.WORD_RE``: curly apostrophes, hyphens and digits kept inside words)."""
+    from features.loaded import word_clusters
+    from features.text import WORD_RE
+    fine = {w: f"c{c[1]}" for w, c in word_clusters().items()}
+    return [" ".join(fine.get(w, "cx") for w in WORD_RE.findall(t.lower())) for t in clip_texts(texts)]
+
+
+def author_texts(texts: list[str]) -> list[str]:
+    """Texts with their direct quotations (``features.text.find_quotes``, marks included) replaced by
+    one placeholder word: the outlet's own voice, not its speakers'."""
+    from features.text import find_quotes, split_paragraphs
+    out = []
+    for t in clip_texts(texts):
+        parts, pos = [], 0
+        for r in find_quotes(t, split_paragraphs(t)):
+            parts += [t[pos:r.start], " qqquote "]
+            pos = r.end
+        out.append("".join(parts) + t[pos:])
+    return out
+
+
 def cluster_counts(a: list[str], b: list[str], g: list[str], k: int = 1024, ngrams: tuple = (1, 2),
                    max_features: int = 40000) -> tuple:
     """Counts of cluster-id n-grams under the shipped model's "clusters" vectorizer settings."""
@@ -243,7 +315,11 @@ REPRS: dict[str, Callable[[list[str], list[str], list[str]], tuple]] = {
     "clu1024_13": lambda a, b, g: cluster_counts(a, b, g, k=1024, ngrams=(1, 3)),
     "clu1024_1": lambda a, b, g: cluster_counts(a, b, g, k=1024, ngrams=(1, 1)),
     "t_clu1024": cluster_counts,
+    "word12_author": lambda a, b, g: outlet_vocab_counts(author_texts(a), author_texts(b), g, ngram_range=(1, 2)),
+    "clu1024_author": lambda a, b, g: cluster_counts(author_texts(a), author_texts(b), g),
     "clu1024_80k": lambda a, b, g: cluster_counts(a, b, g, max_features=80000),
+    "clu1024_wre": lambda a, b, g: outlet_vocab_counts(table_tokens(a), table_tokens(b), g, kind="clusters",
+                                                       ngram_range=(1, 2), max_features=40000),
     "word12": lambda a, b, g: outlet_vocab_counts(clip_texts(a), clip_texts(b), g, ngram_range=(1, 2)),
     "word12_full": lambda a, b, g: outlet_vocab_counts(clip_texts(a, 30000), clip_texts(b, 30000), g,
                                                        ngram_range=(1, 2)),
@@ -387,18 +463,22 @@ def run_variant(prep: Any, names: list[str], splits: list, columns: list[ColumnS
                 balance: str = "all", soft: bool = False, aux_weight: float | None = None,
                 voice: bool = False, clf: str = "lr", hand_keep: float = 1.0,
                 aux_drop: tuple[str, ...] = (), stack_aux: float | None = None,
-                calib_hand: bool = False) -> np.ndarray:
+                calib_hand: bool = False, extra_weight: float = 0.0, blend: float = 0.0,
+                blank_titles: bool = False) -> np.ndarray:
     """Pooled out-of-fold probabilities of one stacking recipe (NaN outside the test rows)."""
     d = prep.data
     pooled = np.full(len(d), np.nan)
+    extra = d["corpus"].eq("ptc").to_numpy() if "corpus" in d else np.zeros(len(d), bool)
     for k, (tr, te) in enumerate(splits):
-        train, test = d.iloc[tr].reset_index(drop=True), d.iloc[te].reset_index(drop=True)
-        order = np.arange(len(train))
+        # positions in the fold's representation rows of the rows trained on; extra rows (PTC)
+        # only where a variant asks for them
+        order = np.flatnonzero(~extra[tr]) if not extra_weight else np.arange(len(tr))
+        train, test = d.iloc[tr[order]].reset_index(drop=True), d.iloc[te].reset_index(drop=True)
         if hand_keep < 1.0:  # learning curve: the hand labels of only a share of the training outlets
             hand_outlets = np.sort(train.loc[train["eval_hand"].notna(), "outlet"].astype(str).unique())
             rng = np.random.default_rng(k)
             kept = set(rng.choice(hand_outlets, size=int(round(hand_keep * len(hand_outlets))), replace=False))
-            order = np.flatnonzero(train["eval_hand"].isna() | train["outlet"].astype(str).isin(kept))
+            order = order[np.flatnonzero(train["eval_hand"].isna() | train["outlet"].astype(str).isin(kept))]
             train = train.iloc[order].reset_index(drop=True)
         if aux_drop:  # outlet-labelled rows of these MBFC bias ratings left out of training
             drop = train["eval_hand"].isna() & train["mbfc_bias"].astype(str).isin(aux_drop)
@@ -411,8 +491,15 @@ def run_variant(prep: Any, names: list[str], splits: list, columns: list[ColumnS
             order = train["row"].to_numpy()
         y = train["y"].to_numpy(dtype=int)
         groups = train["outlet"].astype(str).tolist()
-        w = (outlet_weights(groups, y) * train["weight_factor"].to_numpy() if balance == "all"
-             else training_weights(train, "bias"))
+        is_extra = train["corpus"].eq("ptc").to_numpy() if "corpus" in train else np.zeros(len(train), bool)
+        w = np.zeros(len(train))
+        w[~is_extra] = (outlet_weights([g for g, e in zip(groups, is_extra) if not e], y[~is_extra])
+                        * train["weight_factor"].to_numpy()[~is_extra] if balance == "all"
+                        else training_weights(train[~is_extra], "bias"))
+        if is_extra.any():  # extra rows: classes balanced, all together extra_weight x the hand rows' total
+            hand_total = w[train["eval_hand"].notna().to_numpy()].sum()
+            we = outlet_weights(np.asarray(groups)[is_extra], y[is_extra])
+            w[is_extra] = we / we.sum() * extra_weight * hand_total
         if soft:
             # every outlet the same total, split by the soft label, then both classes the same total
             g = train["outlet"]
@@ -428,6 +515,9 @@ def run_variant(prep: Any, names: list[str], splits: list, columns: list[ColumnS
         inner = grouped_splits(y, groups, 5, 0)
         Xtr = train[names].astype(float).copy() if use_features else pd.DataFrame(index=train.index)
         Xte = test[names].astype(float).copy() if use_features else pd.DataFrame(index=test.index)
+        if blank_titles and use_features:
+            hand_te = np.flatnonzero(d["eval_hand"].iloc[te].notna().to_numpy())
+            Xte.iloc[hand_te] = prep.untitled.loc[d.index[te[hand_te]]].to_numpy()
         if voice:
             Xtr = pd.concat([Xtr, voice_rates(train["text"])], axis=1)
             Xte = pd.concat([Xte, voice_rates(test["text"])], axis=1)
@@ -437,6 +527,8 @@ def run_variant(prep: Any, names: list[str], splits: list, columns: list[ColumnS
             Rtr, Rte = reprs[(spec[0], k)]
             Rtr = _take(Rtr, order) if isinstance(Rtr, tuple) else Rtr[order]
             Xtr[f"text{i}"], Xte[f"text{i}"] = text_column(spec, Rtr, Rte, train, w, inner)
+            if blank_titles and spec[0].startswith("t_"):  # as scoring does without a headline: the typical value
+                Xte[f"text{i}"] = float(np.median(Xtr[f"text{i}"]))
         if clf == "hgb":
             from sklearn.calibration import CalibratedClassifierCV
             from sklearn.ensemble import HistGradientBoostingClassifier
@@ -452,6 +544,16 @@ def run_variant(prep: Any, names: list[str], splits: list, columns: list[ColumnS
             sub = grouped_splits(y[keep], [groups[i] for i in keep], 5, 0)
             pipe = make_feature_pipeline(sub, C=C, seed=0, n_quantiles=200)
             pipe.fit(Xtr.iloc[keep], y[keep], clf__sample_weight=ws[keep])
+        elif is_extra.any():
+            # extra rows teach the text columns only: their feature values (the loaded-language
+            # extractor was trained on PTC spans) would mislead the stacker
+            keep = np.flatnonzero(~is_extra)
+            sub = grouped_splits(y[keep], [groups[i] for i in keep], 5, 0)
+            pipe = make_feature_pipeline(sub, C=C, seed=0, n_quantiles=200)
+            pipe.fit(Xtr.iloc[keep], y[keep], clf__sample_weight=w[keep])
+            if calib_hand:
+                recalibrate(pipe, np.asarray(pipe[:-1].transform(Xtr.iloc[keep]), dtype=float), y[keep], w[keep], sub,
+                            train["eval_hand"].notna().to_numpy()[keep])
         else:
             pipe = make_feature_pipeline(inner, C=C, seed=0, n_quantiles=200)
             pipe.fit(Xtr, y, clf__sample_weight=w)
@@ -459,10 +561,52 @@ def run_variant(prep: Any, names: list[str], splits: list, columns: list[ColumnS
                 recalibrate(pipe, np.asarray(pipe[:-1].transform(Xtr), dtype=float), y, w, inner,
                             train["eval_hand"].notna().to_numpy())
         p = pipe.predict_proba(Xte)[:, 1]
+        if blend:
+            p = blended(pipe, Xtr, Xte, y, w, inner, train, test, k, blend)
         if prior_shift:
             p = 1 / (1 + np.exp(-(np.log(p / (1 - p)) + prior_shift)))
         pooled[te] = p
     return pooled
+
+
+_BASELINE_FITS: dict = {}
+
+
+def _baseline_logodds(train: pd.DataFrame, test: pd.DataFrame, inner: list, key: int) -> tuple:
+    """The TF-IDF + LR baseline's log-odds: out-of-fold (inner folds) on the training rows and
+    fitted on all of them for the test rows (cached per outer fold: the same for every blend)."""
+    if key not in _BASELINE_FITS:
+        w = outlet_weights(train["outlet"], train["y"]) * train["weight_factor"].to_numpy()
+        texts, y = train["text"].tolist(), train["y"].to_numpy(dtype=int)
+        oof = np.zeros(len(train))
+        for tr, te in inner:
+            m = make_text_model(C=1.0, seed=0).fit([texts[i] for i in tr], y[tr], lr__sample_weight=w[tr])
+            oof[te] = m.decision_function([texts[i] for i in te])
+        m = make_text_model(C=1.0, seed=0).fit(texts, y, lr__sample_weight=w)
+        _BASELINE_FITS[key] = (oof, m.decision_function(test["text"].tolist()))
+    return _BASELINE_FITS[key]
+
+
+def blended(pipe: Any, Xtr: pd.DataFrame, Xte: pd.DataFrame, y: np.ndarray, w: np.ndarray, inner: list,
+            train: pd.DataFrame, test: pd.DataFrame, key: int, alpha: float) -> np.ndarray:
+    """Probabilities of the log-odds blend (1 - alpha) * stacker + alpha * baseline, its sigmoid fitted
+    on the hand rows' out-of-fold blend (classes the same total), as ``recalibrate`` does."""
+    from sklearn.base import clone
+
+    from scoring.model import _parts
+    prep, lr, _ = _parts(pipe)
+    Ztr, Zte = np.asarray(prep.transform(Xtr), dtype=float), np.asarray(prep.transform(Xte), dtype=float)
+    s_oof = np.zeros(len(y))
+    for tr, te in inner:
+        s_oof[te] = clone(lr).fit(Ztr[tr], y[tr], sample_weight=w[tr]).decision_function(Ztr[te])
+    b_oof, b_te = _baseline_logodds(train, test, inner, key)
+    z = (1 - alpha) * s_oof + alpha * b_oof
+    m = train["eval_hand"].notna().to_numpy()
+    sw, ym = w[m], y[m]
+    sw = sw / np.where(ym == 1, sw[ym == 1].sum(), sw[ym == 0].sum())
+    fit = LogisticRegression(C=1e6, max_iter=1000).fit(z[m, None], ym, sample_weight=sw * len(sw))
+    z_te = (1 - alpha) * lr.decision_function(Zte) + alpha * b_te
+    return fit.predict_proba(z_te[:, None])[:, 1]
 
 
 def tfidf_baseline(prep: Any, splits: list) -> np.ndarray:
@@ -590,6 +734,24 @@ VARIANTS: dict[str, dict] = {
                            ("clu_sent", ("sent", {}, "all")), ("clu_80k", ("clu1024_80k", {}, "all")))},
     "clu80k_only": dict(columns=[("word12", {}, "all"), ("t_char", {}, "all"), ("clu1024_80k", {}, "all")],
                         balance="source", calib_hand=True),
+    **{f"clu_ptc{w:g}": dict(columns=[("word12", {}, "all"), ("t_char", {}, "all"), ("clu1024", {}, "all")],
+                             balance="source", calib_hand=True, extra_weight=w) for w in (0.1, 0.3, 1.0)},
+    **{f"clu_aux{a:g}": dict(columns=[("word12", {}, "all"), ("t_char", {}, "all"), ("clu1024", {}, "all")],
+                             balance="source", calib_hand=True, aux_weight=a) for a in (0.15, 0.6)},
+    **{f"clu_stackC{c:g}": dict(columns=[("word12", {}, "all"), ("t_char", {}, "all"), ("clu1024", {}, "all")],
+                                balance="source", calib_hand=True, C=c) for c in (0.1, 1.0)},
+    "clu_wre": dict(columns=[("word12", {}, "all"), ("t_char", {}, "all"), ("clu1024_wre", {}, "all")],
+                    balance="source", calib_hand=True),
+    **{f"clu_blend{a:g}": dict(columns=[("word12", {}, "all"), ("t_char", {}, "all"), ("clu1024", {}, "all")],
+                               balance="source", calib_hand=True, blend=a) for a in (0.3, 0.5)},
+    "clu_author": dict(columns=[("word12_author", {}, "all"), ("t_char", {}, "all"), ("clu1024_author", {}, "all")],
+                       balance="source", calib_hand=True),
+    "clu_author_w": dict(columns=[("word12_author", {}, "all"), ("t_char", {}, "all"), ("clu1024", {}, "all")],
+                         balance="source", calib_hand=True),
+    "clu_author4": dict(columns=[("word12", {}, "all"), ("t_char", {}, "all"), ("clu1024", {}, "all"),
+                                 ("clu1024_author", {}, "all")], balance="source", calib_hand=True),
+    "clu_no_titles": dict(columns=[("word12", {}, "all"), ("t_char", {}, "all"), ("clu1024", {}, "all")],
+                          balance="source", calib_hand=True, blank_titles=True),
     "calib_hand": dict(columns=[("word12", {}, "all"), ("t_char", {}, "all")], balance="source", calib_hand=True),
     "stackC1": dict(columns=[("word12", {}, "all")], C=1.0),
     "stackC0.1": dict(columns=[("word12", {}, "all")], C=0.1),
@@ -606,12 +768,23 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=0, help="seed of the outer folds")
     ap.add_argument("--folds", type=int, default=5, help="number of outer folds (10: each fold trains on 90%%)")
     ap.add_argument("--baseline", action="store_true", help="also the TF-IDF + LR baseline")
+    ap.add_argument("--ptc", type=float, default=None, metavar="Q",
+                    help="add the PTC articles as extra training rows (never tested), hyperpartisan when their "
+                         "charged-span density is at or above quantile Q; used by variants with extra_weight")
+    ap.add_argument("--dump", type=Path, default=None,
+                    help="write each variant's held-out probabilities of the hand-labelled rows to this Parquet file")
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s: %(message)s")
     prep, names = load_bias(args.shared, args.cache_version, args.allsides_cap)
     d = prep.data
     splits = grouped_splits(d["y"].to_numpy(), d["outlet"].astype(str).tolist(), args.folds, args.seed,
                             strata=_strata(prep))
+    if args.ptc is not None:  # appended after the folds are drawn: the same partition, PTC in every training part
+        ptc = load_ptc(args.shared, args.ptc)
+        d = pd.concat([d, ptc], ignore_index=True)
+        prep.data = d
+        extra = np.arange(len(d) - len(ptc), len(d))
+        splits = [(np.concatenate([tr, extra]), te) for tr, te in splits]
     variants = args.variants.split(",")
     reprs: dict = {}
     needed = {c[0] for v in variants for c in VARIANTS[v]["columns"]}
@@ -625,14 +798,33 @@ def main(argv: list[str] | None = None) -> int:
         first = reprs[(r, 0)][0]
         n_terms = (first[0] if isinstance(first, tuple) else first).shape[1]
         log.info("representation %s: %d terms, %.0fs", r, n_terms, time.time() - t0)
-    rows = {}
+    if any(VARIANTS[v].get("blank_titles") for v in variants):
+        # the hand-labelled rows' features as scoring computes them without a headline (the test rows)
+        from scoring.datasets import compute_features
+        hand = d["eval_hand"].notna().to_numpy()
+        untitled = compute_features(d.loc[hand, ["text"]].assign(title=""))
+        prep.untitled = untitled[names].set_index(d.index[hand])
+        # as scoring.model reads them: an absent headline is no headline evidence (median values)
+        prep.untitled[[n for n in names if n.startswith("headline_")]] = np.nan
+    rows, probs = {}, {}
     if args.baseline:
-        rows["tfidf_baseline"] = score(prep, splits, tfidf_baseline(prep, splits))
+        probs["tfidf_baseline"] = tfidf_baseline(prep, splits)
+        rows["tfidf_baseline"] = score(prep, splits, probs["tfidf_baseline"])
     for v in variants:
         t0 = time.time()
-        rows[v] = score(prep, splits, run_variant(prep, names, splits, reprs=reprs, **VARIANTS[v]))
+        probs[v] = run_variant(prep, names, splits, reprs=reprs, **VARIANTS[v])
+        rows[v] = score(prep, splits, probs[v])
         log.info("%s: %s (%.0fs)", v, {k: round(x, 3) for k, x in rows[v].items()}, time.time() - t0)
     print(pd.DataFrame(rows).T.round(3).to_string())
+    if args.dump:
+        fold = np.full(len(d), -1)
+        for k, (_, te) in enumerate(splits):
+            fold[te] = k
+        hand = d["eval_hand"].notna().to_numpy()
+        out = d.loc[hand, ["id", "outlet", "title", "eval_hand"]].assign(fold=fold[hand])
+        for v, p in probs.items():
+            out[v] = p[hand]
+        out.to_parquet(args.dump)
     return 0
 
 

@@ -116,6 +116,28 @@ def test_the_bias_model_reads_headlines_and_treats_a_missing_one_as_average(tmp_
     assert rel["headline_model"] is None and "headline_wording_logit" not in rel["columns"]
 
 
+def test_an_article_without_a_headline_has_no_headline_feature_evidence():
+    # every training article has a headline, and long headlines go with label 1
+    d = tiny_corpus(per_outlet=8)
+    rng = np.random.default_rng(2)
+    d["headline_word_count"] = np.where(d["y"] == 1, 14, 7) + rng.integers(-2, 3, len(d))
+    names = ["exclaims", "headline_word_count"]
+    fams = {"style": ["exclaims"], "headline": ["headline_word_count"]}
+    model = fit_model(d[names], d["y"].astype(int), d["outlet"], "reliability", feature_names=names,
+                      families=fams, n_splits=3)
+    titled, why = predict_with_explanation(model, d[names])
+    assert why.loc[d["y"] == 1, "headline"].mean() > 5 and why.loc[d["y"] == 0, "headline"].mean() < -5
+    # no headline: headline_word_count 0, which no training article has; it reads as the average
+    # article's, not as an extreme short headline
+    untitled = d[names].assign(headline_word_count=0.0)
+    p0, why0 = predict_with_explanation(model, untitled)
+    np.testing.assert_allclose(why0["headline"], 0.0, atol=1e-9)
+    missing, _ = predict_with_explanation(model, d[names].assign(headline_word_count=np.nan))
+    np.testing.assert_allclose(p0, missing)
+    # the other evidence still decides
+    assert p0[d["y"] == 1].mean() - p0[d["y"] == 0].mean() > 0.2
+
+
 def test_skops_round_trip_gives_identical_predictions(tiny_model, tmp_path: Path):
     d, model = tiny_model
     path = save_model(model, tmp_path / "m.skops")
