@@ -206,6 +206,9 @@ def _run_local(args: argparse.Namespace, prepared: Any, predict: PredictFn | Non
     if c.dates_unparseable:
         summary += f" ({c.dates_unparseable} unparseable)"
     summary += f"; filtered {c.filtered}"
+    if c.headlines_missing and predict is not None:
+        # the bias model then reads the body alone (its headline evidence counts as average)
+        summary += f"; {c.headlines_missing} without a headline (bias from the body alone)"
     if mode != "off":
         summary += f"; {progress.line()}"
     print(summary, file=sys.stderr)

@@ -110,6 +110,7 @@ class Counts:
     already_done: int = 0
     dates_missing: int = 0
     dates_unparseable: int = 0
+    headlines_missing: int = 0
 
 
 class Workers:
@@ -227,6 +228,8 @@ class LocalEngine:
         elif (self.since and item.date < self.since) or (self.until and item.date > self.until):
             c.filtered += 1
             return False
+        if not (item.title or "").strip():
+            c.headlines_missing += 1
         if self.keep_texts:
             self.texts[item.id] = item.text
         return True

@@ -45,6 +45,20 @@ def test_samples_rows_and_spans_slice_texts(tmp_path, capsys, no_model):
     assert not (tmp_path / "x.errors.jsonl").exists()
 
 
+def test_articles_without_a_headline_are_counted_and_scored_from_the_body(tmp_path, capsys):
+    rows = []
+    for i, f in enumerate(sorted(SAMPLES.glob("*.txt"))[:3]):
+        title, _, body = f.read_text(encoding="utf-8").partition("\n")
+        rows.append({"id": f.stem, "text": body, **({"title": title} if i == 0 else {})})
+    src, out = tmp_path / "a.jsonl", tmp_path / "a.csv"
+    src.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    assert cli.main(["score", str(src), "--out", str(out), "-q"]) == 0
+    assert "; 2 without a headline (bias from the body alone)" in capsys.readouterr().err
+    df = read_table(out)
+    assert df["bias"].between(0, 100).all() and df["reliability"].between(0, 100).all()
+    assert df["title"].isna().tolist() == [False, True, True]
+
+
 def test_mixed_inputs_order_and_accounting(tmp_path, capsys, no_model):
     out = tmp_path / "scored.parquet"
     inputs = [FIX / "txt", FIX / "articles.jsonl", FIX / "articles.csv", FIX / "nela_json"]
