@@ -104,6 +104,10 @@ Session 5 (same cache; all on top of the shipped clu1024_cal, seed 0):
   headline column at its median): 0.847 / 0.746 / 0.674 with 18% predicted hyperpartisan while the
   headline features' zeros counted; 0.847 / 0.760 / 0.758 with 43% once scoring.model reads them as
   missing (headline_features_as_missing, shipped).
+
+Session 6 (same cache, seed 0, on top of clu1024_cal 0.860 / 0.784 / 0.787):
+  the stacker trained on text-column log-odds averaged over 3 inner partitions (clu_inner3): 0.862 / 0.786 /
+  0.787; the text columns alone, no extracted features (clu_text_only): 0.854 / 0.760 / 0.776. Not kept.
 """
 from __future__ import annotations
 
@@ -129,7 +133,7 @@ from scoring.datasets import CACHE_DIR, load_training_corpora, shared_dir  # noq
 from scoring.evaluate import _strata, prepare, training_weights  # noqa: E402
 from scoring.model import cluster_texts as model_cluster_texts  # noqa: E402
 from scoring.model import (  # noqa: E402
-    clip_texts, grouped_splits, make_feature_pipeline, make_text_model, outlet_counts, outlet_weights, recalibrate,
+    balanced_sigmoid, clip_texts, grouped_splits, make_feature_pipeline, make_text_model, outlet_counts, outlet_weights, recalibrate,
 )
 from scoring.train_cli import apply_label_files, load_shared  # noqa: E402
 
@@ -464,7 +468,7 @@ def run_variant(prep: Any, names: list[str], splits: list, columns: list[ColumnS
                 voice: bool = False, clf: str = "lr", hand_keep: float = 1.0,
                 aux_drop: tuple[str, ...] = (), stack_aux: float | None = None,
                 calib_hand: bool = False, extra_weight: float = 0.0, blend: float = 0.0,
-                blank_titles: bool = False) -> np.ndarray:
+                blank_titles: bool = False, inner_seeds: int = 1) -> np.ndarray:
     """Pooled out-of-fold probabilities of one stacking recipe (NaN outside the test rows)."""
     d = prep.data
     pooled = np.full(len(d), np.nan)
@@ -491,7 +495,7 @@ def run_variant(prep: Any, names: list[str], splits: list, columns: list[ColumnS
             order = train["row"].to_numpy()
         y = train["y"].to_numpy(dtype=int)
         groups = train["outlet"].astype(str).tolist()
-        is_extra = train["corpus"].eq("ptc").to_numpy() if "corpus" in train else np.zeros(len(train), bool)
+        is_extra = extra[tr[order]]  # train is d.iloc[tr[order]] whatever the steps above did
         w = np.zeros(len(train))
         w[~is_extra] = (outlet_weights([g for g, e in zip(groups, is_extra) if not e], y[~is_extra])
                         * train["weight_factor"].to_numpy()[~is_extra] if balance == "all"
@@ -527,6 +531,10 @@ def run_variant(prep: Any, names: list[str], splits: list, columns: list[ColumnS
             Rtr, Rte = reprs[(spec[0], k)]
             Rtr = _take(Rtr, order) if isinstance(Rtr, tuple) else Rtr[order]
             Xtr[f"text{i}"], Xte[f"text{i}"] = text_column(spec, Rtr, Rte, train, w, inner)
+            if inner_seeds > 1:  # the stacker learns from out-of-fold log-odds averaged over inner partitions
+                oofs = [text_column(spec, Rtr, Rte[:1], train, w, grouped_splits(y, groups, 5, s))[0]
+                        for s in range(1, inner_seeds)]
+                Xtr[f"text{i}"] = np.mean([Xtr[f"text{i}"].to_numpy(), *oofs], axis=0)
             if blank_titles and spec[0].startswith("t_"):  # as scoring does without a headline: the typical value
                 Xte[f"text{i}"] = float(np.median(Xtr[f"text{i}"]))
         if clf == "hgb":
@@ -536,30 +544,19 @@ def run_variant(prep: Any, names: list[str], splits: list, columns: list[ColumnS
                                                  min_samples_leaf=40, l2_regularization=1.0, random_state=0)
             pipe = CalibratedClassifierCV(hgb, method="sigmoid", cv=inner, ensemble=False)
             pipe.fit(Xtr, y, sample_weight=w)
-        elif stack_aux is not None:
-            # text columns learn from every row; the stacker's outlet-labelled rows weigh stack_aux
+        else:
+            # the stacker's rows: outlet-labelled rows at stack_aux of their weight when asked; extra
+            # rows teach the text columns only (their feature values would mislead the stacker: the
+            # loaded-language extractor was trained on PTC spans)
             hand = train["eval_hand"].notna().to_numpy()
-            ws = np.where(hand, w, w * stack_aux)
-            keep = np.flatnonzero(ws > 0)
-            sub = grouped_splits(y[keep], [groups[i] for i in keep], 5, 0)
+            ws = w if stack_aux is None else np.where(hand, w, w * stack_aux)
+            keep = np.flatnonzero(~is_extra & ((ws > 0) | (stack_aux is None)))
+            sub = inner if len(keep) == len(y) else grouped_splits(y[keep], [groups[i] for i in keep], 5, 0)
             pipe = make_feature_pipeline(sub, C=C, seed=0, n_quantiles=200)
             pipe.fit(Xtr.iloc[keep], y[keep], clf__sample_weight=ws[keep])
-        elif is_extra.any():
-            # extra rows teach the text columns only: their feature values (the loaded-language
-            # extractor was trained on PTC spans) would mislead the stacker
-            keep = np.flatnonzero(~is_extra)
-            sub = grouped_splits(y[keep], [groups[i] for i in keep], 5, 0)
-            pipe = make_feature_pipeline(sub, C=C, seed=0, n_quantiles=200)
-            pipe.fit(Xtr.iloc[keep], y[keep], clf__sample_weight=w[keep])
-            if calib_hand:
-                recalibrate(pipe, np.asarray(pipe[:-1].transform(Xtr.iloc[keep]), dtype=float), y[keep], w[keep], sub,
-                            train["eval_hand"].notna().to_numpy()[keep])
-        else:
-            pipe = make_feature_pipeline(inner, C=C, seed=0, n_quantiles=200)
-            pipe.fit(Xtr, y, clf__sample_weight=w)
             if calib_hand:  # as shipped: the sigmoid refitted on the hand rows' out-of-fold log-odds
-                recalibrate(pipe, np.asarray(pipe[:-1].transform(Xtr), dtype=float), y, w, inner,
-                            train["eval_hand"].notna().to_numpy())
+                recalibrate(pipe, np.asarray(pipe[:-1].transform(Xtr.iloc[keep]), dtype=float), y[keep], ws[keep],
+                            sub, hand[keep])
         p = pipe.predict_proba(Xte)[:, 1]
         if blend:
             p = blended(pipe, Xtr, Xte, y, w, inner, train, test, k, blend)
@@ -602,11 +599,9 @@ def blended(pipe: Any, Xtr: pd.DataFrame, Xte: pd.DataFrame, y: np.ndarray, w: n
     b_oof, b_te = _baseline_logodds(train, test, inner, key)
     z = (1 - alpha) * s_oof + alpha * b_oof
     m = train["eval_hand"].notna().to_numpy()
-    sw, ym = w[m], y[m]
-    sw = sw / np.where(ym == 1, sw[ym == 1].sum(), sw[ym == 0].sum())
-    fit = LogisticRegression(C=1e6, max_iter=1000).fit(z[m, None], ym, sample_weight=sw * len(sw))
+    a, b = balanced_sigmoid(z[m], y[m], w[m])
     z_te = (1 - alpha) * lr.decision_function(Zte) + alpha * b_te
-    return fit.predict_proba(z_te[:, None])[:, 1]
+    return 1 / (1 + np.exp(a * z_te + b))
 
 
 def tfidf_baseline(prep: Any, splits: list) -> np.ndarray:
@@ -750,6 +745,10 @@ VARIANTS: dict[str, dict] = {
                          balance="source", calib_hand=True),
     "clu_author4": dict(columns=[("word12", {}, "all"), ("t_char", {}, "all"), ("clu1024", {}, "all"),
                                  ("clu1024_author", {}, "all")], balance="source", calib_hand=True),
+    **{f"clu_inner{n}": dict(columns=[("word12", {}, "all"), ("t_char", {}, "all"), ("clu1024", {}, "all")],
+                             balance="source", calib_hand=True, inner_seeds=n) for n in (3,)},
+    "clu_text_only": dict(columns=[("word12", {}, "all"), ("t_char", {}, "all"), ("clu1024", {}, "all")],
+                          balance="source", calib_hand=True, use_features=False),
     "clu_no_titles": dict(columns=[("word12", {}, "all"), ("t_char", {}, "all"), ("clu1024", {}, "all")],
                           balance="source", calib_hand=True, blank_titles=True),
     "calib_hand": dict(columns=[("word12", {}, "all"), ("t_char", {}, "all")], balance="source", calib_hand=True),

@@ -429,12 +429,17 @@ def recalibrate(pipe: Pipeline, Z: np.ndarray, y: np.ndarray, w: np.ndarray,
     if len(np.unique(y[m])) < 2:
         log.warning("calibration rows hold %d articles of one class only: calibration kept as fitted", int(m.sum()))
         return
-    sw = np.asarray(w, dtype=float)[m]
-    ym = y[m]
-    sw = sw / np.where(ym == 1, sw[ym == 1].sum(), sw[ym == 0].sum())
-    fit = LogisticRegression(C=1e6, max_iter=1000).fit(oof[m, None], ym, sample_weight=sw * len(sw))
-    # _SigmoidCalibration predicts 1 / (1 + exp(a * f + b))
-    cal.a_, cal.b_ = -float(fit.coef_[0, 0]), -float(fit.intercept_[0])
+    cal.a_, cal.b_ = balanced_sigmoid(oof[m], y[m], np.asarray(w, dtype=float)[m])
+
+
+def balanced_sigmoid(z: np.ndarray, y: np.ndarray, w: np.ndarray) -> tuple[float, float]:
+    """The sigmoid ``1 / (1 + exp(a * z + b))`` (``_SigmoidCalibration``'s form) fitted to labels ``y``
+    of log-odds ``z``, each row weighted by ``w`` and both classes given the same total."""
+    y = np.asarray(y)
+    sw = w / np.where(y == 1, w[y == 1].sum(), w[y == 0].sum())
+    fit = LogisticRegression(C=1e6, max_iter=1000).fit(np.asarray(z, dtype=float)[:, None], y,
+                                                       sample_weight=sw * len(sw))
+    return -float(fit.coef_[0, 0]), -float(fit.intercept_[0])
 
 
 def _base_probability(pipe: Pipeline, reference: np.ndarray) -> float:
