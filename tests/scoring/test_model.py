@@ -9,10 +9,11 @@ import numpy as np
 import pandas as pd
 import pytest
 import skops.io as sio
+from sklearn.linear_model import LogisticRegression
 
 from scoring.evaluate import Prepared, evaluate_prepared, model_runners
 from scoring.model import (
-    TARGETS, UntrustedModelError, fit_model, load_model, outlet_weights, predict_scores,
+    TARGETS, UntrustedModelError, balanced_sigmoid, fit_model, load_model, outlet_weights, predict_scores,
     predict_with_explanation, save_model,
 )
 
@@ -330,6 +331,23 @@ def test_recalibration_needs_both_classes_among_the_marked_rows(caplog):
     assert "one class only" in caplog.text
     grid = pd.DataFrame({"x": [-2.0, 0.0, 2.0], "noise": 0.0})
     assert np.allclose(predict_with_explanation(plain, grid)[0], predict_with_explanation(kept, grid)[0])
+
+
+def test_the_balanced_sigmoid_puts_50_between_the_classes_whatever_their_sizes():
+    rng = np.random.default_rng(0)
+    # nine positives per negative, log-odds centred on +2 and -2
+    z = np.concatenate([rng.normal(2, 1, 900), rng.normal(-2, 1, 100)])
+    y = np.r_[np.ones(900), np.zeros(100)]
+    a, b = balanced_sigmoid(z, y, np.ones_like(z))
+    assert a < 0  # _SigmoidCalibration's sign: 1 / (1 + exp(a * z + b)) rises with z
+    # the classes' log-likelihood ratio is 4z, so 50 belongs at z = 0 ...
+    assert abs(-b / a) < 0.2
+    # ... where an unbalanced fit would put it at about -ln(9) / 4 = -0.55, pulled towards the negatives
+    plain = LogisticRegression(C=1e6).fit(z[:, None], y)
+    assert -plain.intercept_[0] / plain.coef_[0, 0] < -0.4
+    # each class is brought to the same total, so scaling one class's weights changes nothing
+    a2, b2 = balanced_sigmoid(z, y, np.where(y == 1, 10.0, 1.0))
+    assert np.isclose(-b2 / a2, -b / a, atol=1e-3)
 
 
 def test_cluster_texts_map_words_of_like_use_to_one_id():
