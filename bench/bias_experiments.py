@@ -114,6 +114,9 @@ Session 6 (same cache, seed 0, on top of clu1024_cal 0.860 / 0.784 / 0.787):
   out-of-fold odds that the row is hand-labelled): that model tells the two apart at AUC 0.54-0.58 only, so the
   weights barely move (10th/90th percentile 0.95-1.05 of the mean); a = 0.5 / 1: 0.859 / 0.778 / 0.781 ;
   0.860 / 0.778 / 0.780. Not kept.
+  a fourth column over the opening or the end of the body: first 400 characters as headline character
+  n-grams (clu_lede_char) 0.858 / 0.777 / 0.780; first 600 characters' words (clu_lede_word) 0.860 / 0.785 /
+  0.787; last 600 characters' words (clu_end_word) 0.862 / 0.783 / 0.785. Not kept.
 """
 from __future__ import annotations
 
@@ -347,6 +350,14 @@ REPRS: dict[str, Callable[[list[str], list[str], list[str]], tuple]] = {
     "word1": lambda a, b, g: outlet_vocab_counts(clip_texts(a), clip_texts(b), g, ngram_range=(1, 1)),
     "word13": lambda a, b, g: outlet_vocab_counts(clip_texts(a), clip_texts(b), g, ngram_range=(1, 3),
                                                   max_features=40000),
+    # the opening (the first 400 characters as the headline is read; the first 600 as words) and the end
+    "lede_char": lambda a, b, g: outlet_vocab_counts([t[:400] for t in clip_texts(a)],
+                                                     [t[:400] for t in clip_texts(b)], g, kind="headline"),
+    "lede_word": lambda a, b, g: outlet_vocab_counts(clip_texts(a, 600), clip_texts(b, 600), g, ngram_range=(1, 2),
+                                                     max_df=1.0),
+    "end_word": lambda a, b, g: outlet_vocab_counts([t[-600:] for t in clip_texts(a, 10**9)],
+                                                    [t[-600:] for t in clip_texts(b, 10**9)], g,
+                                                    ngram_range=(1, 2), max_df=1.0),
     "lsa300": lsa,
     "sent": sentence_counts,
     "free12": free_counts,
@@ -778,6 +789,8 @@ VARIANTS: dict[str, dict] = {
                           balance="source", calib_hand=True, use_features=False),
     **{f"clu_shift{a:g}": dict(columns=[("word12", {}, "all"), ("t_char", {}, "all"), ("clu1024", {}, "all")],
                              balance="source", calib_hand=True, shift=a) for a in (0.5, 1.0)},
+    **{f"clu_{r}": dict(columns=[("word12", {}, "all"), ("t_char", {}, "all"), ("clu1024", {}, "all"), (r, {}, "all")],
+                        balance="source", calib_hand=True) for r in ("lede_char", "lede_word", "end_word")},
     "clu_no_titles": dict(columns=[("word12", {}, "all"), ("t_char", {}, "all"), ("clu1024", {}, "all")],
                           balance="source", calib_hand=True, blank_titles=True),
     "calib_hand": dict(columns=[("word12", {}, "all"), ("t_char", {}, "all")], balance="source", calib_hand=True),
