@@ -145,7 +145,8 @@ from scoring.datasets import CACHE_DIR, load_training_corpora, shared_dir  # noq
 from scoring.evaluate import _strata, prepare, training_weights  # noqa: E402
 from scoring.model import cluster_texts as model_cluster_texts  # noqa: E402
 from scoring.model import (  # noqa: E402
-    balanced_sigmoid, clip_texts, grouped_splits, make_feature_pipeline, make_text_model, outlet_counts, outlet_weights, recalibrate,
+    balanced_sigmoid, clip_texts, grouped_splits, make_feature_pipeline, make_text_model, outlet_counts, outlet_weights,
+    recalibrate,
 )
 from scoring.train_cli import apply_label_files, load_shared  # noqa: E402
 
@@ -295,6 +296,11 @@ def cluster_texts(texts: list[str], k: int) -> list[str]:
             for t in clip_texts(texts)]
 
 
+def text_ends(texts: list[str], n_chars: int) -> list[str]:
+    """The last ``n_chars`` of each text ('' for missing ones)."""
+    return [t[-n_chars:] if isinstance(t, str) else "" for t in texts]
+
+
 def table_tokens(texts: list[str]) -> list[str]:
     """Texts as 1,024-cluster ids, words found by the tokeniser the cluster table was built with
     (``features.text.WORD_RE``: curly apostrophes, hyphens and digits kept inside words)."""
@@ -354,13 +360,11 @@ REPRS: dict[str, Callable[[list[str], list[str], list[str]], tuple]] = {
     "word13": lambda a, b, g: outlet_vocab_counts(clip_texts(a), clip_texts(b), g, ngram_range=(1, 3),
                                                   max_features=40000),
     # the opening (the first 400 characters as the headline is read; the first 600 as words) and the end
-    "lede_char": lambda a, b, g: outlet_vocab_counts([t[:400] for t in clip_texts(a)],
-                                                     [t[:400] for t in clip_texts(b)], g, kind="headline"),
+    "lede_char": lambda a, b, g: outlet_vocab_counts(clip_texts(a, 400), clip_texts(b, 400), g, kind="headline"),
     "lede_word": lambda a, b, g: outlet_vocab_counts(clip_texts(a, 600), clip_texts(b, 600), g, ngram_range=(1, 2),
                                                      max_df=1.0),
-    "end_word": lambda a, b, g: outlet_vocab_counts([t[-600:] for t in clip_texts(a, 10**9)],
-                                                    [t[-600:] for t in clip_texts(b, 10**9)], g,
-                                                    ngram_range=(1, 2), max_df=1.0),
+    "end_word": lambda a, b, g: outlet_vocab_counts(text_ends(a, 600), text_ends(b, 600), g, ngram_range=(1, 2),
+                                                    max_df=1.0),
     "lsa300": lsa,
     "sent": sentence_counts,
     "free12": free_counts,
@@ -417,8 +421,9 @@ OUTLET_TARGETS: dict[str, Callable[[pd.DataFrame], pd.Series]] = {
 
 
 def text_column(spec: ColumnSpec, Xtr: sparse.csr_matrix, Xte: sparse.csr_matrix, train: pd.DataFrame,
-                w: np.ndarray, inner: list) -> tuple[np.ndarray, np.ndarray]:
-    """Out-of-fold (inner folds) log-odds on the training rows and the full-fit log-odds on the test rows."""
+                w: np.ndarray, inner: list, test: bool = True) -> tuple[np.ndarray, np.ndarray | None]:
+    """Out-of-fold (inner folds) log-odds on the training rows and the full-fit log-odds on the test rows
+    (None without ``test``: the out-of-fold part alone)."""
     _, kw, which = spec
     y = train["y"].to_numpy(dtype=int)
     if which in OUTLET_TARGETS:  # another label: the outlet rating of every training row, hand rows included
@@ -443,12 +448,12 @@ def text_column(spec: ColumnSpec, Xtr: sparse.csr_matrix, Xte: sparse.csr_matrix
             t = tr[use[tr]]
             oof[te] = fit_sentence_lr(_take(Xtr, t), y[t], wfull[t], **kw)(_take(Xtr, te))
         full = np.flatnonzero(use)
-        return oof, fit_sentence_lr(_take(Xtr, full), y[full], wfull[full], **kw)(Xte)
+        return oof, fit_sentence_lr(_take(Xtr, full), y[full], wfull[full], **kw)(Xte) if test else None
     for tr, te in inner:
         t = tr[use[tr]]
         oof[te] = fit_lr(Xtr[t], y[t], wfull[t], **kw)(Xtr[te])
     full = np.flatnonzero(use)
-    return oof, fit_lr(Xtr[full], y[full], wfull[full], **kw)(Xte)
+    return oof, fit_lr(Xtr[full], y[full], wfull[full], **kw)(Xte) if test else None
 
 
 # ------------------------------------------------------------------ the experiment loop
@@ -554,7 +559,7 @@ def run_variant(prep: Any, names: list[str], splits: list, columns: list[ColumnS
             Rtr = _take(Rtr, order) if isinstance(Rtr, tuple) else Rtr[order]
             Xtr[f"text{i}"], Xte[f"text{i}"] = text_column(spec, Rtr, Rte, train, w, inner)
             if inner_seeds > 1:  # the stacker learns from out-of-fold log-odds averaged over inner partitions
-                oofs = [text_column(spec, Rtr, Rte[:1], train, w, grouped_splits(y, groups, 5, s))[0]
+                oofs = [text_column(spec, Rtr, Rte, train, w, grouped_splits(y, groups, 5, s), test=False)[0]
                         for s in range(1, inner_seeds)]
                 Xtr[f"text{i}"] = np.mean([Xtr[f"text{i}"].to_numpy(), *oofs], axis=0)
             if blank_titles and spec[0].startswith("t_"):  # as scoring does without a headline: the typical value
@@ -673,6 +678,15 @@ def score(prep: Any, splits: list, p: np.ndarray) -> dict[str, float]:
     return out
 
 
+#: the text columns of the shipped recipe (clu1024_cal)
+SHIPPED_COLUMNS: list[ColumnSpec] = [("word12", {}, "all"), ("t_char", {}, "all"), ("clu1024", {}, "all")]
+
+
+def shipped(*extra: ColumnSpec, **kw: Any) -> dict:
+    """The shipped recipe's settings (clu1024_cal) with ``extra`` text columns and overrides ``kw``."""
+    return dict(columns=SHIPPED_COLUMNS + list(extra), balance="source", calib_hand=True, **kw)
+
+
 VARIANTS: dict[str, dict] = {
     "current": dict(columns=[("word12", {}, "all")]),
     "features_only": dict(columns=[]),
@@ -749,8 +763,7 @@ VARIANTS: dict[str, dict] = {
                     balance="source"),
     "clu256_13": dict(columns=[("word12", {}, "all"), ("t_char", {}, "all"), ("clu256_13", {}, "all")],
                       balance="source"),
-    "clu1024_cal": dict(columns=[("word12", {}, "all"), ("t_char", {}, "all"), ("clu1024", {}, "all")],
-                        balance="source", calib_hand=True),
+    "clu1024_cal": shipped(),
     "clu1024_13": dict(columns=[("word12", {}, "all"), ("t_char", {}, "all"), ("clu1024_13", {}, "all")],
                        balance="source"),
     "clu1024_1": dict(columns=[("word12", {}, "all"), ("t_char", {}, "all"), ("clu1024_1", {}, "all")],
@@ -764,40 +777,28 @@ VARIANTS: dict[str, dict] = {
     "clu_both": dict(columns=[("word12", {}, "all"), ("t_char", {}, "all"), ("clu1024", {}, "all"),
                               ("clu256_13", {}, "all")], balance="source"),
     "clu1024_noword": dict(columns=[("clu1024", {}, "all"), ("t_char", {}, "all")], balance="source"),
-    **{name: dict(columns=[("word12", {}, "all"), ("t_char", {}, "all"), ("clu1024", {}, "all"), extra],
-                  balance="source", calib_hand=True)
+    **{name: shipped(extra)
        for name, extra in (("clu_t", ("t_clu1024", {}, "all")), ("clu_free", ("free12", {}, "all")),
                            ("clu_sent", ("sent", {}, "all")), ("clu_80k", ("clu1024_80k", {}, "all")))},
     "clu80k_only": dict(columns=[("word12", {}, "all"), ("t_char", {}, "all"), ("clu1024_80k", {}, "all")],
                         balance="source", calib_hand=True),
-    **{f"clu_ptc{w:g}": dict(columns=[("word12", {}, "all"), ("t_char", {}, "all"), ("clu1024", {}, "all")],
-                             balance="source", calib_hand=True, extra_weight=w) for w in (0.1, 0.3, 1.0)},
-    **{f"clu_aux{a:g}": dict(columns=[("word12", {}, "all"), ("t_char", {}, "all"), ("clu1024", {}, "all")],
-                             balance="source", calib_hand=True, aux_weight=a) for a in (0.15, 0.6)},
-    **{f"clu_stackC{c:g}": dict(columns=[("word12", {}, "all"), ("t_char", {}, "all"), ("clu1024", {}, "all")],
-                                balance="source", calib_hand=True, C=c) for c in (0.1, 1.0)},
+    **{f"clu_ptc{w:g}": shipped(extra_weight=w) for w in (0.1, 0.3, 1.0)},
+    **{f"clu_aux{a:g}": shipped(aux_weight=a) for a in (0.15, 0.6)},
+    **{f"clu_stackC{c:g}": shipped(C=c) for c in (0.1, 1.0)},
     "clu_wre": dict(columns=[("word12", {}, "all"), ("t_char", {}, "all"), ("clu1024_wre", {}, "all")],
                     balance="source", calib_hand=True),
-    **{f"clu_blend{a:g}": dict(columns=[("word12", {}, "all"), ("t_char", {}, "all"), ("clu1024", {}, "all")],
-                               balance="source", calib_hand=True, blend=a) for a in (0.3, 0.5)},
+    **{f"clu_blend{a:g}": shipped(blend=a) for a in (0.3, 0.5)},
     "clu_author": dict(columns=[("word12_author", {}, "all"), ("t_char", {}, "all"), ("clu1024_author", {}, "all")],
                        balance="source", calib_hand=True),
     "clu_author_w": dict(columns=[("word12_author", {}, "all"), ("t_char", {}, "all"), ("clu1024", {}, "all")],
                          balance="source", calib_hand=True),
-    "clu_author4": dict(columns=[("word12", {}, "all"), ("t_char", {}, "all"), ("clu1024", {}, "all"),
-                                 ("clu1024_author", {}, "all")], balance="source", calib_hand=True),
-    **{f"clu_inner{n}": dict(columns=[("word12", {}, "all"), ("t_char", {}, "all"), ("clu1024", {}, "all")],
-                             balance="source", calib_hand=True, inner_seeds=n) for n in (3,)},
-    "clu_text_only": dict(columns=[("word12", {}, "all"), ("t_char", {}, "all"), ("clu1024", {}, "all")],
-                          balance="source", calib_hand=True, use_features=False),
-    **{f"clu_shift{a:g}": dict(columns=[("word12", {}, "all"), ("t_char", {}, "all"), ("clu1024", {}, "all")],
-                             balance="source", calib_hand=True, shift=a) for a in (0.5, 1.0)},
-    **{f"clu_{r}": dict(columns=[("word12", {}, "all"), ("t_char", {}, "all"), ("clu1024", {}, "all"), (r, {}, "all")],
-                        balance="source", calib_hand=True) for r in ("lede_char", "lede_word", "end_word")},
-    "clu_end_inner3": dict(columns=[("word12", {}, "all"), ("t_char", {}, "all"), ("clu1024", {}, "all"),
-                                    ("end_word", {}, "all")], balance="source", calib_hand=True, inner_seeds=3),
-    "clu_no_titles": dict(columns=[("word12", {}, "all"), ("t_char", {}, "all"), ("clu1024", {}, "all")],
-                          balance="source", calib_hand=True, blank_titles=True),
+    "clu_author4": shipped(("clu1024_author", {}, "all")),
+    "clu_inner3": shipped(inner_seeds=3),
+    "clu_text_only": shipped(use_features=False),
+    **{f"clu_shift{a:g}": shipped(shift=a) for a in (0.5, 1.0)},
+    **{f"clu_{r}": shipped((r, {}, "all")) for r in ("lede_char", "lede_word", "end_word")},
+    "clu_end_inner3": shipped(("end_word", {}, "all"), inner_seeds=3),
+    "clu_no_titles": shipped(blank_titles=True),
     "calib_hand": dict(columns=[("word12", {}, "all"), ("t_char", {}, "all")], balance="source", calib_hand=True),
     "stackC1": dict(columns=[("word12", {}, "all")], C=1.0),
     "stackC0.1": dict(columns=[("word12", {}, "all")], C=0.1),

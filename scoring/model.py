@@ -429,13 +429,13 @@ def recalibrate(pipe: Pipeline, Z: np.ndarray, y: np.ndarray, w: np.ndarray,
     if len(np.unique(y[m])) < 2:
         log.warning("calibration rows hold %d articles of one class only: calibration kept as fitted", int(m.sum()))
         return
-    cal.a_, cal.b_ = balanced_sigmoid(oof[m], y[m], np.asarray(w, dtype=float)[m])
+    cal.a_, cal.b_ = balanced_sigmoid(oof[m], y[m], np.asarray(w)[m])
 
 
 def balanced_sigmoid(z: np.ndarray, y: np.ndarray, w: np.ndarray) -> tuple[float, float]:
     """The sigmoid ``1 / (1 + exp(a * z + b))`` (``_SigmoidCalibration``'s form) fitted to labels ``y``
     of log-odds ``z``, each row weighted by ``w`` and both classes given the same total."""
-    y = np.asarray(y)
+    y, w = np.asarray(y), np.asarray(w, dtype=float)
     sw = w / np.where(y == 1, w[y == 1].sum(), w[y == 0].sum())
     fit = LogisticRegression(C=1e6, max_iter=1000).fit(np.asarray(z, dtype=float)[:, None], y,
                                                        sample_weight=sw * len(sw))
