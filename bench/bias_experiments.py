@@ -120,6 +120,21 @@ Session 6 (same cache, seed 0, on top of clu1024_cal 0.860 / 0.784 / 0.787):
   the two small gains together (end column, 3 inner partitions; clu_end_inner3), seed 0 | seed 1:
   0.863 / 0.783 / 0.784 | 0.856 / 0.766 / 0.772 against clu1024_cal's 0.860 / 0.784 / 0.787 | 0.862 / 0.775 /
   0.778: the seed-0 gains are noise. Not kept.
+
+Session 7 (same cache, seed 0, on top of clu1024_cal 0.860 / 0.784 / 0.787):
+  label cleaning (clu_clean<q>: in each class, the share q of outlet-labelled training rows that a word model
+  trained on the hand-labelled rows alone disputes most, left out): q = 0.1 / 0.25 / 0.4: 0.860 / 0.780 /
+  0.782 ; 0.856 / 0.769 / 0.772 ; 0.853 / 0.757 / 0.757. The outlet labels' noise is not what holds the
+  score back. Not kept.
+  self-training (--pool 30: 1,740 unlabelled AllSides articles, up to 30 per outlet, scored by a first pass
+  in folds where their outlet is a training outlet; the top and bottom share q become y = 1 / 0 and join the
+  second pass's text columns at w x the hand rows' weight). clu1024_cal with the pool in the vocabulary
+  0.861 / 0.780 / 0.782; q = 0.1, w = 0.3 / 1: 0.857 / 0.777 / 0.783 ; 0.855 / 0.767 / 0.773; q = 0.25,
+  w = 0.3 / 1: 0.857 / 0.766 / 0.768 ; 0.852 / 0.761 / 0.765. The model's own confident guesses teach it
+  nothing new. Not kept.
+  checked and left alone: AllSides' per-article bias labels are its outlet labels again (3 of the 95 outlets
+  with 20+ articles have more than one), so they add no per-article signal; PolNeAR's 7 publishers are
+  AllSides outlets already.
 """
 from __future__ import annotations
 
@@ -199,6 +214,21 @@ def load_ptc(shared: Path, quantile: float = 0.5) -> pd.DataFrame:
     df["weight_factor"] = 1.0
     df["eval_hand"] = np.nan
     return df
+
+
+def load_pool(shared: Path, d: pd.DataFrame, per_outlet: int) -> pd.DataFrame:
+    """Unlabelled extra rows for self-training: up to ``per_outlet`` AllSides articles per outlet that
+    are not among the prepared rows ``d``, with their features; y is set per fold (``pseudo``)."""
+    from features import FEATURE_NAMES
+    from scoring.datasets import cached_features, load_allsides
+
+    a = load_allsides(shared)
+    a = a[~a["id"].isin(set(d["id"])) & a["text"].str.strip().astype(bool)]
+    a = a.sample(frac=1.0, random_state=1).groupby("outlet", group_keys=False).head(per_outlet).sort_values("id")
+    a = a.reset_index(drop=True)
+    feats = cached_features(a, f"pool{per_outlet}")
+    a = pd.concat([a, feats[[n for n in FEATURE_NAMES if n in feats.columns]]], axis=1)
+    return a.assign(corpus="pool", y=0.0, weight_factor=1.0, eval_hand=np.nan)
 
 
 # ------------------------------------------------------------------ text representations
@@ -493,16 +523,42 @@ def run_variant(prep: Any, names: list[str], splits: list, columns: list[ColumnS
                 voice: bool = False, clf: str = "lr", hand_keep: float = 1.0,
                 aux_drop: tuple[str, ...] = (), stack_aux: float | None = None,
                 calib_hand: bool = False, extra_weight: float = 0.0, blend: float = 0.0,
-                blank_titles: bool = False, inner_seeds: int = 1, shift: float = 0.0) -> np.ndarray:
-    """Pooled out-of-fold probabilities of one stacking recipe (NaN outside the test rows)."""
+                blank_titles: bool = False, inner_seeds: int = 1, shift: float = 0.0,
+                clean: float = 0.0, pseudo: float = 0.0, fold_out: dict | None = None,
+                labels: dict | None = None) -> np.ndarray:
+    """Pooled out-of-fold probabilities of one stacking recipe (NaN outside the test rows).
+
+    ``pseudo``: self-training. A first pass scores the unlabelled pool rows (``--pool``) of each fold's
+    training outlets; in each fold the ``pseudo`` share of them scored highest become y=1 and the share
+    scored lowest y=0, and a second pass trains with them as extra rows (text columns only, all
+    together ``extra_weight`` x the hand rows' weight)."""
     d = prep.data
+    if pseudo:
+        kw = dict(C=C, use_features=use_features, balance=balance, calib_hand=calib_hand, inner_seeds=inner_seeds)
+        first: dict = {}
+        run_variant(prep, names, splits, columns, reprs, fold_out=first, **kw)
+        labels = {}
+        for k, (_, te) in enumerate(splits):
+            p = first[k][te]
+            lab = np.full(len(d), np.nan)
+            m = d["corpus"].iloc[te].eq("pool").to_numpy()
+            lo, hi = np.quantile(p[m], [pseudo, 1 - pseudo])
+            lab[te[m & (p >= hi)]] = 1.0
+            lab[te[m & (p <= lo)]] = 0.0
+            labels[k] = lab
+        return run_variant(prep, names, splits, columns, reprs, extra_weight=extra_weight, labels=labels, **kw)
     pooled = np.full(len(d), np.nan)
-    extra = d["corpus"].eq("ptc").to_numpy() if "corpus" in d else np.zeros(len(d), bool)
+    extra = d["corpus"].isin(["ptc", "pool"]).to_numpy() if "corpus" in d else np.zeros(len(d), bool)
     for k, (tr, te) in enumerate(splits):
-        # positions in the fold's representation rows of the rows trained on; extra rows (PTC)
-        # only where a variant asks for them
+        # positions in the fold's representation rows of the rows trained on; extra rows (PTC, pool)
+        # only where a variant asks for them, pool rows only with a pseudo-label
         order = np.flatnonzero(~extra[tr]) if not extra_weight else np.arange(len(tr))
+        if labels is not None:
+            order = order[~extra[tr[order]] | ~np.isnan(labels[k][tr[order]])]
         train, test = d.iloc[tr[order]].reset_index(drop=True), d.iloc[te].reset_index(drop=True)
+        if labels is not None:
+            is_pool = train["corpus"].eq("pool").to_numpy()
+            train.loc[is_pool, "y"] = labels[k][tr[order]][is_pool]
         if hand_keep < 1.0:  # learning curve: the hand labels of only a share of the training outlets
             hand_outlets = np.sort(train.loc[train["eval_hand"].notna(), "outlet"].astype(str).unique())
             rng = np.random.default_rng(k)
@@ -513,6 +569,10 @@ def run_variant(prep: Any, names: list[str], splits: list, columns: list[ColumnS
             drop = train["eval_hand"].isna() & train["mbfc_bias"].astype(str).isin(aux_drop)
             order = order[~drop.to_numpy()]
             train = train[~drop].reset_index(drop=True)
+        if clean:  # outlet-labelled rows a hand-label word model most disagrees with, left out
+            keep = ~disagreeing(reprs[("word12", k)][0][order], train, clean)
+            order = order[keep]
+            train = train[keep].reset_index(drop=True)
         if aux_weight is not None:
             train["weight_factor"] = np.where(train["eval_hand"].notna(), 1.0, aux_weight)
         if soft:
@@ -590,7 +650,26 @@ def run_variant(prep: Any, names: list[str], splits: list, columns: list[ColumnS
         if prior_shift:
             p = 1 / (1 + np.exp(-(np.log(p / (1 - p)) + prior_shift)))
         pooled[te] = p
+        if fold_out is not None:
+            fold_out[k] = np.full(len(d), np.nan)
+            fold_out[k][te] = p
     return pooled
+
+
+def disagreeing(R: sparse.csr_matrix, train: pd.DataFrame, share: float) -> np.ndarray:
+    """The outlet-labelled rows whose label a word model trained on the hand-labelled rows alone
+    disputes most: in each class, the ``share`` of its rows with the log-odds furthest the other way."""
+    hand = train["eval_hand"].notna().to_numpy()
+    y = train["y"].to_numpy(dtype=int)
+    h = np.flatnonzero(hand)
+    z = fit_lr(R[h], y[h], outlet_weights(train["outlet"].iloc[h], y[h]))(R)
+    out = np.zeros(len(y), bool)
+    for c in (0, 1):
+        m = ~hand & (y == c)
+        s = z[m] if c == 1 else -z[m]  # low = disputed
+        out[np.flatnonzero(m)[s <= np.quantile(s, share)]] = True
+    log.info("clean: %d of %d outlet-labelled rows left out", out.sum(), (~hand).sum())
+    return out
 
 
 def shift_weights(R: sparse.csr_matrix, train: pd.DataFrame, w: np.ndarray, inner: list, power: float) -> np.ndarray:
@@ -799,6 +878,8 @@ VARIANTS: dict[str, dict] = {
     **{f"clu_{r}": shipped((r, {}, "all")) for r in ("lede_char", "lede_word", "end_word")},
     "clu_end_inner3": shipped(("end_word", {}, "all"), inner_seeds=3),
     "clu_no_titles": shipped(blank_titles=True),
+    **{f"clu_pseudo{q:g}_w{w:g}": shipped(pseudo=q, extra_weight=w) for q in (0.1, 0.25) for w in (0.3, 1.0)},
+    **{f"clu_clean{q:g}": shipped(clean=q) for q in (0.1, 0.25, 0.4)},
     "calib_hand": dict(columns=[("word12", {}, "all"), ("t_char", {}, "all")], balance="source", calib_hand=True),
     "stackC1": dict(columns=[("word12", {}, "all")], C=1.0),
     "stackC0.1": dict(columns=[("word12", {}, "all")], C=0.1),
@@ -818,6 +899,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--ptc", type=float, default=None, metavar="Q",
                     help="add the PTC articles as extra training rows (never tested), hyperpartisan when their "
                          "charged-span density is at or above quantile Q; used by variants with extra_weight")
+    ap.add_argument("--pool", type=int, default=0, metavar="N",
+                    help="add up to N unlabelled AllSides articles per outlet for self-training (pseudo variants)")
     ap.add_argument("--dump", type=Path, default=None,
                     help="write each variant's held-out probabilities of the hand-labelled rows to this Parquet file")
     args = ap.parse_args(argv)
@@ -826,6 +909,17 @@ def main(argv: list[str] | None = None) -> int:
     d = prep.data
     splits = grouped_splits(d["y"].to_numpy(), d["outlet"].astype(str).tolist(), args.folds, args.seed,
                             strata=_strata(prep))
+    if args.pool:  # unlabelled rows: trained on in folds where their outlet is not tested, scored there too
+        pool = load_pool(args.shared, d, args.pool)
+        d = pd.concat([d, pool], ignore_index=True)
+        prep.data = d
+        idx = np.arange(len(d) - len(pool), len(d))
+        out = []
+        for tr, te in splits:
+            ok = idx[~d["outlet"].iloc[idx].isin(set(d["outlet"].iloc[te])).to_numpy()]
+            out.append((np.concatenate([tr, ok]), np.concatenate([te, ok])))
+        splits = out
+        log.info("pool: %d unlabelled AllSides rows from %d outlets", len(pool), pool["outlet"].nunique())
     if args.ptc is not None:  # appended after the folds are drawn: the same partition, PTC in every training part
         ptc = load_ptc(args.shared, args.ptc)
         d = pd.concat([d, ptc], ignore_index=True)
