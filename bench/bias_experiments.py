@@ -524,29 +524,13 @@ def run_variant(prep: Any, names: list[str], splits: list, columns: list[ColumnS
                 aux_drop: tuple[str, ...] = (), stack_aux: float | None = None,
                 calib_hand: bool = False, extra_weight: float = 0.0, blend: float = 0.0,
                 blank_titles: bool = False, inner_seeds: int = 1, shift: float = 0.0,
-                clean: float = 0.0, pseudo: float = 0.0, fold_out: dict | None = None,
-                labels: dict | None = None) -> np.ndarray:
+                clean: float = 0.0, fold_out: dict | None = None, labels: dict | None = None) -> np.ndarray:
     """Pooled out-of-fold probabilities of one stacking recipe (NaN outside the test rows).
 
-    ``pseudo``: self-training. A first pass scores the unlabelled pool rows (``--pool``) of each fold's
-    training outlets; in each fold the ``pseudo`` share of them scored highest become y=1 and the share
-    scored lowest y=0, and a second pass trains with them as extra rows (text columns only, all
-    together ``extra_weight`` x the hand rows' weight)."""
+    ``fold_out`` collects each fold's test-row probabilities (pool rows are test rows of several
+    folds, so the pooled array alone would keep only the last); ``labels`` gives per fold the
+    pseudo-labels of pool rows to train on (``self_train``)."""
     d = prep.data
-    if pseudo:
-        kw = dict(C=C, use_features=use_features, balance=balance, calib_hand=calib_hand, inner_seeds=inner_seeds)
-        first: dict = {}
-        run_variant(prep, names, splits, columns, reprs, fold_out=first, **kw)
-        labels = {}
-        for k, (_, te) in enumerate(splits):
-            p = first[k][te]
-            lab = np.full(len(d), np.nan)
-            m = d["corpus"].iloc[te].eq("pool").to_numpy()
-            lo, hi = np.quantile(p[m], [pseudo, 1 - pseudo])
-            lab[te[m & (p >= hi)]] = 1.0
-            lab[te[m & (p <= lo)]] = 0.0
-            labels[k] = lab
-        return run_variant(prep, names, splits, columns, reprs, extra_weight=extra_weight, labels=labels, **kw)
     pooled = np.full(len(d), np.nan)
     extra = d["corpus"].isin(["ptc", "pool"]).to_numpy() if "corpus" in d else np.zeros(len(d), bool)
     for k, (tr, te) in enumerate(splits):
@@ -654,6 +638,27 @@ def run_variant(prep: Any, names: list[str], splits: list, columns: list[ColumnS
             fold_out[k] = np.full(len(d), np.nan)
             fold_out[k][te] = p
     return pooled
+
+
+def self_train(prep: Any, names: list[str], splits: list, reprs: dict, pseudo: float,
+               extra_weight: float, **recipe: Any) -> np.ndarray:
+    """``run_variant`` with self-training: a first pass scores the unlabelled pool rows (``--pool``) of
+    each fold's training outlets; in each fold the ``pseudo`` share of them scored highest become y=1
+    and the share scored lowest y=0, and a second pass trains with them as extra rows (text columns
+    only, all together ``extra_weight`` x the hand rows' weight)."""
+    d = prep.data
+    first: dict = {}
+    run_variant(prep, names, splits, reprs=reprs, fold_out=first, **recipe)
+    labels = {}
+    for k, (_, te) in enumerate(splits):
+        p = first[k][te]
+        lab = np.full(len(d), np.nan)
+        m = d["corpus"].iloc[te].eq("pool").to_numpy()
+        lo, hi = np.quantile(p[m], [pseudo, 1 - pseudo])
+        lab[te[m & (p >= hi)]] = 1.0
+        lab[te[m & (p <= lo)]] = 0.0
+        labels[k] = lab
+    return run_variant(prep, names, splits, reprs=reprs, extra_weight=extra_weight, labels=labels, **recipe)
 
 
 def disagreeing(R: sparse.csr_matrix, train: pd.DataFrame, share: float) -> np.ndarray:
@@ -953,7 +958,8 @@ def main(argv: list[str] | None = None) -> int:
         rows["tfidf_baseline"] = score(prep, splits, probs["tfidf_baseline"])
     for v in variants:
         t0 = time.time()
-        probs[v] = run_variant(prep, names, splits, reprs=reprs, **VARIANTS[v])
+        run = self_train if "pseudo" in VARIANTS[v] else run_variant
+        probs[v] = run(prep, names, splits, reprs=reprs, **VARIANTS[v])
         rows[v] = score(prep, splits, probs[v])
         log.info("%s: %s (%.0fs)", v, {k: round(x, 3) for k, x in rows[v].items()}, time.time() - t0)
     print(pd.DataFrame(rows).T.round(3).to_string())
