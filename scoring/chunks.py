@@ -85,7 +85,8 @@ def score_chunk(articles: Sequence[Article], predict: PredictFn | None = None,
     if predict is not None:
         if rows:
             try:
-                scores = _predict(predict, frame[list(FEATURE_NAMES)].assign(text=texts, title=frame["title"]), model_paths)
+                inputs = frame[list(FEATURE_NAMES)].assign(text=texts, title=frame["title"], url=frame["url"])
+                scores = _predict(predict, inputs, model_paths)
             except Exception as e:  # listed, never dropped: every row is scored or in the errors
                 log.debug("model scoring failed", exc_info=True)
                 reason = f"model scoring failed: {type(e).__name__}: {e}"

@@ -58,6 +58,7 @@ def load_allsides(shared: Path | None = None, per_outlet_cap: int | None = None,
         "date": parse_dates(a["date"]).to_numpy(),
         "title": a["title"].fillna(""),
         "text": a["content_original"].fillna(""),
+        "url": a["url"],
         "allsides_bias": a["bias_text"],
     }).reset_index(drop=True)
 
@@ -104,6 +105,7 @@ def load_hyperpartisan(shared: Path | None = None) -> pd.DataFrame:
         "date": parse_dates(index["published_at"]).to_numpy(),
         "title": index["title"].fillna(""),
         "text": index["id"].map(texts).fillna(""),
+        "url": index["url"],
         "hyperpartisan": index["id"].map(truth).astype(bool),
     })
 
@@ -120,6 +122,7 @@ def load_fakenews(shared: Path | None = None) -> pd.DataFrame:
         "date": parse_dates(f["scraped_at"]).to_numpy(),
         "title": f["title"].fillna(""),
         "text": f["content"].fillna(""),
+        "url": f["url"],
         "opensources_type": f["type"],
     })
 

@@ -200,9 +200,10 @@ def _fit_predict_relscore(use_text: bool, **kw: Any) -> Callable:
         model = fit_model(train[prep.feature_names], train["y"].astype(int), train["outlet"], prep.target,
                           texts=train["text"].tolist() if use_text else None, sample_weight=w,
                           feature_names=prep.feature_names, titles=titles_of(train) if use_text else None,
+                          urls=urls_of(train) if use_text else None,
                           calibrate_on=calibration_rows(train, prep.target), **kw)
         p, _ = predict_with_explanation(model, test[prep.feature_names], test["text"].tolist() if use_text else None,
-                                        titles_of(test) if use_text else None)
+                                        titles_of(test) if use_text else None, urls_of(test) if use_text else None)
         return p
     return run
 
@@ -210,6 +211,11 @@ def _fit_predict_relscore(use_text: bool, **kw: Any) -> Callable:
 def titles_of(d: pd.DataFrame) -> list[str] | None:
     """The headlines of ``d`` ('' where missing), or None without a title column."""
     return d["title"].fillna("").astype(str).tolist() if "title" in d else None
+
+
+def urls_of(d: pd.DataFrame) -> list[str | None] | None:
+    """The URLs of ``d`` (None where missing), or None without a url column."""
+    return [u if isinstance(u, str) and u.strip() else None for u in d["url"]] if "url" in d else None
 
 
 def _tfidf_baseline(train: pd.DataFrame, test: pd.DataFrame, prep: Prepared) -> np.ndarray:

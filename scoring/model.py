@@ -5,10 +5,12 @@ One model file holds one target. Its pipeline is a scikit-learn ``Pipeline``
 relscore feature columns plus stacked columns: ``wording_logit``, the
 out-of-fold log-odds of a TF-IDF + logistic-regression model of the article's
 words, and for ``bias`` ``headline_wording_logit``, the same over the character
-n-grams of its headline, and ``cluster_wording_logit``, the same over its words'
-distributional clusters. Because the classifier is linear, each score is explained by family:
-the signed points each feature family (and ``wording``) adds to the 0-100
-score, relative to the average training article (``meta["base_score"]``).
+n-grams of its headline, ``cluster_wording_logit``, the same over its words'
+distributional clusters, and ``url_wording_logit``, the same over the words of its
+URL's path (the section it was filed under: "/opinion/", "/news/", "/blog/").
+Because the classifier is linear, each score is explained by family: the signed
+points each feature family (and ``wording``, ``url``) adds to the 0-100 score,
+relative to the average training article (``meta["base_score"]``).
 """
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, Sequence
+from urllib.parse import unquote
 
 import numpy as np
 import pandas as pd
@@ -52,6 +55,17 @@ CLUSTER_COLUMN = "cluster_wording_logit"
 #: 10 folds: 0.865 -> 0.867, 0.772 -> 0.781). Not measured for reliability.
 CLUSTER_TARGETS = ("bias",)
 CLUSTER_LEXICON = "loaded_clusters_v1/c1024"
+URL_COLUMN = "url_wording_logit"
+#: Its own family in the explanations: where an article was filed is not how it is written.
+URL_FAMILY = "url"
+#: Targets whose model also reads the words of the article's URL path: the section an outlet
+#: files an article under ("/opinion/", "/news/", "/blog/", "/commentary/") tells opinion from
+#: reporting, and only words used by 3+ training outlets count, so no outlet's own path
+#: scheme. Grouped CV on the hand-labelled SemEval articles (bench/bias_experiments.py,
+#: variant clu_url12, path word 1-2-grams): bias AUC 0.860 -> 0.865 (second fold partition:
+#: 0.861 -> 0.865; unigrams alone 0.863 and 0.863). An article without a URL stands at the
+#: average training article's value. Not measured for reliability.
+URL_TARGETS = ("bias",)
 MODEL_FORMAT = "relscore-model/1"
 DEFAULT_MODELS = {t: f"{t}.skops" for t in TARGETS}
 
@@ -103,10 +117,12 @@ VECTORIZERS: dict[str, dict[str, Any]] = {
     "headline": {"analyzer": "char_wb", "ngram_range": (2, 5), "lowercase": False, "strip_accents": "unicode"},
     # cluster-id texts (see cluster_texts): ids and pairs of ids
     "clusters": {"ngram_range": (1, 2), "lowercase": False, "token_pattern": r"\S+"},
+    # URL path words (see url_paths)
+    "url": {"ngram_range": (1, 2), "token_pattern": r"\S+"},
 }
 
 
-_MAX_TERMS = {"body": 20000, "headline": 20000, "clusters": 40000}
+_MAX_TERMS = {"body": 20000, "headline": 20000, "clusters": 40000, "url": 5000}
 _CLUSTER_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 
 
@@ -124,11 +140,36 @@ def cluster_texts(texts: Sequence[str], n_chars: int = TEXT_CHARS) -> list[str]:
     return [" ".join(fine.get(w, "cx") for w in _CLUSTER_WORD.findall(t.lower())) for t in clip_texts(texts, n_chars)]
 
 
-#: What each kind of wording model reads of its raw input (a body or a headline).
+# scheme and host ("https://www.x.com", "//x.com", or a bare "x.com" before the first "/"), query, fragment
+_URL_HOST = re.compile(r"^(?:(?:[a-z][a-z0-9+.-]*:)?//[^/?#]*|[a-z0-9-]+(?:\.[a-z0-9-]+)+(?=[/?#]|$))|[?#].*$")
+_URL_WORD = re.compile(r"[^\W\d_]{2,}")
+#: URLs longer than this are not article addresses; the bound keeps a pathological field cheap.
+URL_CHARS = 1000
+
+
+def url_paths(urls: Sequence[str | None]) -> list[str]:
+    """The words of each URL's path, lower-cased and space-separated ('' for a missing URL).
+
+    Scheme, host, query and fragment are dropped (the host names the outlet; queries are
+    tracking codes), and so are digits (dates, story numbers): what is left is the section
+    and the headline slug, "https://x.com/opinion/2017/10/a-cruel-old-man?utm=1" giving
+    "opinion cruel old man"."""
+    out = []
+    for u in urls:
+        if not isinstance(u, str):
+            out.append("")
+            continue
+        path = _URL_HOST.sub("", unquote(u.strip()[:URL_CHARS]).lower())
+        out.append(" ".join(_URL_WORD.findall(path)))
+    return out
+
+
+#: What each kind of wording model reads of its raw input (a body, a headline or a URL).
 _TEXT_INPUT = {
     "body": lambda texts: clip_texts(texts, TEXT_CHARS),
     "headline": lambda texts: clip_texts(texts, HEADLINE_CHARS),
     "clusters": cluster_texts,
+    "url": url_paths,
 }
 
 
@@ -172,8 +213,9 @@ def fit_text_model(texts: Sequence[str], y: np.ndarray, groups: Sequence[str], w
                    splits: list | None = None, C: float = 1.0, seed: int = 0,
                    kind: str = "body") -> tuple[Pipeline, np.ndarray | None]:
     """A wording model (counts -> TF-IDF -> logistic regression) on what ``kind`` reads of
-    ``texts`` (clipped texts; for "clusters" their cluster ids) and, given ``splits``, its
-    out-of-fold log-odds for stacking. Texts are tokenised once."""
+    ``texts`` (clipped texts; for "clusters" their cluster ids; for "url" URLs, read as their
+    path words) and, given ``splits``, its out-of-fold log-odds for stacking. Texts are
+    tokenised once."""
     counter, counts = outlet_counts(_TEXT_INPUT[kind](texts), groups, kind=kind, max_features=_MAX_TERMS[kind])
     oof = None
     if splits is not None:
@@ -216,12 +258,14 @@ def fit_model(features: pd.DataFrame, y: Sequence[float], groups: Sequence[str],
               feature_names: Sequence[str] | None = None, families: dict[str, Sequence[str]] | None = None,
               n_splits: int = 5, seed: int = 0, text_C: float = 1.0, C: float = 0.3,
               meta: dict | None = None, titles: Sequence[str] | None = None,
-              calibrate_on: Sequence[bool] | None = None) -> dict:
+              calibrate_on: Sequence[bool] | None = None, urls: Sequence[str | None] | None = None) -> dict:
     """Fit one target's model; returns the dict that :func:`save_model` writes.
 
     ``groups`` (the outlet of each row) drive every internal split, so the stacked
     wording columns and the calibration are all learned out-of-outlet. ``titles``
-    (with ``texts``) add the headline column for targets in ``HEADLINE_TARGETS``.
+    (with ``texts``) add the headline column for targets in ``HEADLINE_TARGETS``, and
+    ``urls`` (with ``texts``; None where an article has none) the URL column for targets in
+    ``URL_TARGETS``, when any training article has a URL.
     ``calibrate_on`` marks the rows whose labels define what the score means (for
     ``bias``: the hand-labelled articles); the calibration is then refitted on their
     out-of-fold log-odds alone, both classes weighing the same, so 50 is the balance
@@ -245,7 +289,7 @@ def fit_model(features: pd.DataFrame, y: Sequence[float], groups: Sequence[str],
         log.warning("%d of %d training rows have missing features; filled with medians", n_missing, len(X))
         X = X.fillna(X.median()).fillna(0.0)
     splits = grouped_splits(y, groups, n_splits, seed)
-    text_model = headline_model = cluster_model = None
+    text_model = headline_model = cluster_model = url_model = None
     if texts is not None:
         text_model, oof = fit_text_model(list(texts), y, groups, w, splits, text_C, seed)
         X[WORDING_COLUMN] = oof
@@ -261,6 +305,16 @@ def fit_model(features: pd.DataFrame, y: Sequence[float], groups: Sequence[str],
             cluster_model, X[CLUSTER_COLUMN] = fit_text_model(texts, y, groups, w, splits, text_C, seed,
                                                               kind="clusters")
             families[WORDING_FAMILY] = [*families[WORDING_FAMILY], CLUSTER_COLUMN]
+        paths = url_paths(urls) if urls is not None and target in URL_TARGETS else []
+        if any(paths):
+            try:
+                url_model, oof = fit_text_model(list(urls), y, groups, w, splits, text_C, seed, kind="url")
+            except ValueError as e:  # no path word used by enough outlets (a small corpus): no URL component
+                log.warning("training without the URL component: %s", e)
+            else:
+                has = np.array([bool(u) for u in paths])
+                X[URL_COLUMN] = np.where(has, oof, np.median(oof[has]))
+                families[URL_FAMILY] = [URL_COLUMN]
     pipe = make_feature_pipeline(splits, C=C, seed=seed, n_quantiles=min(200, len(y)))
     pipe.fit(X, y, clf__sample_weight=w)
     Z = np.asarray(pipe[:-1].transform(X), dtype=float)
@@ -281,6 +335,7 @@ def fit_model(features: pd.DataFrame, y: Sequence[float], groups: Sequence[str],
         "headline_model": headline_model,
         "cluster_model": cluster_model,
         "cluster_lexicon": CLUSTER_LEXICON if cluster_model is not None else None,
+        "url_model": url_model,
         "pipeline": pipe,
         "reference": reference,
         "meta": {**(meta or {}), "n_train": int(len(y)), "n_outlets": int(len(set(groups))),
@@ -373,7 +428,7 @@ def headline_features_as_missing(X: pd.DataFrame) -> pd.DataFrame:
 
 
 def _design(model: dict, features: pd.DataFrame, texts: Sequence[str] | None,
-            titles: Sequence[str] | None = None) -> pd.DataFrame:
+            titles: Sequence[str] | None = None, urls: Sequence[str | None] | None = None) -> pd.DataFrame:
     X = features.reindex(columns=model["feature_names"]).astype(float).reset_index(drop=True)
     missing = [c for c in model["feature_names"] if c not in features.columns]
     if missing:
@@ -399,6 +454,13 @@ def _design(model: dict, features: pd.DataFrame, texts: Sequence[str] | None,
     if model.get("cluster_model") is not None:
         X[CLUSTER_COLUMN] = np.nan if texts is None else model["cluster_model"].decision_function(
             cluster_texts(texts, model.get("text_chars", TEXT_CHARS)))
+    if model.get("url_model") is not None:
+        paths = url_paths(urls) if urls is not None else [""] * len(X)
+        if not any(paths):
+            log.info("no URLs: the URL component of the %s model is set to the average training article's",
+                     model["target"])
+        logit = model["url_model"].decision_function(paths)
+        X[URL_COLUMN] = np.where([bool(u) for u in paths], logit, np.nan)
     return X
 
 
@@ -448,14 +510,15 @@ def _base_probability(pipe: Pipeline, reference: np.ndarray) -> float:
 
 
 def predict_with_explanation(model: dict, features: pd.DataFrame, texts: Sequence[str] | None = None,
-                             titles: Sequence[str] | None = None) -> tuple[np.ndarray, pd.DataFrame]:
+                             titles: Sequence[str] | None = None, urls: Sequence[str | None] | None = None
+                             ) -> tuple[np.ndarray, pd.DataFrame]:
     """Probabilities (0-1) and signed per-family points (0-100 scale) for each row.
 
     Points: the linear log-odds contribution of each family, measured from the average
     training article, times the secant slope of the calibration curve between that
     average and this article, so the points add up exactly to (score - base score).
     """
-    X = _design(model, features, texts, titles)
+    X = _design(model, features, texts, titles, urls)
     prep, lr, cal = _parts(model["pipeline"])
     Z = np.asarray(prep.transform(X), dtype=float)
     coef = lr.coef_[0]
@@ -488,15 +551,16 @@ def predict_scores(features: pd.DataFrame, model_paths: list[str] | None = None)
     """``reliability`` and ``bias`` (0-100) with ``reliability_why``/``bias_why`` JSON per row.
 
     ``features`` holds the FEATURE_NAMES columns and, for the wording components, a
-    ``text`` column with the article text and a ``title`` column with its headline.
-    Without ``model_paths`` the bundled models are used (loaded once). A target without
+    ``text`` column with the article text, a ``title`` column with its headline and a
+    ``url`` column with its address (each optional: a missing one counts as the average
+    training article's). Without ``model_paths`` the bundled models are used (loaded once). A target without
     a model gets NaN scores.
     """
     if not isinstance(features, pd.DataFrame):
         raise TypeError(f"predict_scores expects a pandas DataFrame of features, got {type(features).__name__}")
     models = load_models(model_paths)
-    texts, titles = (features[c].where(features[c].notna(), "").astype(str).tolist() if c in features.columns
-                     else None for c in ("text", "title"))
+    texts, titles, urls = (features[c].where(features[c].notna(), "").astype(str).tolist()
+                           if c in features.columns else None for c in ("text", "title", "url"))
     out = pd.DataFrame(index=features.index)
     for target in TARGETS:
         if target not in models:
@@ -507,7 +571,7 @@ def predict_scores(features: pd.DataFrame, model_paths: list[str] | None = None)
             out[target] = pd.Series(dtype=float)
             out[f"{target}_why"] = pd.Series(dtype=str)
             continue
-        p, why = predict_with_explanation(models[target], features, texts, titles)
+        p, why = predict_with_explanation(models[target], features, texts, titles, urls)
         out[target] = np.round(100.0 * p, 2)
         out[f"{target}_why"] = why.apply(_why_json, axis=1).to_numpy()
     return out[["reliability", "bias", "reliability_why", "bias_why"]]

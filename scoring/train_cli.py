@@ -23,7 +23,7 @@ import pandas as pd
 
 from .evaluate import (
     Prepared, attach_labels, binary_metrics, calibration_rows, calibration_table, evaluate_prepared, format_report,
-    prepare, titles_of, training_weights,
+    prepare, titles_of, training_weights, urls_of,
 )
 from .labels import REPORTING_TO_REL3, LabelTable, normalize_domain, read_labels
 from .model import TARGETS, fit_model, load_model, predict_with_explanation, save_model
@@ -92,6 +92,7 @@ def load_corpus(paths: Sequence[str], limit: int | None = None, processes: int =
             "date": pd.to_datetime(table["date"], errors="coerce") if "date" in table else pd.NaT,
             "title": table["title"] if "title" in table else "",
             "text": table["text"] if "text" in table else None,
+            "url": table["url"] if "url" in table else None,
             **{n: table[n].astype(float) for n in FEATURE_NAMES},
         }))
     if not frames:
@@ -236,7 +237,7 @@ def train_target(df: pd.DataFrame, target: str, seed: int = 0, use_text: bool = 
     }
     return fit_model(d[prep.feature_names], d["y"].astype(int), d["outlet"], target,
                      texts=d["text"].tolist() if has_text else None, sample_weight=w,
-                     titles=titles_of(d) if has_text else None,
+                     titles=titles_of(d) if has_text else None, urls=urls_of(d) if has_text else None,
                      feature_names=prep.feature_names, seed=seed, meta=meta,
                      calibrate_on=calibration_rows(d, target))
 
@@ -259,7 +260,7 @@ def evaluate_models(df: pd.DataFrame, model_paths: Sequence[str]) -> dict[str, A
         prep = _prepared(df, model["target"])
         d = prep.data
         texts = d["text"].tolist() if "text" in d and d["text"].notna().all() else None
-        p, _ = predict_with_explanation(model, d[model["feature_names"]], texts, titles_of(d))
+        p, _ = predict_with_explanation(model, d[model["feature_names"]], texts, titles_of(d), urls_of(d))
         res: dict[str, Any] = {"model": str(mp), "n_articles": len(d), "n_outlets": int(d["outlet"].nunique())}
         for name, col in prep.eval_columns.items():
             m = d[col].notna().to_numpy()

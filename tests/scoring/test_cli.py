@@ -169,7 +169,7 @@ def test_model_scores_appended_after_features(tmp_path, monkeypatch):
     assert list(df.columns) == META + list(FEATURE_NAMES) + ["reliability", "bias", "reliability_why", "bias_why"]
     assert df["reliability"].tolist() == [50.0, 50.0]
     cols, texts, paths = seen[0]
-    assert cols == list(FEATURE_NAMES) + ["text", "title"] and paths == ["m1.skops", "m2.skops"]
+    assert cols == list(FEATURE_NAMES) + ["text", "title", "url"] and paths == ["m1.skops", "m2.skops"]
     assert texts[0] == (FIX / "txt" / "a_talks.txt").read_text(encoding="utf-8").split("\n", 1)[1]
 
 

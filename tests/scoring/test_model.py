@@ -78,14 +78,27 @@ SHOUT_HEADLINES = ["STUNNING: Elites CAUGHT Lying Again!", "WATCH => Traitors DE
                    "SHOCKING: The ‘Experts’ Laugh At You!", "BOOM! Corrupt Clowns EXPOSED!"]
 
 
-def headline_corpus() -> pd.DataFrame:
-    """Bodies drawn from the same calm pool for every outlet; only the headlines tell the
-    hyperpartisan outlets (y = 1) from the others."""
+def uninformative_corpus(seed: int) -> tuple[pd.DataFrame, np.random.Generator]:
+    """``tiny_corpus`` with every body drawn from the same calm pool and noise for features, so only
+    what a test adds tells the classes apart; and the generator, to draw that addition from."""
     d = tiny_corpus(per_outlet=8)
-    rng = np.random.default_rng(1)
+    rng = np.random.default_rng(seed)
     d["text"] = [" ".join(rng.choice(CALM, size=3)) for _ in range(len(d))]
     d["exclaims"] = rng.normal(0, 1, len(d))
     d["quotes"] = rng.normal(0, 1, len(d))
+    return d, rng
+
+
+def fit_bias_file(d: pd.DataFrame, path: Path, **kw) -> dict:
+    """A bias model on ``d`` (features exclaims, quotes) through a skops round trip."""
+    model = fit_model(d[["exclaims", "quotes"]], d["y"].astype(int), d["outlet"], "bias", texts=d["text"].tolist(),
+                      feature_names=["exclaims", "quotes"], families=FAMILIES, n_splits=3, **kw)
+    return load_model(save_model(model, path))
+
+
+def headline_corpus() -> pd.DataFrame:
+    """Only the headlines tell the hyperpartisan outlets (y = 1) from the others."""
+    d, rng = uninformative_corpus(1)
     d["y"] = 1.0 - d["y"]
     d["title"] = [rng.choice(SHOUT_HEADLINES if y else CALM_HEADLINES) for y in d["y"]]
     return d
@@ -94,9 +107,7 @@ def headline_corpus() -> pd.DataFrame:
 def test_the_bias_model_reads_headlines_and_treats_a_missing_one_as_average(tmp_path: Path):
     d = headline_corpus()
     X = d[["exclaims", "quotes"]]
-    kw = dict(texts=d["text"].tolist(), titles=d["title"].tolist(), feature_names=["exclaims", "quotes"],
-              families=FAMILIES, n_splits=3)
-    model = load_model(save_model(fit_model(X, d["y"].astype(int), d["outlet"], "bias", **kw), tmp_path / "b.skops"))
+    model = fit_bias_file(d, tmp_path / "b.skops", titles=d["title"].tolist())
     assert model["headline_model"] is not None and "headline_wording_logit" in model["columns"]
     p, why = predict_with_explanation(model, X, d["text"].tolist(), d["title"].tolist())
     assert p[d["y"] == 1].min() > 0.5 > p[d["y"] == 0].max()
@@ -113,8 +124,62 @@ def test_the_bias_model_reads_headlines_and_treats_a_missing_one_as_average(tmp_
     gap = empty[d["y"] == 1].mean() - empty[d["y"] == 0].mean()
     assert abs(gap) < 0.15 < p[d["y"] == 1].mean() - p[d["y"] == 0].mean()
     # reliability models do not read headlines (not validated there)
-    rel = fit_model(X, d["y"].astype(int), d["outlet"], "reliability", **kw)
+    rel = fit_model(X, d["y"].astype(int), d["outlet"], "reliability", texts=d["text"].tolist(),
+                    titles=d["title"].tolist(), feature_names=["exclaims", "quotes"], families=FAMILIES, n_splits=3)
     assert rel["headline_model"] is None and "headline_wording_logit" not in rel["columns"]
+
+
+def test_url_paths_keep_the_path_words_only():
+    from scoring.model import url_paths
+
+    assert url_paths([
+        "https://www.example.com/opinion/2017/10/12/a-cruel-old-man.html?utm_source=feed#comments",
+        "example.co.uk/News/Caf%C3%A9-Owner_Fined-2", "http://example.com", None, "",
+    ]) == ["opinion cruel old man html", "news café owner fined", "", "", ""]
+
+
+def url_corpus(seed: int = 3) -> pd.DataFrame:
+    """Every outlet files both kinds of article; bodies, headlines and features say nothing, only the
+    URL's section does: hyperpartisan articles (y = 1) under /opinion/ or /commentary/, others under /news/."""
+    d, rng = uninformative_corpus(seed)
+    d["y"] = (np.arange(len(d)) % 2).astype(float)
+    section = np.where(d["y"] == 1, rng.choice(["opinion", "commentary"], len(d)), "news")
+    d["url"] = [f"https://www.{o}/{s}/2018/05/story-{i}" for i, (o, s) in enumerate(zip(d["outlet"], section))]
+    return d
+
+
+def test_the_bias_model_reads_the_url_section_and_treats_a_missing_url_as_average(tmp_path: Path):
+    from scoring.model import URL_COLUMN
+
+    d = url_corpus()
+    X = d[["exclaims", "quotes"]]
+    model = fit_bias_file(d, tmp_path / "u.skops", urls=d["url"].tolist())
+    assert model["families"]["url"] == [URL_COLUMN]
+    # articles of an outlet never seen in training, filed under either kind of section
+    urls = ["https://other.org/opinion/2019/01/story-1", "https://other.org/news/2019/01/story-2",
+            "other.org/commentary/2019/02/story-3", "https://www.other.org/news/2019/02/story-4?ref=home"]
+    p, why = predict_with_explanation(model, X.iloc[:4], d["text"].tolist()[:4], urls=urls)
+    assert p[0] > 0.5 > p[1] and p[2] > 0.5 > p[3]
+    assert why["url"].iloc[0] > 0 > why["url"].iloc[1]
+    # no URL, or one without a path: no URL evidence, the average training article's value
+    none, why_none = predict_with_explanation(model, X.iloc[:4], d["text"].tolist()[:4], urls=None)
+    bare, _ = predict_with_explanation(model, X.iloc[:4], d["text"].tolist()[:4], urls=["https://other.org"] * 4)
+    np.testing.assert_allclose(none, bare)
+    assert np.allclose(why_none["url"], 0.0)
+    # reliability models do not read URLs (not validated there)
+    rel = fit_model(X, d["y"].astype(int), d["outlet"], "reliability", texts=d["text"].tolist(),
+                    urls=d["url"].tolist(), feature_names=["exclaims", "quotes"], families=FAMILIES, n_splits=3)
+    assert rel["url_model"] is None and URL_COLUMN not in rel["columns"]
+
+
+def test_a_bias_model_trains_without_the_url_column_when_no_path_word_is_shared(caplog, tmp_path: Path):
+    d = url_corpus()
+    # each outlet's sections have names of their own: no path word is used by 3 outlets
+    d["url"] = [f"https://{o}/desk{'abcdefghij'[int(o[6])]}/{i}" for i, o in enumerate(d["outlet"])]
+    with caplog.at_level("WARNING", logger="scoring.model"):
+        model = fit_bias_file(d, tmp_path / "n.skops", urls=d["url"].tolist())
+    assert model["url_model"] is None and "url" not in model["families"]
+    assert "without the URL component" in caplog.text
 
 
 def test_an_article_without_a_headline_has_no_headline_feature_evidence():
@@ -234,6 +299,13 @@ def test_predict_scores_on_the_samples_with_the_bundled_models():
     no_title = predict_scores(frame.drop(columns="title"))
     assert not np.allclose(no_title["bias"], out["bias"])
     np.testing.assert_allclose(no_title["reliability"], out["reliability"])
+    # and the bias model the URL's section: the same article filed as opinion scores higher than as news;
+    # without a URL (the samples have none) the URL family adds nothing
+    assert all(json.loads(why)["url"] == 0.0 for why in out["bias_why"])
+    filed = pd.concat([frame.iloc[:1]] * 2).assign(url=["https://example.org/opinion/talks-on-libya",
+                                                        "https://example.org/news/talks-on-libya"])
+    opinion, news = predict_scores(filed)["bias"]
+    assert opinion > news
 
 
 def test_train_and_evaluate_commands_on_a_tiny_labelled_corpus(tmp_path: Path):
