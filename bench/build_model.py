@@ -218,8 +218,10 @@ def write_card(report: dict[str, Any], path: Path) -> None:
           "These columns all belong to the `wording` family in the explanations. "
           "The `bias` model also stacks `url_wording_logit`, the same kind of model over the words of the "
           "article's URL path (scheme, host, query and digits dropped; words used by at least 3 outlets), which "
-          "reads the section an article was filed under (\"/opinion/\", \"/news/\", \"/commentary/\"); it is "
-          "its own `url` family in the explanations, and an article without a URL gets the average value. "
+          "reads the section an article was filed under (\"/opinion/\", \"/news/\", \"/commentary/\"). It learns "
+          "from the hand-labelled articles alone (an outlet rated as a whole files its news and its opinion "
+          "under one label); it is its own `url` family in the explanations, and an article without a URL gets "
+          "the average value. "
           "Every internal split (stacking, calibration) is grouped by outlet. "
           "Sample weights give every outlet the same total weight, then every class; for `bias`, the classes are "
           "balanced inside each label source (hand labels; outlet labels) and outlet-level labels weigh 0.3 of a "
@@ -259,9 +261,10 @@ def write_card(report: dict[str, Any], path: Path) -> None:
           "balanced accuracy 0.674.)",
           "- The bias model reads URLs; without one (no url column, or a bare domain) the URL column counts as "
           "the average training article's. On the hand-labelled articles of held-out outlets scored without "
-          "URLs (`python -m bench.bias_experiments --variants clu_url12_no_urls`): AUC 0.858, accuracy 0.784, "
-          "balanced accuracy 0.785, against 0.865 / 0.780 / 0.785 with them and 0.860 / 0.784 / 0.787 for the "
-          "model before it read URLs. Its path words include the headline slug as well as the section.", "",
+          "URLs (`python -m bench.bias_experiments --variants clu_url12_hand,clu_url12_hand_no_urls`): AUC 0.857, "
+          "accuracy 0.783, balanced accuracy 0.781, against 0.869 / 0.791 / 0.798 with them and 0.860 / 0.784 / "
+          "0.787 for the model before it read URLs (the same harness). Its path words include the headline slug as "
+          "well as the section.", "",
           "## Rebuild", "", f"```\n{report['command']}\n```", "",
           f"(seed {report['seed']}, AllSides capped at {report['allsides_cap']} articles per outlet; "
           f"{report['n_features']} features, feature code version {report['feature_version']}, cached in "

@@ -172,6 +172,22 @@ def test_the_bias_model_reads_the_url_section_and_treats_a_missing_url_as_averag
     assert rel["url_model"] is None and URL_COLUMN not in rel["columns"]
 
 
+def test_the_url_model_learns_from_the_calibration_rows_only(tmp_path: Path):
+    # outlet-labelled rows (not calibration rows) file their y = 1 articles under /news/ and their
+    # y = 0 ones under /opinion/; the hand-labelled rows the other way round, and they decide
+    d = pd.concat([url_corpus(3), url_corpus(4).assign(outlet=lambda t: "aux-" + t["outlet"])], ignore_index=True)
+    hand = ~d["outlet"].str.startswith("aux-")
+    d.loc[~hand, "url"] = d.loc[~hand, "url"].str.replace("/news/", "/tmp/").str.replace(
+        r"/(opinion|commentary)/", "/news/", regex=True).str.replace("/tmp/", "/opinion/")
+    model = fit_bias_file(d, tmp_path / "h.skops", urls=d["url"].tolist(), calibrate_on=hand.to_numpy())
+    logit = model["url_model"].decision_function(["opinion story", "news story"])
+    assert logit[0] > 0 > logit[1]
+    # learning from every row, the two conventions cancel out
+    every = fit_bias_file(d, tmp_path / "a.skops", urls=d["url"].tolist())["url_model"]
+    gap = every.decision_function(["opinion story", "news story"])
+    assert abs(gap[0] - gap[1]) < (logit[0] - logit[1]) / 4
+
+
 def test_a_bias_model_trains_without_the_url_column_when_no_path_word_is_shared(caplog, tmp_path: Path):
     d = url_corpus()
     # each outlet's sections have names of their own: no path word is used by 3 outlets
