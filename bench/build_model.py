@@ -229,8 +229,8 @@ def write_card(report: dict[str, Any], path: Path) -> None:
           "hand-labelled articles' out-of-fold log-odds alone, both classes weighing the same: the outlet-level "
           "labels help rank articles but do not decide where 50 lies.", "",
           "Explanations (`reliability_why`, `bias_why`): the linear log-odds contribution of each family "
-          "(and `wording`) times the slope of the calibration curve between the average training article and this one, "
-          "so the signed points add up to *score - base score*.", "",
+          "(and `wording`, and for bias `url`) times the slope of the calibration curve between the average "
+          "training article and this one, so the signed points add up to *score - base score*.", "",
           "## Label sources", "",
           "- Media Bias/Fact Check ratings, 8 dated snapshots 2017-12-10 ... 2026-08-19 (history of drmikecrowe/mbfcext): "
           "each article gets the first snapshot on/after its date that rates its outlet (nearest one otherwise, flagged). "
