@@ -125,9 +125,10 @@ BARS = {"reliability": ("reliable_vs_unreliable", {"roc_auc": 0.80}),
 def _bar_summary(target: str, ev: dict[str, Any]) -> list[str]:
     group, bars = BARS[target]
     got = ev["mean"]["relscore"][group]
-    # four places where three would round a miss up to the bar
-    parts = [f"{k} {got[k]:.{3 if round(got[k], 3) != v or got[k] >= v else 4}f} "
-             f"(bar {v:.2f}: {'met' if got[k] >= v else 'NOT met'})" for k, v in bars.items()]
+    def shown(x: float, bar: float) -> str:  # four places where three would round a miss up to the bar
+        return f"{x:.4f}" if x < bar <= round(x, 3) else f"{x:.3f}"
+
+    parts = [f"{k} {shown(got[k], v)} (bar {v:.2f}: {'met' if got[k] >= v else 'NOT met'})" for k, v in bars.items()]
     base = ev["mean"]["tfidf_lr"][group]
     extra = ""
     if target == "bias" and "balanced_accuracy" in got:

@@ -213,9 +213,10 @@ def titles_of(d: pd.DataFrame) -> list[str] | None:
     return d["title"].fillna("").astype(str).tolist() if "title" in d else None
 
 
-def urls_of(d: pd.DataFrame) -> list[str | None] | None:
-    """The URLs of ``d`` (None where missing), or None without a url column."""
-    return [u if isinstance(u, str) and u.strip() else None for u in d["url"]] if "url" in d else None
+def urls_of(d: pd.DataFrame) -> list | None:
+    """The URLs of ``d`` as they are (``scoring.model.url_paths`` reads a missing one as no URL),
+    or None without a url column."""
+    return d["url"].tolist() if "url" in d else None
 
 
 def _tfidf_baseline(train: pd.DataFrame, test: pd.DataFrame, prep: Prepared) -> np.ndarray:

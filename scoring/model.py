@@ -314,12 +314,11 @@ def fit_model(features: pd.DataFrame, y: Sequence[float], groups: Sequence[str],
         paths = url_paths(urls) if urls is not None and target in URL_TARGETS else []
         # the URL model learns from the calibration rows alone (the hand-labelled articles), with
         # their own outlet and class balance: see URL_TARGETS
-        rows = np.ones(len(y), bool) if calibrate_on is None else np.asarray(calibrate_on, dtype=bool)
+        rows, wu = np.ones(len(y), bool), w
+        if calibrate_on is not None:
+            rows, wu = np.asarray(calibrate_on, dtype=bool), np.zeros(len(y))
+            wu[rows] = outlet_weights([g for g, r in zip(groups, rows) if r], y[rows])
         if any(p for p, r in zip(paths, rows) if r):
-            wu = w
-            if calibrate_on is not None:
-                wu = np.zeros(len(y))
-                wu[rows] = outlet_weights([g for g, r in zip(groups, rows) if r], y[rows])
             try:
                 url_model, oof = fit_text_model(list(urls), y, groups, wu, splits, text_C, seed, kind="url",
                                                 fit_rows=rows)
@@ -469,12 +468,14 @@ def _design(model: dict, features: pd.DataFrame, texts: Sequence[str] | None,
         X[CLUSTER_COLUMN] = np.nan if texts is None else model["cluster_model"].decision_function(
             cluster_texts(texts, model.get("text_chars", TEXT_CHARS)))
     if model.get("url_model") is not None:
-        paths = url_paths(urls) if urls is not None else [""] * len(X)
-        if not any(paths):
+        paths = url_paths(urls) if urls is not None else []
+        if any(paths):
+            logit = model["url_model"].decision_function(paths)
+            X[URL_COLUMN] = np.where([bool(u) for u in paths], logit, np.nan)
+        else:  # the usual case for text-only corpora: nothing to vectorise
             log.info("no URLs: the URL component of the %s model is set to the average training article's",
                      model["target"])
-        logit = model["url_model"].decision_function(paths)
-        X[URL_COLUMN] = np.where([bool(u) for u in paths], logit, np.nan)
+            X[URL_COLUMN] = np.nan
     return X
 
 
