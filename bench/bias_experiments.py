@@ -911,6 +911,8 @@ VARIANTS: dict[str, dict] = {
     **{f"clu_url12_C{c:g}": shipped(("u_path12", {"C": c}, "all")) for c in (0.3, 3.0)},
     "clu_url12_hand": shipped(("u_path12", {}, "hand")),
     "clu_url12_hand_no_urls": shipped(("u_path12", {}, "hand"), blank_urls=True),
+    **{f"clu_url12_hand_blend{a:g}": shipped(("u_path12", {}, "hand"), blend=a) for a in (0.2, 0.3, 0.5)},
+    "clu_url12_hand_blend0.3_no_urls": shipped(("u_path12", {}, "hand"), blend=0.3, blank_urls=True),
     "calib_hand": dict(columns=[("word12", {}, "all"), ("t_char", {}, "all")], balance="source", calib_hand=True),
     "stackC1": dict(columns=[("word12", {}, "all")], C=1.0),
     "stackC0.1": dict(columns=[("word12", {}, "all")], C=0.1),

@@ -198,6 +198,33 @@ def test_a_bias_model_trains_without_the_url_column_when_no_path_word_is_shared(
     assert "without the URL component" in caplog.text
 
 
+def test_the_bias_model_blends_in_the_full_text_model_which_reads_past_the_clip(tmp_path: Path):
+    from scoring.model import BLEND_WEIGHTS, TEXT_CHARS
+
+    # the register shows only at the end of long articles, past what the stacked wording columns read
+    d, rng = uninformative_corpus(5)
+    d["y"] = 1.0 - d["y"]
+    # (the blank lines stand in for a long body; the calm openings are drawn per article)
+    pad = "\n" * TEXT_CHARS
+    d["text"] = [t + pad + " ".join(rng.choice(RANT if y else CALM, size=2)) for t, y in zip(d["text"], d["y"])]
+    model = fit_bias_file(d, tmp_path / "f.skops")
+    assert model["fulltext_model"] is not None and model["blend_weight"] == BLEND_WEIGHTS["bias"]
+    X = d[["exclaims", "quotes"]]
+    p, why = predict_with_explanation(model, X, d["text"].tolist())
+    assert p[d["y"] == 1].mean() > 0.5 > p[d["y"] == 0].mean()
+    assert (why.loc[d["y"] == 1, "wording"] > 0).mean() > 0.9
+    # the points still add up to the distance from the base score
+    assert np.allclose(why.sum(axis=1), 100 * p - model["meta"]["base_score"], atol=0.05)
+    # a new article with a charged ending scores above the same article with a calm one
+    ends = [d["text"][0][:TEXT_CHARS] + "Wake up, people! The corrupt traitors are lying to you!",
+            d["text"][0][:TEXT_CHARS] + "The court adjourned until Monday."]
+    q, _ = predict_with_explanation(model, X.iloc[:2], ends)
+    assert q[0] > 0.5 > q[1]
+    # without text, the full-text model adds nothing: the average training article's value
+    _, why_none = predict_with_explanation(model, X, None)
+    assert np.allclose(why_none["wording"], 0.0)
+
+
 def test_an_article_without_a_headline_has_no_headline_feature_evidence():
     # every training article has a headline, and long headlines go with label 1
     d = tiny_corpus(per_outlet=8)
