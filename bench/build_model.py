@@ -223,6 +223,10 @@ def write_card(report: dict[str, Any], path: Path) -> None:
           "from the hand-labelled articles alone (an outlet rated as a whole files its news and its opinion "
           "under one label); it is its own `url` family in the explanations, and an article without a URL gets "
           "the average value. "
+          "Last, the `bias` model's log-odds are blended with those of a plain TF-IDF + logistic regression "
+          "model of the whole text (the baseline's recipe: word 1-2-grams, no outlet restriction, fitted on the "
+          "same rows and weights): 0.7 x the classifier's log-odds + 0.3 x the full-text model's, the calibration "
+          "fitted on the out-of-fold blend; its points count in the `wording` family. "
           "Every internal split (stacking, calibration) is grouped by outlet. "
           "Sample weights give every outlet the same total weight, then every class; for `bias`, the classes are "
           "balanced inside each label source (hand labels; outlet labels) and outlet-level labels weigh 0.3 of a "
@@ -262,10 +266,10 @@ def write_card(report: dict[str, Any], path: Path) -> None:
           "balanced accuracy 0.674.)",
           "- The bias model reads URLs; without one (no url column, or a bare domain) the URL column counts as "
           "the average training article's. On the hand-labelled articles of held-out outlets scored without "
-          "URLs (`python -m bench.bias_experiments --variants clu_url12_hand,clu_url12_hand_no_urls`): AUC 0.857, "
-          "accuracy 0.783, balanced accuracy 0.781, against 0.869 / 0.791 / 0.798 with them and 0.860 / 0.784 / "
-          "0.787 for the model before it read URLs (the same harness). Its path words include the headline slug as "
-          "well as the section.", "",
+          "URLs (`python -m bench.bias_experiments --variants clu_url12_hand_blend0.3,clu_url12_hand_blend0.3_no_urls`): "
+          "AUC 0.861, accuracy 0.783, balanced accuracy 0.782, against 0.871 / 0.786 / 0.795 with them and 0.860 / "
+          "0.784 / 0.787 for the model before it read URLs (the same harness). Its path words include the headline "
+          "slug as well as the section.", "",
           "## Rebuild", "", f"```\n{report['command']}\n```", "",
           f"(seed {report['seed']}, AllSides capped at {report['allsides_cap']} articles per outlet; "
           f"{report['n_features']} features, feature code version {report['feature_version']}, cached in "
