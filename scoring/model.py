@@ -564,11 +564,16 @@ def balanced_sigmoid(z: np.ndarray, y: np.ndarray, w: np.ndarray) -> tuple[float
     return -float(fit.coef_[0, 0]), -float(fit.intercept_[0])
 
 
+def _logit(lr: LogisticRegression, Z: np.ndarray, blend: float = 0.0, fulltext: Any = 0.0) -> Any:
+    """The log-odds the calibration reads: the classifier's on scaled rows ``Z``, blended at weight
+    ``blend`` with the full-text model's log-odds ``fulltext`` (``BLEND_WEIGHTS``)."""
+    return (1 - blend) * (Z @ lr.coef_[0] + lr.intercept_[0]) + blend * fulltext
+
+
 def _base_probability(pipe: Pipeline, reference: np.ndarray, blend: float = 0.0, fulltext_reference: float = 0.0
                       ) -> float:
     _, lr, cal = _parts(pipe)
-    f0 = (1 - blend) * (reference @ lr.coef_[0] + lr.intercept_[0]) + blend * fulltext_reference
-    return float(np.clip(cal.predict(np.array([f0])), 0, 1)[0])
+    return float(np.clip(cal.predict(np.array([_logit(lr, reference, blend, fulltext_reference)])), 0, 1)[0])
 
 
 def predict_with_explanation(model: dict, features: pd.DataFrame, texts: Sequence[str] | None = None,
@@ -588,14 +593,14 @@ def predict_with_explanation(model: dict, features: pd.DataFrame, texts: Sequenc
     ref = np.asarray(model.get("reference", np.zeros(len(coef))), dtype=float)
     bad = ~np.isfinite(Z)
     Z[bad] = np.broadcast_to(ref, Z.shape)[bad]  # a missing value counts as the average article's
-    a = float(model.get("blend_weight", 0.0)) if model.get("fulltext_model") is not None else 0.0
+    a = float(model.get("blend_weight", 0.0))  # 0 for a model without a full-text part (and older files)
     g0 = float(model.get("fulltext_reference", 0.0))
     g = np.full(len(Z), g0)  # without a text, the average article's full-text log-odds
     if a and texts is not None:
         g = model["fulltext_model"].decision_function(clip_texts(texts, FULLTEXT_CHARS))
-    f = (1 - a) * (Z @ coef + lr.intercept_[0]) + a * g
+    f = _logit(lr, Z, a, g)
     p = np.clip(cal.predict(f), 0.0, 1.0)
-    f0 = float((1 - a) * (ref @ coef + lr.intercept_[0]) + a * g0)
+    f0 = float(_logit(lr, ref, a, g0))
     p0 = float(np.clip(cal.predict(np.array([f0])), 0, 1)[0])
     eps = 1e-3
     deriv = (cal.predict(np.array([f0 + eps])) - cal.predict(np.array([f0 - eps])))[0] / (2 * eps)
