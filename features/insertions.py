@@ -41,18 +41,27 @@ log = logging.getLogger(__name__)
 EDGE_LABEL_PARTS = ("headline", "title", "byline", "dateline", "timestamp")
 #: Label -> feature group.
 LABEL_GROUPS = {
-    "related": "related",
+    "related": "related", "related_list": "related",
     "caption": "caption", "credit": "caption",
     "promo": "promo", "social": "promo", "teaser": "promo",
     "offtopic": "offtopic",
+    "navigation": "edge_meta", "share": "edge_meta",
 }
+#: Page furniture: lines a site's template adds around or beside the story (captions,
+#: credits, share counts, summary bullets, related-link lists at the edges, and the edge
+#: metadata). Everything else marked is inserted content: spam inside the body.
+FURNITURE_LABELS = frozenset({"caption", "credit", "teaser", "related_list", "share", "navigation"})
 INSERTION_FEATURES: tuple[str, ...] = (
     "insertion_count",
     "insertion_char_share",
     "related_char_share",
-    "caption_char_share",
     "promo_char_share",
     "offtopic_char_share",
+)
+FURNITURE_FEATURES: tuple[str, ...] = (
+    "furniture_count",
+    "furniture_char_share",
+    "caption_char_share",
     "edge_meta_char_share",
 )
 
@@ -770,7 +779,29 @@ def find_insertions(text: str, title: str | None = None) -> list[Span]:
     off = _offtopic(lines, labels, title)
     for i in off:
         labels[i] = "offtopic"
-    return [Span(ln.start, ln.end, "insertion", lab, "author", off.get(i)) for i, (ln, lab) in enumerate(zip(lines, labels)) if lab]
+    _mark_edge_lists(labels)
+    spans = [Span(ln.start, ln.end, "insertion", lab, "author", off.get(i)) for i, (ln, lab) in enumerate(zip(lines, labels)) if lab]
+    share = _SHARE_RE.match(text, lines[0].start)
+    if share and not any(s.start <= share.start() < s.end for s in spans):
+        spans.insert(0, Span(share.start(), share.end(), "insertion", "share"))
+    return spans
+
+
+# "26 SHARES Facebook Twitter": share-button furniture at the top, a line of its own or the
+# start of a text that arrives as one block.
+_SHARE_RE = re.compile(
+    r"[\"“]?\d[\d,.]*[KkMm]?\s+(?:SHARES?|Shares?)\b(?:[\s|,]+(?:Facebook|Twitter|Tweet|Share|Email|E-mail|Pinterest|"
+    r"WhatsApp|LinkedIn|Reddit|Print|Google\+|Messenger|Flipboard|Pin|Comments?))*\s*")
+
+
+def _mark_edge_lists(labels: list[str | None]) -> None:
+    """Related-story lines before the first or after the last body line are the site's list."""
+    body = [i for i, lab in enumerate(labels) if lab is None]
+    if not body:
+        return
+    for i, lab in enumerate(labels):
+        if lab == "related" and (i < body[0] or i > body[-1]):
+            labels[i] = "related_list"
 
 
 def is_edge_label(label: str) -> bool:
@@ -778,22 +809,31 @@ def is_edge_label(label: str) -> bool:
     return any(p in label for p in EDGE_LABEL_PARTS)
 
 
+def is_furniture(label: str) -> bool:
+    """True for page furniture (captions, credits, edge metadata, ...), False for inserted content."""
+    return label in FURNITURE_LABELS or is_edge_label(label)
+
+
 def insertion_features(text: str, spans: list[Span]) -> dict[str, float]:
-    """Number of inserted lines and shares of the text's characters, overall and by label group."""
+    """Counts and character shares of inserted content (spam) and of page furniture.
+
+    ``insertion_count`` counts inserted-content lines only (READ ALSO teasers inside the
+    body, promotions, social calls, off-topic paragraphs); ``furniture_count`` the rest.
+    """
     n_chars = len(text)
     groups = dict.fromkeys(("related", "caption", "promo", "offtopic", "edge_meta"), 0)
-    count = 0
+    counts = {"insertion": 0, "furniture": 0}
+    shares = {"insertion": 0, "furniture": 0}
     for s in spans:
         if s.kind != "insertion":
             continue
         size = s.end - s.start
-        if is_edge_label(s.label):
-            groups["edge_meta"] += size
-            continue
-        count += 1
-        groups[LABEL_GROUPS.get(s.label, "promo")] += size
-    inserted = sum(v for k, v in groups.items() if k != "edge_meta")
-    out = {"insertion_count": float(count), "insertion_char_share": safe_div(inserted, n_chars)}
+        part = "furniture" if is_furniture(s.label) else "insertion"
+        counts[part] += 1
+        shares[part] += size
+        groups["edge_meta" if is_edge_label(s.label) else LABEL_GROUPS.get(s.label, "promo")] += size
+    out = {f"{p}_count": float(c) for p, c in counts.items()}
+    out.update({f"{p}_char_share": safe_div(v, n_chars) for p, v in shares.items()})
     for g, v in groups.items():
         out[f"{g}_char_share"] = safe_div(v, n_chars)
     return out
@@ -808,7 +848,7 @@ def clean_doc(text: str, title: str | None = None) -> tuple[Doc, list[Span]]:
 class InsertionFeatures(ArticleTransformer):
     """Insertion counts and character shares for an iterable of article texts."""
 
-    feature_names = INSERTION_FEATURES
+    feature_names = INSERTION_FEATURES + FURNITURE_FEATURES
 
     def _features(self, text: str) -> dict[str, float]:
         return insertion_features(text, find_insertions(text))

@@ -9,14 +9,16 @@ import numpy as np
 
 from .base import ArticleTransformer, Span, iter_texts
 from .hedging import HEDGING_FEATURES, extract_hedging
-from .insertions import INSERTION_FEATURES, clean_doc, insertion_features
+from .insertions import FURNITURE_FEATURES, INSERTION_FEATURES, clean_doc, insertion_features
 from .loaded import LOADED_FEATURES, extract_loaded
 from .sourcing import SOURCING_FEATURES, extract_sourcing
 from .style import STYLE_FEATURES, extract_style
+from .text import repair_marks
 
 #: Feature families, in output order; reports and the model's explanations group by these.
 FAMILIES: dict[str, tuple[str, ...]] = {
     "insertions": INSERTION_FEATURES,
+    "furniture": FURNITURE_FEATURES,
     "hedging": HEDGING_FEATURES,
     "sourcing": SOURCING_FEATURES,
     "loaded": LOADED_FEATURES,
@@ -43,8 +45,9 @@ def analyze(text: str, title: str | None = None) -> Analysis:
     """Measure one article: features, evidence spans and the cleaned body."""
     if not isinstance(text, str):
         raise TypeError(f"analyze() expects the article text as str, got {type(text).__name__}")
-    doc, ins_spans = clean_doc(text, title)
-    features: dict[str, float] = dict(insertion_features(text, ins_spans))
+    read = repair_marks(text)  # same length: spans found in it slice ``text`` too
+    doc, ins_spans = clean_doc(read, title)
+    features: dict[str, float] = dict(insertion_features(read, ins_spans))
     spans: list[Span] = list(ins_spans)
     for extract in (extract_hedging, extract_sourcing, extract_loaded):
         ex = extract(doc)

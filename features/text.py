@@ -201,6 +201,91 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[tuple[in
 
 
 _QUOTE_MARK_RE = re.compile(r"[“”„«»\"]|''|``")
+_OPENING_MARKS = ("“", "„", "«", "``")
+_CLOSING_MARKS = ("”", "»")
+# Before an opening mark: the paragraph start, a space or an opening bracket/dash.
+_OPENS_AFTER = " \t\n([{—–-/"
+# A quotation runs a few sentences at most; a "quote" far longer than this, with no
+# closing mark or speaker to bound it, is an export's wrapping or a lost mark.
+MAX_QUOTE_CHARS = 1500
+MAX_QUOTE_SENTENCES = 8
+
+
+def _handedness(text: str, m: re.Match[str], ps: int, pe: int) -> str:
+    """'open', 'close' or '' (either) for a symmetric mark, from the characters around it."""
+    before = text[m.start() - 1] if m.start() > ps else " "
+    after = text[m.end()] if m.end() < pe else " "
+    opens = before in _OPENS_AFTER and not after.isspace()
+    closes = not before.isspace() and (after.isspace() or not after.isalnum())
+    if opens and not closes:
+        return "open"
+    if closes and not opens:
+        return "close"
+    return ""
+
+
+def _wrapping_marks(text: str, paragraphs: Sequence[tuple[int, int]]) -> set[int]:
+    """Positions of a pair of marks that wrap the whole text (CSV/JSON exports leave them).
+
+    The text must start and end with a mark, and the opening one must have no partner:
+    the next mark opens a quotation of its own or lies in a later paragraph. A text with
+    no inner marks is wrapped when it holds more than one sentence.
+    """
+    if not paragraphs:
+        return set()
+    first = _QUOTE_MARK_RE.match(text, paragraphs[0][0])
+    last = None
+    for m in _QUOTE_MARK_RE.finditer(text, paragraphs[-1][0], paragraphs[-1][1]):
+        last = m
+    if first is None or last is None or last.end() != paragraphs[-1][1] or last.start() <= first.start():
+        return set()
+    wrap = {first.start(), last.start()}
+    nxt = _QUOTE_MARK_RE.search(text, first.end(), last.start())
+    if nxt is None:
+        return wrap if len(SENT_END_RE.findall(text, first.end(), last.start())) >= 2 else set()
+    ps, pe = paragraphs[0]
+    if nxt.start() >= pe or _handedness(text, nxt, ps, pe) == "open" or nxt.group() in _OPENING_MARKS:
+        return wrap
+    return set()
+
+
+def _plausible(text: str, start: int, end: int) -> bool:
+    """A quotation of plausible extent: not thousands of characters or many sentences."""
+    return end - start <= MAX_QUOTE_CHARS and len(SENT_END_RE.findall(text, start, end)) <= MAX_QUOTE_SENTENCES
+
+
+_MANGLED_OPEN = re.compile(r"(?:^|(?<=[\s(\[—–-]))\?(?=[^\W_])", re.M)
+_MANGLED_INNER = re.compile(r"(?<=[^\W\d_])\?(?=[^\W\d_])")
+_MANGLED_CLOSE = re.compile(r"(?<=\S)\?(?=[\s,.;:!?)\]—–-]|$)", re.M)
+
+
+def repair_marks(text: str) -> str:
+    """Undo quotation marks and apostrophes that an old encoding turned into ``?``.
+
+    Only a text that shows the damage (question marks opening words, " ?We will")
+    is touched; each repair swaps one character for one, so offsets still slice the
+    input. "don?t" gets its apostrophe back; "?word ... word?" pairs become curly
+    quotes, a closing "?" only where a repaired opening mark is still open.
+    """
+    if "?" not in text or len(_MANGLED_OPEN.findall(text)) < 2:
+        return text
+    chars = list(text)
+    for m in _MANGLED_INNER.finditer(text):
+        chars[m.start()] = "’"
+    opens = {m.start() for m in _MANGLED_OPEN.finditer(text)}
+    closes = {m.start() for m in _MANGLED_CLOSE.finditer(text)}
+    for ps, pe in split_paragraphs(text):
+        open_at = None
+        for i in range(ps, pe):
+            if chars[i] != "?":
+                continue
+            if i in opens:
+                chars[i] = "“"
+                open_at = i
+            elif open_at is not None and i in closes:
+                chars[i] = "”"
+                open_at = None
+    return "".join(chars)
 
 
 def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Region]:
@@ -209,38 +294,43 @@ def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Region
     Handles curly and straight double quotes, and the typewriter pairs ``…''
     and ''…'' some archives (e.g. NYT wire copy) use, plus the news convention
     for a quote that runs across paragraphs: the opening mark is repeated at the
-    start of each paragraph and only the last one is closed.
+    start of each paragraph and only the last one is closed. Straight marks are
+    paired by which side their words are on, so one lost mark does not flip the
+    rest of a paragraph into quoted voice; marks that wrap the whole text and
+    regions of implausible extent are not quotations.
     """
+    skip = _wrapping_marks(text, paragraphs)
     regions: list[Region] = []
-    for ps, pe in paragraphs:
-        marks = list(_QUOTE_MARK_RE.finditer(text, ps, pe))
+    for k, (ps, pe) in enumerate(paragraphs):
+        marks = [m for m in _QUOTE_MARK_RE.finditer(text, ps, pe) if m.start() not in skip]
         if not marks:
             continue
-        n_symmetric = sum(1 for m in marks if m.group() in ('"', "''"))
         open_at: int | None = None
-        for i, m in enumerate(marks):
+        for m in marks:
             mark, pos = m.group(), m.start()
-            if mark in ("“", "„", "«", "``"):
-                if open_at is None:
-                    open_at = pos
-            elif mark in ("”", "»"):
-                if open_at is not None:
-                    regions.append(Region(open_at, m.end()))
-                    open_at = None
-            elif open_at is None:
-                # A symmetric mark opens, unless it is the odd one out at the very
-                # end of the paragraph (a stray closing mark cannot open a quote).
-                if m.end() >= pe and n_symmetric % 2 == 1:
-                    continue
-                open_at = pos
+            if mark in _OPENING_MARKS:
+                side = "open"
+            elif mark in _CLOSING_MARKS:
+                side = "close"
             else:
-                regions.append(Region(open_at, m.end()))
+                side = _handedness(text, m, ps, pe)
+            if open_at is None:
+                if side != "close":  # a stray closing mark cannot open a quote
+                    open_at = pos
+            elif side == "open":
+                # an opening mark inside an open quote: the earlier one lost its partner
+                open_at = pos
+            elif side != "open":
+                if _plausible(text, open_at, m.end()):
+                    regions.append(Region(open_at, m.end()))
                 open_at = None
         if open_at is not None:
-            # Unclosed at the paragraph end: either the quote runs on into the next
-            # paragraph (which reopens with a mark) or the closing mark is missing.
-            # Either way this paragraph's part ends here.
-            regions.append(Region(open_at, pe))
+            # Unclosed at the paragraph end: the quote runs on into the next paragraph
+            # (which reopens with a mark), or its closing mark is missing. Either way this
+            # paragraph's part ends here, if its extent is plausible.
+            reopens = k + 1 < len(paragraphs) and _QUOTE_MARK_RE.match(text, paragraphs[k + 1][0])
+            if _plausible(text, open_at, pe) and (reopens or len(SENT_END_RE.findall(text, open_at, pe)) <= 3):
+                regions.append(Region(open_at, pe))
     return regions
 
 

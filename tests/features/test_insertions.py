@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 
 from features.insertions import (
+    FURNITURE_FEATURES,
     INSERTION_FEATURES,
     InsertionFeatures,
     clean_doc,
@@ -51,7 +52,7 @@ def test_sample_000_caption_short_url_and_teaser():
     flagged = _flagged(text)
     cap = next(t for t in flagged if t.startswith("Russia's President Vladimir Putin (2nd L)"))
     assert cap.endswith("(REUTERS)") and flagged[cap] == "caption"
-    assert flagged["Short Url"] == "promo"
+    assert flagged["Short Url"] == "navigation"  # page furniture, not spam
     teaser = next(t for t in flagged if t.startswith("• Sezer said"))
     assert flagged[teaser] == "teaser"
     # the body from the "ANKARA: As Russia's..." paragraph on is untouched
@@ -195,12 +196,14 @@ def test_clean_doc_blanks_insertions_only():
 def test_features_groups_and_edge_cases():
     text = _sample("001")
     f = insertion_features(text, find_insertions(text))
-    assert set(f) == set(INSERTION_FEATURES)
-    assert f["insertion_count"] == 4.0  # two READ ALSO lines and two caption lines
+    assert set(f) == set(INSERTION_FEATURES + FURNITURE_FEATURES)
+    assert f["insertion_count"] == 2.0  # the two READ ALSO lines: spam inside the body
+    assert f["furniture_count"] == 3.0  # "Via Financial Times" and the two caption lines: the site's template
     assert f["related_char_share"] > 0 and f["caption_char_share"] > 0 and f["edge_meta_char_share"] > 0
     assert f["insertion_char_share"] == pytest.approx(
-        f["related_char_share"] + f["caption_char_share"] + f["promo_char_share"] + f["offtopic_char_share"]
+        f["related_char_share"] + f["promo_char_share"] + f["offtopic_char_share"]
     )
+    assert f["furniture_char_share"] == pytest.approx(f["caption_char_share"] + f["edge_meta_char_share"])
     for t in ["", "word", "  \n\n ", "Advertisement"]:
         g = insertion_features(t, find_insertions(t))
         assert all(np.isfinite(v) for v in g.values())
@@ -216,8 +219,11 @@ def test_huge_text_runs():
 def test_transformer():
     tr = InsertionFeatures().fit([])
     X = tr.transform([_sample("000"), ""])
-    assert X.shape == (2, len(INSERTION_FEATURES))
-    assert X[0, INSERTION_FEATURES.index("insertion_count")] == 3.0
+    names = list(tr.get_feature_names_out())
+    assert X.shape == (2, len(INSERTION_FEATURES + FURNITURE_FEATURES))
+    # sample 000: a caption, "Short Url" and a bullet teaser are furniture; nothing is spam
+    assert X[0, names.index("insertion_count")] == 0.0
+    assert X[0, names.index("furniture_count")] == 3.0
     with pytest.raises(TypeError):
         tr.transform("a bare string")
 

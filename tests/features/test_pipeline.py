@@ -27,7 +27,7 @@ def test_there_are_five_samples():
 def test_feature_names_are_unique_and_grouped():
     assert len(set(FEATURE_NAMES)) == len(FEATURE_NAMES)
     assert FEATURE_NAMES == tuple(n for names in FAMILIES.values() for n in names)
-    assert set(FAMILIES) == {"insertions", "hedging", "sourcing", "loaded", "style"}
+    assert set(FAMILIES) == {"insertions", "furniture", "hedging", "sourcing", "loaded", "style"}
 
 
 @pytest.mark.parametrize("path", PATHS, ids=lambda p: p.name[:3])
