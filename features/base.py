@@ -9,7 +9,7 @@ import numpy as np
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.utils.validation import check_is_fitted
 
-SPAN_KINDS = ("insertion", "hedge", "attribution", "source", "quote", "loaded")
+SPAN_KINDS = ("insertion", "hedge", "attribution", "source", "quote", "loaded", "qualifier")
 VOICES = ("author", "quoted")
 
 

@@ -38,6 +38,9 @@ HEDGING_FEATURES: tuple[str, ...] = (
     "conditionals_per_100_words",
 )
 LABELS = ("epistemic", "conditional", "attribution", "approximator")
+#: Labels whose spans are hedges (kind ``hedge``). Approximators and conditionals are
+#: evidence of kind ``qualifier``: a vague number or an "if" marks no doubt about a claim.
+HEDGE_LABELS = ("epistemic", "attribution")
 LEXICON = "hedges_v1"
 
 
@@ -278,15 +281,25 @@ def _rule_suggest(ctx: _Ctx, i: int, j: int) -> int | None:
     return None if ctx.next(j) in _OBJ_PRONOUNS or ctx.next(j) == "to" else j
 
 
+_FIRST_PERSON = frozenset("i we i'd we'd i’d we’d".split())
+
+
+def _belief_hedges(ctx: _Ctx, i: int) -> bool:
+    """A belief verb hedges when the speaker doubts aloud ("I think", "we believe") or the
+    belief has no owner ("is believed", "widely believed"); "he believes" reports a view."""
+    before = ctx.before(i, 3)
+    return any(w in _FIRST_PERSON for w in before) or ctx.prev(i) in _BE or ctx.prev(i) in _BELIEF_ADV
+
+
 def _rule_believe(ctx: _Ctx, i: int, j: int) -> int | None:
-    return None if ctx.next(j) == "in" else j
+    return j if ctx.next(j) != "in" and _belief_hedges(ctx, i) else None
 
 
 _THINK_NOT = frozenset("tank tanks of about twice again big".split())
 
 
 def _rule_think(ctx: _Ctx, i: int, j: int) -> int | None:
-    return None if ctx.next(j) in _THINK_NOT else j
+    return j if ctx.next(j) not in _THINK_NOT and _belief_hedges(ctx, i) else None
 
 
 def _rule_thought(ctx: _Ctx, i: int, j: int) -> int | None:
@@ -321,9 +334,21 @@ def _rule_questioned(ctx: _Ctx, i: int, j: int) -> int | None:
     return j if ctx.next(j) in ("whether", "if") or ctx.prev(i) in _QUESTIONED_PREV else None
 
 
+# "expected to meet on Friday" reports a schedule, not doubt about it
+_SCHEDULED = frozenset(
+    """meet arrive attend announce release visit travel sign hold begin start vote return testify
+    speak appear address unveil present deliver publish issue take convene resume open close
+    join host leave launch introduce submit file""".split()
+)
+
+
 def _rule_expected(ctx: _Ctx, i: int, j: int) -> int | None:
     # "than expected" / "as expected" report an outcome, they do not hedge it
-    return None if ctx.prev(i) in ("than", "as") else j
+    if ctx.prev(i) in ("than", "as"):
+        return None
+    if ctx.next(j) == "to" and ctx.next(j + 1) in _SCHEDULED:
+        return None
+    return j
 
 
 _ASSUME_NOT = frozenset(
@@ -380,8 +405,12 @@ def _rule_sources(ctx: _Ctx, i: int, j: int) -> int | None:
     return None
 
 
-def _rule_accused(ctx: _Ctx, i: int, j: int) -> int | None:
-    return None if ctx.prev(i) in ("the", "an") else j
+def _rule_likely(ctx: _Ctx, i: int, j: int) -> int | None:
+    # "more likely to go to the emergency room" compares groups; it doubts nothing
+    # ("most likely intends" does hedge)
+    if ctx.prev(i) in ("more", "less", "most", "least", "as") and ctx.next(j) in ("to", "than", "among", "for"):
+        return None
+    return j
 
 
 RULES: dict[str, Rule] = {
@@ -400,10 +429,10 @@ RULES: dict[str, Rule] = {
     "considered": _rule_considered,
     "questioned": _rule_questioned,
     "expected": _rule_expected,
+    "likely": _rule_likely,
     "assume": _rule_assume,
     "possible": _rule_possible,
     "if": _rule_if,
-    "accused": _rule_accused,
     "sources": _rule_sources,
 }
 
@@ -439,7 +468,8 @@ def find_hedges(doc: Doc, lexicon: str = LEXICON) -> list[Span]:
             if end_tok is not None:
                 start = toks[i][0]
                 end = _number_end(ctx, end_tok) if cue.rule == "number" else toks[end_tok][1]
-                spans.append(Span(start, end, "hedge", cue.label, doc.voice_at(start, end)))
+                kind = "hedge" if cue.label in HEDGE_LABELS else "qualifier"
+                spans.append(Span(start, end, kind, cue.label, doc.voice_at(start, end)))
                 break
         i = end_tok + 1 if end_tok is not None else i + 1
     return spans
