@@ -13,14 +13,19 @@ from typing import Iterable, Mapping
 
 from markupsafe import Markup, escape
 
-#: Display order (outermost first) and legend text for each span kind.
+from features.insertions import is_furniture
+
+#: Display order (outermost first) and legend text for each span kind. ``furniture`` is
+#: not a span kind of its own: it is an ``insertion`` span whose label is page furniture.
 KINDS: dict[str, str] = {
-    "insertion": "Off-topic insertion (struck through, not scored)",
+    "insertion": "Inserted content: READ ALSO, promotion, social call, off-topic paragraph (struck through, not scored)",
+    "furniture": "Page furniture: caption, credit, byline, share line (greyed, not scored)",
     "quote": "Quotation or reported speech (shaded: quoted voice)",
     "attribution": "Attribution cue (e.g. \u201csaid\u201d)",
     "source": "Source, labelled named or anonymous",
     "hedge": "Hedge (dotted underline)",
     "loaded": "Loaded term (wavy underline)",
+    "qualifier": "Approximation or condition (\u201cabout 300\u201d, \u201cif\u201d): not a hedge",
 }
 
 # Source labels meaning the source is not identified; anything else counts as named.
@@ -47,6 +52,8 @@ def _tag_text(m: Mark) -> str:
     """Short visible label put before a span, so meaning never rests on colour."""
     if m.kind == "insertion":
         return f"inserted: {m.label}" if m.label else "inserted"
+    if m.kind == "furniture":
+        return f"furniture: {m.label}" if m.label else "furniture"
     if m.kind == "source":
         sk = source_kind(m.label)
         extra = f" ({m.label})" if m.label and m.label.lower() not in ("named", "anonymous") else ""
@@ -71,15 +78,20 @@ def _css(m: Mark) -> str:
 
 
 def _open(m: Mark) -> str:
-    tag = "del" if m.kind == "insertion" else "span"
+    tag = "del" if m.kind in ("insertion", "furniture") else "span"
     return f'<{tag} class="{_css(m)}" title="{escape(_title(m))}">'
 
 
 def _close(m: Mark) -> str:
-    return "</del>" if m.kind == "insertion" else "</span>"
+    return "</del>" if m.kind in ("insertion", "furniture") else "</span>"
 
 
 _ORDER = {k: i for i, k in enumerate(KINDS)}
+
+
+def display_kind(kind: str, label: str) -> str:
+    """The kind a span is shown as: insertion spans of page furniture show as ``furniture``."""
+    return "furniture" if kind == "insertion" and is_furniture(label) else kind
 
 
 def normalise(spans: Iterable[Mapping], n: int) -> list[Mark]:
@@ -87,7 +99,7 @@ def normalise(spans: Iterable[Mapping], n: int) -> list[Mark]:
     out = []
     for s in spans:
         kind = str(s.get("kind", ""))
-        if kind not in _ORDER:
+        if kind not in _ORDER or kind == "furniture":
             continue
         try:
             a, b = max(0, int(s["start"])), min(n, int(s["end"]))
@@ -98,7 +110,7 @@ def normalise(spans: Iterable[Mapping], n: int) -> list[Mark]:
         label = s.get("label", "")
         label = "" if label is None or label != label else str(label)
         voice = "quoted" if s.get("voice") == "quoted" else "author"
-        out.append(Mark(a, b, kind, label, voice))
+        out.append(Mark(a, b, display_kind(kind, label), label, voice))
     return out
 
 
@@ -138,6 +150,8 @@ def kind_counts(spans: Iterable[Mapping]) -> dict[str, int]:
     counts["source_named"] = counts["source_anonymous"] = 0
     for s in spans:
         k = s.get("kind")
+        if k == "insertion":
+            k = display_kind(k, str(s.get("label") or ""))
         if k in counts:
             counts[k] += 1
             if k == "source":

@@ -222,13 +222,15 @@ def comparison(c: Corpus, summ: Summary, compare: list[str] | None) -> dict[str,
 
 
 _LEGEND_SAMPLES = (
-    ("insertion", "READ ALSO \u2026", "read-also", "author", KINDS["insertion"]),
+    ("insertion", "READ ALSO \u2026", "related", "author", KINDS["insertion"]),
+    ("furniture", "Photo: Getty Images", "credit", "author", KINDS["furniture"]),
     ("quote", "\u201cwe will respond\u201d", "direct", "quoted", KINDS["quote"]),
     ("attribution", "said", "", "author", KINDS["attribution"]),
     ("source", "the minister", "named", "author", "Named source (labelled \u201cnamed source\u201d, solid outline)"),
     ("source", "a source in Ankara", "anonymous", "author", "Anonymous source (labelled \u201canonymous source\u201d, dashed outline)"),
     ("hedge", "may", "", "author", KINDS["hedge"]),
     ("loaded", "merciless", "", "author", KINDS["loaded"]),
+    ("qualifier", "about 300", "approximator", "author", KINDS["qualifier"]),
 )
 
 
@@ -237,7 +239,8 @@ def legend(spans: list[dict]) -> list[dict[str, Any]]:
     out = []
     for kind, sample, label, voice, text in _LEGEND_SAMPLES:
         key = f"source_{label}" if kind == "source" else kind
-        out.append({"sample": highlight(sample, [{"start": 0, "end": len(sample), "kind": kind, "label": label, "voice": voice}]),
+        span_kind = "insertion" if kind == "furniture" else kind  # furniture is an insertion span's label
+        out.append({"sample": highlight(sample, [{"start": 0, "end": len(sample), "kind": span_kind, "label": label, "voice": voice}]),
                     "text": text, "count": counts.get(key, 0)})
     return out
 

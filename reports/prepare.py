@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from features import FAMILIES
+from features.insertions import is_furniture
 
 from .stats import parse_dates
 
@@ -95,12 +96,16 @@ def prepare(scored: pd.DataFrame, spans: pd.DataFrame) -> Corpus:
                 scores.append(s)
     outlets = sorted(df["_outlet"].unique())
     outlet_slugs = dict(zip(outlets, slugify(outlets)))
+    # One definition of the insertion count: inserted-content lines (spam), as ``insertion_count``;
+    # page furniture is not counted. From the spans when the table lacks the column.
     n_ins = pd.Series(0, index=df.index, dtype=int)
-    if spans is not None and len(spans) and {"id", "kind"} <= set(spans.columns):
-        counts = spans.loc[spans["kind"] == "insertion", "id"].astype(str).value_counts()
+    if "insertion_count" in df:
+        n_ins = pd.to_numeric(df["insertion_count"], errors="coerce").fillna(0).astype(int)
+    elif spans is not None and len(spans) and {"id", "kind"} <= set(spans.columns):
+        labels = spans["label"].fillna("").astype(str) if "label" in spans else pd.Series("", index=spans.index)
+        inserted = (spans["kind"] == "insertion") & ~labels.map(is_furniture)
+        counts = spans.loc[inserted, "id"].astype(str).value_counts()
         n_ins = df["_id"].map(counts).fillna(0).astype(int)
-    elif "insertion_count" in df:
-        n_ins = df["insertion_count"].fillna(0).astype(int)
     return Corpus(df, families, scores, outlet_slugs, n_ins)
 
 

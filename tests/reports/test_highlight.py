@@ -1,7 +1,7 @@
 """Evidence markup: escaping, nesting and overlapping spans, labels."""
 from __future__ import annotations
 
-from reports.highlight import highlight, source_kind
+from reports.highlight import highlight, kind_counts, source_kind
 
 from .htmlcheck import Page
 
@@ -70,3 +70,14 @@ def test_bad_spans_are_ignored_not_fatal():
     page = Page(f"<div>{highlight(text, spans)}</div>")
     assert page.body == text
     assert highlight("", spans) == ""
+
+
+def test_furniture_and_spam_are_shown_apart():
+    text = "Photo: Getty Images\nREAD ALSO Ten things you missed\nThe talks ended."
+    spans = [{"start": 0, "end": 19, "kind": "insertion", "label": "credit", "voice": "author"},
+             {"start": 20, "end": 51, "kind": "insertion", "label": "related", "voice": "author"}]
+    html = str(highlight(text, spans))
+    assert 'class="ev ev-furniture v-author"' in html and "furniture: credit" in html
+    assert 'class="ev ev-insertion v-author"' in html and "inserted: related" in html
+    counts = kind_counts(spans)
+    assert counts["furniture"] == 1 and counts["insertion"] == 1

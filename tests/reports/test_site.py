@@ -146,9 +146,12 @@ def test_flagged_selection_on_a_large_corpus(tmp_path: Path, sample_inputs):
     big["id"] = [f"a{i}" for i in range(n)]
     big["outlet"] = [f"outlet {i % 4}" for i in range(n)]
     big = add_fake_model_columns(big)
-    big_spans = pd.DataFrame({"id": ["a7", "a7", "a11"], "start": [0, 5, 0], "end": [3, 9, 2],
-                              "kind": ["insertion", "insertion", "insertion"], "label": "read-also", "voice": "author"})
+    big = big.drop(columns="insertion_count")  # counted from the spans: inserted content only
+    big_spans = pd.DataFrame({"id": ["a7", "a7", "a11", "a3", "a3"], "start": [0, 5, 0, 0, 4], "end": [3, 9, 2, 3, 8],
+                              "kind": "insertion", "label": ["related", "promo", "related", "caption", "byline"],
+                              "voice": "author"})
     sel = select(prepare(big, big_spans), "flagged")
+    assert "insertion(s)" not in " ".join(sel.reasons.get(3, []))  # page furniture is not spam
     assert len(sel.rows) < n
     # The article with most insertions leads; insertion and extreme-score articles alternate.
     assert sel.rows[0] == 7 and sel.rows[2] == 11 and "extreme" in " ".join(sel.reasons[sel.rows[1]])
@@ -156,3 +159,15 @@ def test_flagged_selection_on_a_large_corpus(tmp_path: Path, sample_inputs):
     assert sum("most reliable in outlet" in r for r in sel.reasons.values()) == 4 * PER_OUTLET
     top = big["reliability"].idxmax()
     assert top in sel.rows and "most reliable in outlet" in sel.reasons[top]
+
+
+def test_insertion_count_is_the_tables_definition_when_present(sample_inputs):
+    """The report counts insertions as the scores table does (inserted content only)."""
+    from reports.prepare import prepare
+
+    scored, spans, _ = sample_inputs
+    corpus = prepare(scored, spans)
+    assert corpus.n_ins.tolist() == scored["insertion_count"].astype(int).tolist()
+    # sample 001 carries two READ ALSO lines and two captions: 2 insertions, not 4
+    i = scored.index[scored["id"].astype(str).str.startswith("001")][0]
+    assert corpus.n_ins[i] == 2
