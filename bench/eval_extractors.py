@@ -23,6 +23,8 @@ EVALS = {
     "hedging": ("hedging (Szeged Wikipedia)", "sentence F1 >= 0.60"),
     "attribution": ("attribution (PolNeAR)", "cue F1 >= 0.65"),
     "insertions": ("off-topic insertions (synthetic, see bench/make_insertion_set.py)", "recall >= 0.90, char precision >= 0.90"),
+    "realnews": ("real-news regression corpus, test half (tests/regression/realnews; dev_ = tuning half)",
+                 "insertion recall and char precision >= 0.92, attribution cue/source F1 >= 0.80, hedged-sentence F1 >= 0.78"),
 }
 
 

@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from features import FEATURE_NAMES, analyze
+from features.text import repair_marks
 from scoring.datasets import load_allsides, load_fakenews, load_hyperpartisan
 from scoring.model import predict_scores
 
@@ -39,7 +40,7 @@ def score(texts: list[str], titles: list[str]) -> pd.DataFrame:
     """Features and scores of each text."""
     rows = [analyze(t, ti or None).features for t, ti in zip(texts, titles)]
     feats = pd.DataFrame(rows)[list(FEATURE_NAMES)]
-    scores = predict_scores(feats.assign(text=texts, title=titles))
+    scores = predict_scores(feats.assign(text=[repair_marks(t) for t in texts], title=titles))
     return pd.concat([feats, scores], axis=1)
 
 

@@ -352,7 +352,13 @@ def _caption(line: str, n_words: int | None = None) -> str | None:
     m = start.match(line)
     if m:
         return "credit" if n <= 10 and not _SENT_END.search(line) else "caption"
+    if _PLAYER_CAPTION.match(line):
+        return "caption"
     return None
+
+
+# A video player's or gallery's caption keeps the player's button text in front of it.
+_PLAYER_CAPTION = re.compile(r"CLOSE (?=[A-Z])|Expand \| Collapse\b")
 
 
 def _edge_label(line: str, title_key: str | None) -> str | None:
@@ -424,7 +430,7 @@ def _rule_labels(lines: list[_Line], title: str | None) -> list[str | None]:
             # short lines need no cue: a body paragraph above a credit is rarely this short, except
             # above BBC-style "Image copyright X" credits, which head the next image, not this line
             short = sizes[i] <= 15 and not _COPYRIGHT_START.match(lines[i + 1].text)
-            if (short or _CAPTION_CUE.search(t)) and not re.search(r"[“”\"]", t):
+            if (short or _CAPTION_CUE.search(t)) and not re.search(r"[“”\"]", t) and not _REPORTED.search(t):
                 labels[i] = "caption"
     # bullet teasers above the body
     for i in range(min(n, 8)):

@@ -249,30 +249,40 @@ def _wrapping_marks(text: str, paragraphs: Sequence[tuple[int, int]]) -> set[int
     return set()
 
 
+_RUN_ON_END = re.compile(r"[.!?…]\s+$")
+
+
 def _plausible(text: str, start: int, end: int) -> bool:
     """A quotation of plausible extent: not thousands of characters or many sentences."""
     return end - start <= MAX_QUOTE_CHARS and len(SENT_END_RE.findall(text, start, end)) <= MAX_QUOTE_SENTENCES
 
 
 _MANGLED_OPEN = re.compile(r"(?:^|(?<=[\s(\[—–-]))\?(?=[^\W_])", re.M)
-_MANGLED_INNER = re.compile(r"(?<=[^\W\d_])\?(?=[^\W\d_])")
+# "don?t", "Trump?s", "we?ve": an apostrophe, never a question mark
+_MANGLED_APOSTROPHE = re.compile(r"(?<=[^\W\d_])\?(?=(?:s|t|re|ve|ll|d|m)\b)")
 _MANGLED_CLOSE = re.compile(r"(?<=\S)\?(?=[\s,.;:!?)\]—–-]|$)", re.M)
 
 
 def repair_marks(text: str) -> str:
     """Undo quotation marks and apostrophes that an old encoding turned into ``?``.
 
-    Only a text that shows the damage (question marks opening words, " ?We will")
-    is touched; each repair swaps one character for one, so offsets still slice the
-    input. "don?t" gets its apostrophe back; "?word ... word?" pairs become curly
-    quotes, a closing "?" only where a repaired opening mark is still open.
+    Only a text that shows the damage twice or more is touched (" ?We will", "don?t"),
+    and each repair swaps one character for one, so offsets still slice the input.
+    "?word ... word?" pairs become curly quotes, a closing "?" only where a repaired
+    opening mark is still open.
     """
-    if "?" not in text or len(_MANGLED_OPEN.findall(text)) < 2:
+    if "?" not in text:
+        return text
+    apostrophes = _MANGLED_APOSTROPHE.findall(text)
+    opens = {m.start() for m in _MANGLED_OPEN.finditer(text)}
+    if len(apostrophes) < 2 and len(opens) < 2:
         return text
     chars = list(text)
-    for m in _MANGLED_INNER.finditer(text):
-        chars[m.start()] = "’"
-    opens = {m.start() for m in _MANGLED_OPEN.finditer(text)}
+    if len(apostrophes) >= 2:
+        for m in _MANGLED_APOSTROPHE.finditer(text):
+            chars[m.start()] = "’"
+    if len(opens) < 2:
+        return "".join(chars)
     closes = {m.start() for m in _MANGLED_CLOSE.finditer(text)}
     for ps, pe in split_paragraphs(text):
         open_at = None
@@ -318,7 +328,15 @@ def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Region
                 if side != "close":  # a stray closing mark cannot open a quote
                     open_at = pos
             elif side == "open":
-                # an opening mark inside an open quote: the earlier one lost its partner
+                # An opening mark inside an open quote. After a sentence end it is the news
+                # convention for a quote running on into a new paragraph, whose break was lost
+                # ("... the end. “Next part"): the earlier part ends here. Otherwise the
+                # earlier mark lost its partner.
+                if _RUN_ON_END.search(text, max(open_at, pos - 4), pos) and _plausible(text, open_at, pos):
+                    end = pos
+                    while text[end - 1].isspace():
+                        end -= 1
+                    regions.append(Region(open_at, end))
                 open_at = pos
             elif side != "open":
                 if _plausible(text, open_at, m.end()):

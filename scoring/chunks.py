@@ -63,6 +63,7 @@ def score_chunk(articles: Sequence[Article], predict: PredictFn | None = None,
     model fails on this chunk, its articles are listed as errors, not written unscored.
     """
     from features import FEATURE_NAMES
+    from features.text import repair_marks
 
     rows: list[list[Any]] = []
     texts: list[str] = []
@@ -76,7 +77,7 @@ def score_chunk(articles: Sequence[Article], predict: PredictFn | None = None,
             continue
         feats, span_recs = res
         kept.append(art)
-        texts.append(art.text)
+        texts.append(repair_marks(art.text))  # the wording models read what the extractors read
         rows.append([art.id, art.outlet, art.date, art.title, art.domain, art.url,
                      *(feats[n] for n in FEATURE_NAMES)])
         if with_spans:

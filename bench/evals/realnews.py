@@ -4,17 +4,28 @@ Scored through the public pipeline (``features.analyze`` with each article's tit
 definitions of ``../shared/METRICS.md`` as implemented in ``scoring.regression``. Rules are tuned on
 the ``dev`` half; ``test`` is the number to report.
 
-Run: ``python -m bench.evals.realnews [--split test]``
+The regression guard (tests/regression/test_realnews.py) holds the pipeline to the figures in
+``tests/regression/realnews/baseline.json``; ``--write-baseline`` records the current ones there
+after a deliberate change (say why in the commit).
+
+Run: ``python -m bench.evals.realnews [--split test] [--write-baseline]``
 """
 from __future__ import annotations
 
 import argparse
+import json
 from pathlib import Path
 
 from features import analyze
-from scoring.regression import GoldDoc, evaluate, load_corpus
+from scoring.regression import GoldDoc, load_corpus
+from scoring.regression import evaluate as score_spans
 
-CORPUS = Path(__file__).resolve().parents[2] / "tests" / "regression" / "realnews" / "gold.jsonl"
+HERE = Path(__file__).resolve().parents[2] / "tests" / "regression" / "realnews"
+CORPUS = HERE / "gold.jsonl"
+BASELINE = HERE / "baseline.json"
+#: Figures the regression guard holds (per half).
+GUARDED = ("insertion_line_recall", "insertion_char_precision", "hedge_sentence_f1", "hedge_cue_f1",
+           "attribution_cue_f1", "attribution_source_f1")
 
 
 def predict(docs: list[GoldDoc]) -> dict[str, list]:
@@ -25,16 +36,27 @@ def predict(docs: list[GoldDoc]) -> dict[str, list]:
 def run(split: str | None) -> dict[str, float]:
     """Figures on one half (or all articles when ``split`` is None)."""
     docs = load_corpus(CORPUS, split=split)
-    return evaluate(docs, predict(docs))
+    return score_spans(docs, predict(docs))
+
+
+def evaluate(shared: Path | None = None, limit: int | None = None) -> dict[str, float]:
+    """Test-half figures, and the dev half's with a ``dev_`` prefix (for bench/eval_extractors.py)."""
+    out = {k: v for k, v in run("test").items()}
+    out.update({f"dev_{k}": v for k, v in run("dev").items() if k in GUARDED})
+    return out
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", action="append", choices=["dev", "test", "samples"],
                     help="half to score (repeatable; default: test, dev and samples)")
+    ap.add_argument("--write-baseline", action="store_true", help=f"record the guarded figures in {BASELINE.name}")
     args = ap.parse_args()
     splits = args.split or ["test", "dev", "samples"]
     results = {s: run(s) for s in splits}
+    if args.write_baseline:
+        BASELINE.write_text(json.dumps({s: {k: round(results[s][k], 4) for k in GUARDED} for s in splits},
+                                       indent=2) + "\n", encoding="utf-8")
     keys = [k for k in results[splits[0]] if not k.startswith("insertion_recall_")]
     print(f"{'metric':34s}" + "".join(f"{s:>10s}" for s in splits))
     for k in keys:
