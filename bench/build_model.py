@@ -204,7 +204,9 @@ def write_card(report: dict[str, Any], path: Path) -> None:
         L += [f"| {row['bin']} | {row['n']} | {row['mean_predicted']:.2f} | {row['observed_rate']:.2f} |" for row in cal[g0]]
         L.append("")
     L += ["## How the models work", "",
-          "Pipeline per target: the relscore feature columns (`features.FEATURE_NAMES`, five families: insertions, "
+          "Pipeline per target: the relscore feature columns (`features.FEATURE_NAMES`, six families: insertions "
+          "(inserted content: READ ALSO teasers inside the body, promotions, social calls, off-topic paragraphs), "
+          "furniture (page furniture: captions, credits, bylines, share and navigation lines), "
           "hedging, sourcing, loaded, style) plus one stacked column `wording_logit` -> quantile scaling to a normal "
           "shape -> `CalibratedClassifierCV(LogisticRegression, method='sigmoid', ensemble=False)`. "
           "`wording_logit` is the out-of-fold log-odds of a TF-IDF (word 1-2-grams used by at least 3 outlets, "

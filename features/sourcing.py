@@ -47,6 +47,9 @@ SOURCING_FEATURES: tuple[str, ...] = (
 INVERSION_MARKS = ",”\"’—:–"
 SOURCE_LABELS = ("named", "anonymous", "media", "document")
 STANCE = "stance"
+# Beliefs, wishes and acts ("wants", "sought", "supports"): counted with the stance cues,
+# but they report no statement, so they are evidence only as "X believes that ...".
+BELIEF = "belief"
 
 # A word token: dotted abbreviations and titles stay whole ("U.S.", "Mr."); a
 # possessive stays on its word ("Russia's"); a sentence-final period does not.
@@ -72,6 +75,22 @@ STANDALONE_MANNER_RE = re.compile(
 # A colon introducing a direct quote after a name: "Sanders on Clinton: “...”".
 # (The colon first and the letter before it as a lookbehind: a fast scan for ':'.)
 COLON_CUE_RE = re.compile(r"(:)(?<=[^\W\d_]:)[ \t]*[“\"]")
+# A negated cue reports nothing ("has not revealed", "did not mention", "without
+# referring to", "failed to mention"); matched on the text right before the cue.
+NEGATED_RE = re.compile(
+    r"(?:\b(?:not|never|without)|n[’']t|\b(?:failed|fails|fail|refused|declined)\s+to)"
+    r"(?:\s+(?:yet|publicly|officially|explicitly|directly|even|ever|once|specifically))?\s*$",
+    re.IGNORECASE,
+)
+# "neither Russia nor Turkey have admitted": the subject itself negates the cue.
+NEITHER_RE = re.compile(r"\bneither\b[^,;:]*\bnor\b", re.IGNORECASE)
+THAT_RE = re.compile(r"\s+that\b")
+# A "content" that opens with a conjunction is a second verb phrase ("insisted and gambled").
+COORD_START_RE = re.compile(r"(?:and|or|but|as)\b", re.IGNORECASE)
+PASSIVE_BEFORE_RE = re.compile(r"\b(?:be|is|was|were|been|being|are)\s+$", re.IGNORECASE)
+# Left at the end of a paraphrase cut before an inner attribution ("..., and", "..., that").
+TRAILING_JOIN_RE = re.compile(r"(?:[\s,;:—–]|\b(?:and|but|that|as|while|the|a|an)\b)*$", re.IGNORECASE)
+AND_BEFORE_RE = re.compile(r"\s+and\s+$")
 # Skipped between a cue and its content: punctuation and a complementiser.
 CONTENT_START_RE = re.compile(r"[\s,:]*(?:that\b)?\s*")
 # Masthead words that make a capitalised name an outlet ("Arab News", "the Daily Sabah").
@@ -456,7 +475,7 @@ def _find_cues(doc: Doc, lex: Lexicon) -> list[tuple[int, int, str, str]]:
             end = toks[i + k - 1][1]
             region = doc.region_at(s, end)
             if region is not None and (
-                region.label == "direct" or (region.label == "paraphrase" and label in (STANCE, "evidence"))
+                region.label == "direct" or (region.label == "paraphrase" and label in (STANCE, BELIEF, "evidence"))
             ):
                 break
             if label in ("speech", "publication"):
@@ -517,7 +536,8 @@ def _sources_for_cue(text: str, sent: tuple[int, int], cue: tuple[int, int, str,
     if first in POSTPOSABLE and (not before or before[-1] in INVERSION_MARKS):
         np_ = _np_forward(text, e, sent_e, lex)
         if np_ is not None and not np_.pronoun:
-            after = text[np_.end : sent_e].lstrip()
+            mm = MANNER_RE.match(text, np_.end)
+            after = text[mm.end() if mm else np_.end : sent_e].lstrip()
             # "..., said the source." but not "..., said disagreements were behind it"
             fits = np_.proper or np_.typed or (bool(before) and before[-1] != ",")
             if fits and (not after or after[0] in ",.;:—–(" or (np_.proper and (not before or before[-1] != ","))):
@@ -525,6 +545,11 @@ def _sources_for_cue(text: str, sent: tuple[int, int], cue: tuple[int, int, str,
     if form != "manner":
         np_ = _subject_before(text, sent_s, s, lex)
         if np_ is not None:
+            # "Mr Putin and Mr Erdogan said": both names speak
+            m = AND_BEFORE_RE.search(text, max(sent_s, np_.start - 6), np_.start) if np_.proper else None
+            co = _subject_before(text, sent_s, m.start(), lex) if m else None
+            if co is not None and co.proper and not co.pronoun:
+                out.append(co)
             out.append(np_)
     if first in ("told", "tells", "telling"):
         to = _np_forward(text, e, sent_e, lex)
@@ -552,16 +577,22 @@ def extract_sourcing(doc: Doc) -> Extraction:
         voice = "quoted" if region is not None and region.label == "direct" else "author"
         si = doc.sentence_index(s)
         sent = doc.sentences[si]
-        spans.append(Span(s, e, "attribution", label, voice))
-        sourcing = label != STANCE
+        sourcing = label not in (STANCE, BELIEF)
         if voice == "author":
             cue_sents.add(si)
             if sourcing:
                 n_sourcing += 1
             else:
                 n_stance += 1
+        if _reports_nothing(text, sent[0], cue):
+            continue
         found = _sources_for_cue(text, sent, cue, lex)
-        if voice == "author" and cue[3] != "manner":
+        if label == BELIEF and not (found and THAT_RE.match(text, e)):
+            continue
+        spans.append(Span(s, e, "attribution", label, voice))
+        # what follows a passive ("Hours before the armistice was announced, airstrikes ...")
+        # is the next clause, not what was announced
+        if voice == "author" and cue[3] != "manner" and label != BELIEF and not PASSIVE_BEFORE_RE.search(text, max(0, s - 12), s):
             content = _content_for_cue(text, sent, cue, found)
             if content is not None:
                 contents.append(content)
@@ -574,6 +605,11 @@ def extract_sourcing(doc: Doc) -> Extraction:
             seen_src.add((np_.start, np_.end))
             # a source speaks in the voice of its cue (text.py may mark "told Arab News." as paraphrase)
             spans.append(Span(np_.start, np_.end, "source", np_.label, voice))
+            mm = MANNER_RE.match(text, np_.end) if np_.start >= e else None
+            if mm:
+                # "..., said the ministry in a written statement": the manner phrase is a cue too
+                ms = mm.start() + len(mm.group()) - len(mm.group().lstrip())
+                spans.append(Span(ms, mm.end(), "attribution", MANNER_LABEL.get(mm.group(1).lower(), "statement"), voice))
             if sourcing and voice == "author":
                 keys[np_.label].add(np_.key)
     direct_words = 0
@@ -597,7 +633,37 @@ def extract_sourcing(doc: Doc) -> Extraction:
         if any(max(a, x) < min(b, y) for x, y in taken[max(0, i - 3) : i + 1]):
             continue
         spans.append(Span(a, b, "quote", "paraphrase", "quoted"))
+    spans = [sp for sp in spans if sp.kind != "quote"] + _one_span_per_quote(text, spans)
     return Extraction(_features(doc, keys, n_sourcing, n_stance, direct_words, cue_sents, quoted_sents), spans)
+
+
+def _one_span_per_quote(text: str, spans: list[Span]) -> list[Span]:
+    """The quote spans, one per quotation: a paraphrase ends before an attribution or
+    source in the author's voice inside it (its voice would contradict theirs), and a
+    quote span overlapping one already kept (direct quotations first) is dropped."""
+    inner = sorted((sp.start, sp.end) for sp in spans if sp.kind in ("attribution", "source") and sp.voice == "author")
+    inner_starts = [x for x, _ in inner]
+    kept: list[Span] = []
+    for q in sorted((sp for sp in spans if sp.kind == "quote"), key=lambda sp: (sp.label != "direct", sp.start)):
+        a, b = q.start, q.end
+        if q.label != "direct":
+            i = bisect_right(inner_starts, a - 1)
+            if i < len(inner) and inner[i][0] < b:
+                a, b = _trim(text, a, inner[i][0])
+                b -= len(TRAILING_JOIN_RE.search(text, a, b).group())
+            if b - a < 12 or not any(ch.isalpha() for ch in text[a:b]):
+                continue
+        if any(k.start < b and a < k.end for k in kept):
+            continue
+        kept.append(Span(a, b, "quote", q.label, q.voice))
+    return sorted(kept, key=lambda sp: sp.start)
+
+
+def _reports_nothing(text: str, sent_s: int, cue: tuple[int, int, str, str]) -> bool:
+    """A negated cue: "Turkey has not revealed that ...", "did not mention the debt"."""
+    s = cue[0]
+    before = text[max(sent_s, s - 60) : s]
+    return bool(NEGATED_RE.search(before) or NEITHER_RE.search(text, max(sent_s, s - 120), s))
 
 
 def _content_for_cue(
@@ -613,6 +679,8 @@ def _content_for_cue(
         while b > a and text[b - 1] in ",;:—–":
             b -= 1
     else:
+        if sources and sources[0].end <= s and text[sent_s : sources[0].start].rstrip().endswith(("”", '"')):
+            return None  # "“...,” he said on Wednesday": the quotation is the content
         if form == "according to" and sources:
             e = max(e, sources[0].end)
         m = CONTENT_START_RE.match(text, e, sent_e)
@@ -624,7 +692,7 @@ def _content_for_cue(
         a, b = _trim(text, a, b)
         while b > a and text[b - 1] in ",;:—–.":
             b -= 1
-    if b - a < 12 or not any(ch.isalpha() for ch in text[a:b]):
+    if b - a < 12 or not any(ch.isalpha() for ch in text[a:b]) or COORD_START_RE.match(text, a, b):
         return None
     return a, b
 

@@ -366,10 +366,13 @@ _THAT_VERBS = (
     r"alleged|alleges|predicted|predicts|estimated|estimates|admitted|admits|denied|denies|"
     r"suggested|suggests|doubted|doubts|feared|fears|hoped|hopes|expects|expected|believed|thought"
 )
+# Not after a quotation that just closed ("...,” said the ministry"): what follows
+# the verb there is its speaker, the quotation before it is the content.
 PARAPHRASE_RE = re.compile(
-    r"(?<![”\"’],\s)(?<![”\"’],)\b(?:(?:" + _SPEECH_VERBS + r")\b(?:\s+(?:\w+\s+){0,2}?(?:News|Times|Post|reporters?|journalists?))?"
-    r"(?:\s+(?:on|last|this|in)\s+\w+(?:\s+\d+)?)?[,:]?\s+(?:that\s+)?"
-    r"|(?:" + _THAT_VERBS + r")\s+that\s+)(?=[^\s“\"])",
+    r"(?<![”\"’],\s)(?<![”\"’],)(?<![,.!?][”\"’]\s)\b(?:(?:" + _SPEECH_VERBS + r")\b"
+    r"(?:\s+(?:\w+\s+){0,2}?(?:News|Times|Post|reporters?|journalists?))?"
+    r"(?:\s+(?:on|last|this|in)\s+(?!(?:a|an|the)\b)\w+(?:\s+\d+)?)?[,:]?\s+(?:that\s+)?"
+    r"|(?:" + _THAT_VERBS + r")\s+that\s+)(?=[^\s“\"])(?!(?:and|or|but)\b)",
 )
 TRAILING_ATTR_RE = re.compile(
     r",\s+(?:(?:according to\s+[^,.;]+)|(?:[^,.;“”\"]{1,60}?\s+(?:" + _SPEECH_VERBS + r"))"
@@ -378,7 +381,11 @@ TRAILING_ATTR_RE = re.compile(
 # What follows "told"/"tells" is its addressee when the sentence ends within a few
 # words ("told Arab News.", "told reporters on Monday."): no reported clause there.
 _ADDRESSEE_ONLY = re.compile(r"(?:[\w’'.-]+\s+){0,4}[\w’'.-]+\s*[.!?]?[\"”’)]?\s*$")
-_STATEMENT_TAIL = re.compile(r"^(?:the|a|an|his|her|their|its)?\s*[\w\s’'-]{0,60}?\b(?:in|on)\s+(?:a|an|the)\s+(?:written\s+)?(?:statement|interview|post|tweet|release)\b")
+_STATEMENT_TAIL = re.compile(
+    r"^(?:the|a|an|his|her|their|its)?\s*[\w\s’'-]{0,60}?\b(?:in|on)\s+(?:a|an|the)\s+"
+    r"(?:(?:written|joint|brief|separate|emailed|televised|press|news)\s+){0,2}"
+    r"(?:statement|interview|post|tweet|release|conference|briefing)\b"
+)
 
 
 # Every match of PARAPHRASE_RE or TRAILING_ATTR_RE contains one of these as a whole word.
@@ -425,6 +432,8 @@ def find_paraphrase(
         m = PARAPHRASE_RE.search(sent)
         if m and m.group().startswith(("told", "tells")) and _ADDRESSEE_ONLY.match(sent, m.end()):
             m = None
+        if m and _covered(direct, starts, s + m.start(), s + m.end()):
+            continue  # the verb is the quoted speaker's own ("“Turkey insists on ...”")
         if m and m.start() < 80 and m.end() < len(sent) - 8 and not _STATEMENT_TAIL.match(sent[m.end():]):
             # "said in a statement" etc. without a clause are not paraphrase
             clause_start = s + m.end()

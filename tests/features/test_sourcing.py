@@ -194,3 +194,68 @@ def test_polnear_heldout_cue_f1() -> None:
     assert m["attribution_f1"] >= 0.65
     assert m["source_f1"] >= 0.55
     assert m["quote_f1"] >= 0.6
+
+
+# Sentences from the bundled samples and the regression corpus's dev half.
+@pytest.mark.parametrize(
+    "text, cues, sources",
+    [
+        # beliefs, wishes and acts report no statement: no cue, and no source
+        ("Turkey supports Fayez al-Sarraj’s GNA, whose forces have repelled an assault on Tripoli.", [], []),
+        ("Russia and Turkey have called for a ceasefire in Libya, as the two powers sought to deepen their influence.",
+         ["called for"], ["Russia", "Turkey"]),
+        ("The ministers were expected to have consultations on Idlib and Syria.", [], []),
+        # a negated cue reports nothing
+        ("Russia has not acknowledged the presence of hundreds of mercenaries from the Wagner Group.", [], []),
+        ("Turkey has not revealed that it has supplied Tripoli with drones.", [], []),
+        ("He also said that neither Russia nor Turkey have admitted the real extent of the assets.", ["said"], ["He"]),
+        # British titles without a full stop, coordinated speakers
+        ("“The fighting must stop,” Mr Putin and Mr Erdogan said in a joint statement on Wednesday.",
+         ["said in a joint statement"], ["Mr Putin", "Mr Erdogan"]),
+        # names with non-ASCII letters
+        ("Çavuşoğlu said Turkey would continue to support the legitimate government.", ["said"], ["Çavuşoğlu"]),
+        # the manner phrase after an inverted speaker is a cue of its own
+        ("“Ministerial talks will take place at a later date,” said the ministry in a written statement.",
+         ["said", "in a written statement"], ["the ministry"]),
+        # speech verbs the lexicon missed
+        ("In a final tweet, Dorsey maintained that this is not a matter of free expression.", ["maintained"], ["Dorsey"]),
+        ("The Twitter CEO countered that there have been many political movements that succeeded.",
+         ["countered"], ["Twitter CEO"]),
+    ],
+)
+def test_cues_and_sources_report_statements(text: str, cues: list[str], sources: list[str]) -> None:
+    assert [t for t, _ in _spans(text, "attribution")] == cues
+    assert [t for t, _ in _spans(text, "source")] == sources
+
+
+@pytest.mark.parametrize(
+    "text, quotes",
+    [
+        # the quotation is the content; "on Wednesday" is not a paraphrase
+        ("“This only causes further suffering,” Mr Putin and Mr Erdogan said in a joint statement on Wednesday.",
+         ["“This only causes further suffering,”"]),
+        # the speaker after a closing quotation is not reported content
+        ("“Ministerial talks will take place at a later date,” said the ministry in a written statement.",
+         ["“Ministerial talks will take place at a later date,”"]),
+        # a second verb phrase is not what was insisted
+        ("The Russian President has once again insisted and gambled to cut a deal with Erdogan.", []),
+        # a passive's next clause is not what was announced
+        ("Just hours before the armistice was announced, airstrikes in Idlib killed at least 16 civilians.", []),
+        # the speaker's own verb inside a quotation opens no paraphrase inside it
+        ("“Turkey insists on keeping its military advisors in Libya until brokering a final peace deal,” he said.",
+         ["“Turkey insists on keeping its military advisors in Libya until brokering a final peace deal,”"]),
+    ],
+)
+def test_one_quote_span_per_quotation(text: str, quotes: list[str]) -> None:
+    assert [t for t, _ in _spans(text, "quote")] == quotes
+
+
+def test_quote_spans_never_nest_and_agree_with_inner_voice() -> None:
+    for path in sorted(SAMPLES.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        spans = extract_sourcing(parse(text)).spans
+        quotes = sorted((s for s in spans if s.kind == "quote"), key=lambda s: s.start)
+        assert all(a.end <= b.start for a, b in zip(quotes, quotes[1:])), path.name
+        for q in quotes:
+            inner = [s for s in spans if s.kind in ("attribution", "source") and q.start <= s.start and s.end <= q.end]
+            assert all(s.voice == q.voice for s in inner), (path.name, text[q.start : q.end])
