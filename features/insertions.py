@@ -45,12 +45,12 @@ LABEL_GROUPS = {
     "caption": "caption", "credit": "caption",
     "promo": "promo", "social": "promo", "teaser": "promo",
     "offtopic": "offtopic",
-    "navigation": "edge_meta", "share": "edge_meta", "editor_note": "edge_meta",
+    "navigation": "edge_meta", "share": "edge_meta", "editor_note": "edge_meta", "bio": "edge_meta",
 }
 #: Page furniture: lines a site's template adds around or beside the story (captions,
 #: credits, share counts, summary bullets, related-link lists at the edges, and the edge
 #: metadata). Everything else marked is inserted content: spam inside the body.
-FURNITURE_LABELS = frozenset({"caption", "credit", "teaser", "related_list", "share", "navigation", "editor_note"})
+FURNITURE_LABELS = frozenset({"caption", "credit", "teaser", "related_list", "share", "navigation", "editor_note", "bio"})
 INSERTION_FEATURES: tuple[str, ...] = (
     "insertion_count",
     "insertion_char_share",
@@ -414,6 +414,9 @@ def _rule_labels(lines: list[_Line], title: str | None) -> list[str | None]:
                 lab = None  # "..., the post said.": a reporting sentence of the story, not a caption
         if lab is None and at_edge:
             lab = _edge_label(t, title_key)
+        if lab is None and (i < _EDGE_LINES or i >= n - 8) and sizes[i] <= 80 and _BIO_RE.match(t) \
+                and not _REPORTED.search(t):
+            lab = "bio"
         if lab is None and i < _EDGE_LINES + 2 and _TIMESTAMP_RE.match(t):
             lab = "timestamp"
         if lab is None and i < 3:
@@ -802,6 +805,11 @@ _SHARE_RE = re.compile(
     r"WhatsApp|LinkedIn|Reddit|Print|Google\+|Messenger|Flipboard|Pin|Comments?))*\s*")
 
 
+# An author's biography closing the page: "Jane Doe is a reporter for ...", "— Tom Roe is a writer".
+_BIO_RE = re.compile(
+    r"[—–-]?\s*(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]+(?:,\s+|,?\s+(?:is|was|has been)\s+)(?:an?|the)\s+[^.]{0,120}?\b"
+    r"(?:journalist|reporter|writer|author|columnist|editor|correspondent|contributor|professor|analyst|fellow|"
+    r"commentator|blogger|novelist|historian|economist|lawyer|attorney)s?\b")
 _REPORTED = re.compile(r"\b(?:said|says|told|according to)\b")
 
 
