@@ -266,3 +266,45 @@ def test_promo_cue_triggers_cover_their_rules():
                 matched += 1
                 assert any(t in ln.lower() for t in rule.triggers), (rule.pattern.pattern, ln)
     assert matched >= len(lines)
+
+
+BODY = ("The Senate voted 52 to 48 on Tuesday to confirm the nominee after a long and bitter debate. "
+        "Democrats had argued that her record on voting rights disqualified her from the bench.")
+LATER = ("The vote came after weeks of hearings in which the nominee declined to say how she would rule "
+         "on cases involving the administration, citing the rules of judicial conduct.")
+
+
+@pytest.mark.parametrize("line, label", [
+    ("Follow Thomas D. Williams on Twitter", "social"),  # initials in the name
+    ("Read or Share this story: http://usat.ly/2bSmhe4", "share"),
+    ("[Editor’s Note: This story was originally published on Feb. 11, 2020 and has been updated.]", "editor_note"),
+    ("See an error in this article? Send us a correction", "navigation"),
+    ("Story highlights", "navigation"),
+    ("Install TUKO App To Read News For FREE", "promo"),
+    ("Iran's uranium enrichment programme: the science explained Read more", "related"),
+    ("Jane Doe is a reporter for the Daily Bugle covering City Hall.", "bio"),
+])
+def test_furniture_and_spam_lines_found_in_real_news(line: str, label: str) -> None:
+    text = f"{BODY}\n\n{line}\n\n{LATER}\n\n{BODY2}"
+    assert _flagged(text).get(line) == label
+
+
+@pytest.mark.parametrize("line", [
+    # a reporting sentence of the story above a credit is not a caption
+    "The homecoming royalty winners were Abbey Stropes and Trinity Miller, the post said.",
+    # a member of the royal family is not a membership drive
+    "The reporter asked Trump about having an American become a member of the British royal family:",
+    # a professor quoted near the end is a source, not a biography
+    "John Smith, a professor at Harvard, said the ruling would stand.",
+])
+def test_ordinary_sentences_are_not_flagged(line: str) -> None:
+    text = f"{BODY}\n\n{LATER}\n\n{line}\n\nPhoto: Getty Images\n\n{BODY2}"
+    assert line not in _flagged(text)
+
+
+def test_share_count_furniture_opens_a_one_block_text() -> None:
+    text = '"26 SHARES Facebook Twitter ' + BODY + " " + LATER + '"'
+    spans = find_insertions(text)
+    assert [(text[s.start:s.end], s.label) for s in spans] == [('"26 SHARES Facebook Twitter ', "share")]
+    f = insertion_features(text, spans)
+    assert f["furniture_count"] == 1.0 and f["insertion_count"] == 0.0
