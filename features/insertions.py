@@ -807,7 +807,8 @@ _SHARE_RE = re.compile(
 
 # An author's biography closing the page: "Jane Doe is a reporter for ...", "— Tom Roe is a writer".
 _BIO_RE = re.compile(
-    r"[—–-]?\s*(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]+(?:,\s+|,?\s+(?:is|was|has been)\s+)(?:an?|the)\s+[^.]{0,120}?\b"
+    r"[—–-]?\s*(?:(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]+,\s+|(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]+\s+"
+    r"(?:is|was|has been)\s+)(?:an?|the)\s+[^.]{0,120}?\b"
     r"(?:journalist|reporter|writer|author|columnist|editor|correspondent|contributor|professor|analyst|fellow|"
     r"commentator|blogger|novelist|historian|economist|lawyer|attorney)s?\b")
 _REPORTED = re.compile(r"\b(?:said|says|told|according to)\b")

@@ -8,12 +8,17 @@ AllSides news so unseen words used like annotated ones still score), membership
 in the Recasens et al. (2013) bias lexicon and in relscore's charged-word and
 intensifier lists, word bigrams, plus where the word sits (quotes, exclamations,
 place in the sentence) and how opinionated the whole article reads. Words of the
-charged lexicon always count. Scare quotes are counted as a rate but are not
-spans by themselves (on the annotated corpus that cost ~5 points of F1).
-Consecutive words above a threshold become one span, with function words
-trimmed off its edges. A lexicon alone is weak here (the bias lexicon barely
-overlaps the annotated spans); the model learns which cues matter and how spans
-extend.
+charged lexicon always count, including the writer's distancing words
+("so-called", "self-styled"). Consecutive words above a threshold become one
+span, with function words trimmed off its edges; a span never joins words of
+two voices (a quotation and the writer's text around it), and a misspelt word
+never starts or widens one. Short quoted phrases with no speaker nearby are
+counted as a rate (scare_quotes_per_100_words), but only the narrow case that is
+plainly the writer's own (one word in single marks heading a noun phrase: "the
+2018 ‘treaty’") is a span: a word in double marks is usually a speaker's word
+quoted in part, and the annotated corpus does not count those as loaded language.
+A lexicon alone is weak here (the bias lexicon barely overlaps the annotated
+spans); the model learns which cues matter and how spans extend.
 
 The model is linear, so its per-word weights fold into a per-type table:
 scoring an article is one cached look-up per token, two bigram look-ups and a
@@ -319,6 +324,13 @@ CONTEXT_FEATURES: tuple[str, ...] = (
     "window_abs_valence",
 )
 DENSE_FEATURES: tuple[str, ...] = POSITION_FEATURES + CONTEXT_FEATURES
+#: Article-level rates are read over at least this many tokens (see position_matrix).
+_MIN_ARTICLE_TOKENS = 100
+#: Per-token values of a typical article (medians over PTC train): mean |VADER
+#: valence|, share of words with a valence, share of charged-lexicon words.
+_TYPICAL_ABS_VALENCE = 0.13
+_TYPICAL_VALENCE_SHARE = 0.078
+_TYPICAL_CHARGED_SHARE = 0.0015
 _QUOTE_CODES = np.array(sorted(ord(c) for c in _QUOTE_CHARS), dtype=np.uint32)
 
 
@@ -327,6 +339,14 @@ def _window_sum(x: np.ndarray, k: int) -> np.ndarray:
     c = np.concatenate([[0.0], np.cumsum(x)])
     i = np.arange(len(x))
     return c[np.minimum(i + k + 1, len(x))] - c[np.maximum(i - k, 0)]
+
+
+def _lede_end(doc: Doc) -> int:
+    """End of the first paragraph; for a text that arrives as one block (its breaks lost), the
+    end of its second sentence, a lede's usual length, so the block is not all "first paragraph"."""
+    if len(doc.paragraphs) == 1 and len(doc.sentences) > 3:
+        return doc.sentences[1][1]
+    return doc.paragraphs[0][1]
 
 
 def _codepoints(text: str) -> np.ndarray:
@@ -389,7 +409,7 @@ def position_matrix(doc: Doc, abs_valence: np.ndarray | None = None, capitalised
         capitalised = np.fromiter((text[s].isupper() for s in starts.tolist()), dtype=bool, count=n)
     out[:, col["capitalised_inside_sentence"]] = capitalised & ~first
     if doc.paragraphs:
-        out[:, col["in_first_paragraph"]] = starts < doc.paragraphs[0][1]
+        out[:, col["in_first_paragraph"]] = starts < _lede_end(doc)
     cps = _codepoints(text)
     L = len(text)
     before = np.isin(cps[np.maximum(starts - 1, 0)], _QUOTE_CODES) & (starts > 0)
@@ -398,9 +418,15 @@ def position_matrix(doc: Doc, abs_valence: np.ndarray | None = None, capitalised
     out[:, col["quote_mark_after"]] = after
     if charged is None:
         charged = np.fromiter((charged_entry(text[s:e].lower()) is not None for s, e in doc.tokens), dtype=bool, count=n)
-    out[:, col["article_mean_abs_valence"]] = va.mean()
-    out[:, col["article_valence_word_share"]] = (va > 0).mean()
-    out[:, col["article_charged_rate"]] = charged.mean() * 10.0
+    # A short text's own rates are noise (one charged word in a one-line text would
+    # read as the most opinionated article there is), so texts shorter than
+    # _MIN_ARTICLE_TOKENS are padded with a typical article's values. Every PTC
+    # article is longer, so the trained weights see the same features as before.
+    pad = max(0, _MIN_ARTICLE_TOKENS - n)
+    denom = n + pad
+    out[:, col["article_mean_abs_valence"]] = (va.sum() + pad * _TYPICAL_ABS_VALENCE) / denom
+    out[:, col["article_valence_word_share"]] = (np.count_nonzero(va) + pad * _TYPICAL_VALENCE_SHARE) / denom
+    out[:, col["article_charged_rate"]] = (np.count_nonzero(charged) + pad * _TYPICAL_CHARGED_SHARE) / denom * 10.0
     out[:, col["window_abs_valence"]] = np.minimum(_window_sum(va, 3), 12.0) / 12.0
     return out
 
@@ -416,8 +442,24 @@ def bigram_keys(lowered: list[str]) -> tuple[list[str], list[str]]:
 # The model
 
 # Columns of a token type's cached row after the score columns (see LoadedModel._type_row).
-_R_ABSVAL, _R_FORCED, _R_POSS, _R_FUNC, _R_INT, _R_SUP, _R_MOST, _R_ADJ, _R_CAP, _R_CHARGED = range(10)
-_N_FLAGS = 10
+_R_ABSVAL, _R_FORCED, _R_POSS, _R_FUNC, _R_INT, _R_SUP, _R_MOST, _R_ADJ, _R_CAP, _R_CHARGED, _R_NOISE = range(11)
+_N_FLAGS = 11
+
+
+def is_spelling_noise(raw: str) -> bool:
+    """A lower-case word (or hyphenated part) that no English word list knows:
+    a typo such as "broight". Unknown words carry the model's out-of-vocabulary
+    cues (no cluster, no valence), which say nothing about judgment, so they
+    never seed or join a loaded span. Capitalised tokens (names) are left alone."""
+    if not raw.islower():
+        return False
+    from .style import is_known_word  # late import: style pulls in the insertion rules
+
+    for part in raw.replace("’", "'").split("-"):
+        part = part.split("'", 1)[0]
+        if len(part) >= 3 and part.isalpha() and charged_entry(part) is None and not is_known_word(part):
+            return True
+    return False
 
 
 def _type_flags(raw: str) -> tuple[float, ...]:
@@ -431,7 +473,7 @@ def _type_flags(raw: str) -> tuple[float, ...]:
     sup = not most and (w[-3:] == "est" or w in _IRREGULAR_SUPERLATIVES) and is_superlative(w)
     return (abs(va) if va is not None else 0.0, forced, float(raw.endswith(("'s", "’s", "s'"))),
             float(w in _FUNCTION_WORDS), float(w in intensifiers()), float(sup), float(most),
-            float(adj), float(raw[:1].isupper()), float(hit is not None))
+            float(adj), float(raw[:1].isupper()), float(hit is not None), float(is_spelling_noise(raw)))
 
 
 class LoadedModel:
@@ -584,14 +626,34 @@ def forced_from_flags(code: np.ndarray, possessive: np.ndarray) -> np.ndarray:
     return (code == 1) | ((code == 2) & prev_poss)
 
 
+def voice_zones(doc: Doc) -> np.ndarray:
+    """Per token, which quotation it sits in (0: none; else 1 + the index of the
+    innermost region in ``doc.quotes``). A span never joins words of two zones,
+    so a speaker's word and the writer's word next to it stay apart."""
+    n = len(doc.tokens)
+    zone = np.zeros(n, dtype=np.int64)
+    if not n or not doc.quotes:
+        return zone
+    starts = np.asarray(doc.tok_starts, dtype=np.int64) if len(doc.tok_starts) == n else \
+        np.fromiter((s for s, _ in doc.tokens), dtype=np.int64, count=n)
+    # Regions are sorted by start, so an inner region (later start) overwrites its outer one.
+    for k, r in enumerate(doc.quotes, start=1):
+        a, b = np.searchsorted(starts, r.start), np.searchsorted(starts, r.end)
+        zone[a:b] = k
+    return zone
+
+
 def decode_spans(doc: Doc, probs: np.ndarray, t_hi: float, t_lo: float, forced: np.ndarray | None = None,
-                 max_gap_chars: int = 3, function: np.ndarray | None = None) -> list[tuple[int, int, float]]:
+                 max_gap_chars: int = 3, function: np.ndarray | None = None, blocked: np.ndarray | None = None,
+                 zones: np.ndarray | None = None) -> list[tuple[int, int, float]]:
     """Token probabilities -> (first token, last token + 1, max probability) runs.
 
     Tokens at or above ``t_hi`` (or ``forced``) seed a span; neighbours at or
     above ``t_lo`` extend it while only spaces or dashes separate the words.
     With ``function`` flags, function words at either edge are trimmed off
     (gold spans rarely end in "the"/"of", and precision is per character).
+    ``blocked`` tokens (spelling noise) neither seed nor extend a span;
+    with ``zones`` (see ``voice_zones``) a span stays inside one quotation zone.
     """
     n = len(probs)
     if n == 0:
@@ -600,6 +662,13 @@ def decode_spans(doc: Doc, probs: np.ndarray, t_hi: float, t_lo: float, forced: 
     if forced is not None:
         seed = seed | forced
     ext = (probs >= t_lo) | seed
+    if blocked is not None:
+        seed = seed & ~blocked
+        ext = ext & ~blocked
+    # join[i]: token i may share a span with token i-1 (same quotation zone)
+    join = np.ones(n, dtype=bool)
+    if zones is not None:
+        join[1:] = zones[1:] == zones[:-1]
     text, toks = doc.text, doc.tokens
     runs: list[tuple[int, int, float]] = []
     idx = np.flatnonzero(seed)
@@ -608,10 +677,10 @@ def decode_spans(doc: Doc, probs: np.ndarray, t_hi: float, t_lo: float, forced: 
         if k < taken_to:
             continue
         a = k
-        while a > 0 and ext[a - 1] and _joinable(text, toks[a - 1][1], toks[a][0], max_gap_chars):
+        while a > 0 and ext[a - 1] and join[a] and _joinable(text, toks[a - 1][1], toks[a][0], max_gap_chars):
             a -= 1
         b = k + 1
-        while b < n and ext[b] and _joinable(text, toks[b - 1][1], toks[b][0], max_gap_chars):
+        while b < n and ext[b] and join[b] and _joinable(text, toks[b - 1][1], toks[b][0], max_gap_chars):
             b += 1
         if runs and a <= runs[-1][1] - 1:
             a = runs[-1][0]
@@ -651,42 +720,47 @@ def _span_label(words: list[str], probs: np.ndarray) -> str:
 
 def spans_from_probabilities(doc: Doc, probs: np.ndarray, decode: dict[str, Any],
                              words: list[str] | None = None, forced: np.ndarray | None = None,
-                             function: np.ndarray | None = None) -> list[Span]:
+                             function: np.ndarray | None = None, blocked: np.ndarray | None = None) -> list[Span]:
     """Turn per-token probabilities into labelled, voiced loaded spans
-    (``forced``/``function``: per-token flags, computed from ``words`` when not given)."""
+    (``forced``/``function``/``blocked``: per-token flags, computed from ``words`` when not given)."""
     if probs.size == 0:
         return []
     words = words if words is not None else token_strings(doc)
-    if not decode.get("force_charged", True):
-        forced = None
-    elif forced is None:
+    if blocked is None:
+        blocked = np.fromiter(map(is_spelling_noise, words), dtype=bool, count=len(words))
+    if function is None and decode.get("trim", False):
+        function = np.fromiter((w.lower() in _FUNCTION_WORDS for w in words), dtype=bool, count=len(words))
+    if forced is None:
         forced = _forced(words)
-    if decode.get("trim", False):
-        if function is None:
-            function = np.fromiter((w.lower() in _FUNCTION_WORDS for w in words), dtype=bool, count=len(words))
-    else:
-        function = None
-    runs = decode_spans(doc, probs, decode["t_hi"], decode["t_lo"], forced, int(decode.get("max_gap_chars", 3)),
-                        function)
+    runs = decode_runs(doc, probs, decode, forced, function, blocked)
     spans: list[Span] = []
     toks = doc.tokens
     for a, b, p in runs:
         s, e = toks[a][0], toks[b - 1][1]
-        if forced is not None and forced[a:b].any():
+        if forced[a:b].any():
             p = max(p, float(decode["t_hi"]))  # a charged word is loaded at least at threshold strength
-        region = doc.region_at(s, e)
-        label = "scare_quote" if region is not None and region.label == "scare" else _span_label(words[a:b], probs[a:b])
-        spans.append(Span(s, e, "loaded", label, doc.voice_at(s, e), round(p, 4)))
+        spans.append(Span(s, e, "loaded", _span_label(words[a:b], probs[a:b]), doc.voice_at(s, e), round(p, 4)))
     if decode.get("scare_quotes", True):
-        spans = _add_scare_quotes(doc, spans)
+        spans = _add_scare_quotes(spans, scare_quotes(doc))
     return spans
+
+
+def decode_runs(doc: Doc, probs: np.ndarray, decode: dict[str, Any], forced: np.ndarray,
+                function: np.ndarray | None, blocked: np.ndarray) -> list[tuple[int, int, float]]:
+    """The model's runs as the pipeline decodes them (bench/train_loaded.py scores
+    the same function): spelling noise blocked, one quotation zone per span."""
+    return decode_spans(doc, probs, decode["t_hi"], decode["t_lo"],
+                        (forced & ~blocked) if decode.get("force_charged", True) else None,
+                        int(decode.get("max_gap_chars", 3)), function if decode.get("trim", False) else None,
+                        blocked, voice_zones(doc))
 
 
 def _spans_and_rows(doc: Doc, model: LoadedModel, words: list[str]) -> tuple[list[Span], np.ndarray]:
     rows = model.type_rows(words)
     probs = model.token_probabilities(doc, words, rows)
     forced = forced_from_flags(model.flags(rows, _R_FORCED), model.flags(rows, _R_POSS))
-    spans = spans_from_probabilities(doc, probs, model.decode, words, forced, model.flags(rows, _R_FUNC) > 0)
+    spans = spans_from_probabilities(doc, probs, model.decode, words, forced, model.flags(rows, _R_FUNC) > 0,
+                                     model.flags(rows, _R_NOISE) > 0)
     return spans, rows
 
 
@@ -696,23 +770,52 @@ def find_loaded(doc: Doc, model: LoadedModel | None = None, words: list[str] | N
     return _spans_and_rows(doc, model or load_model(), words)[0]
 
 
-def _add_scare_quotes(doc: Doc, spans: list[Span]) -> list[Span]:
-    """Scare-quoted phrases are loaded by the writer's choice of marks; a model
-    span inside one is replaced by the whole quoted phrase."""
-    scare = [r for r in doc.quotes if r.label == "scare"]
-    if not scare:
+# A single lower-case word in single quotation marks ("the 2018 ‘treaty’"). Double
+# marks are how news quotes people, so a word in them is usually a speaker's word
+# quoted in part ("criticized Turkey’s “aggressive” intervention"); single marks
+# outside any quotation are the writer's own.
+_QUOTED_WORD_RE = re.compile(r"(?<![\w’'])(?:‘([a-z][a-z\-]{2,})’|'([a-z][a-z\-]{2,})')(?![\w’'])")
+# ...heading a noun phrase the writer opened with a determiner: "the ‘experts’", "this ‘deal’".
+_SCARE_LEFT_RE = re.compile(r"(?:^|[^\w’'-])(?:the|a|an|this|that|these|those|its|their|his|her|our|such)"
+                            r"\s+(?:[\w’'-]+\s+)?$", re.IGNORECASE)
+# A word quoted as a word, or as someone's term, is mention, not the writer's sneer.
+_MENTION_RE = re.compile(
+    r"\b(?:said|says|say|told|tells|added|wrote|writes|stated|states|claimed|claims|called|calls|call|"
+    r"dubbed|dubs|termed|terms|labell?ed|described|describes|branded|brands|known|word|words|term|phrase|"
+    r"slogan|label|name|named|headline|header|tweet|tweeted|according)\b", re.IGNORECASE)
+
+
+def scare_quotes(doc: Doc) -> list[tuple[int, int]]:
+    """Scare quotes in the writer's voice: one lower-case word in single quotation
+    marks at the head of a noun phrase ("the 2018 ‘treaty’ between Moscow and
+    Ankara"), with no speech or naming verb earlier in its sentence and outside
+    any quotation. Quoted words after "called", "the word", "said" are someone's
+    term, and longer quoted fragments are partial quotes, so neither counts."""
+    text = doc.text
+    out: list[tuple[int, int]] = []
+    if "‘" not in text and "'" not in text:
+        return out
+    for m in _QUOTED_WORD_RE.finditer(text):
+        s, e = m.span()
+        sent = doc.sentences[doc.sentence_index(s)] if doc.sentences else (0, len(text))
+        left = text[max(sent[0], s - 40):s]
+        if not _SCARE_LEFT_RE.search(left) or _MENTION_RE.search(text[sent[0]:s]):
+            continue
+        if doc.voice_at(s, e) != "author" or doc.voice_at(s - 1 if s else s, s) != "author":
+            continue
+        out.append((s, e))
+    return out
+
+
+def _add_scare_quotes(spans: list[Span], quoted: list[tuple[int, int]]) -> list[Span]:
+    """Scare-quoted words are loaded by the writer's choice of marks: each is a
+    span, marks included, replacing any model span inside it."""
+    if not quoted:
         return spans
-    out = [s for s in spans if not any(r.start <= s.start and s.end <= r.end for r in scare)]
-    text = doc.original
-    for r in scare:
-        s, e = r.start, r.end
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            inside = [x.score or 0.0 for x in spans if r.start <= x.start and x.end <= r.end]
-            out.append(Span(s, e, "loaded", "scare_quote", doc.voice_at(s, e), round(max(inside, default=0.5), 4)))
+    out = [x for x in spans if not any(s <= x.start and x.end <= e for s, e in quoted)]
+    for s, e in quoted:
+        inside = [x.score or 0.0 for x in spans if s <= x.start and x.end <= e]
+        out.append(Span(s, e, "loaded", "scare_quote", "author", round(max(inside, default=0.5), 4)))
     out.sort(key=lambda x: (x.start, x.end))
     return out
 

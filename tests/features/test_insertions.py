@@ -302,6 +302,11 @@ def test_ordinary_sentences_are_not_flagged(line: str) -> None:
     assert line not in _flagged(text)
 
 
+def test_a_sentence_naming_journalists_is_not_a_biography() -> None:
+    line = "Meanwhile, the ‘journalists’ over at CNN are still silent."
+    assert line not in _flagged(f"{BODY}\n\n{LATER}\n\n{BODY2}\n\n{line}")
+
+
 def test_share_count_furniture_opens_a_one_block_text() -> None:
     text = '"26 SHARES Facebook Twitter ' + BODY + " " + LATER + '"'
     spans = find_insertions(text)

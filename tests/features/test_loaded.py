@@ -13,7 +13,7 @@ from bench.evals.loaded import load_ptc, span_prf
 from features import analyze, parse
 from features.loaded import (
     LOADED_FEATURES, LoadedFeatures, LoadedModel, _forced, decode_spans, extract_loaded, load_model,
-    token_strings,
+    token_strings, voice_zones,
 )
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -42,12 +42,22 @@ def sample():
     ("merciless", ""),        # "merciless drone killings"
     ("façade", ""),           # "this façade of an armistice"
     ("regime", "Putin’s"),    # "Putin’s regime has long been cautious"
-    ("stark setback", ""),    # "has broight stark setback"
+    ("manipulate", ""),       # "planned resolutions to manipulate Erdogan"
+    ("observantly", ""),      # "Putin observantly realizes that"
+    ("rightfully", ""),       # "TheKremlin has rightfully and carefully abstained"
+    ("‘treaty’", ""),         # "the 2018 ‘treaty’ between Moscow and Ankara"
 ])
 def test_sample_004_author_loaded_words(sample, phrase, after):
     text, spans = sample
     hits = overlapping(spans, text, phrase, after)
     assert hits, f"no loaded span over {phrase!r}"
+    assert all(s.voice == "author" for s in hits)
+
+
+def test_sample_004_typo_is_not_loaded(sample):
+    # "has broight stark setback": a misspelling and a plain adjective, not the writer's judgment.
+    text, spans = sample
+    assert overlapping(spans, text, "broight stark setback") == []
 
 
 def test_sample_004_czar_is_loaded_in_quoted_voice(sample):
@@ -73,6 +83,78 @@ def test_charged_words_in_author_voice(text, word):
     spans = loaded_spans(text)
     hits = overlapping(spans, text, word)
     assert hits and hits[0].voice == "author" and 0.0 <= hits[0].score <= 1.0
+
+
+@pytest.mark.parametrize("text, typo, word", [
+    # Typos carry the model's unknown-word cues; they never start or widen a span.
+    ("The freshly lit conflict has broight stark setback to Putin’s planned resolutions.", "broight", None),
+    ("Assad's regime launched a brutal crackdwon on the protesters.", "crackdwon", "brutal"),
+    ("The senator launched a vicious atack on the judge on Tuesday.", "atack", "vicious"),
+])
+def test_spelling_noise_is_never_loaded(text, typo, word):
+    spans = loaded_spans(text)
+    assert overlapping(spans, text, typo) == []
+    assert word is None or overlapping(spans, text, word)
+
+
+@pytest.mark.parametrize("text, phrase, label", [
+    # The writer disowns a name or title.
+    ("Libya’s internationally recognised Government of National Accord (GNA) has advanced for weeks "
+     "against Khalifa Haftar’s self-styled Libyan National Army (LNA).", "self-styled", "distancing"),
+    ("It was a strategic move to let the government take some zones around the city of Sirte, "
+     "the so-called oil crescent.", "so-called", "distancing"),
+    ("The self-proclaimed caliph of the Islamic State appeared in a new video.", "self-proclaimed", "distancing"),
+    # Judgments of people and conduct in the writer's voice.
+    ("Tripoli has been fending off an offensive led by the military strongman Khalifa Haftar.", "strongman",
+     "judgmental"),
+    ("The freshly lit conflict has set back Putin’s planned resolutions to manipulate Erdogan.", "manipulate",
+     "judgmental"),
+    ("Turkey is a potential threat to Russia and Putin observantly realizes that.", "observantly", "judgmental"),
+    ("The Kremlin has rightfully and carefully abstained from attacking Turkish bases.", "rightfully",
+     "judgmental"),
+])
+def test_distancing_and_judgmental_words(text, phrase, label):
+    hits = overlapping(loaded_spans(text), text, phrase)
+    assert hits and hits[0].voice == "author"
+    assert hits[0].label == label or phrase in text[hits[0].start:hits[0].end]
+
+
+@pytest.mark.parametrize("text, quoted", [
+    # Single marks around one word heading a noun phrase: the writer's scare quote.
+    ("No one really knows how long this armistice will endure, since the 2018 ‘treaty’ between Moscow "
+     "and Ankara has broken down in shatters.", ["‘treaty’"]),
+    ("A group of migrants who had split off from the main ‘caravan’ of thousands arrived at the border.",
+     ["‘caravan’"]),
+    # A word quoted as a word, and a speaker's word in double marks, are not scare quotes.
+    ("So just to repeat it, I said the word ‘would’ instead of ‘wouldn’t’.", []),
+    ("French President Emmanuel Macron criticized Turkey’s “aggressive” intervention in Libya.", []),
+    ("Sezer said the situation of Syrian mercenaries is a “red line” for the Kremlin.", []),
+])
+def test_scare_quotes_in_the_writers_voice(text, quoted):
+    spans = [s for s in loaded_spans(text) if s.label == "scare_quote"]
+    assert [text[s.start:s.end] for s in spans] == quoted
+    assert all(s.voice == "author" for s in spans)
+
+
+def test_quoted_loaded_words_belong_to_the_speaker():
+    text = ("“Putin is Russia’s czar and Erdogan would like to be Turkey’s sultan, but he is not,” "
+            "Dimitry Trenin said.")
+    spans = loaded_spans(text)
+    for word in ("czar", "sultan"):
+        hits = overlapping(spans, text, word)
+        assert hits and all(s.voice == "quoted" for s in hits)
+
+
+def test_a_span_does_not_cross_a_quotation_boundary():
+    # "shamelessly claimed" is the writer's judgment, "brutal" the minister's word.
+    text = "The minister shamelessly claimed brutal raids were needed."
+    doc = parse(text)
+    probs = np.array([0.0, 0.0, 0.9, 0.4, 0.9, 0.0, 0.0, 0.0])
+    span = lambda r: text[doc.tokens[r[0]][0]:doc.tokens[r[1] - 1][1]]
+    assert [span(r) for r in decode_spans(doc, probs, 0.5, 0.2)] == ["shamelessly claimed brutal"]
+    runs = decode_spans(doc, probs, 0.5, 0.2, zones=voice_zones(doc))
+    assert [span(r) for r in runs] == ["shamelessly claimed", "brutal"]
+    assert [doc.voice_at(doc.tokens[a][0], doc.tokens[b - 1][1]) for a, b, _ in runs] == ["author", "quoted"]
 
 
 def test_regime_needs_a_possessive():
