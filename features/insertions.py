@@ -32,7 +32,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from .base import ArticleTransformer, Span, safe_div
-from .text import Doc, parse
+from .text import Doc, parse, split_paragraphs, wrapping_marks
 
 log = logging.getLogger(__name__)
 
@@ -241,17 +241,22 @@ class _Line(NamedTuple):
 
 
 def _lines(text: str) -> list[_Line]:
-    """Non-blank lines, stripped, with offsets into ``text``."""
+    """Non-blank lines, stripped, with offsets into ``text``; quotation marks that wrap the
+    whole text (an export's) are left out of its first and last line."""
+    wrap = wrapping_marks(text, split_paragraphs(text)) if text[:1] in _MARK_CHARS or text.rstrip()[-1:] in _MARK_CHARS else set()
     out = []
     for m in _LINE_RE.finditer(text):
         s, e = m.start(), m.end()
-        while s < e and text[s].isspace():
+        while s < e and (text[s].isspace() or s in wrap):
             s += 1
-        while e > s and text[e - 1].isspace():
+        while e > s and (text[e - 1].isspace() or e - 1 in wrap):
             e -= 1
         if e > s:
             out.append(_Line(s, e, text[s:e]))
     return out
+
+
+_MARK_CHARS = "\"“”„«»'`"
 
 
 def _n_words(s: str) -> int:

@@ -224,7 +224,7 @@ def _handedness(text: str, m: re.Match[str], ps: int, pe: int) -> str:
     return ""
 
 
-def _wrapping_marks(text: str, paragraphs: Sequence[tuple[int, int]]) -> set[int]:
+def wrapping_marks(text: str, paragraphs: Sequence[tuple[int, int]]) -> set[int]:
     """Positions of a pair of marks that wrap the whole text (CSV/JSON exports leave them).
 
     The text must start and end with a mark, and the opening one must have no partner:
@@ -309,7 +309,7 @@ def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Region
     rest of a paragraph into quoted voice; marks that wrap the whole text and
     regions of implausible extent are not quotations.
     """
-    skip = _wrapping_marks(text, paragraphs)
+    skip = wrapping_marks(text, paragraphs)  # parse() has blanked them already; direct callers too
     regions: list[Region] = []
     for k, (ps, pe) in enumerate(paragraphs):
         marks = [m for m in _QUOTE_MARK_RE.finditer(text, ps, pe) if m.start() not in skip]
@@ -484,6 +484,10 @@ def parse(text: str, exclude: Iterable[tuple[int, int]] = ()) -> Doc:
         raise TypeError(f"parse() expects str, got {type(text).__name__}")
     work = blank(text, exclude)
     paragraphs = split_paragraphs(work)
+    wrap = wrapping_marks(work, paragraphs)
+    if wrap:  # an export's pair of marks around the whole text: neither a quote nor a sentence
+        work = blank(work, [(p, p + 1) for p in wrap])
+        paragraphs = split_paragraphs(work)
     sentences = split_sentences(work, paragraphs)
     matches = list(WORD_RE.finditer(work))
     tokens = [m.span() for m in matches]

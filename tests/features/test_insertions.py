@@ -310,6 +310,6 @@ def test_a_sentence_naming_journalists_is_not_a_biography() -> None:
 def test_share_count_furniture_opens_a_one_block_text() -> None:
     text = '"26 SHARES Facebook Twitter ' + BODY + " " + LATER + '"'
     spans = find_insertions(text)
-    assert [(text[s.start:s.end], s.label) for s in spans] == [('"26 SHARES Facebook Twitter ', "share")]
+    assert [(text[s.start:s.end], s.label) for s in spans] == [("26 SHARES Facebook Twitter ", "share")]
     f = insertion_features(text, spans)
     assert f["furniture_count"] == 1.0 and f["insertion_count"] == 0.0

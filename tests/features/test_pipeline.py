@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+import re
 from pathlib import Path
 
 import numpy as np
@@ -91,3 +92,52 @@ def test_feature_matrix_matches_analyze():
 def test_analyze_rejects_non_text():
     with pytest.raises(TypeError):
         analyze(["not", "a", "string"])  # type: ignore[arg-type]
+
+
+# --- the ways exports damage a text (CSV/JSON wrapping, lost breaks, lost encodings) ----
+def _sample_parts(path: Path) -> tuple[str, str]:
+    title, _, text = path.read_text(encoding="utf-8").partition("\n")
+    return title, text
+
+
+def _wrapped(text: str) -> str:
+    return f'"{text.strip()}"'
+
+
+def _one_block(text: str) -> str:
+    return re.sub(r"\s*\n\s*", " ", text.strip())
+
+
+def _mangled(text: str) -> str:
+    return re.sub("[“”‘’]", "?", text)
+
+
+@pytest.mark.parametrize("path", sorted(SAMPLES.glob("*.txt")), ids=lambda p: p.name[:3])
+def test_an_article_wrapped_in_quotation_marks_keeps_its_voice(path):
+    title, text = _sample_parts(path)
+    a = analyze(text, title).features
+    for variant in (_wrapped(text), _wrapped(_one_block(text))):
+        b = analyze(variant, title).features
+        # the wrapping pair is the export's, not a quotation: the author's text stays the author's
+        assert abs(b["quoted_word_share"] - a["quoted_word_share"]) <= 0.04
+        assert b["attributions_per_100_words"] > 0.5 * a["attributions_per_100_words"]
+    b = analyze(_wrapped(text), title).features
+    assert all(abs(b[n] - a[n]) <= 0.02 * max(1.0, abs(a[n])) for n in FEATURE_NAMES if n != "word_count")
+
+
+@pytest.mark.parametrize("path", sorted(SAMPLES.glob("*.txt")), ids=lambda p: p.name[:3])
+def test_quotes_mangled_to_question_marks_are_read_as_quotes(path):
+    title, text = _sample_parts(path)
+    a, b = analyze(text, title), analyze(_mangled(text), title)
+    assert abs(b.features["quoted_word_share"] - a.features["quoted_word_share"]) <= 0.005
+    assert all(b.text[s.start:s.end] == _mangled(text)[s.start:s.end] for s in b.spans)
+
+
+@pytest.mark.parametrize("prefix", ["002", "003", "004"])
+def test_an_article_without_paragraph_breaks_keeps_its_voice(prefix):
+    # samples without page furniture: what the breaks told apart is only the paragraphs
+    title, text = _sample_parts(next(SAMPLES.glob(f"{prefix}_*.txt")))
+    a, b = analyze(text, title).features, analyze(_one_block(text), title).features
+    assert abs(b["quoted_word_share"] - a["quoted_word_share"]) <= 0.01
+    assert abs(b["attributions_per_100_words"] - a["attributions_per_100_words"]) <= 0.06
+    assert abs(b["loaded_per_100_words_author"] - a["loaded_per_100_words_author"]) <= 0.1
