@@ -2,6 +2,7 @@
 cleaned body, with all evidence spans mapped to the original text."""
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
@@ -56,9 +57,31 @@ def analyze(text: str, title: str | None = None) -> Analysis:
     ex = extract_style(doc, title)
     features.update(ex.features)
     spans.extend(ex.spans)
+    spans = _voice_consistent(spans)
     spans.sort(key=lambda s: (s.start, s.end, s.kind))
     body = "\n\n".join(doc.text[s:e] for s, e in doc.paragraphs)
     return Analysis(text, {n: float(features.get(n, 0.0)) for n in FEATURE_NAMES}, spans, body)
+
+
+def _voice_consistent(spans: list[Span]) -> list[Span]:
+    """Drop a reported-content span that holds evidence read in the author's voice.
+
+    The hedges and loaded words were measured as the author's (the segmentation found no
+    quotation there), so a paraphrase span around them would contradict the features and
+    the highlights inside it ("declared what is thought to be a deal").
+    """
+    own = sorted((s.start, s.end) for s in spans if s.voice == "author" and s.kind in ("hedge", "loaded", "qualifier"))
+    if not own:
+        return spans
+    starts = [a for a, _ in own]
+    out = []
+    for s in spans:
+        if s.kind == "quote" and s.label == "paraphrase":
+            i = bisect_left(starts, s.start)
+            if i < len(own) and own[i][1] <= s.end:
+                continue
+        out.append(s)
+    return out
 
 
 class ArticleFeatures(ArticleTransformer):

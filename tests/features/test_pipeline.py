@@ -141,3 +141,24 @@ def test_an_article_without_paragraph_breaks_keeps_its_voice(prefix):
     assert abs(b["quoted_word_share"] - a["quoted_word_share"]) <= 0.01
     assert abs(b["attributions_per_100_words"] - a["attributions_per_100_words"]) <= 0.06
     assert abs(b["loaded_per_100_words_author"] - a["loaded_per_100_words_author"]) <= 0.1
+
+
+@pytest.mark.parametrize("path", sorted(SAMPLES.glob("*.txt")), ids=lambda p: p.name[:3])
+def test_spans_inside_a_quotation_speak_in_its_voice(path):
+    title, text = _sample_parts(path)
+    spans = analyze(text, title).spans
+    quotes = [s for s in spans if s.kind == "quote"]
+    assert all(q.voice == "quoted" for q in quotes)
+    inner = [s for s in spans if s.kind in ("hedge", "loaded", "qualifier")
+             and any(q.start <= s.start and s.end <= q.end for q in quotes)]
+    assert all(s.voice == "quoted" for s in inner), [(text[s.start:s.end], s.voice) for s in inner]
+
+
+def test_the_authors_own_hedge_is_not_inside_a_paraphrase():
+    # sample 004: "the heads of Russia and Turkey declared what is thought to be a deal"
+    title, text = _sample_parts(next(SAMPLES.glob("004_*.txt")))
+    spans = analyze(text, title).spans
+    at = text.index("thought to be a deal")
+    hedge = next(s for s in spans if s.kind == "hedge" and s.start == at)
+    assert hedge.voice == "author"
+    assert not any(s.kind == "quote" and s.start <= at < s.end for s in spans)
