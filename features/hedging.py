@@ -338,7 +338,8 @@ def _rule_questioned(ctx: _Ctx, i: int, j: int) -> int | None:
 _SCHEDULED = frozenset(
     """meet arrive attend announce release visit travel sign hold begin start vote return testify
     speak appear address unveil present deliver publish issue take convene resume open close
-    join host leave launch introduce submit file""".split()
+    join host leave launch introduce submit file have focus discuss include cover last gather talk
+    negotiate review examine brief""".split()
 )
 
 
@@ -405,6 +406,14 @@ def _rule_sources(ctx: _Ctx, i: int, j: int) -> int | None:
     return None
 
 
+_DENIED = frozenset("dismissed dismissing dismisses denied denying denies rejected rejecting rejects quashed downplayed".split())
+
+
+def _rule_speculation(ctx: _Ctx, i: int, j: int) -> int | None:
+    # "dismissed speculation of a link" denies the doubt rather than voicing it
+    return None if ctx.prev(i) in _DENIED or any(w in _DENIED for w in ctx.before(i, 3)) else j
+
+
 def _rule_likely(ctx: _Ctx, i: int, j: int) -> int | None:
     # "more likely to go to the emergency room" compares groups; it doubts nothing
     # ("most likely intends" does hedge)
@@ -430,6 +439,7 @@ RULES: dict[str, Rule] = {
     "questioned": _rule_questioned,
     "expected": _rule_expected,
     "likely": _rule_likely,
+    "speculation": _rule_speculation,
     "assume": _rule_assume,
     "possible": _rule_possible,
     "if": _rule_if,

@@ -91,6 +91,12 @@ PASSIVE_BEFORE_RE = re.compile(r"\b(?:be|is|was|were|been|being|are)\s+$", re.IG
 # Left at the end of a paraphrase cut before an inner attribution ("..., and", "..., that").
 TRAILING_JOIN_RE = re.compile(r"(?:[\s,;:—–]|\b(?:and|but|that|as|while|the|a|an)\b)*$", re.IGNORECASE)
 AND_BEFORE_RE = re.compile(r"\s+and\s+$")
+# A cue that is the second verb of its clause: "... undermined the plan and said".
+COORD_VERB_RE = re.compile(r"\s+and\s+(?:also\s+|then\s+)?$")
+# An opening phrase before the subject: "In an interview last week, ".
+INTRO_RE = re.compile(r"(?:(?:In|On|At|During|After|Before|Earlier|Later|Last)\b[^,.;]{0,60},\s*)?")
+QUOTE_MARK_RE = re.compile(r"[“”\"]")
+SHORT_QUOTE_RE = re.compile(r"[“\"][^”\".,;]{1,40}[”\"]")  # a named thing in marks: “Cairo initiative”
 # Skipped between a cue and its content: punctuation and a complementiser.
 CONTENT_START_RE = re.compile(r"[\s,:]*(?:that\b)?\s*")
 # Masthead words that make a capitalised name an outlet ("Arab News", "the Daily Sabah").
@@ -551,6 +557,14 @@ def _sources_for_cue(text: str, sent: tuple[int, int], cue: tuple[int, int, str,
             if co is not None and co.proper and not co.pronoun:
                 out.append(co)
             out.append(np_)
+        elif COORD_VERB_RE.search(text, max(sent_s, s - 12), s):
+            # "Foreign Minister Mevlüt Çavuşoğlu undermined the plan and said ...": the
+            # named subject of the sentence's first verb speaks (a pronoun may not: too far)
+            intro = INTRO_RE.match(text, sent_s)
+            head = _np_forward(text, intro.end(), s, lex)
+            if (head is not None and head.proper and not head.pronoun and s - head.end <= 160
+                    and "," not in text[head.end:s] and not QUOTE_MARK_RE.search(SHORT_QUOTE_RE.sub("", text[head.end:s]))):
+                out.append(head)
     if first in ("told", "tells", "telling"):
         to = _np_forward(text, e, sent_e, lex)
         if to is not None and to.label == "media" and to.start > s:

@@ -38,6 +38,11 @@ def _spans(text: str, kind: str) -> list[tuple[str, str]]:
         ("The armistice was announced on Monday.", []),
         # a coordinated verb: the subject is not "everyone inside the room and"
         ("They rushed everyone inside the room and said the vote would go on.", []),
+        # a named subject of the sentence's first verb speaks the second (sample 002)
+        ("In an interview last week, Foreign Minister Mevlüt Çavuşoğlu undermined the recent “Cairo initiative” "
+         "of the commander and said the general must withdraw.", [("Mevlüt Çavuşoğlu", "named")]),
+        ("Çavuşoğlu stipulated a ceasefire only under the auspices of the United States and said Turkey would wait.",
+         [("Çavuşoğlu", "named")]),
     ],
 )
 def test_sources(text: str, sources: list[tuple[str, str]]) -> None:
