@@ -5,7 +5,7 @@ subcommands (``train``, ``evaluate``, ``report``) plug in through
 from __future__ import annotations
 
 import argparse
-import importlib
+import importlib.util
 import logging
 import sys
 from pathlib import Path
@@ -129,6 +129,8 @@ def run_score(args: argparse.Namespace) -> int:
     if args.engine == "dask":
         if args.resume or args.report or args.limit is not None:
             raise UsageError("--engine dask does not take --resume, --report or --limit")
+        if importlib.util.find_spec("dask") is None or importlib.util.find_spec("distributed") is None:
+            raise UsageError("--engine dask needs Dask: pip install 'relscore[dask]'")
     predict = _ready_predict(args.model)
 
     spans_path = Path(args.spans) if args.spans else (report_dir / "spans.jsonl" if report_dir else None)

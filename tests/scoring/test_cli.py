@@ -229,3 +229,11 @@ def test_all_rows_rejected_exit_1_and_empty_input_exit_0(tmp_path, no_model):
 def test_version(capsys):
     assert cli.main(["--version"]) == 0
     assert capsys.readouterr().out.startswith("relscore ")
+
+
+def test_dask_engine_without_dask_says_how_to_install(tmp_path, capsys, monkeypatch):
+    real = cli.importlib.util.find_spec
+    monkeypatch.setattr(cli.importlib.util, "find_spec", lambda name, *a: None if name == "dask" else real(name, *a))
+    rc = cli.main(["score", str(SAMPLES), "--engine", "dask", "--out", str(tmp_path / "out"), "-q"])
+    err = capsys.readouterr().err
+    assert rc == 2 and "pip install 'relscore[dask]'" in err and "Traceback" not in err
