@@ -211,6 +211,12 @@ def _number_end(ctx: _Ctx, k: int) -> int:
     return end + 1 if ctx.text[end : end + 1] == "%" else end
 
 
+# "you may recall", "as much as we may hope": an aside to the reader or a concession,
+# not doubt about a claim
+_MAY_ASIDE = frozenset("recall remember".split())
+_MAY_CONCEDE = frozenset("hope wish want like".split())
+
+
 def _rule_may(ctx: _Ctx, i: int, j: int) -> int | None:
     # Capitalised "May" is the month or a name (Theresa May, May Day), never the modal
     # in running news text; a lower-case month before a day or year is a typo'd date.
@@ -218,6 +224,8 @@ def _rule_may(ctx: _Ctx, i: int, j: int) -> int | None:
         return None
     nxt = ctx.next(i)
     if nxt[:1].isdigit() or (ctx.prev(i) in _MONTH_PREV and nxt in ("", "and", "or")):
+        return None
+    if nxt in _MAY_ASIDE or (nxt in _MAY_CONCEDE and "much" in ctx.before(i, 4)):
         return None
     return j
 
@@ -235,8 +243,22 @@ _ABILITY_NEXT = frozenset("not hardly barely scarcely never only no also still a
 _ABILITY_PREV = frozenset("so where which who before until no nothing one whatever anyone".split())
 
 
+# A person as the subject of 'could' with an action verb states what they were able or
+# claimed to be able to do ("he could get rid of the debt", "I could even surprise you");
+# with these verbs the same subject is a possibility ("he could face charges").
+_PERSON_SUBJECTS = frozenset("i he she we they you".split())
+_PERSON_POSSIBLE = frozenset("be have face lose soon well".split())
+
+
 def _rule_could(ctx: _Ctx, i: int, j: int) -> int | None:
-    if ctx.next(j) in _ABILITY_NEXT or any(w in _ABILITY_PREV for w in ctx.before(i, 3)):
+    nxt = ctx.next(j)
+    before = ctx.before(i, 10)
+    if nxt in _ABILITY_NEXT or any(w in _ABILITY_PREV for w in before[:3]):
+        return None
+    if ctx.prev(i) in _PERSON_SUBJECTS and nxt not in _PERSON_POSSIBLE:
+        return None
+    # "so that hospitals wouldn't be overwhelmed and governments could take measures": purpose
+    if any(w == "that" and before[k + 1 : k + 2] == ["so"] for k, w in enumerate(before)):
         return None
     return j
 
@@ -277,8 +299,11 @@ def _rule_appear(ctx: _Ctx, i: int, j: int) -> int | None:
 
 
 def _rule_suggest(ctx: _Ctx, i: int, j: int) -> int | None:
-    # "suggested him for the post" / "suggested to them" is a recommendation
-    return None if ctx.next(j) in _OBJ_PRONOUNS or ctx.next(j) == "to" else j
+    # "suggested him for the post", "suggested to them", "suggest deactivating" recommend
+    nxt = ctx.next(j)
+    if nxt in _OBJ_PRONOUNS or nxt == "to" or (len(nxt) > 5 and nxt.endswith("ing")):
+        return None
+    return j
 
 
 _FIRST_PERSON = frozenset("i we i'd we'd i’d we’d".split())
@@ -298,16 +323,29 @@ def _rule_believe(ctx: _Ctx, i: int, j: int) -> int | None:
 _THINK_NOT = frozenset("tank tanks of about twice again big".split())
 
 
+# "I don't think anyone has walked out thinking we've done enough" denies; it is not doubt
+_NEGATION = frozenset("don't didn't doesn't not never".split())
+
+
 def _rule_think(ctx: _Ctx, i: int, j: int) -> int | None:
-    return j if ctx.next(j) not in _THINK_NOT and _belief_hedges(ctx, i) else None
+    if ctx.next(j) in _THINK_NOT or any(w in _NEGATION for w in ctx.before(i, 2)):
+        return None
+    return j if _belief_hedges(ctx, i) else None
+
+
+# "He thought it was his dad" narrates what someone believed; only an explicit "that"
+# or an ownerless belief ("is thought to") hedges the proposition
+_THIRD_PERSON = frozenset("he she they who".split())
 
 
 def _rule_thought(ctx: _Ctx, i: int, j: int) -> int | None:
-    """Verb 'thought' ("is thought to", "he thought that"), not the noun."""
+    """Verb 'thought' ("is thought to", "experts thought that"), not the noun."""
     prev, nxt = ctx.prev(i), ctx.next(j)
-    if nxt in ("to", "that") or prev in _BE or prev in _BELIEF_ADV or prev in _SUBJECTS:
+    if "than" in ctx.before(i, 3):
+        return None  # "more than I initially thought" compares
+    if nxt in ("to", "that") or prev in _BE or prev in _BELIEF_ADV:
         return j
-    return None
+    return j if prev in _SUBJECTS and prev not in _THIRD_PERSON else None
 
 
 _REFLEXIVE = frozenset("themselves himself herself itself ourselves myself yourself".split())
@@ -422,6 +460,50 @@ def _rule_likely(ctx: _Ctx, i: int, j: int) -> int | None:
     return j
 
 
+# Embedded questions ("was asked whether", "debate over whether") report a question, and
+# after "unsure" the adjective already carries the doubt
+_WHETHER_NOT_PREV = frozenset("asked ask asks asking over unsure".split())
+
+
+def _rule_whether(ctx: _Ctx, i: int, j: int) -> int | None:
+    return None if ctx.prev(i) in _WHETHER_NOT_PREV else j
+
+
+_SENTENCE_END = re.compile(r"[.!?](?=[\s\"”’')\]]|$)")
+
+
+def _rule_maybe(ctx: _Ctx, i: int, j: int) -> int | None:
+    """'maybe' in a question ("Or maybe we could just bomb them?") or a concession
+    ("Maybe in baseball ... , but in foreign policy ...") asserts nothing uncertain."""
+    start = ctx.toks[j][1]
+    m = _SENTENCE_END.search(ctx.text, start, start + 400)
+    end = m.start() if m else min(len(ctx.text), start + 400)
+    if m and m.group() == "?":
+        return None
+    if ctx.prev(i) == "" and ", but " in ctx.text[start:end]:
+        return None
+    return j
+
+
+_CERTAIN_DOUBT = frozenset("reasonable no without beyond little".split())
+
+
+def _rule_doubt(ctx: _Ctx, i: int, j: int) -> int | None:
+    # "beyond a reasonable doubt that", "no doubt that" assert certainty
+    return None if ctx.prev(i) in _CERTAIN_DOUBT else j
+
+
+_ALLEGED_CLAUSE = frozenset("that he she they it i we you his her their".split())
+
+
+def _rule_alleged(ctx: _Ctx, i: int, j: int) -> int | None:
+    """'the alleged operator' doubts a charge; 'Smollett alleged they shouted' reports a
+    statement (an attribution cue, not a hedge), unless ownerless ("it was alleged that")."""
+    if ctx.next(j) in _ALLEGED_CLAUSE and ctx.prev(i) not in _BE:
+        return None
+    return j
+
+
 RULES: dict[str, Rule] = {
     "number": _rule_number,
     "may": _rule_may,
@@ -444,6 +526,10 @@ RULES: dict[str, Rule] = {
     "possible": _rule_possible,
     "if": _rule_if,
     "sources": _rule_sources,
+    "doubt": _rule_doubt,
+    "whether": _rule_whether,
+    "maybe": _rule_maybe,
+    "alleged": _rule_alleged,
 }
 
 

@@ -158,7 +158,7 @@ def _credit_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str
         # (AP Photo/Name), (Photo by ...), (Photo: X), (Image: X), (Photo credit should read ...)
         rf"\((?:[^()]{{0,40}}\s)?{photo}(?:\s+[Cc]redit)?(?:\s*(?:by\b|courtesy\b|[:/])|\s+should\s+read)[^()]{{0,120}}(?:\([^()]{{0,40}}\)[^()]{{0,60}})?\)",
         # (REUTERS), (AFP/Name), (Name/AP), (Name / Agency), (Agency Photo/Name)
-        rf"\((?i:{ag})(?:\s*(?:/|{photo}\b)[^()]{{0,80}})?\)",
+        rf"\(\s*(?i:{ag})(?:\s*(?:/|{photo}\b)[^()]{{0,80}})?\)",
         rf"\({_NAME}\s*/\s*(?:(?i:{ag})|{_CAP})(?:[\s/]+[\w&.'’-]+){{0,5}}\)",
         # Photo: X / Photograph by X for Y / Credit: X / Image copyright X, after a sentence or at the start
         rf"{_BOUND}(?:{photo}(?:\s+(?:[Cc]redit|[Cc]ourtesy|[Ss]ource|[Cc]opyright))?|[Cc]redit|CREDIT|[Pp]hotographer|[Cc]ourtesy(?:\s+of)?)"
@@ -226,7 +226,8 @@ _CONTRIB_RE = re.compile(
     r"^\(?(?:(?:Additional )?[Rr]eporting by\b.{0,200}|[Ee]dited by\b.{0,80}|[Ww]riting by\b.{0,120}|"
     r"[Cc]ontributing:.{0,200}|[Cc]ompiled by\b.{0,80}|.{0,200}\bcontributed (?:to )?(?:this|the) (?:report|story|article)\.?)\)?$"
 )
-_VIA_RE = re.compile(r"^(?:[Vv]ia|VIA|[Ss]ource|SOURCE)\s*:?\s+(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4}$")
+_VIA_RE = re.compile(r"^(?:[Vv]ia|VIA|[Ss]ource|SOURCE)\s*:?\s+(?:(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4}"
+                     r"|(?:https?://|www\.)\S+)$")
 _DATELINE_RE = re.compile(
     r"^[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Z.'’-]+){0,3}(?:,\s*[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)?"
     rf"(?:,?\s*{_DATE})?\s*(?:\((?:[A-Za-z]+)\))?\s*[-—–:]*$"
@@ -409,6 +410,9 @@ def _rule_labels(lines: list[_Line], title: str | None) -> list[str | None]:
                 lab = lab or "related"
                 if li[0]:  # a bare "Related:" line: the headlines follow on their own lines
                     for j in range(i + 1, min(n, i + 6)):
+                        # "Source: Infowars" under a "Related Articles" head credits this story
+                        if _VIA_RE.match(lines[j].text):
+                            break
                         if labels[j] is None and _headline_like(lines[j].text) and _leadin(lines[j].text) is None:
                             labels[j] = "related"
                         else:
@@ -441,15 +445,44 @@ def _rule_labels(lines: list[_Line], title: str | None) -> list[str | None]:
             if (short or _CAPTION_CUE.search(t)) and not re.search(r"[“”\"]", t) and not _REPORTED.search(t):
                 labels[i] = "caption"
     # bullet teasers above the body
+    top = []
     for i in range(min(n, 8)):
         if labels[i] is not None and labels[i] != "teaser":
             continue
         t = lines[i].text
         if _TEASER_RE.match(t) or _TEASER_HEAD.match(t):
             labels[i] = "teaser"
+            top.append(i)
         elif _is_body(t):
             break
+    # Bullets that restate the story's own sentences are its standfirst (summary points),
+    # edge metadata like a repeated headline; teasers for other stories share few words.
+    if top:
+        rest = set(_TOKEN_RE.findall(" ".join(ln.text for ln in lines[top[-1] + 1 :]).lower()))
+        for i in top:
+            words = [w for w in _TOKEN_RE.findall(lines[i].text.lower()) if len(w) > 3]
+            if len(words) >= 3 and sum(w in rest for w in words) >= _RESTATED * len(words):
+                labels[i] = "headline_repeat"
+    # Under a "Recommended Resources" head at the foot of the page every line is the site's
+    # promotion of its own products, however much each reads like a sentence.
+    for i in range(max(0, n - 15), n):
+        if _RESOURCES_HEAD.match(lines[i].text):
+            for j in range(i + 1, n):
+                if labels[j] is None and sizes[j] <= 60:
+                    labels[j] = "promo"
+            break
+    # An embedded tweet ("... Follow @x so you don't miss it." then "— Name (@handle) date")
+    # is content the outlet chose to show, not the site's own social call.
+    for i in range(1, n):
+        if _TWEET_SIGNATURE.match(lines[i].text) and labels[i - 1] in ("social", "promo"):
+            labels[i - 1] = None
     return labels
+
+
+_RESOURCES_HEAD = re.compile(r"^(?:recommended|sponsored|partner) (?:resources|links)\s*:?$", re.I)
+#: Share of a top bullet's words found in the body for it to be a summary of this story.
+_RESTATED = 0.7
+_TWEET_SIGNATURE = re.compile(rf"^[—–-]\s*[^\n]{{1,80}}\(@\w{{1,30}}\)\s+{_MONTH}\.?\s+\d{{1,2}},\s+\d{{4}}\s*$")
 
 
 # --- off-topic paragraphs -----------------------------------------------------
@@ -773,6 +806,12 @@ def _offtopic(lines: list[_Line], labels: list[str | None], title: str | None) -
     if not feats:
         return {}
     p = dict(zip(feats, _probabilities(np.array(list(feats.values()), dtype=float)).tolist()))
+    # a paragraph in parentheses is an aside of the author's ("(By the way, fake news! ...)"),
+    # which no paste from another story looks like
+    for i in p:
+        t = lines[i].text
+        if t.startswith("(") and t.endswith(")"):
+            p[i] = 0.0
     out = {i: q for i, q in p.items() if q >= _OFFTOPIC_MIN_P}
     pos = {i: k for k, i in enumerate(body)}
     for i in list(out):
