@@ -8,8 +8,8 @@ Rule-based, in three steps over the cleaned body:
 2. For each cue, the source noun phrase: after the cue when the clause is
    inverted ("..., said the source", "Writes the New York Times") or after
    "according to"; otherwise the subject right before the cue ("A source in
-   Ankara said", "Sezer, an expert, said", "he told"). A ``told`` followed by an
-   outlet name also yields that outlet as a media source.
+   Ankara said", "Sezer, an expert, said", "he told"). The addressee of ``told``
+   is not a source, even an outlet ("he told Arab News"): the statement is his.
 3. Each source is labelled named / anonymous / media / document from word
    classes (``sourcing_nouns_v1``, ``sourcing_media_v1``); pronouns take the
    label and identity of the nearest earlier fitting source.
@@ -85,16 +85,26 @@ NEGATED_RE = re.compile(
 # "neither Russia nor Turkey have admitted": the subject itself negates the cue.
 NEITHER_RE = re.compile(r"\bneither\b[^,;:]*\bnor\b", re.IGNORECASE)
 THAT_RE = re.compile(r"\s+that\b")
+RELATIVE = frozenset("who which that".split())
+RELATIVE_RE = re.compile(r"\b(?:who|which)\b", re.IGNORECASE)
 # A "content" that opens with a conjunction is a second verb phrase ("insisted and gambled").
 COORD_START_RE = re.compile(r"(?:and|or|but|as)\b", re.IGNORECASE)
 PASSIVE_BEFORE_RE = re.compile(r"\b(?:be|is|was|were|been|being|are)\s+$", re.IGNORECASE)
 # Left at the end of a paraphrase cut before an inner attribution ("..., and", "..., that").
 TRAILING_JOIN_RE = re.compile(r"(?:[\s,;:—–]|\b(?:and|but|that|as|while|the|a|an)\b)*$", re.IGNORECASE)
-AND_BEFORE_RE = re.compile(r"\s+and\s+$")
+# "Both Sauve and State Attorney Dave Aronberg said": titles may stand between "and" and the name
+AND_BEFORE_RE = re.compile(r"\s+and\s+(?:[A-Z][\w.]*\s+){0,3}$")
 # A cue that is the second verb of its clause: "... undermined the plan and said".
-COORD_VERB_RE = re.compile(r"\s+and\s+(?:also\s+|then\s+)?$")
+COORD_VERB_RE = re.compile(r"\s+(?:and|but)\s+(?:also\s+|then\s+)?$")
+# "..., while accusing some Republicans of ...": a gerund cue joined to its main clause
+GERUND_WHILE_RE = re.compile(r",?\s*\bwhile$")
+# A sentence's subject is followed by a lower-case word (its verb or an adverb).
+VERB_NEXT_RE = re.compile(r"[ \t]+[a-z]")
 # An opening phrase before the subject: "In an interview last week, ".
-INTRO_RE = re.compile(r"(?:(?:In|On|At|During|After|Before|Earlier|Later|Last)\b[^,.;]{0,60},\s*)?")
+INTRO_RE = re.compile(
+    r"(?:[A-Z][\w .,]{0,40}\([^()]{1,30}\)\s*[—–-]+\s*)?"  # a dateline: "Washington (CNN) – "
+    r"(?:(?:In|On|At|During|After|Before|Earlier|Later|Last)\b[^,.;]{0,60},\s*)?"
+)
 QUOTE_MARK_RE = re.compile(r"[“”\"]")
 SHORT_QUOTE_RE = re.compile(r"[“\"][^”\".,;]{1,40}[”\"]")  # a named thing in marks: “Cairo initiative”
 # Skipped between a cue and its content: punctuation and a complementiser.
@@ -109,7 +119,7 @@ MANNER_LABEL = {"interview": "interview", "conference": "interview", "briefing":
 
 DETERMINERS = frozenset(
     "the a an one two three four several some many other his her their its our this these those "
-    "another two-thirds most few".split()
+    "another two-thirds most few both".split()
 )
 INDEFINITE = frozenset("a an one two three four several some many another most few".split())
 PRONOUNS = frozenset("he she they it i we you who".split())
@@ -128,6 +138,12 @@ SKIP_BEFORE = frozenset(
 )
 NOUN_BEFORE = frozenset("the a an this that his her their its our my your talk tv game radio road".split())
 PASSIVE_AUX = frozenset("be is was were been being are get got gets".split())
+# Capitalised prepositions that open a sentence with a phrase, not a name.
+INTRO_PREPS = frozenset("At In On During After Before For From By With Since Under Over Amid".split())
+PRESENT_AUX = frozenset("is are am".split())
+# Where the noun before a relative pronoun begins: not past a verb, a pronoun or "to"
+# ("gave it to the local police who found ...").
+RELATIVE_STOP = PASSIVE_AUX | PRONOUNS | frozenset(["to"])
 TIME_WORDS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday week month year morning night
     evening afternoon weekend today yesterday january february march april may june july august
@@ -151,7 +167,7 @@ NAME_CONNECTORS = frozenset("of for de del da al bin van von la le".split())
 POSTPOSABLE = frozenset(
     """said says say writes wrote added adds asked asks explained explains noted notes continued
     insisted insists argued argues recalled recalls warned warns stressed replied responded
-    concluded declared tweeted according""".split()
+    concluded declared tweeted according reported reports""".split()
 )
 # Capitalised at a sentence start but not names.
 SENTENCE_ADVERBS = frozenset(
@@ -299,6 +315,9 @@ def _np_forward(text: str, pos: int, limit: int, lex: Lexicon, chunk: bool = Fal
             break
         core.append(j)
         j += 1
+    if not core and det and chunk and det in lex.common_heads and len(toks) == 1:
+        # "some (who argue)": a quantifier alone is the unnamed source
+        core = [0]
     if not core:
         return None
     head_i = core[-1]
@@ -368,14 +387,20 @@ def _subject_before(text: str, sent_s: int, cue_s: int, lex: Lexicon) -> _NP | N
     toks = _tokens(text, max(sent_s, cue_s - 200), cue_s)
     if not toks:
         return None
+    # "Trump is accusing", "Officials are calling it": a present progressive, not a passive
+    # (a past one mostly narrates: "was talking about", "had been referring to")
+    progressive = text[cue_s : cue_s + 24].split(None, 1)[0].lower().endswith("ing")
     j = len(toks) - 1
     right = cue_s
     # skip adverbs, auxiliaries and a time phrase between subject and cue
     while j >= 0 and _clean_gap(text, toks[j][1], right):
         w = text[toks[j][0] : toks[j][1]].lower()
-        if w in PASSIVE_AUX:
+        if w in PASSIVE_AUX and not (progressive and w in PRESENT_AUX):
             return None  # "was announced", "be called into question": no speaker here
-        if w in SKIP_BEFORE or (w.endswith("ly") and len(w) > 4 and w not in ("italy", "family")):
+        # an adverb is lower case: "Cassilly said" is a name
+        if w in SKIP_BEFORE or w in PRESENT_AUX or (
+            w.endswith("ly") and len(w) > 4 and w not in ("italy", "family") and text[toks[j][0]].islower()
+        ):
             right = toks[j][0]
             j -= 1
             continue
@@ -390,12 +415,20 @@ def _subject_before(text: str, sent_s: int, cue_s: int, lex: Lexicon) -> _NP | N
         break
     if j < 0:
         return None
-    gap = text[toks[j][1] : right]
-    if gap.strip():
-        # "Sezer, an expert on Turkey, said": skip back over the appositive
-        if gap.strip() == ",":
-            return _appositive_head(text, sent_s, toks[j][1], lex)
+    gap = text[toks[j][1] : right].strip()
+    if gap:
+        # "Sezer, an expert on Turkey, said", "One commenter — who ... — noted": skip back
+        # over the appositive; "Another participant who chose ..., says": over the relative clause
+        if gap in (",", "—", "–"):
+            return _appositive_head(text, sent_s, toks[j][1], lex, gap) or _relative_head(text, sent_s, toks[j][1], lex)
         return None
+    lw = text[toks[j][0] : toks[j][1]].lower()
+    if lw in RELATIVE:
+        # "some who argue", "a think tank study which found": the noun before the relative pronoun
+        return _chunk_before(text, sent_s, toks[j][0], lex, stop=RELATIVE_STOP)
+    if lw in PRONOUNS:
+        # "10 steps he says will ...", "alleged they shouted": a pronoun right before the cue is its subject
+        return _np_forward(text, toks[j][0], toks[j][1], lex)
     k = j
     while k > 0 and j - k < 14 and _clean_gap(text, toks[k - 1][1], toks[k][0]):
         if text[toks[k - 1][0] : toks[k - 1][1]].lower() in BOUNDARY:
@@ -405,6 +438,12 @@ def _subject_before(text: str, sent_s: int, cue_s: int, lex: Lexicon) -> _NP | N
         k += 1
     if k > j or j - k >= 13 or not _np_like(text, toks[k:j + 1], lex):
         return None
+    if text[toks[k][0] : toks[k][1]] in INTRO_PREPS:
+        # "At the end of April the US Congressional Budget Office hinted": the subject is
+        # the name after the opening phrase's last article, if there is one
+        dets = [i for i in range(k + 1, j + 1) if text[toks[i][0] : toks[i][1]].lower() in ("the", "a", "an")]
+        np_ = _np_forward(text, toks[dets[-1]][0], toks[j][1], lex, chunk=True) if dets else None
+        return np_ if np_ is not None and np_.proper else None
     return _np_forward(text, toks[k][0], toks[j][1], lex, chunk=True)
 
 
@@ -417,34 +456,54 @@ def _np_like(text: str, toks: list[tuple[int, int]], lex: Lexicon) -> bool:
         return False
     lf = first.lower()
     if first[:1].islower() and lf not in DETERMINERS and lf not in PRONOUNS and len(toks) > 1:
-        if lf.endswith(("ed", "ing")) or lf in NP_STOP:
+        # "rushed everyone", not "ship-tracking data" (a hyphenated compound is an adjective)
+        if lf.endswith(("ed", "ing")) and "-" not in lf or lf in NP_STOP:
             return False
     return True
 
 
-def _appositive_head(text: str, sent_s: int, app_end: int, lex: Lexicon) -> _NP | None:
-    """The noun phrase before the comma that opens an appositive ending at ``app_end``."""
+def _appositive_head(text: str, sent_s: int, app_end: int, lex: Lexicon, mark: str = ",") -> _NP | None:
+    """The noun phrase before the mark (a comma or a dash) that opens an appositive
+    ending at ``app_end``."""
+    opening = "—–" if mark in "—–" else ","
     pos = app_end - 1
     floor = max(sent_s, app_end - 120)
-    while pos > floor and text[pos] not in ",“”\"();:":
+    while pos > floor and text[pos] not in ",“”\"();:—–":
         pos -= 1
-    if pos <= floor or text[pos] != ",":
+    if pos <= floor or text[pos] not in opening:
         return None
-    toks = _tokens(text, max(sent_s, pos - 200), pos)
-    if not toks or not _clean_gap(text, toks[-1][1], pos):
+    return _chunk_before(text, sent_s, pos, lex)
+
+
+def _relative_head(text: str, sent_s: int, end: int, lex: Lexicon) -> _NP | None:
+    """The noun phrase before a relative clause that runs up to ``end`` without
+    punctuation ("Another participant who chose not to have his name used")."""
+    m = None
+    for m in RELATIVE_RE.finditer(text, max(sent_s, end - 120), end):
+        pass
+    if m is None or any(c in ",;:“”\"()—–" for c in text[m.end() : end]):
+        return None
+    return _chunk_before(text, sent_s, m.start(), lex, stop=RELATIVE_STOP)
+
+
+def _chunk_before(text: str, sent_s: int, end: int, lex: Lexicon, stop: frozenset[str] = frozenset()) -> _NP | None:
+    """The noun phrase that ends right before ``end`` (at most eight words, not
+    across punctuation, a clause boundary or a word in ``stop``)."""
+    toks = _tokens(text, max(sent_s, end - 200), end)
+    if not toks or not _clean_gap(text, toks[-1][1], end):
         return None
     j = len(toks) - 1
     k = j
     while k > 0 and j - k < 8 and _clean_gap(text, toks[k - 1][1], toks[k][0]):
-        if text[toks[k - 1][0] : toks[k - 1][1]].lower() in BOUNDARY:
+        w = text[toks[k - 1][0] : toks[k - 1][1]].lower()
+        if w in BOUNDARY or w in stop:
             break
         k -= 1
     if text[toks[k][0] : toks[k][1]].lower() in BOUNDARY:
         k += 1
     if k > j:
         return None
-    np_ = _np_forward(text, toks[k][0], toks[j][1], lex, chunk=True)
-    return np_
+    return _np_forward(text, toks[k][0], toks[j][1], lex, chunk=True)
 
 
 def _find_cues(doc: Doc, lex: Lexicon) -> list[tuple[int, int, str, str]]:
@@ -464,8 +523,8 @@ def _find_cues(doc: Doc, lex: Lexicon) -> list[tuple[int, int, str, str]]:
     for i in [i for i, w in enumerate(low) if w in cues]:
         s, e = toks[i]
         entries = cues[low[i]]
-        if i > 0 and low[i - 1] in NOUN_BEFORE:
-            continue  # "the claim", "his support", "a talk show": a noun, not a cue
+        if i > 0 and low[i - 1] in NOUN_BEFORE and text[toks[i - 1][1] : s].isspace():
+            continue  # "the claim", "his support", "a talk show": a noun, not a cue ('that," said' is one)
         for words, need, label in entries:
             k = len(words)
             if i + k > n:
@@ -527,7 +586,26 @@ def _resolve(np_: _NP, history: list[_NP]) -> _NP:
     return _NP(np_.start, np_.end, "named", "pronoun:" + np_.pronoun, np_.pronoun in PERSON_PRONOUNS, np_.pronoun)
 
 
-def _sources_for_cue(text: str, sent: tuple[int, int], cue: tuple[int, int, str, str], lex: Lexicon) -> list[_NP]:
+def _sentence_subject(text: str, sent_s: int, s: int, lex: Lexicon, max_commas: int = 0) -> _NP | None:
+    """The named subject (or subject pronoun) opening the sentence, when the
+    clause from it to ``s`` holds no quotation and at most ``max_commas`` commas."""
+    intro = INTRO_RE.match(text, sent_s)
+    head = _np_forward(text, intro.end(), s, lex)
+    if head is None or not (head.proper or head.pronoun in PERSON_PRONOUNS or head.pronoun == "they"):
+        return None
+    # a subject is followed by its verb ("Khan began"), not by a dateline's "(CNN) –"
+    if not VERB_NEXT_RE.match(text, head.end):
+        return None
+    between = text[head.end : s]
+    if s - head.end > 160 or between.count(",") > max_commas or QUOTE_MARK_RE.search(SHORT_QUOTE_RE.sub("", between)):
+        return None
+    return head
+
+
+def _sources_for_cue(
+    text: str, sent: tuple[int, int], cue: tuple[int, int, str, str], lex: Lexicon, main_cue: bool = True
+) -> list[_NP]:
+    """The sources of one cue; ``main_cue`` says an earlier cue in the sentence has its own subject."""
     s, e, label, form = cue
     sent_s, sent_e = sent
     first = form.split()[0]
@@ -536,10 +614,17 @@ def _sources_for_cue(text: str, sent: tuple[int, int], cue: tuple[int, int, str,
         np_ = _np_forward(text, e, sent_e, lex)
         return [np_] if np_ else []
     before = text[sent_s:s].rstrip()
-    if first.endswith("ing") and before.endswith(","):
-        # "..., adding that": the source is the main clause's subject, found at its own cue
-        return []
-    if first in POSTPOSABLE and (not before or before[-1] in INVERSION_MARKS):
+    if first.endswith("ing") and (before.endswith(",") or GERUND_WHILE_RE.search(before)):
+        # "..., adding that": the source is the main clause's subject, found at its own cue;
+        # with no cue of its own ("Khan began the war of words with an op-ed, calling Trump ..."),
+        # the subject opening the sentence speaks
+        if main_cue:
+            return []
+        head = _sentence_subject(text, sent_s, s, lex, max_commas=1)
+        return [head] if head is not None else []
+    # "One commenter — who appeared to be a student — noted": a closing dash, not an inversion
+    paired_dash = bool(before) and before[-1] in "—–" and any(c in "—–" for c in before[:-1])
+    if first in POSTPOSABLE and (not before or before[-1] in INVERSION_MARKS) and not paired_dash:
         np_ = _np_forward(text, e, sent_e, lex)
         if np_ is not None and not np_.pronoun:
             mm = MANNER_RE.match(text, np_.end)
@@ -552,23 +637,17 @@ def _sources_for_cue(text: str, sent: tuple[int, int], cue: tuple[int, int, str,
         np_ = _subject_before(text, sent_s, s, lex)
         if np_ is not None:
             # "Mr Putin and Mr Erdogan said": both names speak
-            m = AND_BEFORE_RE.search(text, max(sent_s, np_.start - 6), np_.start) if np_.proper else None
+            m = AND_BEFORE_RE.search(text, max(sent_s, np_.start - 40), np_.start) if np_.proper else None
             co = _subject_before(text, sent_s, m.start(), lex) if m else None
             if co is not None and co.proper and not co.pronoun:
                 out.append(co)
             out.append(np_)
         elif COORD_VERB_RE.search(text, max(sent_s, s - 12), s):
-            # "Foreign Minister Mevlüt Çavuşoğlu undermined the plan and said ...": the
-            # named subject of the sentence's first verb speaks (a pronoun may not: too far)
-            intro = INTRO_RE.match(text, sent_s)
-            head = _np_forward(text, intro.end(), s, lex)
-            if (head is not None and head.proper and not head.pronoun and s - head.end <= 160
-                    and "," not in text[head.end:s] and not QUOTE_MARK_RE.search(SHORT_QUOTE_RE.sub("", text[head.end:s]))):
+            # "Foreign Minister Mevlüt Çavuşoğlu undermined the plan and said ...", "He defended
+            # his position but also promised ...": the subject of the sentence's first verb speaks
+            head = _sentence_subject(text, sent_s, s, lex)
+            if head is not None:
                 out.append(head)
-    if first in ("told", "tells", "telling"):
-        to = _np_forward(text, e, sent_e, lex)
-        if to is not None and to.label == "media" and to.start > s:
-            out.append(to)
     return out
 
 
@@ -584,6 +663,7 @@ def extract_sourcing(doc: Doc) -> Extraction:
     cue_sents: set[int] = set()
     seen_src: set[tuple[int, int]] = set()
     contents: list[tuple[int, int]] = []
+    prev_si = -1
     for cue in cues:
         s, e, label, _ = cue
         # a cue inside paraphrase is still the article's attribution; direct-quote cues were dropped
@@ -600,9 +680,11 @@ def extract_sourcing(doc: Doc) -> Extraction:
                 n_stance += 1
         if _reports_nothing(text, sent[0], cue):
             continue
-        found = _sources_for_cue(text, sent, cue, lex)
+        found = _sources_for_cue(text, sent, cue, lex, main_cue=prev_si == si)
         if label == BELIEF and not (found and THAT_RE.match(text, e)):
             continue
+        if found:
+            prev_si = si
         spans.append(Span(s, e, "attribution", label, voice))
         # what follows a passive ("Hours before the armistice was announced, airstrikes ...")
         # is the next clause, not what was announced

@@ -29,15 +29,16 @@ def _spans(text: str, kind: str) -> list[tuple[str, str]]:
         ("Aydin Sezer, an Ankara-based expert, said the talks failed.", [("Aydin Sezer", "named")]),
         ("Turkish presidential spokesman Ibrahim Kalin recently said Ankara favors talks.", [("Ibrahim Kalin", "named")]),
         ("The meeting was postponed, the Turkish Foreign Ministry said.", [("the Turkish Foreign Ministry", "named")]),
-        ("“Russia wants leverage,” he told Arab News.", [("he", "named"), ("Arab News", "media")]),
+        # the addressee of "told" is not a source, even an outlet (gold on dev and sample 000)
+        ("“Russia wants leverage,” he told Arab News.", [("he", "named")]),
         ("“Putin kept Assad in line.” Writes the New York Times.", [("the New York Times", "media")]),
         ("The truce is fragile, according to Reuters.", [("Reuters", "media")]),
         ("The truce is fragile, according to the report.", [("the report", "document")]),
         ("The truce is fragile, the Washington Post reported.", [("the Washington Post", "media")]),
         # a passive has no speaker before the cue
         ("The armistice was announced on Monday.", []),
-        # a coordinated verb: the subject is not "everyone inside the room and"
-        ("They rushed everyone inside the room and said the vote would go on.", []),
+        # a coordinated verb: the subject is "They", not "everyone inside the room and"
+        ("They rushed everyone inside the room and said the vote would go on.", [("They", "anonymous")]),
         # a named subject of the sentence's first verb speaks the second (sample 002)
         ("In an interview last week, Foreign Minister Mevlüt Çavuşoğlu undermined the recent “Cairo initiative” "
          "of the commander and said the general must withdraw.", [("Mevlüt Çavuşoğlu", "named")]),
@@ -46,6 +47,66 @@ def _spans(text: str, kind: str) -> list[tuple[str, str]]:
     ],
 )
 def test_sources(text: str, sources: list[tuple[str, str]]) -> None:
+    assert _spans(text, "source") == sources
+
+
+# Sources the real-news regression corpus (dev half) showed missed or wrong.
+@pytest.mark.parametrize(
+    "text, sources",
+    [
+        # a capitalised word ending in -ly is a name, not an adverb
+        ('Meanwhile, they were giving a break to people who use firearms to sell drugs," Cassilly said.',
+         [("Cassilly", "named")]),
+        ("Fellow Republican senator Bob Cassilly told the Washington Free Beacon that Democrats undermined "
+         "public safety.", [("Bob Cassilly", "named")]),
+        # 'that,"' before an inverted cue is the end of a quotation, not a determiner
+        ('"I feel the American people would be grateful for that," said Dr. Stephen Perry with the Robertson '
+         "School of Government at Regent University.", [("Stephen Perry", "named")]),
+        # a present progressive is not a passive
+        ("Trump is accusing Sessions of putting Republican control of the House of Representatives in jeopardy.",
+         [("Trump", "named")]),
+        ("Officials are calling it animal cruelty like they've never seen before.", [("Officials", "anonymous")]),
+        # a hyphenated -ing word is an adjective
+        ("The ship appeared to have turned off its transponder in the Mediterranean west of Syria, "
+         "ship-tracking data showed.", [("ship-tracking data", "document")]),
+        # a pronoun right before the cue is its subject
+        ("CLOSE Speaking from Phoenix, Donald Trump outlined 10 steps he says will make America safer.",
+         [("he", "named")]),
+        ('"The cells produce materials that are the building blocks of the brain," reported The Jerusalem Post.',
+         [("The Jerusalem Post", "media")]),
+        # the noun before a relative clause
+        ("There are some who argue that we should hold our noses.", [("some", "anonymous")]),
+        ("Another participant who chose not to have his name used, says that the emphasis on respect is what "
+         "makes these conversations valuable.", [("Another participant", "anonymous")]),
+        ("One commenter — who appeared to be a student and supported the winners — noted the following:",
+         [("One commenter", "anonymous")]),
+        ("The airline then gave it to the local police who found the cashier’s checks inside.",
+         [("the local police", "named")]),
+        # a gerund cue with no cue of its own in the main clause: the sentence's subject speaks
+        ("Zuckerberg then gave a wide-ranging speech on free expression at Georgetown University, arguing that "
+         "the company was fighting to give more people a voice.", [("Zuckerberg", "named")]),
+        ("Twitter itself had initially declined to take down the false Trump ad as well, telling the New York "
+         "Times that it complied with the platform’s policies.", [("Twitter", "named")]),
+        ("Washington (CNN) – President Barack Obama positioned himself as a president fighting against income "
+         'inequality, while accusing some Republicans of wanting to "accelerate" a trend.',
+         [("Barack Obama", "named")]),
+        ("He defended his free-speech position but also promised that Facebook would be cracking down on "
+         "disinformation.", [("He", "named")]),
+        # an opening phrase is not a name
+        ("At the end of April the US Congressional Budget Office hinted that the second quarter of 2020 would "
+         "see the first drop in the US Gross Domestic Product in six years.",
+         [("the US Congressional Budget Office", "named")]),
+        ("In a message posted on 29 November 2017, they explained that the video showed a quarrel.",
+         [("they", "anonymous")]),
+        ("Both Sauve and State Attorney Dave Aronberg said they promise to prosecute anyone who left their "
+         "animals outside.", [("Sauve", "named"), ("Dave Aronberg", "named")]),
+        # whom a statement was told to is not its source
+        ("“Search is not used to set a political agenda,” a Google spokesperson told CNN.", [("Google", "named")]),
+        ("Obama told ABC that if negotiating over the debt ceiling – something he said he wouldn't do – became "
+         "the norm, the change would alter the relationship.", [("Obama", "named"), ("he", "named")]),
+    ],
+)
+def test_sources_seen_missed_on_real_news(text: str, sources: list[tuple[str, str]]) -> None:
     assert _spans(text, "source") == sources
 
 
@@ -74,10 +135,10 @@ def test_pronoun_takes_the_earlier_named_source() -> None:
     ex = extract_sourcing(parse(text))
     he = [s for s in ex.spans if s.kind == "source" and text[s.start : s.end] == "he"]
     assert he and he[0].label == "named"
-    # "he" is Ramani again: one named source, plus the outlet
+    # "he" is Ramani again: one named source; Arab News is whom he told, not a source
     assert ex.features["named_sources"] == 1.0
-    assert ex.features["media_sources"] == 1.0
-    assert ex.features["distinct_sources"] == 2.0
+    assert ex.features["media_sources"] == 0.0
+    assert ex.features["distinct_sources"] == 1.0
 
 
 def test_quotes_are_direct_and_quoted_voice() -> None:
@@ -148,7 +209,8 @@ def test_sample_000_experts_and_the_anonymous_source() -> None:
     text = _sample("000")
     got = _sources_by_label(text)
     assert {"Aydin Sezer", "Sezer", "Samuel Ramani", "Madalina Vicari", "Ibrahim Kalin"} <= got["named"]
-    assert "Arab News" in got["media"]
+    # "he told Arab News": the outlet is whom he told, not a source (the sample's gold)
+    assert "media" not in got
     assert {"A source in Ankara", "the source"} <= got["anonymous"]
     f = extract_sourcing(parse(text)).features
     # named: Vicari, Sezer, Kalin, Ramani (each once); anonymous: the Ankara source
