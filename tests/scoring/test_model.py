@@ -522,3 +522,27 @@ def test_a_model_built_on_other_word_clusters_is_refused(tiny_model, tmp_path: P
     bias["cluster_lexicon"] = "loaded_clusters_v0/c512"
     with pytest.raises(ValueError, match="word clusters 'loaded_clusters_v0/c512'"):
         load_model(save_model(bias, tmp_path / "other.skops"))
+
+
+def _sample_scores(transform) -> pd.DataFrame:
+    """The bundled models' scores of the five samples after ``transform`` of each text."""
+    from features import FEATURE_NAMES, analyze
+    from features.text import repair_marks
+
+    titles, texts = zip(*(p.read_text(encoding="utf-8").split("\n", 1) for p in sorted(SAMPLES.glob("*.txt"))))
+    texts = [transform(t) for t in texts]
+    feats = pd.DataFrame([analyze(t, h).features for t, h in zip(texts, titles)])[list(FEATURE_NAMES)]
+    return predict_scores(feats.assign(text=[repair_marks(t) for t in texts], title=list(titles)))
+
+
+def test_export_damage_leaves_the_scores_nearly_unchanged():
+    import re
+
+    base = _sample_scores(lambda t: t)
+    wrapped = _sample_scores(lambda t: f'"{t.strip()}"')
+    # a pair of quotation marks around the whole text is an export's, not a quotation
+    assert (wrapped[["reliability", "bias"]] - base[["reliability", "bias"]]).abs().max().max() <= 0.5
+    # the worst export seen: wrapped, one block, curly quotes mangled to "?", share counts on top
+    export = _sample_scores(lambda t: '"26 SHARES Facebook Twitter '
+                            + re.sub(r"\s*\n\s*", " ", re.sub("[“”‘’]", "?", t.strip())) + '"')
+    assert (export[["reliability", "bias"]] - base[["reliability", "bias"]]).abs().max().max() <= 10
