@@ -36,6 +36,12 @@ class Analysis:
     features: dict[str, float]
     spans: list[Span] = field(default_factory=list)
     body: str = ""
+    #: ``text`` as the extractors read it: export damage undone, same length (see ``repair_marks``).
+    read: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.read:
+            self.read = self.text
 
     def span_records(self) -> list[dict[str, Any]]:
         """Spans as dicts with the evidence text, in text order."""
@@ -60,7 +66,7 @@ def analyze(text: str, title: str | None = None) -> Analysis:
     spans = _voice_consistent(spans)
     spans.sort(key=lambda s: (s.start, s.end, s.kind))
     body = "\n\n".join(doc.text[s:e] for s, e in doc.paragraphs)
-    return Analysis(text, {n: float(features.get(n, 0.0)) for n in FEATURE_NAMES}, spans, body)
+    return Analysis(text, {n: float(features.get(n, 0.0)) for n in FEATURE_NAMES}, spans, body, read)
 
 
 def _voice_consistent(spans: list[Span]) -> list[Span]:

@@ -306,13 +306,12 @@ def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Region
     for a quote that runs across paragraphs: the opening mark is repeated at the
     start of each paragraph and only the last one is closed. Straight marks are
     paired by which side their words are on, so one lost mark does not flip the
-    rest of a paragraph into quoted voice; marks that wrap the whole text and
-    regions of implausible extent are not quotations.
+    rest of a paragraph into quoted voice; regions of implausible extent are not
+    quotations. Marks that wrap the whole text are blanked by :func:`parse` first.
     """
-    skip = wrapping_marks(text, paragraphs)  # parse() has blanked them already; direct callers too
     regions: list[Region] = []
     for k, (ps, pe) in enumerate(paragraphs):
-        marks = [m for m in _QUOTE_MARK_RE.finditer(text, ps, pe) if m.start() not in skip]
+        marks = list(_QUOTE_MARK_RE.finditer(text, ps, pe))
         if not marks:
             continue
         open_at: int | None = None
@@ -338,7 +337,7 @@ def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Region
                         end -= 1
                     regions.append(Region(open_at, end))
                 open_at = pos
-            elif side != "open":
+            else:
                 if _plausible(text, open_at, m.end()):
                     regions.append(Region(open_at, m.end()))
                 open_at = None

@@ -39,12 +39,12 @@ def output_columns(with_scores: bool) -> list[str]:
     return [*META_COLUMNS, *FEATURE_NAMES, *(SCORE_COLUMNS if with_scores else ())]
 
 
-def _analyze_one(art: Article) -> tuple[dict[str, float], list[dict[str, Any]]] | str:
+def _analyze_one(art: Article) -> tuple[dict[str, float], list[dict[str, Any]], str] | str:
     from features import analyze
 
     try:
         a = analyze(art.text, art.title)
-        return a.features, a.span_records()
+        return a.features, a.span_records(), a.read
     except Exception as e:  # one odd article must not stop a long run: it is reported instead
         log.debug("analysis of %s failed", art.id, exc_info=True)
         return f"analysis failed: {type(e).__name__}: {e}"
@@ -63,7 +63,6 @@ def score_chunk(articles: Sequence[Article], predict: PredictFn | None = None,
     model fails on this chunk, its articles are listed as errors, not written unscored.
     """
     from features import FEATURE_NAMES
-    from features.text import repair_marks
 
     rows: list[list[Any]] = []
     texts: list[str] = []
@@ -75,9 +74,9 @@ def score_chunk(articles: Sequence[Article], predict: PredictFn | None = None,
         if isinstance(res, str):
             errors.append(BadRow(art.file, art.line, res, art.id))
             continue
-        feats, span_recs = res
+        feats, span_recs, read = res
         kept.append(art)
-        texts.append(repair_marks(art.text))  # the wording models read what the extractors read
+        texts.append(read)  # the wording models read what the extractors read
         rows.append([art.id, art.outlet, art.date, art.title, art.domain, art.url,
                      *(feats[n] for n in FEATURE_NAMES)])
         if with_spans:
