@@ -449,7 +449,7 @@ _DENIED = frozenset("dismissed dismissing dismisses denied denying denies reject
 
 def _rule_speculation(ctx: _Ctx, i: int, j: int) -> int | None:
     # "dismissed speculation of a link" denies the doubt rather than voicing it
-    return None if ctx.prev(i) in _DENIED or any(w in _DENIED for w in ctx.before(i, 3)) else j
+    return None if any(w in _DENIED for w in ctx.before(i, 3)) else j
 
 
 def _rule_likely(ctx: _Ctx, i: int, j: int) -> int | None:

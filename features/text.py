@@ -26,9 +26,6 @@ LINE_RE = re.compile(r"[^\n]+")
 # A candidate sentence end: terminal punctuation, optional closing quotes/brackets, then space.
 SENT_END_RE = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s)")
 
-OPEN_QUOTES = "“«„"
-CLOSE_QUOTES = "”»“"
-
 
 @dataclass(frozen=True, slots=True)
 class Region:
