@@ -102,7 +102,7 @@ Session 5 (same cache; all on top of the shipped clu1024_cal, seed 0):
   0.783. What an outlet chooses to quote is evidence of its slant too; not kept.
   scored without headlines (clu_no_titles: the test articles' features computed without their headline, the
   headline column at its median): 0.847 / 0.746 / 0.674 with 18% predicted hyperpartisan while the
-  headline features' zeros counted; 0.847 / 0.760 / 0.758 with 43% once scoring.model reads them as
+  headline features' zeros counted; 0.847 / 0.760 / 0.758 with 43% once scoring.model.estimator reads them as
   missing (headline_features_as_missing, shipped).
 
 Session 6 (same cache, seed 0, on top of clu1024_cal 0.860 / 0.784 / 0.787):
@@ -137,7 +137,7 @@ Session 7 (same cache, seed 0, on top of clu1024_cal 0.860 / 0.784 / 0.787):
   AllSides outlets already.
 
 Session 8 (same cache; on top of clu1024_cal, 0.860 / 0.784 / 0.787 | 0.861 / 0.775 / 0.778):
-  a fourth column over the words of the article's URL path (scoring.model.url_paths: scheme, host, query,
+  a fourth column over the words of the article's URL path (scoring.model.estimator.url_paths: scheme, host, query,
   fragment and digits dropped; words used by 3+ training outlets). The section an article is filed under
   carries what the text columns miss: in the hand-labelled set, 88% of the 26 URLs with "opinion" are
   hyperpartisan, 7% of the 135 with "news/". Unigrams (clu_url) 0.863 / 0.780 / 0.785 | 0.863 / 0.777 /
@@ -157,7 +157,7 @@ Session 9 (same cache; on top of clu_url12_hand, 0.869 / 0.791 / 0.798 | 0.867 /
 hand rows' out-of-fold blend). a = 0.2 / 0.3 / 0.5: 0.870 / 0.792 / 0.800 ; 0.871 / 0.786 / 0.795 ; 0.873 / 0.778 /
 0.787 | 0.869 / 0.777 / 0.784 ; 0.869 / 0.780 / 0.787 ; 0.872 / 0.769 / 0.778. a = 0.3, 10 folds: 0.873 / 0.778 /
 0.785; scored without URLs (clu_url12_hand_blend0.3_no_urls): 0.861 / 0.783 / 0.782 against 0.857 / 0.783 /
-0.781. Shipped at a = 0.3, the weight first measured in session 5, not re-chosen here (scoring.model.BLEND_WEIGHTS;
+0.781. Shipped at a = 0.3, the weight first measured in session 5, not re-chosen here (scoring.model.estimator.BLEND_WEIGHTS;
 the shipped full-text model is weighted as the stacker is, the harness's as the baseline is).
 """
 from __future__ import annotations
@@ -180,14 +180,14 @@ from sklearn.metrics import accuracy_score, balanced_accuracy_score, roc_auc_sco
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from scoring.datasets import CACHE_DIR, load_training_corpora, shared_dir  # noqa: E402
-from scoring.evaluate import _strata, prepare, training_weights  # noqa: E402
-from scoring.model import cluster_texts as model_cluster_texts  # noqa: E402
-from scoring.model import (  # noqa: E402
+from scoring.model.datasets import CACHE_DIR, load_training_corpora, shared_dir  # noqa: E402
+from scoring.model.evaluate import _strata, prepare, training_weights  # noqa: E402
+from scoring.model.estimator import cluster_texts as model_cluster_texts  # noqa: E402
+from scoring.model.estimator import (  # noqa: E402
     balanced_sigmoid, clip_texts, grouped_splits, make_feature_pipeline, make_text_model, outlet_counts, outlet_weights,
     recalibrate, url_paths,
 )
-from scoring.train_cli import apply_label_files, load_shared  # noqa: E402
+from scoring.model.training import apply_label_files, load_shared  # noqa: E402
 
 log = logging.getLogger("bias_experiments")
 
@@ -244,7 +244,7 @@ def load_pool(shared: Path, d: pd.DataFrame, per_outlet: int) -> pd.DataFrame:
     """Unlabelled extra rows for self-training: up to ``per_outlet`` AllSides articles per outlet that
     are not among the prepared rows ``d``, with their features; y is set per fold (``pseudo``)."""
     from features import FEATURE_NAMES
-    from scoring.datasets import cached_features, load_allsides
+    from scoring.model.datasets import cached_features, load_allsides
 
     a = load_allsides(shared)
     a = a[~a["id"].isin(set(d["id"])) & a["text"].str.strip().astype(bool)]
@@ -340,7 +340,7 @@ def free_counts(train_texts: list[str], test_texts: list[str], groups: list[str]
 
 
 def cluster_texts(texts: list[str], k: int) -> list[str]:
-    """Texts as word-cluster ids: the shipped ``scoring.model.cluster_texts`` for k=1024, the coarse
+    """Texts as word-cluster ids: the shipped ``scoring.model.estimator.cluster_texts`` for k=1024, the coarse
     256 clusters of the same table otherwise."""
     if k == 1024:
         return model_cluster_texts(texts)
@@ -747,7 +747,7 @@ def blended(pipe: Any, Xtr: pd.DataFrame, Xte: pd.DataFrame, y: np.ndarray, w: n
     on the hand rows' out-of-fold blend (classes the same total), as ``recalibrate`` does."""
     from sklearn.base import clone
 
-    from scoring.model import _parts
+    from scoring.model.estimator import _parts
     prep, lr, _ = _parts(pipe)
     Ztr, Zte = np.asarray(prep.transform(Xtr), dtype=float), np.asarray(prep.transform(Xte), dtype=float)
     s_oof = np.zeros(len(y))
@@ -982,11 +982,11 @@ def main(argv: list[str] | None = None) -> int:
         log.info("representation %s: %d terms, %.0fs", r, n_terms, time.time() - t0)
     if any(VARIANTS[v].get("blank_titles") for v in variants):
         # the hand-labelled rows' features as scoring computes them without a headline (the test rows)
-        from scoring.datasets import compute_features
+        from scoring.model.datasets import compute_features
         hand = d["eval_hand"].notna().to_numpy()
         untitled = compute_features(d.loc[hand, ["text"]].assign(title=""))
         prep.untitled = untitled[names].set_index(d.index[hand])
-        # as scoring.model reads them: an absent headline is no headline evidence (median values)
+        # as scoring.model.estimator reads them: an absent headline is no headline evidence (median values)
         prep.untitled[[n for n in names if n.startswith("headline_")]] = np.nan
     rows, probs = {}, {}
     if args.baseline:

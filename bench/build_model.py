@@ -21,10 +21,10 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from scoring.datasets import shared_dir  # noqa: E402
-from scoring.evaluate import evaluate_prepared, format_report, model_runners  # noqa: E402
-from scoring.model import TARGETS, save_model  # noqa: E402
-from scoring.train_cli import _prepared, apply_label_files, class_summary, load_shared, train_target  # noqa: E402
+from scoring.model.datasets import shared_dir  # noqa: E402
+from scoring.model.evaluate import evaluate_prepared, format_report, model_runners  # noqa: E402
+from scoring.model.estimator import TARGETS, save_model  # noqa: E402
+from scoring.model.training import _prepared, apply_label_files, class_summary, load_shared, train_target  # noqa: E402
 
 log = logging.getLogger("build_model")
 COMMAND = "python -m bench.build_model --shared ../shared --out scoring/models"
@@ -38,7 +38,7 @@ def build(shared: Path, out: Path, allsides_cap: int, seed: int, folds: int, eva
     sources = ["shared corpora: allsides, hyperpartisan (by-article train), fakenews_sample"] + described
     from features import FEATURE_NAMES
 
-    from scoring.datasets import feature_version
+    from scoring.model.datasets import feature_version
 
     report: dict[str, Any] = {"command": COMMAND, "allsides_cap": allsides_cap, "seed": seed,
                               "feature_version": feature_version(), "n_features": len(FEATURE_NAMES)}

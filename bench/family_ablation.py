@@ -5,7 +5,7 @@ current features, on an older feature table, and on the current one with a singl
 back from the older table. The older table is the feature cache another checkout wrote, e.g.:
 
     git worktree add /tmp/orig <commit> && (cd /tmp/orig && python -c "from pathlib import Path; \
-        from scoring.train_cli import load_shared; load_shared(Path('../shared'), 60, 0)")
+        from scoring.model.training import load_shared; load_shared(Path('../shared'), 60, 0)")
     python -m bench.family_ablation --old /tmp/relscore_cache/shared_cap60_seed0_<version>.parquet
 """
 from __future__ import annotations
@@ -16,9 +16,9 @@ from pathlib import Path
 import pandas as pd
 
 from features import FAMILIES
-from scoring.datasets import shared_dir
-from scoring.evaluate import evaluate_prepared, model_runners
-from scoring.train_cli import _prepared, apply_label_files, load_shared
+from scoring.model.datasets import shared_dir
+from scoring.model.evaluate import evaluate_prepared, model_runners
+from scoring.model.training import _prepared, apply_label_files, load_shared
 
 GROUPS = {"reliability": "reliable_vs_unreliable", "bias": "hyperpartisan_hand"}
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from scoring.datasets import load_allsides, load_fakenews, load_hyperpartisan, shared_dir
+from scoring.model.datasets import load_allsides, load_fakenews, load_hyperpartisan, shared_dir
 
 # Lines that look like page furniture or inserted content: articles carrying one are
 # over-sampled so the corpus has insertions as they occur naturally, not only clean prose.

@@ -2,7 +2,7 @@
 over time and article pages with the evidence highlighted.
 
 ``render_site(scored, spans, texts, out_dir)`` writes the site and returns
-the path of its ``index.html``; ``reports.cli.register`` adds ``relscore report``.
+the path of its ``index.html``; ``relscore.report.register`` adds ``relscore report``.
 """
 from .highlight import highlight
 from .site import render_site

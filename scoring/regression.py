@@ -19,7 +19,7 @@ from features.base import Span
 from features.insertions import is_edge_label
 from features.text import parse
 
-from .datasets import load_allsides, load_fakenews, load_hyperpartisan, shared_dir
+from scoring.model.datasets import load_allsides, load_fakenews, load_hyperpartisan, shared_dir
 
 SAMPLES_DIR = Path(__file__).resolve().parents[1] / "notebooks" / "data" / "samples"
 

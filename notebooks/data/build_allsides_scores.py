@@ -71,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def write_example_ratings(df: pd.DataFrame, path: Path) -> None:
     """domain,label for the AllSides domains Lin et al. 2023 rate (>= MIN_ARTICLES articles)."""
-    from scoring.outlets import candidate_domains
+    from scoring.io.outlets import candidate_domains
 
     lin = pd.read_csv(LIN).drop_duplicates("domain").set_index("domain")["pc1"]
     counts = df["domain"].astype(str).value_counts()

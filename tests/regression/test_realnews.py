@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from features import analyze
-from scoring.datasets import shared_dir
+from scoring.model.datasets import shared_dir
 from scoring.regression import evaluate, load_corpus
 
 HERE = Path(__file__).parent / "realnews"

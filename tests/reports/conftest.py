@@ -23,7 +23,7 @@ XSS_TEXT = (
 
 
 def read_sample(path: Path) -> tuple[str, str]:
-    """(title, text) as scoring.corpus reads a .txt file: first line is the title."""
+    """(title, text) as scoring.io.corpus reads a .txt file: first line is the title."""
     title, _, text = path.read_text(encoding="utf-8").partition("\n")
     return title.strip(), text
 

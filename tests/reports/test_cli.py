@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from reports.cli import register
+from relscore.report import register
 
 from .conftest import SAMPLES, add_fake_model_columns
 from .htmlcheck import Page
 
 
 def test_report_subcommand_writes_site(tmp_path: Path, sample_inputs):
-    pytest.importorskip("scoring.corpus")
+    pytest.importorskip("scoring.io.corpus")
     scored, spans, texts = sample_inputs
     scored = add_fake_model_columns(scored[scored["id"].isin([p.stem for p in SAMPLES.glob("*.txt")])])
     scored.to_csv(tmp_path / "scores.csv", index=False)

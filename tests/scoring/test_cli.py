@@ -1,4 +1,4 @@
-"""``relscore score`` end to end through ``scoring.cli.main``: rows in input
+"""``relscore score`` end to end through ``relscore.cli.main``: rows in input
 order, every input row in OUT or in the errors file, spans that slice the text."""
 import json
 from pathlib import Path
@@ -7,8 +7,8 @@ import pandas as pd
 import pytest
 
 from features import FEATURE_NAMES
-from scoring import cli
-from scoring.output import read_table
+from relscore import cli
+from scoring.io.output import read_table
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "notebooks" / "data" / "samples"

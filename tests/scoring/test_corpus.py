@@ -8,7 +8,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from scoring.corpus import (
+from scoring.io.corpus import (
     Article, BadRow, ColumnError, ColumnSpec, InputError, iter_articles, read_articles,
 )
 
@@ -83,7 +83,7 @@ def test_json_truncated_list_reports_rest_not_read(tmp_path):
 
 
 def test_json_list_larger_than_read_window(tmp_path, monkeypatch):
-    from scoring import corpus
+    from scoring.io import corpus
 
     monkeypatch.setattr(corpus._JsonBuffer, "_CHUNK", 64)   # force many refills mid-object
     recs = [{"id": f"n{i}", "content": f"Article number {i}. " * (i + 1), "source": "x"} for i in range(40)]

@@ -8,9 +8,9 @@ import pytest
 
 pytest.importorskip("distributed")
 
-from scoring import cli  # noqa: E402
-from scoring.dask_engine import plan_pieces, read_piece  # noqa: E402
-from scoring.corpus import expand_inputs  # noqa: E402
+from relscore import cli  # noqa: E402
+from scoring.run.dask_engine import plan_pieces, read_piece  # noqa: E402
+from scoring.io.corpus import expand_inputs  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = sorted((ROOT / "notebooks" / "data" / "samples").glob("*.txt"))

@@ -12,9 +12,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from scoring import chunks, cli, resume
-from scoring.output import read_table
-from scoring.progress import count_rows
+from relscore import cli
+from scoring.run import chunks, resume
+from scoring.io.output import read_table
+from scoring.run.progress import count_rows
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = sorted((ROOT / "notebooks" / "data" / "samples").glob("*.txt"))
@@ -51,7 +52,7 @@ def no_model(monkeypatch):
 
 
 def test_jobs_2_gives_the_same_rows_and_spans_as_jobs_1(tmp_path, monkeypatch, no_model):
-    from scoring import engine
+    from scoring.run import local as engine
 
     monkeypatch.setattr(engine, "RECYCLE_BATCHES", 2)  # fresh workers mid-run change nothing
     corpus = tmp_path / "c.jsonl"
@@ -127,7 +128,7 @@ def _run_until_killed(cmd: list[str], out: Path, min_rows: int) -> None:
 def test_killed_run_resumes_to_the_uninterrupted_result(tmp_path, fmt):
     corpus = tmp_path / "c.jsonl"
     ids = write_corpus(corpus, 160, bad_every=25)
-    base = [sys.executable, "-m", "scoring.cli", "score", str(corpus), "--batch-size", "4", "--jobs", "1", "-q"]
+    base = [sys.executable, "-m", "relscore.cli", "score", str(corpus), "--batch-size", "4", "--jobs", "1", "-q"]
 
     def files(name):
         return tmp_path / f"{name}.{fmt}", tmp_path / f"{name}.spans.jsonl", tmp_path / f"{name}.errors.jsonl"
@@ -187,7 +188,7 @@ def pq_row_groups(path: Path) -> int:
 
 
 def test_progress_log_lines_when_not_on_a_terminal(tmp_path, caplog, monkeypatch, no_model):
-    from scoring import progress
+    from scoring.run import progress
 
     monkeypatch.setattr(progress, "LOG_EVERY", 0.0)
     corpus = tmp_path / "c.jsonl"
@@ -203,7 +204,7 @@ def test_progress_log_lines_when_not_on_a_terminal(tmp_path, caplog, monkeypatch
 def test_count_rows_for_cheap_inputs(tmp_path):
     import sqlite3
 
-    from scoring.corpus import expand_inputs
+    from scoring.io.corpus import expand_inputs
 
     j = tmp_path / "a.jsonl"
     j.write_text('{"text": "a"}\n\n{"text": "b"}', encoding="utf-8")  # a blank line and no final newline

@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from scoring.labels import (
+from scoring.model.labels import (
     candidate_domains, join_labels, normalize_domain, partisan_outlet, read_labels, reliability_target,
 )
 

@@ -11,8 +11,8 @@ import pytest
 import skops.io as sio
 from sklearn.linear_model import LogisticRegression
 
-from scoring.evaluate import Prepared, evaluate_prepared, model_runners
-from scoring.model import (
+from scoring.model.evaluate import Prepared, evaluate_prepared, model_runners
+from scoring.model.estimator import (
     TARGETS, UntrustedModelError, balanced_sigmoid, fit_model, load_model, outlet_weights, predict_scores,
     predict_with_explanation, save_model,
 )
@@ -130,7 +130,7 @@ def test_the_bias_model_reads_headlines_and_treats_a_missing_one_as_average(tmp_
 
 
 def test_url_paths_keep_the_path_words_only():
-    from scoring.model import url_paths
+    from scoring.model.estimator import url_paths
 
     assert url_paths([
         "https://www.example.com/opinion/2017/10/12/a-cruel-old-man.html?utm_source=feed#comments",
@@ -149,7 +149,7 @@ def url_corpus(seed: int = 3) -> pd.DataFrame:
 
 
 def test_the_bias_model_reads_the_url_section_and_treats_a_missing_url_as_average(tmp_path: Path):
-    from scoring.model import URL_COLUMN
+    from scoring.model.estimator import URL_COLUMN
 
     d = url_corpus()
     X = d[["exclaims", "quotes"]]
@@ -192,14 +192,14 @@ def test_a_bias_model_trains_without_the_url_column_when_no_path_word_is_shared(
     d = url_corpus()
     # each outlet's sections have names of their own: no path word is used by 3 outlets
     d["url"] = [f"https://{o}/desk{'abcdefghij'[int(o[6])]}/{i}" for i, o in enumerate(d["outlet"])]
-    with caplog.at_level("WARNING", logger="scoring.model"):
+    with caplog.at_level("WARNING", logger="scoring.model.estimator"):
         model = fit_bias_file(d, tmp_path / "n.skops", urls=d["url"].tolist())
     assert model["url_model"] is None and "url" not in model["families"]
     assert "without the URL component" in caplog.text
 
 
 def test_the_bias_model_blends_in_the_full_text_model_which_reads_past_the_clip(tmp_path: Path):
-    from scoring.model import BLEND_WEIGHTS, TEXT_CHARS
+    from scoring.model.estimator import BLEND_WEIGHTS, TEXT_CHARS
 
     # the register shows only at the end of long articles, past what the stacked wording columns read
     d, rng = uninformative_corpus(5)
@@ -321,7 +321,7 @@ def _sample_frame() -> pd.DataFrame:
 
 
 def test_predict_scores_on_the_samples_with_the_bundled_models():
-    from scoring.model import DEFAULT_MODELS
+    from scoring.model.estimator import DEFAULT_MODELS
 
     missing = [f for f in DEFAULT_MODELS.values() if not (ROOT / "scoring" / "models" / f).exists()]
     if missing:
@@ -352,7 +352,7 @@ def test_predict_scores_on_the_samples_with_the_bundled_models():
 
 
 def test_train_and_evaluate_commands_on_a_tiny_labelled_corpus(tmp_path: Path):
-    from scoring.cli import main
+    from relscore.cli import main
 
     d = tiny_corpus(n_outlets=8, per_outlet=4, seed=1)
     corpus = tmp_path / "corpus.csv"
@@ -382,7 +382,7 @@ def test_train_and_evaluate_commands_on_a_tiny_labelled_corpus(tmp_path: Path):
 
 
 def test_bias_weights_balance_the_classes_inside_each_label_source():
-    from scoring.evaluate import training_weights
+    from scoring.model.evaluate import training_weights
 
     # hand labels: 2 hyperpartisan articles vs 6 not; outlet labels: 6 partisan vs 2 centre
     d = pd.DataFrame({
@@ -466,7 +466,7 @@ def test_the_balanced_sigmoid_puts_50_between_the_classes_whatever_their_sizes()
 
 
 def test_cluster_texts_map_words_of_like_use_to_one_id():
-    from scoring.model import cluster_texts
+    from scoring.model.estimator import cluster_texts
 
     a, b = cluster_texts(["Traitors, thugs!", "On Tuesday and Wednesday: zxqvbn."])
     assert len(a.split()) == 2 and a.split()[0] == a.split()[1]  # traitors ~ thugs
@@ -475,7 +475,7 @@ def test_cluster_texts_map_words_of_like_use_to_one_id():
 
 
 def test_the_cluster_column_carries_what_it_learned_to_words_it_never_saw():
-    from scoring.model import cluster_texts, fit_text_model
+    from scoring.model.estimator import cluster_texts, fit_text_model
 
     rng = np.random.default_rng(0)
     filler = "people say that the city and its new plan will be discussed again this week".split()
@@ -501,7 +501,7 @@ def test_the_cluster_column_carries_what_it_learned_to_words_it_never_saw():
 
 
 def test_only_the_bias_model_reads_word_clusters(tiny_model):
-    from scoring.model import CLUSTER_COLUMN
+    from scoring.model.estimator import CLUSTER_COLUMN
 
     d, reliability = tiny_model
     assert reliability["cluster_model"] is None and CLUSTER_COLUMN not in reliability["columns"]

@@ -5,8 +5,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from scoring.dates import iso_date, parse_date
-from scoring.outlets import candidate_domains, domain_from_url, looks_like_domain, normalize_domain
+from scoring.io.dates import iso_date, parse_date
+from scoring.io.outlets import candidate_domains, domain_from_url, looks_like_domain, normalize_domain
 
 MARCH_6 = date(2020, 3, 6)
 

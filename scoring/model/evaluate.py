@@ -18,8 +18,8 @@ from scipy.stats import spearmanr
 from sklearn.dummy import DummyClassifier
 from sklearn.metrics import accuracy_score, balanced_accuracy_score, brier_score_loss, f1_score, roc_auc_score
 
-from .labels import LabelTable, join_labels, partisan_outlet, reliability_target
-from .model import TARGETS, fit_model, grouped_splits, make_text_model, outlet_weights, predict_with_explanation
+from scoring.model.labels import LabelTable, join_labels, partisan_outlet, reliability_target
+from scoring.model.estimator import TARGETS, fit_model, grouped_splits, make_text_model, outlet_weights, predict_with_explanation
 
 log = logging.getLogger(__name__)
 
@@ -183,7 +183,7 @@ def training_weights(train: pd.DataFrame, target: str) -> np.ndarray:
 
 
 def calibration_rows(train: pd.DataFrame, target: str) -> np.ndarray | None:
-    """The rows whose labels define the score's 50 (see ``scoring.model.recalibrate``): for ``bias``
+    """The rows whose labels define the score's 50 (see ``scoring.model.estimator.recalibrate``): for ``bias``
     the hand-labelled articles, when there are any; else None (calibrated on every row).
     Grouped CV in bench/bias_experiments.py, balanced accuracy on hand-labelled articles of held-out
     outlets, with the word-cluster column: 0.785 -> 0.787 (second fold partition 0.774 -> 0.778); without
@@ -214,7 +214,7 @@ def titles_of(d: pd.DataFrame) -> list[str] | None:
 
 
 def urls_of(d: pd.DataFrame) -> list | None:
-    """The URLs of ``d`` as they are (``scoring.model.url_paths`` reads a missing one as no URL),
+    """The URLs of ``d`` as they are (``scoring.model.estimator.url_paths`` reads a missing one as no URL),
     or None without a url column."""
     return d["url"].tolist() if "url" in d else None
 

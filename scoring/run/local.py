@@ -1,5 +1,5 @@
 """The local engine of ``relscore score``: stream articles in batches through
-:func:`scoring.chunks.score_chunk` on N worker processes and write every batch,
+:func:`scoring.run.chunks.score_chunk` on N worker processes and write every batch,
 in input order, as soon as it is done.
 
 Memory stays flat: at most ``jobs + 2`` batches are in flight and nothing
@@ -23,13 +23,13 @@ from typing import Any, Iterable, Sequence
 
 import pandas as pd
 
-from . import resume
-from .chunks import ChunkResult, score_chunk
-from .corpus import Article, BadRow
-from .output import (
+from scoring.run import resume
+from scoring.run.chunks import ChunkResult, score_chunk
+from scoring.io.corpus import Article, BadRow
+from scoring.io.output import (
     CsvTableWriter, JsonlTableWriter, PartsParquetWriter, RecordWriter, table_format,
 )
-from .progress import Progress
+from scoring.run.progress import Progress
 
 log = logging.getLogger(__name__)
 
@@ -300,7 +300,7 @@ def warm_up(features: bool, with_scores: bool, model_paths: Sequence[str] | None
 
         analyze("Warm up. The minister said it may rain.", "Warm up")
     if with_scores:
-        from .model import cluster_texts, load_models
+        from scoring.model.estimator import cluster_texts, load_models
 
         models = load_models(list(model_paths) if model_paths else None)
         if any(m.get("cluster_model") is not None for m in models.values()):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .select import parse_articles
+from reports.select import parse_articles
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +63,7 @@ def read_table(path: str | Path, what: str) -> pd.DataFrame:
 
 def read_texts(inputs: list[str], ids: set[str], text_column: str | None = None, id_column: str | None = None) -> dict[str, str]:
     """Article texts by id, read with the same readers as `relscore score`."""
-    from scoring.corpus import Article, ColumnSpec, iter_articles
+    from scoring.io.corpus import Article, ColumnSpec, iter_articles
 
     spec = ColumnSpec(text=text_column, id=id_column)
     out: dict[str, str] = {}
@@ -75,7 +75,7 @@ def read_texts(inputs: list[str], ids: set[str], text_column: str | None = None,
 
 def run(args: argparse.Namespace) -> int:
     """Handler of ``relscore report``."""
-    from . import render_site
+    from reports import render_site
 
     scored = read_table(args.scores, "SCORES")
     if "id" not in scored:

@@ -1,6 +1,6 @@
 """The per-chunk work of ``relscore score``, shared by every engine.
 
-A chunk is a list of :class:`~scoring.corpus.Article`; scoring it gives the
+A chunk is a list of :class:`~scoring.io.corpus.Article`; scoring it gives the
 output rows (identity columns, every feature, the model scores), the evidence
 span records and the articles that could not be analysed. The local engine runs
 it in worker processes, the Dask engine inside ``map_partitions``; both call
@@ -14,12 +14,12 @@ from typing import Any, Callable, Sequence
 
 import pandas as pd
 
-from .corpus import Article, BadRow
-from .output import META_COLUMNS
+from scoring.io.corpus import Article, BadRow
+from scoring.io.output import META_COLUMNS
 
 log = logging.getLogger(__name__)
 
-#: Score columns written by scoring.model.predict_scores, in output order.
+#: Score columns written by scoring.model.estimator.predict_scores, in output order.
 SCORE_COLUMNS = ("reliability", "bias", "reliability_why", "bias_why")
 
 
@@ -57,7 +57,7 @@ def score_chunk(articles: Sequence[Article], predict: PredictFn | None = None,
                 model_paths: Sequence[str] | None = None, with_spans: bool = True) -> ChunkResult:
     """Analyse and score ``articles``; see the module docstring.
 
-    ``predict`` (normally :func:`scoring.model.predict_scores`) adds
+    ``predict`` (normally :func:`scoring.model.estimator.predict_scores`) adds
     ``reliability``/``bias`` and their explanations from ``model_paths`` (the
     bundled models when None); without it the rows carry features only. If the
     model fails on this chunk, its articles are listed as errors, not written unscored.

@@ -21,8 +21,8 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping, TextIO
 
-from .dates import is_missing, iso_date
-from .outlets import domain_from_url, looks_like_domain, normalize_domain
+from scoring.io.dates import is_missing, iso_date
+from scoring.io.outlets import domain_from_url, looks_like_domain, normalize_domain
 
 log = logging.getLogger(__name__)
 

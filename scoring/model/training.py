@@ -21,12 +21,12 @@ from typing import Any, Sequence
 import numpy as np
 import pandas as pd
 
-from .evaluate import (
+from scoring.model.evaluate import (
     Prepared, attach_labels, binary_metrics, calibration_rows, calibration_table, evaluate_prepared, format_report,
     prepare, titles_of, training_weights, urls_of,
 )
-from .labels import REPORTING_TO_REL3, LabelTable, normalize_domain, read_labels
-from .model import TARGETS, fit_model, load_model, predict_with_explanation, save_model
+from scoring.model.labels import REPORTING_TO_REL3, LabelTable, normalize_domain, read_labels
+from scoring.model.estimator import TARGETS, fit_model, load_model, predict_with_explanation, save_model
 
 log = logging.getLogger(__name__)
 
@@ -60,8 +60,8 @@ def load_corpus(paths: Sequence[str], limit: int | None = None, processes: int =
     """Articles with features: columns id, corpus, outlet, date, title, text, FEATURE_NAMES."""
     from features import FEATURE_NAMES
 
-    from .corpus import ColumnError, InputError, read_articles
-    from .datasets import compute_features
+    from scoring.io.corpus import ColumnError, InputError, read_articles
+    from scoring.model.datasets import compute_features
 
     frames = []
     for p in paths:
@@ -110,7 +110,7 @@ def load_shared(shared: Path, allsides_cap: int | None, seed: int = 0) -> pd.Dat
     """The three shared training corpora with their built-in labels and cached features."""
     from features import FEATURE_NAMES
 
-    from .datasets import cached_features, load_training_corpora
+    from scoring.model.datasets import cached_features, load_training_corpora
 
     if not (shared / "data").is_dir():
         raise TrainError(f"--shared-data {shared}: no data/ folder there; point it at the shared/ directory")
@@ -162,7 +162,7 @@ def _article_labels(df: pd.DataFrame, path: Path) -> pd.DataFrame:
 
 
 def _categorical(df: pd.DataFrame, table: LabelTable) -> pd.DataFrame:
-    from .labels import join_labels
+    from scoring.model.labels import join_labels
 
     lab = join_labels(df["outlet"].tolist(), None, table)["label"].to_numpy()
     df = df.copy()
@@ -347,7 +347,7 @@ def _guard(func: Any) -> Any:
         try:
             return func(args)
         except (TrainError, FileNotFoundError) as e:
-            from .cli import UsageError
+            from relscore.cli import UsageError
 
             raise UsageError(str(e)) from e
     return run

@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 from typing import Any, Iterable
 
-log = logging.getLogger("scoring.progress")
+log = logging.getLogger("scoring.run.progress")
 
 #: Seconds between log lines when stderr is not a terminal.
 LOG_EVERY = 30.0
@@ -28,7 +28,7 @@ def count_rows(sources: Iterable[Any]) -> int | None:
 
             total += pq.ParquetFile(path).metadata.num_rows
         elif src.kind == "sqlite":
-            from .corpus import _connect, _quote, _sqlite_table
+            from scoring.io.corpus import _connect, _quote, _sqlite_table
 
             con = _connect(path)
             try:

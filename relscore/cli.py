@@ -11,15 +11,15 @@ import sys
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
-from .corpus import ColumnError, ColumnSpec, InputError, iter_prepared, prepare
-from .dates import parse_date
-from .output import TABLE_FORMATS, read_records, read_table, table_format
+from scoring.io.corpus import ColumnError, ColumnSpec, InputError, iter_prepared, prepare
+from scoring.io.dates import parse_date
+from scoring.io.output import TABLE_FORMATS, read_records, read_table, table_format
 
 log = logging.getLogger(__name__)
 
 BATCH_SIZE = 256
 #: Modules whose ``register(subparsers)`` adds subcommands, when they are installed.
-PLUGINS = ("scoring.train_cli", "reports.cli")
+PLUGINS = ("scoring.model.training", "relscore.report")
 
 PredictFn = Callable[..., Any]
 
@@ -38,15 +38,15 @@ def _version() -> str:
 
 
 def _load_predict(model_paths: list[str] | None) -> PredictFn | None:
-    """``scoring.model.predict_scores`` when that module exists."""
+    """``scoring.model.estimator.predict_scores`` when that module exists."""
     try:
-        from scoring.model import predict_scores
+        from scoring.model.estimator import predict_scores
     except ModuleNotFoundError as e:
-        if e.name != "scoring.model":
+        if e.name != "scoring.model.estimator":
             raise
         if model_paths:
-            raise UsageError("--model was given but scoring.model is not available in this install") from e
-        log.warning("scoring.model not available: writing features without reliability/bias scores")
+            raise UsageError("--model was given but scoring.model.estimator is not available in this install") from e
+        log.warning("scoring.model.estimator not available: writing features without reliability/bias scores")
         return None
     return predict_scores
 
@@ -57,10 +57,10 @@ def _ready_predict(model_paths: list[str] | None) -> PredictFn | None:
     predict = _load_predict(model_paths)
     if predict is None:
         return None
-    from .engine import warm_up
+    from scoring.run.local import warm_up
 
     try:
-        if predict.__module__ == "scoring.model":
+        if predict.__module__ == "scoring.model.estimator":
             warm_up(True, True, model_paths)
     except Exception as e:
         if model_paths:
@@ -136,7 +136,7 @@ def run_score(args: argparse.Namespace) -> int:
     spans_path = Path(args.spans) if args.spans else (report_dir / "spans.jsonl" if report_dir else None)
     errors_path = Path(args.errors) if args.errors else out_path.with_name(out_path.stem + ".errors.jsonl")
     if args.engine == "dask":
-        from .dask_engine import run_dask
+        from scoring.run.dask_engine import run_dask
 
         return run_dask(args, prepared, predict, out_path, spans_path, errors_path, since, until)
     return _run_local(args, prepared, predict, out_path, spans_path, errors_path, since, until,
@@ -146,10 +146,10 @@ def run_score(args: argparse.Namespace) -> int:
 def _run_local(args: argparse.Namespace, prepared: Any, predict: PredictFn | None, out_path: Path,
                spans_path: Path | None, errors_path: Path, since: str | None, until: str | None,
                report_dir: Path | None, render_site: Any) -> int:
-    from . import resume
-    from .chunks import output_columns
-    from .engine import LocalEngine, Output, warm_up
-    from .progress import Progress, count_rows
+    from scoring.run import resume
+    from scoring.run.chunks import output_columns
+    from scoring.run.local import LocalEngine, Output, warm_up
+    from scoring.run.progress import Progress, count_rows
 
     fmt = table_format(out_path)
     try:
@@ -179,7 +179,7 @@ def _run_local(args: argparse.Namespace, prepared: Any, predict: PredictFn | Non
         if args.limit is not None:
             total = args.limit if total is None else min(total, args.limit)
     if mode == "log":
-        logging.getLogger("scoring.progress").setLevel(logging.INFO)
+        logging.getLogger("scoring.run.progress").setLevel(logging.INFO)
     import tqdm as _tqdm
     from tqdm.contrib.logging import logging_redirect_tqdm
 

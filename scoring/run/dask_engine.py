@@ -3,7 +3,7 @@
 The dataset is cut into pieces of at most ``--partition-rows`` rows (a row
 group, or a slice of one), one Dask partition per piece. Each partition reads
 its own rows straight from the files, so article text never travels through the
-scheduler, and runs :func:`scoring.chunks.score_chunk`, the same per-chunk
+scheduler, and runs :func:`scoring.run.chunks.score_chunk`, the same per-chunk
 function as the local engine, through ``dask.dataframe.map_partitions``. The
 scored rows are written as a Parquet dataset (``OUT/part-00000.parquet``, ...,
 in input order); spans and errors as JSON Lines parts in their own folders.
@@ -21,10 +21,10 @@ from typing import Any, Sequence
 
 import pandas as pd
 
-from .chunks import SCORE_COLUMNS, output_columns, score_chunk
-from .corpus import Article, Resolved, Source, _build
-from .engine import Batch, _in_input_order
-from .output import META_COLUMNS, RecordWriter
+from scoring.run.chunks import SCORE_COLUMNS, output_columns, score_chunk
+from scoring.io.corpus import Article, Resolved, Source, _build
+from scoring.run.local import Batch, _in_input_order
+from scoring.io.output import META_COLUMNS, RecordWriter
 
 log = logging.getLogger(__name__)
 
@@ -210,7 +210,7 @@ def run_dask(args: argparse.Namespace, prepared: list[tuple[Source, Resolved | N
              out_path: Path, spans_path: Path | None, errors_path: Path, since: str | None,
              until: str | None) -> int:
     """``relscore score --engine dask`` (called by the CLI after its checks)."""
-    from .cli import UsageError
+    from relscore.cli import UsageError
 
     bad = [str(s.path) for s, _ in prepared if s.kind != "parquet"]
     if bad:

@@ -23,7 +23,7 @@ from typing import Iterable, Sequence
 import numpy as np
 import pandas as pd
 
-from . import outlets as _outlets
+from scoring.io import outlets as _outlets
 
 log = logging.getLogger(__name__)
 
@@ -46,14 +46,14 @@ CENTRE_BIAS = frozenset({"center", "left-center", "leftcenter", "right-center", 
 
 
 def normalize_domain(value: str | None) -> str:
-    """Canonical outlet domain of a host or URL ('' when there is none); see scoring.outlets."""
+    """Canonical outlet domain of a host or URL ('' when there is none); see scoring.io.outlets."""
     if not isinstance(value, str):
         return ""
     return _outlets.normalize_domain(value) or ""
 
 
 def candidate_domains(domain: str | None) -> list[str]:
-    """The normalised domain, then its parent domains (scoring.outlets rules)."""
+    """The normalised domain, then its parent domains (scoring.io.outlets rules)."""
     return list(_outlets.candidate_domains(domain)) if isinstance(domain, str) else []
 
 

@@ -18,7 +18,7 @@ from typing import Iterable
 
 import pandas as pd
 
-from .labels import normalize_domain
+from scoring.model.labels import normalize_domain
 
 log = logging.getLogger(__name__)
 
