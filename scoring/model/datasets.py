@@ -31,7 +31,7 @@ def shared_dir() -> Path:
     env = os.environ.get("RELSCORE_SHARED")
     if env:
         return Path(env)
-    return (Path(__file__).resolve().parents[1] / ".." / "shared").resolve()
+    return (Path(__file__).resolve().parents[2] / ".." / "shared").resolve()
 
 
 def parse_dates(values: Iterable) -> pd.Series:
