@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from scoring.regression import read_texts, text_digest
+from scoring.gold.realnews import read_texts, text_digest
 
 HERE = Path(__file__).resolve().parents[1] / "tests" / "regression" / "realnews"
 KINDS = ("insertion", "hedge", "attribution", "source", "quote", "loaded")

@@ -31,7 +31,7 @@ import numpy as np
 import scipy.sparse as sp
 from sklearn.linear_model import LogisticRegression
 
-from bench.evals.loaded import Interval, load_ptc, score, span_prf
+from scoring.gold.ptc import Interval, load_ptc, score, span_prf
 from features.insertions import clean_doc
 from features.loaded import (
     _FUNCTION_WORDS, DENSE_FEATURES, MODEL_FORMAT, OFFSETS, PAD, LoadedModel, _forced, bigram_keys,

@@ -1,7 +1,7 @@
 """Every extractor on the real-news regression corpus (tests/regression/realnews), per half.
 
 Scored through the public pipeline (``features.analyze`` with each article's title), with the
-definitions of ``../shared/METRICS.md`` as implemented in ``scoring.regression``. Rules are tuned on
+definitions of ``../shared/METRICS.md`` as implemented in ``scoring.gold.realnews``. Rules are tuned on
 the ``dev`` half; ``test`` is the number to report.
 
 The regression guard (tests/regression/test_realnews.py) holds the pipeline to the figures in
@@ -17,8 +17,8 @@ import json
 from pathlib import Path
 
 from features import analyze
-from scoring.regression import GoldDoc, load_corpus
-from scoring.regression import evaluate as score_spans
+from scoring.gold.realnews import GoldDoc, load_corpus
+from scoring.gold.realnews import evaluate as score_spans
 
 HERE = Path(__file__).resolve().parents[2] / "tests" / "regression" / "realnews"
 CORPUS = HERE / "gold.jsonl"

@@ -209,7 +209,7 @@ def test_szeged_heldout_sentence_f1() -> None:
     gold = SHARED / "data" / "gold" / "szeged_wiki" / "wiki.xml"
     if not gold.exists():
         pytest.skip("../shared/data/gold/szeged_wiki not available")
-    from bench.evals.hedging import DEV_SHARE, load_szeged
+    from scoring.gold.szeged import DEV_SHARE, load_szeged
 
     docs = load_szeged(gold)
     docs = docs[int(len(docs) * DEV_SHARE) :][:400]

@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from bench.evals.loaded import load_ptc, span_prf
+from scoring.gold.ptc import load_ptc, span_prf
 from features import analyze, parse
 from features.loaded import (
     LOADED_FEATURES, LoadedFeatures, LoadedModel, _forced, decode_spans, extract_loaded, load_model,

@@ -253,7 +253,7 @@ def test_polnear_heldout_cue_f1() -> None:
     """Cue F1 on part of the pseudo-held-out PolNeAR files stays above the bar."""
     if not (SHARED / "data" / "gold" / "polnear_train").is_dir():
         pytest.skip("../shared/data/gold/polnear_train not available")
-    from bench.evals.attribution import load, score
+    from scoring.gold.polnear import load, score
 
     arts = load(SHARED, "heldout", limit=60)
     pred = [extract_sourcing(parse(a.text)).spans for a in arts]

@@ -13,7 +13,7 @@ import pytest
 
 from features import analyze
 from scoring.model.datasets import shared_dir
-from scoring.regression import evaluate, load_corpus
+from scoring.gold.realnews import evaluate, load_corpus
 
 HERE = Path(__file__).parent / "realnews"
 BASELINE = json.loads((HERE / "baseline.json").read_text(encoding="utf-8"))
