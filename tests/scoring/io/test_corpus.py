@@ -8,11 +8,11 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from scoring.io.corpus import (
-    Article, BadRow, ColumnError, ColumnSpec, InputError, iter_articles, read_articles,
-)
+from scoring.io import jsonfiles
+from scoring.io.corpus import iter_articles, read_articles
+from scoring.io.records import Article, BadRow, ColumnError, ColumnSpec, InputError
 
-FIX = Path(__file__).parent / "fixtures"
+FIX = Path(__file__).parents[1] / "fixtures"
 
 
 def split(items):
@@ -83,9 +83,7 @@ def test_json_truncated_list_reports_rest_not_read(tmp_path):
 
 
 def test_json_list_larger_than_read_window(tmp_path, monkeypatch):
-    from scoring.io import corpus
-
-    monkeypatch.setattr(corpus._JsonBuffer, "_CHUNK", 64)   # force many refills mid-object
+    monkeypatch.setattr(jsonfiles.JsonBuffer, "_CHUNK", 64)   # force many refills mid-object
     recs = [{"id": f"n{i}", "content": f"Article number {i}. " * (i + 1), "source": "x"} for i in range(40)]
     p = tmp_path / "outlet.json"
     p.write_text(json.dumps(recs, indent=2), encoding="utf-8")
