@@ -11,9 +11,11 @@ import sys
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
-from scoring.io.corpus import ColumnError, ColumnSpec, InputError, iter_prepared, prepare
+from scoring.io.corpus import iter_prepared, prepare
 from scoring.io.dates import parse_date
-from scoring.io.output import TABLE_FORMATS, read_records, read_table, table_format
+from scoring.io.output import TABLE_FORMATS, table_format
+from scoring.io.records import ColumnError, ColumnSpec, InputError
+from scoring.io.tables import read_records, read_table
 
 log = logging.getLogger(__name__)
 

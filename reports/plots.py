@@ -124,7 +124,7 @@ def _short(s: str, n: int) -> str:
 
 def _axes(ml: float, mt: float, pw: float, ph: float, xticks: Sequence[float], sx, yticks: Sequence[float], sy,
           xlabel: str, ylabel: str, xfmt=_fmt, yfmt=_fmt, xtick_labels: Sequence[str] | None = None) -> str:
-    o = [f'<g class="axes">']
+    o = ['<g class="axes">']
     for t in yticks:
         y = sy(t)
         o.append(f'<line x1="{_f(ml)}" x2="{_f(ml + pw)}" y1="{_f(y)}" y2="{_f(y)}" class="grid"/>'
@@ -218,13 +218,7 @@ def timeseries(series: Sequence[Series], title: str, ylabel: str, freq: str,
     start, end = start.asfreq(freq), end.asfreq(freq)
     span = max(1, (end - start).n)
     sx = lambda p: ml + ((p.asfreq(freq) - start).n + 0.5) / (span + 1) * pw  # noqa: E731
-    if ylim is None:
-        lows = [v for s in series for v in s.points["lo"] if math.isfinite(v)]
-        highs = [v for s in series for v in s.points["hi"] if math.isfinite(v)]
-        ylo, yhi = (min(lows), max(highs)) if lows else (0.0, 1.0)
-        pad = (yhi - ylo) * 0.08 or abs(yhi) * 0.1 or 1.0
-        ylim = (ylo - pad, yhi + pad)
-    ylo, yhi = ylim
+    ylo, yhi = ylim if ylim is not None else _padded_range(series)
     sy = lambda v: mt + ph - (max(ylo, min(yhi, v)) - ylo) / (yhi - ylo) * ph  # noqa: E731
     years = list(range(start.year, end.year + 1))
     step = max(1, len(years) // 10)
@@ -236,44 +230,73 @@ def timeseries(series: Sequence[Series], title: str, ylabel: str, freq: str,
     out.append(_axes(ml, mt, pw, ph, xt, sx, _nice_ticks(ylo, yhi, 5), sy, "", ylabel,
                      xtick_labels=[str(p.year) for p in xt]))
     for i, s in enumerate(series):
-        c, d, mk = COLOURS[i % len(COLOURS)], DASHES[i % len(DASHES)], MARKERS[i % len(MARKERS)]
-        pts = s.points.sort_values("period")
-        seg: list[str] = []
-        prev = None
-        lines: list[list[str]] = []
-        for p, m, lo, hi, n in zip(*(pts[k].tolist() for k in ("period", "mean", "lo", "hi", "n"))):
-            x, y = sx(p), sy(m)
-            if prev is not None and (p.asfreq(freq) - prev).n != 1:
-                lines.append(seg)
-                seg = []
-            seg.append(f"{_f(x)},{_f(y)}")
-            prev = p.asfreq(freq)
-            out.append(f'<line x1="{_f(x)}" x2="{_f(x)}" y1="{_f(sy(lo))}" y2="{_f(sy(hi))}" stroke="{c}" stroke-opacity="0.55" stroke-width="1.5"/>')
-            out.append(_marker(mk, x, y, c, f"{s.name} {p}: {m:.3g} (95% CI {lo:.3g}\u2013{hi:.3g}), n={n}"))
-        lines.append(seg)
-        for ln in lines:
-            if len(ln) > 1:
-                out.append(f'<polyline points="{" ".join(ln)}" fill="none" stroke="{c}" stroke-width="1.8" stroke-dasharray="{d}"/>')
-        for sh in s.shifts:
-            x = sx(sh.period)
-            out.append(f'<line x1="{_f(x)}" x2="{_f(x)}" y1="{mt}" y2="{mt + ph}" stroke="{c}" stroke-width="2" stroke-dasharray="1 3"/>'
-                       f'<text x="{_f(x + 2)}" y="{mt + 10 + 11 * (i % 4)}" class="shift" fill="{c}">\u25b2\u25bc shift {escape(_short(s.name, 14))}'
-                       f'<title>Level shift for {escape(s.name)} at {sh.period}: mean '
-                       f'{sh.before:.3g} before, {sh.after:.3g} after (intervals do not overlap)</title></text>')
+        out.extend(_series_marks(s, i, sx, sy, freq, mt, ph))
     y0 = mt + ph + 30
     if show_n and series:
-        out.append(f'<text x="{ml - 4}" y="{y0 + 4}" text-anchor="end" class="al">n</text>')
-        nmax = max([int(s.points["n"].max()) for s in series if len(s.points)] + [1])
-        for i, s in enumerate(series):
-            c = COLOURS[i % len(COLOURS)]
-            yb = y0 + 8 + 16 * i
-            bw = max(1.0, pw / (span + 1) - 1)
-            for p, n in zip(s.points["period"].tolist(), s.points["n"].tolist()):
-                hgt = max(1.0, 12 * n / nmax)
-                out.append(f'<rect x="{_f(sx(p) - bw / 2)}" y="{_f(yb + 12 - hgt)}" width="{_f(bw)}" height="{_f(hgt)}" fill="{c}">'
-                           f'<title>{escape(s.name)} {p}: n={n}</title></rect>')
-            out.append(f'<text x="{ml - 4}" y="{yb + 11}" text-anchor="end" class="lg">{nmax if i == 0 else ""}</text>')
+        out.extend(_n_strip(series, sx, ml, max(1.0, pw / (span + 1) - 1), y0))
         y0 += nstrip
+    out.extend(_legend(series, ml, y0))
+    out.append("</svg>")
+    return Markup("".join(out))
+
+
+def _padded_range(series: Sequence[Series]) -> tuple[float, float]:
+    """The y range of every interval, padded by 8% (0..1 when there is none)."""
+    lows = [v for s in series for v in s.points["lo"] if math.isfinite(v)]
+    highs = [v for s in series for v in s.points["hi"] if math.isfinite(v)]
+    ylo, yhi = (min(lows), max(highs)) if lows else (0.0, 1.0)
+    pad = (yhi - ylo) * 0.08 or abs(yhi) * 0.1 or 1.0
+    return (ylo - pad, yhi + pad)
+
+
+def _series_marks(s: Series, i: int, sx, sy, freq: str, mt: float, ph: float) -> list[str]:
+    """One series' whiskers, markers, lines (broken at empty periods) and shift markers."""
+    c, d, mk = COLOURS[i % len(COLOURS)], DASHES[i % len(DASHES)], MARKERS[i % len(MARKERS)]
+    out: list[str] = []
+    pts = s.points.sort_values("period")
+    seg: list[str] = []
+    prev = None
+    lines: list[list[str]] = []
+    for p, m, lo, hi, n in zip(*(pts[k].tolist() for k in ("period", "mean", "lo", "hi", "n"))):
+        x, y = sx(p), sy(m)
+        if prev is not None and (p.asfreq(freq) - prev).n != 1:
+            lines.append(seg)
+            seg = []
+        seg.append(f"{_f(x)},{_f(y)}")
+        prev = p.asfreq(freq)
+        out.append(f'<line x1="{_f(x)}" x2="{_f(x)}" y1="{_f(sy(lo))}" y2="{_f(sy(hi))}" stroke="{c}" stroke-opacity="0.55" stroke-width="1.5"/>')
+        out.append(_marker(mk, x, y, c, f"{s.name} {p}: {m:.3g} (95% CI {lo:.3g}\u2013{hi:.3g}), n={n}"))
+    lines.append(seg)
+    for ln in lines:
+        if len(ln) > 1:
+            out.append(f'<polyline points="{" ".join(ln)}" fill="none" stroke="{c}" stroke-width="1.8" stroke-dasharray="{d}"/>')
+    for sh in s.shifts:
+        x = sx(sh.period)
+        out.append(f'<line x1="{_f(x)}" x2="{_f(x)}" y1="{mt}" y2="{mt + ph}" stroke="{c}" stroke-width="2" stroke-dasharray="1 3"/>'
+                   f'<text x="{_f(x + 2)}" y="{mt + 10 + 11 * (i % 4)}" class="shift" fill="{c}">\u25b2\u25bc shift {escape(_short(s.name, 14))}'
+                   f'<title>Level shift for {escape(s.name)} at {sh.period}: mean '
+                   f'{sh.before:.3g} before, {sh.after:.3g} after (intervals do not overlap)</title></text>')
+    return out
+
+
+def _n_strip(series: Sequence[Series], sx, ml: float, bw: float, y0: float) -> list[str]:
+    """Articles per period, one row of bars per series, scaled to the largest n."""
+    out = [f'<text x="{ml - 4}" y="{y0 + 4}" text-anchor="end" class="al">n</text>']
+    nmax = max([int(s.points["n"].max()) for s in series if len(s.points)] + [1])
+    for i, s in enumerate(series):
+        c = COLOURS[i % len(COLOURS)]
+        yb = y0 + 8 + 16 * i
+        for p, n in zip(s.points["period"].tolist(), s.points["n"].tolist()):
+            hgt = max(1.0, 12 * n / nmax)
+            out.append(f'<rect x="{_f(sx(p) - bw / 2)}" y="{_f(yb + 12 - hgt)}" width="{_f(bw)}" height="{_f(hgt)}" fill="{c}">'
+                       f'<title>{escape(s.name)} {p}: n={n}</title></rect>')
+        out.append(f'<text x="{ml - 4}" y="{yb + 11}" text-anchor="end" class="lg">{nmax if i == 0 else ""}</text>')
+    return out
+
+
+def _legend(series: Sequence[Series], ml: float, y0: float) -> list[str]:
+    """Line style, marker and name of each series, three per row."""
+    out: list[str] = []
     for i, s in enumerate(series):
         c, d, mk = COLOURS[i % len(COLOURS)], DASHES[i % len(DASHES)], MARKERS[i % len(MARKERS)]
         lx = ml + (i % 3) * 290
@@ -281,8 +304,7 @@ def timeseries(series: Sequence[Series], title: str, ylabel: str, freq: str,
         out.append(f'<line x1="{lx}" x2="{lx + 26}" y1="{ly}" y2="{ly}" stroke="{c}" stroke-width="2" stroke-dasharray="{d}"/>'
                    + _marker(mk, lx + 13, ly, c, "")
                    + f'<text x="{lx + 32}" y="{ly + 4}" class="lg">{escape(_short(s.name, 36))}</text>')
-    out.append("</svg>")
-    return Markup("".join(out))
+    return out
 
 
 def _marker(kind: str, x: float, y: float, c: str, tip: str) -> str:

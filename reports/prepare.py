@@ -15,7 +15,7 @@ import pandas as pd
 from features import FAMILIES
 from features.insertions import is_furniture
 
-from .stats import parse_dates
+from scoring.io.dates import parse_dates
 
 log = logging.getLogger(__name__)
 

@@ -9,8 +9,6 @@ import pandas as pd
 
 SEED = 20240501
 N_BOOT = 1000
-# Dates outside this window are scraping errors (the AllSides dump has years 1 and 2050).
-MIN_DATE = pd.Timestamp("1990-01-01")
 
 
 def bootstrap_ci(values: np.ndarray, n_boot: int = N_BOOT, seed: int = SEED, level: float = 0.95) -> tuple[float, float, float]:
@@ -37,13 +35,6 @@ def bootstrap_ci(values: np.ndarray, n_boot: int = N_BOOT, seed: int = SEED, lev
     a = (1 - level) / 2
     lo, hi = np.quantile(means, [a, 1 - a])
     return (mean, float(lo), float(hi))
-
-
-def parse_dates(s: pd.Series) -> pd.Series:
-    """ISO (or other parseable) dates; missing and implausible ones become NaT."""
-    d = pd.to_datetime(s, errors="coerce", format="mixed", utc=True).dt.tz_localize(None)
-    bad = (d < MIN_DATE) | (d > pd.Timestamp.now() + pd.Timedelta(days=366))
-    return d.mask(bad)
 
 
 def period_series(df: pd.DataFrame, col: str, freq: str = "M", min_n: int = 1, n_boot: int = 400) -> pd.DataFrame:

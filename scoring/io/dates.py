@@ -1,17 +1,24 @@
 """Publication dates from whatever a corpus stores: ISO strings, Unix times,
-RFC 2822 headers and the usual news formats ("06 March 2020 14:34")."""
+RFC 2822 headers and the usual news formats ("06 March 2020 14:34"), one value
+at a time (:func:`parse_date`) or a column at once (:func:`parse_dates`), with
+one set of bounds for both."""
 from __future__ import annotations
 
 import math
 import re
 import warnings
-from datetime import date, datetime, timezone
-from typing import Any
+from datetime import date, datetime, timedelta, timezone
+from typing import Any, Iterable
 
+import numpy as np
+import pandas as pd
 from dateutil import parser as _dateutil_parser
 
-# News dates outside this range are placeholders or mis-parses, not dates.
-MIN_YEAR, MAX_YEAR = 1900, 2100
+# Dates outside these bounds are placeholders or scraping errors, not publication
+# dates (the AllSides dump has years 1 and 2050). The upper bound moves with the
+# clock so that real articles are never rejected in a later year.
+EARLIEST = date(1990, 1, 1)
+LATEST = date.today() + timedelta(days=366)
 
 _NUMBER_RE = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
 # dd.mm.yyyy is the European order; slashes stay month first (US news).
@@ -26,7 +33,7 @@ _DEFAULT_B = datetime(2002, 2, 2)
 
 
 def _in_range(d: date) -> date | None:
-    return d if MIN_YEAR <= d.year <= MAX_YEAR else None
+    return d if EARLIEST <= d <= LATEST else None
 
 
 def _from_unix(value: float) -> date | None:
@@ -117,6 +124,15 @@ def parse_date(value: Any) -> date | None:
     if not _YEAR_RE.search(s):  # without a 4-digit year any reading is a guess
         return None
     return _dateutil(s, fuzzy=False) or _dateutil(s, fuzzy=True)
+
+
+def parse_dates(values: Iterable[Any]) -> pd.Series:
+    """:func:`parse_date` over a column: calendar dates as ``datetime64`` (at
+    midnight), NaT where the date cannot be told. A Series keeps its index."""
+    s = values if isinstance(values, pd.Series) else pd.Series(list(values), dtype=object)
+    codes, uniques = pd.factorize(s)  # each distinct value parsed once; missing ones get code -1
+    days = np.array([parse_date(u) for u in uniques] + [None], dtype="datetime64[D]")
+    return pd.Series(days[codes].astype("datetime64[us]"), index=s.index, name=s.name)
 
 
 def iso_date(value: Any) -> str | None:

@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import json
 import math
+import shutil
 from pathlib import Path
 from typing import IO, Any, Iterable
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 TABLE_FORMATS = {".csv": "csv", ".parquet": "parquet", ".jsonl": "jsonl"}
 #: Identity columns, always text.
@@ -103,17 +106,12 @@ class PartsParquetWriter:
         self._schema: Any = None
         self.parts_dir.mkdir(parents=True, exist_ok=True)
         if start:
-            import pyarrow.parquet as pq
-
             self._schema = pq.read_schema(self._part(0))
 
     def _part(self, n: int) -> Path:
         return self.parts_dir / f"part-{n:06d}.parquet"
 
     def write(self, frame: pd.DataFrame) -> None:
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-
         frame = frame.reindex(columns=self.columns)
         if self._schema is None:
             self._schema = _parquet_schema(frame)
@@ -129,11 +127,6 @@ class PartsParquetWriter:
 
     def finish(self) -> None:
         """Join the parts into ``path`` (row groups of about ROWS_PER_GROUP rows)."""
-        import shutil
-
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-
         tmp = self.path.with_name(self.path.name + ".tmp")
         _ensure_parent(self.path)
         if self._schema is None:
@@ -162,8 +155,6 @@ class PartsParquetWriter:
 
 def _parquet_schema(frame: pd.DataFrame) -> Any:
     """Identity columns and columns with no value yet as text; others as inferred."""
-    import pyarrow as pa
-
     inferred = pa.Schema.from_pandas(frame, preserve_index=False)
     return pa.schema([pa.field(f.name, pa.string()) if f.name in META_COLUMNS or pa.types.is_null(f.type) else f
                       for f in inferred])
@@ -225,32 +216,3 @@ def _json_value(v: Any) -> Any:
     if v is pd.NA or v is pd.NaT:
         return None
     return v
-
-
-def read_table(path: str | Path) -> pd.DataFrame:
-    """Read back a table written by these writers, identity columns as text
-    (so ids such as "0001" keep their zeros)."""
-    fmt = table_format(path)
-    if fmt == "parquet":
-        return pd.read_parquet(path)
-    if fmt == "csv":
-        return pd.read_csv(path, dtype={c: str for c in META_COLUMNS}, keep_default_na=False, na_values=[""])
-    return pd.read_json(path, lines=True, dtype={c: str for c in META_COLUMNS}, convert_dates=False)
-
-
-SPAN_COLUMNS = ("id", "start", "end", "kind", "label", "voice", "text")
-
-
-def read_records(path: str | Path, columns: Iterable[str] = SPAN_COLUMNS) -> pd.DataFrame:
-    """A JSON Lines record file (spans by default, or errors) as a frame with
-    at least ``columns`` (an empty file gives an empty frame)."""
-    p = Path(path)
-    rows = []
-    if p.exists():
-        with open(p, encoding="utf-8") as fh:
-            rows = [json.loads(line) for line in fh if line.strip()]
-    frame = pd.DataFrame(rows)
-    for c in columns:
-        if c not in frame.columns:
-            frame[c] = pd.Series(dtype=object)
-    return frame

@@ -14,10 +14,10 @@ import re
 import xml.etree.ElementTree as ET
 from multiprocessing import get_context
 from pathlib import Path
-from typing import Iterable
 
 import pandas as pd
 
+from scoring.io.dates import parse_dates
 from scoring.model.labels import normalize_domain
 
 log = logging.getLogger(__name__)
@@ -32,15 +32,6 @@ def shared_dir() -> Path:
     if env:
         return Path(env)
     return (Path(__file__).resolve().parents[2] / ".." / "shared").resolve()
-
-
-def parse_dates(values: Iterable) -> pd.Series:
-    """Dates from ISO strings and common formats; unparseable ones become NaT (naive, UTC)."""
-    s = pd.Series(list(values), dtype=object)
-    out = pd.to_datetime(s, errors="coerce", utc=True, format="mixed").dt.tz_localize(None)
-    # far-off years are data errors (year 0001, 2050), not real publication dates
-    bad = (out.dt.year < 1990) | (out.dt.year > 2030)
-    return out.mask(bad)
 
 
 def load_allsides(shared: Path | None = None, per_outlet_cap: int | None = None, seed: int = 0) -> pd.DataFrame:

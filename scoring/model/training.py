@@ -60,7 +60,8 @@ def load_corpus(paths: Sequence[str], limit: int | None = None, processes: int =
     """Articles with features: columns id, corpus, outlet, date, title, text, FEATURE_NAMES."""
     from features import FEATURE_NAMES
 
-    from scoring.io.corpus import ColumnError, InputError, read_articles
+    from scoring.io.corpus import read_articles
+    from scoring.io.records import ColumnError, InputError
     from scoring.model.datasets import compute_features
 
     frames = []

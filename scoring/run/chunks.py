@@ -1,6 +1,6 @@
 """The per-chunk work of ``relscore score``, shared by every engine.
 
-A chunk is a list of :class:`~scoring.io.corpus.Article`; scoring it gives the
+A chunk is a list of :class:`~scoring.io.records.Article`; scoring it gives the
 output rows (identity columns, every feature, the model scores), the evidence
 span records and the articles that could not be analysed. The local engine runs
 it in worker processes, the Dask engine inside ``map_partitions``; both call
@@ -14,7 +14,7 @@ from typing import Any, Callable, Sequence
 
 import pandas as pd
 
-from scoring.io.corpus import Article, BadRow
+from scoring.io.records import Article, BadRow
 from scoring.io.output import META_COLUMNS
 
 log = logging.getLogger(__name__)

@@ -22,7 +22,8 @@ from typing import Any, Sequence
 import pandas as pd
 
 from scoring.run.chunks import SCORE_COLUMNS, output_columns, score_chunk
-from scoring.io.corpus import Article, Resolved, Source, _build
+from scoring.io.records import Article, Resolved, Source
+from scoring.io.rows import build_article
 from scoring.run.local import Batch, _in_input_order
 from scoring.io.output import META_COLUMNS, RecordWriter
 
@@ -86,7 +87,7 @@ def _articles(piece: Piece, res: Resolved, since: str | None, until: str | None)
     file, stem = piece.path, Path(piece.path).stem
     batch = Batch()
     for i, rec in enumerate(read_piece(piece, res.columns())):
-        item = _build(rec, res, file, stem, piece.first_line + i)
+        item = build_article(rec, res, file, stem, piece.first_line + i)
         if isinstance(item, Article) and item.date is not None and (
                 (since and item.date < since) or (until and item.date > until)):
             continue

@@ -25,7 +25,7 @@ import pandas as pd
 
 from scoring.run import resume
 from scoring.run.chunks import ChunkResult, score_chunk
-from scoring.io.corpus import Article, BadRow
+from scoring.io.records import Article, BadRow
 from scoring.io.output import (
     CsvTableWriter, JsonlTableWriter, PartsParquetWriter, RecordWriter, table_format,
 )

@@ -28,11 +28,11 @@ def count_rows(sources: Iterable[Any]) -> int | None:
 
             total += pq.ParquetFile(path).metadata.num_rows
         elif src.kind == "sqlite":
-            from scoring.io.corpus import _connect, _quote, _sqlite_table
+            from scoring.io.sqlite import connect, find_table, quote
 
-            con = _connect(path)
+            con = connect(path)
             try:
-                total += con.execute(f"SELECT COUNT(*) FROM {_quote(_sqlite_table(con, path))}").fetchone()[0]
+                total += con.execute(f"SELECT COUNT(*) FROM {quote(find_table(con, path))}").fetchone()[0]
             finally:
                 con.close()
         elif src.kind == "jsonl":

@@ -8,7 +8,7 @@ import pytest
 
 from features import FEATURE_NAMES
 from relscore import cli
-from scoring.io.output import read_table
+from scoring.io.tables import read_table
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "notebooks" / "data" / "samples"

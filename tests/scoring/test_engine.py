@@ -14,7 +14,7 @@ import pytest
 
 from relscore import cli
 from scoring.run import chunks, resume
-from scoring.io.output import read_table
+from scoring.io.tables import read_table
 from scoring.run.progress import count_rows
 
 ROOT = Path(__file__).resolve().parents[2]

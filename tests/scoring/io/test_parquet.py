@@ -1,0 +1,42 @@
+"""Parquet reader: rows streamed in file order across row groups."""
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from scoring.io.corpus import iter_articles
+from scoring.io.parquet import iter_parquet, parquet_columns
+
+from .conftest import split
+
+
+def make_parquet(path, n=1200):
+    ids = [f"p{i:04d}" for i in range(n)]
+    texts = [None if i == 700 else f"Report {i}: the ministers met in Ankara." for i in range(n)]
+    table = pa.table({
+        "ID": ids,
+        "title": [f"Title {i}" for i in range(n)],
+        "content_original": texts,
+        "source": ["CNN (Web News)"] * n,
+        "url": ["https://www.cnn.com/2019/07/11/politics/x"] * n,
+        "date": ["2019-07-11" if i % 2 else "" for i in range(n)],
+    })
+    pq.write_table(table, path, row_group_size=100)
+    return ids
+
+
+def test_parquet_streamed_in_order(tmp_path):
+    p = tmp_path / "allsides_like.parquet"
+    ids = make_parquet(p)
+    arts, bad = split(list(iter_articles([p])))
+    assert [a.id for a in arts] == ids[:700] + ids[701:]
+    assert [(b.line, b.id, b.reason) for b in bad] == [(701, "p0700", "no text")]
+    assert arts[1].domain == "cnn.com" and arts[1].date == "2019-07-11"
+    assert arts[0].date is None and arts[0].date_status == "missing"   # '' is absent, not unparseable
+
+
+def test_only_the_asked_columns_are_read(tmp_path):
+    p = tmp_path / "allsides_like.parquet"
+    make_parquet(p, n=250)
+    assert parquet_columns(p) == ["ID", "title", "content_original", "source", "url", "date"]
+    rows = list(iter_parquet(p, ["ID", "date"]))
+    assert [n for n, _ in rows] == list(range(1, 251))
+    assert rows[1] == (2, {"ID": "p0001", "date": "2019-07-11"})

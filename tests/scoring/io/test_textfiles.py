@@ -1,0 +1,35 @@
+"""The .txt article reader: first line the title, the rest the text, verbatim."""
+from scoring.io.corpus import iter_articles
+from scoring.io.records import Article, BadRow
+from scoring.io.textfiles import open_text, read_txt
+
+from .conftest import FIX, split
+
+
+def test_txt_folder_sorted_title_first_line_text_verbatim():
+    arts, bad = split(list(iter_articles([FIX / "txt"])))
+    assert [a.id for a in arts] == ["a_talks", "b_ceasefire"]          # sorted; notes.md ignored
+    raw = (FIX / "txt" / "b_ceasefire.txt").read_text(encoding="utf-8")
+    assert arts[1].title == "Ceasefire in Idlib holds overnight"
+    assert arts[1].text == raw.split("\n", 1)[1]                        # offsets stay file-relative
+    assert [(b.id, b.line, b.reason) for b in bad] == [("c_title_only", 1, "no text")]
+
+
+def test_txt_not_utf8_and_crlf(tmp_path):
+    latin = tmp_path / "cafe.txt"
+    latin.write_bytes("Caf\xe9 owners\nCaf\xe9 owners complained.\n".encode("latin-1"))
+    bad = read_txt(latin)
+    assert isinstance(bad, BadRow) and (bad.id, bad.line, bad.reason) == ("cafe", 1, "not UTF-8")
+    crlf = tmp_path / "talks.txt"
+    crlf.write_bytes(b"\xef\xbb\xbfTalks postponed\r\nAnkara talks were postponed.\r\n")
+    art = read_txt(crlf)
+    assert isinstance(art, Article)
+    assert (art.title, art.text) == ("Talks postponed", "Ankara talks were postponed.\r\n")   # BOM gone, text as written
+
+
+def test_open_text_skips_bom_and_keeps_bad_bytes_marked(tmp_path):
+    p = tmp_path / "a.csv"
+    p.write_bytes(b"\xef\xbb\xbfid,text\n1,Caf\xe9\r\n")
+    with open_text(p) as fh:
+        content = fh.read()
+    assert content.startswith("id,text\n") and content.endswith("Caf\udce9\r\n")
