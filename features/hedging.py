@@ -21,11 +21,11 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-from typing import Callable
+from typing import Callable, Iterable
 
 from .base import ArticleTransformer, Extraction, Span, per_100, safe_div
 from .insertions import clean_doc
+from .lexicons import lexicon_entries
 from .text import Doc
 
 HEDGING_FEATURES: tuple[str, ...] = (
@@ -53,13 +53,12 @@ class Cue:
     rule: str
 
 
-def parse_lexicon(lines: list[str], source: str = LEXICON) -> dict[str, tuple[Cue, ...]]:
-    """Lexicon lines -> cues indexed by their first word, longest cue first."""
+def parse_lexicon(entries: Iterable[tuple[int, str]], source: str = LEXICON) -> dict[str, tuple[Cue, ...]]:
+    """Lexicon entries ((line number, line), as ``lexicon_entries`` gives them) -> cues
+    indexed by their first word, longest cue first."""
     by_first: dict[str, list[Cue]] = {}
-    for n, raw in enumerate(lines, 1):
+    for n, raw in entries:
         line = raw.strip()
-        if not line or line.startswith("#"):
-            continue
         parts = [p.strip() for p in line.split("|")]
         if len(parts) != 3 or not parts[0]:
             raise ValueError(f"{source} line {n}: expected 'PHRASE | LABEL | RULE', got {raw!r}")
@@ -78,8 +77,7 @@ def parse_lexicon(lines: list[str], source: str = LEXICON) -> dict[str, tuple[Cu
 @lru_cache(maxsize=None)
 def load_lexicon(name: str = LEXICON) -> dict[str, tuple[Cue, ...]]:
     """The named lexicon from ``features.lexicons`` (cached)."""
-    text = resources.files("features.lexicons").joinpath(f"{name}.txt").read_text(encoding="utf-8")
-    return parse_lexicon(text.splitlines(), name)
+    return parse_lexicon(lexicon_entries(f"{name}.txt"), name)
 
 
 class _Ctx:

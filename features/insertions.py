@@ -18,20 +18,19 @@ a short transition also shares few words with its article.
 """
 from __future__ import annotations
 
-import json
 import logging
 import math
 import re
 from collections import Counter
 from itertools import chain
 from functools import lru_cache
-from importlib import resources
 from typing import NamedTuple
 
 import numpy as np
 import scipy.sparse as sp
 
 from .base import ArticleTransformer, Span, safe_div
+from .lexicons import lexicon_header, lexicon_json, lexicon_lines, lexicon_path
 from .text import Doc, parse, split_paragraphs, wrapping_marks
 
 log = logging.getLogger(__name__)
@@ -67,16 +66,11 @@ FURNITURE_FEATURES: tuple[str, ...] = (
 
 
 # --- lexicons -----------------------------------------------------------------
-def _lexicon_lines(name: str) -> list[str]:
-    text = resources.files("features.lexicons").joinpath(name).read_text(encoding="utf-8")
-    return [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-
-
 @lru_cache(maxsize=1)
 def _leadin_words() -> tuple[frozenset[str], frozenset[str]]:
     """(anchor words, all lead-in words)."""
     anchors, words = set(), set()
-    for ln in _lexicon_lines("insertion_leadins_v1.txt"):
+    for ln in lexicon_lines("insertion_leadins_v1.txt"):
         role, word = ln.split("\t")
         words.add(word)
         if role == "anchor":
@@ -97,7 +91,7 @@ class PromoRule(NamedTuple):
 @lru_cache(maxsize=1)
 def _promo_rules() -> tuple[PromoRule, ...]:
     rules = []
-    for ln in _lexicon_lines("insertion_promo_v1.txt"):
+    for ln in lexicon_lines("insertion_promo_v1.txt"):
         label, mode, rx, *rest = ln.split("\t")
         if not rx:
             raise ValueError(f"empty pattern in insertion_promo_v1.txt for {label}")
@@ -118,19 +112,35 @@ def _promo_triggers() -> tuple[tuple[str, int], ...]:
 
 @lru_cache(maxsize=1)
 def _agency_rx() -> str:
-    names = sorted(_lexicon_lines("insertion_agencies_v1.txt"), key=len, reverse=True)
+    names = sorted(lexicon_lines("insertion_agencies_v1.txt"), key=len, reverse=True)
     if not names:
         raise ValueError("insertion_agencies_v1.txt is empty")
     return "(?:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names) + ")"
 
 
+_IDF_FILE = "insertion_idf_v1.txt"
+# The IDF table's header states the corpus size and the document-frequency floor it was cut at
+# ("N = 37554", "df >= 50"): an unlisted stem is at least that rare, so it gets ln(N / floor).
+_IDF_N = re.compile(r"\bN = (\d+)")
+_IDF_MIN_DF = re.compile(r"\bdf >= (\d+)")
+
+
+def _header_int(name: str, pattern: re.Pattern[str]) -> int:
+    for ln in lexicon_header(name):
+        m = pattern.search(ln)
+        if m:
+            return int(m.group(1))
+    raise ValueError(f"{name}: the header does not state {pattern.pattern!r}; rebuild it with bench/make_insertion_set.py --build-idf")
+
+
 @lru_cache(maxsize=1)
 def _idf() -> tuple[dict[str, float], float]:
+    """Stem -> IDF, and the IDF of a stem the table does not list."""
     table = {}
-    for ln in _lexicon_lines("insertion_idf_v1.txt"):
+    for ln in lexicon_lines(_IDF_FILE):
         w, v = ln.split("\t")
         table[w] = float(v)
-    return table, math.log(37554 / 50)
+    return table, math.log(_header_int(_IDF_FILE, _IDF_N) / _header_int(_IDF_FILE, _IDF_MIN_DF))
 
 
 # --- line-level patterns ----------------------------------------------------------
@@ -526,7 +536,7 @@ class _Model(NamedTuple):
 @lru_cache(maxsize=1)
 def _model() -> _Model:
     """Quadratic logistic model of bench/make_insertion_set.py --fit-offtopic (dev split only)."""
-    raw = json.loads(resources.files("features.lexicons").joinpath("insertion_offtopic_v1.json").read_text(encoding="utf-8"))
+    raw = lexicon_json("insertion_offtopic_v1.json")
     if tuple(raw["features"]) != OFFTOPIC_FEATURES:
         raise ValueError("insertion_offtopic_v1.json was fitted on other features; refit it")
     rows, cols = np.triu_indices(len(OFFTOPIC_FEATURES))
@@ -539,7 +549,7 @@ def _model() -> _Model:
 @lru_cache(maxsize=1)
 def _lsa() -> tuple[dict[str, int], np.ndarray]:
     """Stem -> row, and the word vectors of the latent semantic space (insertion_lsa_v1.npz)."""
-    with resources.files("features.lexicons").joinpath("insertion_lsa_v1.npz").open("rb") as f:
+    with lexicon_path("insertion_lsa_v1.npz").open("rb") as f:
         data = np.load(f)
         vocab, vectors = list(data["vocab"]), data["vectors"].astype(np.float32)
     return {str(w): i for i, w in enumerate(vocab)}, vectors

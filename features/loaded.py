@@ -26,7 +26,6 @@ few numpy operations.
 """
 from __future__ import annotations
 
-import json
 import logging
 import re
 from functools import lru_cache
@@ -38,6 +37,7 @@ from typing import Any
 import numpy as np
 
 from .base import ArticleTransformer, Extraction, Span, per_100
+from .lexicons import lexicon_json, lexicon_lines
 from .text import Doc
 
 log = logging.getLogger(__name__)
@@ -92,15 +92,10 @@ _SUFFIXES = ("ingly", "edly", "ness", "ments", "ment", "ings", "ing", "ies", "ie
 # ---------------------------------------------------------------------------
 # Lexicons (data files, loaded once)
 
-def _lexicon_lines(name: str) -> list[str]:
-    text = resources.files("features.lexicons").joinpath(name).read_text(encoding="utf-8")
-    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
-
-
 @lru_cache(maxsize=1)
 def bias_lexicon() -> frozenset[str]:
     """Recasens et al. (2013) bias-inducing lemmas."""
-    return frozenset(w.lower() for w in _lexicon_lines("loaded_bias_recasens2013_v1.txt"))
+    return frozenset(w.lower() for w in lexicon_lines("loaded_bias_recasens2013_v1.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -109,7 +104,7 @@ def charged_lexicon() -> tuple[dict[str, tuple[str, str]], tuple[tuple[str, str,
     each with its label and an optional context condition."""
     exact: dict[str, tuple[str, str]] = {}
     prefixes: list[tuple[str, str, str]] = []
-    for ln in _lexicon_lines("loaded_charged_v1.txt"):
+    for ln in lexicon_lines("loaded_charged_v1.txt"):
         parts = [p.strip() for p in ln.split("\t")]
         word = parts[0].lower()
         label = parts[1] if len(parts) > 1 and parts[1] else "charged"
@@ -128,13 +123,13 @@ def charged_lexicon() -> tuple[dict[str, tuple[str, str]], tuple[tuple[str, str,
 @lru_cache(maxsize=1)
 def word_clusters() -> dict[str, tuple[int, int]]:
     """Distributional clusters (coarse, fine) of news words, built by bench/train_loaded.py."""
-    d = json.loads(resources.files("features.lexicons").joinpath("loaded_clusters_v1.json").read_text(encoding="utf-8"))
+    d = lexicon_json("loaded_clusters_v1.json")
     return dict(zip(d["words"].split("\n"), zip(d["c256"], d["c1024"])))
 
 
 @lru_cache(maxsize=1)
 def intensifiers() -> frozenset[str]:
-    return frozenset(w.lower() for w in _lexicon_lines("loaded_intensifiers_v1.txt"))
+    return frozenset(w.lower() for w in lexicon_lines("loaded_intensifiers_v1.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -609,8 +604,7 @@ class LoadedModel:
 @lru_cache(maxsize=1)
 def load_model() -> LoadedModel:
     """The shipped model (features/lexicons/loaded_model_v1.json), loaded once."""
-    text = resources.files("features.lexicons").joinpath(MODEL_RESOURCE).read_text(encoding="utf-8")
-    return LoadedModel.from_dict(json.loads(text))
+    return LoadedModel.from_dict(lexicon_json(MODEL_RESOURCE))
 
 
 # ---------------------------------------------------------------------------

@@ -24,9 +24,9 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from .base import ArticleTransformer, Extraction, Span, per_100, safe_div
+from .lexicons import lexicon_lines
 from .text import Doc
 
 SOURCING_FEATURES: tuple[str, ...] = (
@@ -195,16 +195,11 @@ class Lexicon:
     common_heads: frozenset[str]  # unnamed-source, document and media nouns
 
 
-def _read(name: str) -> list[str]:
-    raw = resources.files("features.lexicons").joinpath(name).read_text(encoding="utf-8")
-    return [ln.rstrip("\n") for ln in raw.splitlines() if ln.strip() and not ln.startswith("#")]
-
-
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """Load the sourcing lexicons once."""
     cues: dict[str, list[tuple[tuple[str, ...], frozenset[str] | None, str]]] = {}
-    for line in _read("sourcing_cues_v1.txt"):
+    for line in lexicon_lines("sourcing_cues_v1.txt"):
         form, _, label = line.partition("\t")
         form, label = form.strip().lower(), label.strip()
         need: frozenset[str] | None = None
@@ -218,13 +213,13 @@ def lexicon() -> Lexicon:
     for entries in cues.values():
         entries.sort(key=lambda x: -len(x[0]))
     classes: dict[str, set[str]] = {}
-    for line in _read("sourcing_nouns_v1.txt"):
+    for line in lexicon_lines("sourcing_nouns_v1.txt"):
         cls, _, word = line.partition("\t")
         classes.setdefault(cls.strip(), set()).add(word.strip().lower())
     for need_cls in ("anonymous", "role", "document", "media", "title", "demonym"):
         if not classes.get(need_cls):
             raise ValueError(f"sourcing_nouns_v1.txt: class {need_cls!r} is missing or empty")
-    media = frozenset(ln.strip() for ln in _read("sourcing_media_v1.txt"))
+    media = frozenset(ln.strip() for ln in lexicon_lines("sourcing_media_v1.txt"))
     common = frozenset(classes["anonymous"] | classes["document"] | classes["media"])
     return Lexicon(cues, frozenset(cues), {k: frozenset(v) for k, v in classes.items()}, media, common)
 

