@@ -20,6 +20,12 @@ from .insertion_rules import SHARE_RE, mark_edge_lists, rule_labels, split_lines
 from .offtopic import MIN_PARAS, OFFTOPIC_FEATURES, idf_table, offtopic_paragraphs, paragraph_features, stem_bag
 from .text import Doc, parse
 
+__all__ = [
+    "EDGE_LABEL_PARTS", "FURNITURE_FEATURES", "FURNITURE_LABELS", "INSERTION_FEATURES", "LABEL_GROUPS",
+    "OFFTOPIC_FEATURES", "InsertionFeatures", "clean_doc", "find_insertions", "insertion_features",
+    "is_edge_label", "is_furniture",
+]
+
 # bench/make_insertion_set.py builds the off-topic model's training rows and the IDF and LSA
 # tables through these names; they live in insertion_rules and offtopic now.
 _lines, _rule_labels, _paragraph_features, _bag, _idf, _MIN_PARAS = (
