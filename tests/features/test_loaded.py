@@ -2,19 +2,14 @@
 the span metric and the feature contract."""
 from __future__ import annotations
 
-import json
 import math
 from pathlib import Path
 
-import numpy as np
 import pytest
 
 from scoring.gold.ptc import load_ptc, span_prf
 from features import analyze, parse
-from features.loaded import (
-    LOADED_FEATURES, LoadedFeatures, LoadedModel, _forced, decode_spans, extract_loaded, load_model,
-    token_strings, voice_zones,
-)
+from features.loaded import LOADED_FEATURES, LoadedFeatures, extract_loaded
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT / ".." / "shared"
@@ -145,47 +140,6 @@ def test_quoted_loaded_words_belong_to_the_speaker():
         assert hits and all(s.voice == "quoted" for s in hits)
 
 
-def test_a_span_does_not_cross_a_quotation_boundary():
-    # "shamelessly claimed" is the writer's judgment, "brutal" the minister's word.
-    text = "The minister shamelessly claimed brutal raids were needed."
-    doc = parse(text)
-    probs = np.array([0.0, 0.0, 0.9, 0.4, 0.9, 0.0, 0.0, 0.0])
-    span = lambda r: text[doc.tokens[r[0]][0]:doc.tokens[r[1] - 1][1]]
-    assert [span(r) for r in decode_spans(doc, probs, 0.5, 0.2)] == ["shamelessly claimed brutal"]
-    runs = decode_spans(doc, probs, 0.5, 0.2, zones=voice_zones(doc))
-    assert [span(r) for r in runs] == ["shamelessly claimed", "brutal"]
-    assert [doc.voice_at(doc.tokens[a][0], doc.tokens[b - 1][1]) for a, b, _ in runs] == ["author", "quoted"]
-
-
-def test_regime_needs_a_possessive():
-    # "the regime" in a neutral construction is not forced; "Assad's regime" is.
-    assert _forced(["the", "regime", "said"]).tolist() == [False, False, False]
-    assert _forced(["Assad's", "regime", "said"]).tolist() == [False, True, False]
-
-
-def test_decoder_trims_function_words_at_span_edges():
-    doc = parse("He called it the most shameful act of the year.")
-    words = token_strings(doc)
-    # "the most shameful act of" scores above the extension threshold, "shameful" seeds it.
-    probs = np.array([0.0, 0.0, 0.0, 0.3, 0.3, 0.9, 0.3, 0.3, 0.0, 0.0])
-    function = np.array([w.lower() in ("he", "it", "the", "of") for w in words])
-    untrimmed = decode_spans(doc, probs, 0.5, 0.2)
-    trimmed = decode_spans(doc, probs, 0.5, 0.2, function=function)
-    span = lambda r: doc.text[doc.tokens[r[0]][0]:doc.tokens[r[1] - 1][1]]
-    assert [span(r) for r in untrimmed] == ["the most shameful act of"]
-    assert [span(r) for r in trimmed] == ["most shameful act"]
-
-
-def test_type_rows_of_new_words_repeated_in_one_article():
-    # Words first met in one article (some twice) get the same rows as when scored alone.
-    m = LoadedModel.from_dict(load_model().to_dict())
-    words = ["zorblatt", "Putin’s", "zorblatt", "regime", "quixotry", "regime"]
-    rows = m.type_rows(words)
-    fresh = LoadedModel.from_dict(load_model().to_dict())
-    for w, r in zip(words, rows):
-        assert np.allclose(r, fresh.type_rows([w])[0]), w
-
-
 def test_spans_slice_the_text_exactly(sample):
     text, spans = sample
     assert spans
@@ -237,16 +191,6 @@ def test_transformer_contract():
     assert X[1, LOADED_FEATURES.index("loaded_per_100_words_author")] > 0
     with pytest.raises(TypeError):
         tr.transform("a bare string")
-
-
-def test_model_round_trips_and_rejects_other_formats():
-    m = load_model()
-    d = m.to_dict()
-    again = LoadedModel.from_dict(json.loads(json.dumps(d)))
-    doc = parse(SAMPLE_004.read_text(encoding="utf-8"))
-    assert np.allclose(again.token_probabilities(doc), m.token_probabilities(doc))
-    with pytest.raises(ValueError, match="format"):
-        LoadedModel.from_dict({**d, "format": "pickle"})
 
 
 def test_span_metric_partial_credit():

@@ -1,0 +1,481 @@
+"""Line-labelling rules for off-topic insertions: which single lines of a scraped page
+are not the story's body, and what they are.
+
+Each rule reads one line (and, for the few that need it, its neighbours): promotions of
+other stories under a lead-in ("READ ALSO <headline>"), photo captions and credits,
+newsletter and social calls, bullet teasers, a biography closing the page, and page
+metadata at the edges (byline, timestamp, dateline, a repeated headline). Patterns come
+from the ``insertion_*_v1.txt`` lexicons and are compiled once.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from .lexicons import lexicon_lines
+from .text import split_paragraphs, wrapping_marks
+
+# --- lexicons -----------------------------------------------------------------
+@lru_cache(maxsize=1)
+def _leadin_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(anchor words, all lead-in words)."""
+    anchors, words = set(), set()
+    for ln in lexicon_lines("insertion_leadins_v1.txt"):
+        role, word = ln.split("\t")
+        words.add(word)
+        if role == "anchor":
+            anchors.add(word)
+    if not anchors:
+        raise ValueError("insertion_leadins_v1.txt has no anchor words")
+    return frozenset(anchors), frozenset(words)
+
+
+class PromoRule(NamedTuple):
+    label: str
+    whole_line: bool
+    pattern: re.Pattern[str]
+    #: cue rules: lower-case strings one of which every match contains
+    triggers: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def _promo_rules() -> tuple[PromoRule, ...]:
+    rules = []
+    for ln in lexicon_lines("insertion_promo_v1.txt"):
+        label, mode, rx, *rest = ln.split("\t")
+        if not rx:
+            raise ValueError(f"empty pattern in insertion_promo_v1.txt for {label}")
+        triggers = tuple(t for t in rest[0].split("|") if t) if rest else ()
+        if mode == "cue" and not triggers:
+            raise ValueError(f"cue rule without triggers in insertion_promo_v1.txt: {rx}")
+        pat = re.compile(rf"^(?:{rx})$" if mode == "line" else rx, re.I)
+        rules.append(PromoRule(label, mode == "line", pat, triggers))
+    return tuple(rules)
+
+
+@lru_cache(maxsize=1)
+def _promo_triggers() -> tuple[tuple[str, int], ...]:
+    """(trigger, index of its cue rule) over all cue rules: most lines contain none, and
+    plain substring tests are far cheaper than trying each rule's regex."""
+    return tuple((t, i) for i, r in enumerate(_promo_rules()) for t in r.triggers)
+
+
+@lru_cache(maxsize=1)
+def _agency_rx() -> str:
+    names = sorted(lexicon_lines("insertion_agencies_v1.txt"), key=len, reverse=True)
+    if not names:
+        raise ValueError("insertion_agencies_v1.txt is empty")
+    return "(?:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names) + ")"
+
+
+
+# --- line-level patterns ----------------------------------------------------------
+_LINE_RE = re.compile(r"[^\n]+")
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*")
+_LEAD_OPEN = re.compile(r"[\s(\[{]*(?:(?:[►▶▸»>•·■▪◆→*]|->|>>)[\s]*)*")
+# Between lead-in and headline: punctuation, a non-breaking space or a wide gap.
+_LEAD_SEP = re.compile(r"[ \t]*(?::|\||»|>>|->|→|—|–|-(?=\s)|…|\.\.\.)[\s\u00a0]*|[ \t]*\u00a0[\s\u00a0]*|[ \t]{2,}")
+_LEAD_OUTLET = re.compile(r"\s+(?:on|from|at|in|by|via)\s+(?:the\s+)?[A-Z0-9][\w.&'’-]*(?:\s+[A-Z0-9][\w.&'’-]*){0,3}")
+# The line's first word (what _leadin's word loop looks at first: _LEAD_OPEN holds no letters).
+_FIRST_WORD = re.compile(r"[^A-Za-z]*([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
+_SENT_END = re.compile(r"[.!?…][\"”’')\]]*$")
+
+_CAP = r"[A-Z][\w.'’-]*"
+_NAME = rf"{_CAP}(?:\s+(?:de|da|van|von|al|el|bin|del|la|le)?\s*{_CAP}){{0,4}}"
+_BOUND = r"(?:^|(?<=[.!?”\"’)\]])\s+|\s+[|•]\s*|\s+-\s+|\s{2,})"
+
+
+@lru_cache(maxsize=1)
+def _credit_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(credit at the end of a line, caption/credit marker at its start, whole-line credit)."""
+    ag = _agency_rx()
+    photo = r"(?:[Pp]hoto(?:graph)?s?|PHOTO(?:GRAPH)?S?|[Ii]mages?|IMAGE|[Pp]icture|PICTURE|[Pp]ic|[Ii]llustration|[Gg]raphic|[Vv]ideo|[Ff]ootage)"
+    tail = "|".join([
+        # (AP Photo/Name), (Photo by ...), (Photo: X), (Image: X), (Photo credit should read ...)
+        rf"\((?:[^()]{{0,40}}\s)?{photo}(?:\s+[Cc]redit)?(?:\s*(?:by\b|courtesy\b|[:/])|\s+should\s+read)[^()]{{0,120}}(?:\([^()]{{0,40}}\)[^()]{{0,60}})?\)",
+        # (REUTERS), (AFP/Name), (Name/AP), (Name / Agency), (Agency Photo/Name)
+        rf"\(\s*(?i:{ag})(?:\s*(?:/|{photo}\b)[^()]{{0,80}})?\)",
+        rf"\({_NAME}\s*/\s*(?:(?i:{ag})|{_CAP})(?:[\s/]+[\w&.'’-]+){{0,5}}\)",
+        # Photo: X / Photograph by X for Y / Credit: X / Image copyright X, after a sentence or at the start
+        rf"{_BOUND}(?:{photo}(?:\s+(?:[Cc]redit|[Cc]ourtesy|[Ss]ource|[Cc]opyright))?|[Cc]redit|CREDIT|[Pp]hotographer|[Cc]ourtesy(?:\s+of)?)"
+        rf"(?:\s+by)?\s*[:|]?\s*[A-Z©(][^.!?]{{1,100}}",
+        # © Name/Agency, Copyright X
+        r"©\s*[^©.!?]{2,100}",
+        # REUTERS/Name, AFP/Name
+        rf"\b(?:REUTERS|Reuters|AFP|AP|EPA|EPA-EFE)\s*/\s*{_CAP}[^.!?()]{{0,60}}",
+        # Name/Agency, Name / Agency via Getty Images, | Name/Agency
+        rf"{_BOUND}{_NAME}\s*/\s*(?:(?i:{ag})|{_CAP}(?:\s+{_CAP}){{0,3}})(?:\s*(?:/|via|for)\s*[\w&.'’ -]{{1,40}})?",
+        rf"{_BOUND}(?:(?i:{ag})\s+)?(?:via\s+)?Getty\s+Images(?:\s+for\s+[\w&.'’ -]{{1,40}})?",
+    ])
+    end = re.compile(rf"(?:{tail})[\s.]*$")
+    start = re.compile(
+        r"^(?:(?:[A-Z][\w-]*\s+){0,3}(?:[Ff]ile [Pp]hoto|FILE PHOTO|[Ff]ile [Ii]mage)\s*[:\-–—.]"
+        r"|FILE\s*[-–—:]|(?:[Ii]mage|[Mm]edia) (?:copyright|caption)\b|Media playback\b|Enlarge this image\b"
+        r"|(?:[Tt]oggle|[Hh]ide) caption\b|Facebook Twitter Pinterest\b"
+        rf"|(?:{photo}|[Cc]aption|CAPTION|[Pp]ictured|PICTURED|Above|ABOVE|Top photo|Main image|Featured? image|"
+        r"Image source|Photo credit|Image credit|Credit|CREDIT|Photographer)\s*:"
+        r"|In this (?:\w+ )?(?:file )?(?:photo|image|picture)\b)"
+    )
+    whole = re.compile(
+        rf"^(?:{_NAME}\s*/\s*[\w&.'’ -]{{2,50}}|(?i:{ag})(?:\s+(?:photo|images?|file photo|handout))?"
+        rf"|(?:{_NAME}\s+)?(?:for|via)\s+Getty\s+Images|{photo}\s+(?:by|courtesy(?:\s+of)?)\s+[\w&.'’ /-]{{2,60}})$"
+    )
+    return end, start, whole
+
+
+# Every end-of-line credit contains one of these (lower-cased; speed: most lines have none).
+_CREDIT_TRIGGER = re.compile(r"/|©|photo|image|pic|credit|getty|courtesy|illustration|graphic|video|footage")
+_CLOSE_END = re.compile(r"\)\W*$")
+_CAPTION_CUE = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2}(?:,\s*\d{4})?\b"
+    r"|\((?:L|R|C|C-L|C-R|2nd L|2nd R|left|right|center|centre|front|back|top|bottom)\)"
+    r"|,\s+(?:left|right|center|centre|second from (?:left|right))\s*,"
+    r"|\b(?:speaks|attends|arrives|leaves|looks on|gestures|waves|walks|stands|sits|holds|listens|poses|delivers|"
+    r"addresses|appears|participates|campaigns|celebrates|joins|is shown|are shown|talks|meets|shakes|greets|reacts|smiles|votes|testifies|displays|carries|rallies|marches|"
+    r"protests|gather|wait|watches|departs|boards|prays|applauds|answers|takes part|is seen|are seen|is pictured|"
+    r"are pictured|pictured)\b"
+)
+_COPYRIGHT_START = re.compile(r"\W*(?:(?:image|photo|picture) )?(?:copyright|©)", re.I)
+_TEASER_RE = re.compile(r"^(?:[•·▪■◆►▶‣●]|[-–*]\s)\s*\S")
+_TEASER_HEAD = re.compile(r"^(?:story highlights|highlights|key points|in brief|at a glance|summary|tl;?dr)\s*:?$", re.I)
+
+# --- edge metadata ------------------------------------------------------------
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_DAY = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?"
+_TIME = r"\d{1,2}(?::|\.)\d{2}(?:\s*(?:[ap]\.?m\.?|AM|PM))?(?:\s*(?:[A-Z]{2,4}|GMT[+-]?\d*))?"
+_DATE = (rf"(?:{_DAY},?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+         rf"|\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}\s+{_MONTH})")
+_TIMESTAMP_RE = re.compile(
+    rf"^(?:(?:Published|Updated|Posted|Last (?:updated|modified)|Modified|Created|Date|First published|Originally published)"
+    rf"(?:\s+(?:on|at))?\s*:?\s*)?(?:{_DATE}|{_TIME})(?:\s*(?:,|at|\||-|–|—|/|•)?\s*(?:{_DATE}|{_TIME}|{_DAY}))*"
+    rf"(?:\s*(?:\||,|-|–)?\s*(?:Updated|Last updated)\s*:?\s*(?:{_DATE}|{_TIME})(?:,?\s*(?:at\s*)?(?:{_DATE}|{_TIME}))*)?\s*$"
+    rf"|^(?:Published|Updated|Posted|Last updated)\s*:?\s*\d+\s+(?:minutes?|hours?|days?)\s+ago$",
+    re.I,
+)
+_BYLINE_RE = re.compile(
+    rf"^(?:[Bb]y|BY|[Ww]ritten by|[Ss]tory by|[Ww]ords by|[Aa]uthor:?|[Rr]eporting by|[Rr]eport by|[Pp]osted by)\s+"
+    rf"{_NAME}(?:\s*(?:,|and|&)\s*{_NAME}){{0,3}}(?:\s*(?:,|\||–|—|-)\s*[^.!?]{{0,60}})?\.?$"
+)
+_CONTRIB_RE = re.compile(
+    r"^\(?(?:(?:Additional )?[Rr]eporting by\b.{0,200}|[Ee]dited by\b.{0,80}|[Ww]riting by\b.{0,120}|"
+    r"[Cc]ontributing:.{0,200}|[Cc]ompiled by\b.{0,80}|.{0,200}\bcontributed (?:to )?(?:this|the) (?:report|story|article)\.?)\)?$"
+)
+_VIA_RE = re.compile(r"^(?:[Vv]ia|VIA|[Ss]ource|SOURCE)\s*:?\s+(?:(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4}"
+                     r"|(?:https?://|www\.)\S+)$")
+_DATELINE_RE = re.compile(
+    r"^[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Z.'’-]+){0,3}(?:,\s*[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)?"
+    rf"(?:,?\s*{_DATE})?\s*(?:\((?:[A-Za-z]+)\))?\s*[-—–:]*$"
+)
+_EDGE_LINES = 4
+
+
+class Line(NamedTuple):
+    start: int
+    end: int
+    text: str
+
+
+def split_lines(text: str) -> list[Line]:
+    """Non-blank lines, stripped, with offsets into ``text``; quotation marks that wrap the
+    whole text (an export's) are left out of its first and last line."""
+    wrap = wrapping_marks(text, split_paragraphs(text)) if text[:1] in _MARK_CHARS or text.rstrip()[-1:] in _MARK_CHARS else set()
+    out = []
+    for m in _LINE_RE.finditer(text):
+        s, e = m.start(), m.end()
+        while s < e and (text[s].isspace() or s in wrap):
+            s += 1
+        while e > s and (text[e - 1].isspace() or e - 1 in wrap):
+            e -= 1
+        if e > s:
+            out.append(Line(s, e, text[s:e]))
+    return out
+
+
+_MARK_CHARS = "\"“”„«»'`"
+
+
+def _n_words(s: str) -> int:
+    return len(s.split())
+
+
+# --- rules --------------------------------------------------------------------------
+def _leadin(line: str) -> tuple[bool, str] | None:
+    """If ``line`` starts with a story-promoting lead-in, (lead_only, rest)."""
+    anchors, vocab = _leadin_words()
+    first = _FIRST_WORD.match(line)
+    if first is None or first.group(1).lower().replace("’", "'") not in vocab:
+        return None  # the common case, decided without the word loop
+    pos = _LEAD_OPEN.match(line).end()
+    opened = "(" in line[:pos] or "[" in line[:pos]
+    words: list[re.Match[str]] = []
+    best = None
+    for m in _WORD_RE.finditer(line, pos):
+        if len(words) >= 6:
+            break
+        if words and not re.fullmatch(r"[ \t]+", line[words[-1].end():m.start()]):
+            break
+        w = m.group().lower().replace("’", "'")
+        if w not in vocab:
+            break
+        words.append(m)
+        if not any(x.group().lower().replace("’", "'") in anchors for x in words):
+            continue
+        end = m.end()
+        lead = line[pos:end]
+        o = _LEAD_OUTLET.match(line, end)
+        for after, strict in ((o.end(), True), (end, False)) if o else ((end, False),):
+            rest = line[after:]
+            if not rest.strip(" \t\u00a0:|)]-–—»>.…"):
+                best = (True, "")
+                continue
+            sep = _LEAD_SEP.match(line, after)
+            if sep:
+                best = (False, line[sep.end():])
+            elif not strict and lead.isupper() and sum(c.isalpha() for c in lead) >= 4:
+                r = rest.strip()
+                if r and not r[0].islower() and not r.isupper():
+                    best = (False, r)
+    if best is None:
+        return None
+    lead_only, rest = best
+    if opened:
+        rest = rest.rstrip(" )]")
+    if not lead_only and (_n_words(rest) > 40 or not re.search(r"[A-Za-z0-9]", rest)):
+        return None
+    return best
+
+
+def _headline_like(line: str) -> bool:
+    """A bare headline under a lead-in: short and not a body sentence."""
+    n = _n_words(line)
+    if n == 0 or n > 25:
+        return False
+    if _TEASER_RE.match(line):
+        return True
+    # truncated teasers end in an ellipsis, not a sentence
+    return not _SENT_END.search(line) or line.endswith(("?", "...", "…"))
+
+
+def _promo(line: str, n_words: int | None = None) -> str | None:
+    n = _n_words(line) if n_words is None else n_words
+    if n > 40:
+        return None
+    core = line.strip(" \t\u00a0.:!|·•-–—()[]»>")
+    short = n <= 10
+    low = core.lower()
+    cued = {i for t, i in _promo_triggers() if t in low}
+    if not short and not cued:
+        return None
+    for i, rule in enumerate(_promo_rules()):
+        if rule.whole_line:
+            if short and rule.pattern.match(core):
+                return rule.label
+        elif i in cued and rule.pattern.search(core):
+            return rule.label
+    return None
+
+
+def _caption(line: str, n_words: int | None = None) -> str | None:
+    """'caption' / 'credit' for photo captions and credits, else None."""
+    n = _n_words(line) if n_words is None else n_words
+    if n > 150:
+        return None
+    end, start, whole = _credit_patterns()
+    if n <= 20 and whole.match(line):  # whole-line credits are short
+        return "credit"
+    tail_at = max(0, len(line) - 240)  # credits are short: only the tail is searched
+    tail = line[tail_at:]
+    if _CREDIT_TRIGGER.search(tail.lower()) or _CLOSE_END.search(tail):
+        m = end.search(line, tail_at)
+        if m:
+            return "credit" if _n_words(line[: m.start()]) <= 2 else "caption"
+    m = start.match(line)
+    if m:
+        return "credit" if n <= 10 and not _SENT_END.search(line) else "caption"
+    if _PLAYER_CAPTION.match(line):
+        return "caption"
+    return None
+
+
+# A video player's or gallery's caption keeps the player's button text in front of it.
+_PLAYER_CAPTION = re.compile(r"CLOSE (?=[A-Z])|Expand \| Collapse\b")
+
+
+def _edge_label(line: str, title_key: str | None) -> str | None:
+    if _n_words(line) > 30:
+        return None
+    if title_key and _norm(line) == title_key:
+        return "headline"
+    if _TIMESTAMP_RE.match(line):
+        return "timestamp"
+    if _BYLINE_RE.match(line) and _n_words(line) <= 16:
+        return "byline"
+    if _CONTRIB_RE.match(line):
+        return "byline"
+    if _VIA_RE.match(line):
+        return "byline_via"
+    if _DATELINE_RE.match(line) and _n_words(line) <= 8:
+        return "dateline"
+    return None
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"\W+", " ", s.casefold()).strip()
+
+
+def _is_body(line: str) -> bool:
+    """A line that reads as a body paragraph (ends a sentence, long enough)."""
+    return _n_words(line) >= 15 and bool(_SENT_END.search(line)) and not _TEASER_RE.match(line)
+
+
+def rule_labels(lines: list[Line], title: str | None) -> list[str | None]:
+    """The label of each line that a rule marks (None: a body line), ``title`` helping to
+    spot a repeated headline. Single-line rules first, then the rules that read a line's
+    neighbours."""
+    sizes = [_n_words(ln.text) for ln in lines]
+    labels = _single_line_labels(lines, title, sizes)
+    _caption_above_credit(lines, labels, sizes)
+    _top_teasers(lines, labels)
+    _resources_foot(lines, labels, sizes)
+    _embedded_tweets(lines, labels)
+    return labels
+
+
+def _single_line_labels(lines: list[Line], title: str | None, sizes: list[int]) -> list[str | None]:
+    n = len(lines)
+    labels: list[str | None] = [None] * n
+    title_key = _norm(title) if title and title.strip() else None
+    seen_top: set[str] = set()
+    for i, ln in enumerate(lines):
+        t = ln.text
+        at_edge = i < _EDGE_LINES or i >= n - _EDGE_LINES
+        lab = _promo(t, sizes[i])
+        if lab is None or sizes[i] <= 4:  # a bare "LISTEN" / "CONTINUE READING" may still head a headline
+            li = _leadin(t)
+            if li is not None:
+                lab = lab or "related"
+                if li[0]:  # a bare "Related:" line: the headlines follow on their own lines
+                    _headlines_under(lines, labels, i)
+        if lab is None and labels[i] is None:
+            lab = _caption(t, sizes[i])
+            if lab == "caption" and _REPORTED.search(t):
+                lab = None  # "..., the post said.": a reporting sentence of the story, not a caption
+        if lab is None and at_edge:
+            lab = _edge_label(t, title_key)
+        if lab is None and (i < _EDGE_LINES or i >= n - 8) and sizes[i] <= 80 and _BIO_RE.match(t) \
+                and not _REPORTED.search(t):
+            lab = "bio"
+        if lab is None and i < _EDGE_LINES + 2 and _TIMESTAMP_RE.match(t):
+            lab = "timestamp"
+        if lab is None and i < 3:
+            key = _norm(t)
+            if key and key in seen_top and sizes[i] <= 30 and not _is_body(t):
+                lab = "headline_repeat"
+            seen_top.add(key)
+        if lab is not None and labels[i] is None:
+            labels[i] = lab
+    return labels
+
+
+def _headlines_under(lines: list[Line], labels: list[str | None], i: int) -> None:
+    """Headlines on the lines after a bare lead-in at ``i`` are related stories."""
+    for j in range(i + 1, min(len(lines), i + 6)):
+        # "Source: Infowars" under a "Related Articles" head credits this story
+        if _VIA_RE.match(lines[j].text):
+            break
+        if labels[j] is None and _headline_like(lines[j].text) and _leadin(lines[j].text) is None:
+            labels[j] = "related"
+        else:
+            break
+
+
+def _caption_above_credit(lines: list[Line], labels: list[str | None], sizes: list[int]) -> None:
+    """A caption sentence standing directly above its credit line."""
+    for i in range(len(lines) - 1):
+        if labels[i] is None and labels[i + 1] == "credit" and sizes[i] <= 70:
+            t = lines[i].text
+            # short lines need no cue: a body paragraph above a credit is rarely this short, except
+            # above BBC-style "Image copyright X" credits, which head the next image, not this line
+            short = sizes[i] <= 15 and not _COPYRIGHT_START.match(lines[i + 1].text)
+            if (short or _CAPTION_CUE.search(t)) and not re.search(r"[“”\"]", t) and not _REPORTED.search(t):
+                labels[i] = "caption"
+
+
+def _top_teasers(lines: list[Line], labels: list[str | None]) -> None:
+    """Bullet teasers above the body; bullets that restate the story's own sentences are its
+    standfirst (summary points), edge metadata like a repeated headline, while teasers for
+    other stories share few words with it."""
+    top = []
+    for i in range(min(len(lines), 8)):
+        if labels[i] is not None and labels[i] != "teaser":
+            continue
+        t = lines[i].text
+        if _TEASER_RE.match(t) or _TEASER_HEAD.match(t):
+            labels[i] = "teaser"
+            top.append(i)
+        elif _is_body(t):
+            break
+    if top:
+        rest = set(TOKEN_RE.findall(" ".join(ln.text for ln in lines[top[-1] + 1 :]).lower()))
+        for i in top:
+            words = [w for w in TOKEN_RE.findall(lines[i].text.lower()) if len(w) > 3]
+            if len(words) >= 3 and sum(w in rest for w in words) >= _RESTATED * len(words):
+                labels[i] = "headline_repeat"
+
+
+def _resources_foot(lines: list[Line], labels: list[str | None], sizes: list[int]) -> None:
+    """Under a "Recommended Resources" head at the foot of the page every line is the site's
+    promotion of its own products, however much each reads like a sentence."""
+    n = len(lines)
+    for i in range(max(0, n - 15), n):
+        if _RESOURCES_HEAD.match(lines[i].text):
+            for j in range(i + 1, n):
+                if labels[j] is None and sizes[j] <= 60:
+                    labels[j] = "promo"
+            break
+
+
+def _embedded_tweets(lines: list[Line], labels: list[str | None]) -> None:
+    """An embedded tweet ("... Follow @x so you don't miss it." then "— Name (@handle) date")
+    is content the outlet chose to show, not the site's own social call."""
+    for i in range(1, len(lines)):
+        if _TWEET_SIGNATURE.match(lines[i].text) and labels[i - 1] in ("social", "promo"):
+            labels[i - 1] = None
+
+
+_RESOURCES_HEAD = re.compile(r"^(?:recommended|sponsored|partner) (?:resources|links)\s*:?$", re.I)
+#: Share of a top bullet's words found in the body for it to be a summary of this story.
+_RESTATED = 0.7
+_TWEET_SIGNATURE = re.compile(rf"^[—–-]\s*[^\n]{{1,80}}\(@\w{{1,30}}\)\s+{_MONTH}\.?\s+\d{{1,2}},\s+\d{{4}}\s*$")
+
+
+TOKEN_RE = re.compile(r"[a-z][a-z'’-]*[a-z]")
+
+
+# "26 SHARES Facebook Twitter": share-button furniture at the top, a line of its own or the
+# start of a text that arrives as one block.
+SHARE_RE = re.compile(
+    r"[\"“]?\d[\d,.]*[KkMm]?\s+(?:SHARES?|Shares?)\b(?:[\s|,]+(?:Facebook|Twitter|Tweet|Share|Email|E-mail|Pinterest|"
+    r"WhatsApp|LinkedIn|Reddit|Print|Google\+|Messenger|Flipboard|Pin|Comments?))*\s*")
+
+
+# An author's biography closing the page: "Jane Doe is a reporter for ...", "— Tom Roe is a writer".
+_BIO_RE = re.compile(
+    r"[—–-]?\s*(?:(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]+,\s+|(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]+\s+"
+    r"(?:is|was|has been)\s+)(?:an?|the)\s+[^.]{0,120}?\b"
+    r"(?:journalist|reporter|writer|author|columnist|editor|correspondent|contributor|professor|analyst|fellow|"
+    r"commentator|blogger|novelist|historian|economist|lawyer|attorney)s?\b")
+_REPORTED = re.compile(r"\b(?:said|says|told|according to)\b")
+
+
+def mark_edge_lists(labels: list[str | None]) -> None:
+    """Related-story lines before the first or after the last body line are the site's list."""
+    body = [i for i, lab in enumerate(labels) if lab is None]
+    if not body:
+        return
+    for i, lab in enumerate(labels):
+        if lab == "related" and (i < body[0] or i > body[-1]):
+            labels[i] = "related_list"

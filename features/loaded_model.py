@@ -1,0 +1,317 @@
+"""The loaded-language token model: a linear scorer over each token's word cues, its
+neighbours' cues, word bigrams and dense position features, folded into a per-type table so
+scoring an article is one cached look-up per token plus a few numpy operations.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from itertools import repeat
+from operator import mul
+from typing import Any
+
+import numpy as np
+
+from .lexicons import lexicon_json
+from .loaded_words import (
+    FUNCTION_WORDS, IRREGULAR_SUPERLATIVES, PAD, charged_entry, intensifiers, is_spelling_noise, is_superlative,
+    token_features_pair, token_strings, valence,
+)
+from .text import Doc
+
+MODEL_RESOURCE = "loaded_model_v1.json"
+MODEL_FORMAT = "relscore-loaded-token-logit-v1"
+#: Neighbour offsets whose context features enter a token's score.
+OFFSETS: tuple[int, ...] = (-2, -1, 1, 2)
+#: Dense per-position features, in the order of ``position_matrix`` columns.
+POSITION_FEATURES: tuple[str, ...] = (
+    "in_direct_quote",
+    "in_scare_quote",
+    "in_paraphrase",
+    "sentence_has_exclamation",
+    "sentence_has_question",
+    "sentence_first",
+    "capitalised_inside_sentence",
+    "in_first_paragraph",
+    "quote_mark_before",
+    "quote_mark_after",
+    "sentence_mean_abs_valence",
+)
+_QUOTE_CHARS = frozenset("\"“”‘’'«»")
+
+_ADJ_ENDINGS = ("ous", "ive", "ful", "able", "ible", "al", "ic", "ant", "ent", "less", "ing", "ed", "y")
+
+
+#: where in its sentence the word sits, and the valence of its neighbourhood.
+CONTEXT_FEATURES: tuple[str, ...] = (
+    "article_mean_abs_valence", "article_valence_word_share", "article_charged_rate",
+    *(f"sentence_position_{i}" for i in range(5)), *(f"sentence_length_{i}" for i in range(7)),
+    "window_abs_valence",
+)
+DENSE_FEATURES: tuple[str, ...] = POSITION_FEATURES + CONTEXT_FEATURES
+#: Article-level rates are read over at least this many tokens (see position_matrix).
+_MIN_ARTICLE_TOKENS = 100
+#: Per-token values of a typical article (medians over PTC train): mean |VADER
+#: valence|, share of words with a valence, share of charged-lexicon words.
+_TYPICAL_ABS_VALENCE = 0.13
+_TYPICAL_VALENCE_SHARE = 0.078
+_TYPICAL_CHARGED_SHARE = 0.0015
+_QUOTE_CODES = np.array(sorted(ord(c) for c in _QUOTE_CHARS), dtype=np.uint32)
+
+
+def _window_sum(x: np.ndarray, k: int) -> np.ndarray:
+    """Sum of x over [i-k, i+k] for every i (clipped at the ends)."""
+    c = np.concatenate([[0.0], np.cumsum(x)])
+    i = np.arange(len(x))
+    return c[np.minimum(i + k + 1, len(x))] - c[np.maximum(i - k, 0)]
+
+
+def _lede_end(doc: Doc) -> int:
+    """End of the first paragraph; for a text that arrives as one block (its breaks lost), the
+    end of its second sentence, a lede's usual length, so the block is not all "first paragraph"."""
+    if len(doc.paragraphs) == 1 and len(doc.sentences) > 3:
+        return doc.sentences[1][1]
+    return doc.paragraphs[0][1]
+
+
+def _codepoints(text: str) -> np.ndarray:
+    return np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+
+
+def position_matrix(doc: Doc, abs_valence: np.ndarray | None = None, capitalised: np.ndarray | None = None,
+                    charged: np.ndarray | None = None, words: list[str] | None = None) -> np.ndarray:
+    """Dense per-token features (columns: DENSE_FEATURES). ``capitalised`` and
+    ``charged`` (per-token flags) are computed from the text when not given."""
+    n = len(doc.tokens)
+    out = np.zeros((n, len(DENSE_FEATURES)), dtype=float)
+    if n == 0:
+        return out
+    text = doc.text
+    starts = np.asarray(doc.tok_starts, dtype=np.int64) if len(doc.tok_starts) == n else \
+        np.fromiter((s for s, _ in doc.tokens), dtype=np.int64, count=n)
+    if words is not None:
+        ends = starts + np.fromiter(map(len, words), dtype=np.int64, count=n)
+    else:
+        ends = np.fromiter((e for _, e in doc.tokens), dtype=np.int64, count=n)
+    va = abs_valence if abs_valence is not None else np.zeros(n)
+    col = {name: i for i, name in enumerate(DENSE_FEATURES)}
+    for r in doc.quotes:
+        a, b = np.searchsorted(starts, r.start), np.searchsorted(starts, r.end)
+        if b > a:
+            c = {"direct": "in_direct_quote", "scare": "in_scare_quote"}.get(r.label, "in_paraphrase")
+            out[a:b, col[c]] = 1.0
+    if doc.sentences:
+        ns = len(doc.sentences)
+        sst = np.fromiter((s for s, _ in doc.sentences), dtype=np.int64, count=ns)
+        sidx = np.searchsorted(sst, starts, side="right") - 1
+        sidx[sidx < 0] = 0
+        exc = np.fromiter(("!" in text[s:e] for s, e in doc.sentences), dtype=bool, count=ns)
+        que = np.fromiter(("?" in text[s:e] for s, e in doc.sentences), dtype=bool, count=ns)
+        out[:, col["sentence_has_exclamation"]] = exc[sidx]
+        out[:, col["sentence_has_question"]] = que[sidx]
+        first = np.ones(n, dtype=bool)
+        first[1:] = sidx[1:] != sidx[:-1]
+        out[:, col["sentence_first"]] = first
+        cnt = np.bincount(sidx, minlength=ns)
+        tot = np.bincount(sidx, weights=va, minlength=ns)
+        out[:, col["sentence_mean_abs_valence"]] = (tot / np.maximum(cnt, 1))[sidx] / 4.0
+        first_tok = np.searchsorted(sidx, np.arange(ns))
+        length = cnt[sidx]
+        rel = (np.arange(n) - first_tok[sidx]) / np.maximum(length, 1)
+        pos_bin = np.minimum((rel * 5).astype(np.int64), 4)
+        len_bin = np.minimum(length // 8, 6)
+    else:
+        first = np.zeros(n, dtype=bool)
+        first[0] = True
+        out[:, col["sentence_first"]] = first
+        pos_bin = np.minimum((np.arange(n) * 5) // n, 4)
+        len_bin = np.full(n, min(n // 8, 6))
+    c0, l0 = col["sentence_position_0"], col["sentence_length_0"]
+    rows = np.arange(n)
+    out[rows, c0 + pos_bin] = 1.0
+    out[rows, l0 + len_bin] = 1.0
+    if capitalised is None:
+        capitalised = np.fromiter((text[s].isupper() for s in starts.tolist()), dtype=bool, count=n)
+    out[:, col["capitalised_inside_sentence"]] = capitalised & ~first
+    if doc.paragraphs:
+        out[:, col["in_first_paragraph"]] = starts < _lede_end(doc)
+    cps = _codepoints(text)
+    L = len(text)
+    before = np.isin(cps[np.maximum(starts - 1, 0)], _QUOTE_CODES) & (starts > 0)
+    after = np.isin(cps[np.minimum(ends, L - 1)], _QUOTE_CODES) & (ends < L)
+    out[:, col["quote_mark_before"]] = before
+    out[:, col["quote_mark_after"]] = after
+    if charged is None:
+        charged = np.fromiter((charged_entry(text[s:e].lower()) is not None for s, e in doc.tokens), dtype=bool, count=n)
+    # A short text's own rates are noise (one charged word in a one-line text would
+    # read as the most opinionated article there is), so texts shorter than
+    # _MIN_ARTICLE_TOKENS are padded with a typical article's values. Every PTC
+    # article is longer, so the trained weights see the same features as before.
+    pad = max(0, _MIN_ARTICLE_TOKENS - n)
+    denom = n + pad
+    out[:, col["article_mean_abs_valence"]] = (va.sum() + pad * _TYPICAL_ABS_VALENCE) / denom
+    out[:, col["article_valence_word_share"]] = (np.count_nonzero(va) + pad * _TYPICAL_VALENCE_SHARE) / denom
+    out[:, col["article_charged_rate"]] = (np.count_nonzero(charged) + pad * _TYPICAL_CHARGED_SHARE) / denom * 10.0
+    out[:, col["window_abs_valence"]] = np.minimum(_window_sum(va, 3), 12.0) / 12.0
+    return out
+
+
+def bigram_keys(lowered: list[str]) -> tuple[list[str], list[str]]:
+    """Per token, the (word, next word) and (previous word, word) keys of the bigram weights."""
+    nxt = lowered[1:] + ["<e>"]
+    prv = ["<s>"] + lowered[:-1]
+    return [f"{a}|{b}" for a, b in zip(lowered, nxt)], [f"{a}|{b}" for a, b in zip(prv, lowered)]
+
+
+# Columns of a token type's cached row after the score columns (see LoadedModel._type_row).
+ROW_ABSVAL, ROW_FORCED, ROW_POSS, ROW_FUNC, ROW_INT, ROW_SUP, ROW_MOST, ROW_ADJ, ROW_CAP, ROW_CHARGED, ROW_NOISE = range(11)
+_N_FLAGS = 11
+
+
+def _type_flags(raw: str) -> tuple[float, ...]:
+    """Per-type cues the decoder and the rate features need, computed once per word."""
+    w = raw.lower()
+    va = valence(w)
+    hit = charged_entry(w)
+    forced = 0.0 if hit is None else (2.0 if hit[1] == "after_possessive" else 1.0)
+    adj = w not in FUNCTION_WORDS and (va is not None or w.endswith(_ADJ_ENDINGS))
+    most = w in ("most", "least")  # counted only before a content word
+    sup = not most and (w[-3:] == "est" or w in IRREGULAR_SUPERLATIVES) and is_superlative(w)
+    return (abs(va) if va is not None else 0.0, forced, float(raw.endswith(("'s", "’s", "s'"))),
+            float(w in FUNCTION_WORDS), float(w in intensifiers()), float(sup), float(most),
+            float(adj), float(raw[:1].isupper()), float(hit is not None), float(is_spelling_noise(raw)))
+
+
+class LoadedModel:
+    """A trained token scorer with its span decoding settings.
+
+    ``blocks`` maps an offset ("0" for the token itself, "-1", "+1", ...) to
+    feature weights; ``position`` holds the weights of DENSE_FEATURES;
+    ``bigrams`` (optional) maps "next" / "prev" to weights of lower-cased
+    "word|next" and "previous|word" keys.
+    """
+
+    def __init__(self, bias: float, blocks: dict[str, dict[str, float]], position: dict[str, float],
+                 decode: dict[str, Any], meta: dict[str, Any] | None = None,
+                 bigrams: dict[str, dict[str, float]] | None = None):
+        self.bias = float(bias)
+        self.blocks = blocks
+        self.position = np.array([position.get(n, 0.0) for n in DENSE_FEATURES], dtype=float)
+        self.decode = dict(decode)
+        self.meta = meta or {}
+        self.bigrams = bigrams or {}
+        self._offsets = [int(k) for k in blocks if k != "0"]
+        self._pairs: tuple[dict[tuple[str, str], int], np.ndarray] | None = None
+        self._clear_cache()
+
+    def _clear_cache(self) -> None:
+        # Type rows live in one growing array; tokens map to row numbers, so an
+        # article's rows are a single fancy-indexing step.
+        self._index: dict[str, int] = {}
+        self._table = np.zeros((1024, 1 + len(self._offsets) + _N_FLAGS))
+
+    def _pair_table(self) -> tuple[dict[tuple[str, str], int], np.ndarray]:
+        """The bigram weights as (word, next word) -> row of a (pairs + 1) x 2 array of
+        ("next", "prev") weights, the last row all zero: one look-up per adjacent pair."""
+        if self._pairs is None:
+            nxt, prv = self.bigrams.get("next", {}), self.bigrams.get("prev", {})
+            index: dict[tuple[str, str], int] = {}
+            rows: list[tuple[float, float]] = []
+            for key in {**nxt, **prv}:
+                parts = key.split("|")
+                if len(parts) == 2:  # tokens never contain "|": other keys cannot match
+                    index[(parts[0], parts[1])] = len(rows)
+                    rows.append((nxt.get(key, 0.0), prv.get(key, 0.0)))
+            weights = np.zeros((len(rows) + 1, 2))
+            if rows:
+                weights[:-1] = rows
+            self._pairs = index, weights
+        return self._pairs
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "LoadedModel":
+        if d.get("format") != MODEL_FORMAT:
+            raise ValueError(f"loaded-language model format {d.get('format')!r}; expected {MODEL_FORMAT!r}")
+        return cls(d["bias"], d["blocks"], d["position"], d["decode"], d.get("meta"), d.get("bigrams"))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "format": MODEL_FORMAT, "meta": self.meta, "bias": self.bias, "decode": self.decode,
+            "position": dict(zip(DENSE_FEATURES, map(float, self.position))), "blocks": self.blocks,
+            "bigrams": self.bigrams,
+        }
+
+    def _type_row(self, raw: str) -> tuple[float, ...]:
+        """(own score, score given to each neighbour offset..., flags...) of a token string."""
+        tf, ctx = token_features_pair(raw)
+        # sum(weight * value) in feature order, with map so no Python frame runs per feature
+        own = sum(map(mul, map(self.blocks["0"].get, tf, repeat(0.0)), tf.values()))
+        # Weight of this token's features when it sits at offset -o from the scored token.
+        keys, vals = list(ctx), list(ctx.values())
+        nb = [sum(map(mul, map(self.blocks[f"{o:+d}"].get, keys, repeat(0.0)), vals)) for o in self._offsets]
+        return (own, *nb, *_type_flags(raw))
+
+    def _add_type(self, raw: str) -> int:
+        i = self._index.get(raw)  # a new word met twice in one article is added once
+        if i is not None:
+            return i
+        i = len(self._index)
+        if i >= len(self._table):
+            self._table = np.vstack([self._table, np.zeros_like(self._table)])
+        self._table[i] = self._type_row(raw)
+        self._index[raw] = i
+        return i
+
+    def type_rows(self, words: list[str]) -> np.ndarray:
+        """The per-type rows of ``words`` as one array (tokens x columns)."""
+        idx = list(map(self._index.get, words))
+        if None in idx:
+            if len(self._index) > 150_000:  # bound memory on endless streams of new words
+                self._clear_cache()
+                idx = [None] * len(words)
+            idx = [self._add_type(t) if i is None else i for t, i in zip(words, idx)]
+        return self._table[np.array(idx, dtype=np.int64)]
+
+    def flags(self, rows: np.ndarray, j: int) -> np.ndarray:
+        """Column ``j`` (one of the _R_* flags) of ``type_rows`` output."""
+        return rows[:, 1 + len(self._offsets) + j]
+
+    def token_probabilities(self, doc: Doc, words: list[str] | None = None,
+                            rows: np.ndarray | None = None) -> np.ndarray:
+        """Probability that each token of ``doc`` is part of loaded language
+        (``words``/``rows``: the token strings and their type rows, when the caller has them)."""
+        n = len(doc.tokens)
+        if n == 0:
+            return np.zeros(0)
+        words = words if words is not None else token_strings(doc)
+        rows = rows if rows is not None else self.type_rows(words)
+        score = self.bias + rows[:, 0]
+        pad = self.type_rows([PAD])[0]
+        for j, o in enumerate(self._offsets, start=1):
+            # The token at i+o contributes rows[i+o, j] to token i.
+            shifted = np.full(n, pad[j])
+            if o > 0:
+                if o < n:
+                    shifted[: n - o] = rows[o:, j]
+            else:
+                if -o < n:
+                    shifted[-o:] = rows[: n + o, j]
+            score += shifted
+        if self.bigrams:
+            lowered = doc.lowered if words is doc.words else [w.lower() for w in words]
+            index, weights = self._pair_table()
+            # Pair i is (word i-1, word i) with sentinels at both ends: the "next" weight of
+            # token i is that of pair i+1, its "prev" weight that of pair i.
+            ids = np.fromiter(map(index.get, zip(["<s>", *lowered], [*lowered, "<e>"]), repeat(len(weights) - 1)),
+                              dtype=np.int64, count=n + 1)
+            score += weights[ids[1:], 0]
+            score += weights[ids[:-1], 1]
+        dense = position_matrix(doc, self.flags(rows, ROW_ABSVAL), self.flags(rows, ROW_CAP) > 0,
+                                self.flags(rows, ROW_CHARGED) > 0, words)
+        score += dense @ self.position
+        return 1.0 / (1.0 + np.exp(-np.clip(score, -30, 30)))
+
+
+@lru_cache(maxsize=1)
+def load_model() -> LoadedModel:
+    """The shipped model (features/lexicons/loaded_model_v1.json), loaded once."""
+    return LoadedModel.from_dict(lexicon_json(MODEL_RESOURCE))

@@ -1,0 +1,353 @@
+"""Source noun phrases: who a reporting cue attributes its content to.
+
+The subject before a cue ("A source in Ankara said", "Sezer, an expert, said", "he
+told"), the phrase after an inverted cue ("..., said the source") or after "according
+to", each labelled named / anonymous / media / document from the word classes;
+pronouns take the label and identity of the nearest earlier fitting source.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .source_words import (
+    BOUNDARY, DETERMINERS, INDEFINITE, INTRO_PREPS, INTRO_RE, Lexicon, MEDIA_SUFFIX, NAME_CONNECTORS,
+    NP_STOP, ORG_HEADS, PASSIVE_AUX, PERSON_PRONOUNS, POSTMOD, PRESENT_AUX, PRONOUNS, QUOTE_MARK_RE,
+    RELATIVE, RELATIVE_RE, RELATIVE_STOP, SENTENCE_ADVERBS, SHORT_QUOTE_RE, SKIP_BEFORE, TIME_PREPS,
+    TIME_WORDS, TOKEN_RE, VERB_NEXT_RE,
+)
+
+@dataclass(slots=True)
+class NounPhrase:
+    """A source noun phrase: its token spans, the evidence span and the label."""
+
+    start: int
+    end: int
+    label: str
+    key: str
+    person: bool = False
+    pronoun: str = ""
+    proper: bool = False
+    typed: bool = False  # the head is a known source noun ("source", "report", "newspaper")
+
+
+def _tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in TOKEN_RE.finditer(text, start, end)]
+
+
+def _is_cap(w: str) -> bool:
+    return w[:1].isupper()
+
+
+def _strip_poss(w: str) -> str:
+    return re.sub(r"[’']s$", "", w)
+
+
+def _clean_gap(text: str, a: int, b: int) -> bool:
+    """True when only spaces separate two tokens (no punctuation, no line break)."""
+    gap = text[a:b]
+    return gap.strip() == "" and "\n" not in gap
+
+
+def np_forward(text: str, pos: int, limit: int, lex: Lexicon, chunk: bool = False) -> NounPhrase | None:
+    """Parse a source noun phrase starting at ``pos`` (at most up to ``limit``).
+
+    ``chunk`` means [pos, limit) was already cut out as a subject, so an unnamed
+    source or document keeps everything up to ``limit`` ("a source in Ankara").
+    """
+    toks = _tokens(text, pos, min(limit, pos + 160))
+    if not toks or not _clean_gap(text, pos, toks[0][0]) and text[pos:toks[0][0]].strip(" \t"):
+        return None
+    words = [text[a:b] for a, b in toks]
+    low = [w.lower() for w in words]
+    i = 0
+    det = ""
+    if low[0] in PRONOUNS and (len(toks) == 1 or not chunk or toks[-1][0] == toks[0][0]):
+        return NounPhrase(toks[0][0], toks[0][1], "", low[0], low[0] in PERSON_PRONOUNS, pronoun=low[0])
+    if low[0] in DETERMINERS:
+        det = low[0]
+        i = 1
+    core = _np_core(text, toks, words, low, i, lex)
+    if not core and det and chunk and det in lex.common_heads and len(toks) == 1:
+        # "some (who argue)": a quantifier alone is the unnamed source
+        core = [0]
+    if not core:
+        return None
+    if _is_cap(_strip_poss(words[core[-1]])):
+        return _named_np(toks, words, low, core, det, lex)
+    return _common_np(text, toks, words, low, core, det, chunk, lex)
+
+
+def _np_core(text: str, toks: list[tuple[int, int]], words: list[str], low: list[str], i: int, lex: Lexicon) -> list[int]:
+    """The phrase's words after the determiner (indices into ``toks``): a run of
+    capitalised words (a name, with "of"/"de" inside it) or of common words up to a
+    stop word, a cue or a participle. Heads capitalised only by position are lowered
+    in ``words``."""
+    core: list[int] = []
+    seen_name = False
+    j = i
+    while j < len(toks) and len(core) < 8:
+        if j > 0 and not _clean_gap(text, toks[j - 1][1], toks[j][0]):
+            break
+        w, lw = words[j], low[j]
+        if not core and lw in lex.common_heads:
+            # "Officials said", "Sources close to ...": capitalised only by position
+            words[j] = lw
+            w = lw
+        if _is_cap(w):
+            # a possessive name is a determiner for what follows ("Russia's foreign ministry")
+            if not core and lw in SENTENCE_ADVERBS:
+                j += 1
+                continue
+            core.append(j)
+            # possessives ("Russia's foreign ministry"), nationality words and titles
+            # come before a head; any other capitalised word is part of a name
+            seen_name = not (
+                re.search(r"[’']s$", w) or lw in lex.classes["demonym"] or lw in lex.classes["title"]
+            )
+            j += 1
+            continue
+        if lw in NAME_CONNECTORS and seen_name and j + 1 < len(toks) and (
+            _is_cap(words[j + 1]) or (low[j + 1] == "the" and j + 2 < len(toks) and _is_cap(words[j + 2]))
+        ) and _clean_gap(text, toks[j][1], toks[j + 1][0]):
+            core.append(j)
+            j += 1
+            continue
+        if seen_name or lw in NP_STOP or lw in lex.cue_words or lw in PRONOUNS:
+            break
+        if core and (lw.endswith("ing") or lw.endswith("ed")) and lw not in lex.classes["anonymous"]:
+            break
+        core.append(j)
+        j += 1
+    return core
+
+
+def _named_np(toks: list[tuple[int, int]], words: list[str], low: list[str], core: list[int], det: str,
+              lex: Lexicon) -> NounPhrase:
+    """A phrase with a capitalised head: an outlet, an organisation or a person."""
+    head_i = core[-1]
+    head, lhead = _strip_poss(words[head_i]), _strip_poss(low[head_i])
+    start = toks[0][0]
+    end = toks[head_i][1]
+    cls = lex.classes
+    # a trailing run of capitalised words is the name
+    run = [k for k in core]
+    r0 = len(run) - 1
+    while r0 > 0 and (_is_cap(words[run[r0 - 1]]) or low[run[r0 - 1]] in NAME_CONNECTORS):
+        r0 -= 1
+    run = run[r0:]
+    name = " ".join(words[k] for k in run)
+    bare = name[4:] if name.startswith("The ") else name
+    if bare in lex.media_names or MEDIA_SUFFIX.search(head):
+        s = toks[run[0]][0]
+        if det == "the" and run[0] == 1:
+            s = toks[0][0]
+        return NounPhrase(s, end, "media", "media:" + bare.lower(), proper=True)
+    if lhead in ORG_HEADS or lhead in cls["role"] or len(run) == 1 and lhead in cls["demonym"]:
+        return NounPhrase(start, end, "named", "org:" + " ".join(low[k] for k in run), proper=True)
+    # a person: drop titles and nationality words in front of the name
+    k0 = 0
+    while k0 < len(run) - 1 and (low[run[k0]] in cls["title"] or low[run[k0]] in cls["demonym"]):
+        k0 += 1
+    s = toks[run[k0]][0]
+    return NounPhrase(s, end, "named", "person:" + _strip_poss(low[run[-1]]), person=True, proper=True)
+
+
+def _common_np(text: str, toks: list[tuple[int, int]], words: list[str], low: list[str], core: list[int], det: str,
+               chunk: bool, lex: Lexicon) -> NounPhrase:
+    """A phrase with a lower-case head: an unnamed source, a document, a medium or a role."""
+    head_i = core[-1]
+    lhead = _strip_poss(low[head_i])
+    start = toks[0][0]
+    end = toks[head_i][1]
+    cls = lex.classes
+    definite = det in ("the", "his", "her", "their", "its", "our", "this", "these", "those") or any(
+        re.search(r"[’']s$", words[k]) for k in core[:-1]
+    )
+    if lhead in cls["document"]:
+        label = "document"
+    elif lhead in cls["media"]:
+        label = "media"
+    elif lhead in cls["role"] and definite:
+        label = "named"
+    elif lhead in cls["anonymous"] or lhead in cls["role"]:
+        label = "anonymous"
+    elif definite:
+        label = "named"
+    elif det in INDEFINITE or lhead.endswith("s") or not det:
+        label = "anonymous"
+    else:
+        label = "named"
+    if label in ("anonymous", "document"):
+        # keep a post-modifier: "a source in Ankara", "people familiar with the matter"
+        k = head_i + 1
+        if chunk:
+            end = toks[-1][1]
+        elif k < len(toks) and low[k] in POSTMOD and _clean_gap(text, toks[head_i][1], toks[k][0]):
+            last = k
+            while last + 1 < len(toks) and last - head_i < 12 and _clean_gap(text, toks[last][1], toks[last + 1][0]):
+                if low[last + 1] in lex.cue_words:
+                    break
+                last += 1
+            end = toks[last][1]
+    key_words = " ".join(low[k] for k in core if low[k] not in DETERMINERS)
+    typed = any(lhead in cls[c] for c in ("anonymous", "role", "document", "media"))
+    return NounPhrase(start, end, label, f"{label}:{lhead}:{key_words}", typed=typed)
+
+
+def subject_before(text: str, sent_s: int, cue_s: int, lex: Lexicon) -> NounPhrase | None:
+    """The subject of the clause that ends at the cue, if any."""
+    toks = _tokens(text, max(sent_s, cue_s - 200), cue_s)
+    if not toks:
+        return None
+    # "Trump is accusing", "Officials are calling it": a present progressive, not a passive
+    # (a past one mostly narrates: "was talking about", "had been referring to")
+    progressive = text[cue_s : cue_s + 24].split(None, 1)[0].lower().endswith("ing")
+    j = len(toks) - 1
+    right = cue_s
+    # skip adverbs, auxiliaries and a time phrase between subject and cue
+    while j >= 0 and _clean_gap(text, toks[j][1], right):
+        w = text[toks[j][0] : toks[j][1]].lower()
+        if w in PASSIVE_AUX and not (progressive and w in PRESENT_AUX):
+            return None  # "was announced", "be called into question": no speaker here
+        # an adverb is lower case: "Cassilly said" is a name
+        if w in SKIP_BEFORE or w in PRESENT_AUX or (
+            w.endswith("ly") and len(w) > 4 and w not in ("italy", "family") and text[toks[j][0]].islower()
+        ):
+            right = toks[j][0]
+            j -= 1
+            continue
+        if w in TIME_WORDS or re.fullmatch(r"\d{1,4}", w):
+            k = j - 1
+            while k >= 0 and k >= j - 3 and text[toks[k][0] : toks[k][1]].lower() not in TIME_PREPS:
+                k -= 1
+            if k >= 0 and k >= j - 3 and text[toks[k][0] : toks[k][1]].lower() in TIME_PREPS:
+                right = toks[k][0]
+                j = k - 1
+                continue
+        break
+    if j < 0:
+        return None
+    gap = text[toks[j][1] : right].strip()
+    if gap:
+        # "Sezer, an expert on Turkey, said", "One commenter — who ... — noted": skip back
+        # over the appositive; "Another participant who chose ..., says": over the relative clause
+        if gap in (",", "—", "–"):
+            return _appositive_head(text, sent_s, toks[j][1], lex, gap) or _relative_head(text, sent_s, toks[j][1], lex)
+        return None
+    lw = text[toks[j][0] : toks[j][1]].lower()
+    if lw in RELATIVE:
+        # "some who argue", "a think tank study which found": the noun before the relative pronoun
+        return _chunk_before(text, sent_s, toks[j][0], lex, stop=RELATIVE_STOP)
+    if lw in PRONOUNS:
+        # "10 steps he says will ...", "alleged they shouted": a pronoun right before the cue is its subject
+        return np_forward(text, toks[j][0], toks[j][1], lex)
+    k = j
+    while k > 0 and j - k < 14 and _clean_gap(text, toks[k - 1][1], toks[k][0]):
+        if text[toks[k - 1][0] : toks[k - 1][1]].lower() in BOUNDARY:
+            break
+        k -= 1
+    if text[toks[k][0] : toks[k][1]].lower() in BOUNDARY:
+        k += 1
+    if k > j or j - k >= 13 or not _np_like(text, toks[k:j + 1], lex):
+        return None
+    if text[toks[k][0] : toks[k][1]] in INTRO_PREPS:
+        # "At the end of April the US Congressional Budget Office hinted": the subject is
+        # the name after the opening phrase's last article, if there is one
+        dets = [i for i in range(k + 1, j + 1) if text[toks[i][0] : toks[i][1]].lower() in ("the", "a", "an")]
+        np_ = np_forward(text, toks[dets[-1]][0], toks[j][1], lex, chunk=True) if dets else None
+        return np_ if np_ is not None and np_.proper else None
+    return np_forward(text, toks[k][0], toks[j][1], lex, chunk=True)
+
+
+def _np_like(text: str, toks: list[tuple[int, int]], lex: Lexicon) -> bool:
+    """Reject chunks that are verb phrases or end in a function word
+    ("rushed everyone inside and", "months of")."""
+    first = text[toks[0][0] : toks[0][1]]
+    last = text[toks[-1][0] : toks[-1][1]].lower()
+    if last in NP_STOP or last in DETERMINERS or last in BOUNDARY or last in ("a", "to", "by"):
+        return False
+    lf = first.lower()
+    if first[:1].islower() and lf not in DETERMINERS and lf not in PRONOUNS and len(toks) > 1:
+        # "rushed everyone", not "ship-tracking data" (a hyphenated compound is an adjective)
+        if lf.endswith(("ed", "ing")) and "-" not in lf or lf in NP_STOP:
+            return False
+    return True
+
+
+def _appositive_head(text: str, sent_s: int, app_end: int, lex: Lexicon, mark: str = ",") -> NounPhrase | None:
+    """The noun phrase before the mark (a comma or a dash) that opens an appositive
+    ending at ``app_end``."""
+    opening = "—–" if mark in "—–" else ","
+    pos = app_end - 1
+    floor = max(sent_s, app_end - 120)
+    while pos > floor and text[pos] not in ",“”\"();:—–":
+        pos -= 1
+    if pos <= floor or text[pos] not in opening:
+        return None
+    return _chunk_before(text, sent_s, pos, lex)
+
+
+def _relative_head(text: str, sent_s: int, end: int, lex: Lexicon) -> NounPhrase | None:
+    """The noun phrase before a relative clause that runs up to ``end`` without
+    punctuation ("Another participant who chose not to have his name used")."""
+    m = None
+    for m in RELATIVE_RE.finditer(text, max(sent_s, end - 120), end):
+        pass
+    if m is None or any(c in ",;:“”\"()—–" for c in text[m.end() : end]):
+        return None
+    return _chunk_before(text, sent_s, m.start(), lex, stop=RELATIVE_STOP)
+
+
+def _chunk_before(text: str, sent_s: int, end: int, lex: Lexicon, stop: frozenset[str] = frozenset()) -> NounPhrase | None:
+    """The noun phrase that ends right before ``end`` (at most eight words, not
+    across punctuation, a clause boundary or a word in ``stop``)."""
+    toks = _tokens(text, max(sent_s, end - 200), end)
+    if not toks or not _clean_gap(text, toks[-1][1], end):
+        return None
+    j = len(toks) - 1
+    k = j
+    while k > 0 and j - k < 8 and _clean_gap(text, toks[k - 1][1], toks[k][0]):
+        w = text[toks[k - 1][0] : toks[k - 1][1]].lower()
+        if w in BOUNDARY or w in stop:
+            break
+        k -= 1
+    if text[toks[k][0] : toks[k][1]].lower() in BOUNDARY:
+        k += 1
+    if k > j:
+        return None
+    return np_forward(text, toks[k][0], toks[j][1], lex, chunk=True)
+
+
+def resolve_pronoun(np_: NounPhrase, history: list[NounPhrase]) -> NounPhrase:
+    """Give a pronoun the label and identity of the nearest fitting earlier source."""
+    if not np_.pronoun:
+        return np_
+    for prev in reversed(history[-12:]):
+        if prev.pronoun:
+            continue
+        if np_.pronoun in PERSON_PRONOUNS and np_.pronoun not in ("we", "you") and prev.person:
+            return NounPhrase(np_.start, np_.end, prev.label, prev.key, True, np_.pronoun)
+        if np_.pronoun in ("they", "we") and not prev.person:
+            return NounPhrase(np_.start, np_.end, prev.label, prev.key, False, np_.pronoun)
+        if np_.pronoun == "it" and not prev.person and prev.label != "anonymous":
+            return NounPhrase(np_.start, np_.end, prev.label, prev.key, False, np_.pronoun)
+    if np_.pronoun == "they":
+        return NounPhrase(np_.start, np_.end, "anonymous", "anonymous:they", False, np_.pronoun)
+    return NounPhrase(np_.start, np_.end, "named", "pronoun:" + np_.pronoun, np_.pronoun in PERSON_PRONOUNS, np_.pronoun)
+
+
+def sentence_subject(text: str, sent_s: int, s: int, lex: Lexicon, max_commas: int = 0) -> NounPhrase | None:
+    """The named subject (or subject pronoun) opening the sentence, when the
+    clause from it to ``s`` holds no quotation and at most ``max_commas`` commas."""
+    intro = INTRO_RE.match(text, sent_s)
+    head = np_forward(text, intro.end(), s, lex)
+    if head is None or not (head.proper or head.pronoun in PERSON_PRONOUNS or head.pronoun == "they"):
+        return None
+    # a subject is followed by its verb ("Khan began"), not by a dateline's "(CNN) –"
+    if not VERB_NEXT_RE.match(text, head.end):
+        return None
+    between = text[head.end : s]
+    if s - head.end > 160 or between.count(",") > max_commas or QUOTE_MARK_RE.search(SHORT_QUOTE_RE.sub("", between)):
+        return None
+    return head

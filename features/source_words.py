@@ -1,0 +1,190 @@
+"""Word classes and patterns of the sourcing extractor: the reporting-cue lexicon
+(``sourcing_cues_v1``), the noun classes that label a source (``sourcing_nouns_v1``,
+``sourcing_media_v1``) and the closed word lists and patterns of news attribution.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lexicons import lexicon_lines
+
+INVERSION_MARKS = ",”\"’—:–"
+SOURCE_LABELS = ("named", "anonymous", "media", "document")
+STANCE = "stance"
+# Beliefs, wishes and acts ("wants", "sought", "supports"): counted with the stance cues,
+# but they report no statement, so they are evidence only as "X believes that ...".
+BELIEF = "belief"
+
+# A word token: dotted abbreviations and titles stay whole ("U.S.", "Mr."); a
+# possessive stays on its word ("Russia's"); a sentence-final period does not.
+TOKEN_RE = re.compile(
+    r"(?:[A-Za-z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Prof|St|Jr|Sr|Adm|Capt|Gens|Reps|Sens)\."
+    r"|[^\W_]+(?:[-’'][^\W_]+)*"
+)
+# Manner phrase right after a cue: "said in a written statement", "told ... in an interview".
+MANNER_RE = re.compile(
+    r"\s+(?:in|during)\s+(?:a|an)\s+(?:(?:written|joint|brief|short|televised|separate|emailed|"
+    r"phone|telephone|exclusive|recent|radio|television|tv|video|press|news)\s+){0,2}"
+    r"(statement|interview|tweet|post|release|conference|briefing|email|e-mail|speech|letter|op-ed)\b",
+    re.IGNORECASE,
+)
+# A manner phrase with no cue verb: "In a statement, the ministry condemned ...".
+# (Literal alternatives first, the "not inside a word" check after them: the regex
+# engine then jumps between candidate letters instead of trying every position.)
+STANDALONE_MANNER_RE = re.compile(
+    r"(?:In|in|During|during)(?<![\w-]In|[\w-]in)(?<![\w-]During|[\w-]during)\s+(?:a|an)\s+"
+    r"(?:(?:written|joint|brief|separate|emailed|phone|telephone|exclusive|recent|televised|press|news)\s+){0,2}"
+    r"(statement)\b"
+)
+# A colon introducing a direct quote after a name: "Sanders on Clinton: “...”".
+# (The colon first and the letter before it as a lookbehind: a fast scan for ':'.)
+COLON_CUE_RE = re.compile(r"(:)(?<=[^\W\d_]:)[ \t]*[“\"]")
+# A negated cue reports nothing ("has not revealed", "did not mention", "without
+# referring to", "failed to mention"); matched on the text right before the cue.
+NEGATED_RE = re.compile(
+    r"(?:\b(?:not|never|without)|n[’']t|\b(?:failed|fails|fail|refused|declined)\s+to)"
+    r"(?:\s+(?:yet|publicly|officially|explicitly|directly|even|ever|once|specifically))?\s*$",
+    re.IGNORECASE,
+)
+# "neither Russia nor Turkey have admitted": the subject itself negates the cue.
+NEITHER_RE = re.compile(r"\bneither\b[^,;:]*\bnor\b", re.IGNORECASE)
+THAT_RE = re.compile(r"\s+that\b")
+RELATIVE = frozenset("who which that".split())
+RELATIVE_RE = re.compile(r"\b(?:who|which)\b", re.IGNORECASE)
+# A "content" that opens with a conjunction is a second verb phrase ("insisted and gambled").
+COORD_START_RE = re.compile(r"(?:and|or|but|as)\b", re.IGNORECASE)
+PASSIVE_BEFORE_RE = re.compile(r"\b(?:be|is|was|were|been|being|are)\s+$", re.IGNORECASE)
+# Left at the end of a paraphrase cut before an inner attribution ("..., and", "..., that").
+TRAILING_JOIN_RE = re.compile(r"(?:[\s,;:—–]|\b(?:and|but|that|as|while|the|a|an)\b)*$", re.IGNORECASE)
+# "Both Sauve and State Attorney Dave Aronberg said": titles may stand between "and" and the name
+AND_BEFORE_RE = re.compile(r"\s+and\s+(?:[A-Z][\w.]*\s+){0,3}$")
+# A cue that is the second verb of its clause: "... undermined the plan and said".
+COORD_VERB_RE = re.compile(r"\s+(?:and|but)\s+(?:also\s+|then\s+)?$")
+# "..., while accusing some Republicans of ...": a gerund cue joined to its main clause
+GERUND_WHILE_RE = re.compile(r",?\s*\bwhile$")
+# A sentence's subject is followed by a lower-case word (its verb or an adverb).
+VERB_NEXT_RE = re.compile(r"[ \t]+[a-z]")
+# An opening phrase before the subject: "In an interview last week, ".
+INTRO_RE = re.compile(
+    r"(?:[A-Z][\w .,]{0,40}\([^()]{1,30}\)\s*[—–-]+\s*)?"  # a dateline: "Washington (CNN) – "
+    r"(?:(?:In|On|At|During|After|Before|Earlier|Later|Last)\b[^,.;]{0,60},\s*)?"
+)
+QUOTE_MARK_RE = re.compile(r"[“”\"]")
+SHORT_QUOTE_RE = re.compile(r"[“\"][^”\".,;]{1,40}[”\"]")  # a named thing in marks: “Cairo initiative”
+# Skipped between a cue and its content: punctuation and a complementiser.
+CONTENT_START_RE = re.compile(r"[\s,:]*(?:that\b)?\s*")
+# Masthead words that make a capitalised name an outlet ("Arab News", "the Daily Sabah").
+MEDIA_SUFFIX = re.compile(
+    r"(?:News|Times|Post|Journal|Tribune|Herald|Gazette|Telegraph|Chronicle|Observer|Daily|Mail|"
+    r"Express|Monitor|Review|Magazine|Insider|Report|Radio|TV|Television|Agency|Press|Wire|Today|"
+    r"Standard|Independent|Examiner|Sun|Star|Mirror|Globe|Inquirer|Bulletin|Courier|Register)$"
+)
+MANNER_LABEL = {"interview": "interview", "conference": "interview", "briefing": "interview", "speech": "interview"}
+
+DETERMINERS = frozenset(
+    "the a an one two three four several some many other his her their its our this these those "
+    "another two-thirds most few both".split()
+)
+INDEFINITE = frozenset("a an one two three four several some many another most few".split())
+PRONOUNS = frozenset("he she they it i we you who".split())
+PERSON_PRONOUNS = frozenset("he she i we you who".split())
+# Words that close a clause: the subject of a cue never reaches back past them.
+BOUNDARY = frozenset(
+    """and but or nor that which while as because when whenever if although though whether after
+    before since so than where what how why until unless whom whose though yet then also even
+    said says say told added""".split()
+)
+# Adverbs and auxiliaries between a subject and its cue ("has repeatedly said").
+SKIP_BEFORE = frozenset(
+    """also has have had 's ’s would will could did does do not never repeatedly later recently
+    previously often again once then publicly privately already long initially first reportedly
+    is was were are been being just still even further since earlier subsequently""".split()
+)
+NOUN_BEFORE = frozenset("the a an this that his her their its our my your talk tv game radio road".split())
+PASSIVE_AUX = frozenset("be is was were been being are get got gets".split())
+# Capitalised prepositions that open a sentence with a phrase, not a name.
+INTRO_PREPS = frozenset("At In On During After Before For From By With Since Under Over Amid".split())
+PRESENT_AUX = frozenset("is are am".split())
+# Where the noun before a relative pronoun begins: not past a verb, a pronoun or "to"
+# ("gave it to the local police who found ...").
+RELATIVE_STOP = PASSIVE_AUX | PRONOUNS | frozenset(["to"])
+TIME_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday week month year morning night
+    evening afternoon weekend today yesterday january february march april may june july august
+    september october november december""".split()
+)
+TIME_PREPS = frozenset("on last this earlier late early in at".split())
+# Words that end a noun phrase scanned forward.
+NP_STOP = frozenset(
+    """of in at from with on for to by about over after before during into than as that which who
+    whom whose and or but while because when if is was were are has have had will would could can
+    may might should did does do said says say told added adding saying not also, standing speaking
+    according more less along amid despite against under among between through across toward towards
+    without like just only even""".split()
+)
+# Words that may open a post-modifier of an unnamed source or a document.
+POSTMOD = frozenset(
+    "in at from with close familiar who inside involved briefed knowledgeable for of by on near within".split()
+)
+NAME_CONNECTORS = frozenset("of for de del da al bin van von la le".split())
+# Cues after which the source may follow ("..., said the source").
+POSTPOSABLE = frozenset(
+    """said says say writes wrote added adds asked asks explained explains noted notes continued
+    insisted insists argued argues recalled recalls warned warns stressed replied responded
+    concluded declared tweeted according reported reports""".split()
+)
+# Capitalised at a sentence start but not names.
+SENTENCE_ADVERBS = frozenset(
+    """therefore however meanwhile moreover indeed instead still now then so yet also thus hence
+    but and or nevertheless nonetheless furthermore later earlier previously separately
+    similarly likewise""".split()
+)
+ORG_HEADS = frozenset(
+    """ministry department office council committee commission party agency government administration
+    campaign company corporation university institute foundation association union bank court army
+    police embassy kremlin pentagon house senate congress parliament group organization organisation
+    center centre service services board authority federation league network""".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Compiled word lists. ``cues`` maps a cue's first word to its entries
+    (words, required next words or None, label), longest first."""
+
+    cues: dict[str, list[tuple[tuple[str, ...], frozenset[str] | None, str]]]
+    cue_words: frozenset[str]
+    classes: dict[str, frozenset[str]]
+    media_names: frozenset[str]
+    common_heads: frozenset[str]  # unnamed-source, document and media nouns
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """Load the sourcing lexicons once."""
+    cues: dict[str, list[tuple[tuple[str, ...], frozenset[str] | None, str]]] = {}
+    for line in lexicon_lines("sourcing_cues_v1.txt"):
+        form, _, label = line.partition("\t")
+        form, label = form.strip().lower(), label.strip()
+        need: frozenset[str] | None = None
+        m = re.match(r"^(.*?)\s*\[([^\]]+)\]$", form)
+        if m:
+            form, need = m.group(1), frozenset(m.group(2).split("|"))
+        words = tuple(form.split())
+        if not words or not label:
+            raise ValueError(f"sourcing_cues_v1.txt: bad line {line!r}; expected FORM<TAB>LABEL")
+        cues.setdefault(words[0], []).append((words, need, label))
+    for entries in cues.values():
+        entries.sort(key=lambda x: -len(x[0]))
+    classes: dict[str, set[str]] = {}
+    for line in lexicon_lines("sourcing_nouns_v1.txt"):
+        cls, _, word = line.partition("\t")
+        classes.setdefault(cls.strip(), set()).add(word.strip().lower())
+    for need_cls in ("anonymous", "role", "document", "media", "title", "demonym"):
+        if not classes.get(need_cls):
+            raise ValueError(f"sourcing_nouns_v1.txt: class {need_cls!r} is missing or empty")
+    media = frozenset(ln.strip() for ln in lexicon_lines("sourcing_media_v1.txt"))
+    common = frozenset(classes["anonymous"] | classes["document"] | classes["media"])
+    return Lexicon(cues, frozenset(cues), {k: frozenset(v) for k, v in classes.items()}, media, common)

@@ -1,0 +1,56 @@
+"""Word-level cues of the loaded-language model, on real words."""
+from __future__ import annotations
+
+import pytest
+
+from features.loaded_words import (
+    charged_label, context_features, forced_tokens, is_spelling_noise, is_superlative, stem, type_features, valence,
+    word_clusters,
+)
+
+
+@pytest.mark.parametrize("word, superlative", [
+    ("deadliest", True), ("greatest", True), ("best", True), ("worst", True),
+    ("forest", False), ("interest", False), ("protest", False), ("honest", False),
+])
+def test_superlatives(word, superlative):
+    assert is_superlative(word) is superlative
+
+
+def test_charged_words_and_their_labels():
+    assert charged_label("regime") is not None
+    assert charged_label("so-called") is not None
+    assert charged_label("government") is None
+    assert charged_label("ministry") is None
+
+
+def test_valence_falls_back_to_the_stem():
+    assert valence("horrible") < 0 < valence("wonderful")
+    assert valence("killings") is not None            # "killing" is VADER's, "killings" is not
+    assert valence("ministry") is None
+
+
+def test_typos_are_spelling_noise_names_are_not():
+    assert is_spelling_noise("broight")
+    assert not is_spelling_noise("brought")
+    assert not is_spelling_noise("Erdogan")            # capitalised: a name
+    assert not is_spelling_noise("de-escalation")
+
+
+def test_stem_pools_inflections():
+    assert stem("accusations") == stem("accusation")
+    assert stem("Russia's") == "Russia"
+
+
+def test_token_features_in_position_and_for_neighbours():
+    own, ctx = type_features("Brutal"), context_features("Brutal")
+    assert own["w=brutal"] == 1.0 and own["shape=title"] == 1.0 and "vneg" in own
+    assert ctx["w=brutal"] == 1.0 and ctx["charged"] == 1.0   # a charged word colours its neighbours
+    assert "shape=title" not in ctx and "x3=tal" not in ctx    # but they do not see its spelling
+    assert "ceasefire" in word_clusters()
+
+
+def test_regime_needs_a_possessive():
+    # "the regime" in a neutral construction is not forced; "Assad's regime" is.
+    assert forced_tokens(["the", "regime", "said"]).tolist() == [False, False, False]
+    assert forced_tokens(["Assad's", "regime", "said"]).tolist() == [False, True, False]

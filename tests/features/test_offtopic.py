@@ -1,0 +1,92 @@
+"""The off-topic paragraph model: its features on a real article with a pasted paragraph."""
+from __future__ import annotations
+
+import math
+from dataclasses import fields
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from features.insertion_rules import rule_labels, split_lines
+from features.lexicons import lexicon_json
+from features.offtopic import (
+    MIN_PARAS,
+    OFFTOPIC_FEATURES,
+    ParagraphFeatures,
+    _style_mismatch,
+    _typography,
+    idf_table,
+    offtopic_paragraphs,
+    paragraph_features,
+    stem_bag,
+)
+
+SAMPLES = Path(__file__).resolve().parents[2] / "notebooks" / "data" / "samples"
+PASTED = ("The Federal Reserve held interest rates steady on Wednesday, with policymakers signalling that "
+          "borrowing costs for mortgages, car loans and credit cards would stay near record lows while "
+          "inflation remains below the central bank's target and hiring in manufacturing slows.")
+
+
+def _with_pasted() -> tuple[list, list[int], int]:
+    """Sample 001 (Libya) with a paragraph on US interest rates pasted in: its lines, the
+    body lines and the index of the pasted one."""
+    text = next(SAMPLES.glob("001_*.txt")).read_text(encoding="utf-8")
+    head, tail = text.split("\n\nThe UN has been trying")
+    lines = split_lines(head + "\n\n" + PASTED + "\n\nThe UN has been trying" + tail)
+    labels = rule_labels(lines, None)
+    body = [i for i, lab in enumerate(labels) if lab is None]
+    return lines, body, next(i for i, ln in enumerate(lines) if ln.text == PASTED)
+
+
+def test_feature_names_are_the_records_fields_and_the_models_columns():
+    assert OFFTOPIC_FEATURES == tuple(f.name for f in fields(ParagraphFeatures))
+    assert list(OFFTOPIC_FEATURES) == lexicon_json("insertion_offtopic_v1.json")["features"]
+
+
+def test_pasted_paragraph_shares_less_with_the_article_than_its_own_paragraphs():
+    lines, body, pasted = _with_pasted()
+    feats = paragraph_features(lines, body, None)
+    # the article's own paragraphs are too close to the rest to be judged at all
+    assert list(feats) == [pasted]
+    mine = feats[pasted]
+    assert mine.log_cos_rest <= math.log(0.12 + 0.005)
+    assert mine.log_new_content > 0 and mine.shared_idf_share < 1.0
+    assert mine.has_title == 0.0 and mine.log_cos_title == 0.0
+    assert mine.log_paras == pytest.approx(math.log1p(len(body)))
+    assert mine.as_row() == tuple(getattr(mine, n) for n in OFFTOPIC_FEATURES)
+
+
+def test_title_is_compared_when_given():
+    lines, body, pasted = _with_pasted()
+    feats = paragraph_features(lines, body, "Russia and Turkey call for a ceasefire in Libya")
+    assert feats[pasted].has_title == 1.0
+
+
+def test_pasted_paragraph_is_flagged_with_its_probability():
+    lines, body, pasted = _with_pasted()
+    labels = [None if i in body else "x" for i in range(len(lines))]
+    flagged = offtopic_paragraphs(lines, labels, None)
+    assert list(flagged) == [pasted] and flagged[pasted] >= 0.9
+
+
+def test_too_few_paragraphs_are_not_judged():
+    lines, body, _ = _with_pasted()
+    labels = [None if i in body[: MIN_PARAS - 1] else "x" for i in range(len(lines))]
+    assert offtopic_paragraphs(lines, labels, None) == {}
+
+
+def test_idf_table_and_stems():
+    table, unlisted = idf_table()
+    assert unlisted == pytest.approx(math.log(37554 / 50))  # the header's N and df floor
+    assert 0 < table["government"] < table["ceasefire"] <= unlisted
+    assert stem_bag("The ceasefire's terms; ceasefires and terms held.") == {"the": 1, "ceasefire": 2, "term": 2, "and": 1, "held": 1}
+
+
+def test_style_mismatch_marks_the_paragraph_written_unlike_the_rest():
+    paras = ["He said it’s “time to act” on the bill.", "Critics called it “a mistake”.",
+             'The mayor said "we are ready" and left.', "Officials — including two ministers — declined."]
+    style = np.array([_typography(p) for p in paras], dtype=np.int64)
+    quotes, dashes = _style_mismatch(style)
+    assert quotes.tolist() == [0.0, 0.0, 1.0, 0.0]  # straight quotes where the rest uses curly ones
+    assert dashes.tolist() == [0.0, 0.0, 0.0, 0.0]  # nobody else writes a dash: no contrast

@@ -1,0 +1,53 @@
+"""Source noun phrases: the subject before a cue, the phrase after an inverted one, pronouns."""
+from __future__ import annotations
+
+import pytest
+
+from features.source_phrases import NounPhrase, np_forward, resolve_pronoun, subject_before
+from features.source_words import lexicon
+
+LEX = lexicon()
+
+
+def _forward(text: str, chunk: bool = False) -> tuple[str, str, str] | None:
+    np_ = np_forward(text, 0, len(text), LEX, chunk=chunk)
+    return None if np_ is None else (text[np_.start:np_.end], np_.label, np_.key)
+
+
+@pytest.mark.parametrize("text, found", [
+    ("the New York Times reported", ("the New York Times", "media", "media:new york times")),
+    ("Foreign Minister Mevlüt Çavuşoğlu said", ("Mevlüt Çavuşoğlu", "named", "person:çavuşoğlu")),
+    ("the Russian Foreign Ministry said", ("the Russian Foreign Ministry", "named", "org:russian foreign ministry")),
+    ("people familiar with the matter said", ("people familiar with the matter", "anonymous",
+                                              "anonymous:familiar:people familiar")),
+    ("the report", ("the report", "document", "document:report:report")),
+])
+def test_phrase_after_a_cue(text, found):
+    assert _forward(text) == found
+
+
+def test_a_subject_chunk_keeps_its_post_modifier():
+    assert _forward("a source in Ankara", chunk=True) == ("a source in Ankara", "anonymous", "anonymous:source:source")
+
+
+def test_pronoun_phrase_and_its_antecedent():
+    he = np_forward("he said", 0, 7, LEX)
+    assert he is not None and he.pronoun == "he" and he.person
+    minister = NounPhrase(0, 16, "named", "person:lavrov", person=True, proper=True)
+    ministry = NounPhrase(20, 40, "named", "org:ministry", proper=True)
+    assert resolve_pronoun(he, [minister, ministry]).key == "person:lavrov"   # a person, not the ministry
+    it = NounPhrase(50, 52, "", "it", pronoun="it")
+    assert resolve_pronoun(it, [minister, ministry]).key == "org:ministry"
+    they = NounPhrase(50, 54, "", "they", pronoun="they")
+    assert resolve_pronoun(they, []).label == "anonymous"                       # no one to point back to
+
+
+@pytest.mark.parametrize("sentence, cue, subject", [
+    ("A source in Ankara said the talks would resume.", "said", "A source in Ankara"),
+    ("Sezer, an expert on Turkey, said the deal was fragile.", "said", "Sezer"),
+    ("The deal was announced on Monday.", "announced", None),                     # a passive: no speaker
+    ("Officials have repeatedly said the border is closed.", "said", "Officials"),
+])
+def test_subject_before_the_cue(sentence, cue, subject):
+    np_ = subject_before(sentence, 0, sentence.index(cue), LEX)
+    assert (None if np_ is None else sentence[np_.start:np_.end]) == subject
