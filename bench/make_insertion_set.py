@@ -35,6 +35,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from features.insertion_rules import rule_labels, split_lines
+from features.offtopic import MIN_PARAS, idf_table, paragraph_features, stem_bag
+
 SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
 SEED = 20240611
 SAME_TOPIC_SHARE = 0.4      # share of off-topic paragraphs taken from a same-topic donor
@@ -352,19 +355,17 @@ OFFTOPIC_C = 0.3  # L2 strength of the off-topic model
 def offtopic_training_rows(samples: list[Sample]) -> tuple[list[tuple[float, ...]], list[bool]]:
     """(OFFTOPIC_FEATURES, is off-topic) for every judged body paragraph of ``samples``, each
     article once with its title and once without (inputs come both ways)."""
-    from features import insertions as ins
-
     X, y = [], []
     for smp in samples:
         gold = {(s, e) for s, e, k in smp.gold if k == "offtopic"}
-        lines = ins._lines(smp.text)
+        lines = split_lines(smp.text)
         for title in (smp.title, None):
-            labels = ins._rule_labels(lines, title)
+            labels = rule_labels(lines, title)
             body = [i for i, lab in enumerate(labels) if lab is None]
-            if len(body) < ins._MIN_PARAS:
+            if len(body) < MIN_PARAS:
                 continue
-            for i, x in ins._paragraph_features(lines, body, title).items():
-                X.append(x)
+            for i, x in paragraph_features(lines, body, title).items():
+                X.append(x.as_row())
                 y.append((lines[i].start, lines[i].end) in gold)
     return X, y
 
@@ -421,12 +422,10 @@ def build_idf(shared: Path = SHARED, min_df: int = IDF_MIN_DF) -> str:
     import math
     from collections import Counter
 
-    from features.insertions import _bag
-
     df = load_allsides(shared.resolve())
     counts: Counter[str] = Counter()
     for title, text in zip(df["title"].fillna(""), df["content_original"].fillna("")):
-        counts.update(_bag(f"{title}\n{text}").keys())
+        counts.update(stem_bag(f"{title}\n{text}").keys())
     n = len(df)
     rows = [f"{w}\t{math.log(n / c):.2f}" for w, c in sorted(counts.items()) if c >= min_df]
     return _IDF_HEADER.format(n=n, min_df=min_df) + "\n".join(rows) + "\n"
@@ -447,16 +446,15 @@ def build_lsa(shared: Path = SHARED, dims: int = LSA_DIMS, min_df: int = LSA_MIN
     from sklearn.decomposition import TruncatedSVD
     from sklearn.preprocessing import normalize
 
-    from features.insertions import _bag, _idf
-
-    idf, _ = _idf()
-    vocab = sorted(w for w, v in idf.items() if v <= math.log(37554 / min_df) + 1e-9)
-    index = {w: i for i, w in enumerate(vocab)}
+    idf, _ = idf_table()
     df = load_allsides(shared.resolve())
+    # the IDF table's document count is the whole corpus's, read before the dev filter
+    vocab = sorted(w for w, v in idf.items() if v <= math.log(len(df) / min_df) + 1e-9)
+    index = {w: i for i, w in enumerate(vocab)}
     df = df[df["ID"].map(_split_of) == "dev"]
     rows, cols, vals = [], [], []
     for r, (title, text) in enumerate(zip(df["title"].fillna(""), df["content_original"].fillna(""))):
-        for w, c in _bag(f"{title}\n{text}").items():
+        for w, c in stem_bag(f"{title}\n{text}").items():
             j = index.get(w)
             if j is not None:
                 rows.append(r)

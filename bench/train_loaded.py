@@ -34,10 +34,11 @@ from sklearn.linear_model import LogisticRegression
 from scoring.gold.ptc import Interval, load_ptc, score, span_prf
 from features.insertions import clean_doc
 from features.loaded import (
-    _FUNCTION_WORDS, DENSE_FEATURES, MODEL_FORMAT, OFFSETS, PAD, LoadedModel, _forced, bigram_keys,
+    DENSE_FEATURES, MODEL_FORMAT, OFFSETS, PAD, LoadedModel, bigram_keys,
     context_features, decode_runs, is_spelling_noise, position_matrix, scare_quotes, token_strings, type_features,
     valence,
 )
+from features.loaded_words import FUNCTION_WORDS, forced_tokens
 from features.text import Doc
 
 log = logging.getLogger("train_loaded")
@@ -92,8 +93,8 @@ def prepare(shared: Path, limit: int | None = None) -> list[Article]:
         va = np.array([abs(valence(w) or 0.0) for w in lw])
         nk, pk = bigram_keys(lw)
         out.append(Article(aid, text, gold, doc, words, y, position_matrix(doc, va),
-                           ["bn=" + k for k in nk] + ["bp=" + k for k in pk], _forced(words),
-                           np.array([w in _FUNCTION_WORDS for w in lw], dtype=bool),
+                           ["bn=" + k for k in nk] + ["bp=" + k for k in pk], forced_tokens(words),
+                           np.array([w in FUNCTION_WORDS for w in lw], dtype=bool),
                            np.array([is_spelling_noise(w) for w in words], dtype=bool), scare_quotes(doc)))
     return out
 

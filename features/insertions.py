@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from .base import ArticleTransformer, Span, safe_div
 from .insertion_rules import SHARE_RE, mark_edge_lists, rule_labels, split_lines
-from .offtopic import MIN_PARAS, OFFTOPIC_FEATURES, idf_table, offtopic_paragraphs, paragraph_features, stem_bag
+from .offtopic import OFFTOPIC_FEATURES, offtopic_paragraphs
 from .text import Doc, parse
 
 __all__ = [
@@ -26,10 +26,6 @@ __all__ = [
     "is_edge_label", "is_furniture",
 ]
 
-# bench/make_insertion_set.py builds the off-topic model's training rows and the IDF and LSA
-# tables through these names; they live in insertion_rules and offtopic now.
-_lines, _rule_labels, _paragraph_features, _bag, _idf, _MIN_PARAS = (
-    split_lines, rule_labels, paragraph_features, stem_bag, idf_table, MIN_PARAS)
 
 #: Labels of page metadata at the article's edges: removed from the body but,
 #: per METRICS.md, not scored as insertions.

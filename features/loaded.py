@@ -38,8 +38,7 @@ from .loaded_model import (
 )
 from .loaded_spans import decode_runs, forced_from_flags, scare_quotes, spans_from_probabilities
 from .loaded_words import (
-    FUNCTION_WORDS, PAD, context_features, forced_tokens, is_spelling_noise, token_strings, type_features, valence,
-    word_clusters,
+    PAD, context_features, is_spelling_noise, token_strings, type_features, valence, word_clusters,
 )
 from .text import Doc
 
@@ -48,9 +47,6 @@ __all__ = [
     "bigram_keys", "context_features", "decode_runs", "extract_loaded", "is_spelling_noise", "load_model",
     "position_matrix", "scare_quotes", "token_strings", "type_features", "valence", "word_clusters",
 ]
-
-# bench/train_loaded.py reads these two under their old names; they live in loaded_words now.
-_FUNCTION_WORDS, _forced = FUNCTION_WORDS, forced_tokens
 
 LOADED_FEATURES: tuple[str, ...] = (
     "loaded_per_100_words_author",
