@@ -21,7 +21,7 @@ from features.text import parse
 
 from scoring.model.datasets import load_allsides, load_fakenews, load_hyperpartisan, shared_dir
 
-SAMPLES_DIR = Path(__file__).resolve().parents[1] / "notebooks" / "data" / "samples"
+SAMPLES_DIR = Path(__file__).resolve().parents[2] / "notebooks" / "data" / "samples"
 
 
 @dataclass(frozen=True)
