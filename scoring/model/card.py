@@ -166,8 +166,7 @@ def _validation_lines(target: str, r: dict[str, Any]) -> list[str]:
 
 
 def _closing_lines(report: dict[str, Any]) -> list[str]:
-    L: list[str] = []
-    L += ["## How the models work", "",
+    L = ["## How the models work", "",
           "Pipeline per target: the relscore feature columns (`features.FEATURE_NAMES`, six families: insertions "
           "(inserted content: READ ALSO teasers inside the body, promotions, social calls, off-topic paragraphs), "
           "furniture (page furniture: captions, credits, bylines, share and navigation lines), "
@@ -201,8 +200,12 @@ def _closing_lines(report: dict[str, Any]) -> list[str]:
           "labels help rank articles but do not decide where 50 lies.", "",
           "Explanations (`reliability_why`, `bias_why`): the linear log-odds contribution of each family "
           "(and `wording`, and for bias `url`) times the slope of the calibration curve between the average "
-          "training article and this one, so the signed points add up to *score - base score*.", "",
-          "## Label sources", "",
+          "training article and this one, so the signed points add up to *score - base score*.", ""]
+    return L + _sources_and_limits(report)
+
+
+def _sources_and_limits(report: dict[str, Any]) -> list[str]:
+    return ["## Label sources", "",
           "- Media Bias/Fact Check ratings, 8 dated snapshots 2017-12-10 ... 2026-08-19 (history of drmikecrowe/mbfcext): "
           "each article gets the first snapshot on/after its date that rates its outlet (nearest one otherwise, flagged). "
           "very-high/high = reliable; mostly-factual/mixed = mixed; low/very-low/fake = unreliable; satire unrated.",
@@ -241,7 +244,6 @@ def _closing_lines(report: dict[str, Any]) -> list[str]:
           f"{report['n_features']} features, feature code version {report['feature_version']}, cached in "
           "/tmp/relscore_cache). `relscore train --shared-data ../shared --target reliability --out reliability.skops` "
           "fits one target alone; `relscore evaluate --shared-data ../shared --json eval.json` re-runs the validation.", ""]
-    return L
 
 
 def card_text(report: dict[str, Any]) -> str:
