@@ -92,18 +92,9 @@ class ScoreModel(ClassifierMixin, BaseEstimator):
                  families: dict[str, Sequence[str]] | None = None, wording: bool = True,
                  headline: bool | None = None, clusters: bool | None = None, url: bool | None = None,
                  blend: float | None = None) -> None:
-        self.target = target
-        self.n_splits = n_splits
-        self.seed = seed
-        self.C = C
-        self.text_C = text_C
-        self.feature_names = feature_names
-        self.families = families
-        self.wording = wording
-        self.headline = headline
-        self.clusters = clusters
-        self.url = url
-        self.blend = blend
+        self.target, self.n_splits, self.seed, self.C, self.text_C = target, n_splits, seed, C, text_C
+        self.feature_names, self.families = feature_names, families
+        self.wording, self.headline, self.clusters, self.url, self.blend = wording, headline, clusters, url, blend
 
     # ------------------------------------------------------------------ fitting
     def components(self) -> dict[str, Any]:
@@ -239,17 +230,11 @@ class ScoreModel(ClassifierMixin, BaseEstimator):
                         len(missing), missing[:3])
         headline_features_as_missing(D)
         if self.text_model_ is not None:
-            if texts is None:
-                log.warning("no 'text' column: the wording component of the %s model is set to the average "
-                            "training article's", self.target)
-                D[WORDING_COLUMN] = np.nan
-            else:
-                D[WORDING_COLUMN] = self.text_model_.decision_function(clip_texts(texts, self.text_chars_))
+            D[WORDING_COLUMN] = self._absent("text", "wording") if texts is None else \
+                self.text_model_.decision_function(clip_texts(texts, self.text_chars_))
         if self.headline_model_ is not None:
             if titles is None:
-                log.warning("no 'title' column: the headline component of the %s model is set to the average "
-                            "training article's", self.target)
-                D[HEADLINE_COLUMN] = np.nan
+                D[HEADLINE_COLUMN] = self._absent("title", "headline")
             else:
                 heads = clip_texts(titles, HEADLINE_CHARS)
                 logit = self.headline_model_.decision_function(heads)
@@ -261,6 +246,11 @@ class ScoreModel(ClassifierMixin, BaseEstimator):
         if self.url_model_ is not None:
             D[URL_COLUMN] = self._url_column(urls)
         return D
+
+    def _absent(self, column: str, component: str) -> float:
+        log.warning("no '%s' column: the %s component of the %s model is set to the average training article's",
+                    column, component, self.target)
+        return np.nan
 
     def _url_column(self, urls: list[str] | None) -> Any:
         paths = url_paths(urls) if urls is not None else []
