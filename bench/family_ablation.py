@@ -17,8 +17,8 @@ import pandas as pd
 
 from features import FAMILIES
 from scoring.model.datasets import shared_dir
-from scoring.model.evaluate import evaluate_prepared, model_runners
-from scoring.model.training import _prepared, apply_label_files, load_shared
+from scoring.model.evaluate import evaluate_prepared, score_model_runner
+from scoring.model.training import apply_label_files, load_shared, prepared, shared_labels
 
 GROUPS = {"reliability": "reliable_vs_unreliable", "bias": "hyperpartisan_hand"}
 
@@ -30,8 +30,7 @@ def main() -> None:
     ap.add_argument("--shared", type=Path, default=shared_dir())
     args = ap.parse_args()
     df = load_shared(args.shared, 60, 0)
-    df, _ = apply_label_files(df, [str(args.shared / "data/labels/mbfc_snapshots.csv"),
-                                   str(args.shared / "data/labels/lin2023_domain_pc1.csv")])
+    df, _ = apply_label_files(df, shared_labels(args.shared))
     old = pd.read_parquet(args.old).set_index("id")
     families = [f for f in FAMILIES if any(c in old.columns for c in FAMILIES[f])]
     for variant in ["current", "old_all", *(f"old_{f}" for f in families)]:
@@ -40,8 +39,8 @@ def main() -> None:
         for f in put_back:
             for c in FAMILIES[f]:
                 d[c] = old.loc[d["id"], c].to_numpy() if c in old.columns else 0.0
-        runners = {k: r for k, r in model_runners(seed=0).items() if k == "features_only"}
-        res = evaluate_prepared(_prepared(d, args.target), n_splits=5, seed=0, runners=runners, time_split=False)
+        runners = {"features_only": score_model_runner(seed=0, wording=False)}
+        res = evaluate_prepared(prepared(d, args.target), n_splits=5, seed=0, runners=runners, time_split=False)
         grp = GROUPS[args.target]
         folds = " ".join(f"{f['features_only'][grp]['roc_auc']:.3f}" for f in res["folds"])
         print(f"{variant:18s} {res['mean']['features_only'][grp]['roc_auc']:.4f}   folds {folds}", flush=True)

@@ -18,7 +18,7 @@ import pandas as pd
 from features import FEATURE_NAMES, analyze
 from features.text import repair_marks
 from scoring.model.datasets import load_allsides, load_fakenews, load_hyperpartisan
-from scoring.model.estimator import predict_scores
+from scoring.model.scores import predict_scores
 
 VARIANTS = {
     "original": lambda t: t,

@@ -5,7 +5,7 @@
 Features and spans come from ``features.analyze`` (2 worker processes) and are
 cached in /tmp/relscore_cache/report_* keyed by a fingerprint of the feature
 code, so a second run only measures rendering. Scores come from the bundled
-models when they exist (``scoring.model.estimator.predict_scores``); without them the
+models when they exist (``scoring.model.scores.predict_scores``); without them the
 report says "not scored". Several large outlets of different leanings are
 compared over 2012-2020. Prints the time of each step.
 """
@@ -88,7 +88,7 @@ def compute_features(df: pd.DataFrame, jobs: int = 2) -> tuple[pd.DataFrame, pd.
 
 def add_scores(scored: pd.DataFrame, texts: pd.Series) -> pd.DataFrame:
     try:
-        from scoring.model.estimator import predict_scores
+        from scoring.model.scores import predict_scores
     except ImportError as e:
         print(f"scores: model code not importable ({e}); report will say 'not scored'")
         return scored

@@ -21,7 +21,7 @@ log = logging.getLogger(__name__)
 
 BATCH_SIZE = 256
 #: Modules whose ``register(subparsers)`` adds subcommands, when they are installed.
-PLUGINS = ("scoring.model.training", "relscore.report")
+PLUGINS = ("relscore.train", "relscore.report")
 
 PredictFn = Callable[..., Any]
 
@@ -40,15 +40,15 @@ def _version() -> str:
 
 
 def _load_predict(model_paths: list[str] | None) -> PredictFn | None:
-    """``scoring.model.estimator.predict_scores`` when that module exists."""
+    """``scoring.model.scores.predict_scores`` when that module exists."""
     try:
-        from scoring.model.estimator import predict_scores
+        from scoring.model.scores import predict_scores
     except ModuleNotFoundError as e:
-        if e.name != "scoring.model.estimator":
+        if e.name != "scoring.model.scores":
             raise
         if model_paths:
-            raise UsageError("--model was given but scoring.model.estimator is not available in this install") from e
-        log.warning("scoring.model.estimator not available: writing features without reliability/bias scores")
+            raise UsageError("--model was given but scoring.model.scores is not available in this install") from e
+        log.warning("scoring.model.scores not available: writing features without reliability/bias scores")
         return None
     return predict_scores
 
@@ -62,7 +62,7 @@ def _ready_predict(model_paths: list[str] | None) -> PredictFn | None:
     from scoring.run.local import warm_up
 
     try:
-        if predict.__module__ == "scoring.model.estimator":
+        if predict.__module__ == "scoring.model.scores":
             warm_up(True, True, model_paths)
     except Exception as e:
         if model_paths:

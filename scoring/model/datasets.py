@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pandas as pd
 
+import features
+from features import FEATURE_NAMES, analyze
 from scoring.io.dates import parse_dates
 from scoring.model.labels import normalize_domain
 
@@ -132,9 +134,6 @@ def load_training_corpora(shared: Path | None = None, allsides_cap: int | None =
 # ---------------------------------------------------------------- feature cache
 def feature_version() -> str:
     """Hash of the feature code, lexicons and FEATURE_NAMES: the cache key."""
-    import features
-    from features import FEATURE_NAMES
-
     h = hashlib.sha1("|".join(FEATURE_NAMES).encode())
     pkg = Path(features.__file__).parent
     for p in sorted(pkg.rglob("*")):
@@ -145,8 +144,6 @@ def feature_version() -> str:
 
 
 def _analyze_one(args: tuple[str, str]) -> tuple[list[float], str, str]:
-    from features import FEATURE_NAMES, analyze
-
     text, title = args
     try:
         a = analyze(text, title or None)
@@ -161,8 +158,6 @@ def compute_features(df: pd.DataFrame, processes: int = 2, max_error_share: floa
     Articles whose analysis fails get NaN features (logged with the reason); more than
     ``max_error_share`` failures is an error, since the extractors are then broken.
     """
-    from features import FEATURE_NAMES
-
     args = list(zip(df["text"].tolist(), df["title"].fillna("").tolist() if "title" in df else [""] * len(df)))
     if processes > 1 and len(args) > 50:
         with get_context("fork").Pool(min(processes, 2)) as pool:

@@ -18,16 +18,18 @@ from scipy.stats import spearmanr
 from sklearn.dummy import DummyClassifier
 from sklearn.metrics import accuracy_score, balanced_accuracy_score, brier_score_loss, f1_score, roc_auc_score
 
+from scoring.model.estimator import TARGETS, ScoreModel
+from scoring.model.grouping import grouped_splits, outlet_weights
 from scoring.model.labels import LabelTable, join_labels, partisan_outlet, reliability_target
-from scoring.model.estimator import TARGETS, fit_model, grouped_splits, make_text_model, outlet_weights, predict_with_explanation
+from scoring.model.wording import make_text_model
 
 log = logging.getLogger(__name__)
 
 #: Where the time split falls for each target (train before, test on/after): chosen so that both
 #: sides hold unreliable outlets (18 before 2018, 19 after; before 2017 there are only 4).
 TIME_CUTOFFS = {"reliability": "2018-01-01", "bias": "2017-07-01"}
-#: Weight of date-matched MBFC "mixed" outlets (negatives) in the reliability target. Grouped CV on the
-#: shared data: 0 -> reliable-vs-unreliable AUC 0.79, reliable-vs-rest 0.63; 0.1 -> 0.79 / 0.64; 1 -> 0.71 / 0.64.
+#: Weight of date-matched MBFC "mixed" outlets (negatives) in the reliability target: they teach a
+#: little about what is not reliable, but at full weight they drown the unreliable outlets.
 MIXED_WEIGHT = 0.1
 #: A within-corpus score needs this many outlets on each side to mean anything.
 MIN_OUTLETS_PER_CLASS = 5
@@ -167,8 +169,7 @@ def training_weights(train: pd.DataFrame, target: str) -> np.ndarray:
     total, times ``weight_factor``. For ``bias`` the classes are balanced inside each label source
     (hand-labelled rows, ``eval_hand`` set; outlet-labelled rows), each source keeping a total
     proportional to its number of outlets: so 50 means "evidence balanced" on hand-labelled articles
-    too (pooled balancing left them at ~47% hyperpartisan; grouped CV in bench/bias_experiments.py:
-    hand-label AUC 0.839 -> 0.849)."""
+    too."""
     if target != "bias" or "eval_hand" not in train:
         return _weights(train)
     hand = train["eval_hand"].notna().to_numpy()
@@ -183,40 +184,28 @@ def training_weights(train: pd.DataFrame, target: str) -> np.ndarray:
 
 
 def calibration_rows(train: pd.DataFrame, target: str) -> np.ndarray | None:
-    """The rows whose labels define the score's 50 (see ``scoring.model.estimator.recalibrate``): for ``bias``
-    the hand-labelled articles, when there are any; else None (calibrated on every row).
-    Grouped CV in bench/bias_experiments.py, balanced accuracy on hand-labelled articles of held-out
-    outlets, with the word-cluster column: 0.785 -> 0.787 (second fold partition 0.774 -> 0.778); without
-    it, 0.774 -> 0.777 (10 folds: 0.772 -> 0.771). AUC is unchanged: the calibration is monotone."""
+    """The rows whose labels define the score's 50 (see ``scoring.model.calibration.recalibrate``): for ``bias``
+    the hand-labelled articles, when there are any; else None (calibrated on every row). Ranking (AUC)
+    is unchanged by it: the calibration is monotone."""
     if target != "bias" or "eval_hand" not in train:
         return None
     hand = train["eval_hand"].notna().to_numpy()
     return hand if hand.any() else None
 
 
-def _fit_predict_relscore(use_text: bool, **kw: Any) -> Callable:
+def fit_score_model(train: pd.DataFrame, prep: Prepared, **params: Any) -> ScoreModel:
+    """A ``ScoreModel`` of ``prep``'s target (``params``: its other parameters) fitted on ``train`` with
+    the shipped recipe's weights and calibration rows."""
+    model = ScoreModel(target=prep.target, feature_names=prep.feature_names, **params)
+    return model.fit(train, train["y"].astype(int), sample_weight=training_weights(train, prep.target),
+                     groups=train["outlet"], calibrate_on=calibration_rows(train, prep.target))
+
+
+def score_model_runner(**params: Any) -> Callable:
+    """A runner (train, test, prep) -> probabilities of a ``ScoreModel`` with these parameters."""
     def run(train: pd.DataFrame, test: pd.DataFrame, prep: Prepared) -> np.ndarray:
-        w = training_weights(train, prep.target)
-        model = fit_model(train[prep.feature_names], train["y"].astype(int), train["outlet"], prep.target,
-                          texts=train["text"].tolist() if use_text else None, sample_weight=w,
-                          feature_names=prep.feature_names, titles=titles_of(train) if use_text else None,
-                          urls=urls_of(train) if use_text else None,
-                          calibrate_on=calibration_rows(train, prep.target), **kw)
-        p, _ = predict_with_explanation(model, test[prep.feature_names], test["text"].tolist() if use_text else None,
-                                        titles_of(test) if use_text else None, urls_of(test) if use_text else None)
-        return p
+        return fit_score_model(train, prep, **params).predict_proba(test)[:, 1]
     return run
-
-
-def titles_of(d: pd.DataFrame) -> list[str] | None:
-    """The headlines of ``d`` ('' where missing), or None without a title column."""
-    return d["title"].fillna("").astype(str).tolist() if "title" in d else None
-
-
-def urls_of(d: pd.DataFrame) -> list | None:
-    """The URLs of ``d`` as they are (``scoring.model.estimator.url_paths`` reads a missing one as no URL),
-    or None without a url column."""
-    return d["url"].tolist() if "url" in d else None
 
 
 def _tfidf_baseline(train: pd.DataFrame, test: pd.DataFrame, prep: Prepared) -> np.ndarray:
@@ -233,9 +222,9 @@ def _majority(train: pd.DataFrame, test: pd.DataFrame, prep: Prepared) -> np.nda
 
 
 def model_runners(use_text: bool = True, seed: int = 0) -> dict[str, Callable]:
-    runners = {"relscore": _fit_predict_relscore(use_text, seed=seed)}
+    runners = {"relscore": score_model_runner(seed=seed, wording=use_text)}
     if use_text:
-        runners["features_only"] = _fit_predict_relscore(False, seed=seed)
+        runners["features_only"] = score_model_runner(seed=seed, wording=False)
     runners["tfidf_lr"] = _tfidf_baseline
     runners["majority"] = _majority
     return runners

@@ -16,11 +16,10 @@ import pandas as pd
 
 from scoring.io.records import Article, BadRow
 from scoring.io.output import META_COLUMNS
+from scoring.model.scores import SCORE_COLUMNS
 
 log = logging.getLogger(__name__)
 
-#: Score columns written by scoring.model.estimator.predict_scores, in output order.
-SCORE_COLUMNS = ("reliability", "bias", "reliability_why", "bias_why")
 
 
 @dataclass
@@ -57,7 +56,7 @@ def score_chunk(articles: Sequence[Article], predict: PredictFn | None = None,
                 model_paths: Sequence[str] | None = None, with_spans: bool = True) -> ChunkResult:
     """Analyse and score ``articles``; see the module docstring.
 
-    ``predict`` (normally :func:`scoring.model.estimator.predict_scores`) adds
+    ``predict`` (normally :func:`scoring.model.scores.predict_scores`) adds
     ``reliability``/``bias`` and their explanations from ``model_paths`` (the
     bundled models when None); without it the rows carry features only. If the
     model fails on this chunk, its articles are listed as errors, not written unscored.

@@ -300,8 +300,6 @@ def warm_up(features: bool, with_scores: bool, model_paths: Sequence[str] | None
 
         analyze("Warm up. The minister said it may rain.", "Warm up")
     if with_scores:
-        from scoring.model.estimator import cluster_texts, load_models
+        from scoring.model.scores import warm_up_models
 
-        models = load_models(list(model_paths) if model_paths else None)
-        if any(m.get("cluster_model") is not None for m in models.values()):
-            cluster_texts(["Warm up."])  # the word -> cluster table, shared with forked workers
+        warm_up_models(model_paths)

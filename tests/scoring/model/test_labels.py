@@ -11,7 +11,7 @@ from scoring.model.labels import (
     candidate_domains, join_labels, normalize_domain, partisan_outlet, read_labels, reliability_target,
 )
 
-SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
+SHARED = Path(__file__).resolve().parents[3] / ".." / "shared"
 
 SNAPSHOTS = """snapshot,commit,path,domain,name,reporting,bias,credibility,questionable,mbfc_url
 2017-12-10,c1,docs/sources.json,example-news.com,Example News,mixed,right,,,

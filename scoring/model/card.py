@@ -1,80 +1,15 @@
-"""Rebuild the bundled score models from ../shared/data, validate them, write the model card.
+"""MODEL_CARD.md of the bundled models, written from the build report (evaluation.json).
 
-    python -m bench.build_model [--shared ../shared] [--out scoring/models]
-
-For each target (reliability, bias): grouped-by-outlet cross-validation and a
-time split of the shipped recipe against the baselines (-> evaluation.json),
-then the final fit on all labelled articles (-> <target>.skops), then
-MODEL_CARD.md from both. Seeds are fixed; features are cached in
-/tmp/relscore_cache (keyed by the feature code's hash). Takes ~30-60 min on 2 cores.
+Every number in the card comes from the report; only the prose is typed here.
 """
 from __future__ import annotations
 
-import argparse
-import json
-import logging
-import sys
-import time
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from scoring.model.estimator import TARGETS
+from scoring.model.files import BUILD_COMMAND
 
-from scoring.model.datasets import shared_dir  # noqa: E402
-from scoring.model.evaluate import evaluate_prepared, format_report, model_runners  # noqa: E402
-from scoring.model.estimator import TARGETS, save_model  # noqa: E402
-from scoring.model.training import _prepared, apply_label_files, class_summary, load_shared, train_target  # noqa: E402
-
-log = logging.getLogger("build_model")
-COMMAND = "python -m bench.build_model --shared ../shared --out scoring/models"
-
-
-def build(shared: Path, out: Path, allsides_cap: int, seed: int, folds: int, evaluate: bool,
-          check_folds: int = 10) -> dict[str, Any]:
-    labels = [str(shared / "data/labels/mbfc_snapshots.csv"), str(shared / "data/labels/lin2023_domain_pc1.csv")]
-    df = load_shared(shared, allsides_cap, seed)
-    df, described = apply_label_files(df, labels)
-    sources = ["shared corpora: allsides, hyperpartisan (by-article train), fakenews_sample"] + described
-    from features import FEATURE_NAMES
-
-    from scoring.model.datasets import feature_version
-
-    report: dict[str, Any] = {"command": COMMAND, "allsides_cap": allsides_cap, "seed": seed,
-                              "feature_version": feature_version(), "n_features": len(FEATURE_NAMES)}
-    for target in TARGETS:
-        prep = _prepared(df, target)
-        by_label = prep.data["rel3"].astype(object).where(prep.data["rel3"].notna(), "Lin et al. only") \
-            if target == "reliability" else prep.data["corpus"].astype(str) + " y=" + prep.data["y"].astype(int).astype(str)
-        entry: dict[str, Any] = {"classes": class_summary(prep),
-                                 "by_label": {str(k): {"articles": int(len(g)), "outlets": int(g["outlet"].nunique())}
-                                              for k, g in prep.data.groupby(by_label.to_numpy())},
-                                 "corpora": {str(k): int(v) for k, v in prep.data["corpus"].value_counts().items()}}
-        if evaluate:
-            t0 = time.time()
-            res = evaluate_prepared(prep, n_splits=folds, seed=seed)
-            log.info("%s evaluated in %.0fs\n%s", target, time.time() - t0, format_report(res))
-            entry["evaluation"] = res
-            if target == "bias" and check_folds:
-                # the shipped model trains on every outlet, a 5-fold model on 80% of them: more folds
-                # (each on 90%) show how much the score still grows with training outlets
-                t0 = time.time()
-                runners = {k: v for k, v in model_runners(seed=seed).items() if k in ("relscore", "tfidf_lr")}
-                more = evaluate_prepared(prep, n_splits=check_folds, seed=seed, runners=runners, time_split=False)
-                log.info("%s %d-fold check in %.0fs", target, check_folds, time.time() - t0)
-                entry["evaluation_more_folds"] = {"split": more["split"], "mean": more["mean"],
-                                                  "folds": more["folds"]}
-        t0 = time.time()
-        model = train_target(df, target, seed=seed, sources=sources)
-        path = save_model(model, out / f"{target}.skops")
-        log.info("%s trained in %.0fs -> %s (%.1f MB)", target, time.time() - t0, path, path.stat().st_size / 1e6)
-        entry["meta"] = model["meta"]
-        entry["file_mb"] = round(path.stat().st_size / 1e6, 2)
-        report[target] = entry
-    return report
-
-
-# ------------------------------------------------------------------ model card
 MODEL_NAMES = {"relscore": "relscore (shipped)", "features_only": "features only", "tfidf_lr": "TF-IDF + LR baseline",
                "majority": "majority (prior) baseline"}
 MEANING = {
@@ -156,72 +91,82 @@ def _bar_summary(target: str, ev: dict[str, Any]) -> list[str]:
             + f"; TF-IDF + LR baseline {', '.join(f'{k} {base[k]:.3f}' for k in bars)}." + extra]
 
 
-def write_card(report: dict[str, Any], path: Path) -> None:
-    """MODEL_CARD.md from the build report (numbers are never typed by hand)."""
-    L: list[str] = ["# relscore score models", "",
-                    "Two scikit-learn models ship here, one per score, saved with skops and loaded with an explicit "
-                    "type allowlist (never pickle): `reliability.skops`, `bias.skops`. "
-                    "Generated by `bench/build_model.py`; every number below comes from that run.", ""]
-    for target in TARGETS:
-        r = report[target]
-        meta = r["meta"]
-        L += [f"## `{target}`", "", f"**Meaning.** {MEANING[target]}", "",
-              f"**Training data.** {meta['n_train']} articles from {meta['n_outlets']} outlets "
-              f"(corpora: {', '.join(f'{k} {v}' for k, v in r['corpora'].items())}; "
-              f"dates {meta['date_range'][0]} to {meta['date_range'][1]}).", "",
-              "| class | articles | outlets |", "|---|---|---|"]
-        names = {"reliability": {"0": "not reliable (mixed/unreliable, or Lin < 0.45)", "1": "reliable"},
-                 "bias": {"0": "not hyperpartisan / centre outlet", "1": "hyperpartisan / partisan outlet"}}[target]
-        for k, v in r["classes"].items():
-            L.append(f"| {names.get(str(int(float(k))), k)} | {v['articles']} | {v['outlets']} |")
-        L += ["", "By label source: " + "; ".join(f"{k}: {v['articles']} articles / {v['outlets']} outlets"
-                                               for k, v in r["by_label"].items()) + "."]
-        L += ["", f"Base score (the average training article; explanations are points relative to it): "
-                  f"{meta['base_score']}. File size {r['file_mb']} MB.", ""]
-        ev = r.get("evaluation")
-        if not ev:
+def _training_lines(target: str, r: dict[str, Any]) -> list[str]:
+    meta = r["meta"]
+    L = [f"## `{target}`", "", f"**Meaning.** {MEANING[target]}", "",
+         f"**Training data.** {meta['n_train']} articles from {meta['n_outlets']} outlets "
+         f"(corpora: {', '.join(f'{k} {v}' for k, v in r['corpora'].items())}; "
+         f"dates {meta['date_range'][0]} to {meta['date_range'][1]}).", "",
+         "| class | articles | outlets |", "|---|---|---|"]
+    names = {"reliability": {"0": "not reliable (mixed/unreliable, or Lin < 0.45)", "1": "reliable"},
+             "bias": {"0": "not hyperpartisan / centre outlet", "1": "hyperpartisan / partisan outlet"}}[target]
+    for k, v in r["classes"].items():
+        L.append(f"| {names.get(str(int(float(k))), k)} | {v['articles']} | {v['outlets']} |")
+    L += ["", "By label source: " + "; ".join(f"{k}: {v['articles']} articles / {v['outlets']} outlets"
+                                           for k, v in r["by_label"].items()) + "."]
+    L += ["", f"Base score (the average training article; explanations are points relative to it): "
+              f"{meta['base_score']}. File size {r['file_mb']} MB.", ""]
+    return L
+
+
+def _more_folds_lines(target: str, more: dict[str, Any]) -> list[str]:
+    grp = BARS[target][0]
+    cells = {m: more["mean"][m][grp] for m in ("relscore", "tfidf_lr")}
+    return [f"*More training outlets per fold* ({more['split']}; each fold trains on 90% of the outlets, "
+            f"nearer the shipped model, which trains on all of them), {grp}, mean over folds: "
+            + "; ".join(f"{MODEL_NAMES[m]} AUC {_f(c['roc_auc'])} / accuracy {_f(c['accuracy'])}"
+                        + (f" / balanced accuracy {_f(c['balanced_accuracy'])}" if "balanced_accuracy" in c
+                           else "") for m, c in cells.items())
+            + f". Per-fold AUC (relscore): {', '.join(_f(f['relscore'][grp]['roc_auc']) for f in more['folds'])}.",
+            ""]
+
+
+def _time_split_lines(ev: dict[str, Any]) -> list[str]:
+    ts = ev.get("time_split")
+    if not ts or "skipped" in ts:
+        return []
+    L = [f"*Time split* (train before {ts['cutoff']}: {ts['n_train']} articles; test after: {ts['n_test']}, "
+         f"{ts['n_test_unseen_outlets']} of them from outlets absent before the cutoff), ROC AUC:", "",
+         "| model | " + " | ".join(f"{g} (all / unseen outlets)" for g in ts["relscore"]["all"]
+                                   if isinstance(ts["relscore"]["all"][g], dict)) + " |",
+         "|---" * (1 + sum(isinstance(v, dict) for v in ts["relscore"]["all"].values())) + "|"]
+    for m in ev["mean"]:
+        cells = [f"{_f(ts[m]['all'][g].get('roc_auc'))} / {_f(ts[m]['unseen_outlets'].get(g, {}).get('roc_auc'))}"
+                 for g in ts[m]["all"] if isinstance(ts[m]["all"][g], dict)]
+        L.append(f"| {MODEL_NAMES.get(m, m)} | " + " | ".join(cells) + " |")
+    L.append("")
+    return L
+
+
+def _validation_lines(target: str, r: dict[str, Any]) -> list[str]:
+    ev = r.get("evaluation")
+    if not ev:
+        return []
+    L = [f"**Validation.** {ev['split']}: no outlet is on both sides of any fold. "
+         "Each fold compares the shipped recipe with its features-only variant and both baselines "
+         "on the same held-out articles. " + NOTES[target], ""]
+    L += _bar_summary(target, ev) + ["", f"**This rebuild.** {TRADES[target]}", ""]
+    if r.get("evaluation_more_folds"):
+        L += _more_folds_lines(target, r["evaluation_more_folds"])
+    for group in ev["mean"]["relscore"]:
+        val = ev["mean"]["relscore"][group]
+        if not isinstance(val, dict):
+            L += [f"Mean {group} (held-out outlets): " + ", ".join(
+                f"{MODEL_NAMES.get(m, m)} {_f(ev['mean'][m].get(group))}" for m in ev["mean"]), ""]
             continue
-        L += [f"**Validation.** {ev['split']}: no outlet is on both sides of any fold. "
-              "Each fold compares the shipped recipe with its features-only variant and both baselines "
-              "on the same held-out articles. " + NOTES[target], ""]
-        L += _bar_summary(target, ev) + ["", f"**This rebuild.** {TRADES[target]}", ""]
-        more = r.get("evaluation_more_folds")
-        if more:
-            grp = BARS[target][0]
-            cells = {m: more["mean"][m][grp] for m in ("relscore", "tfidf_lr")}
-            L += [f"*More training outlets per fold* ({more['split']}; each fold trains on 90% of the outlets, "
-                  f"nearer the shipped model, which trains on all of them), {grp}, mean over folds: "
-                  + "; ".join(f"{MODEL_NAMES[m]} AUC {_f(c['roc_auc'])} / accuracy {_f(c['accuracy'])}"
-                              + (f" / balanced accuracy {_f(c['balanced_accuracy'])}" if "balanced_accuracy" in c
-                                 else "") for m, c in cells.items())
-                  + f". Per-fold AUC (relscore): {', '.join(_f(f['relscore'][grp]['roc_auc']) for f in more['folds'])}.",
-                  ""]
-        for group in ev["mean"]["relscore"]:
-            val = ev["mean"]["relscore"][group]
-            if not isinstance(val, dict):
-                L += [f"Mean {group} (held-out outlets): " + ", ".join(
-                    f"{MODEL_NAMES.get(m, m)} {_f(ev['mean'][m].get(group))}" for m in ev["mean"]), ""]
-                continue
-            L += [f"*{group}* (held-out outlets):", ""] + _metric_table(ev, group) + [""]
-        ts = ev.get("time_split")
-        if ts and "skipped" not in ts:
-            L += [f"*Time split* (train before {ts['cutoff']}: {ts['n_train']} articles; test after: {ts['n_test']}, "
-                  f"{ts['n_test_unseen_outlets']} of them from outlets absent before the cutoff), ROC AUC:", "",
-                  "| model | " + " | ".join(f"{g} (all / unseen outlets)" for g in ts["relscore"]["all"]
-                                            if isinstance(ts["relscore"]["all"][g], dict)) + " |",
-                  "|---" * (1 + sum(isinstance(v, dict) for v in ts["relscore"]["all"].values())) + "|"]
-            for m in ev["mean"]:
-                cells = [f"{_f(ts[m]['all'][g].get('roc_auc'))} / {_f(ts[m]['unseen_outlets'].get(g, {}).get('roc_auc'))}"
-                         for g in ts[m]["all"] if isinstance(ts[m]["all"][g], dict)]
-                L.append(f"| {MODEL_NAMES.get(m, m)} | " + " | ".join(cells) + " |")
-            L.append("")
-        cal = ev["calibration"]["relscore"]
-        g0 = next(iter(cal))
-        L += [f"*Calibration* (pooled out-of-fold predictions, {g0}):", "", "| predicted bin | n | mean predicted | observed |",
-              "|---|---|---|---|"]
-        L += [f"| {row['bin']} | {row['n']} | {row['mean_predicted']:.2f} | {row['observed_rate']:.2f} |" for row in cal[g0]]
-        L.append("")
-    L += ["## How the models work", "",
+        L += [f"*{group}* (held-out outlets):", ""] + _metric_table(ev, group) + [""]
+    L += _time_split_lines(ev)
+    cal = ev["calibration"]["relscore"]
+    g0 = next(iter(cal))
+    L += [f"*Calibration* (pooled out-of-fold predictions, {g0}):", "",
+          "| predicted bin | n | mean predicted | observed |", "|---|---|---|---|"]
+    L += [f"| {row['bin']} | {row['n']} | {row['mean_predicted']:.2f} | {row['observed_rate']:.2f} |" for row in cal[g0]]
+    L.append("")
+    return L
+
+
+def _closing_lines(report: dict[str, Any]) -> list[str]:
+    L = ["## How the models work", "",
           "Pipeline per target: the relscore feature columns (`features.FEATURE_NAMES`, six families: insertions "
           "(inserted content: READ ALSO teasers inside the body, promotions, social calls, off-topic paragraphs), "
           "furniture (page furniture: captions, credits, bylines, share and navigation lines), "
@@ -255,8 +200,12 @@ def write_card(report: dict[str, Any], path: Path) -> None:
           "labels help rank articles but do not decide where 50 lies.", "",
           "Explanations (`reliability_why`, `bias_why`): the linear log-odds contribution of each family "
           "(and `wording`, and for bias `url`) times the slope of the calibration curve between the average "
-          "training article and this one, so the signed points add up to *score - base score*.", "",
-          "## Label sources", "",
+          "training article and this one, so the signed points add up to *score - base score*.", ""]
+    return L + _sources_and_limits(report)
+
+
+def _sources_and_limits(report: dict[str, Any]) -> list[str]:
+    return ["## Label sources", "",
           "- Media Bias/Fact Check ratings, 8 dated snapshots 2017-12-10 ... 2026-08-19 (history of drmikecrowe/mbfcext): "
           "each article gets the first snapshot on/after its date that rates its outlet (nearest one otherwise, flagged). "
           "very-high/high = reliable; mostly-factual/mixed = mixed; low/very-low/fake = unreliable; satire unrated.",
@@ -290,38 +239,25 @@ def write_card(report: dict[str, Any], path: Path) -> None:
           "AUC 0.861, accuracy 0.783, balanced accuracy 0.782, against 0.871 / 0.786 / 0.795 with them and 0.860 / "
           "0.784 / 0.787 for the model before it read URLs (the same harness). Its path words include the headline "
           "slug as well as the section.", "",
-          "## Rebuild", "", f"```\n{report['command']}\n```", "",
+          "## Rebuild", "", f"```\n{BUILD_COMMAND}\n```", "",
           f"(seed {report['seed']}, AllSides capped at {report['allsides_cap']} articles per outlet; "
           f"{report['n_features']} features, feature code version {report['feature_version']}, cached in "
           "/tmp/relscore_cache). `relscore train --shared-data ../shared --target reliability --out reliability.skops` "
           "fits one target alone; `relscore evaluate --shared-data ../shared --json eval.json` re-runs the validation.", ""]
-    path.write_text("\n".join(L))
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--shared", type=Path, default=shared_dir())
-    ap.add_argument("--out", type=Path, default=ROOT / "scoring" / "models")
-    ap.add_argument("--allsides-cap", type=int, default=60)
-    ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--folds", type=int, default=5)
-    ap.add_argument("--no-eval", action="store_true", help="only fit and save the models")
-    ap.add_argument("--card-only", action="store_true",
-                    help="only rewrite MODEL_CARD.md from OUT/evaluation.json (after editing the card's text)")
-    ap.add_argument("--check-folds", type=int, default=10,
-                    help="also validate bias with this many folds (0: skip), nearer the shipped model's data size")
-    args = ap.parse_args(argv)
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s: %(message)s")
-    if args.card_only:
-        write_card(json.loads((args.out / "evaluation.json").read_text()), args.out / "MODEL_CARD.md")
-        return 0
-    report = build(args.shared, args.out, args.allsides_cap, args.seed, args.folds, not args.no_eval,
-                   args.check_folds)
-    if not args.no_eval:
-        (args.out / "evaluation.json").write_text(json.dumps(report, indent=1, default=str))
-        write_card(report, args.out / "MODEL_CARD.md")
-    return 0
+def card_text(report: dict[str, Any]) -> str:
+    """The model card's Markdown (numbers are never typed by hand)."""
+    L: list[str] = ["# relscore score models", "",
+                    "Two scikit-learn models ship here, one per score, saved with skops and loaded with an explicit "
+                    "type allowlist (never pickle): `reliability.skops`, `bias.skops`. "
+                    f"Generated by `{BUILD_COMMAND}`; every number below comes from that run.", ""]
+    for target in TARGETS:
+        L += _training_lines(target, report[target]) + _validation_lines(target, report[target])
+    return "\n".join(L + _closing_lines(report))
 
 
-if __name__ == "__main__":
-    sys.exit(main())
+def write_card(report: dict[str, Any], path: Path) -> Path:
+    """Write MODEL_CARD.md from the build report."""
+    path.write_text(card_text(report))
+    return path

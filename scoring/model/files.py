@@ -1,0 +1,104 @@
+"""Model files: saved and loaded with skops (never pickle), trusting an exact list of types.
+
+A model file holds one ``ScoreModel``. Files written before it held a dict (format
+``relscore-model/1``); they still load, converted with ``ScoreModel.from_legacy``, so models
+users trained themselves keep working.
+"""
+from __future__ import annotations
+
+import zipfile
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Sequence
+
+import skops.io as sio
+
+from scoring.model.estimator import MODEL_FORMAT, TARGETS, ScoreModel
+from scoring.model.wording import CLUSTER_LEXICON
+
+DEFAULT_MODELS = {t: f"{t}.skops" for t in TARGETS}
+#: How the bundled models are rebuilt (named in errors and in the model card).
+BUILD_COMMAND = "relscore train --bundled --shared-data ../shared --out scoring/models"
+
+# Types a model file may contain beyond skops' defaults. Anything else is refused.
+# An exact list, not module prefixes: a prefix such as "numpy." would also admit
+# functions a crafted file could call. These are the types relscore's own models
+# need beyond what skops trusts by default; `relscore train` produces nothing else.
+_TRUSTED_EXACT = frozenset({
+    "scoring.model.estimator.ScoreModel",
+    "sklearn.calibration._CalibratedClassifier",
+    "sklearn.calibration._SigmoidCalibration",
+    "builtins.slice",
+    "collections.OrderedDict",
+    "collections.defaultdict",
+})
+
+
+class UntrustedModelError(ValueError):
+    """A model file references a type outside relscore's allowlist."""
+
+
+def _check_types(untrusted: list[str], path: str | Path) -> list[str]:
+    bad = [t for t in untrusted if t not in _TRUSTED_EXACT]
+    if bad:
+        raise UntrustedModelError(
+            f"refusing to load model file {path}: it contains types outside relscore's allowlist "
+            f"(relscore's model types): {bad}. Only load model files you built with "
+            "`relscore train`; nothing in this file was executed.")
+    return list(untrusted)
+
+
+def save_model(model: ScoreModel, path: str | Path) -> Path:
+    """Write a fitted ``ScoreModel`` with skops (never pickle)."""
+    if not isinstance(model, ScoreModel) or not hasattr(model, "pipeline_") or model.target not in TARGETS:
+        raise ValueError(f"not a fitted relscore ScoreModel: {type(model).__name__}")
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # the schema is verbose JSON (one node per vocabulary term): deflate shrinks it ~20x
+    sio.dump(model, path, compression=zipfile.ZIP_DEFLATED, compresslevel=9)
+    return path
+
+
+def load_model(path: str | Path) -> ScoreModel:
+    """Load a model file, trusting only the exact types on relscore's allowlist."""
+    path = Path(path)
+    if not path.exists():
+        raise FileNotFoundError(f"model file {path} not found")
+    trusted = _check_types(sio.get_untrusted_types(file=path), path)
+    model = sio.load(path, trusted=trusted)
+    if isinstance(model, dict) and model.get("format") == MODEL_FORMAT and model.get("target") in TARGETS:
+        model = ScoreModel.from_legacy(model)
+    if not isinstance(model, ScoreModel) or model.target not in TARGETS or not hasattr(model, "pipeline_"):
+        raise ValueError(f"{path} is not a relscore model file (expected a fitted ScoreModel with target in "
+                         f"{TARGETS}, or a dict of format {MODEL_FORMAT!r})")
+    if model.cluster_model_ is not None and model.cluster_lexicon_ != CLUSTER_LEXICON:
+        raise ValueError(f"{path}: this {model.target} model reads word clusters {model.cluster_lexicon_!r}, "
+                         f"but this relscore has {CLUSTER_LEXICON!r}; rebuild the model with this version")
+    return model
+
+
+@lru_cache(maxsize=None)
+def _default_model(target: str) -> ScoreModel:
+    ref = resources.files("scoring.models").joinpath(DEFAULT_MODELS[target])
+    with resources.as_file(ref) as p:
+        if not Path(p).exists():
+            raise FileNotFoundError(f"the bundled {target} model {DEFAULT_MODELS[target]} is missing from "
+                                    f"scoring/models; rebuild it with `{BUILD_COMMAND}`")
+        return load_model(p)
+
+
+@lru_cache(maxsize=16)
+def _cached_model(path: str, mtime: float) -> ScoreModel:
+    return load_model(path)
+
+
+def load_models(model_paths: Sequence[str] | None = None) -> dict[str, ScoreModel]:
+    """Models by target: the given files (each names its target), else the bundled ones."""
+    if not model_paths:
+        return {t: _default_model(t) for t in TARGETS}
+    out: dict[str, ScoreModel] = {}
+    for p in model_paths:
+        m = _cached_model(str(Path(p).resolve()), Path(p).stat().st_mtime)
+        out[m.target] = m
+    return out

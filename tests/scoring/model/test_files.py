@@ -1,0 +1,107 @@
+"""Model files: skops round trip, the exact-type allowlist, the dict files written before ScoreModel."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+import skops.io as sio
+
+from scoring.model.estimator import MODEL_FORMAT, ScoreModel
+from scoring.model.files import _TRUSTED_EXACT, DEFAULT_MODELS, UntrustedModelError, load_model, save_model
+from tests.scoring.model.corpora import ROOT, fit, tiny_corpus
+
+
+@pytest.fixture(scope="module")
+def tiny_model():
+    d = tiny_corpus()
+    return d, fit(d, "reliability")
+
+
+def test_skops_round_trip_gives_identical_predictions(tiny_model, tmp_path: Path):
+    d, model = tiny_model
+    loaded = load_model(save_model(model, tmp_path / "m.skops"))
+    assert isinstance(loaded, ScoreModel) and loaded.get_params() == model.get_params()
+    assert loaded.columns_ == model.columns_ and loaded.meta_ == model.meta_
+    p1, w1 = model.predict_with_explanation(d)
+    p2, w2 = loaded.predict_with_explanation(d)
+    np.testing.assert_array_equal(p1, p2)
+    pd.testing.assert_frame_equal(w1, w2)
+
+
+def test_the_allowlist_names_exact_types():
+    assert "scoring.model.estimator.ScoreModel" in _TRUSTED_EXACT
+    assert all(not t.endswith(".") for t in _TRUSTED_EXACT)
+
+
+class Payload:
+    """Stands in for anything a malicious file could smuggle in."""
+
+    def __init__(self) -> None:
+        self.cmd = "echo owned"
+
+
+def test_a_file_with_an_untrusted_type_is_refused(tiny_model, tmp_path: Path):
+    _, model = tiny_model
+    path = tmp_path / "evil.skops"
+    model.payload_ = Payload()
+    try:
+        sio.dump(model, path)
+    finally:
+        del model.payload_
+    with pytest.raises(UntrustedModelError, match="Payload"):
+        load_model(path)
+
+
+def test_a_skops_file_that_is_not_a_model_is_refused(tmp_path: Path):
+    path = tmp_path / "plain.skops"
+    sio.dump({"target": "nonsense"}, path)
+    with pytest.raises(ValueError, match="not a relscore model"):
+        load_model(path)
+    with pytest.raises(ValueError, match="not a fitted relscore ScoreModel"):
+        save_model(ScoreModel(), tmp_path / "unfitted.skops")
+
+
+def test_a_model_built_on_other_word_clusters_is_refused(tiny_model, tmp_path: Path):
+    d, _ = tiny_model
+    bias = fit(d.assign(y=1 - d["y"]), "bias")
+    assert load_model(save_model(bias, tmp_path / "ok.skops")).cluster_model_ is not None
+    bias.cluster_lexicon_ = "loaded_clusters_v0/c512"
+    with pytest.raises(ValueError, match="word clusters 'loaded_clusters_v0/c512'"):
+        load_model(save_model(bias, tmp_path / "other.skops"))
+
+
+def legacy_dict(m: ScoreModel) -> dict:
+    """The dict a model file held before ScoreModel (format relscore-model/1)."""
+    return {"format": MODEL_FORMAT, "target": m.target, "feature_names": m.feature_names_, "columns": m.columns_,
+            "families": m.families_, "text_model": m.text_model_, "text_chars": m.text_chars_,
+            "headline_model": m.headline_model_, "cluster_model": m.cluster_model_,
+            "cluster_lexicon": m.cluster_lexicon_, "url_model": m.url_model_, "fulltext_model": m.fulltext_model_,
+            "blend_weight": m.blend_weight_, "fulltext_reference": m.fulltext_reference_, "pipeline": m.pipeline_,
+            "reference": m.reference_, "meta": m.meta_}
+
+
+def test_a_dict_file_written_before_score_model_still_loads_and_scores_the_same(tmp_path: Path):
+    d = tiny_corpus().assign(title="A headline", url="https://x.org/opinion/a")
+    d["y"] = 1 - d["y"]
+    model = fit(d, "bias", calibrate_on=np.arange(len(d)) % 2 == 0)
+    path = tmp_path / "old.skops"
+    sio.dump(legacy_dict(model), path)
+    loaded = load_model(path)
+    assert isinstance(loaded, ScoreModel) and loaded.components() == model.components()
+    # the dict names no switches: the conversion states the ones the model was fitted with
+    assert loaded.get_params() == {**model.get_params(), **model.components()}
+    pd.testing.assert_frame_equal(loaded.explain(d), model.explain(d))
+    np.testing.assert_array_equal(loaded.predict_proba(d), model.predict_proba(d))
+    with pytest.raises(ValueError, match="not a relscore model dict"):
+        ScoreModel.from_legacy({"format": "relscore-model/0", "target": "bias"})
+
+
+def test_the_bundled_files_hold_score_models():
+    for target, name in DEFAULT_MODELS.items():
+        path = ROOT / "scoring" / "models" / name
+        if not path.exists():
+            pytest.skip(f"bundled model {name} not built")
+        assert "scoring.model.estimator.ScoreModel" in sio.get_untrusted_types(file=path)
+        assert load_model(path).target == target

@@ -1,0 +1,77 @@
+"""predict_scores with the bundled models on the sample articles."""
+from __future__ import annotations
+
+import json
+import re
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from features import FEATURE_NAMES, analyze
+from features.text import repair_marks
+from scoring.model.estimator import TARGETS
+from scoring.model.files import DEFAULT_MODELS
+from scoring.model.scores import SCORE_COLUMNS, predict_scores
+from scoring.run import chunks
+from tests.scoring.model.corpora import ROOT, SAMPLES, sample_frame
+
+pytestmark = pytest.mark.skipif(
+    any(not (ROOT / "scoring" / "models" / f).exists() for f in DEFAULT_MODELS.values()),
+    reason="bundled models not built")
+
+
+def test_there_is_one_list_of_score_columns():
+    assert chunks.SCORE_COLUMNS is SCORE_COLUMNS
+
+
+def test_predict_scores_on_the_samples_with_the_bundled_models():
+    frame = sample_frame()
+    frame.index = [f"a{i}" for i in range(len(frame))]
+    out = predict_scores(frame)
+    assert list(out.columns) == list(SCORE_COLUMNS)
+    assert list(out.index) == list(frame.index) and len(out) == 5
+    for t in TARGETS:
+        assert out[t].between(0, 100).all()
+        for why in out[f"{t}_why"]:
+            parts = json.loads(why)
+            assert {"insertions", "hedging", "sourcing", "loaded", "style"} <= set(parts)
+    # the wording components read the text and the headline: without them the scores change
+    no_text = predict_scores(frame.drop(columns="text"))
+    assert not np.allclose(no_text["bias"], out["bias"])
+    no_title = predict_scores(frame.drop(columns="title"))
+    assert not np.allclose(no_title["bias"], out["bias"])
+    np.testing.assert_allclose(no_title["reliability"], out["reliability"])
+    # and the bias model the URL's section: the same article filed as opinion scores higher than as news;
+    # without a URL (the samples have none) the URL family adds nothing
+    assert all(json.loads(why)["url"] == 0.0 for why in out["bias_why"])
+    filed = pd.concat([frame.iloc[:1]] * 2).assign(url=["https://example.org/opinion/talks-on-libya",
+                                                        "https://example.org/news/talks-on-libya"])
+    opinion, news = predict_scores(filed)["bias"]
+    assert opinion > news
+
+
+def test_no_rows_give_an_empty_table_with_the_score_columns():
+    out = predict_scores(sample_frame().iloc[:0])
+    assert list(out.columns) == list(SCORE_COLUMNS) and out.empty
+    with pytest.raises(TypeError, match="DataFrame"):
+        predict_scores([{"word_count": 3}])  # type: ignore[arg-type]
+
+
+def _sample_scores(transform) -> pd.DataFrame:
+    """The bundled models' scores of the five samples after ``transform`` of each text."""
+    titles, texts = zip(*(p.read_text(encoding="utf-8").split("\n", 1) for p in sorted(SAMPLES.glob("*.txt"))))
+    texts = [transform(t) for t in texts]
+    feats = pd.DataFrame([analyze(t, h).features for t, h in zip(texts, titles)])[list(FEATURE_NAMES)]
+    return predict_scores(feats.assign(text=[repair_marks(t) for t in texts], title=list(titles)))
+
+
+def test_export_damage_leaves_the_scores_nearly_unchanged():
+    base = _sample_scores(lambda t: t)
+    wrapped = _sample_scores(lambda t: f'"{t.strip()}"')
+    # a pair of quotation marks around the whole text is an export's, not a quotation
+    assert (wrapped[["reliability", "bias"]] - base[["reliability", "bias"]]).abs().max().max() <= 0.5
+    # the worst export seen: wrapped, one block, curly quotes mangled to "?", share counts on top
+    export = _sample_scores(lambda t: '"26 SHARES Facebook Twitter '
+                            + re.sub(r"\s*\n\s*", " ", re.sub("[“”‘’]", "?", t.strip())) + '"')
+    assert (export[["reliability", "bias"]] - base[["reliability", "bias"]]).abs().max().max() <= 10
