@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from reports import render_site
 from reports.select import parse_articles
+from scoring.io.corpus import Article, ColumnSpec, iter_articles
 
 log = logging.getLogger(__name__)
 
@@ -63,8 +65,6 @@ def read_table(path: str | Path, what: str) -> pd.DataFrame:
 
 def read_texts(inputs: list[str], ids: set[str], text_column: str | None = None, id_column: str | None = None) -> dict[str, str]:
     """Article texts by id, read with the same readers as `relscore score`."""
-    from scoring.io.corpus import Article, ColumnSpec, iter_articles
-
     spec = ColumnSpec(text=text_column, id=id_column)
     out: dict[str, str] = {}
     for item in iter_articles(inputs, spec):
@@ -75,8 +75,6 @@ def read_texts(inputs: list[str], ids: set[str], text_column: str | None = None,
 
 def run(args: argparse.Namespace) -> int:
     """Handler of ``relscore report``."""
-    from reports import render_site
-
     scored = read_table(args.scores, "SCORES")
     if "id" not in scored:
         raise ValueError(f"SCORES {args.scores!r} has no 'id' column; columns are {list(scored.columns)[:20]}")

@@ -8,12 +8,14 @@ it in worker processes, the Dask engine inside ``map_partitions``; both call
 """
 from __future__ import annotations
 
+import ctypes
 import logging
 from dataclasses import dataclass, field
 from typing import Any, Callable, Sequence
 
 import pandas as pd
 
+from features import FEATURE_NAMES, analyze
 from scoring.io.corpus import Article, BadRow
 from scoring.io.output import META_COLUMNS
 
@@ -21,6 +23,9 @@ log = logging.getLogger(__name__)
 
 #: Score columns written by scoring.model.estimator.predict_scores, in output order.
 SCORE_COLUMNS = ("reliability", "bias", "reliability_why", "bias_why")
+
+#: ``predict(features, model_paths=...)`` -> the score columns, one row per article.
+PredictFn = Callable[..., pd.DataFrame]
 
 
 @dataclass
@@ -32,25 +37,43 @@ class ChunkResult:
     errors: list[BadRow] = field(default_factory=list)
 
 
+@dataclass
+class Batch:
+    """Input items in order: articles to score and rows already rejected."""
+
+    items: list[Article | BadRow] = field(default_factory=list)
+    n_articles: int = 0
+
+    @property
+    def articles(self) -> list[Article]:
+        return [a for a in self.items if isinstance(a, Article)]
+
+
+def in_input_order(batch: Batch, result: ChunkResult) -> list[BadRow]:
+    """Reader rejects and analysis failures of one batch, in input order."""
+    failed = {(b.file, b.line): b for b in result.errors}
+    out: list[BadRow] = []
+    for item in batch.items:
+        if isinstance(item, BadRow):
+            out.append(item)
+        elif (item.file, item.line) in failed:
+            out.append(failed.pop((item.file, item.line)))
+    out.extend(failed.values())  # cannot happen, but never lose one
+    return out
+
+
 def output_columns(with_scores: bool) -> list[str]:
     """Columns of the output table, in order."""
-    from features import FEATURE_NAMES
-
     return [*META_COLUMNS, *FEATURE_NAMES, *(SCORE_COLUMNS if with_scores else ())]
 
 
 def _analyze_one(art: Article) -> tuple[dict[str, float], list[dict[str, Any]], str] | str:
-    from features import analyze
-
     try:
         a = analyze(art.text, art.title)
         return a.features, a.span_records(), a.read
     except Exception as e:  # one odd article must not stop a long run: it is reported instead
         log.debug("analysis of %s failed", art.id, exc_info=True)
         return f"analysis failed: {type(e).__name__}: {e}"
-
-
-PredictFn = Callable[..., pd.DataFrame]
 
 
 def score_chunk(articles: Sequence[Article], predict: PredictFn | None = None,
@@ -62,8 +85,6 @@ def score_chunk(articles: Sequence[Article], predict: PredictFn | None = None,
     bundled models when None); without it the rows carry features only. If the
     model fails on this chunk, its articles are listed as errors, not written unscored.
     """
-    from features import FEATURE_NAMES
-
     rows: list[list[Any]] = []
     texts: list[str] = []
     spans: list[dict[str, Any]] = []
@@ -107,8 +128,6 @@ def _release_free_memory() -> None:
     global _TRIM
     if _TRIM is None:
         try:
-            import ctypes
-
             _TRIM = ctypes.CDLL("libc.so.6").malloc_trim
         except (OSError, AttributeError):  # not glibc: nothing to do
             _TRIM = False

@@ -8,14 +8,12 @@ from pathlib import Path
 import pytest
 
 from relscore.report import register
+from tests.reports.conftest import SAMPLES, add_fake_model_columns, build_inputs
+from tests.reports.htmlcheck import Page
 
-from .conftest import SAMPLES, add_fake_model_columns
-from .htmlcheck import Page
 
-
-def test_report_subcommand_writes_site(tmp_path: Path, sample_inputs):
-    pytest.importorskip("scoring.io.corpus")
-    scored, spans, texts = sample_inputs
+def test_report_subcommand_writes_site(tmp_path: Path):
+    scored, spans, texts = build_inputs()
     scored = add_fake_model_columns(scored[scored["id"].isin([p.stem for p in SAMPLES.glob("*.txt")])])
     scored.to_csv(tmp_path / "scores.csv", index=False)
     with open(tmp_path / "spans.jsonl", "w", encoding="utf-8") as fh:
