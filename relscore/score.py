@@ -20,14 +20,11 @@ from scoring.io.corpus import ColumnError, ColumnSpec, InputError, prepare
 from scoring.io.dates import parse_date
 from scoring.io.output import TABLE_FORMATS, read_records, read_table, table_format
 from scoring.run import (
-    BATCH_SIZE, LocalRun, RunError, RunResult, count_rows, load_predict, require_dask, run_dask,
+    BATCH_SIZE, PARTITION_ROWS, DaskResult, LocalRun, PredictFn, Prepared, RunError, RunResult, count_rows,
+    load_predict, require_dask, run_dask,
 )
-from scoring.run.chunks import PredictFn
-from scoring.run.dask_engine import PARTITION_ROWS, DaskResult
 
 log = logging.getLogger(__name__)
-
-Prepared = list[tuple[Any, Any]]
 
 
 def register(subparsers: Any) -> argparse.ArgumentParser:
