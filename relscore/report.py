@@ -3,9 +3,14 @@ from __future__ import annotations
 
 import argparse
 import logging
+from pathlib import Path
 
+import pandas as pd
+
+from reports import render_site
 from reports.select import parse_articles
-from scoring.io.tables import read_table
+from scoring.io.corpus import iter_articles
+from scoring.io.records import Article, ColumnSpec
 
 log = logging.getLogger(__name__)
 
@@ -40,11 +45,27 @@ def _articles_arg(value: str) -> str | int:
         raise argparse.ArgumentTypeError(str(e)) from None
 
 
+def read_table(path: str | Path, what: str) -> pd.DataFrame:
+    """A table by its extension: .csv, .tsv, .parquet or .jsonl/.ndjson."""
+    path = Path(path)
+    if not path.exists():
+        raise FileNotFoundError(f"{what} file {str(path)!r} does not exist")
+    suf = path.suffix.lower()
+    if suf in (".parquet", ".pq"):
+        return pd.read_parquet(path)
+    if suf == ".csv":
+        return pd.read_csv(path, dtype={"id": str})
+    if suf == ".tsv":
+        return pd.read_csv(path, sep="\t", dtype={"id": str})
+    if suf in (".jsonl", ".ndjson"):
+        if path.stat().st_size == 0:
+            return pd.DataFrame()
+        return pd.read_json(path, lines=True, dtype={"id": str})
+    raise ValueError(f"{what} file {str(path)!r} has extension {suf!r}; use .csv, .tsv, .parquet or .jsonl")
+
+
 def read_texts(inputs: list[str], ids: set[str], text_column: str | None = None, id_column: str | None = None) -> dict[str, str]:
     """Article texts by id, read with the same readers as `relscore score`."""
-    from scoring.io.corpus import iter_articles
-    from scoring.io.records import Article, ColumnSpec
-
     spec = ColumnSpec(text=text_column, id=id_column)
     out: dict[str, str] = {}
     for item in iter_articles(inputs, spec):
@@ -55,8 +76,6 @@ def read_texts(inputs: list[str], ids: set[str], text_column: str | None = None,
 
 def run(args: argparse.Namespace) -> int:
     """Handler of ``relscore report``."""
-    from reports import render_site
-
     scored = read_table(args.scores, "SCORES")
     if "id" not in scored:
         raise ValueError(f"SCORES {args.scores!r} has no 'id' column; columns are {list(scored.columns)[:20]}")

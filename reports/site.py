@@ -11,6 +11,8 @@ from typing import Any
 import pandas as pd
 from tqdm import tqdm
 
+from scoring.version import package_version
+
 from . import pages
 from .env import environment, page_script
 from .prepare import prepare, spans_by_id
@@ -20,15 +22,6 @@ from .stats import N_BOOT
 log = logging.getLogger(__name__)
 
 
-def _version() -> str:
-    try:
-        from importlib.metadata import version
-
-        return version("relscore")
-    except Exception:  # not installed (running from a checkout)
-        return "dev"
-
-
 class _Writer:
     """Renders templates with the context every page shares."""
 
@@ -36,7 +29,7 @@ class _Writer:
         self.out = out
         self.env = environment()
         script, digest = page_script()
-        self.common = {"version": _version(), "generated": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        self.common = {"version": package_version(missing="dev"), "generated": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
                        "script": script, "script_hash": digest, "n_boot": N_BOOT}
 
     def write(self, rel: str, template: str, page_title: str, with_script: bool = False, **ctx: Any) -> Path:

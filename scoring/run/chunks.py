@@ -1,6 +1,6 @@
 """The per-chunk work of ``relscore score``, shared by every engine.
 
-A chunk is a list of :class:`~scoring.io.records.Article`; scoring it gives the
+A chunk is a list of :class:`~scoring.io.corpus.Article`; scoring it gives the
 output rows (identity columns, every feature, the model scores), the evidence
 span records and the articles that could not be analysed. The local engine runs
 it in worker processes, the Dask engine inside ``map_partitions``; both call
@@ -8,18 +8,22 @@ it in worker processes, the Dask engine inside ``map_partitions``; both call
 """
 from __future__ import annotations
 
+import ctypes
 import logging
 from dataclasses import dataclass, field
 from typing import Any, Callable, Sequence
 
 import pandas as pd
 
-from scoring.io.records import Article, BadRow
+from features import FEATURE_NAMES, analyze
 from scoring.io.output import META_COLUMNS
+from scoring.io.records import Article, BadRow
 from scoring.model.scores import SCORE_COLUMNS
 
 log = logging.getLogger(__name__)
 
+#: ``predict(features, model_paths=...)`` -> the score columns, one row per article.
+PredictFn = Callable[..., pd.DataFrame]
 
 
 @dataclass
@@ -31,16 +35,37 @@ class ChunkResult:
     errors: list[BadRow] = field(default_factory=list)
 
 
+@dataclass
+class Batch:
+    """Input items in order: articles to score and rows already rejected."""
+
+    items: list[Article | BadRow] = field(default_factory=list)
+    n_articles: int = 0
+
+    @property
+    def articles(self) -> list[Article]:
+        return [a for a in self.items if isinstance(a, Article)]
+
+
+def in_input_order(batch: Batch, result: ChunkResult) -> list[BadRow]:
+    """Reader rejects and analysis failures of one batch, in input order."""
+    failed = {(b.file, b.line): b for b in result.errors}
+    out: list[BadRow] = []
+    for item in batch.items:
+        if isinstance(item, BadRow):
+            out.append(item)
+        elif (item.file, item.line) in failed:
+            out.append(failed.pop((item.file, item.line)))
+    out.extend(failed.values())  # cannot happen, but never lose one
+    return out
+
+
 def output_columns(with_scores: bool) -> list[str]:
     """Columns of the output table, in order."""
-    from features import FEATURE_NAMES
-
     return [*META_COLUMNS, *FEATURE_NAMES, *(SCORE_COLUMNS if with_scores else ())]
 
 
 def _analyze_one(art: Article) -> tuple[dict[str, float], list[dict[str, Any]], str] | str:
-    from features import analyze
-
     try:
         a = analyze(art.text, art.title)
         return a.features, a.span_records(), a.read
@@ -49,20 +74,15 @@ def _analyze_one(art: Article) -> tuple[dict[str, float], list[dict[str, Any]], 
         return f"analysis failed: {type(e).__name__}: {e}"
 
 
-PredictFn = Callable[..., pd.DataFrame]
-
-
 def score_chunk(articles: Sequence[Article], predict: PredictFn | None = None,
                 model_paths: Sequence[str] | None = None, with_spans: bool = True) -> ChunkResult:
     """Analyse and score ``articles``; see the module docstring.
 
-    ``predict`` (normally :func:`scoring.model.scores.predict_scores`) adds
+    ``predict`` (normally :func:`scoring.model.estimator.predict_scores`) adds
     ``reliability``/``bias`` and their explanations from ``model_paths`` (the
     bundled models when None); without it the rows carry features only. If the
     model fails on this chunk, its articles are listed as errors, not written unscored.
     """
-    from features import FEATURE_NAMES
-
     rows: list[list[Any]] = []
     texts: list[str] = []
     spans: list[dict[str, Any]] = []
@@ -106,8 +126,6 @@ def _release_free_memory() -> None:
     global _TRIM
     if _TRIM is None:
         try:
-            import ctypes
-
             _TRIM = ctypes.CDLL("libc.so.6").malloc_trim
         except (OSError, AttributeError):  # not glibc: nothing to do
             _TRIM = False

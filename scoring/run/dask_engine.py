@@ -12,24 +12,27 @@ file system), and have relscore installed.
 """
 from __future__ import annotations
 
-import argparse
-import logging
-import sys
+import importlib.util
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 
-from scoring.run.chunks import SCORE_COLUMNS, output_columns, score_chunk
 from scoring.io.records import Article, Resolved, Source
 from scoring.io.rows import build_article
-from scoring.run.local import Batch, _in_input_order
 from scoring.io.output import META_COLUMNS, RecordWriter
-
-log = logging.getLogger(__name__)
+from scoring.model.scores import SCORE_COLUMNS
+from scoring.run.chunks import Batch, PredictFn, in_input_order, output_columns, score_chunk
+from scoring.run.errors import RunError
 
 PIECE_COLUMNS = ("piece", "path", "row_group", "offset", "rows", "first_line")
+#: Articles per partition unless the caller says otherwise.
+PARTITION_ROWS = 2000
+DASK_MISSING = "--engine dask needs Dask: pip install 'relscore[dask]'"
 
 
 @dataclass(frozen=True)
@@ -46,8 +49,6 @@ class Piece:
 
 def plan_pieces(sources: Sequence[Source], partition_rows: int) -> list[Piece]:
     """Every row of every Parquet file, in order, as pieces of at most ``partition_rows``."""
-    import pyarrow.parquet as pq
-
     pieces: list[Piece] = []
     for src in sources:
         meta = pq.ParquetFile(src.path).metadata
@@ -62,8 +63,6 @@ def plan_pieces(sources: Sequence[Source], partition_rows: int) -> list[Piece]:
 
 def read_piece(piece: Piece, columns: list[str]) -> list[dict[str, Any]]:
     """The records of one piece, as Python values (the local reader's view)."""
-    import pyarrow.parquet as pq
-
     pf = pq.ParquetFile(piece.path, buffer_size=1 << 20, pre_buffer=False)
     out: list[dict[str, Any]] = []
     seen = 0
@@ -114,7 +113,7 @@ def score_partition(part: pd.DataFrame, resolved: dict[str, Resolved], since: st
         batch = _articles(piece, resolved[row.path], since, until)
         result = score_chunk(batch.articles, predict=predict, model_paths=model_paths,
                              with_spans=spans_dir is not None)
-        errors = _in_input_order(batch, result)
+        errors = in_input_order(batch, result)
         name = f"part-{int(row.piece):05d}.jsonl"
         if spans_dir is not None and result.spans:
             _write_records(Path(spans_dir) / name, result.spans)
@@ -135,14 +134,12 @@ def _write_records(path: Path, records: list[dict[str, Any]]) -> None:
 
 
 def _arrow_schema(with_scores: bool) -> Any:
-    import pyarrow as pa
-
     meta = empty_output(with_scores)
     return pa.schema([pa.field(c, pa.string() if meta[c].dtype == object else pa.float64()) for c in meta.columns])
 
 
 def _client(scheduler: str | None, jobs: int) -> tuple[Any, Any]:
-    from distributed import Client, LocalCluster
+    from distributed import Client, LocalCluster  # optional: installed with relscore[dask]
 
     if scheduler:
         return Client(scheduler), None
@@ -152,84 +149,87 @@ def _client(scheduler: str | None, jobs: int) -> tuple[Any, Any]:
 
 
 def _prepare_folder(path: Path) -> None:
-    import shutil
-
     if path.is_file():
         raise ValueError(f"{path} is a file; --engine dask writes a folder there")
     shutil.rmtree(path, ignore_errors=True)
     path.mkdir(parents=True)
 
 
-def score_dataset(prepared: list[tuple[Source, Resolved | None]], out_dir: Path, spans_dir: Path | None,
-                  errors_dir: Path, predict: Any, model_paths: Sequence[str] | None, since: str | None,
-                  until: str | None, partition_rows: int, scheduler: str | None = None,
-                  jobs: int = 1, show_progress: bool = False) -> dict[str, int]:
-    """Score every Parquet input on Dask; returns counts (read, scored, rejected, filtered)."""
-    import dask
-    import dask.dataframe as dd
-    import pyarrow.parquet as pq
+@dataclass
+class DaskResult:
+    """What a Dask run did (input rows by outcome) and where it wrote it."""
 
+    read: int
+    scored: int
+    rejected: int
+    filtered: int
+    partitions: int
+    out: Path
+    spans: Path | None
+    errors: Path
+
+
+def require_dask() -> None:
+    """Raise :class:`RunError` with the install command when Dask is missing."""
+    if importlib.util.find_spec("dask") is None or importlib.util.find_spec("distributed") is None:
+        raise RunError(DASK_MISSING)
+
+
+def run_dask(prepared: Sequence[tuple[Source, Resolved | None]], out: Path, *, spans: Path | None = None,
+             errors: Path | None = None, predict: PredictFn | None = None,
+             model_paths: Sequence[str] | None = None, since: str | None = None, until: str | None = None,
+             partition_rows: int = PARTITION_ROWS, scheduler: str | None = None, jobs: int = 1,
+             on_submit: Callable[[Any], None] | None = None) -> DaskResult:
+    """Score every Parquet input on Dask (see the module docstring) into the
+    folder ``out``, spans into the folder ``spans``, rejected rows into the
+    folder ``errors`` (default: OUT's name + ``_errors``). ``scheduler`` is the
+    address of a running cluster; without it a LocalCluster of ``jobs`` workers
+    is started. ``on_submit(future)`` is called once the job is submitted (to
+    watch it). Raises :class:`RunError` for inputs it cannot take."""
+    bad = [str(s.path) for s, _ in prepared if s.kind != "parquet"]
+    if bad:
+        raise RunError(f"--engine dask reads Parquet inputs only; convert these first: {', '.join(bad[:3])}")
+    if partition_rows < 1:
+        raise RunError("--partition-rows must be >= 1")
+    require_dask()
+    out = Path(out)
+    errors_dir = Path(errors) if errors is not None else out.with_name(out.name + "_errors")
     sources = [s for s, r in prepared if r is not None]
     resolved = {str(s.path): r for s, r in prepared if r is not None}
     pieces = plan_pieces(sources, partition_rows)
-    for d in (out_dir, *([spans_dir] if spans_dir else []), errors_dir):
+    for d in (out, *([spans] if spans else []), errors_dir):
         _prepare_folder(d)
-    with_scores = predict is not None
     table = pd.DataFrame([(i, p.path, p.row_group, p.offset, p.rows, p.first_line) for i, p in enumerate(pieces)],
                          columns=list(PIECE_COLUMNS))
+    args = (resolved, since, until, predict, list(model_paths) if model_paths else None,
+            str(spans) if spans else None, str(errors_dir))
+    _compute(table, args, out, predict is not None, scheduler, jobs, on_submit)
+    read = sum(p.rows for p in pieces)
+    scored = sum(pq.ParquetFile(f).metadata.num_rows for f in sorted(out.glob("*.parquet")))
+    rejected = sum(sum(1 for line in open(f, encoding="utf-8") if line.strip())
+                   for f in sorted(errors_dir.glob("*.jsonl")))
+    return DaskResult(read, scored, rejected, read - scored - rejected, len(pieces), out, spans, errors_dir)
+
+
+def _compute(table: pd.DataFrame, args: tuple, out: Path, with_scores: bool, scheduler: str | None,
+             jobs: int, on_submit: Callable[[Any], None] | None) -> None:
+    """Run :func:`score_partition` over the piece table and write the Parquet dataset."""
+    import dask  # optional: installed with relscore[dask]
+    import dask.dataframe as dd
+
     client, cluster = _client(scheduler, jobs)
     try:
         # Keep the piece table's paths as Python strings (no automatic Arrow conversion).
         with dask.config.set({"dataframe.convert-string": False}):
             ddf = dd.from_pandas(table, npartitions=max(1, len(table)), sort=False)
-            scored = ddf.map_partitions(
-                score_partition, resolved, since, until, predict, list(model_paths) if model_paths else None,
-                str(spans_dir) if spans_dir else None, str(errors_dir), meta=empty_output(with_scores),
-            )
-            job = scored.to_parquet(out_dir, write_index=False, schema=_arrow_schema(with_scores),
+            scored = ddf.map_partitions(score_partition, *args, meta=empty_output(with_scores))
+            job = scored.to_parquet(out, write_index=False, schema=_arrow_schema(with_scores),
                                     name_function=lambda i: f"part-{i:05d}.parquet", compute=False)
             future = client.compute(job)
-            if show_progress:
-                from distributed import progress
-
-                progress(future)
-                print(file=sys.stderr)
+            if on_submit is not None:
+                on_submit(future)
             future.result()
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
-    read = sum(p.rows for p in pieces)
-    scored_n = sum(pq.ParquetFile(f).metadata.num_rows for f in sorted(out_dir.glob("*.parquet")))
-    rejected = sum(sum(1 for line in open(f, encoding="utf-8") if line.strip())
-                   for f in sorted(errors_dir.glob("*.jsonl")))
-    return {"read": read, "scored": scored_n, "rejected": rejected, "filtered": read - scored_n - rejected,
-            "partitions": len(pieces)}
-
-
-def run_dask(args: argparse.Namespace, prepared: list[tuple[Source, Resolved | None]], predict: Any,
-             out_path: Path, spans_path: Path | None, errors_path: Path, since: str | None,
-             until: str | None) -> int:
-    """``relscore score --engine dask`` (called by the CLI after its checks)."""
-    from relscore.cli import UsageError
-
-    bad = [str(s.path) for s, _ in prepared if s.kind != "parquet"]
-    if bad:
-        raise UsageError(f"--engine dask reads Parquet inputs only; convert these first: {', '.join(bad[:3])}")
-    if args.partition_rows < 1:
-        raise UsageError("--partition-rows must be >= 1")
-    errors_dir = Path(args.errors) if args.errors else out_path.with_name(out_path.name + "_errors")
-    if not args.verbose:  # distributed logs every worker start and stop at INFO
-        for name in ("distributed", "dask"):
-            logging.getLogger(name).setLevel(logging.WARNING)
-    try:
-        counts = score_dataset(prepared, out_path, spans_path, errors_dir, predict, args.model, since, until,
-                               args.partition_rows, args.scheduler, args.jobs,
-                               show_progress=not args.quiet and sys.stderr.isatty())
-    except (ValueError, OSError) as e:
-        raise UsageError(str(e)) from e
-    print(f"read {counts['read']}, scored {counts['scored']}, rejected {counts['rejected']}"
-          + (f" (errors: {errors_dir})" if counts["rejected"] else "")
-          + f"; filtered {counts['filtered']}; {counts['partitions']} partitions", file=sys.stderr)
-    print(f"wrote {out_path}/" + (f" and {spans_path}/" if spans_path else ""), file=sys.stderr)
-    return 0 if counts["scored"] or not counts["rejected"] else 1

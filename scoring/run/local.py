@@ -4,52 +4,41 @@ in input order, as soon as it is done.
 
 Memory stays flat: at most ``jobs + 2`` batches are in flight and nothing
 is kept after it is written (except article texts when an HTML report needs
-them). A worker that dies (a segfault, the out-of-memory killer) breaks the
-pool; the batches in flight are then re-run one article per task in a fresh
-pool, so the article that kills a worker is found, listed in the errors file
-with that reason, and the run goes on.
+them). A worker that dies is survived (:mod:`scoring.run.workers`). Every
+batch written moves the resume point (:mod:`scoring.run.resume`), so a run
+stopped at any moment can be continued with ``resume=True``.
 """
 from __future__ import annotations
 
-import gc
 import logging
-import multiprocessing
 from collections import deque
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any, Callable, Iterable, Sequence
 
 import pandas as pd
 
+from scoring.io.corpus import iter_prepared
+from scoring.io.records import Article, BadRow, Resolved, Source
+from scoring.io.output import CsvTableWriter, JsonlTableWriter, PartsParquetWriter, RecordWriter, table_format
 from scoring.run import resume
-from scoring.run.chunks import ChunkResult, score_chunk
-from scoring.io.records import Article, BadRow
-from scoring.io.output import (
-    CsvTableWriter, JsonlTableWriter, PartsParquetWriter, RecordWriter, table_format,
-)
-from scoring.run.progress import Progress
+from scoring.run.chunks import Batch, ChunkResult, PredictFn, in_input_order, output_columns, score_chunk
+from scoring.run.preload import preload_features
+from scoring.run.workers import Workers
 
 log = logging.getLogger(__name__)
 
-CRASH_REASON = "worker process crashed while analysing this article ({})"
+#: Articles per batch unless the caller says otherwise.
+BATCH_SIZE = 256
 #: Fresh worker processes after this many batches: their caches and heap
-#: fragmentation otherwise grow slowly over a long run (PSS +15% from 5k to 50k articles
-#: without recycling, +7% recycling every 40 batches).
+#: fragmentation otherwise grow slowly over a long run.
 RECYCLE_BATCHES = 10
 
-
-@dataclass
-class Batch:
-    """Input items in order: articles to score and rows already rejected."""
-
-    items: list[Article | BadRow] = field(default_factory=list)
-    n_articles: int = 0
-
-    @property
-    def articles(self) -> list[Article]:
-        return [a for a in self.items if isinstance(a, Article)]
+#: ``on_progress(n)``: ``n`` more input rows are done (scored, rejected or skipped).
+ProgressFn = Callable[[int], None]
+Prepared = Sequence[tuple[Source, Resolved | None]]
 
 
 class Output:
@@ -103,107 +92,90 @@ class Output:
 
 @dataclass
 class Counts:
+    """Input rows of one run, by what became of them."""
+
     read: int = 0
     scored: int = 0
     rejected: int = 0
-    filtered: int = 0
-    already_done: int = 0
+    filtered: int = 0  # dated outside since..until
+    already_done: int = 0  # in the output of the run being resumed
     dates_missing: int = 0
     dates_unparseable: int = 0
     headlines_missing: int = 0
 
 
-class Workers:
-    """A process pool that survives a worker dying (see the module docstring)."""
-
-    def __init__(self, jobs: int) -> None:
-        self.jobs = jobs
-        # fork: workers inherit the lexicons and models the parent has already loaded.
-        methods = multiprocessing.get_all_start_methods()
-        self._ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
-        self.pool = self._new_pool()
-
-    def _new_pool(self) -> ProcessPoolExecutor:
-        # Objects loaded so far move out of the collector's reach: its passes would
-        # otherwise write to every object and copy the parent's pages into each worker.
-        gc.freeze()
-        return ProcessPoolExecutor(max_workers=self.jobs, mp_context=self._ctx, initializer=_ignore_sigint)
-
-    def restart(self) -> None:
-        self.pool.shutdown(wait=False, cancel_futures=True)
-        self.pool = self._new_pool()
-
-    def recycle(self) -> None:
-        """Replace idle workers by fresh ones (call with nothing in flight)."""
-        self.pool.shutdown(wait=True)
-        self.pool = self._new_pool()
-
-    def submit(self, articles: list[Article], **kw: Any) -> Future:
-        try:
-            return self.pool.submit(score_chunk, articles, **kw)
-        except BrokenProcessPool as e:
-            # a worker died since the last submit: hand the failure to whoever collects the
-            # result, which re-runs the batches in flight, this one included
-            failed: Future = Future()
-            failed.set_exception(e)
-            return failed
-
-    def one_by_one(self, articles: list[Article], **kw: Any) -> ChunkResult:
-        """Score each article in its own task; one that kills its worker becomes an error."""
-        parts: list[ChunkResult] = []
-        for art in articles:
-            try:
-                parts.append(self.submit([art], **kw).result())
-            except BrokenProcessPool as e:
-                log.warning("article %s (%s line %d) crashed a worker process; listed in the errors file",
-                            art.id, art.file, art.line)
-                parts.append(ChunkResult(pd.DataFrame(), [], [BadRow(art.file, art.line, CRASH_REASON.format(e), art.id)]))
-                self.restart()
-        frames = [p.frame for p in parts if len(p.frame)]
-        frame = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
-        return ChunkResult(frame, [s for p in parts for s in p.spans], [b for p in parts for b in p.errors])
-
-    def close(self) -> None:
-        self.pool.shutdown(wait=True, cancel_futures=True)
-
-
-def _ignore_sigint() -> None:
-    """Workers leave Ctrl-C to the parent, which stops cleanly at a resume point."""
-    import signal
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
-def _in_input_order(batch: Batch, result: ChunkResult) -> list[BadRow]:
-    """Reader rejects and analysis failures of one batch, in input order."""
-    failed = {(b.file, b.line): b for b in result.errors}
-    out: list[BadRow] = []
-    for item in batch.items:
-        if isinstance(item, BadRow):
-            out.append(item)
-        elif (item.file, item.line) in failed:
-            out.append(failed.pop((item.file, item.line)))
-    out.extend(failed.values())  # cannot happen, but never lose one
-    return out
-
-
 @dataclass
-class LocalEngine:
-    """Runs one ``score`` job; see the module docstring."""
+class RunResult:
+    """What a finished run did and where it wrote it."""
 
-    output: Output
-    jobs: int
-    batch_size: int
-    score_kw: dict[str, Any]
-    state: resume.ResumeState
-    since: str | None = None
-    until: str | None = None
-    keep_texts: bool = False
-    counts: Counts = field(default_factory=Counts)
+    counts: Counts
+    out: Path
+    spans: Path | None
+    errors: Path
+    resumed: bool
+    #: Rejected rows the errors file already listed before this run resumed it.
+    earlier_rejected: int = 0
+    #: Article texts by id, when the run was asked to keep them.
     texts: dict[str, str] = field(default_factory=dict)
 
+
+class LocalRun:
+    """One scoring job on local worker processes; see the module docstring.
+
+    Creating it opens the output files (a fresh run empties them; ``resume``
+    cuts them back to the last resume point) and raises
+    :class:`~scoring.run.resume.ResumeError` when they cannot be continued;
+    :meth:`run` then scores. ``counts`` is live while it runs.
+    """
+
+    def __init__(self, prepared: Prepared, out: Path, *, spans: Path | None = None,
+                 errors: Path | None = None, predict: PredictFn | None = None,
+                 model_paths: Sequence[str] | None = None, jobs: int = 1, batch_size: int = BATCH_SIZE,
+                 resume: bool = False, since: str | None = None, until: str | None = None,
+                 limit: int | None = None, keep_texts: bool = False) -> None:
+        self.prepared = prepared
+        self.jobs, self.batch_size, self.limit = jobs, batch_size, limit
+        self.since, self.until, self.keep_texts = since, until, keep_texts
+        self.spans = spans
+        self.errors = errors if errors is not None else out.with_name(out.stem + ".errors.jsonl")
+        self.score_kw: dict[str, Any] = {"predict": predict, "model_paths": model_paths,
+                                         "with_spans": spans is not None}
+        self.state = self._resume_state(out, resume)
+        # Without an errors path asked for, the default file appears only when there are errors.
+        self.output = Output(out, spans, self.errors, errors_lazy=errors is None and not self.state.resumed,
+                             columns=output_columns(predict is not None), state=self.state)
+        self.counts = Counts()
+        self.texts: dict[str, str] = {}
+
+    def _resume_state(self, out: Path, resume_: bool) -> resume.ResumeState:
+        if not resume_:
+            resume.clear(out)
+            return resume.ResumeState()
+        state = resume.prepare_resume(out, table_format(out), self.spans, self.errors)
+        if state.resumed:
+            log.warning("resuming: %d articles and %d rejected rows already done in %s",
+                        len(state.done_ids), len(state.done_errors), out)
+        return state
+
+    def run(self, on_progress: ProgressFn | None = None) -> RunResult:
+        """Score every input row not done yet; the files are complete when it returns.
+        Stopped by an exception, the files stay whole up to the last resume point."""
+        if self.jobs > 1:
+            preload_features()
+        finished = False
+        try:
+            self._score(iter_prepared(list(self.prepared), self.limit), on_progress or _no_progress)
+            finished = True
+        finally:
+            if finished:
+                self.output.finish()
+            else:
+                self.output.close()
+        return RunResult(self.counts, self.output.out_path, self.spans, self.errors, self.state.resumed,
+                         len(self.state.done_errors) if self.state.resumed else 0, self.texts)
+
     def _write(self, batch: Batch, result: ChunkResult) -> None:
-        errors = _in_input_order(batch, result)
+        errors = in_input_order(batch, result)
         self.output.write(result.frame, result.spans, errors)
         self.counts.scored += len(result.frame)
         self.counts.rejected += len(errors)
@@ -234,7 +206,7 @@ class LocalEngine:
             self.texts[item.id] = item.text
         return True
 
-    def run(self, items: Iterable[Article | BadRow], progress: Progress) -> None:
+    def _score(self, items: Iterable[Article | BadRow], progress: ProgressFn) -> None:
         workers = Workers(self.jobs) if self.jobs > 1 else None
         pending: deque[tuple[Batch, Future]] = deque()
         submitted = 0
@@ -252,16 +224,16 @@ class LocalEngine:
                 workers.restart()
                 for b in redo:
                     self._write(b, workers.one_by_one(b.articles, **self.score_kw))
-                    progress.update(len(b.items))
+                    progress(len(b.items))
                 return
             self._write(batch, result)
-            progress.update(len(batch.items))
+            progress(len(batch.items))
 
         def submit(batch: Batch) -> None:
             nonlocal submitted
             if workers is None:
                 self._write(batch, score_chunk(batch.articles, **self.score_kw))
-                progress.update(len(batch.items))
+                progress(len(batch.items))
                 return
             submitted += 1
             if submitted % RECYCLE_BATCHES == 0:
@@ -276,7 +248,7 @@ class LocalEngine:
             batch = Batch()
             for item in items:
                 if not self._accept(item):
-                    progress.update(1)
+                    progress(1)
                     continue
                 batch.items.append(item)
                 if isinstance(item, Article):
@@ -293,13 +265,12 @@ class LocalEngine:
                 workers.close()
 
 
-def warm_up(features: bool, with_scores: bool, model_paths: Sequence[str] | None) -> None:
-    """Load the lexicons (``features``) and/or the models in this process."""
-    if features:
-        from features import analyze
+def _no_progress(n: int) -> None:
+    pass
 
-        analyze("Warm up. The minister said it may rain.", "Warm up")
-    if with_scores:
-        from scoring.model.scores import warm_up_models
 
-        warm_up_models(model_paths)
+def run_local(prepared: Prepared, out: Path, *, on_progress: ProgressFn | None = None,
+              **options: Any) -> RunResult:
+    """Score ``prepared`` inputs (:func:`scoring.io.corpus.prepare`) into ``out``
+    (.csv, .parquet or .jsonl); ``options`` are those of :class:`LocalRun`."""
+    return LocalRun(prepared, Path(out), **options).run(on_progress)

@@ -12,6 +12,7 @@ simply finds every article done.
 """
 from __future__ import annotations
 
+import csv
 import json
 import logging
 import os
@@ -20,12 +21,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import pyarrow.parquet as pq
+
+from scoring.run.errors import RunError
+
 log = logging.getLogger(__name__)
 
 VERSION = 1
 
 
-class ResumeError(Exception):
+class ResumeError(RunError):
     """The existing output cannot be resumed (message says why and what to do)."""
 
 
@@ -83,8 +88,6 @@ def _truncate(path: Path | None, size: int, what: str) -> None:
 
 
 def _ids_in_table(out: Path, fmt: str, parts: int) -> tuple[set[str], list[str] | None]:
-    import pyarrow.parquet as pq
-
     if fmt == "parquet":
         ids: set[str] = set()
         columns = None
@@ -97,8 +100,6 @@ def _ids_in_table(out: Path, fmt: str, parts: int) -> tuple[set[str], list[str] 
     if not out.exists() or out.stat().st_size == 0:
         return set(), None
     if fmt == "csv":
-        import csv
-
         with open(out, encoding="utf-8", newline="") as fh:
             reader = csv.reader(fh)
             header = next(reader, None)

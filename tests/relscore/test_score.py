@@ -1,25 +1,31 @@
 """``relscore score`` end to end through ``relscore.cli.main``: rows in input
-order, every input row in OUT or in the errors file, spans that slice the text."""
+order, every input row in OUT or in the errors file, spans that slice the text,
+the summary lines and the usage errors."""
 import json
+import re
+import sys
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from features import FEATURE_NAMES
-from relscore import cli
+from features.base import Span
+from features.pipeline import Analysis
+from relscore import cli, score
 from scoring.io.tables import read_table
+from scoring.run import chunks
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "notebooks" / "data" / "samples"
-FIX = Path(__file__).parent / "fixtures"
+FIX = ROOT / "tests" / "scoring" / "fixtures"
 META = ["id", "outlet", "date", "title", "domain", "url"]
 
 
 @pytest.fixture
 def no_model(monkeypatch):
     """Features only: keeps these tests independent of whichever model is bundled."""
-    monkeypatch.setattr(cli, "_load_predict", lambda paths: None)
+    monkeypatch.setattr(score, "_load_predict", lambda paths: None)
 
 
 def read_jsonl(path):
@@ -123,10 +129,6 @@ def test_huge_text_through_csv_and_jsonl(tmp_path, monkeypatch, no_model):
     """A 5 MB article passes the readers (CSV's default field limit is 128 KB)
     and the writers intact. The analysis is stubbed here: its own tests cover
     huge texts, and running it on 10 MB would only slow this I/O test down."""
-    import features
-    from features.base import Span
-    from features.pipeline import Analysis
-
     seen = {}
 
     def fake_analyze(text, title=None):
@@ -134,7 +136,7 @@ def test_huge_text_through_csv_and_jsonl(tmp_path, monkeypatch, no_model):
         end = text.index(" ")
         return Analysis(text, {n: float(len(text)) for n in FEATURE_NAMES}, [Span(0, end, "quote")])
 
-    monkeypatch.setattr(features, "analyze", fake_analyze)
+    monkeypatch.setattr(chunks, "analyze", fake_analyze)
     para = "The ministers met in Ankara on Sunday, officials said. " * 10 + "\n"
     huge = para * (5_000_000 // len(para))
     csv_in, jsonl_in = tmp_path / "big.csv", tmp_path / "big.jsonl"
@@ -158,7 +160,7 @@ def test_model_scores_appended_after_features(tmp_path, monkeypatch):
         return pd.DataFrame({"reliability": 50.0, "bias": 10.0, "reliability_why": "{}", "bias_why": "{}"},
                             index=features.index)
 
-    monkeypatch.setattr(cli, "_load_predict", lambda paths: fake_predict)
+    monkeypatch.setattr(score, "_load_predict", lambda paths: fake_predict)
     monkeypatch.chdir(tmp_path)
     for m in ("m1.skops", "m2.skops"):
         (tmp_path / m).write_bytes(b"")
@@ -174,15 +176,13 @@ def test_model_scores_appended_after_features(tmp_path, monkeypatch):
 
 
 def test_report_gets_scored_frame_spans_and_texts(tmp_path, monkeypatch, no_model):
-    import reports
-
     calls = {}
 
     def fake_render(scored, spans, texts, out_dir, articles="flagged", compare=None):
         calls.update(scored=scored, spans=spans, texts=texts, out_dir=Path(out_dir))
         return Path(out_dir) / "index.html"
 
-    monkeypatch.setattr(reports, "render_site", fake_render)
+    monkeypatch.setattr(score, "render_site", fake_render)
     site = tmp_path / "site"
     assert cli.main(["score", str(SAMPLES), "--report", str(site), "-q"]) == 0
     assert (site / "scores.csv").exists() and (site / "spans.jsonl").exists()   # no --out: written into DIR
@@ -226,14 +226,51 @@ def test_all_rows_rejected_exit_1_and_empty_input_exit_0(tmp_path, no_model):
     assert list(read_table(out).columns)[:6] == META and len(read_table(out)) == 0
 
 
-def test_version(capsys):
-    assert cli.main(["--version"]) == 0
-    assert capsys.readouterr().out.startswith("relscore ")
-
-
 def test_dask_engine_without_dask_says_how_to_install(tmp_path, capsys, monkeypatch):
-    real = cli.importlib.util.find_spec
-    monkeypatch.setattr(cli.importlib.util, "find_spec", lambda name, *a: None if name == "dask" else real(name, *a))
+    monkeypatch.setitem(sys.modules, "dask", None)  # as if not installed: find_spec and import both fail
     rc = cli.main(["score", str(SAMPLES), "--engine", "dask", "--out", str(tmp_path / "out"), "-q"])
     err = capsys.readouterr().err
     assert rc == 2 and "pip install 'relscore[dask]'" in err and "Traceback" not in err
+
+
+def test_resumed_summary_counts_what_was_already_done(tmp_path, capsys, caplog, no_model):
+    out = tmp_path / "o.parquet"
+    args = ["score", str(FIX / "articles.jsonl"), str(FIX / "txt"), "--out", str(out), "--jobs", "1", "-q"]
+    assert cli.main(args) == 0
+    capsys.readouterr()
+    assert cli.main([*args, "--resume"]) == 0
+    err = capsys.readouterr().err
+    assert "resuming: 5 articles and 5 rejected rows already done" in caplog.text
+    assert re.search(r"^read 10, scored 0, rejected 0; already done 10; dates missing 0; filtered 0$", err, re.M)
+
+
+def test_interrupted_run_says_how_far_it_got_and_how_to_finish(tmp_path, capsys, monkeypatch, no_model):
+    real = chunks.analyze
+
+    def interrupted_at_the_fourth(text, title=None):
+        if interrupted_at_the_fourth.calls == 3:
+            raise KeyboardInterrupt
+        interrupted_at_the_fourth.calls += 1
+        return real(text, title)
+
+    interrupted_at_the_fourth.calls = 0
+    monkeypatch.setattr(chunks, "analyze", interrupted_at_the_fourth)
+    out = tmp_path / "o.csv"
+    assert cli.main(["score", str(SAMPLES), "--out", str(out), "--jobs", "1", "--batch-size", "1", "-q"]) == 130
+    err = capsys.readouterr().err
+    assert "relscore score: stopped after 3 articles; run the same command with --resume to finish" in err
+    assert err.rstrip().endswith("relscore: interrupted")
+    assert len(read_table(out)) == 3
+
+
+def test_dask_engine_summary_lines(tmp_path, capsys, no_model):
+    pytest.importorskip("distributed")
+    corpus = tmp_path / "c.parquet"
+    pd.DataFrame({"title": ["T1", "T2", "T3"], "text": ["The talks went on, officials said.", "",
+                                                         "Ministers met in Ankara."]}).to_parquet(corpus)
+    out, spans = tmp_path / "out", tmp_path / "spans"
+    assert cli.main(["score", str(corpus), "--engine", "dask", "--jobs", "1", "--partition-rows", "2",
+                     "--out", str(out), "--spans", str(spans), "-q"]) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert f"read 3, scored 2, rejected 1 (errors: {tmp_path / 'out_errors'}); filtered 0; 2 partitions" in err
+    assert f"wrote {out}/ and {spans}/" in err

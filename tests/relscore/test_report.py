@@ -7,15 +7,14 @@ from pathlib import Path
 
 import pytest
 
+from relscore.cli import main
 from relscore.report import register
+from tests.reports.conftest import SAMPLES, add_fake_model_columns, build_inputs
+from tests.reports.htmlcheck import Page
 
-from .conftest import SAMPLES, add_fake_model_columns
-from .htmlcheck import Page
 
-
-def test_report_subcommand_writes_site(tmp_path: Path, sample_inputs):
-    pytest.importorskip("scoring.io.corpus")
-    scored, spans, texts = sample_inputs
+def test_report_subcommand_writes_site(tmp_path: Path):
+    scored, spans, texts = build_inputs()
     scored = add_fake_model_columns(scored[scored["id"].isin([p.stem for p in SAMPLES.glob("*.txt")])])
     scored.to_csv(tmp_path / "scores.csv", index=False)
     with open(tmp_path / "spans.jsonl", "w", encoding="utf-8") as fh:
@@ -42,3 +41,17 @@ def test_bad_articles_value_is_a_usage_error(capsys):
     with pytest.raises(SystemExit):
         parser.parse_args(["report", "s.csv", "--spans", "x", "--texts", "t", "--out", "o", "--articles", "many"])
     assert "all', 'flagged' or a count" in capsys.readouterr().err
+
+
+def test_report_through_main_warns_of_articles_without_text(tmp_path: Path, capsys):
+    scored, spans, _ = build_inputs(with_xss=False)
+    scored = add_fake_model_columns(scored)
+    scored.to_csv(tmp_path / "scores.csv", index=False)
+    spans.to_csv(tmp_path / "spans.csv", index=False)
+    first = sorted(SAMPLES.glob("*.txt"))[0]
+    assert main(["report", str(tmp_path / "scores.csv"), "--spans", str(tmp_path / "spans.csv"),
+                 "--texts", str(first), "--out", str(tmp_path / "site"), "--articles", "2"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == f"warning: {len(scored) - 1} scored article(s) not found in --texts; their pages show no text"
+    assert out[-1] == f"report written: {tmp_path / 'site' / 'index.html'}"
+

@@ -1,0 +1,40 @@
+"""The ``relscore`` parser and dispatch: subcommands, version, help, exit codes."""
+import pytest
+
+from relscore import cli, report
+from scoring.version import package_version
+
+
+def test_version_is_the_installed_one(capsys):
+    assert cli.main(["--version"]) == 0
+    assert capsys.readouterr().out.strip() == f"relscore {package_version()}"
+
+
+def test_every_subcommand_is_registered_in_order():
+    parser = cli.build_parser()
+    sub = next(a for a in parser._actions if a.dest == "command")
+    assert list(sub.choices) == ["score", "train", "evaluate", "report"]
+
+
+def test_no_command_prints_help_and_exits_2(capsys):
+    assert cli.main([]) == 2
+    assert "COMMAND" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("argv, code", [(["--help"], 0), (["score", "--help"], 0), (["score"], 2),
+                                        (["nosuchcommand"], 2)])
+def test_argparse_exits_become_return_codes(argv, code, capsys):
+    assert cli.main(argv) == code
+
+
+@pytest.mark.parametrize("error, code, message", [
+    (cli.UsageError("no good"), 2, "relscore report: error: no good\n"),
+    (KeyboardInterrupt(), 130, "relscore: interrupted\n"),
+])
+def test_handler_errors_become_messages_and_exit_codes(error, code, message, monkeypatch, capsys):
+    def handler(args):
+        raise error
+
+    monkeypatch.setattr(report, "run", handler)  # registered when main builds the parser
+    assert cli.main(["report", "s.csv", "--spans", "x", "--texts", "t", "--out", "o"]) == code
+    assert capsys.readouterr().err == message

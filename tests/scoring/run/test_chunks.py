@@ -1,0 +1,68 @@
+"""The per-chunk work every engine shares: rows in input order with every
+feature, spans that slice the text, failures listed instead of dropped."""
+import pandas as pd
+
+from features import FEATURE_NAMES
+from scoring.io.records import Article, BadRow
+from scoring.io.output import META_COLUMNS
+from scoring.run import chunks
+from scoring.model.scores import SCORE_COLUMNS
+from scoring.run.chunks import Batch, ChunkResult, in_input_order, output_columns, score_chunk
+
+from .conftest import SAMPLES
+
+
+def article(path, line: int) -> Article:
+    title, text = path.read_text(encoding="utf-8").split("\n", 1)
+    return Article(id=path.stem, text=text, title=title.strip(), outlet=None, domain=None, url=None, date=None,
+                   date_status="missing", file=str(path), line=line)
+
+
+def test_rows_in_order_and_spans_slice_the_text():
+    arts = [article(p, 1) for p in SAMPLES[:3]]
+    result = score_chunk(arts)
+    assert result.frame["id"].tolist() == [a.id for a in arts]
+    assert list(result.frame.columns) == output_columns(False) == [*META_COLUMNS, *FEATURE_NAMES]
+    texts = {a.id: a.text for a in arts}
+    assert result.spans and not result.errors
+    for s in result.spans:
+        assert texts[s["id"]][s["start"]:s["end"]] == s["text"]
+    assert score_chunk(arts, with_spans=False).spans == []
+
+
+def test_predict_reads_features_text_title_and_url():
+    seen = {}
+
+    def predict(features, model_paths=None):
+        seen.update(columns=list(features.columns), paths=model_paths)
+        return pd.DataFrame({c: [1.0] * len(features) for c in SCORE_COLUMNS}, index=features.index)
+
+    result = score_chunk([article(SAMPLES[0], 1)], predict=predict, model_paths=("m.skops",))
+    assert seen == {"columns": [*FEATURE_NAMES, "text", "title", "url"], "paths": ["m.skops"]}
+    assert list(result.frame.columns) == output_columns(True)
+
+
+def test_an_analysis_that_fails_becomes_an_error(monkeypatch):
+    def analyze(text, title=None):
+        if "ceasefire" in text:
+            raise ValueError("odd text")
+        return real(text, title)
+
+    real = chunks.analyze
+    monkeypatch.setattr(chunks, "analyze", analyze)
+    arts = [article(p, i) for i, p in enumerate(SAMPLES, 1)]
+    result = score_chunk(arts)
+    failed = [a.id for a in arts if "ceasefire" in a.text]
+    assert failed and [e.id for e in result.errors] == failed
+    assert all(e.reason == "analysis failed: ValueError: odd text" for e in result.errors)
+    assert result.frame["id"].tolist() == [a.id for a in arts if a.id not in failed]
+
+
+def test_rejects_keep_their_place_in_the_input():
+    arts = [article(p, i) for i, p in enumerate(SAMPLES[:3], 1)]
+    early = BadRow("x.jsonl", 0, "no text")
+    batch = Batch([early, *arts])
+    failed = BadRow(arts[1].file, arts[1].line, "analysis failed", arts[1].id)
+    result = ChunkResult(pd.DataFrame(), errors=[failed])
+    assert in_input_order(batch, result) == [early, failed]
+    assert batch.articles == arts

@@ -1,0 +1,96 @@
+"""The local engine called as a library: rows in input order whatever the
+number of workers, counts of what became of every input row, the progress
+callback, the default errors file and the texts kept for a report."""
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from scoring.io.corpus import prepare
+from scoring.io.tables import read_table
+from scoring.run import local, run_local
+from scoring.run.local import LocalRun
+
+from .conftest import read_jsonl, write_corpus
+
+FIX = Path(__file__).resolve().parents[1] / "fixtures"
+
+
+def test_jobs_2_gives_the_same_rows_and_spans_as_jobs_1(tmp_path, monkeypatch):
+    monkeypatch.setattr(local, "RECYCLE_BATCHES", 2)  # fresh workers mid-run change nothing
+    corpus = tmp_path / "c.jsonl"
+    ids = write_corpus(corpus, 23, bad_every=7)
+    for jobs in (1, 2):
+        result = run_local(prepare([corpus]), tmp_path / f"o{jobs}.csv", spans=tmp_path / f"s{jobs}.jsonl",
+                           errors=tmp_path / f"e{jobs}.jsonl", jobs=jobs, batch_size=4)
+        assert (result.counts.read, result.counts.scored, result.counts.rejected) == (24, len(ids), 4)
+    assert read_table(tmp_path / "o1.csv")["id"].tolist() == ids
+    assert (tmp_path / "o1.csv").read_bytes() == (tmp_path / "o2.csv").read_bytes()
+    assert (tmp_path / "s1.jsonl").read_bytes() == (tmp_path / "s2.jsonl").read_bytes()
+    errors = read_jsonl(tmp_path / "e2.jsonl")
+    # the malformed line (line 2) and every 7th row without text, in input order
+    assert [e["line"] for e in errors] == sorted(e["line"] for e in errors)
+    assert len(errors) == 1 + 23 // 7 and errors[0]["line"] == 2
+    assert all(e["reason"] == "no text" for e in errors[1:])
+
+
+def test_counts_paths_and_progress_of_a_run(tmp_path):
+    """The mixed fixture corpus, filtered to 2020-03-06..07: every row read is
+    scored, rejected or filtered, and the callback hears of every one."""
+    inputs = [FIX / "txt", FIX / "articles.jsonl", FIX / "nela_json"]
+    done = []
+    out = tmp_path / "o.jsonl"
+    result = run_local(prepare(inputs), out, on_progress=done.append, since="2020-03-06", until="2020-03-07",
+                       keep_texts=True)
+    c = result.counts
+    # anotheroutlet (03-05) and Drone strikes (03-08) are outside; the undated are kept
+    assert (c.read, c.scored, c.rejected, c.filtered) == (14, 6, 6, 2)
+    assert c.read == c.scored + c.rejected + c.filtered and sum(done) == c.read
+    assert (c.dates_missing, c.dates_unparseable, c.already_done) == (3, 1, 0)
+    assert result.out == out and result.spans is None and not result.resumed
+    assert result.errors == tmp_path / "o.errors.jsonl" and len(read_jsonl(result.errors)) == 6
+    ids = [r["id"] for r in read_jsonl(out)]
+    assert ids == ["a_talks", "b_ceasefire", "j1", "j7", "j8", "thenewsoutlet--2020-03-06--Talks postponed"]
+    assert list(result.texts) == ids  # the texts of what was scored, for the report
+    assert result.texts["a_talks"] == (FIX / "txt" / "a_talks.txt").read_text(encoding="utf-8").split("\n", 1)[1]
+
+
+def test_default_errors_file_only_when_there_are_errors(tmp_path):
+    out = tmp_path / "o.csv"
+    result = run_local(prepare([FIX / "txt" / "a_talks.txt"]), out, limit=1)
+    assert result.counts.scored == 1 and not result.errors.exists()
+    assert list(read_table(out)["id"]) == ["a_talks"]
+
+
+def test_limit_stops_after_n_input_rows(tmp_path):
+    result = run_local(prepare([FIX / "articles.jsonl"]), tmp_path / "o.parquet", limit=3)
+    assert (result.counts.read, result.counts.scored, result.counts.rejected) == (3, 1, 2)
+    assert pd.read_parquet(tmp_path / "o.parquet")["id"].tolist() == ["j1"]
+
+
+def test_counts_are_live_while_the_run_goes(tmp_path):
+    corpus = tmp_path / "c.jsonl"
+    write_corpus(corpus, 6)
+    job = LocalRun(prepare([corpus]), tmp_path / "o.csv", batch_size=2)
+    seen = []
+    job.run(on_progress=lambda n: seen.append(job.counts.scored))
+    assert seen == [2, 4, 6]  # each call comes after its batch is written and counted
+
+
+def test_a_model_that_fails_lists_its_articles_as_errors(tmp_path):
+    def broken(features, model_paths=None):
+        raise RuntimeError("no weights")
+
+    out = tmp_path / "o.csv"
+    result = run_local(prepare([FIX / "txt"]), out, predict=broken, batch_size=1)
+    assert (result.counts.scored, result.counts.rejected) == (0, 3)
+    reasons = [e["reason"] for e in read_jsonl(result.errors)]
+    assert reasons == ["model scoring failed: RuntimeError: no weights"] * 2 + ["no text"]  # input order
+    assert len(read_table(out)) == 0 and "reliability" in read_table(out).columns
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ""])
+def test_an_unknown_table_format_is_refused_before_writing(tmp_path, suffix):
+    with pytest.raises(ValueError):
+        run_local(prepare([FIX / "txt"]), tmp_path / f"o{suffix}")
+    assert list(tmp_path.iterdir()) == []
