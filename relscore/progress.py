@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import sys
 import time
-from typing import Any
+from typing import Any, Iterable, Sequence
 
 from tqdm import tqdm
 
@@ -67,3 +67,8 @@ class Progress:
         if self._bar is not None:
             self._bar.close()
             self._bar = None
+
+
+def page_bar(items: Sequence[Any], what: str) -> Iterable[Any]:
+    """A bar over the report pages of one kind, on a terminal only."""
+    return tqdm(items, desc=what, unit="page", disable=None)

@@ -3,14 +3,14 @@ from __future__ import annotations
 
 import argparse
 import logging
-from pathlib import Path
 
-import pandas as pd
-
+from relscore.cli import UsageError
+from relscore.progress import page_bar
 from reports import render_site
 from reports.select import parse_articles
 from scoring.io.corpus import iter_articles
 from scoring.io.records import Article, ColumnSpec
+from scoring.io.tables import read_table
 
 log = logging.getLogger(__name__)
 
@@ -45,25 +45,6 @@ def _articles_arg(value: str) -> str | int:
         raise argparse.ArgumentTypeError(str(e)) from None
 
 
-def read_table(path: str | Path, what: str) -> pd.DataFrame:
-    """A table by its extension: .csv, .tsv, .parquet or .jsonl/.ndjson."""
-    path = Path(path)
-    if not path.exists():
-        raise FileNotFoundError(f"{what} file {str(path)!r} does not exist")
-    suf = path.suffix.lower()
-    if suf in (".parquet", ".pq"):
-        return pd.read_parquet(path)
-    if suf == ".csv":
-        return pd.read_csv(path, dtype={"id": str})
-    if suf == ".tsv":
-        return pd.read_csv(path, sep="\t", dtype={"id": str})
-    if suf in (".jsonl", ".ndjson"):
-        if path.stat().st_size == 0:
-            return pd.DataFrame()
-        return pd.read_json(path, lines=True, dtype={"id": str})
-    raise ValueError(f"{what} file {str(path)!r} has extension {suf!r}; use .csv, .tsv, .parquet or .jsonl")
-
-
 def read_texts(inputs: list[str], ids: set[str], text_column: str | None = None, id_column: str | None = None) -> dict[str, str]:
     """Article texts by id, read with the same readers as `relscore score`."""
     spec = ColumnSpec(text=text_column, id=id_column)
@@ -76,16 +57,20 @@ def read_texts(inputs: list[str], ids: set[str], text_column: str | None = None,
 
 def run(args: argparse.Namespace) -> int:
     """Handler of ``relscore report``."""
-    scored = read_table(args.scores, "SCORES")
+    try:
+        scored = read_table(args.scores, "SCORES")
+        spans = read_table(args.spans, "--spans")
+    except (FileNotFoundError, ValueError) as e:
+        raise UsageError(str(e)) from e
     if "id" not in scored:
-        raise ValueError(f"SCORES {args.scores!r} has no 'id' column; columns are {list(scored.columns)[:20]}")
+        raise UsageError(f"SCORES {args.scores!r} has no 'id' column; columns are {list(scored.columns)[:20]}")
     scored["id"] = scored["id"].astype(str)
-    spans = read_table(args.spans, "--spans")
     texts = read_texts(args.texts, set(scored["id"]), args.text_column, args.id_column)
     missing = len(set(scored["id"]) - set(texts))
     if missing:
         print(f"warning: {missing} scored article(s) not found in --texts; their pages show no text")
     compare = [c.strip() for c in args.compare.split(",") if c.strip()] if args.compare else None
-    index = render_site(scored, spans, texts, args.out, articles=args.articles, compare=compare)
+    index = render_site(scored, spans, texts, args.out, articles=args.articles, compare=compare,
+                        page_progress=page_bar)
     print(f"report written: {index}")
     return 0

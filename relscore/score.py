@@ -14,7 +14,7 @@ import tqdm
 from tqdm.contrib.logging import logging_redirect_tqdm
 
 from relscore.cli import UsageError
-from relscore.progress import Progress
+from relscore.progress import Progress, page_bar
 from reports import render_site
 from scoring.io.corpus import prepare
 from scoring.io.records import ColumnError, ColumnSpec, InputError
@@ -187,7 +187,8 @@ def _score_local(args: argparse.Namespace, prepared: Prepared, predict: PredictF
     print(summary, file=sys.stderr)
     print(f"wrote {out_path}" + (f" and {spans_path}" if spans_path else ""), file=sys.stderr)
     if report_dir is not None:
-        site = render_site(read_table(out_path), read_records(spans_path), result.texts, report_dir)
+        site = render_site(read_table(out_path), read_records(spans_path), result.texts, report_dir,
+                           page_progress=page_bar)
         print(f"report: {site}", file=sys.stderr)
     c = result.counts
     return 0 if c.scored or c.already_done or not (c.rejected + result.earlier_rejected) else 1

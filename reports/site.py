@@ -6,11 +6,9 @@ import logging
 import time
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, Iterable, Sequence
 
 import pandas as pd
-from tqdm import tqdm
-
 from scoring.version import package_version
 
 from . import pages
@@ -20,6 +18,13 @@ from .select import select
 from .stats import N_BOOT
 
 log = logging.getLogger(__name__)
+
+#: Wraps the pages of one kind as they are written: ``(items, "outlet pages")`` -> the same items.
+PageProgress = Callable[[Sequence[Any], str], Iterable[Any]]
+
+
+def _no_progress(items: Sequence[Any], what: str) -> Iterable[Any]:
+    return items
 
 
 class _Writer:
@@ -42,12 +47,14 @@ class _Writer:
 
 
 def render_site(scored: pd.DataFrame, spans: pd.DataFrame, texts: dict[str, str], out_dir: str | Path,
-                articles: str = "flagged", compare: list[str] | None = None) -> Path:
+                articles: str = "flagged", compare: list[str] | None = None,
+                page_progress: PageProgress = _no_progress) -> Path:
     """Write the HTML report for ``scored`` articles into ``out_dir``; return index.html's path.
 
     ``spans`` (id, start, end, kind, label, voice, text) index into ``texts[id]``.
     ``articles`` chooses the article pages: 'all', 'flagged' or a number;
-    ``compare`` names the outlets of the comparison page (default: the largest few).
+    ``compare`` names the outlets of the comparison page (default: the largest few);
+    ``page_progress`` wraps each kind of page as it is written (the command line draws a bar).
     Score columns ``reliability``/``bias`` and ``*_why`` are optional: without
     them pages say "not scored".
     """
@@ -70,7 +77,7 @@ def render_site(scored: pd.DataFrame, spans: pd.DataFrame, texts: dict[str, str]
     w.write("articles.html", "articles.html", "Article pages", with_script=True,
             pages=pages.article_list(corpus, sel, hrefs), selection_note=sel.note)
     lists = pages.outlet_lists(corpus, hrefs)
-    for outlet in tqdm(list(summ.n.index), desc="outlet pages", unit="page", disable=None):
+    for outlet in page_progress(list(summ.n.index), "outlet pages"):
         rows = corpus.of_outlet(outlet)
         d = rows["_date"].dropna()
         rng = f"{pages.date_str(d.min())} \u2013 {pages.date_str(d.max())}" if len(d) else "undated"
@@ -85,7 +92,7 @@ def render_site(scored: pd.DataFrame, spans: pd.DataFrame, texts: dict[str, str]
     ids = {corpus.df.at[i, "_id"] for i in sel.rows}
     by_id = spans_by_id(spans, ids)
     missing = 0
-    for i in tqdm(sel.rows, desc="article pages", unit="page", disable=None):
+    for i in page_progress(sel.rows, "article pages"):
         aid = corpus.df.at[i, "_id"]
         text = texts.get(aid)
         missing += text is None

@@ -55,3 +55,21 @@ def test_report_through_main_warns_of_articles_without_text(tmp_path: Path, caps
     assert out[0] == f"warning: {len(scored) - 1} scored article(s) not found in --texts; their pages show no text"
     assert out[-1] == f"report written: {tmp_path / 'site' / 'index.html'}"
 
+
+
+def test_a_scores_table_without_ids_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    scores = tmp_path / "scores.csv"
+    scores.write_text("outlet,reliability\nexample.com,55.0\n", encoding="utf-8")
+    spans = tmp_path / "spans.jsonl"
+    spans.write_text("", encoding="utf-8")
+    code = main(["report", str(scores), "--spans", str(spans), "--texts", str(tmp_path), "--out", str(tmp_path / "site")])
+    assert code == 2
+    err = capsys.readouterr().err
+    assert "relscore report: error:" in err and "has no 'id' column" in err
+
+
+def test_a_missing_scores_file_is_named(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    missing = tmp_path / "nope.csv"
+    code = main(["report", str(missing), "--spans", str(missing), "--texts", str(tmp_path), "--out", str(tmp_path / "site")])
+    assert code == 2
+    assert f"SCORES file '{missing}' does not exist" in capsys.readouterr().err
