@@ -4,6 +4,8 @@ Every number in the card comes from the report; only the prose is typed here.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +26,14 @@ MEANING = {
             "collection with fewer hyperpartisan articles than others, accuracy at 50 is lower than balanced "
             "accuracy (reported below).",
 }
+
+
+@lru_cache(maxsize=1)
+def _notes() -> dict[str, str]:
+    """The card's measured prose by section (``scoring/models/CARD_NOTES.md``: ``## name`` headings)."""
+    text = resources.files("scoring.models").joinpath("CARD_NOTES.md").read_text(encoding="utf-8")
+    parts = text.split("\n## ")[1:]
+    return {head.strip(): body.strip() for head, _, body in (p.partition("\n") for p in parts)}
 
 
 def _f(x: Any) -> str:
@@ -52,24 +62,6 @@ NOTES = {
                    "scrape) then falls entirely on the test side.",
     "bias": "Scored on the hand-labelled SemEval articles only (the outlet-level labels are used for training, "
             "never for scoring).",
-}
-#: What the latest rebuild traded, and why (numbers from the build that preceded it and from this one).
-TRADES = {
-    "reliability": "Rebuilt (2026-12-05) on extractors whose evidence was made precise on hand-checked real news "
-                   "(issue #18: inserted content split from page furniture, hedges without approximators, "
-                   "conditionals or schedules, sources only as subjects of reporting cues, no addressee of "
-                   "\"told\" as a source, export damage undone). The held-out-outlet AUC moved from 0.805 to the "
-                   "figure above; fold by fold the change runs from -0.07 to +0.02, within the spread of the "
-                   "folds themselves (0.73 to 0.84), while the time split's AUC on all test articles rose from "
-                   "0.672. With the feature columns alone the AUC went from 0.736 to 0.721; putting back the old "
-                   "insertion family alone recovers 0.008 and the old hedging family 0.012 (python -m bench.family_ablation): the old counts "
-                   "carried outlet signal that was not what they claimed to measure (captions counted as "
-                   "insertions; accusations, beliefs and \"if\" counted as hedges). The evidence now says what "
-                   "it shows, which a reader can check; honest features for those signals (accusation "
-                   "vocabulary, caption density) are the way to win the AUC back.",
-    "bias": "Rebuilt (2026-12-05) on the issue #18 extractors: held-out-outlet AUC 0.872 -> the figure above, "
-            "within the noise of fold partitions; the time split moved from 0.789 / 0.795 (all / unseen "
-            "outlets) to the figures below.",
 }
 BARS = {"reliability": ("reliable_vs_unreliable", {"roc_auc": 0.80}),
         "bias": ("hyperpartisan_hand", {"roc_auc": 0.87, "accuracy": 0.78})}
@@ -145,7 +137,7 @@ def _validation_lines(target: str, r: dict[str, Any]) -> list[str]:
     L = [f"**Validation.** {ev['split']}: no outlet is on both sides of any fold. "
          "Each fold compares the shipped recipe with its features-only variant and both baselines "
          "on the same held-out articles. " + NOTES[target], ""]
-    L += _bar_summary(target, ev) + ["", f"**This rebuild.** {TRADES[target]}", ""]
+    L += _bar_summary(target, ev) + ["", f"**This rebuild.** {_notes()[f'trades: {target}']}", ""]
     if r.get("evaluation_more_folds"):
         L += _more_folds_lines(target, r["evaluation_more_folds"])
     for group in ev["mean"]["relscore"]:
@@ -213,32 +205,7 @@ def _sources_and_limits(report: dict[str, Any]) -> list[str]:
           "<= 0.45 not reliable, grey zone unlabelled) and as a check (Spearman).",
           "- SemEval-2019 Task 4 by-article training half (Kiesel et al. 2019): 645 hand-labelled articles.",
           "- Corpora: AllSides articles (Baly et al. 2020, at most 60 per outlet), FakeNewsCorpus sample (250 articles).",
-          "", "## Known limits", "",
-          "- Labels are per outlet: the reliability score says how much the writing resembles that of reliable "
-          "outlets, not whether this article is true. Good articles from weak outlets and the reverse exist.",
-          "- English news only; mostly US outlets, 2012-2020. Few unreliable outlets in training (see counts above), so "
-          "the reliable-vs-unreliable numbers rest on few outlets and vary between folds.",
-          "- The wording component learns topic as well as style (e.g. what partisan outlets write about in 2016-2018); "
-          "expect drift on newer news.",
-          "- MBFC ratings are one rater's judgement; Lin et al. show high but imperfect agreement between raters.",
-          "- Under the time split the extracted features transfer worse than words across corpora: the stacked "
-          "reliability model trails the TF-IDF baseline when the unreliable test articles come mostly from a corpus "
-          "(FakeNewsCorpus) absent from training, while it leads inside each corpus (see the tables above).",
-          "- Scores for articles much shorter than news articles (a few sentences) rest on very little evidence.",
-          "- The bias model reads headlines; without one (no title column, an empty title) it scores the body "
-          "alone: the headline column and the headline features (`headline_*`) then count as the average "
-          "training article's. On the hand-labelled articles of held-out outlets with features computed without "
-          "headlines (`python -m bench.bias_experiments --variants clu_no_titles`): AUC 0.847, accuracy 0.760 "
-          "and balanced accuracy 0.758, 43% scored over 50, against 0.860 / 0.784 / 0.787 and 43% with them "
-          "(measured before the model read URLs). "
-          "(Before the headline features counted as missing, their zeros pulled the scores down: 18% over 50, "
-          "balanced accuracy 0.674.)",
-          "- The bias model reads URLs; without one (no url column, or a bare domain) the URL column counts as "
-          "the average training article's. On the hand-labelled articles of held-out outlets scored without "
-          "URLs (`python -m bench.bias_experiments --variants clu_url12_hand_blend0.3,clu_url12_hand_blend0.3_no_urls`): "
-          "AUC 0.861, accuracy 0.783, balanced accuracy 0.782, against 0.871 / 0.786 / 0.795 with them and 0.860 / "
-          "0.784 / 0.787 for the model before it read URLs (the same harness). Its path words include the headline "
-          "slug as well as the section.", "",
+          "", "## Known limits", "", *_notes()["known limits"].splitlines(), "",
           "## Rebuild", "", f"```\n{BUILD_COMMAND}\n```", "",
           f"(seed {report['seed']}, AllSides capped at {report['allsides_cap']} articles per outlet; "
           f"{report['n_features']} features, feature code version {report['feature_version']}, cached in "
