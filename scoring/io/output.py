@@ -36,14 +36,32 @@ def _ensure_parent(path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
 
 
-class CsvTableWriter:
-    """CSV with a header, appended per batch; columns fixed by the first batch."""
+class _TextTableWriter:
+    """A table appended batch by batch to one text file; columns fixed at the start."""
 
     def __init__(self, path: str | Path, columns: list[str], append: bool = False) -> None:
         self.path = Path(path)
         self.columns = list(columns)
         _ensure_parent(self.path)
         self._fh: IO[str] | None = open(self.path, "a" if append else "w", encoding="utf-8", newline="")
+
+    def position(self) -> int:
+        """Bytes written so far, flushed to the file (a resume point)."""
+        assert self._fh is not None, "writer is closed"
+        self._fh.flush()
+        return self._fh.tell()
+
+    def close(self) -> None:
+        if self._fh is not None:
+            self._fh.close()
+            self._fh = None
+
+
+class CsvTableWriter(_TextTableWriter):
+    """CSV with a header, appended per batch; columns fixed by the first batch."""
+
+    def __init__(self, path: str | Path, columns: list[str], append: bool = False) -> None:
+        super().__init__(path, columns, append)
         if not append:
             pd.DataFrame(columns=self.columns).to_csv(self._fh, index=False)
 
@@ -51,43 +69,15 @@ class CsvTableWriter:
         assert self._fh is not None, "writer is closed"
         frame.reindex(columns=self.columns).to_csv(self._fh, index=False, header=False)
 
-    def position(self) -> int:
-        """Bytes written so far, flushed to the file (a resume point)."""
-        assert self._fh is not None, "writer is closed"
-        self._fh.flush()
-        return self._fh.tell()
 
-    def close(self) -> None:
-        if self._fh is not None:
-            self._fh.close()
-            self._fh = None
-
-
-class JsonlTableWriter:
+class JsonlTableWriter(_TextTableWriter):
     """One JSON object per row; missing values as null."""
-
-    def __init__(self, path: str | Path, columns: list[str], append: bool = False) -> None:
-        self.path = Path(path)
-        self.columns = list(columns)
-        _ensure_parent(self.path)
-        self._fh: IO[str] | None = open(self.path, "a" if append else "w", encoding="utf-8")
 
     def write(self, frame: pd.DataFrame) -> None:
         assert self._fh is not None, "writer is closed"
         frame = frame.reindex(columns=self.columns)
         for rec in frame.to_dict(orient="records"):
             self._fh.write(json.dumps({k: _json_value(v) for k, v in rec.items()}, ensure_ascii=False) + "\n")
-
-    def position(self) -> int:
-        """Bytes written so far, flushed to the file (a resume point)."""
-        assert self._fh is not None, "writer is closed"
-        self._fh.flush()
-        return self._fh.tell()
-
-    def close(self) -> None:
-        if self._fh is not None:
-            self._fh.close()
-            self._fh = None
 
 
 class PartsParquetWriter:
