@@ -178,7 +178,7 @@ def test_model_scores_appended_after_features(tmp_path, monkeypatch):
 def test_report_gets_scored_frame_spans_and_texts(tmp_path, monkeypatch, no_model):
     calls = {}
 
-    def fake_render(scored, spans, texts, out_dir, articles="flagged", compare=None):
+    def fake_render(scored, spans, texts, out_dir, articles="flagged", compare=None, page_progress=None):
         calls.update(scored=scored, spans=spans, texts=texts, out_dir=Path(out_dir))
         return Path(out_dir) / "index.html"
 
