@@ -16,6 +16,7 @@ from typing import Any, Callable, Sequence
 import pandas as pd
 
 from features import FEATURE_NAMES, analyze
+from features.criteria import CRITERIA, Card, assess
 from scoring.io.output import META_COLUMNS
 from scoring.io.records import Article, BadRow
 from scoring.model.scores import SCORE_COLUMNS
@@ -60,15 +61,19 @@ def in_input_order(batch: Batch, result: ChunkResult) -> list[BadRow]:
     return out
 
 
+#: The criteria card's columns: one score per criterion, then the reasons and evidence as JSON.
+CARD_COLUMNS = (*CRITERIA, "criteria_why")
+
+
 def output_columns(with_scores: bool) -> list[str]:
     """Columns of the output table, in order."""
-    return [*META_COLUMNS, *FEATURE_NAMES, *(SCORE_COLUMNS if with_scores else ())]
+    return [*META_COLUMNS, *FEATURE_NAMES, *CARD_COLUMNS, *(SCORE_COLUMNS if with_scores else ())]
 
 
-def _analyze_one(art: Article) -> tuple[dict[str, float], list[dict[str, Any]], str] | str:
+def _analyze_one(art: Article) -> tuple[dict[str, float], list[dict[str, Any]], str, Card] | str:
     try:
         a = analyze(art.text, art.title)
-        return a.features, a.span_records(), a.read
+        return a.features, a.span_records(), a.read, assess(a, art.title, art.url)
     except Exception as e:  # one odd article must not stop a long run: it is reported instead
         log.debug("analysis of %s failed", art.id, exc_info=True)
         return f"analysis failed: {type(e).__name__}: {e}"
@@ -93,18 +98,19 @@ def score_chunk(articles: Sequence[Article], predict: PredictFn | None = None,
         if isinstance(res, str):
             errors.append(BadRow(art.file, art.line, res, art.id))
             continue
-        feats, span_recs, read = res
+        feats, span_recs, read, card = res
         kept.append(art)
         texts.append(read)  # the wording models read what the extractors read
+        values = card.values()
         rows.append([art.id, art.outlet, art.date, art.title, art.domain, art.url,
-                     *(feats[n] for n in FEATURE_NAMES)])
+                     *(feats[n] for n in FEATURE_NAMES), *(values[n] for n in CRITERIA), card.why_json()])
         if with_spans:
             spans.extend({"id": art.id, **rec} for rec in span_recs)
-    frame = pd.DataFrame(rows, columns=[*META_COLUMNS, *FEATURE_NAMES])
+    frame = pd.DataFrame(rows, columns=[*META_COLUMNS, *FEATURE_NAMES, *CARD_COLUMNS])
     if predict is not None:
         if rows:
             try:
-                inputs = frame[list(FEATURE_NAMES)].assign(text=texts, title=frame["title"], url=frame["url"])
+                inputs = frame[[*FEATURE_NAMES, *CRITERIA]].assign(text=texts, title=frame["title"], url=frame["url"])
                 scores = _predict(predict, inputs, model_paths)
             except Exception as e:  # listed, never dropped: every row is scored or in the errors
                 log.debug("model scoring failed", exc_info=True)

@@ -97,7 +97,7 @@ def _articles(piece: Piece, res: Resolved, since: str | None, until: str | None)
 def empty_output(with_scores: bool) -> pd.DataFrame:
     """The output's columns and types (Dask's ``meta``)."""
     cols = output_columns(with_scores)
-    text = set(META_COLUMNS) | {c for c in SCORE_COLUMNS if c.endswith("_why")}
+    text = {*META_COLUMNS, "criteria_why"} | {c for c in SCORE_COLUMNS if c.endswith("_why")}
     return pd.DataFrame({c: pd.Series(dtype=object if c in text else "float64") for c in cols})
 
 

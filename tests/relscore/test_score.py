@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 from features import FEATURE_NAMES
+from features.criteria import CRITERIA
 from features.base import Span
 from features.pipeline import Analysis
 from relscore import cli, score
@@ -38,7 +39,15 @@ def test_samples_rows_and_spans_slice_texts(tmp_path, capsys, no_model):
     df = read_table(out)
     files = sorted(SAMPLES.glob("*.txt"))
     assert df["id"].tolist() == [f.stem for f in files]
-    assert list(df.columns) == META + list(FEATURE_NAMES)
+    assert list(df.columns) == META + list(FEATURE_NAMES) + list(CRITERIA) + ["criteria_why"]
+    card = df.set_index(df["id"].str[:3])
+    why = {i: json.loads(w) for i, w in card["criteria_why"].items()}
+    # sample 001's two READ ALSO lines cost it the ads criterion; the others have none
+    assert card.at["001", "criterion_ads"] == 50 and why["001"]["ads"]["evidence"]["unlabelled_lines"] == 2
+    assert (card.drop(index="001")["criterion_ads"] == 100).all()
+    # sample 004's charged words in the author's voice put it last on news/opinion
+    assert card["criterion_news_opinion"].idxmin() == "004"
+    assert why["004"]["news_opinion"]["evidence"]["loaded"] > 1
     assert df["title"].tolist() == [f.read_text(encoding="utf-8").split("\n", 1)[0].strip() for f in files]
     texts = {f.stem: f.read_text(encoding="utf-8").split("\n", 1)[1] for f in files}
     recs = read_jsonl(spans)
@@ -168,10 +177,10 @@ def test_model_scores_appended_after_features(tmp_path, monkeypatch):
     assert cli.main(["score", str(FIX / "txt"), "--out", str(out), "-q", "--jobs", "1",
                      "--model", "m1.skops", "m2.skops"]) == 0
     df = read_table(out)
-    assert list(df.columns) == META + list(FEATURE_NAMES) + ["reliability", "bias", "reliability_why", "bias_why"]
+    assert list(df.columns) == META + list(FEATURE_NAMES) + list(CRITERIA) + ["criteria_why", "reliability", "bias", "reliability_why", "bias_why"]
     assert df["reliability"].tolist() == [50.0, 50.0]
     cols, texts, paths = seen[0]
-    assert cols == list(FEATURE_NAMES) + ["text", "title", "url"] and paths == ["m1.skops", "m2.skops"]
+    assert cols == list(FEATURE_NAMES) + list(CRITERIA) + ["text", "title", "url"] and paths == ["m1.skops", "m2.skops"]
     assert texts[0] == (FIX / "txt" / "a_talks.txt").read_text(encoding="utf-8").split("\n", 1)[1]
 
 

@@ -1,8 +1,11 @@
 """The per-chunk work every engine shares: rows in input order with every
 feature, spans that slice the text, failures listed instead of dropped."""
+import json
+
 import pandas as pd
 
 from features import FEATURE_NAMES
+from features.criteria import CRITERIA
 from scoring.io.records import Article, BadRow
 from scoring.io.output import META_COLUMNS
 from scoring.run import chunks
@@ -22,7 +25,10 @@ def test_rows_in_order_and_spans_slice_the_text():
     arts = [article(p, 1) for p in SAMPLES[:3]]
     result = score_chunk(arts)
     assert result.frame["id"].tolist() == [a.id for a in arts]
-    assert list(result.frame.columns) == output_columns(False) == [*META_COLUMNS, *FEATURE_NAMES]
+    assert list(result.frame.columns) == output_columns(False) == [*META_COLUMNS, *FEATURE_NAMES, *CRITERIA, "criteria_why"]
+    why = json.loads(result.frame["criteria_why"].iloc[1])
+    assert set(why) == {c.removeprefix("criterion_") for c in CRITERIA}
+    assert why["ads"]["score"] == result.frame["criterion_ads"].iloc[1] < 100  # sample 001's READ ALSO lines
     texts = {a.id: a.text for a in arts}
     assert result.spans and not result.errors
     for s in result.spans:
@@ -30,7 +36,7 @@ def test_rows_in_order_and_spans_slice_the_text():
     assert score_chunk(arts, with_spans=False).spans == []
 
 
-def test_predict_reads_features_text_title_and_url():
+def test_predict_reads_features_criteria_text_title_and_url():
     seen = {}
 
     def predict(features, model_paths=None):
@@ -38,7 +44,7 @@ def test_predict_reads_features_text_title_and_url():
         return pd.DataFrame({c: [1.0] * len(features) for c in SCORE_COLUMNS}, index=features.index)
 
     result = score_chunk([article(SAMPLES[0], 1)], predict=predict, model_paths=("m.skops",))
-    assert seen == {"columns": [*FEATURE_NAMES, "text", "title", "url"], "paths": ["m.skops"]}
+    assert seen == {"columns": [*FEATURE_NAMES, *CRITERIA, "text", "title", "url"], "paths": ["m.skops"]}
     assert list(result.frame.columns) == output_columns(True)
 
 
