@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from relscore.cli import UsageError
-from scoring.model.bundled import build_bundled, rewrite_card
+from scoring.model.bundled import build_bundled, rewrite_card, update_validity
 from scoring.model.estimator import TARGETS
 from scoring.model.evaluate import format_report
 from scoring.model.files import save_model
@@ -41,6 +41,11 @@ def run_bundled(args: argparse.Namespace) -> int:
         return 0
     if not args.shared_data:
         raise UsageError("--bundled needs --shared-data DIR (the shared training corpora)")
+    if args.validity_only:
+        logging.getLogger("scoring").setLevel(logging.INFO)
+        card = update_validity(Path(args.shared_data), out, args.allsides_cap, args.seed, args.folds, args.limit)
+        print(f"wrote the criteria validity into {out / 'evaluation.json'} and {card}", file=sys.stderr)
+        return 0
     if args.corpus or args.labels or args.target:
         raise UsageError("--bundled builds both targets from the shared data alone: drop --corpus/--labels/--target")
     out.mkdir(parents=True, exist_ok=True)
@@ -54,7 +59,7 @@ def run_bundled(args: argparse.Namespace) -> int:
 
 def run_train(args: argparse.Namespace) -> int:
     """``relscore train``: see ``relscore train --help``."""
-    if args.bundled or args.card_only:
+    if args.bundled or args.card_only or args.validity_only:
         return run_bundled(args)
     if not args.target:
         raise UsageError("give --target reliability|bias (or --bundled)")
@@ -116,6 +121,9 @@ def register(subparsers: Any) -> None:
                         "evaluation.json and MODEL_CARD.md into --out (~30-60 min on 2 cores)")
     b.add_argument("--card-only", action="store_true",
                    help="only rewrite OUT/MODEL_CARD.md from OUT/evaluation.json (after editing the card's prose)")
+    b.add_argument("--validity-only", action="store_true",
+                   help="only measure the journalistic criteria's outlet-level validity (and the full score's, "
+                        "out of fold) into OUT/evaluation.json and rewrite the card; needs --shared-data")
     b.add_argument("--no-eval", action="store_true", help="with --bundled: only fit and save the models")
     b.add_argument("--folds", type=int, default=5, help="with --bundled: outlet-grouped folds (default 5)")
     b.add_argument("--check-folds", type=int, default=10,

@@ -20,6 +20,7 @@ from scoring.model.estimator import TARGETS
 from scoring.model.evaluate import Prepared, evaluate_prepared, format_report, model_runners
 from scoring.model.files import BUILD_COMMAND, save_model
 from scoring.model.training import apply_label_files, class_summary, load_shared, prepared, shared_labels, train_target
+from scoring.model.validity import criteria_frame, criteria_validity, full_score_oof
 
 log = logging.getLogger(__name__)
 
@@ -60,8 +61,7 @@ def build_bundled(shared: Path, out: Path, allsides_cap: int | None = 60, seed: 
     """Build both bundled models into ``out`` and return the build report; with ``evaluate`` also
     write ``evaluation.json`` and ``MODEL_CARD.md`` there. ``limit`` (at most that many articles
     per shared corpus) makes a small build for checking the machinery, not a model to ship."""
-    df = load_shared(shared, allsides_cap, seed, limit=limit)
-    df, described = apply_label_files(df, shared_labels(shared))
+    df, described = _labelled(shared, allsides_cap, seed, limit)
     sources = ["shared corpora: allsides, hyperpartisan (by-article train), fakenews_sample"] + described
     report: dict[str, Any] = {"command": BUILD_COMMAND, "allsides_cap": allsides_cap, "seed": seed,
                               "feature_version": feature_version(), "n_features": len(FEATURE_NAMES)}
@@ -80,9 +80,43 @@ def build_bundled(shared: Path, out: Path, allsides_cap: int | None = 60, seed: 
         entry["file_mb"] = round(path.stat().st_size / 1e6, 2)
         report[target] = entry
     if evaluate:
+        report["criteria_validity"] = criteria_entry(df, seed, folds, _cache_name(allsides_cap, seed, limit))
         (out / REPORT_FILE).write_text(json.dumps(report, indent=1, default=str))
         write_card(report, out / CARD_FILE)
     return report
+
+
+def _labelled(shared: Path, allsides_cap: int | None, seed: int, limit: int | None) -> tuple[Any, list[str]]:
+    df = load_shared(shared, allsides_cap, seed, limit=limit)
+    return apply_label_files(df, shared_labels(shared))
+
+
+def _cache_name(allsides_cap: int | None, seed: int, limit: int | None) -> str:
+    return f"shared_cap{allsides_cap or 'all'}_seed{seed}" + (f"_limit{limit}" if limit else "")
+
+
+def criteria_entry(df: Any, seed: int, folds: int, cache_name: str) -> dict[str, Any]:
+    """The criteria's outlet-level validity on the reliability target, beside the full score's."""
+    t0 = time.time()
+    prep = prepared(df, "reliability")
+    crit = criteria_frame(prep.data, cache_name)
+    entry = criteria_validity(prep, crit, full_score_oof(prep, folds, seed), folds, seed)
+    log.info("criteria validity in %.0fs", time.time() - t0)
+    return entry
+
+
+def update_validity(shared: Path, out: Path, allsides_cap: int | None = 60, seed: int = 0, folds: int = 5,
+                    limit: int | None = None) -> Path:
+    """Measure the criteria's validity into ``out``'s ``evaluation.json`` and rewrite the card, leaving
+    the models and their evaluation as built."""
+    report_path = out / REPORT_FILE
+    if not report_path.is_file():
+        raise FileNotFoundError(f"{report_path} not found: the validity joins a build's report")
+    report = json.loads(report_path.read_text())
+    df, _ = _labelled(shared, allsides_cap, seed, limit)
+    report["criteria_validity"] = criteria_entry(df, seed, folds, _cache_name(allsides_cap, seed, limit))
+    report_path.write_text(json.dumps(report, indent=1, default=str))
+    return write_card(report, out / CARD_FILE)
 
 
 def rewrite_card(out: Path) -> Path:

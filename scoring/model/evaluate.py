@@ -230,7 +230,8 @@ def model_runners(use_text: bool = True, seed: int = 0) -> dict[str, Callable]:
     return runners
 
 
-def _strata(prep: Prepared) -> np.ndarray:
+def fold_strata(prep: Prepared) -> np.ndarray:
+    """What the outlet-grouped folds stratify on: the MBFC class (reliability), corpus and class (bias)."""
     d = prep.data
     if prep.target == "reliability" and "rel3" in d:
         return d["rel3"].fillna("lin").astype(str).to_numpy()
@@ -258,7 +259,7 @@ def evaluate_prepared(prep: Prepared, n_splits: int = 5, seed: int = 0, use_text
     runners = runners or model_runners(use_text, seed)
     names = list(runners)
     groups = d["outlet"].astype(str).tolist()
-    splits = grouped_splits(d["y"].to_numpy(), groups, n_splits, seed, strata=_strata(prep))
+    splits = grouped_splits(d["y"].to_numpy(), groups, n_splits, seed, strata=fold_strata(prep))
     folds, pooled = [], {m: np.full(len(d), np.nan) for m in names}
     for k, (tr, te) in enumerate(splits):
         train, test = d.iloc[tr], d.iloc[te]
