@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 import pandas as pd
 from markupsafe import Markup
 
-from . import plots, stats
+from . import card, plots, stats
 from .highlight import KINDS, highlight, kind_counts
 from .prepare import Corpus, date_str, finite, parse_why
 from .select import Selection, outlet_extremes
@@ -39,19 +39,14 @@ class Summary:
     med: pd.DataFrame  # outlet x feature medians
     corpus_med: pd.Series
     corpus_sd: pd.Series
+    card: dict[str, dict[str, dict[str, float]]] = field(default_factory=dict)  # criterion -> outlet -> {mean, lo, hi, n}
 
 
 def summarise(c: Corpus) -> Summary:
     df = c.df
     feats = c.features
     n = df["_outlet"].value_counts()
-    ci: dict[str, dict[str, dict[str, float]]] = {}
-    for s in c.scores:
-        ci[s] = {}
-        for outlet, v in df.groupby("_outlet", sort=False)[s]:
-            m, lo, hi = stats.bootstrap_ci(v.to_numpy(dtype=float))
-            if np.isfinite(m):
-                ci[s][outlet] = {"mean": m, "lo": lo, "hi": hi}
+    ci = {s: card.outlet_intervals(df, s) for s in c.scores}
     if feats:
         z = stats.standardised_differences(df, "_outlet", feats)
         med = df.groupby("_outlet", sort=False)[feats].median()
@@ -60,7 +55,7 @@ def summarise(c: Corpus) -> Summary:
     else:
         z = med = pd.DataFrame(index=n.index)
         cmed = csd = pd.Series(dtype=float)
-    return Summary(n, ci, z, med, cmed, csd)
+    return Summary(n, ci, z, med, cmed, csd, card.outlet_means(c))
 
 
 def corpus_facts(c: Corpus, n_pages: int) -> dict[str, Any]:
@@ -70,7 +65,7 @@ def corpus_facts(c: Corpus, n_pages: int) -> dict[str, Any]:
         "n_articles": len(c.df), "n_outlets": int(c.df["_outlet"].nunique()), "date_range": rng,
         "n_undated": int(c.df["_date"].isna().sum()), "n_pages": n_pages,
         "n_scored": int(c.df[c.scores].notna().any(axis=1).sum()) if c.scores else 0,
-        "has_scores": bool(c.scores),
+        "has_scores": bool(c.scores), "has_criteria": bool(c.criteria),
     }
 
 
@@ -100,7 +95,7 @@ def league(c: Corpus, summ: Summary) -> list[dict[str, Any]]:
         rows.append({
             "name": outlet, "slug": c.outlet_slugs[outlet], "n": int(n),
             "rel": summ.ci.get("reliability", {}).get(outlet), "bias": summ.ci.get("bias", {}).get(outlet),
-            "signals": sig,
+            "signals": sig, "criteria": [summ.card[k].get(outlet) for k in c.criteria],
         })
     return rows
 
@@ -122,17 +117,19 @@ def profile(c: Corpus, summ: Summary, outlet: str) -> dict[str, Any]:
     return {"svg": svg, "rows": rows, "families": list(c.families)}
 
 
-def outlet_time(c: Corpus, outlet: str) -> list[dict[str, Any]]:
+def outlet_time(c: Corpus, outlet: str, measures: list[tuple[str, str]] | None = None) -> list[dict[str, Any]]:
+    """Monthly charts of the outlet's ``measures`` ((column, label) on 0-100; default: the scores)."""
     d = c.of_outlet(outlet)
     if d["_date"].isna().all():
         return []
     out = []
-    for s in c.scores:
-        pts = stats.period_series(d, s, "M")
+    for col, label in measures if measures is not None else [(s, SCORE_LABELS[s]) for s in c.scores]:
+        pts = stats.period_series(d, col, "M")
         if not len(pts):
             continue
-        svg = plots.timeseries([plots.Series(outlet, pts)], f"Monthly mean {s} of {outlet}", s, "M", ylim=(0, 100))
-        out.append({"heading": f"{SCORE_LABELS[s]} by month", "svg": svg})
+        svg = plots.timeseries([plots.Series(outlet, pts)], f"Monthly mean {label.lower()} of {outlet}", col, "M",
+                               ylim=(0, 100))
+        out.append({"heading": f"{label} by month", "svg": svg})
     return out
 
 
@@ -200,6 +197,7 @@ def comparison(c: Corpus, summ: Summary, compare: list[str] | None) -> dict[str,
     freq = stats.choose_freq(d["_date"])
     start, end = d["_date"].min().to_period(freq), d["_date"].max().to_period(freq)
     measures = [(s, SCORE_LABELS[s], (0.0, 100.0)) for s in c.scores]
+    measures += [(k, f"Criterion: {label}", (0.0, 100.0)) for k, label in card.measures(c)]
     measures += [(f, f"{fam}: {f}", None) for fam, f in key_signals(c, summ, names)]
     charts, shifts = [], []
     groups = {o: g for o, g in d.groupby("_outlet", sort=False)}
@@ -270,7 +268,7 @@ def article(c: Corpus, summ: Summary, i: int, text: str | None, spans: list[dict
     return {
         "article": {"title": r["_title"], "outlet": outlet, "outlet_slug": c.outlet_slugs[outlet],
                     "date": date_str(r["_date"]), "url": url, "href_ok": bool(_SAFE_URL.match(url)), "id": r["_id"]},
-        "scores": scores, "legend": legend(spans), "body": body, "signals": signals,
+        "scores": scores, "card": card.article_card(c, r), "legend": legend(spans), "body": body, "signals": signals,
     }
 
 

@@ -7,12 +7,13 @@ import json
 import logging
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
 from features import FAMILIES
+from features.criteria import CRITERIA
 from features.insertions import is_furniture
 
 from scoring.io.dates import parse_dates
@@ -32,6 +33,7 @@ class Corpus:
     scores: list[str]  # score columns with at least one value
     outlet_slugs: dict[str, str]
     n_ins: pd.Series  # insertion spans per row (index aligned with df)
+    criteria: list[str] = field(default_factory=list)  # criterion columns the table has (values may be all NaN)
     _rows: dict | None = None
 
     @property
@@ -94,6 +96,9 @@ def prepare(scored: pd.DataFrame, spans: pd.DataFrame) -> Corpus:
             df[s] = pd.to_numeric(df[s], errors="coerce").astype(float)
             if df[s].notna().any():
                 scores.append(s)
+    criteria = [k for k in CRITERIA if k in df]
+    for k in criteria:
+        df[k] = pd.to_numeric(df[k], errors="coerce").astype(float)
     outlets = sorted(df["_outlet"].unique())
     outlet_slugs = dict(zip(outlets, slugify(outlets)))
     # One definition of the insertion count: inserted-content lines (spam), as ``insertion_count``;
@@ -106,7 +111,7 @@ def prepare(scored: pd.DataFrame, spans: pd.DataFrame) -> Corpus:
         inserted = (spans["kind"] == "insertion") & ~labels.map(is_furniture)
         counts = spans.loc[inserted, "id"].astype(str).value_counts()
         n_ins = df["_id"].map(counts).fillna(0).astype(int)
-    return Corpus(df, families, scores, outlet_slugs, n_ins)
+    return Corpus(df, families, scores, outlet_slugs, n_ins, criteria)
 
 
 def spans_by_id(spans: pd.DataFrame | None, ids: set[str]) -> dict[str, list[dict]]:
@@ -153,6 +158,25 @@ def parse_why(v: object) -> dict[str, float] | None:
         if math.isfinite(f):
             out[str(k)] = f
     return out or None
+
+
+def parse_criteria_why(v: object) -> dict[str, str]:
+    """A ``criteria_why`` cell ({"sourcing": {"score", "why", "evidence"}, ...}) as {criterion column: reason};
+    {} when missing or unreadable, and a reason that is not a string is left out."""
+    if isinstance(v, str) and v.strip():
+        try:
+            v = json.loads(v)
+        except ValueError:
+            return {}
+    if not isinstance(v, dict):
+        return {}
+    out = {}
+    for k, entry in v.items():
+        why = entry.get("why") if isinstance(entry, dict) else None
+        if isinstance(why, str) and why.strip():
+            name = str(k) if str(k).startswith("criterion_") else f"criterion_{k}"
+            out[name] = why.strip()
+    return out
 
 
 def date_str(d: object) -> str:

@@ -11,7 +11,7 @@ from typing import Any, Callable, Iterable, Sequence
 import pandas as pd
 from scoring.version import package_version
 
-from . import pages
+from . import card, pages
 from .env import environment, page_script
 from .prepare import prepare, spans_by_id
 from .select import select
@@ -56,7 +56,9 @@ def render_site(scored: pd.DataFrame, spans: pd.DataFrame, texts: dict[str, str]
     ``compare`` names the outlets of the comparison page (default: the largest few);
     ``page_progress`` wraps each kind of page as it is written (the command line draws a bar).
     Score columns ``reliability``/``bias`` and ``*_why`` are optional: without
-    them pages say "not scored".
+    them pages say "not scored". So are the criteria card's ``criterion_*`` columns and
+    ``criteria_why``: with them, article and outlet pages show the card, the league table and the
+    comparison the criteria; without them, no page mentions the card.
     """
     t0 = time.perf_counter()
     out = Path(out_dir)
@@ -72,11 +74,13 @@ def render_site(scored: pd.DataFrame, spans: pd.DataFrame, texts: dict[str, str]
     cmp = pages.comparison(corpus, summ, compare)
     index = w.write("index.html", "overview.html", "Reliability and bias report", with_script=True,
                     corpus=facts, dist_charts=pages.distribution_charts(corpus), league=pages.league(corpus, summ),
+                    criteria=card.columns(corpus),
                     compare_names=cmp["compare_names"], selection_note=sel.note)
     w.write("comparison.html", "comparison.html", "Outlets compared over time", with_script=bool(cmp["shifts"]), **cmp)
     w.write("articles.html", "articles.html", "Article pages", with_script=True,
             pages=pages.article_list(corpus, sel, hrefs), selection_note=sel.note)
     lists = pages.outlet_lists(corpus, hrefs)
+    card_measures = card.measures(corpus)
     for outlet in page_progress(list(summ.n.index), "outlet pages"):
         rows = corpus.of_outlet(outlet)
         d = rows["_date"].dropna()
@@ -88,6 +92,8 @@ def render_site(scored: pd.DataFrame, spans: pd.DataFrame, texts: dict[str, str]
                         "domains": _domains(rows)},
                 dist_charts=pages.distribution_charts(corpus, outlet), profile=pages.profile(corpus, summ, outlet),
                 time_charts=pages.outlet_time(corpus, outlet),
+                card=card.outlet_card(corpus, summ.card, outlet, int(summ.n[outlet])),
+                card_charts=pages.outlet_time(corpus, outlet, card_measures),
                 top_articles=ol["top"], bottom_articles=ol["bottom"], some_articles=ol["some"])
     ids = {corpus.df.at[i, "_id"] for i in sel.rows}
     by_id = spans_by_id(spans, ids)

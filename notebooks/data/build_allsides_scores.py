@@ -18,6 +18,8 @@ install without ../shared.
 from __future__ import annotations
 
 import argparse
+import json
+import re
 import subprocess
 import sys
 import tempfile
@@ -33,6 +35,9 @@ RATINGS = Path(__file__).resolve().parent / "example_outlet_ratings.csv"
 LIN_THRESHOLD, MIN_ARTICLES = 0.7, 20
 # Free text never leaves ../shared: titles and URLs (which often spell the headline) are dropped.
 TEXT_COLUMNS = ("title", "url", "text")
+# criteria_why quotes the byline it found (an author's name, up to 60 characters of article text):
+# the shipped table keeps the reason's kind and drops the quoted words.
+_QUOTED_BYLINE = re.compile(r" \('.*'\)$")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -58,6 +63,8 @@ def main(argv: list[str] | None = None) -> int:
     scored["id"] = scored["id"].astype(str)
     labels["id"] = labels["id"].astype(str)
     df = scored.drop(columns=[c for c in TEXT_COLUMNS if c in scored.columns]).merge(labels, on="id", how="left")
+    if "criteria_why" in df.columns:
+        df["criteria_why"] = df["criteria_why"].map(redact_criteria_why)
     floats = df.select_dtypes("float64").columns
     df[floats] = df[floats].astype("float32")  # the table ships in git: keep it small
     for c in ("outlet", "domain", "allsides_rating", "topic"):
@@ -67,6 +74,17 @@ def main(argv: list[str] | None = None) -> int:
     print(f"wrote {args.out} ({len(df)} rows, {args.out.stat().st_size / 1e6:.1f} MB)")
     write_example_ratings(df, RATINGS)
     return 0
+
+
+def redact_criteria_why(raw: str | None) -> str | None:
+    """The criteria_why JSON without the byline words the creators' reason quotes."""
+    if not isinstance(raw, str):
+        return raw
+    why = json.loads(raw)
+    creators = why.get("creators")
+    if isinstance(creators, dict) and isinstance(creators.get("why"), str):
+        creators["why"] = _QUOTED_BYLINE.sub("", creators["why"])
+    return json.dumps(why, separators=(",", ":"), ensure_ascii=False)
 
 
 def write_example_ratings(df: pd.DataFrame, path: Path) -> None:

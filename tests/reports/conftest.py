@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 import features
+from features.criteria import CRITERIA, assess
 
 SAMPLES = Path(__file__).resolve().parents[2] / "notebooks" / "data" / "samples"
 
@@ -20,6 +21,8 @@ XSS_TEXT = (
     "<img src=x onerror=\"window.__pwned = 2\"> A source said the plan may fail.\n\n"
     "<a href=\"javascript:window.__pwned = 3\">click me</a> <svg onload=\"window.__pwned = 4\"></svg>\n"
 )
+#: A criterion's reason quotes the article (the creators' byline): markup there must stay text too.
+XSS_WHY = "byline names its author ('<script>window.__pwned = 5</script>')"
 
 
 def read_sample(path: Path) -> tuple[str, str]:
@@ -28,27 +31,43 @@ def read_sample(path: Path) -> tuple[str, str]:
     return title.strip(), text
 
 
+def card_columns(a: features.Analysis, title: str, url: str) -> dict[str, object]:
+    """The criteria card's columns as `relscore score` writes them."""
+    card = assess(a, title, url)
+    return {**card.values(), "criteria_why": card.why_json()}
+
+
 def build_inputs(with_xss: bool = True) -> tuple[pd.DataFrame, pd.DataFrame, dict[str, str]]:
-    """scored/spans/texts for the samples (outlet = one per sample, dated Jan 2020)."""
+    """scored/spans/texts for the samples (outlet = one per sample, dated Jan 2020), with the
+    features and the criteria card as `relscore score` writes them."""
     rows, spans, texts = [], [], {}
     for i, path in enumerate(sorted(SAMPLES.glob("*.txt"))):
         title, text = read_sample(path)
         a = features.analyze(text, title)
+        url = f"https://sample{i}.example/{path.stem}"
         rows.append({"id": path.stem, "outlet": f"Sample outlet {i}", "date": f"2020-01-{8 + i:02d}",
-                     "title": title, "domain": f"sample{i}.example", "url": f"https://sample{i}.example/{path.stem}",
-                     **a.features})
+                     "title": title, "domain": f"sample{i}.example", "url": url, **a.features,
+                     **card_columns(a, title, url)})
         spans += [{"id": path.stem, **r} for r in a.span_records()]
         texts[path.stem] = text
     if with_xss:
         a = features.analyze(XSS_TEXT, XSS_TITLE)
+        why = json.loads(card_columns(a, XSS_TITLE, "")["criteria_why"])
+        why["creators"] = {"score": 100.0, "why": XSS_WHY, "evidence": {"bylines": 1.0}}
         rows.append({"id": XSS_ID, "outlet": "<b onmouseover=alert(1)>Evil</b>", "date": "2020-01-20",
-                     "title": XSS_TITLE, "domain": "evil.example", "url": "javascript:alert(1)", **a.features})
+                     "title": XSS_TITLE, "domain": "evil.example", "url": "javascript:alert(1)", **a.features,
+                     **card_columns(a, XSS_TITLE, ""), "criterion_creators": 100.0, "criteria_why": json.dumps(why)})
         spans += [{"id": XSS_ID, **r} for r in a.span_records()]
         # A hand-made span whose label carries markup too.
         spans.append({"id": XSS_ID, "start": 0, "end": 9, "kind": "source", "label": "<i>named</i>", "voice": "author", "text": "Officials"})
         texts[XSS_ID] = XSS_TEXT
     cols = ["id", "start", "end", "kind", "label", "voice", "text"]
     return pd.DataFrame(rows), pd.DataFrame(spans, columns=cols), texts
+
+
+def without_card(scored: pd.DataFrame) -> pd.DataFrame:
+    """The scores table as it was before the criteria card."""
+    return scored.drop(columns=[*CRITERIA, "criteria_why"], errors="ignore")
 
 
 def add_fake_model_columns(scored: pd.DataFrame) -> pd.DataFrame:

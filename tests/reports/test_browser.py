@@ -89,3 +89,30 @@ def test_other_pages_load_cleanly(browser, scored_site, rel):
 def test_outlet_pages_load_cleanly(browser, scored_site):
     for p in sorted((scored_site / "outlets").glob("*.html")):
         _load(browser, p)
+
+
+def test_league_sorts_by_a_criterion(browser, scored_site):
+    """The criteria columns sort like the others; outlets where a criterion is not measurable go last."""
+    _load(browser, scored_site / "index.html")
+    col = ("Array.from(document.querySelectorAll('#league thead th')).findIndex("
+           "h => h.getAttribute('data-criterion') === 'criterion_creators')")
+    i = browser.evaluate(col)
+    assert i == 8 and browser.evaluate(f"document.querySelectorAll('#league thead th')[{i}].textContent.trim()") == "Creators named"
+    browser.evaluate(f"document.querySelectorAll('#league thead th')[{i}].querySelector('button').click()")
+    cells = browser.evaluate(f"Array.from(document.querySelectorAll('#league tbody tr')).map(r => [r.cells[{i}].getAttribute('data-sort'), r.cells[{i}].textContent])")
+    nums = [float(v) for v, _ in cells if v]
+    assert nums == sorted(nums) and len(nums) >= 2
+    assert [t for v, t in cells[len(nums):]] == ["not measurable here"] * (len(cells) - len(nums)) and len(cells) > len(nums)
+
+
+def test_outlet_page_shows_the_card(browser, scored_site, tmp_path):
+    page = next((scored_site / "outlets").glob("Sample-outlet-1-*.html"))
+    _load(browser, page)
+    rows = browser.evaluate("Array.from(document.querySelectorAll('#outlet-card tbody tr')).map(r => r.innerText)")
+    assert len(rows) == 5 and rows[3].startswith("Ads labelled") and "1 of 1" in rows[3]
+    assert "not measurable here" in rows[4]
+    # The card is laid out and visible, with its charts over time drawn.
+    assert browser.evaluate("document.getElementById('outlet-card').getBoundingClientRect().height") > 100
+    assert browser.evaluate("document.querySelectorAll('#ocard-h ~ .grid2 figure svg').length") == 4
+    browser.evaluate("document.getElementById('ocard-h').scrollIntoView()")
+    _shot(browser, tmp_path, "outlet_card.png")
