@@ -46,8 +46,10 @@ LABELLED_OPINION = 90.0
 AD_LINE_COST = 25.0
 #: Insertion labels that are promotion or navigation inside the body rather than the story.
 AD_LABELS = frozenset({"related", "promo", "social", "offtopic"})
-#: Edge metadata whose presence shows the page's furniture was kept, so a missing byline is telling.
-EDGE_METADATA = frozenset({"timestamp", "dateline", "headline", "byline", "byline_via"})
+#: Page-header lines whose presence shows the page's head was kept, so a missing byline is telling. A
+#: dateline ("WASHINGTON —") is not among them: it opens the story itself, and scrapers that drop the
+#: byline keep it.
+PAGE_HEAD = frozenset({"timestamp", "headline"})
 
 _AD_LABEL_RE = re.compile(r"^\W*(?:advertisement|sponsored|paid (?:content|post|partner)|promoted|partner content|ad)\b", re.I)
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]+")
@@ -249,8 +251,8 @@ def _names_a_person(byline: str) -> bool:
 
 
 def creators(analysis: Analysis) -> Criterion:
-    """A byline naming a person; a staff or wire credit earns half; no byline among kept page
-    metadata earns nothing; a body without page metadata cannot tell."""
+    """A byline naming a person; a staff or wire credit earns half; no byline under a kept page
+    header earns nothing; a body without its page header cannot tell."""
     ins = _insertions(analysis)
     bylines = [txt.strip() for lab, txt in ins if lab in ("byline", "byline_via")]
     if any(_names_a_person(b) for b in bylines):
@@ -258,6 +260,6 @@ def creators(analysis: Analysis) -> Criterion:
         return Criterion(100.0, f"byline names its author ('{b[:60]}')", {"bylines": float(len(bylines))})
     if bylines:
         return Criterion(50.0, f"staff or wire credit only ('{bylines[0][:60]}')", {"bylines": float(len(bylines))})
-    if any(lab in EDGE_METADATA for lab, _ in ins):
-        return Criterion(0.0, "page metadata kept but no author named", {"bylines": 0.0})
+    if any(lab in PAGE_HEAD for lab, _ in ins):
+        return Criterion(0.0, "page header kept (headline or timestamp) but no author named", {"bylines": 0.0})
     return Criterion(math.nan, "no byline or page metadata in the text: not measurable here")

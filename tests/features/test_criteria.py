@@ -97,15 +97,17 @@ def test_without_a_headline_the_criterion_is_not_measurable() -> None:
 
 
 def test_a_named_byline_raises_creators_and_a_staff_credit_earns_half() -> None:
-    title, text = sample("002")  # its page metadata (repeated headline, dateline) was kept
+    title, text = sample("002")  # its page header (the repeated headline) was kept
     assert card(text, title)["criterion_creators"] == 0
     assert card("By Jane Doe\n\n" + text, title)["criterion_creators"] == 100
     assert card("By Staff Reporter\n\n" + text, title)["criterion_creators"] == 50
 
 
-def test_a_body_without_page_metadata_cannot_tell_its_creators() -> None:
+def test_a_body_without_its_page_header_cannot_tell_its_creators() -> None:
     title, text = sample("003")
     assert math.isnan(card(text, title)["criterion_creators"])
+    # a dateline opens the story itself: a scraper that dropped the byline keeps it
+    assert math.isnan(card("WASHINGTON —\n\n" + text, title)["criterion_creators"])
     assert card("By Jane Doe\n\n" + text, title)["criterion_creators"] == 100
 
 
