@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from features import FEATURE_NAMES, analyze
+from features.criteria import assess
 from features.text import repair_marks
 from scoring.model.estimator import TARGETS
 from scoring.model.files import DEFAULT_MODELS
@@ -75,3 +76,32 @@ def test_export_damage_leaves_the_scores_nearly_unchanged():
     export = _sample_scores(lambda t: '"26 SHARES Facebook Twitter '
                             + re.sub(r"\s*\n\s*", " ", re.sub("[“”‘’]", "?", t.strip())) + '"')
     assert (export[["reliability", "bias"]] - base[["reliability", "bias"]]).abs().max().max() <= 10
+
+
+def _card_row(text: str, title: str) -> dict:
+    a = analyze(text, title)
+    return {**a.features, **assess(a, title, None).values(), "text": a.read, "title": title, "url": None}
+
+
+def _with_paragraph(text: str, paragraph: str, after: int) -> str:
+    sep = "\n\n" if "\n\n" in text else "\n"  # the samples break paragraphs either way
+    paras = text.split(sep)
+    return sep.join([*paras[:after], paragraph, *paras[after:]])
+
+
+@pytest.mark.parametrize("prefix", ["002", "003", "004"])
+def test_the_scores_move_the_way_the_card_does_on_perturbed_articles(prefix):
+    (path,) = SAMPLES.glob(f"{prefix}_*.txt")
+    title, _, text = path.read_text(encoding="utf-8").partition("\n")
+    teased = _with_paragraph(_with_paragraph(text, "READ ALSO: Ten things to know about the summit", 4),
+                             "READ MORE: Why oil prices are falling again", 7)
+    charged = _with_paragraph(text, "This disgraceful, utterly shameful decision is the worst blunder we have ever "
+                                    "seen from these incompetent, corrupt officials!", 3)
+    rows = pd.DataFrame([_card_row(t, title.strip()) for t in (text, teased, charged)], index=["plain", "teased", "charged"])
+    scores = predict_scores(rows)
+    # READ ALSO teasers inside the body: the ads criterion falls and reliability does not rise
+    assert rows.at["teased", "criterion_ads"] < rows.at["plain", "criterion_ads"]
+    assert scores.at["teased", "reliability"] <= scores.at["plain", "reliability"]
+    # an evaluative sentence in the author's voice: news/opinion falls and bias rises
+    assert rows.at["charged", "criterion_news_opinion"] < rows.at["plain", "criterion_news_opinion"]
+    assert scores.at["charged", "bias"] > scores.at["plain", "bias"]
