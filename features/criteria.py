@@ -22,10 +22,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from .insertions import is_furniture
 from .lexicons import lexicon_entries, lexicon_lines
 from .pipeline import Analysis
-from .text import parse
+from .text import Doc
 
 CRITERIA: tuple[str, ...] = (
     "criterion_sourcing",
@@ -44,7 +43,7 @@ EVALUATIVE_SCALE = 4.0
 LABELLED_OPINION = 90.0
 #: Points one unlabelled promotional line inside the body costs.
 AD_LINE_COST = 25.0
-#: Insertion labels that are promotion or navigation inside the body rather than the story.
+#: Insertion labels of promotion inside the body (page furniture at the edges is not among them).
 AD_LABELS = frozenset({"related", "promo", "social", "offtopic"})
 #: Page-header lines whose presence shows the page's head was kept, so a missing byline is telling. A
 #: dateline ("WASHINGTON —") is not among them: it opens the story itself, and scrapers that drop the
@@ -163,9 +162,8 @@ def opinion_label(title: str | None, url: str | None, text: str) -> str | None:
     return f"text '{hit}'" if hit else None
 
 
-def _first_person_author(body: str) -> int:
-    doc = parse(body)
-    return sum(1 for m in _FIRST_PERSON_RE.finditer(body) if doc.voice_at(m.start(), m.end()) == "author")
+def _first_person_author(doc: Doc) -> int:
+    return sum(1 for m in _FIRST_PERSON_RE.finditer(doc.text) if doc.voice_at(m.start(), m.end()) == "author")
 
 
 def news_opinion(analysis: Analysis, title: str | None, url: str | None) -> Criterion:
@@ -175,7 +173,7 @@ def news_opinion(analysis: Analysis, title: str | None, url: str | None) -> Crit
     label = opinion_label(title, url, analysis.text)
     if words < MIN_WORDS and label is None:
         return Criterion(math.nan, f"too short to judge ({words:.0f} words)")
-    first = 100.0 * _first_person_author(analysis.body) / max(words, 1.0)
+    first = 100.0 * _first_person_author(analysis.doc) / max(words, 1.0)
     marks = {"loaded": f["loaded_per_100_words_author"], "intensifiers": f["intensifiers_per_100_words"],
              "superlatives": f["superlatives_per_100_words"], "first_person": first,
              "exclamations": f["exclamation_per_100_words"], "questions": f["question_per_100_words"]}
@@ -229,7 +227,7 @@ def _insertions(analysis: Analysis) -> list[tuple[str, str]]:
 
 def ads(analysis: Analysis) -> Criterion:
     """Promotional and "READ ALSO" lines inside the body that are not labelled as advertising."""
-    lines = [(lab, txt) for lab, txt in _insertions(analysis) if lab in AD_LABELS and not is_furniture(lab)]
+    lines = [(lab, txt) for lab, txt in _insertions(analysis) if lab in AD_LABELS]
     unlabelled = [(lab, txt) for lab, txt in lines if not _AD_LABEL_RE.match(txt)]
     counts: dict[str, float] = {}
     for lab, _ in unlabelled:

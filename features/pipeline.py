@@ -14,7 +14,7 @@ from .insertions import FURNITURE_FEATURES, INSERTION_FEATURES, clean_doc, inser
 from .loaded import LOADED_FEATURES, extract_loaded
 from .sourcing import SOURCING_FEATURES, extract_sourcing
 from .style import STYLE_FEATURES, extract_style
-from .text import repair_marks
+from .text import Doc, parse, repair_marks
 
 #: Feature families, in output order; reports and the model's explanations group by these.
 FAMILIES: dict[str, tuple[str, ...]] = {
@@ -38,10 +38,15 @@ class Analysis:
     body: str = ""
     #: ``text`` as the extractors read it: export damage undone, same length (see ``repair_marks``).
     read: str = ""
+    #: The segmentation the extractors read (inserted lines blanked), for readers of voice such as
+    #: the criteria card; an Analysis built by hand gets its body's.
+    doc: Doc | None = None
 
     def __post_init__(self) -> None:
         if not self.read:
             self.read = self.text
+        if self.doc is None:
+            self.doc = parse(self.body)
 
     def span_records(self) -> list[dict[str, Any]]:
         """Spans as dicts with the evidence text, in text order."""
@@ -66,7 +71,7 @@ def analyze(text: str, title: str | None = None) -> Analysis:
     spans = _voice_consistent(spans)
     spans.sort(key=lambda s: (s.start, s.end, s.kind))
     body = "\n\n".join(doc.text[s:e] for s, e in doc.paragraphs)
-    return Analysis(text, {n: float(features.get(n, 0.0)) for n in FEATURE_NAMES}, spans, body, read)
+    return Analysis(text, {n: float(features.get(n, 0.0)) for n in FEATURE_NAMES}, spans, body, read, doc)
 
 
 def _voice_consistent(spans: list[Span]) -> list[Span]:

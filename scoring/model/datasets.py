@@ -19,6 +19,7 @@ import pandas as pd
 
 import features
 from features import FEATURE_NAMES, analyze
+from features.criteria import CRITERIA, assess
 from scoring.io.dates import parse_dates
 from scoring.model.labels import normalize_domain
 
@@ -143,28 +144,32 @@ def feature_version() -> str:
     return h.hexdigest()[:12]
 
 
-def _analyze_one(args: tuple[str, str]) -> tuple[list[float], str, str]:
-    text, title = args
+def _analyze_one(args: tuple[str, str, str]) -> tuple[list[float], str, str]:
+    text, title, url = args
     try:
         a = analyze(text, title or None)
+        card = assess(a, title or None, url or None).values()
     except Exception as exc:  # one broken article must not sink a 40k-article pass; counted below
-        return [float("nan")] * len(FEATURE_NAMES), "", f"{type(exc).__name__}: {exc}"
-    return [a.features[n] for n in FEATURE_NAMES], a.body, ""
+        return [float("nan")] * (len(FEATURE_NAMES) + len(CRITERIA)), "", f"{type(exc).__name__}: {exc}"
+    return [*(a.features[n] for n in FEATURE_NAMES), *card.values()], a.body, ""
 
 
 def compute_features(df: pd.DataFrame, processes: int = 2, max_error_share: float = 0.02) -> pd.DataFrame:
-    """FEATURE_NAMES columns (+ ``body``) for each row of ``df`` (columns text, title).
+    """FEATURE_NAMES and CRITERIA columns (+ ``body``) for each row of ``df`` (columns text, title, url;
+    the last two optional), from one analysis of each article.
 
     Articles whose analysis fails get NaN features (logged with the reason); more than
     ``max_error_share`` failures is an error, since the extractors are then broken.
     """
-    args = list(zip(df["text"].tolist(), df["title"].fillna("").tolist() if "title" in df else [""] * len(df)))
+    blank = [""] * len(df)
+    args = list(zip(df["text"].tolist(), df["title"].fillna("").tolist() if "title" in df else blank,
+                    df["url"].fillna("").tolist() if "url" in df else blank))
     if processes > 1 and len(args) > 50:
         with get_context("fork").Pool(min(processes, 2)) as pool:
             rows = pool.map(_analyze_one, args, chunksize=64)
     else:
         rows = [_analyze_one(a) for a in args]
-    out = pd.DataFrame([r[0] for r in rows], columns=list(FEATURE_NAMES), index=df.index, dtype=float)
+    out = pd.DataFrame([r[0] for r in rows], columns=[*FEATURE_NAMES, *CRITERIA], index=df.index, dtype=float)
     out["body"] = [r[1] for r in rows]
     errors = [(i, r[2]) for i, r in zip(df.index, rows) if r[2]]
     if errors:

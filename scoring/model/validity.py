@@ -11,7 +11,6 @@ shipped recipe's out-of-fold prediction under the same outlet-grouped folds.
 from __future__ import annotations
 
 import logging
-from multiprocessing import get_context
 from typing import Any
 
 import numpy as np
@@ -19,9 +18,8 @@ import pandas as pd
 from scipy.stats import spearmanr
 from sklearn.metrics import roc_auc_score
 
-from features import analyze
-from features.criteria import CRITERIA, assess
-from scoring.model.datasets import CACHE_DIR, feature_version
+from features.criteria import CRITERIA
+from scoring.model.datasets import cached_features
 from scoring.model.evaluate import Prepared, fold_strata, score_model_runner
 from scoring.model.grouping import grouped_splits
 
@@ -32,30 +30,10 @@ MIN_ARTICLES = 3
 FULL_SCORE = "reliability (full score)"
 
 
-def _card_row(args: tuple[str, str, str]) -> list[float]:
-    text, title, url = args
-    try:
-        return list(assess(analyze(text, title or None), title or None, url or None).values().values())
-    except Exception:  # a broken article has no card; it is left out of the outlet means
-        return [np.nan] * len(CRITERIA)
-
-
 def criteria_frame(df: pd.DataFrame, name: str, processes: int = 2) -> pd.DataFrame:
-    """The CRITERIA columns of every row of ``df`` (text, title, url), cached per feature version."""
-    path = CACHE_DIR / f"{name}_criteria_{feature_version()}.parquet"
-    if path.exists():
-        cached = pd.read_parquet(path).set_index("id")
-        if set(df["id"]).issubset(cached.index):
-            return cached.loc[df["id"], list(CRITERIA)].set_axis(df.index)
-    log.info("computing the criteria of %d articles (%s)", len(df), name)
-    url = df["url"] if "url" in df else pd.Series("", index=df.index)
-    args = list(zip(df["text"].fillna(""), df["title"].fillna(""), url.fillna("")))
-    with get_context("fork").Pool(processes) as pool:
-        rows = pool.map(_card_row, args, chunksize=64)
-    out = pd.DataFrame(rows, columns=list(CRITERIA), index=df.index)
-    CACHE_DIR.mkdir(parents=True, exist_ok=True)
-    out.assign(id=df["id"].to_numpy()).to_parquet(path, index=False)
-    return out
+    """The CRITERIA columns of every row of ``df`` (text, title, url): the feature cache's, which the
+    same analysis of each article fills."""
+    return cached_features(df, name, processes)[list(CRITERIA)]
 
 
 def full_score_oof(prep: Prepared, n_splits: int = 5, seed: int = 0) -> np.ndarray:

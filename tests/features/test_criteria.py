@@ -4,30 +4,14 @@ from __future__ import annotations
 
 import json
 import math
-from pathlib import Path
-
 import pytest
 
 from features import analyze
 from features.criteria import CRITERIA, assess, opinion_label
-
-SAMPLES = Path(__file__).resolve().parents[2] / "notebooks" / "data" / "samples"
-
-
-def sample(prefix: str) -> tuple[str, str]:
-    (path,) = SAMPLES.glob(f"{prefix}_*.txt")
-    title, _, text = path.read_text(encoding="utf-8").partition("\n")
-    return title.strip(), text
-
+from tests.samples import sample, with_paragraph
 
 def card(text: str, title: str | None, url: str | None = None) -> dict[str, float]:
     return assess(analyze(text, title), title, url).values()
-
-
-def with_paragraph(text: str, paragraph: str, after: int = 2) -> str:
-    sep = "\n\n" if "\n\n" in text else "\n"  # the samples break paragraphs either way
-    paras = text.split(sep)
-    return sep.join([*paras[:after], paragraph, *paras[after:]])
 
 
 def test_card_has_every_criterion_and_a_reason_for_each() -> None:

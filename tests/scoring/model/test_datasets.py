@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from features import FEATURE_NAMES
+from features.criteria import CRITERIA
 from scoring.model import datasets
 from scoring.model.datasets import _element_text, cached_features, compute_features, load_allsides, shared_dir
 
@@ -31,7 +32,7 @@ def test_element_text_keeps_one_line_per_paragraph_with_inline_links() -> None:
 def test_compute_features_gives_every_feature_and_the_body() -> None:
     df = _samples()
     feats = compute_features(df, processes=1)
-    assert list(feats.columns) == [*FEATURE_NAMES, "body"]
+    assert list(feats.columns) == [*FEATURE_NAMES, *CRITERIA, "body"]
     assert list(feats.index) == list(df.index)
     assert feats[list(FEATURE_NAMES)].notna().all().all()
     # sample 001 carries two READ ALSO lines: counted as insertions and left out of the body

@@ -15,6 +15,7 @@ from scoring.model.estimator import TARGETS
 from scoring.model.files import DEFAULT_MODELS
 from scoring.model.scores import SCORE_COLUMNS, predict_scores
 from scoring.run import chunks
+from tests.samples import sample, with_paragraph
 from tests.scoring.model.corpora import ROOT, SAMPLES, sample_frame
 
 pytestmark = pytest.mark.skipif(
@@ -83,21 +84,14 @@ def _card_row(text: str, title: str) -> dict:
     return {**a.features, **assess(a, title, None).values(), "text": a.read, "title": title, "url": None}
 
 
-def _with_paragraph(text: str, paragraph: str, after: int) -> str:
-    sep = "\n\n" if "\n\n" in text else "\n"  # the samples break paragraphs either way
-    paras = text.split(sep)
-    return sep.join([*paras[:after], paragraph, *paras[after:]])
-
-
 @pytest.mark.parametrize("prefix", ["002", "003", "004"])
 def test_the_scores_move_the_way_the_card_does_on_perturbed_articles(prefix):
-    (path,) = SAMPLES.glob(f"{prefix}_*.txt")
-    title, _, text = path.read_text(encoding="utf-8").partition("\n")
-    teased = _with_paragraph(_with_paragraph(text, "READ ALSO: Ten things to know about the summit", 4),
+    title, text = sample(prefix)
+    teased = with_paragraph(with_paragraph(text, "READ ALSO: Ten things to know about the summit", 4),
                              "READ MORE: Why oil prices are falling again", 7)
-    charged = _with_paragraph(text, "This disgraceful, utterly shameful decision is the worst blunder we have ever "
+    charged = with_paragraph(text, "This disgraceful, utterly shameful decision is the worst blunder we have ever "
                                     "seen from these incompetent, corrupt officials!", 3)
-    rows = pd.DataFrame([_card_row(t, title.strip()) for t in (text, teased, charged)], index=["plain", "teased", "charged"])
+    rows = pd.DataFrame([_card_row(t, title) for t in (text, teased, charged)], index=["plain", "teased", "charged"])
     scores = predict_scores(rows)
     # READ ALSO teasers inside the body: the ads criterion falls and reliability does not rise
     assert rows.at["teased", "criterion_ads"] < rows.at["plain", "criterion_ads"]

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from features.criteria import CRITERIA
-from scoring.model import datasets, validity
+from scoring.model import datasets
 from scoring.model.evaluate import Prepared
 from scoring.model.validity import FULL_SCORE, criteria_frame, criteria_validity, outlet_table
 
@@ -52,7 +52,7 @@ def test_a_separating_criterion_scores_auc_one_and_an_unmeasured_one_nan() -> No
 
 
 def test_criteria_frame_scores_real_articles_and_reads_its_cache(tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setattr(validity, "CACHE_DIR", tmp_path)
+    monkeypatch.setattr(datasets, "CACHE_DIR", tmp_path)
     rows = []
     for p in sorted(SAMPLES.glob("*.txt")):
         title, _, text = p.read_text(encoding="utf-8").partition("\n")
@@ -61,7 +61,7 @@ def test_criteria_frame_scores_real_articles_and_reads_its_cache(tmp_path: Path,
     first = criteria_frame(df, "samples", processes=1)
     assert list(first.columns) == list(CRITERIA)
     assert first.loc[df["id"].str.startswith("001"), "criterion_ads"].item() == 50
-    (path,) = tmp_path.glob("samples_criteria_*.parquet")
+    (path,) = tmp_path.glob("samples_*.parquet")  # the feature cache, filled by the same analysis
     assert path.stem.endswith(datasets.feature_version())
     again = criteria_frame(df.iloc[[4, 1]], "samples", processes=1)
     pd.testing.assert_frame_equal(again, first.loc[[4, 1]])
