@@ -46,12 +46,12 @@ def run_bundled(args: argparse.Namespace) -> int:
         card = update_validity(Path(args.shared_data), out, args.allsides_cap, args.seed, args.folds, args.limit)
         print(f"wrote the criteria validity into {out / 'evaluation.json'} and {card}", file=sys.stderr)
         return 0
-    if args.corpus or args.labels or args.target:
-        raise UsageError("--bundled builds both targets from the shared data alone: drop --corpus/--labels/--target")
+    if args.corpus or args.labels:
+        raise UsageError("--bundled builds from the shared data alone: drop --corpus/--labels")
     out.mkdir(parents=True, exist_ok=True)
     logging.getLogger("scoring").setLevel(logging.INFO)
     build_bundled(Path(args.shared_data), out, args.allsides_cap, args.seed, args.folds, not args.no_eval,
-                  args.check_folds, args.limit)
+                  args.check_folds, args.limit, targets=(args.target,) if args.target else TARGETS)
     print(f"wrote the bundled models to {out}" + ("" if args.no_eval else " with evaluation.json and MODEL_CARD.md"),
           file=sys.stderr)
     return 0
@@ -112,7 +112,9 @@ def register(subparsers: Any) -> None:
     t = subparsers.add_parser("train", help="fit a reliability or bias model on labelled corpora",
                               description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     _common(t)
-    t.add_argument("--target", choices=TARGETS, help="the score to train (required without --bundled)")
+    t.add_argument("--target", choices=TARGETS,
+                   help="the score to train (required without --bundled; with --bundled, rebuild only this model "
+                        "and keep the other's entry in evaluation.json)")
     t.add_argument("--out", required=True, metavar="MODEL.skops|DIR",
                    help="the model file; with --bundled, the folder of the bundled models (scoring/models)")
     b = t.add_argument_group("the bundled models")

@@ -11,12 +11,13 @@ import json
 import logging
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, Sequence
 
 from features import FEATURE_NAMES
 from scoring.model.card import write_card
 from scoring.model.datasets import feature_version
-from scoring.model.estimator import TARGETS
+from scoring.model.calibration import pipeline_parts
+from scoring.model.estimator import CRITERIA_FAMILY, TARGETS, ScoreModel
 from scoring.model.evaluate import Prepared, evaluate_prepared, format_report, model_runners
 from scoring.model.files import BUILD_COMMAND, save_model
 from scoring.model.training import apply_label_files, class_summary, load_shared, prepared, shared_labels, train_target
@@ -57,17 +58,28 @@ def _evaluation(prep: Prepared, folds: int, seed: int, check_folds: int) -> dict
 
 
 def build_bundled(shared: Path, out: Path, allsides_cap: int | None = 60, seed: int = 0, folds: int = 5,
-                  evaluate: bool = True, check_folds: int = 10, limit: int | None = None) -> dict[str, Any]:
-    """Build both bundled models into ``out`` and return the build report; with ``evaluate`` also
-    write ``evaluation.json`` and ``MODEL_CARD.md`` there. ``limit`` (at most that many articles
-    per shared corpus) makes a small build for checking the machinery, not a model to ship."""
+                  evaluate: bool = True, check_folds: int = 10, limit: int | None = None,
+                  targets: Sequence[str] = TARGETS) -> dict[str, Any]:
+    """Build the bundled models of ``targets`` (default both) into ``out`` and return the build
+    report; with ``evaluate`` also write ``evaluation.json`` and ``MODEL_CARD.md`` there (a build of
+    one target keeps the other's entry of the existing report). ``limit`` (at most that many
+    articles per shared corpus) makes a small build for checking the machinery, not a model to ship."""
+    unknown = sorted(set(targets) - set(TARGETS))
+    if unknown or not targets:
+        raise ValueError(f"targets must be among {TARGETS}, got {list(targets)}")
     df, described = _labelled(shared, allsides_cap, seed, limit)
     sources = ["shared corpora: allsides, hyperpartisan (by-article train), fakenews_sample"] + described
-    report: dict[str, Any] = {"command": BUILD_COMMAND, "allsides_cap": allsides_cap, "seed": seed,
-                              "feature_version": feature_version(), "n_features": len(FEATURE_NAMES)}
+    report: dict[str, Any] = {}
+    if evaluate and set(targets) != set(TARGETS):
+        if not (out / REPORT_FILE).is_file():
+            raise FileNotFoundError(f"{out / REPORT_FILE} not found: a build of {list(targets)} alone joins the "
+                                    "report of a full build")
+        report = json.loads((out / REPORT_FILE).read_text())
+    report.update({"command": BUILD_COMMAND, "allsides_cap": allsides_cap, "seed": seed,
+                   "feature_version": feature_version(), "n_features": len(FEATURE_NAMES)})
     if limit:
         report["limit"] = limit
-    for target in TARGETS:
+    for target in targets:
         prep = prepared(df, target)
         entry = _label_summary(prep)
         if evaluate:
@@ -77,6 +89,9 @@ def build_bundled(shared: Path, out: Path, allsides_cap: int | None = 60, seed: 
         path = save_model(model, out / f"{target}.skops")
         log.info("%s trained in %.0fs -> %s (%.1f MB)", target, time.time() - t0, path, path.stat().st_size / 1e6)
         entry["meta"] = model.meta_
+        entry["feature_version"] = report["feature_version"]
+        if CRITERIA_FAMILY in model.families_:
+            entry["criteria_weights"] = criteria_weights(model)
         entry["file_mb"] = round(path.stat().st_size / 1e6, 2)
         report[target] = entry
     if evaluate:
@@ -84,6 +99,12 @@ def build_bundled(shared: Path, out: Path, allsides_cap: int | None = 60, seed: 
         (out / REPORT_FILE).write_text(json.dumps(report, indent=1, default=str))
         write_card(report, out / CARD_FILE)
     return report
+
+
+def criteria_weights(model: ScoreModel) -> dict[str, float]:
+    """The fitted weight (log-odds per unit of the scaled column, never negative) of each criterion."""
+    coef = pipeline_parts(model.pipeline_)[1].coef_[0]
+    return {c: round(float(coef[model.columns_.index(c)]), 4) for c in model.families_.get(CRITERIA_FAMILY, ())}
 
 
 def _labelled(shared: Path, allsides_cap: int | None, seed: int, limit: int | None) -> tuple[Any, list[str]]:

@@ -16,12 +16,17 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline
 from sklearn.preprocessing import QuantileTransformer
 
+from scoring.model.signed import SignedLogisticRegression
+
 log = logging.getLogger(__name__)
 
 
-def make_feature_pipeline(cv: Any, C: float = 0.3, seed: int = 0, n_quantiles: int = 200) -> Pipeline:
-    """Quantile scaling to a normal shape, then a sigmoid-calibrated linear classifier."""
-    lr = LogisticRegression(C=C, max_iter=5000, random_state=seed)
+def make_feature_pipeline(cv: Any, C: float = 0.3, seed: int = 0, n_quantiles: int = 200,
+                          nonneg: Sequence[int] = ()) -> Pipeline:
+    """Quantile scaling to a normal shape, then a sigmoid-calibrated linear classifier; the columns
+    at the ``nonneg`` indices get non-negative coefficients (``SignedLogisticRegression``)."""
+    lr = (SignedLogisticRegression(nonneg=tuple(nonneg), C=C, max_iter=5000, random_state=seed) if nonneg
+          else LogisticRegression(C=C, max_iter=5000, random_state=seed))
     return Pipeline([
         ("scale", QuantileTransformer(n_quantiles=n_quantiles, output_distribution="normal", random_state=seed)),
         ("clf", CalibratedClassifierCV(lr, method="sigmoid", cv=cv, ensemble=False)),

@@ -98,7 +98,20 @@ def _training_lines(target: str, r: dict[str, Any]) -> list[str]:
                                            for k, v in r["by_label"].items()) + "."]
     L += ["", f"Base score (the average training article; explanations are points relative to it): "
               f"{meta['base_score']}. File size {r['file_mb']} MB.", ""]
-    return L
+    return L + _criteria_weight_lines(r.get("criteria_weights"))
+
+
+def _criteria_weight_lines(weights: dict[str, float] | None) -> list[str]:
+    if not weights:
+        return []
+    return ["**Reads the criteria card.** The journalistic criteria (`criterion_*`, below) are inputs of this "
+            "model, each with a weight fixed to be zero or positive (a logistic regression fitted under that bound "
+            "after a monotone scaling, and a calibration that rises with the log-odds): a criterion better met never "
+            "lowers the score, and `reliability_why` shows their sum as the `criteria` family. A criterion the text "
+            "cannot tell counts as the average training article's. Where a criterion adds nothing beyond the "
+            "other inputs, or would have taken a negative weight, its weight is 0: it stays on the card and out of "
+            "the score.", "", "| criterion | weight (log-odds per standard-normal unit) |", "|---|---|",
+            *(f"| {k} | {v:+.3f} |" for k, v in weights.items()), ""]
 
 
 def _more_folds_lines(target: str, more: dict[str, Any]) -> list[str]:
@@ -164,6 +177,9 @@ def _closing_lines(report: dict[str, Any]) -> list[str]:
           "furniture (page furniture: captions, credits, bylines, share and navigation lines), "
           "hedging, sourcing, loaded, style) plus one stacked column `wording_logit` -> quantile scaling to a normal "
           "shape -> `CalibratedClassifierCV(LogisticRegression, method='sigmoid', ensemble=False)`. "
+          "The `reliability` model also reads the five journalistic criteria (`criterion_*`) as its `criteria` family, "
+          "through `SignedLogisticRegression` (the same penalised logistic regression with the criteria's weights "
+          "bounded at zero from below), so its score never falls when a criterion rises. "
           "`wording_logit` is the out-of-fold log-odds of a TF-IDF (word 1-2-grams used by at least 3 outlets, "
           "first 8,000 characters) + logistic regression model; the restriction to words shared by several outlets "
           "keeps outlet signatures out. The `bias` model stacks a second column, `headline_wording_logit`: the "
@@ -240,8 +256,26 @@ def _criteria_lines(validity: dict[str, Any] | None) -> list[str]:
         spread = f"{min(folds):.3f} - {max(folds):.3f}" if folds else "-"
         L.append(f"| {name} | {_f(v['outlet_auc'])} | {spread} | {v['n_outlets']['reliable']} / "
                  f"{v['n_outlets']['unreliable']} | {_f(v['spearman_lin'])} ({v['n_lin_outlets']}) |")
-    return L + ["", _notes()["criteria"], "", "Made by `relscore train --bundled --validity-only --shared-data "
+    return L + _article_validity_lines(validity.get("articles")) + [
+        "", _notes()["criteria"], "", "Made by `relscore train --bundled --validity-only --shared-data "
                 "../shared --out scoring/models` (also part of every bundled build).", ""]
+
+
+def _article_validity_lines(articles: dict[str, Any] | None) -> list[str]:
+    if not articles:
+        return []
+    scopes = list(next(iter(articles.values())))
+    L = ["", "Per article (each article labelled by its outlet's date-matched rating; reliable vs unreliable), "
+         "AUC and in brackets the mean value on reliable / unreliable articles, over all rated articles and "
+         "within each corpus holding both classes (most unreliable articles come from the fakenews and "
+         "hyperpartisan corpora, so the pooled figure also tells corpora apart):", "",
+         "| signal | " + " | ".join(f"{s} (articles reliable / unreliable)" for s in scopes) + " |",
+         "|---" * (1 + len(scopes)) + "|"]
+    for name, by_scope in articles.items():
+        cells = [f"{_f(v['auc'])} [{v['mean_reliable']:.1f} / {v['mean_unreliable']:.1f}] "
+                 f"({v['reliable']} / {v['unreliable']})" for v in by_scope.values()]
+        L.append(f"| {name} | " + " | ".join(cells) + " |")
+    return L
 
 
 def write_card(report: dict[str, Any], path: Path) -> Path:

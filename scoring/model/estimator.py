@@ -19,6 +19,7 @@ import pandas as pd
 from sklearn.base import BaseEstimator, ClassifierMixin
 
 from features import FAMILIES, FEATURE_NAMES
+from features.criteria import CRITERIA
 from scoring.model.calibration import (
     base_probability, blended_logit, make_feature_pipeline, pipeline_parts, recalibrate,
 )
@@ -52,6 +53,10 @@ URL_TARGETS = ("bias",)
 #: Targets whose final log-odds are ``(1 - a) * stacker + a * full-text model``: the two read
 #: words differently (shared terms of clipped texts vs every term of the whole text).
 BLEND_WEIGHTS = {"bias": 0.3}
+#: Targets whose model also reads the journalistic criteria (``features.criteria``), each with a
+#: non-negative weight: a criterion better met never lowers the score.
+CRITERIA_TARGETS = ("reliability",)
+CRITERIA_FAMILY = "criteria"
 #: The format of the dict-shaped model files written before ``ScoreModel`` (still loaded).
 MODEL_FORMAT = "relscore-model/1"
 
@@ -84,6 +89,9 @@ class ScoreModel(ClassifierMixin, BaseEstimator):
     ``title`` and ``url`` columns. ``wording`` switches every text component off; ``headline``,
     ``clusters``, ``url`` (booleans) and ``blend`` (a weight) default, as None, to the target's
     choices (``HEADLINE_TARGETS``, ``CLUSTER_TARGETS``, ``URL_TARGETS``, ``BLEND_WEIGHTS``).
+    ``criteria`` (default: ``CRITERIA_TARGETS``) adds the ``features.criteria.CRITERIA`` columns as
+    their own family, each constrained to a non-negative weight after the monotone scaling, so the
+    score never falls when a criterion rises (missing criteria count as the average article's).
     Every internal split (stacking, calibration) is grouped by outlet over ``n_splits`` folds.
     """
 
@@ -91,10 +99,16 @@ class ScoreModel(ClassifierMixin, BaseEstimator):
                  text_C: float = 1.0, feature_names: Sequence[str] | None = None,
                  families: dict[str, Sequence[str]] | None = None, wording: bool = True,
                  headline: bool | None = None, clusters: bool | None = None, url: bool | None = None,
-                 blend: float | None = None) -> None:
+                 blend: float | None = None, criteria: bool | None = None) -> None:
         self.target, self.n_splits, self.seed, self.C, self.text_C = target, n_splits, seed, C, text_C
         self.feature_names, self.families = feature_names, families
         self.wording, self.headline, self.clusters, self.url, self.blend = wording, headline, clusters, url, blend
+        self.criteria = criteria
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        # model files written before the criteria existed read none
+        state.setdefault("criteria", False)
+        super().__setstate__(state)
 
     # ------------------------------------------------------------------ fitting
     def components(self) -> dict[str, Any]:
@@ -102,7 +116,7 @@ class ScoreModel(ClassifierMixin, BaseEstimator):
         def on(value: bool | None, targets: Sequence[str]) -> bool:
             return self.target in targets if value is None else bool(value)
         return {"headline": on(self.headline, HEADLINE_TARGETS), "clusters": on(self.clusters, CLUSTER_TARGETS),
-                "url": on(self.url, URL_TARGETS),
+                "url": on(self.url, URL_TARGETS), "criteria": on(self.criteria, CRITERIA_TARGETS),
                 "blend": float(BLEND_WEIGHTS.get(self.target, 0.0) if self.blend is None else self.blend)}
 
     def fit(self, X: pd.DataFrame, y: Sequence[float], sample_weight: np.ndarray | None = None,
@@ -126,6 +140,8 @@ class ScoreModel(ClassifierMixin, BaseEstimator):
             raise ValueError(f"target {self.target!r}: need both classes to train, got only {np.unique(y).tolist()}")
         self.feature_names_ = list(self.feature_names or FEATURE_NAMES)
         self.families_ = {k: list(v) for k, v in (self.families or FAMILIES).items()}
+        if self.components()["criteria"]:
+            self._add_criteria(X)
         self.classes_ = np.array([0, 1])
         w = outlet_weights(groups, y) if sample_weight is None else np.asarray(sample_weight, dtype=float)
         Xf = self._training_features(X)
@@ -136,13 +152,29 @@ class ScoreModel(ClassifierMixin, BaseEstimator):
                       "base_score": round(100 * self._base(), 2), "seed": self.seed}
         return self
 
+    def _add_criteria(self, X: pd.DataFrame) -> None:
+        """Read the criteria ``X`` measures anywhere as one family; without any, say so (or refuse
+        when ``criteria=True`` asked for them)."""
+        present = [c for c in CRITERIA if c in X.columns and X[c].notna().any()]
+        if not present:
+            if self.criteria:
+                raise ValueError(f"criteria=True, but the training rows have no values in {list(CRITERIA)}")
+            log.warning("no criterion columns in the training rows: the %s model is trained without the criteria",
+                        self.target)
+            return
+        self.feature_names_ += [c for c in present if c not in self.feature_names_]
+        self.families_ = {k: [c for c in v if c not in present] for k, v in self.families_.items()}
+        self.families_[CRITERIA_FAMILY] = present
+
     def _training_features(self, X: pd.DataFrame) -> pd.DataFrame:
         Xf = headline_features_as_missing(X.reindex(columns=self.feature_names_).astype(float).reset_index(drop=True))
-        n_missing = int(Xf.isna().any(axis=1).sum())
+        # a criterion the text cannot tell is missing by design; a missing feature is not
+        features = [c for c in Xf.columns if c not in self.families_.get(CRITERIA_FAMILY, ())]
+        n_missing = int(Xf[features].isna().any(axis=1).sum())
         if n_missing:
             # articles whose analysis failed (or absent feature columns): median values, said out loud
             log.warning("%d of %d training rows have missing features; filled with medians", n_missing, len(Xf))
-            Xf = Xf.fillna(Xf.median()).fillna(0.0)
+        Xf = Xf.fillna(Xf.median()).fillna(0.0)
         return Xf
 
     def _fit_wording(self, X: pd.DataFrame, Xf: pd.DataFrame, y: np.ndarray, groups: list[str], w: np.ndarray,
@@ -201,13 +233,21 @@ class ScoreModel(ClassifierMixin, BaseEstimator):
     def _fit_stacker(self, Xf: pd.DataFrame, y: np.ndarray, w: np.ndarray, splits: list,
                      calibrate_on: Sequence[bool] | None, fulltext_oof: np.ndarray | None) -> None:
         blend = self.blend_weight_
-        pipe = make_feature_pipeline(splits, C=self.C, seed=self.seed, n_quantiles=min(200, len(y)))
+        nonneg = [Xf.columns.get_loc(c) for c in self.families_.get(CRITERIA_FAMILY, ())]
+        pipe = make_feature_pipeline(splits, C=self.C, seed=self.seed, n_quantiles=min(200, len(y)), nonneg=nonneg)
         pipe.fit(Xf, y, clf__sample_weight=w)
         Z = np.asarray(pipe[:-1].transform(Xf), dtype=float)
         if calibrate_on is not None or blend:
             # a blended model's sigmoid must read the blend, so it is refitted even without calibration rows
             rows = np.ones(len(y), bool) if calibrate_on is None else np.asarray(calibrate_on, dtype=bool)
             recalibrate(pipe, Z, y, w, splits, rows, blend=(blend, fulltext_oof) if blend else None)
+        cal = pipeline_parts(pipe)[2]
+        if nonneg and cal.a_ > 0:
+            # The sigmoid 1 / (1 + exp(a * f + b)) must not fall as the log-odds rise, or the criteria's signs
+            # would flip. Out-of-fold log-odds that fall with the labels transfer nothing: a flat score says so.
+            log.warning("%s: the out-of-fold log-odds fell as the labels rose (too few labelled outlets?); the "
+                        "calibration is made flat, every article gets the same score", self.target)
+            cal.a_ = 0.0
         pipe.named_steps["clf"].cv = self.n_splits  # drop the stored index arrays; the folds were used already
         self.pipeline_ = pipe
         self.columns_ = list(Xf.columns)
@@ -324,7 +364,7 @@ class ScoreModel(ClassifierMixin, BaseEstimator):
                     families={k: list(v) for k, v in d["families"].items() if k not in (WORDING_FAMILY, URL_FAMILY)},
                     wording=text_model is not None, headline=d.get("headline_model") is not None,
                     clusters=d.get("cluster_model") is not None, url=d.get("url_model") is not None,
-                    blend=float(d.get("blend_weight", 0.0)))
+                    blend=float(d.get("blend_weight", 0.0)), criteria=False)
         model.feature_names_ = list(d["feature_names"])
         model.families_ = {k: list(v) for k, v in d["families"].items()}
         model.columns_ = list(d["columns"])

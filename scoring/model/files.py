@@ -27,6 +27,7 @@ BUILD_COMMAND = "relscore train --bundled --shared-data ../shared --out scoring/
 # need beyond what skops trusts by default; `relscore train` produces nothing else.
 _TRUSTED_EXACT = frozenset({
     "scoring.model.estimator.ScoreModel",
+    "scoring.model.signed.SignedLogisticRegression",
     "sklearn.calibration._CalibratedClassifier",
     "sklearn.calibration._SigmoidCalibration",
     "builtins.slice",

@@ -19,6 +19,7 @@ import pandas as pd
 import pyarrow.parquet as pq
 
 from features import FEATURE_NAMES
+from features.criteria import CRITERIA
 from scoring.io.corpus import read_articles
 from scoring.io.records import ColumnError, InputError
 from scoring.model.datasets import cached_features, compute_features, load_training_corpora
@@ -71,7 +72,7 @@ def load_corpus(paths: Sequence[str], limit: int | None = None, processes: int =
             if arts.empty:
                 continue
             feats = compute_features(arts, processes)
-            table = pd.concat([arts, feats[list(FEATURE_NAMES)]], axis=1)
+            table = pd.concat([arts, feats[[*FEATURE_NAMES, *CRITERIA]]], axis=1)
         elif limit:
             table = table.head(limit)
         outlet = table.get("domain", pd.Series(None, index=table.index))
@@ -87,6 +88,8 @@ def load_corpus(paths: Sequence[str], limit: int | None = None, processes: int =
             "text": table["text"] if "text" in table else None,
             "url": table["url"] if "url" in table else None,
             **{n: table[n].astype(float) for n in FEATURE_NAMES},
+            # a feature table written without the criteria: not measurable, the model's average
+            **{n: table[n].astype(float) if n in table else np.nan for n in CRITERIA},
         }))
     if not frames:
         raise TrainError(f"no readable articles in {list(paths)}")
@@ -108,7 +111,7 @@ def load_shared(shared: Path, allsides_cap: int | None, seed: int = 0, limit: in
     if limit:
         df = df.sample(frac=1.0, random_state=seed).groupby("corpus").head(limit).sort_index().reset_index(drop=True)
     feats = cached_features(df, f"shared_cap{allsides_cap or 'all'}_seed{seed}")
-    return pd.concat([df, feats[list(FEATURE_NAMES)]], axis=1)
+    return pd.concat([df, feats[[*FEATURE_NAMES, *CRITERIA]]], axis=1)
 
 
 def shared_labels(shared: Path) -> list[str]:

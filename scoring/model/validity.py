@@ -80,13 +80,37 @@ def _column_validity(table: pd.DataFrame, column: str, outlet_folds: list[np.nda
             "spearman_lin": rho, "n_lin_outlets": int(both.sum())}
 
 
+def _article_validity(prep: Prepared, columns: pd.DataFrame) -> dict[str, Any]:
+    """Article-level AUC (reliable vs unreliable outlet) of each column, over all rated articles and
+    within each corpus that holds both classes: most unreliable articles are in the fakenews and
+    hyperpartisan corpora, so the pooled figure also tells corpora apart."""
+    d = prep.data.reset_index(drop=True)
+    label = d["eval_rel_vs_unrel"]
+    corpus = d.get("corpus", pd.Series("all", index=d.index)).astype(str)
+    scopes = {"all": pd.Series(True, index=d.index)}
+    for c in sorted(corpus.unique()):
+        m = corpus.eq(c) & label.isin([0.0, 1.0])
+        if label[m].nunique() == 2:
+            scopes[c] = corpus.eq(c)
+    out: dict[str, Any] = {}
+    for name in columns.columns:
+        value = columns[name].reset_index(drop=True)
+        out[name] = {scope: {"auc": _auc(label[m], value[m]),
+                             "reliable": int((m & label.eq(1.0) & value.notna()).sum()),
+                             "unreliable": int((m & label.eq(0.0) & value.notna()).sum()),
+                             "mean_reliable": float(value[m & label.eq(1.0)].mean()),
+                             "mean_unreliable": float(value[m & label.eq(0.0)].mean())}
+                     for scope, m in scopes.items()}
+    return out
+
+
 def criteria_validity(prep: Prepared, criteria: pd.DataFrame, full_score: np.ndarray | None = None,
                       n_splits: int = 5, seed: int = 0) -> dict[str, Any]:
     """Outlet-level AUC (reliable vs unreliable, per fold and over all outlets) and Spearman with Lin et
     al. of each criterion alone and, given ``full_score``, of the full reliability score."""
     columns = criteria.copy()
     if full_score is not None:
-        columns[FULL_SCORE] = full_score
+        columns[FULL_SCORE] = 100.0 * np.asarray(full_score)  # on the 0-100 scale of the score and the criteria
     table = outlet_table(prep, columns)
     rated = table.index[table["label"].isin([0.0, 1.0])]
     rng = np.random.default_rng(seed)
@@ -94,4 +118,5 @@ def criteria_validity(prep: Prepared, criteria: pd.DataFrame, full_score: np.nda
     folds = [np.flatnonzero(table.index.isin(rated[order[k::n_splits]])) for k in range(n_splits)]
     return {"split": f"{n_splits} folds of outlets (seed {seed}); outlet value = mean over >= {MIN_ARTICLES} "
                      "measured articles",
-            "criteria": {c: _column_validity(table, c, folds) for c in columns.columns}}
+            "criteria": {c: _column_validity(table, c, folds) for c in columns.columns},
+            "articles": _article_validity(prep, columns)}

@@ -7,10 +7,13 @@ import pandas as pd
 import pytest
 from sklearn.base import clone
 
-from scoring.model.estimator import BLEND_WEIGHTS, CLUSTER_COLUMN, URL_COLUMN, ScoreModel
+from features import analyze
+from features.criteria import CRITERIA, assess
+from scoring.model.calibration import pipeline_parts
+from scoring.model.estimator import BLEND_WEIGHTS, CLUSTER_COLUMN, CRITERIA_FAMILY, URL_COLUMN, ScoreModel
 from scoring.model.wording import TEXT_CHARS
 from tests.scoring.model.corpora import (
-    CALM, FEATURES, RANT, fit, headline_corpus, tiny_corpus, two_source_corpus, uninformative_corpus, url_corpus,
+    CALM, FAMILIES, FEATURES, RANT, fit, headline_corpus, tiny_corpus, two_source_corpus, uninformative_corpus, url_corpus,
 )
 
 
@@ -210,3 +213,48 @@ def test_only_the_bias_model_reads_word_clusters(tiny_model):
     assert p[d["y"] == 0].mean() > p[d["y"] == 1].mean()
     assert not np.allclose(p, bias.predict_proba(d.drop(columns="text"))[:, 1])
     assert fit(d.assign(y=1 - d["y"]), "bias", clusters=False).cluster_model_ is None
+
+
+def _with_criteria(d: pd.DataFrame) -> pd.DataFrame:
+    """``d`` with bodies long enough to judge (each one's sentences four times over) and the criteria
+    card of each (measured by ``features.criteria``), plus a creators value that, against its
+    meaning, is high on the ranting outlets only."""
+    d = d.assign(text=[" ".join([t] * 4) for t in d["text"]])
+    cards = [assess(analyze(t)).values() for t in d["text"]]
+    d = pd.concat([d, pd.DataFrame(cards, index=d.index)], axis=1)
+    d["criterion_creators"] = np.where(d["y"] == 1, 0.0, 100.0)
+    return d
+
+
+def test_the_reliability_model_reads_the_criteria_and_none_lowers_the_score():
+    d = _with_criteria(tiny_corpus())
+    assert d.loc[d["y"] == 1, "criterion_news_opinion"].mean() > d.loc[d["y"] == 0, "criterion_news_opinion"].mean()
+    model = fit(d, "reliability", wording=False)
+    # without headlines the headline criterion is measured nowhere, so it is not read
+    read = [c for c in CRITERIA if c != "criterion_headline"]
+    assert model.families_[CRITERIA_FAMILY] == read
+    p, why = model.predict_with_explanation(d)
+    assert "criteria" in why.columns
+    assert np.allclose(why.sum(axis=1), 100 * p - model.meta_["base_score"], atol=0.05)
+    coef = dict(zip(model.columns_, pipeline_parts(model.pipeline_)[1].coef_[0]))
+    assert all(coef[c] >= 0 for c in read)
+    assert coef["criterion_news_opinion"] > 0  # it tells the calm outlets from the ranting ones
+    # creators, high only on ranting outlets, would take a negative weight: bounded to none
+    free = ScoreModel("reliability", n_splits=3, feature_names=[*FEATURES, *read], families=FAMILIES,
+                      wording=False, criteria=False).fit(d, d["y"].astype(int), groups=d["outlet"])
+    assert dict(zip(free.columns_, pipeline_parts(free.pipeline_)[1].coef_[0]))["criterion_creators"] < 0
+    assert coef["criterion_creators"] == 0.0
+    # every criterion raised, all else equal: no score falls
+    for c in read:
+        better = d.assign(**{c: np.minimum(d[c] + 30, 100)})
+        assert np.all(model.predict_proba(better)[:, 1] >= p - 1e-9), c
+
+
+def test_without_criterion_columns_the_model_trains_without_them_unless_asked(caplog):
+    d = tiny_corpus()
+    assert CRITERIA_FAMILY not in fit(d, "reliability", wording=False).families_
+    assert "without the criteria" in caplog.text
+    with pytest.raises(ValueError, match="criteria=True"):
+        fit(d, "reliability", wording=False, criteria=True)
+    # the bias model reads no criteria unless asked
+    assert CRITERIA_FAMILY not in fit(_with_criteria(d), "bias", wording=False).families_

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from features import FEATURE_NAMES, analyze
-from features.criteria import assess
+from features.criteria import CRITERIA, assess
 from features.text import repair_marks
 from scoring.model.estimator import TARGETS
 from scoring.model.files import DEFAULT_MODELS
@@ -17,6 +17,8 @@ from scoring.model.scores import SCORE_COLUMNS, predict_scores
 from scoring.run import chunks
 from tests.samples import sample, with_paragraph
 from tests.scoring.model.corpora import ROOT, SAMPLES, sample_frame
+
+SAMPLE_PREFIXES = ("000", "001", "002", "003", "004")
 
 pytestmark = pytest.mark.skipif(
     any(not (ROOT / "scoring" / "models" / f).exists() for f in DEFAULT_MODELS.values()),
@@ -99,3 +101,14 @@ def test_the_scores_move_the_way_the_card_does_on_perturbed_articles(prefix):
     # an evaluative sentence in the author's voice: news/opinion falls and bias rises
     assert rows.at["charged", "criterion_news_opinion"] < rows.at["plain", "criterion_news_opinion"]
     assert scores.at["charged", "bias"] > scores.at["plain", "bias"]
+
+
+def test_the_bundled_reliability_reads_the_card_and_no_criterion_lowers_it():
+    rows = pd.DataFrame([_card_row(text, title) for title, text in (sample(p) for p in SAMPLE_PREFIXES)])
+    assert all("criteria" in json.loads(w) for w in predict_scores(rows)["reliability_why"])
+    for c in CRITERIA:
+        # each criterion swept from not met to fully met, every other input as measured
+        sweep = np.column_stack([predict_scores(rows.assign(**{c: v}))["reliability"] for v in range(0, 101, 20)])
+        assert np.all(np.diff(sweep, axis=1) >= 0), c
+        if c == "criterion_news_opinion":  # the criterion with the most weight moves every sample
+            assert np.all(sweep[:, -1] > sweep[:, 0])
