@@ -32,8 +32,9 @@ def test_rows_that_are_not_articles():
     assert build(id="n2", content=3.5).reason == "text is not a string (float)"
     assert build(id="n3", content=["a", "list"]).reason == "text is not a string (list)"
     bad = build(id="n4", content="Caf\xe9".encode("latin-1"))
-    assert isinstance(bad, BadRow) and (bad.id, bad.reason) == ("n4", "not UTF-8")
-    assert build(id=b"\xff", content="x").as_dict() == {"file": "nela.db", "line": 7, "reason": "not UTF-8"}
+    assert isinstance(bad, BadRow) and (bad.id, bad.reason) == ("n4", "not UTF-8: column 'content'")
+    assert build(id=b"\xff", content="x").as_dict() == {
+        "file": "nela.db", "line": 7, "reason": "not UTF-8: column 'id'"}
 
 
 def test_cells_as_text():
