@@ -101,3 +101,14 @@ def test_undecodable_row_names_its_line_and_column(tmp_path):
     arts, bad = split(list(iter_articles([p])))
     assert [a.id for a in arts] == ["b2"]
     assert [(b.line, b.id, b.reason) for b in bad] == [(2, "b1", "not UTF-8: column 'text'")]
+
+
+def test_quote_closed_only_by_a_later_rows_quote_is_warned(tmp_path, caplog):
+    # The stray quote on line 2 meets its match at the end of line 4 ('11"'), so the
+    # record is well-formed CSV; the lines inside read as whole rows, which is said.
+    p = tmp_path / "inches.csv"
+    p.write_text('id,title,text\n1,One,"Opens a quote\n2,Two,Second\n3,Three,He is 6 feet 11"\n4,Four,Fourth\n',
+                 encoding="utf-8")
+    arts, bad = split(list(iter_articles([p])))
+    assert [(a.id, a.line) for a in arts] == [("1", 2), ("4", 5)] and bad == []
+    assert "line 2: a quoted field runs to line 4" in caplog.text
