@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import json
+import re
 from contextlib import closing
 from pathlib import Path
 from typing import Any, Iterator, TextIO
 
 from scoring.io.records import BadRow
 from scoring.io.rows import NONSPACE
-from scoring.io.textfiles import open_text
+from scoring.io.textfiles import open_text, text_encoding
+
+#: The reason given for a value nested deeper than Python's JSON decoder can go.
+TOO_DEEP = "malformed JSON: nested too deeply to read"
+# Outside a string only brackets and quotes matter when skipping a value; inside, quotes and escapes.
+_STRUCTURE = re.compile(r'[\[\]{}"]')
+_IN_STRING = re.compile(r'["\\]')
 
 
 def json_columns(path: Path, kind: str) -> list[str]:
@@ -33,26 +40,48 @@ def iter_json(path: Path, kind: str) -> Iterator[tuple[int, Any]]:
 def iter_jsonl(path: Path) -> Iterator[tuple[int, Any]]:
     """(line, object) per non-blank line; bad lines as (line, BadRow)."""
     file = str(path)
+    for n, line in _lines(path):
+        if isinstance(line, BadRow):
+            yield n, BadRow(file, n, line.reason)
+            continue
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+        except ValueError as e:
+            yield n, BadRow(file, n, f"malformed JSON: {e}")
+            continue
+        except RecursionError:  # the decoder recurses per level: a deep value must not end the run
+            yield n, BadRow(file, n, TOO_DEEP)
+            continue
+        if not isinstance(rec, dict):
+            yield n, BadRow(file, n, f"not a JSON object ({type(rec).__name__})")
+            continue
+        yield n, rec
+
+
+def _lines(path: Path) -> Iterator[tuple[int, str | BadRow]]:
+    """(number, line) of a text file, ending at "\\n" only; a line that cannot be
+    decoded comes as a BadRow with the reason. UTF-16 and UTF-32 are read when a
+    byte-order mark says so (a decoding error there ends the file)."""
+    encoding = text_encoding(path)
+    if encoding != "utf-8-sig":
+        with open(path, encoding=encoding, newline="\n") as fh:
+            n = 0
+            try:
+                for n, line in enumerate(fh, 1):
+                    yield n, line.rstrip("\r\n")
+            except UnicodeDecodeError as e:
+                yield n + 1, BadRow(str(path), n + 1, f"not {encoding} ({e.reason}); rest of file not read")
+        return
     with open(path, "rb") as fh:
         for n, raw in enumerate(fh, 1):
             if n == 1 and raw.startswith(b"\xef\xbb\xbf"):
                 raw = raw[3:]
-            if not raw.strip():
-                continue
             try:
-                line = raw.rstrip(b"\r\n").decode("utf-8")
+                yield n, raw.rstrip(b"\r\n").decode("utf-8")
             except UnicodeDecodeError:
-                yield n, BadRow(file, n, "not UTF-8")
-                continue
-            try:
-                rec = json.loads(line)
-            except ValueError as e:
-                yield n, BadRow(file, n, f"malformed JSON: {e}")
-                continue
-            if not isinstance(rec, dict):
-                yield n, BadRow(file, n, f"not a JSON object ({type(rec).__name__})")
-                continue
-            yield n, rec
+                yield n, BadRow(str(path), n, "not UTF-8")
 
 
 def _iter_json_file(path: Path) -> Iterator[tuple[int, Any]]:
@@ -80,6 +109,9 @@ def _iter_json_file(path: Path) -> Iterator[tuple[int, Any]]:
         except ValueError as e:
             yield 1, BadRow(file, 1, f"malformed JSON: {e}")
             return
+        except RecursionError:
+            yield 1, BadRow(file, 1, TOO_DEEP)
+            return
     yield 1, rec
 
 
@@ -88,7 +120,7 @@ def _first_line_is_object(path: Path) -> bool:
         line = fh.readline()
     try:
         return isinstance(json.loads(line.decode("utf-8-sig")), dict)
-    except ValueError:
+    except (ValueError, RecursionError):
         return False
 
 
@@ -105,7 +137,13 @@ def _iter_json_array(buf: "JsonBuffer", file: str) -> Iterator[tuple[int, Any]]:
         except json.JSONDecodeError as e:
             yield n, BadRow(file, n, f"malformed JSON at element {n}: {e.msg}; rest of file not read")
             return
-        yield n, rec
+        except RecursionError:
+            if not buf.skip_value():
+                yield n, BadRow(file, n, f"{TOO_DEEP}, and it does not end; rest of file not read")
+                return
+            yield n, BadRow(file, n, TOO_DEEP)
+        else:
+            yield n, rec
         c = buf.peek()
         if c == ",":
             buf.pos += 1
@@ -165,3 +203,27 @@ class JsonBuffer:
             if end < len(self.buf) or self.eof or not self.fill():
                 self.pos = end
                 return value
+
+    def skip_value(self) -> bool:
+        """Move past the next value, an array or object, without decoding it (it may be
+        too deep to decode); False when the file ends before it does."""
+        depth, in_string, i = 0, False, self.pos
+        while True:
+            m = (_IN_STRING if in_string else _STRUCTURE).search(self.buf, i)
+            if m is None or m.end() >= len(self.buf) and m.group() == "\\":
+                i = (m.start() if m else len(self.buf)) - self.pos  # fill() drops what is before pos
+                if not self.fill():
+                    return False
+                continue
+            c, i = m.group(), m.end()
+            if c == "\\":
+                i += 1  # the escaped character, whatever it is
+            elif c == '"':
+                in_string = not in_string
+            elif c in "[{":
+                depth += 1
+            else:
+                depth -= 1
+                if depth <= 0:
+                    self.pos = i
+                    return depth == 0

@@ -41,9 +41,16 @@ def _bare_host(value: str) -> str:
     """Host part of a host or URL, lower-cased, without port, user or trailing dot."""
     s = value.strip().lower()
     if "/" in s or ":" in s or "@" in s:
-        parsed = urlsplit(s if "//" in s else "//" + s)
-        s = parsed.hostname or ""
+        s = _hostname(s)
     return s.strip(".")
+
+
+def _hostname(url: str) -> str:
+    """The host of ``url`` ('' when it has none or cannot be parsed)."""
+    try:
+        return urlsplit(url if "//" in url else "//" + url).hostname or ""
+    except ValueError:  # "http://[::1": a malformed host is no outlet, the article is still read
+        return ""
 
 
 def normalize_domain(host: str | None) -> str | None:
@@ -70,8 +77,7 @@ def domain_from_url(url: str | None) -> str | None:
     s = url.strip()
     if not s:
         return None
-    parsed = urlsplit(s if "//" in s else "//" + s)
-    return normalize_domain(parsed.hostname or "")
+    return normalize_domain(_hostname(s))
 
 
 def looks_like_domain(value: str | None) -> bool:

@@ -2,17 +2,35 @@
 and the lenient UTF-8 opening shared by the CSV and JSON readers."""
 from __future__ import annotations
 
+import codecs
 from pathlib import Path
 from typing import TextIO
 
 from scoring.io.records import Article, BadRow
-from scoring.io.rows import NONSPACE
+from scoring.io.rows import NONSPACE, too_long
+
+
+# Byte-order marks, longest first (the UTF-32 LE mark begins with the UTF-16 LE one).
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def text_encoding(path: Path) -> str:
+    """The encoding a byte-order mark announces (``utf-16``, ``utf-32``), else UTF-8."""
+    with open(path, "rb") as fh:
+        head = fh.read(4)
+    return next((enc for bom, enc in _BOMS if head.startswith(bom)), "utf-8-sig")
 
 
 def open_text(path: Path) -> TextIO:
-    """``path`` for reading as UTF-8 (a BOM is skipped, newlines kept as written)."""
-    # surrogateescape: one bad byte marks its row, not the whole file.
-    return open(path, encoding="utf-8-sig", errors="surrogateescape", newline="")
+    """``path`` for reading as text: UTF-8, or UTF-16/32 when a byte-order mark says so
+    (the mark is skipped, newlines kept as written)."""
+    encoding = text_encoding(path)
+    # surrogateescape: one bad UTF-8 byte marks its row, not the whole file.
+    errors = "surrogateescape" if encoding == "utf-8-sig" else "strict"
+    return open(path, encoding=encoding, errors=errors, newline="")
 
 
 def read_txt(path: Path) -> Article | BadRow:
@@ -24,6 +42,8 @@ def read_txt(path: Path) -> Article | BadRow:
     title, _, text = content.partition("\n")
     if not NONSPACE.search(text):
         return BadRow(str(path), 1, "no text", path.stem)
+    if reason := too_long(text):
+        return BadRow(str(path), 1, reason, path.stem)
     return Article(
         id=path.stem, text=text, title=title.strip() or None, outlet=None, domain=None,
         url=None, date=None, date_status="missing", file=str(path), line=1,

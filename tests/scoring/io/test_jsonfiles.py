@@ -4,7 +4,7 @@ import json
 
 from scoring.io import jsonfiles
 from scoring.io.corpus import iter_articles
-from scoring.io.jsonfiles import json_columns
+from scoring.io.jsonfiles import JsonBuffer, json_columns
 
 from .conftest import FIX, split
 
@@ -74,3 +74,44 @@ def test_json_columns_from_first_object():
     assert json_columns(FIX / "articles.jsonl", "jsonl")[:2] == ["id", "title"]
     nela = sorted((FIX / "nela_json").iterdir())[0]
     assert "content" in json_columns(nela, "json")
+
+
+DEEP = "[" * 1000 + "]" * 1000       # deeper than Python's JSON decoder can recurse
+
+
+def test_deep_json_line_is_a_bad_row_not_a_recursion_error(tmp_path):
+    p = tmp_path / "deep.jsonl"
+    p.write_text('{"id": "a", "text": "Talks resumed."}\n'
+                 '{"id": "d", "text": "x", "title": ' + DEEP + '}\n'
+                 '{"id": "b", "text": "Talks ended."}\n', encoding="utf-8")
+    arts, bad = split(list(iter_articles([p])))
+    assert [a.id for a in arts] == ["a", "b"]
+    assert [(b.line, b.reason) for b in bad] == [(2, "malformed JSON: nested too deeply to read")]
+
+
+def test_deep_element_of_json_list_is_skipped_and_the_rest_read(tmp_path, monkeypatch):
+    monkeypatch.setattr(JsonBuffer, "_CHUNK", 16)  # the skipped value crosses many window refills
+    deep = '{"id": "d", "text": "a \\" ] [ \\\\", "t": ' + "[" * 3000 + '"]\\"["' + "]" * 3000 + "}"
+    p = tmp_path / "outlet.json"
+    p.write_text(f'[{{"id": "a", "text": "One."}}, {deep}, {{"id": "b", "text": "Two ]."}}]', encoding="utf-8")
+    arts, bad = split(list(iter_articles([p])))
+    assert [(a.id, a.line, a.text) for a in arts] == [("a", 1, "One."), ("b", 3, "Two ].")]
+    assert [(b.line, b.reason) for b in bad] == [(2, "malformed JSON: nested too deeply to read")]
+    p.write_text('[{"id": "a", "text": "One."}, ' + deep[:-10], encoding="utf-8")   # and never ends
+    arts, bad = split(list(iter_articles([p])))
+    assert [a.id for a in arts] == ["a"] and bad[0].line == 2 and bad[0].reason.endswith("rest of file not read")
+
+
+def test_deep_single_json_object_is_one_bad_row(tmp_path):
+    p = tmp_path / "one.json"
+    p.write_text('{"id": "d",\n "text": "Talks resumed.",\n "title": ' + DEEP + "}", encoding="utf-8")
+    assert [(b.file, b.line, b.reason) for b in iter_articles([p])] == [
+        (str(p), 1, "malformed JSON: nested too deeply to read")]
+
+
+def test_utf16_jsonl_with_byte_order_mark(tmp_path):
+    p = tmp_path / "u16.jsonl"
+    p.write_bytes('{"id": "a", "text": "Caf\u00e9 talks resumed."}\n\n{"id": "b", "text": "Ended."}\n'.encode("utf-16"))
+    arts, bad = split(list(iter_articles([p])))
+    assert [(a.id, a.line, a.text) for a in arts] == [("a", 1, "Caf\u00e9 talks resumed."), ("b", 3, "Ended.")]
+    assert bad == []

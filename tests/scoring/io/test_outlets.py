@@ -45,3 +45,8 @@ def test_domain_from_url_and_outlet_fields():
     assert domain_from_url("") is None
     assert looks_like_domain("awm.com") and looks_like_domain("www.cnn.com")
     assert not looks_like_domain("thenewyorktimes") and not looks_like_domain("Fox News")
+
+
+@pytest.mark.parametrize("url", ["http://[::1", "http://[::1/news/x", "https://[zz]/a", "[::1"])
+def test_malformed_host_is_no_domain_not_an_error(url):
+    assert domain_from_url(url) is None and normalize_domain(url) is None and list(candidate_domains(url)) == []

@@ -3,7 +3,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from scoring.io.corpus import iter_articles
-from scoring.io.parquet import iter_parquet, parquet_columns
+from scoring.io.parquet import OutOfRange, batch_records, iter_parquet, parquet_columns
 
 from .conftest import split
 
@@ -40,3 +40,25 @@ def test_only_the_asked_columns_are_read(tmp_path):
     rows = list(iter_parquet(p, ["ID", "date"]))
     assert [n for n, _ in rows] == list(range(1, 251))
     assert rows[1] == (2, {"ID": "p0001", "date": "2019-07-11"})
+
+
+def test_dates_beyond_python_range_leave_the_row_undated(tmp_path, caplog):
+    p = tmp_path / "far.parquet"
+    text = "The ministers met in Ankara, officials said."
+    pq.write_table(pa.table({
+        "id": ["a", "b", "c", "d"], "text": [text] * 4,
+        "date": pa.array([18330, 2_932_897 + 10, 18331, None], type=pa.date32()),     # day 2,932,897 is 10000-01-01
+        "published": pa.array([1_583_000_000_000_000, 2**62, None, 2**62], type=pa.timestamp("us")),
+    }), p)
+    arts, bad = split(list(iter_articles([p])))
+    assert bad == []
+    assert [(a.id, a.text, a.date, a.date_status) for a in arts] == [
+        ("a", text, "2020-03-09", "ok"), ("b", text, None, "unparseable"),
+        ("c", text, "2020-03-10", "ok"), ("d", text, None, "unparseable")]
+    assert "2 value(s) of column 'published' beyond what Python can hold" in caplog.text
+
+
+def test_batch_records_marks_only_the_cells_out_of_range():
+    batch = pa.record_batch({"t": ["x", "y"], "d": pa.array([0, 2**62], type=pa.timestamp("us"))})
+    recs = batch_records(batch, "f.parquet")
+    assert recs[0]["d"].year == 1970 and recs[1] == {"t": "y", "d": OutOfRange("timestamp[us]")}

@@ -43,7 +43,7 @@ def test_nela_sqlite(tmp_path):
         ("thehill", "thehill.com", "2020-03-06"), ("npr", "npr.org", "2020-03-08"),   # date from 'published'
     ]
     assert [(b.line, b.id, b.reason) for b in bad] == [
-        (2, "thehill--2020-03-07--Empty", "no text"), (3, "npr--2020-03-07--Bytes", "not UTF-8"),
+        (2, "thehill--2020-03-07--Empty", "no text"), (3, "npr--2020-03-07--Bytes", "not UTF-8: column 'content'"),
     ]
 
 

@@ -1,4 +1,5 @@
 """The .txt article reader: first line the title, the rest the text, verbatim."""
+from scoring.io import rows
 from scoring.io.corpus import iter_articles
 from scoring.io.records import Article, BadRow
 from scoring.io.textfiles import open_text, read_txt
@@ -33,3 +34,20 @@ def test_open_text_skips_bom_and_keeps_bad_bytes_marked(tmp_path):
     with open_text(p) as fh:
         content = fh.read()
     assert content.startswith("id,text\n") and content.endswith("Caf\udce9\r\n")
+
+
+def test_open_text_reads_utf16_and_utf32_by_their_byte_order_mark(tmp_path):
+    for enc in ("utf-16", "utf-16-be", "utf-32"):
+        p = tmp_path / f"{enc}.csv"
+        data = "id,text\n1,Caf\u00e9\n".encode(enc)
+        p.write_bytes(data if enc != "utf-16-be" else b"\xfe\xff" + data)
+        with open_text(p) as fh:
+            assert fh.read() == "id,text\n1,Caf\u00e9\n"
+
+
+def test_txt_longer_than_the_limit_is_rejected(tmp_path, monkeypatch):
+    monkeypatch.setattr(rows, "MAX_TEXT_CHARS", 10)
+    p = tmp_path / "long.txt"
+    p.write_text("Title\n" + "x" * 11, encoding="utf-8")
+    bad = read_txt(p)
+    assert isinstance(bad, BadRow) and (bad.id, bad.reason.split(":")[0]) == ("long", "text too long")
