@@ -13,7 +13,8 @@ from markupsafe import Markup
 
 from . import card, plots, stats
 from .highlight import KINDS, highlight, kind_counts
-from .prepare import Corpus, date_str, finite, parse_why
+from .labels import family_label, feature_label
+from .prepare import UNKNOWN_OUTLET, Corpus, date_str, finite, parse_why
 from .select import Selection, outlet_extremes
 
 log = logging.getLogger(__name__)
@@ -26,6 +27,10 @@ SCORE_HELP = {
 N_SIGNALS = 3  # signals listed per outlet in the league table
 COMPARE_DEFAULT = 4
 SHIFT_WINDOW, SHIFT_MIN_N = 3, 10
+#: A signal profile shows signals at least this far from the corpus median (in corpus SDs), the largest first.
+PROFILE_MIN_Z, PROFILE_TOP = 0.1, 15
+#: Article pages listed on the overview.
+OVERVIEW_ARTICLES = 10
 _SAFE_URL = re.compile(r"^https?://[^\s\"'<>]+$", re.I)
 
 
@@ -60,9 +65,10 @@ def summarise(c: Corpus) -> Summary:
 
 def corpus_facts(c: Corpus, n_pages: int) -> dict[str, Any]:
     d = c.df["_date"].dropna()
-    rng = f"{date_str(d.min())} \u2013 {date_str(d.max())}" if len(d) else "undated"
+    rng = f"{date_str(d.min())} \u2013 {date_str(d.max())}" if len(d) else "no dates"
     return {
         "n_articles": len(c.df), "n_outlets": int(c.df["_outlet"].nunique()), "date_range": rng,
+        "has_outlets": c.has_outlets, "has_dates": c.has_dates,
         "n_undated": int(c.df["_date"].isna().sum()), "n_pages": n_pages,
         "n_scored": int(c.df[c.scores].notna().any(axis=1).sum()) if c.scores else 0,
         "has_scores": bool(c.scores), "has_criteria": bool(c.criteria),
@@ -91,7 +97,7 @@ def league(c: Corpus, summ: Summary) -> list[dict[str, Any]]:
             z = summ.z_mean.loc[outlet]
             for f in z.abs().sort_values(ascending=False, kind="stable").index[:N_SIGNALS]:
                 if abs(z[f]) >= 0.05:
-                    sig.append({"name": f, "z": float(z[f])})
+                    sig.append({"name": feature_label(f), "column": f, "z": float(z[f])})
         rows.append({
             "name": outlet, "slug": c.outlet_slugs[outlet], "n": int(n),
             "rel": summ.ci.get("reliability", {}).get(outlet), "bias": summ.ci.get("bias", {}).get(outlet),
@@ -101,20 +107,30 @@ def league(c: Corpus, summ: Summary) -> list[dict[str, Any]]:
 
 
 def profile(c: Corpus, summ: Summary, outlet: str) -> dict[str, Any]:
-    rows, items, groups = [], [], []
+    """The outlet's signals against the corpus: only those at least PROFILE_MIN_Z corpus SDs from the
+    corpus median, the PROFILE_TOP largest charted (a signal at the median says nothing of the outlet)."""
+    if len(summ.n) < 2:
+        return {"svg": None, "rows": [], "families": [], "whole_corpus": True, "n_all": len(c.features), "n_hidden": 0}
+    rows = []
     sd = summ.corpus_sd.replace(0.0, np.nan)
     for fam, names in c.families.items():
         for f in names:
             o, m = float(summ.med.at[outlet, f]), float(summ.corpus_med[f])
             z = (o - m) / sd[f] if np.isfinite(sd[f]) and np.isfinite(o) and np.isfinite(m) else 0.0
-            rows.append({"family": fam, "name": f, "outlet": o, "corpus": m, "z": float(z)})
-            items.append((f"{fam}: {f}", float(z)))
-            groups.append(fam)
-    if not items:
-        return {"svg": None, "rows": [], "families": []}
-    svg = plots.diverging_bars(items, f"Signal profile of {outlet} against the corpus median", "difference from corpus median, in corpus SDs",
-                               note="corpus median", groups=groups, limit=max(1.0, max(abs(v) for _, v in items)))
-    return {"svg": svg, "rows": rows, "families": list(c.families)}
+            rows.append({"family": family_label(fam), "name": feature_label(f), "column": f, "outlet": o, "corpus": m,
+                         "z": float(z)})
+    shown = [r for r in rows if abs(r["z"]) >= PROFILE_MIN_Z]
+    top = {id(r) for r in sorted(shown, key=lambda r: -abs(r["z"]))[:PROFILE_TOP]}
+    charted = [r for r in shown if id(r) in top]  # family order kept, so the chart groups by family
+    out = {"svg": None, "rows": shown, "families": list(dict.fromkeys(r["family"] for r in shown)),
+           "whole_corpus": False, "n_all": len(rows), "n_hidden": len(rows) - len(shown), "n_charted": len(charted),
+           "min_z": PROFILE_MIN_Z}
+    if charted:
+        out["svg"] = plots.diverging_bars(
+            [(r["name"], r["z"]) for r in charted], f"Signal profile of {outlet} against the corpus median",
+            "difference from corpus median, in corpus SDs", note="corpus median", groups=[r["family"] for r in charted],
+            limit=max(1.0, max(abs(r["z"]) for r in charted)))
+    return out
 
 
 def outlet_time(c: Corpus, outlet: str, measures: list[tuple[str, str]] | None = None) -> list[dict[str, Any]]:
@@ -189,16 +205,17 @@ def key_signals(c: Corpus, summ: Summary, outlets: list[str]) -> list[tuple[str,
 
 
 def comparison(c: Corpus, summ: Summary, compare: list[str] | None) -> dict[str, Any]:
-    names = pick_compare(c, compare)
+    names = pick_compare(c, compare) if c.has_outlets else []
     d = c.df[c.df["_outlet"].isin(names) & c.df["_date"].notna()]
     if d.empty:
         return {"compare_names": [], "compare_outlets": [], "charts": [], "shifts": [], "freq_label": "", "freq_word": "",
-                "period_range": "", "window": SHIFT_WINDOW, "min_n": SHIFT_MIN_N}
+                "period_range": "", "window": SHIFT_WINDOW, "min_n": SHIFT_MIN_N,
+                "has_dates": c.has_dates, "has_outlets": c.has_outlets}
     freq = stats.choose_freq(d["_date"])
     start, end = d["_date"].min().to_period(freq), d["_date"].max().to_period(freq)
     measures = [(s, SCORE_LABELS[s], (0.0, 100.0)) for s in c.scores]
     measures += [(k, f"Criterion: {label}", (0.0, 100.0)) for k, label in card.measures(c)]
-    measures += [(f, f"{fam}: {f}", None) for fam, f in key_signals(c, summ, names)]
+    measures += [(f, f"{family_label(fam)}: {feature_label(f)}", None) for fam, f in key_signals(c, summ, names)]
     charts, shifts = [], []
     groups = {o: g for o, g in d.groupby("_outlet", sort=False)}
     for col, heading, ylim in measures:
@@ -216,6 +233,7 @@ def comparison(c: Corpus, summ: Summary, compare: list[str] | None) -> dict[str,
         "compare_outlets": [{"name": o, "slug": c.outlet_slugs[o], "n": len(groups[o])} for o in names],
         "charts": charts, "shifts": shifts, "freq_label": "monthly" if freq == "M" else "quarterly", "freq_word": word,
         "period_range": f"{start} to {end}", "window": SHIFT_WINDOW, "min_n": SHIFT_MIN_N,
+        "has_dates": True, "has_outlets": c.has_outlets,
     }
 
 
@@ -263,11 +281,14 @@ def article(c: Corpus, summ: Summary, i: int, text: str | None, spans: list[dict
     signals = []
     for fam, names in c.families.items():
         for f in names:
-            signals.append({"family": fam, "name": f, "value": r[f], "outlet": omed.get(f, np.nan), "corpus": cmed.get(f, np.nan)})
+            signals.append({"family": family_label(fam), "name": feature_label(f), "column": f, "value": r[f],
+                            "outlet": omed.get(f, np.nan), "corpus": cmed.get(f, np.nan)})
     body: Markup = highlight(text, spans) if text is not None else Markup("<em>(text not available)</em>")
     return {
         "article": {"title": r["_title"], "outlet": outlet, "outlet_slug": c.outlet_slugs[outlet],
-                    "date": date_str(r["_date"]), "url": url, "href_ok": bool(_SAFE_URL.match(url)), "id": r["_id"]},
+                    "outlet_known": outlet != UNKNOWN_OUTLET, "date": date_str(r["_date"]),
+                    "dated": not pd.isna(r["_date"]), "url": url, "href_ok": bool(_SAFE_URL.match(url)), "id": r["_id"]},
+        "outlet_pages": c.has_outlets, "several_outlets": len(summ.n) > 1,
         "scores": scores, "card": card.article_card(c, r), "legend": legend(spans), "body": body, "signals": signals,
     }
 

@@ -21,6 +21,8 @@ from scoring.io.dates import parse_dates
 log = logging.getLogger(__name__)
 
 SCORES = ("reliability", "bias")
+#: The outlet of an article whose input gave neither an outlet nor a URL.
+UNKNOWN_OUTLET = "unknown outlet"
 _UNSAFE = re.compile(r"[^A-Za-z0-9_-]+")
 
 
@@ -35,16 +37,30 @@ class Corpus:
     n_ins: pd.Series  # insertion spans per row (index aligned with df)
     criteria: list[str] = field(default_factory=list)  # criterion columns the table has (values may be all NaN)
     _rows: dict | None = None
+    _last: tuple[str, pd.DataFrame] | None = None
+
+    @property
+    def has_outlets(self) -> bool:
+        """Whether any article names its outlet (else outlet tables and pages have nothing to show)."""
+        return bool((self.df["_outlet"] != UNKNOWN_OUTLET).any())
+
+    @property
+    def has_dates(self) -> bool:
+        """Whether any article has a usable date (else nothing can be charted over time)."""
+        return bool(self.df["_date"].notna().any())
 
     @property
     def features(self) -> list[str]:
         return [f for names in self.families.values() for f in names]
 
     def of_outlet(self, outlet: str) -> pd.DataFrame:
-        """The outlet's rows (positions computed once for all outlets)."""
+        """The outlet's rows (positions computed once for all outlets; the last outlet's rows kept,
+        as its page asks for them several times and copying wide rows dominates the render time)."""
         if self._rows is None:
             self._rows = self.df.groupby("_outlet", sort=False).indices
-        return self.df.iloc[self._rows.get(outlet, [])]
+        if self._last is None or self._last[0] != outlet:
+            self._last = (outlet, self.df.iloc[self._rows.get(outlet, [])])
+        return self._last[1]
 
 
 def slugify(names: list[str], max_len: int = 60) -> list[str]:
@@ -82,7 +98,7 @@ def prepare(scored: pd.DataFrame, spans: pd.DataFrame) -> Corpus:
     if dup.any():
         log.warning("%d duplicate article ids in scored; keeping the first of each", int(dup.sum()))
         df = df[~dup].reset_index(drop=True)
-    df["_outlet"] = _text_col(df, "outlet", "unknown outlet")
+    df["_outlet"] = _text_col(df, "outlet", UNKNOWN_OUTLET)
     df["_title"] = _text_col(df, "title", "(untitled)")
     df["_date"] = parse_dates(df["date"]) if "date" in df else pd.Series(pd.NaT, index=df.index, dtype="datetime64[ns]")
     df["_slug"] = slugify(df["_id"].tolist())

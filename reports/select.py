@@ -13,6 +13,8 @@ FLAG_CAP = 300
 PER_OUTLET = 3
 #: Share of the corpus counted as extreme at each end of a score.
 EXTREME_SHARE = 0.01
+#: The selection note when no texts were given.
+NO_TEXTS = "none: article pages need the texts and their evidence spans (relscore report --spans --texts)"
 
 
 @dataclass
@@ -66,7 +68,7 @@ def _flagged(corpus: Corpus) -> tuple[list[int], dict[int, list[str]]]:
     extreme: list[tuple[float, int]] = []
     for s in corpus.scores:
         v = df[s].dropna()
-        if len(v) < 2:
+        if len(v) * EXTREME_SHARE < 1:  # fewer articles than make one extreme: the min and max are not extreme
             continue
         lo, hi = v.quantile([EXTREME_SHARE, 1 - EXTREME_SHARE])
         med = v.median()

@@ -73,3 +73,110 @@ def test_a_missing_scores_file_is_named(tmp_path: Path, capsys: pytest.CaptureFi
     code = main(["report", str(missing), "--spans", str(missing), "--texts", str(tmp_path), "--out", str(tmp_path / "site")])
     assert code == 2
     assert f"SCORES file '{missing}' does not exist" in capsys.readouterr().err
+
+
+def _report(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:
+    """``relscore report`` through main: (exit code, stderr)."""
+    code = main(["report", *argv])
+    return code, capsys.readouterr().err
+
+
+@pytest.fixture()
+def demo_files(tmp_path: Path) -> tuple[Path, Path]:
+    """A scores table and its spans for the five samples, as `relscore score` writes them."""
+    scored, spans, _ = build_inputs(with_xss=False)
+    scored.to_csv(tmp_path / "scores.csv", index=False)
+    spans.to_csv(tmp_path / "spans.csv", index=False)
+    return tmp_path / "scores.csv", tmp_path / "spans.csv"
+
+
+def test_a_corrupt_parquet_table_is_named(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "scores.parquet"
+    bad.write_bytes(b"PAR1 not really parquet")
+    code, err = _report(capsys, str(bad), "--out", str(tmp_path / "site"))
+    assert code == 2 and "Traceback" not in err
+    assert err.startswith(f"relscore report: error: SCORES file '{bad}' cannot be read as a parquet table")
+    assert len(err.strip().splitlines()) == 1
+    assert not (tmp_path / "site").exists()
+
+
+@pytest.mark.parametrize("name, content, reason", [
+    ("utf16.csv", "id,title\n1,a\n".encode("utf-16"), "cannot be read as a csv table: 'utf-8' codec can't decode"),
+    ("empty.csv", b"", "cannot be read as a csv table: No columns to parse from file"),
+    ("torn.jsonl", b'{"id": "1", "title": "a"}\n{"id": "2", "ti', "cannot be read as a jsonl table"),
+    ("header_only.csv", b"id,title\n", "has no rows: nothing to report"),
+])
+def test_unreadable_scores_tables_are_one_line_each(tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str,
+                                                    content: bytes, reason: str) -> None:
+    bad = tmp_path / name
+    bad.write_bytes(content)
+    code, err = _report(capsys, str(bad), "--out", str(tmp_path / "site"))
+    assert code == 2 and "Traceback" not in err
+    assert err.startswith(f"relscore report: error: SCORES file '{bad}' {reason}"), err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_a_folder_given_as_the_scores_table(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "scores.csv"
+    folder.mkdir()
+    code, err = _report(capsys, str(folder), "--out", str(tmp_path / "site"))
+    assert code == 2 and err == f"relscore report: error: SCORES file '{folder}' is a folder, not a table\n"
+
+
+def test_a_missing_spans_file_is_named(demo_files, capsys: pytest.CaptureFixture[str]) -> None:
+    scores, _ = demo_files
+    missing = scores.parent / "nope.jsonl"
+    code, err = _report(capsys, str(scores), "--spans", str(missing), "--texts", str(SAMPLES), "--out", str(scores.parent / "site"))
+    assert code == 2 and err == f"relscore report: error: --spans file '{missing}' does not exist\n"
+
+
+def test_spans_without_their_columns_are_named(demo_files, capsys: pytest.CaptureFixture[str]) -> None:
+    scores, _ = demo_files
+    spans = scores.parent / "other.csv"
+    spans.write_text("id,begin,finish\n000,1,2\n", encoding="utf-8")
+    code, err = _report(capsys, str(scores), "--spans", str(spans), "--texts", str(SAMPLES), "--out", str(scores.parent / "site"))
+    assert code == 2
+    assert err.startswith(f"relscore report: error: --spans file '{spans}' has no 'start', 'end', 'kind' column(s)")
+
+
+def test_a_missing_texts_input_is_named(demo_files, capsys: pytest.CaptureFixture[str]) -> None:
+    scores, spans = demo_files
+    missing = scores.parent / "no_such_folder"
+    code, err = _report(capsys, str(scores), "--spans", str(spans), "--texts", str(missing), "--out", str(scores.parent / "site"))
+    assert code == 2 and "Traceback" not in err
+    assert err == f"relscore report: error: --texts: input not found: {missing}\n"
+
+
+@pytest.mark.parametrize("extra, needs", [
+    (["--spans", "SPANS"], "give --spans and --texts together"),
+    (["--texts", "TEXTS"], "give --spans and --texts together"),
+    (["--articles", "all"], "--articles needs --spans and --texts"),
+])
+def test_article_options_need_both_spans_and_texts(demo_files, capsys: pytest.CaptureFixture[str], extra: list[str], needs: str) -> None:
+    scores, spans = demo_files
+    extra = [str(spans) if a == "SPANS" else str(SAMPLES) if a == "TEXTS" else a for a in extra]
+    code, err = _report(capsys, str(scores), *extra, "--out", str(scores.parent / "site"))
+    assert code == 2 and err.startswith(f"relscore report: error: {needs}")
+
+
+def test_an_unwritable_out_folder_is_one_line(demo_files, capsys: pytest.CaptureFixture[str]) -> None:
+    scores, _ = demo_files
+    blocker = scores.parent / "a_file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    code, err = _report(capsys, str(scores), "--out", str(blocker / "site"))
+    assert code == 2 and "Traceback" not in err
+    assert err.startswith(f"relscore report: error: cannot write the report to '{blocker / 'site'}'")
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_report_from_the_scores_table_alone(demo_files, capsys: pytest.CaptureFixture[str]) -> None:
+    """Overview, outlet pages and the comparison from the table; no article pages, and the pages say why."""
+    scores, _ = demo_files
+    site = scores.parent / "site"
+    assert main(["report", str(scores), "--out", str(site)]) == 0
+    assert capsys.readouterr().out.strip() == f"report written: {site / 'index.html'}"
+    assert not (site / "articles").exists()
+    assert len(list((site / "outlets").glob("*.html"))) == 5
+    assert "article pages need the texts and their evidence spans" in Page((site / "articles.html").read_text(encoding="utf-8")).body
+    cmp = Page((site / "comparison.html").read_text(encoding="utf-8")).body
+    assert all(f"Sample outlet {i}" in cmp for i in range(4))  # the default comparison: the four largest

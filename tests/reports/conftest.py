@@ -12,6 +12,8 @@ import features
 from features.criteria import CRITERIA, assess
 
 SAMPLES = Path(__file__).resolve().parents[2] / "notebooks" / "data" / "samples"
+#: The shipped scores of the 37.5k AllSides articles (features, criteria and scores; no texts).
+ALLSIDES_SCORES = SAMPLES.parent / "allsides_scores.parquet"
 
 # An article written to attack the report: every piece must render as text.
 XSS_ID = "xss<'\"&>"
@@ -83,6 +85,12 @@ def add_fake_model_columns(scored: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def bare(scored: pd.DataFrame) -> pd.DataFrame:
+    """The five samples as a folder of .txt files gives them (no outlet, date or URL), with fake model columns."""
+    keep = scored["id"].isin([p.stem for p in SAMPLES.glob("*.txt")])
+    return add_fake_model_columns(scored[keep].drop(columns=["outlet", "date", "url", "domain"]))
+
+
 @pytest.fixture(scope="session")
 def sample_inputs() -> tuple[pd.DataFrame, pd.DataFrame, dict[str, str]]:
     if not SAMPLES.is_dir():
@@ -99,3 +107,19 @@ def scored_site(tmp_path_factory, sample_inputs) -> Path:
     out = tmp_path_factory.mktemp("site")
     render_site(add_fake_model_columns(scored), spans, texts, out, articles="all")
     return out
+
+
+@pytest.fixture(scope="session")
+def allsides_site(tmp_path_factory) -> Path:
+    """`relscore report` on 3,000 articles of the 20 largest outlets of the shipped AllSides scores
+    table, from the table alone (the whole table takes ~20 s; the sample keeps 2012-2020)."""
+    from relscore.cli import main
+
+    if not ALLSIDES_SCORES.is_file():
+        pytest.skip(f"{ALLSIDES_SCORES} missing")
+    out = tmp_path_factory.mktemp("allsides")
+    table = pd.read_parquet(ALLSIDES_SCORES)
+    table = table[table["outlet"].isin(table["outlet"].value_counts().index[:20])]
+    table.sample(n=3000, random_state=0).to_parquet(out / "scores.parquet")
+    assert main(["report", str(out / "scores.parquet"), "--out", str(out / "site")]) == 0
+    return out / "site"

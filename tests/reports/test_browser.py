@@ -116,3 +116,44 @@ def test_outlet_page_shows_the_card(browser, scored_site, tmp_path):
     assert browser.evaluate("document.querySelectorAll('#ocard-h ~ .grid2 figure svg').length") == 4
     browser.evaluate("document.getElementById('ocard-h').scrollIntoView()")
     _shot(browser, tmp_path, "outlet_card.png")
+
+
+def test_allsides_table_alone_compares_outlets_over_time(browser, allsides_site, tmp_path):
+    """From the shipped scores table alone: the comparison page charts several outlets over the years."""
+    _load(browser, allsides_site / "comparison.html")
+    assert browser.evaluate("document.getElementById('cmp-h').textContent").startswith("4 outlets, quarterly means")
+    compared = browser.evaluate("Array.from(document.querySelectorAll('#cmp-h ~ p a')).map(a => a.textContent)")
+    assert len(compared) == 4
+    axis = browser.evaluate("document.querySelector('figure svg').textContent")
+    assert "2013" in axis and "2019" in axis
+    first = browser.evaluate("document.querySelector('figure svg').getBoundingClientRect().height")
+    assert first > 150
+    _shot(browser, tmp_path, "allsides_comparison.png")
+    _load(browser, allsides_site / "index.html")
+    assert browser.evaluate("document.querySelectorAll('#league tbody tr').length") == 20
+    assert browser.evaluate("document.getElementById('look')") is None  # no texts given: no article pages
+    page = next((allsides_site / "outlets").glob("Washington-Times-*.html"))
+    _load(browser, page)
+    bars = browser.evaluate("document.querySelectorAll('#prof-h ~ svg rect').length")
+    assert 0 < bars <= 15
+
+
+def test_first_run_without_outlets_or_dates(browser, tmp_path, sample_inputs):
+    """The README's first run (a folder of .txt files): the overview says what is missing and leads to
+    the article pages, whose evidence is what such input can show."""
+    from reports import render_site
+
+    from .conftest import bare
+
+    scored, spans, texts = sample_inputs
+    site = tmp_path / "site"
+    render_site(bare(scored), spans, texts, site)
+    _load(browser, site / "index.html")
+    assert browser.evaluate("document.getElementById('missing-fields').getBoundingClientRect().height") > 0
+    links = browser.evaluate("Array.from(document.querySelectorAll('#look a')).map(a => a.href)")
+    assert len(links) == 5
+    _shot(browser, tmp_path, "first_run_overview.png")
+    _load(browser, Path(links[1].removeprefix("file://")))
+    assert browser.evaluate("document.querySelectorAll('.article-text del.ev-insertion').length") >= 2
+    _load(browser, site / "comparison.html")
+    assert "cannot be compared over time" in browser.evaluate("document.getElementById('compare-empty').textContent")

@@ -171,3 +171,69 @@ def test_insertion_count_is_the_tables_definition_when_present(sample_inputs):
     # sample 001 carries two READ ALSO lines and two captions: 2 insertions, not 4
     i = scored.index[scored["id"].astype(str).str.startswith("001")][0]
     assert corpus.n_ins[i] == 2
+
+
+@pytest.fixture(scope="module")
+def bare_site(tmp_path_factory, sample_inputs) -> Path:
+    """The samples as a folder of .txt files gives them: no outlet, no date, no URL."""
+    from .conftest import bare
+
+    scored, spans, texts = sample_inputs
+    out = tmp_path_factory.mktemp("bare")
+    render_site(bare(scored), spans, texts, out)
+    return out
+
+
+def test_input_without_outlets_or_dates_says_what_would_fill_the_pages(bare_site: Path):
+    index = _page(bare_site, "index.html").body
+    assert "No article names its outlet" in index and "No article has a date" in index
+    assert "unknown outlet" not in index and "undated" not in index
+    assert 'id="league"' not in (bare_site / "index.html").read_text(encoding="utf-8")
+    assert not (bare_site / "outlets").exists()
+    cmp = _page(bare_site, "comparison.html").body
+    assert "No article has an outlet or a date, so outlets cannot be compared over time" in cmp
+    assert "No outlet has dated articles" not in cmp
+    art = _page(bare_site, f"articles/{_article_file(bare_site, '001_').name}")
+    assert "no outlet given · no date given" in art.body
+    assert "Outlet median" not in art.body  # one group: its median is the corpus median
+
+
+def test_overview_lists_the_article_pages_with_their_evidence(bare_site: Path):
+    html = (bare_site / "index.html").read_text(encoding="utf-8")
+    rows = re.findall(r'<td><a href="(articles/[^"]+)">', re.search(r'<table id="look">.*?</table>', html, re.S).group(0))
+    assert sorted(rows) == sorted(f"articles/{p.name}" for p in (bare_site / "articles").glob("*.html")) and len(rows) == 5
+    # Five articles make no extremes: the top and bottom 1% of five is just the max and the min.
+    assert "extreme" not in _page(bare_site, "articles.html").body
+
+
+def test_signal_profile_shows_only_signals_that_differ(tmp_path: Path, sample_inputs):
+    """Outlet pages chart the signals at least 0.1 SD from the corpus median and say how many are left out;
+    an outlet that is the whole corpus gets no profile against itself."""
+    from reports.labels import feature_label
+    from reports.pages import PROFILE_MIN_Z, PROFILE_TOP, profile, summarise
+    from reports.prepare import prepare
+
+    scored, spans, _ = sample_inputs
+    corpus = prepare(scored, spans)
+    summ = summarise(corpus)
+    p = profile(corpus, summ, "Sample outlet 1")
+    assert p["rows"] and all(abs(r["z"]) >= PROFILE_MIN_Z for r in p["rows"])
+    assert p["n_hidden"] == p["n_all"] - len(p["rows"]) > 0
+    assert p["n_charted"] == min(PROFILE_TOP, len(p["rows"]))
+    biggest = max(p["rows"], key=lambda r: abs(r["z"]))
+    assert biggest["name"] == feature_label(biggest["column"]) and biggest["name"] in p["svg"]
+    one = prepare(scored.assign(outlet="Only outlet"), spans)
+    assert profile(one, summarise(one), "Only outlet")["whole_corpus"] is True
+    render_site(scored.assign(outlet="Only outlet"), spans, None, tmp_path)
+    page = Page(next((tmp_path / "outlets").glob("*.html")).read_text(encoding="utf-8")).body
+    assert "are the whole corpus" in page and "+0.00" not in page
+
+
+def test_no_texts_means_no_article_pages(tmp_path: Path, sample_inputs):
+    scored, spans, _ = sample_inputs
+    render_site(scored, None, None, tmp_path)
+    assert not (tmp_path / "articles").exists()
+    body = _page(tmp_path, "articles.html").body
+    assert "0 article pages" in body and "article pages need the texts and their evidence spans" in body
+    assert 'id="look"' not in (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert len(list((tmp_path / "outlets").glob("*.html"))) == 6
