@@ -262,6 +262,8 @@ def _score_dask(args: argparse.Namespace, prepared: Prepared, predict: PredictFn
             predict=predict, model_paths=args.model, since=since, until=until,
             partition_rows=args.partition_rows, scheduler=args.scheduler, jobs=args.jobs,
             on_submit=_dask_bar if not args.quiet and sys.stderr.isatty() else None)
+    except OutputError:
+        raise
     except (RunError, ValueError, OSError) as e:
         raise UsageError(str(e)) from e
     print(f"read {r.read}, scored {r.scored}, rejected {r.rejected}"

@@ -276,11 +276,14 @@ class DonePrefix:
 
     def __init__(self, state: ResumeState, out: Path) -> None:
         self.ids, self.errors, self.out = state.done_ids, state.done_errors, out
+        # Files by name: a run resumed from another folder spells a relative input path
+        # differently; the order of the rows tells same-named inputs apart.
+        self._error_keys = [(os.path.basename(f), line) for f, line in state.done_errors]
         self._i = self._e = 0
 
     def take(self, item: Article | BadRow) -> bool:
         """True when ``item`` is the next row the earlier run wrote (so it is done)."""
-        if self._e < len(self.errors) and self.errors[self._e] == (item.file, item.line):
+        if self._e < len(self.errors) and self._error_keys[self._e] == (os.path.basename(item.file), item.line):
             self._e += 1
             return True
         if isinstance(item, Article) and self._i < len(self.ids) and self.ids[self._i] == item.id:

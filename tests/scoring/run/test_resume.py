@@ -20,7 +20,7 @@ from scoring.io.tables import read_table
 from scoring.run import ResumeError, resume, run_local
 from scoring.run.errors import OutputError
 
-from .conftest import ROOT, write_corpus
+from .conftest import ROOT, read_jsonl, write_corpus
 
 
 def _run_until_killed(cmd: list[str], out: Path, min_rows: int) -> None:
@@ -244,3 +244,17 @@ def test_a_csv_record_torn_inside_a_quoted_line_break_is_cut(tmp_path):
     out.write_bytes(whole[:whole.index(b"lines")])  # ends just after the newline inside the quotes
     state = resume.prepare_resume(out, "csv", None, None)
     assert state.done_ids == ["a"] and out.read_bytes() == whole[:whole.index(b"b,")]
+
+
+def test_resume_from_another_folder_matches_the_rejected_rows(tmp_path, monkeypatch):
+    """The errors file names inputs as given: ``c.jsonl`` then, resumed from a subfolder, ``../c.jsonl``."""
+    write_corpus(tmp_path / "c.jsonl", 8, bad_every=3)
+    monkeypatch.chdir(tmp_path)
+    _interrupted(Path("c.jsonl"), Path("o.csv"), after=5, batch_size=2)
+    (tmp_path / "sub").mkdir()
+    monkeypatch.chdir(tmp_path / "sub")
+    again = run_local(prepare([Path("../c.jsonl")]), Path("../o.csv"), resume=True, batch_size=2)
+    c = again.counts
+    assert c.already_done >= 5 and c.already_done + c.scored + c.rejected == c.read == 9
+    assert [e["line"] for e in read_jsonl(tmp_path / "o.errors.jsonl")] == [2, 4, 7]
+    assert read_table(tmp_path / "o.csv")["id"].tolist() == ["a0000", "a0001", "a0003", "a0004", "a0006", "a0007"]
