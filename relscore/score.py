@@ -87,8 +87,8 @@ def run(args: argparse.Namespace) -> int:
     except OutputError as e:
         print(f"relscore score: error: {e}", file=sys.stderr)
         if e.no_room:
-            print("relscore score: free some space, then run the same command (with --resume if it "
-                  "had started scoring)", file=sys.stderr)
+            # nothing was scored yet (a failure mid-run says so in _score_local, with --resume)
+            print("relscore score: free some space, then run the same command again", file=sys.stderr)
         return 1
 
 
