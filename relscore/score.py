@@ -19,12 +19,13 @@ from reports import render_site
 from scoring.io.corpus import prepare
 from scoring.io.records import ColumnError, ColumnSpec, InputError
 from scoring.io.dates import parse_date
-from scoring.io.output import TABLE_FORMATS, table_format
+from scoring.io.output import TABLE_FORMATS, check_folder_writable, table_format
 from scoring.io.tables import read_records, read_table
 from scoring.run import (
-    BATCH_SIZE, PARTITION_ROWS, DaskResult, LocalRun, PredictFn, Prepared, RunError, RunResult, count_rows,
-    load_predict, require_dask, run_dask,
+    BATCH_SIZE, PARTITION_ROWS, DaskResult, LocalRun, OutputError, PredictFn, Prepared, RunError, RunResult,
+    count_rows, load_predict, require_dask, run_dask,
 )
+from scoring.run.errors import writing
 
 log = logging.getLogger(__name__)
 
@@ -79,7 +80,19 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Handler of ``relscore score``: check the options, then score with the chosen engine."""
+    """Handler of ``relscore score``: check the options, then score with the chosen engine.
+    An output that cannot be written ends it with one line naming the file and exit code 1."""
+    try:
+        return _run(args)
+    except OutputError as e:
+        print(f"relscore score: error: {e}", file=sys.stderr)
+        if e.no_room:
+            # nothing was scored yet (a failure mid-run says so in _score_local, with --resume)
+            print("relscore score: free some space, then run the same command again", file=sys.stderr)
+        return 1
+
+
+def _run(args: argparse.Namespace) -> int:
     report_dir = Path(args.report) if args.report else None
     if args.out is None and report_dir is None:
         raise UsageError("give --out OUT.csv|.parquet|.jsonl (or --report DIR)")
@@ -105,11 +118,24 @@ def run(args: argparse.Namespace) -> int:
             require_dask()
         except RunError as e:
             raise UsageError(str(e)) from e
-    predict = _load_predict(args.model)
     spans_path = Path(args.spans) if args.spans else (report_dir / "spans.jsonl" if report_dir else None)
+    _check_folders(args, out_path, spans_path, report_dir)
+    predict = _load_predict(args.model)
     if args.engine == "dask":
         return _score_dask(args, prepared, predict, out_path, spans_path, since, until)
     return _score_local(args, prepared, predict, out_path, spans_path, since, until, report_dir)
+
+
+def _check_folders(args: argparse.Namespace, out: Path, spans: Path | None, report_dir: Path | None) -> None:
+    """Fail before any scoring when a folder the run writes to cannot take a file."""
+    errors = Path(args.errors) if args.errors else None
+    for what, path in (("output", out), ("spans file", spans), ("errors file", errors)):
+        if path is not None:
+            with writing(path, what):
+                check_folder_writable(path.parent)
+    if report_dir is not None:
+        with writing(report_dir, "report folder"):
+            check_folder_writable(report_dir)
 
 
 def _date_arg(value: str | None, flag: str) -> str | None:
@@ -162,6 +188,8 @@ def _score_local(args: argparse.Namespace, prepared: Prepared, predict: PredictF
                        predict=predict, model_paths=args.model, jobs=args.jobs, batch_size=args.batch_size,
                        resume=args.resume, since=since, until=until, limit=args.limit,
                        keep_texts=report_dir is not None)
+    except OutputError:
+        raise
     except RunError as e:
         raise UsageError(str(e)) from e
     mode = Progress.choose_mode(args.quiet)
@@ -175,6 +203,16 @@ def _score_local(args: argparse.Namespace, prepared: Prepared, predict: PredictF
     try:
         with logging_redirect_tqdm():  # warnings print above the bar instead of through it
             result = job.run(on_progress=progress.update)
+    except OutputError as e:
+        progress.close()
+        print(f"relscore score: error: {e}", file=sys.stderr)
+        if e.no_room:
+            print(f"relscore score: stopped after {job.counts.scored} articles; free some space, then run "
+                  f"the same command with --resume to finish", file=sys.stderr)
+        return 1
+    except RunError as e:  # a resumed output that does not follow the input: nothing was written
+        progress.close()
+        raise UsageError(str(e)) from e
     except BaseException:
         progress.close()
         print(f"relscore score: stopped after {job.counts.scored} articles; "
@@ -187,8 +225,9 @@ def _score_local(args: argparse.Namespace, prepared: Prepared, predict: PredictF
     print(summary, file=sys.stderr)
     print(f"wrote {out_path}" + (f" and {spans_path}" if spans_path else ""), file=sys.stderr)
     if report_dir is not None:
-        site = render_site(read_table(out_path), read_records(spans_path), result.texts, report_dir,
-                           page_progress=page_bar)
+        scored, spans = read_table(out_path), read_records(spans_path)
+        with writing(report_dir, "report folder"):
+            site = render_site(scored, spans, result.texts, report_dir, page_progress=page_bar)
         print(f"report: {site}", file=sys.stderr)
     c = result.counts
     return 0 if c.scored or c.already_done or not (c.rejected + result.earlier_rejected) else 1
@@ -223,6 +262,8 @@ def _score_dask(args: argparse.Namespace, prepared: Prepared, predict: PredictFn
             predict=predict, model_paths=args.model, since=since, until=until,
             partition_rows=args.partition_rows, scheduler=args.scheduler, jobs=args.jobs,
             on_submit=_dask_bar if not args.quiet and sys.stderr.isatty() else None)
+    except OutputError:
+        raise
     except (RunError, ValueError, OSError) as e:
         raise UsageError(str(e)) from e
     print(f"read {r.read}, scored {r.scored}, rejected {r.rejected}"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import math
 import shutil
+import tempfile
 from pathlib import Path
 from typing import IO, Any, Iterable
 
@@ -34,6 +35,18 @@ def table_format(path: str | Path) -> str:
 
 def _ensure_parent(path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
+
+
+def check_folder_writable(folder: str | Path) -> None:
+    """Create ``folder`` if needed and make (and drop) a file in it: raises the
+    ``OSError`` a writer would meet there later (read-only, a file in the way)."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError as e:  # name the folder, not the probe's random file name
+        raise OSError(e.errno, e.strerror, str(folder)) from e
 
 
 class _TextTableWriter:

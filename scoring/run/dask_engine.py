@@ -12,7 +12,7 @@ file system), and have relscore installed.
 """
 from __future__ import annotations
 
-import importlib.util
+import importlib
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,12 +27,12 @@ from scoring.io.rows import build_article
 from scoring.io.output import META_COLUMNS, RecordWriter
 from scoring.model.scores import SCORE_COLUMNS
 from scoring.run.chunks import Batch, PredictFn, in_input_order, output_columns, score_chunk
-from scoring.run.errors import RunError
+from scoring.run.errors import RunError, writing
 
 PIECE_COLUMNS = ("piece", "path", "row_group", "offset", "rows", "first_line")
 #: Articles per partition unless the caller says otherwise.
 PARTITION_ROWS = 2000
-DASK_MISSING = "--engine dask needs Dask: pip install 'relscore[dask]'"
+DASK_MISSING = "--engine dask needs Dask, which cannot be imported ({}): pip install 'relscore[dask]'"
 
 
 @dataclass(frozen=True)
@@ -170,9 +170,14 @@ class DaskResult:
 
 
 def require_dask() -> None:
-    """Raise :class:`RunError` with the install command when Dask is missing."""
-    if importlib.util.find_spec("dask") is None or importlib.util.find_spec("distributed") is None:
-        raise RunError(DASK_MISSING)
+    """Raise :class:`RunError` with the install command when Dask, its dataframe
+    part or distributed cannot be imported (a plain ``pip install dask`` lacks the
+    dataframe requirements)."""
+    for name in ("dask", "dask.dataframe", "distributed"):
+        try:
+            importlib.import_module(name)
+        except ImportError as e:
+            raise RunError(DASK_MISSING.format(e)) from e
 
 
 def run_dask(prepared: Sequence[tuple[Source, Resolved | None]], out: Path, *, spans: Path | None = None,
@@ -198,7 +203,8 @@ def run_dask(prepared: Sequence[tuple[Source, Resolved | None]], out: Path, *, s
     resolved = {str(s.path): r for s, r in prepared if r is not None}
     pieces = plan_pieces(sources, partition_rows)
     for d in (out, *([spans] if spans else []), errors_dir):
-        _prepare_folder(d)
+        with writing(d, "output folder"):
+            _prepare_folder(d)
     table = pd.DataFrame([(i, p.path, p.row_group, p.offset, p.rows, p.first_line) for i, p in enumerate(pieces)],
                          columns=list(PIECE_COLUMNS))
     args = (resolved, since, until, predict, list(model_paths) if model_paths else None,

@@ -22,9 +22,12 @@ import pandas as pd
 
 from scoring.io.corpus import iter_prepared
 from scoring.io.records import Article, BadRow, Resolved, Source
-from scoring.io.output import CsvTableWriter, JsonlTableWriter, PartsParquetWriter, RecordWriter, table_format
+from scoring.io.output import (
+    CsvTableWriter, JsonlTableWriter, PartsParquetWriter, RecordWriter, check_folder_writable, table_format,
+)
 from scoring.run import resume
 from scoring.run.chunks import Batch, ChunkResult, PredictFn, in_input_order, output_columns, score_chunk
+from scoring.run.errors import OutputError, writing
 from scoring.run.preload import preload_features
 from scoring.run.workers import Workers
 
@@ -42,7 +45,8 @@ Prepared = Sequence[tuple[Source, Resolved | None]]
 
 
 class Output:
-    """The files of one run (table, spans, errors) and their resume point."""
+    """The files of one run (table, spans, errors) and their resume point. Any
+    ``OSError`` on them becomes an :class:`~scoring.run.errors.OutputError` naming the file."""
 
     def __init__(self, out_path: Path, spans_path: Path | None, errors_path: Path,
                  errors_lazy: bool, columns: list[str], state: resume.ResumeState) -> None:
@@ -54,40 +58,71 @@ class Output:
             raise resume.ResumeError(
                 f"cannot resume: {out_path} has other columns than this run would write "
                 f"(another model or relscore version?); run without --resume")
-        if self.fmt == "parquet":
-            self.table: Any = PartsParquetWriter(out_path, columns, resume.parts_dir(out_path), start=state.parts)
-        else:
-            has_rows = append and out_path.exists() and out_path.stat().st_size > 0
-            cls = CsvTableWriter if self.fmt == "csv" else JsonlTableWriter
-            self.table = cls(out_path, columns, append=has_rows)
-        self.spans = RecordWriter(spans_path, append=append) if spans_path else None
-        self.errors = RecordWriter(errors_path, lazy=errors_lazy, append=append)
+        with writing(out_path, "output"):
+            if self.fmt == "parquet":
+                check_folder_writable(out_path.parent)  # the parts are joined there at the end
+                self.table: Any = PartsParquetWriter(out_path, columns, resume.parts_dir(out_path),
+                                                     start=state.parts)
+            else:
+                has_rows = append and out_path.exists() and out_path.stat().st_size > 0
+                cls = CsvTableWriter if self.fmt == "csv" else JsonlTableWriter
+                self.table = cls(out_path, columns, append=has_rows)
+        self.spans = None
+        if spans_path:
+            with writing(spans_path, "spans file"):
+                self.spans = RecordWriter(spans_path, append=append)
+        with writing(errors_path, "errors file"):
+            if errors_lazy:  # created with the first error, so its folder is checked now
+                check_folder_writable(errors_path.parent)
+            self.errors = RecordWriter(errors_path, lazy=errors_lazy, append=append)
+        # A resume point from the start: a run stopped in its first batch is cut back to here.
+        self._checkpoint()
 
     def write(self, frame: pd.DataFrame | None, spans: list[dict[str, Any]], errors: list[BadRow]) -> None:
         if errors:
-            self.errors.write_many([b.as_dict() for b in errors])
+            with writing(self.errors.path, "errors file"):
+                self.errors.write_many([b.as_dict() for b in errors])
         if frame is not None and len(frame):
-            self.table.write(frame)
+            with writing(self.out_path, "output"):
+                self.table.write(frame)
         if self.spans is not None and spans:
-            self.spans.write_many(spans)
-        resume.write_checkpoint(self.out_path, self.fmt, self.columns, {
-            "out": self.table.position(),
-            "spans": self.spans.position() if self.spans is not None else 0,
-            "errors": self.errors.position(),
-        })
+            with writing(self.spans.path, "spans file"):
+                self.spans.write_many(spans)
+        self._checkpoint()
+
+    def _checkpoint(self) -> None:
+        with writing(self.out_path, "output"):
+            out = self.table.position()
+        with writing(self.errors.path, "errors file"):
+            errors = self.errors.position()
+        spans = 0
+        if self.spans is not None:
+            with writing(self.spans.path, "spans file"):
+                spans = self.spans.position()
+        resume.write_checkpoint(self.out_path, self.fmt, self.columns,
+                                {"out": out, "spans": spans, "errors": errors})
 
     def finish(self) -> None:
         """The run is complete: join Parquet parts, close, drop the resume point."""
-        if isinstance(self.table, PartsParquetWriter):
-            self.table.finish()
+        with writing(self.out_path, "output"):
+            if isinstance(self.table, PartsParquetWriter):
+                self.table.finish()
         self.close()
         resume.clear(self.out_path)
 
-    def close(self) -> None:
-        self.table.close()
-        self.errors.close()
-        if self.spans is not None:
-            self.spans.close()
+    def close(self, failed: bool = False) -> None:
+        """Close every file; after a failure (``failed``) a file that cannot be flushed
+        is left as it is: the resume point says how much of it is whole."""
+        for what, path, writer in (("output", self.out_path, self.table),
+                                   ("errors file", self.errors.path, self.errors),
+                                   ("spans file", self.spans.path if self.spans else None, self.spans)):
+            if writer is None:
+                continue
+            try:
+                writer.close()
+            except OSError as e:
+                if not failed:
+                    raise OutputError(path or self.out_path, what, e) from e
 
 
 @dataclass
@@ -141,6 +176,7 @@ class LocalRun:
         self.score_kw: dict[str, Any] = {"predict": predict, "model_paths": model_paths,
                                          "with_spans": spans is not None}
         self.state = self._resume_state(out, resume)
+        self.done = _done_prefix(self.state, out)
         # Without an errors path asked for, the default file appears only when there are errors.
         self.output = Output(out, spans, self.errors, errors_lazy=errors is None and not self.state.resumed,
                              columns=output_columns(predict is not None), state=self.state)
@@ -165,12 +201,14 @@ class LocalRun:
         finished = False
         try:
             self._score(iter_prepared(list(self.prepared), self.limit), on_progress or _no_progress)
+            if self.done is not None:
+                self.done.end(None)
             finished = True
         finally:
             if finished:
                 self.output.finish()
             else:
-                self.output.close()
+                self.output.close(failed=True)
         return RunResult(self.counts, self.output.out_path, self.spans, self.errors, self.state.resumed,
                          len(self.state.done_errors) if self.state.resumed else 0, self.texts)
 
@@ -184,20 +222,21 @@ class LocalRun:
         """Count one input item; False when it is not scored in this run."""
         c = self.counts
         c.read += 1
-        if isinstance(item, BadRow):
-            if (item.file, item.line) in self.state.done_errors:
+        if self.done is not None:
+            if self.done.take(item):
                 c.already_done += 1
+                if self.keep_texts and isinstance(item, Article):
+                    self.texts[item.id] = item.text
                 return False
+            if not (isinstance(item, Article) and self._outside_dates(item)):
+                self.done.end(item)  # the first row still to do: the earlier run's files hold no more
+                self.done = None
+        if isinstance(item, BadRow):
             return True
-        if item.id in self.state.done_ids or (item.file, item.line) in self.state.done_errors:
-            c.already_done += 1
-            if self.keep_texts:
-                self.texts[item.id] = item.text
-            return False
         if item.date is None:
             c.dates_missing += 1
             c.dates_unparseable += item.date_status == "unparseable"
-        elif (self.since and item.date < self.since) or (self.until and item.date > self.until):
+        elif self._outside_dates(item):
             c.filtered += 1
             return False
         if not (item.title or "").strip():
@@ -205,6 +244,10 @@ class LocalRun:
         if self.keep_texts:
             self.texts[item.id] = item.text
         return True
+
+    def _outside_dates(self, item: Article) -> bool:
+        return item.date is not None and bool((self.since and item.date < self.since)
+                                              or (self.until and item.date > self.until))
 
     def _score(self, items: Iterable[Article | BadRow], progress: ProgressFn) -> None:
         workers = Workers(self.jobs) if self.jobs > 1 else None
@@ -263,6 +306,10 @@ class LocalRun:
         finally:
             if workers is not None:
                 workers.close()
+
+
+def _done_prefix(state: resume.ResumeState, out: Path) -> resume.DonePrefix | None:
+    return resume.DonePrefix(state, out) if state.resumed else None
 
 
 def _no_progress(n: int) -> None:

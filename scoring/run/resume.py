@@ -1,14 +1,21 @@
 """Resume points for ``relscore score``.
 
-After every batch it writes, ``score`` records in ``OUT.progress`` how far each
-of its files is complete: bytes of the CSV/JSON Lines table, of the spans file
-and of the errors file, or the number of Parquet parts. A run killed at any
-moment therefore leaves files that are whole up to that point plus, perhaps, a
-torn tail. ``--resume`` cuts the files back to the recorded point, reads which
-articles are done (ids in the output, file and line in the errors file) and
-scores only the rest, appending; the result equals an uninterrupted run's.
+From its start and after every batch it writes, ``score`` records in
+``OUT.progress`` how far each of its files is complete: bytes of the CSV/JSON
+Lines table, of the spans file and of the errors file, or the number of Parquet
+parts. A run killed at any moment therefore leaves files that are whole up to
+that point plus, perhaps, a torn tail. ``--resume`` cuts the files back to the
+recorded point (without one, a finished run's output or an older relscore's, it
+cuts any partial last record), reads what is done (the ids in the output, file
+and line in the errors file, both in input order) and scores only the rest,
+appending; the result equals an uninterrupted run's.
+
+What is done is matched by input position, not by id: the earlier run wrote its
+rows in input order, so the done rows are the longest start of the input that
+the output and errors file hold in that order. An input with repeated ids thus
+loses none of them, and an output that does not follow the input is refused.
 A finished run removes its ``.progress`` file; resuming a finished output
-simply finds every article done.
+simply finds every row done.
 """
 from __future__ import annotations
 
@@ -19,11 +26,12 @@ import os
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 import pyarrow.parquet as pq
 
-from scoring.run.errors import RunError
+from scoring.io.records import Article, BadRow
+from scoring.run.errors import RunError, writing
 
 log = logging.getLogger(__name__)
 
@@ -47,8 +55,9 @@ def parts_dir(out: Path) -> Path:
 class ResumeState:
     """What an earlier run already did."""
 
-    done_ids: set[str] = field(default_factory=set)
-    done_errors: set[tuple[str, int]] = field(default_factory=set)
+    #: Ids of the output's rows and (file, line) of the errors file's records, in file order.
+    done_ids: list[str] = field(default_factory=list)
+    done_errors: list[tuple[str, int]] = field(default_factory=list)
     columns: list[str] | None = None
     parts: int = 0
     resumed: bool = False
@@ -58,9 +67,10 @@ def write_checkpoint(out: Path, fmt: str, columns: list[str] | None, positions: 
     """Record the complete length of every file (atomically: a torn checkpoint is impossible)."""
     path = checkpoint_path(out)
     tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(json.dumps({"version": VERSION, "format": fmt, "columns": columns, "positions": positions}),
-                   encoding="utf-8")
-    os.replace(tmp, path)
+    with writing(path, "resume point"):
+        tmp.write_text(json.dumps({"version": VERSION, "format": fmt, "columns": columns, "positions": positions}),
+                       encoding="utf-8")
+        os.replace(tmp, path)
 
 
 def clear(out: Path) -> None:
@@ -83,32 +93,52 @@ def _truncate(path: Path | None, size: int, what: str) -> None:
     if actual > size:
         log.info("resume: cutting %s back from %d to %d bytes (a batch the last run did not finish)",
                  path, actual, size)
-        with open(path, "r+b") as fh:
-            fh.truncate(size)
+        _cut(path, size, what)
 
 
-def _ids_in_table(out: Path, fmt: str, parts: int) -> tuple[set[str], list[str] | None]:
+def _cut(path: Path, size: int, what: str) -> None:
+    with writing(path, f"{what} file"), open(path, "r+b") as fh:
+        fh.truncate(size)
+
+
+def _cut_torn_line(path: Path | None, what: str) -> None:
+    """Cut a JSON Lines file back to its last newline: a record is whole once its newline is written."""
+    if path is None or not path.exists():
+        return
+    with open(path, "rb") as fh:
+        end = fh.seek(0, os.SEEK_END)
+        pos = end
+        while pos > 0:
+            start = max(0, pos - 65536)
+            fh.seek(start)
+            chunk = fh.read(pos - start)
+            nl = chunk.rfind(b"\n")
+            if nl >= 0:
+                pos = start + nl + 1
+                break
+            pos = start
+    if pos < end:
+        log.warning("resume: %s ends in a partial record (%d bytes); cut back to redo it", path, end - pos)
+        _cut(path, pos, what)
+
+
+def _ids_in_table(out: Path, fmt: str, parts: int) -> tuple[list[str], list[str] | None]:
+    """The ids of the table's rows in order, and its columns (None when it has none yet)."""
     if fmt == "parquet":
-        ids: set[str] = set()
+        ids: list[str] = []
         columns = None
         for n in range(parts):
             part = parts_dir(out) / f"part-{n:06d}.parquet"
-            ids.update(pq.read_table(part, columns=["id"]).column("id").to_pylist())
+            ids.extend(pq.read_table(part, columns=["id"]).column("id").to_pylist())
             if columns is None:
                 columns = pq.read_schema(part).names
         return ids, columns
-    if not out.exists() or out.stat().st_size == 0:
-        return set(), None
     if fmt == "csv":
-        with open(out, encoding="utf-8", newline="") as fh:
-            reader = csv.reader(fh)
-            header = next(reader, None)
-            if not header or "id" not in header:
-                raise ResumeError(f"cannot resume: {out} has no 'id' column")
-            i = header.index("id")
-            return {row[i] for row in reader if row}, header
-    ids = set()
-    columns = None
+        return _csv_ids(out)
+    _cut_torn_line(out, "output")
+    ids, columns = [], None
+    if not out.exists():
+        return ids, columns
     with open(out, encoding="utf-8") as fh:
         for n, line in enumerate(fh, 1):
             if not line.strip():
@@ -118,19 +148,83 @@ def _ids_in_table(out: Path, fmt: str, parts: int) -> tuple[set[str], list[str] 
             except json.JSONDecodeError as e:
                 raise ResumeError(f"cannot resume: {out} line {n} is not JSON ({e})") from e
             columns = columns or list(rec)
-            ids.add(str(rec.get("id")))
+            ids.append(str(rec.get("id")))
     return ids, columns
 
 
-def _errors_done(errors: Path | None) -> set[tuple[str, int]]:
-    done: set[tuple[str, int]] = set()
+def _csv_records(fh: Any) -> Iterator[tuple[list[str] | None, int]]:
+    """(fields, byte offset of the record's end) of a CSV file opened in binary;
+    fields None for a record the csv module cannot read."""
+    pos = 0
+
+    def lines() -> Iterator[str]:
+        nonlocal pos
+        for raw in fh:
+            pos += len(raw)
+            yield raw.decode("utf-8", errors="replace")
+
+    # csv reads exactly the lines of one record before it yields it, so pos is that record's end;
+    # strict: a quote still open at the end of the file (a torn record) is an error, not a field.
+    reader = csv.reader(lines(), strict=True)
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error:
+            yield None, pos
+            return
+        yield row, pos
+
+
+def _csv_ids(out: Path) -> tuple[list[str], list[str] | None]:
+    """The ids of a CSV table and its header; a partial last record (no newline, a
+    quote left open, fields missing) is cut off so that it is scored again."""
+    if not out.exists() or out.stat().st_size == 0:
+        return [], None
+    ids: list[str] = []
+    header: list[str] | None = None
+    good = 0  # the end of the last whole record
+    with open(out, "rb") as fh:
+        size = os.fstat(fh.fileno()).st_size
+        fh.seek(size - 1)
+        ends_whole = fh.read(1) == b"\n"
+        fh.seek(0)
+        for row, end in _csv_records(fh):
+            whole = row is not None and (header is None or len(row) == len(header))
+            if end >= size and not (whole and ends_whole):
+                break  # the last record, torn
+            if not whole:
+                raise ResumeError(f"cannot resume: {out} has a malformed record ending at byte {end}; "
+                                  f"run without --resume")
+            good = end
+            if header is None:
+                header = row
+                if "id" not in header:
+                    raise ResumeError(f"cannot resume: {out} has no 'id' column")
+                id_at = header.index("id")
+            else:
+                ids.append(row[id_at])
+    if good < size:
+        log.warning("resume: %s ends in a partial record (%d bytes); cut back to redo it", out, size - good)
+        _cut(out, good, "output")
+    return ids, header
+
+
+def _errors_done(errors: Path | None) -> list[tuple[str, int]]:
+    done: list[tuple[str, int]] = []
+    _cut_torn_line(errors, "errors")
     if errors is None or not errors.exists():
         return done
     with open(errors, encoding="utf-8") as fh:
-        for line in fh:
+        for n, line in enumerate(fh, 1):
             if line.strip():
-                rec: dict[str, Any] = json.loads(line)
-                done.add((str(rec.get("file")), int(rec.get("line", 0))))
+                try:
+                    rec: dict[str, Any] = json.loads(line)
+                    done.append((str(rec["file"]), int(rec["line"])))
+                except (ValueError, KeyError, TypeError) as e:
+                    raise ResumeError(f"cannot resume: {errors} line {n} is not an errors record ({e}); "
+                                      f"run without --resume") from e
     return done
 
 
@@ -168,7 +262,43 @@ def prepare_resume(out: Path, fmt: str, spans: Path | None, errors: Path | None)
         state.parts = 1
     elif not out.exists():
         return ResumeState(resumed=False)
+    _cut_torn_line(spans, "spans")
     state.done_ids, columns = _ids_in_table(out, fmt, state.parts)
     state.columns = state.columns or columns
     state.done_errors = _errors_done(errors)
     return state
+
+
+class DonePrefix:
+    """Which input rows the resumed run already did (see the module docstring):
+    feed every input row to :meth:`take` in order; the first row it does not
+    take, and that the run does not filter out, goes to :meth:`end`."""
+
+    def __init__(self, state: ResumeState, out: Path) -> None:
+        self.ids, self.errors, self.out = state.done_ids, state.done_errors, out
+        # Files by name: a run resumed from another folder spells a relative input path
+        # differently; the order of the rows tells same-named inputs apart.
+        self._error_keys = [(os.path.basename(f), line) for f, line in state.done_errors]
+        self._i = self._e = 0
+
+    def take(self, item: Article | BadRow) -> bool:
+        """True when ``item`` is the next row the earlier run wrote (so it is done)."""
+        if self._e < len(self.errors) and self._error_keys[self._e] == (os.path.basename(item.file), item.line):
+            self._e += 1
+            return True
+        if isinstance(item, Article) and self._i < len(self.ids) and self.ids[self._i] == item.id:
+            self._i += 1
+            return True
+        return False
+
+    def end(self, item: Article | BadRow | None) -> None:
+        """``item`` (None: the end of the input) is the first row still to do: the
+        earlier run's files must hold nothing more."""
+        if self._i == len(self.ids) and self._e == len(self.errors):
+            return
+        where = f"{item.file} line {item.line}" if item is not None else "the end of the input"
+        held = (f"the output row {self._i + 1} (id {self.ids[self._i]!r})" if self._i < len(self.ids)
+                else f"the errors record of {self.errors[self._e][0]} line {self.errors[self._e][1]}")
+        raise ResumeError(f"cannot resume: {self.out} does not follow the input: at {where} the earlier run "
+                          f"wrote {held} next; resume with the inputs and options of the interrupted run, "
+                          f"or run without --resume")

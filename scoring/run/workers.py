@@ -1,13 +1,19 @@
 """A process pool for :func:`scoring.run.chunks.score_chunk` that survives a
 worker dying: a segfault or the out-of-memory killer breaks the pool, and the
 batches in flight are then re-run one article per task in a fresh pool, so the
-article that kills a worker is found and listed with that reason."""
+article that kills a worker is found and listed with that reason. Workers die
+with the process that started them, even when it is killed outright."""
 from __future__ import annotations
 
+import ctypes
 import gc
 import logging
 import multiprocessing
+import os
 import signal
+import sys
+import threading
+import time
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
@@ -36,7 +42,8 @@ class Workers:
         # Objects loaded so far move out of the collector's reach: its passes would
         # otherwise write to every object and copy the parent's pages into each worker.
         gc.freeze()
-        return ProcessPoolExecutor(max_workers=self.jobs, mp_context=self._ctx, initializer=_ignore_sigint)
+        return ProcessPoolExecutor(max_workers=self.jobs, mp_context=self._ctx, initializer=_init_worker,
+                                   initargs=(os.getpid(),))
 
     def restart(self) -> None:
         self.pool.shutdown(wait=False, cancel_futures=True)
@@ -76,6 +83,35 @@ class Workers:
         self.pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _ignore_sigint() -> None:
-    """Workers leave Ctrl-C to the parent, which stops cleanly at a resume point."""
+#: prctl(2) option: the signal a process gets when its parent dies (Linux).
+PR_SET_PDEATHSIG = 1
+#: Seconds between two looks at the parent, where prctl is not available.
+WATCH_INTERVAL = 1.0
+
+
+def _init_worker(parent: int) -> None:
+    """Workers leave Ctrl-C to the parent, which stops cleanly at a resume point;
+    and they die with the parent: killed outright (``kill -9``), it cannot shut
+    the pool down, and its workers would otherwise wait for work for ever."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if not _kill_me_with_parent():
+        threading.Thread(target=_watch_parent, args=(parent,), name="relscore-watch-parent", daemon=True).start()
+    elif os.getppid() != parent:  # the parent died before the signal was asked for
+        os._exit(1)
+
+
+def _kill_me_with_parent() -> bool:
+    """Ask Linux to SIGKILL this process when its parent dies; False where it cannot."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        return ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0
+    except (OSError, AttributeError):
+        return False
+
+
+def _watch_parent(parent: int) -> None:
+    """The portable fallback: an orphan is adopted by another process, so its parent id changes."""
+    while os.getppid() == parent:
+        time.sleep(WATCH_INTERVAL)
+    os._exit(1)

@@ -1,6 +1,7 @@
 """``relscore score`` end to end through ``relscore.cli.main``: rows in input
 order, every input row in OUT or in the errors file, spans that slice the text,
 the summary lines and the usage errors."""
+import errno
 import json
 import re
 import sys
@@ -14,6 +15,7 @@ from features.criteria import CRITERIA
 from features.base import Span
 from features.pipeline import Analysis
 from relscore import cli, score
+from scoring.io import output
 from scoring.io.tables import read_table
 from scoring.run import chunks
 
@@ -235,11 +237,16 @@ def test_all_rows_rejected_exit_1_and_empty_input_exit_0(tmp_path, no_model):
     assert list(read_table(out).columns)[:6] == META and len(read_table(out)) == 0
 
 
-def test_dask_engine_without_dask_says_how_to_install(tmp_path, capsys, monkeypatch):
-    monkeypatch.setitem(sys.modules, "dask", None)  # as if not installed: find_spec and import both fail
-    rc = cli.main(["score", str(SAMPLES), "--engine", "dask", "--out", str(tmp_path / "out"), "-q"])
+@pytest.mark.parametrize("missing", ["dask", "dask.dataframe", "distributed"])
+def test_dask_engine_without_dask_says_how_to_install(tmp_path, capsys, monkeypatch, no_model, missing):
+    """Dask absent, or a plain ``pip install dask`` without the dataframe requirements."""
+    monkeypatch.setitem(sys.modules, missing, None)  # as if not installed
+    corpus = tmp_path / "c.parquet"
+    pd.DataFrame({"id": ["a"], "text": ["The minister said the vote may be close."]}).to_parquet(corpus)
+    rc = cli.main(["score", str(corpus), "--engine", "dask", "--out", str(tmp_path / "out"), "-q"])
     err = capsys.readouterr().err
-    assert rc == 2 and "pip install 'relscore[dask]'" in err and "Traceback" not in err
+    assert rc == 2 and err.count("\n") == 1 and err.endswith("pip install 'relscore[dask]'\n")
+    assert missing in err and not (tmp_path / "out").exists()
 
 
 def test_resumed_summary_counts_what_was_already_done(tmp_path, capsys, caplog, no_model):
@@ -283,3 +290,59 @@ def test_dask_engine_summary_lines(tmp_path, capsys, no_model):
     err = capsys.readouterr().err.splitlines()
     assert f"read 3, scored 2, rejected 1 (errors: {tmp_path / 'out_errors'}); filtered 0; 2 partitions" in err
     assert f"wrote {out}/ and {spans}/" in err
+
+
+@pytest.mark.parametrize("option", ["--out", "--spans", "--errors", "--report"])
+def test_an_unwritable_output_is_one_line_before_any_scoring(tmp_path, capsys, monkeypatch, option):
+    """A folder that cannot be made (a file stands in its way) is found before the
+    models load or any article is read; the message names the file and the reason."""
+    (tmp_path / "blocker").write_text("a file, not a folder", encoding="utf-8")
+    bad = tmp_path / "blocker" / ("r" if option == "--report" else "x.csv" if option == "--out" else "x.jsonl")
+    good = tmp_path / "ok.csv"
+    monkeypatch.setattr(score, "_load_predict", lambda paths: pytest.fail("models loaded before the check"))
+    args = ["score", str(SAMPLES), "-q", option, str(bad)] + ([] if option == "--out" else ["--out", str(good)])
+    assert cli.main(args) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and f"{tmp_path / 'blocker'} is a file, not a folder" in err
+    assert err.startswith("relscore score: error: cannot write the ") and str(bad) in err
+    assert not good.exists()
+
+
+def test_a_full_disk_mid_run_says_to_resume(tmp_path, capsys, monkeypatch, no_model):
+    """The disk fills after the first batch: one error line naming the file, the
+    advice to resume, exit 1; the resumed run gives the uninterrupted output."""
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("".join(json.dumps({"id": f.stem, "text": f.read_text(encoding="utf-8")}) + "\n"
+                              for f in sorted(SAMPLES.glob("*.txt"))), encoding="utf-8")
+    out, spans = tmp_path / "o.csv", tmp_path / "s.jsonl"
+    args = ["score", str(corpus), "--out", str(out), "--spans", str(spans), "--batch-size", "2", "--jobs", "1", "-q"]
+    assert cli.main([*args[:3], str(tmp_path / "ref.csv"), "--spans", str(tmp_path / "ref.jsonl"), *args[6:]]) == 0
+    real = output.RecordWriter.write_many
+    calls = []
+
+    def fill_up(self, records):
+        calls.append(1)
+        if len(calls) > 1:
+            raise OSError(errno.ENOSPC, "No space left on device", str(self.path))
+        real(self, records)
+
+    monkeypatch.setattr(output.RecordWriter, "write_many", fill_up)
+    capsys.readouterr()
+    assert cli.main(args) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err == [f"relscore score: error: cannot write the spans file {spans}: No space left on device",
+                   "relscore score: stopped after 2 articles; free some space, then run the same command "
+                   "with --resume to finish"]
+    monkeypatch.setattr(output.RecordWriter, "write_many", real)
+    assert cli.main([*args, "--resume"]) == 0
+    assert out.read_bytes() == (tmp_path / "ref.csv").read_bytes()
+    assert spans.read_bytes() == (tmp_path / "ref.jsonl").read_bytes()
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux) for a real full disk")
+def test_a_real_full_device_is_one_line(tmp_path, capsys, no_model):
+    (tmp_path / "o.csv").symlink_to("/dev/full")  # every write to it fails with ENOSPC
+    assert cli.main(["score", str(SAMPLES), "--out", str(tmp_path / "o.csv"), "-q"]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err[0] == f"relscore score: error: cannot write the output {tmp_path / 'o.csv'}: No space left on device"
+    assert len(err) == 2 and "free some space" in err[1]

@@ -81,11 +81,15 @@ def test_partition_rows_must_be_positive(tmp_path):
         run_dask(prepare([corpus]), tmp_path / "o", partition_rows=0)
 
 
-def test_missing_dask_says_how_to_install(tmp_path, monkeypatch):
-    monkeypatch.setitem(sys.modules, "distributed", None)  # as if not installed
+@pytest.mark.parametrize("missing", ["dask", "dask.dataframe", "distributed"])
+def test_missing_dask_says_how_to_install(tmp_path, monkeypatch, missing):
+    """Dask absent, or installed without its dataframe requirements, or without distributed."""
+    monkeypatch.setitem(sys.modules, missing, None)  # as if not installed
     with pytest.raises(RunError) as e:
         require_dask()
-    assert str(e.value) == DASK_MISSING == "--engine dask needs Dask: pip install 'relscore[dask]'"
+    assert str(e.value).startswith("--engine dask needs Dask, which cannot be imported (")
+    assert missing in str(e.value) and str(e.value).endswith("): pip install 'relscore[dask]'")
+    assert DASK_MISSING.endswith("pip install 'relscore[dask]'")
     corpus = tmp_path / "c.parquet"
     make_corpus(corpus)
     with pytest.raises(RunError, match="pip install 'relscore\\[dask\\]'"):
