@@ -25,6 +25,7 @@ import pyarrow.parquet as pq
 from scoring.io.records import Article, Resolved, Source
 from scoring.io.rows import build_article
 from scoring.io.output import META_COLUMNS, RecordWriter
+from scoring.io.parquet import batch_records
 from scoring.model.scores import SCORE_COLUMNS
 from scoring.run.chunks import Batch, PredictFn, in_input_order, output_columns, score_chunk
 from scoring.run.errors import RunError, writing
@@ -74,7 +75,7 @@ def read_piece(piece: Piece, columns: list[str]) -> list[dict[str, Any]]:
             if stop <= piece.offset:
                 continue
             lo, hi = max(piece.offset, start) - start, min(piece.offset + piece.rows, stop) - start
-            out.extend(batch.slice(lo, hi - lo).to_pylist())
+            out.extend(batch_records(batch.slice(lo, hi - lo), piece.path))
             if stop >= piece.offset + piece.rows:
                 break
     finally:

@@ -6,6 +6,8 @@ import sys
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 
 from scoring.io.corpus import expand_inputs, prepare
@@ -39,6 +41,17 @@ def test_pieces_cover_every_row_once_in_order(tmp_path):
     titles = [r["title"] for x in pieces for r in read_piece(x, ["title"])]
     assert titles == df["title"].tolist()
     assert [x.first_line for x in pieces] == [1, 5, 7, 11, 13, 17]
+
+
+def test_a_piece_with_dates_beyond_python_range_keeps_its_rows(tmp_path):
+    p = tmp_path / "far.parquet"
+    pq.write_table(pa.table({
+        "id": ["a", "b"], "text": ["The ministers met, officials said."] * 2,
+        "date": pa.array([18330, 2_932_897 + 10], type=pa.date32()),  # day 2,932,897 is 10000-01-01
+    }), p)
+    rows = [r for x in plan_pieces(expand_inputs([p]), partition_rows=4) for r in read_piece(x, ["id", "date"])]
+    assert [r["id"] for r in rows] == ["a", "b"]
+    assert str(rows[0]["date"]) == "2020-03-09" and type(rows[1]["date"]).__name__ == "OutOfRange"
 
 
 def test_dask_localcluster_equals_local_engine(tmp_path):
