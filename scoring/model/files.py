@@ -60,17 +60,25 @@ def _check_types(untrusted: list[str], path: str | Path) -> list[str]:
 def _vectorizers(obj: Any, seen: set[int] | None = None) -> Iterator[CountVectorizer]:
     """The fitted word vectorisers anywhere inside a model (its attributes, pipelines, lists, dicts)."""
     seen = set() if seen is None else seen
+    if isinstance(obj, CountVectorizer):
+        if hasattr(obj, "vocabulary_"):
+            yield obj
+        return
+    # only containers and estimators are walked: other objects (frames, arrays, words) hold no vectoriser
+    if isinstance(obj, dict):
+        children = obj.values()
+    elif isinstance(obj, (list, tuple)):
+        children = obj
+    elif type(obj).__module__.split(".")[0] in ("sklearn", "scoring") and hasattr(obj, "__dict__"):
+        children = vars(obj).values()
+    else:
+        return
     if id(obj) in seen:
         return
     seen.add(id(obj))
-    if isinstance(obj, CountVectorizer) and hasattr(obj, "vocabulary_"):
-        yield obj
-    # only containers and estimators are walked: other objects (frames, arrays) hold no vectoriser
-    estimator = type(obj).__module__.split(".")[0] in ("sklearn", "scoring") and hasattr(obj, "__dict__")
-    children = obj.values() if isinstance(obj, dict) else obj if isinstance(obj, (list, tuple)) else (
-        vars(obj).values() if estimator else ())
     for child in children:
-        yield from _vectorizers(child, seen)
+        if isinstance(child, (dict, list, tuple)) or hasattr(child, "__dict__"):
+            yield from _vectorizers(child, seen)
 
 
 def _term_array(vocabulary: Any) -> np.ndarray | None:
