@@ -7,6 +7,10 @@ and with several worker processes, peak memory at two corpus sizes, the whole
     python bench/speed.py --only memory      # peak memory, 5,000 vs 50,000 articles
     python bench/speed.py --only full        # the whole AllSides corpus (its own Parquet file)
     python bench/speed.py --only features    # features.analyze alone, one core, 2,000 articles
+    python bench/speed.py --only stages --only startup --against /tmp/before
+        # each stage's share of an in-process --jobs 1 run on 500 articles, and start-up
+        # (`relscore --help`, `relscore score` on the five samples), for this tree and for
+        # /tmp/before (e.g. `git archive <commit> | tar -x -C /tmp/before`), interleaved runs
 
 Memory is sampled every 0.2 s over the whole process tree (the command and its
 workers) with psutil: the sum of proportional set sizes (PSS: pages shared by
@@ -26,8 +30,10 @@ import sys
 import tempfile
 import threading
 import time
+from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Callable, Iterator
 
 ROOT = Path(__file__).resolve().parents[1]
 ALLSIDES = ROOT.parent / "shared" / "data" / "allsides" / "articles.parquet"
@@ -136,20 +142,192 @@ def feature_pass_rate(corpus: Path) -> float:
     return len(rows) / (time.perf_counter() - t)
 
 
+#: Stages of a run, in the order they happen: (module, attribute, stage). Each attribute is wrapped
+#: with a timer where the engine looks it up, so the stages add up to what the run spends in them.
+STAGE_HOOKS = (
+    ("features.pipeline", "repair_marks", "segment"),
+    ("features.insertions", "find_insertions", "insertions"),
+    ("features.insertions", "parse", "segment"),
+    ("features.pipeline", "extract_hedging", "hedging"),
+    ("features.pipeline", "extract_sourcing", "sourcing"),
+    ("features.pipeline", "extract_loaded", "loaded"),
+    ("features.pipeline", "extract_style", "style"),
+    ("features.style", "_compound", "style: of it VADER"),
+    ("scoring.run.chunks", "assess", "criteria card"),
+    ("scoring.run.chunks", "_predict", "model"),
+)
+STAGES = ("read", "segment", "insertions", "hedging", "sourcing", "loaded", "style", "style: of it VADER",
+          "criteria card", "model", "write", "other")
+
+
+def _timed(times: dict[str, float], stage: str, fn: Callable[..., Any]) -> Callable[..., Any]:
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        t = time.perf_counter()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            times[stage] += time.perf_counter() - t
+    return wrapper
+
+
+def stage_probe(corpus: Path, out: Path, model_paths: list[str]) -> dict[str, float]:
+    """Seconds per stage of one in-process ``--jobs 1`` run of the local engine over ``corpus``
+    (models and lexicons loaded first and timed apart), plus ``total`` and ``articles``."""
+    import importlib
+
+    import scoring.run.local as local
+    from scoring.io.corpus import prepare
+    from scoring.run.preload import load_predict
+
+    times: dict[str, float] = defaultdict(float)
+    t = time.perf_counter()
+    predict = load_predict(model_paths or None)
+    load = time.perf_counter() - t
+    for module, name, stage in STAGE_HOOKS:
+        m = importlib.import_module(module)
+        setattr(m, name, _timed(times, stage, getattr(m, name)))
+    local.LocalRun._write = _timed(times, "write", local.LocalRun._write)
+    reader = local.iter_prepared
+
+    def timed_reader(*args: Any) -> Iterator[Any]:
+        it = reader(*args)
+        while True:
+            t = time.perf_counter()
+            try:
+                item = next(it)
+            except StopIteration:
+                return
+            finally:
+                times["read"] += time.perf_counter() - t
+            yield item
+
+    local.iter_prepared = timed_reader
+    t = time.perf_counter()
+    res = local.run_local(prepare([corpus]), out, spans=out.with_suffix(".spans.jsonl"), predict=predict,
+                          model_paths=model_paths or None, jobs=1)
+    total = time.perf_counter() - t
+    inner = sum(v for k, v in times.items() if k != "style: of it VADER")
+    return {**times, "other": total - inner, "total": total, "articles": res.counts.scored, "load": load}
+
+
+def _probe_in(tree: Path, corpus: Path, out: Path, model_paths: list[str]) -> dict[str, float]:
+    """``stage_probe`` in a fresh interpreter that imports the product from ``tree``."""
+    env = {**os.environ, "PYTHONPATH": str(tree)}
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--probe", str(corpus), str(out), *model_paths]
+    done = subprocess.run(cmd, env=env, cwd=tree, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise SystemExit(f"stage probe failed in {tree}:\n{done.stderr[-2000:]}")
+    return json.loads(done.stdout.splitlines()[-1])
+
+
+def _startup_once(tree: Path, argv: list[str]) -> float:
+    env = {**os.environ, "PYTHONPATH": str(tree)}
+    t = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "relscore", *argv], env=env, cwd=tree, check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - t
+
+
+def _repacked_models(tree: Path, tmp: Path) -> list[str]:
+    """The bundled models re-saved by ``tree``'s own save_model (what a rebuild writes)."""
+    paths = [str(tmp / "reliability.skops"), str(tmp / "bias.skops")]
+    code = ("import sys; from scoring.model.files import load_model, save_model\n"
+            "for p in sys.argv[1:]: save_model(load_model('scoring/models/' + p.rsplit('/', 1)[1]), p)")
+    subprocess.run([sys.executable, "-c", code, *paths], env={**os.environ, "PYTHONPATH": str(tree)},
+                   cwd=tree, check=True)
+    return paths
+
+
+def _trees(against: str | None) -> dict[str, Path]:
+    trees = {"this tree": ROOT}
+    if against:
+        trees = {"before": Path(against).resolve(), **trees}
+    return trees
+
+
+def _fmt_row(label: str, values: list[str]) -> str:
+    return "| " + " | ".join([label, *values]) + " |"
+
+
+def report_stages(trees: dict[str, Path], tmp: Path, n: int, runs: int) -> None:
+    """Medians per stage for each tree, runs interleaved so that both see the same machine load."""
+    corpus = tmp / f"allsides_{n}.jsonl"
+    write_corpus(n, corpus)
+    models = {name: [] for name in trees}
+    repacked = tmp / "repacked"
+    repacked.mkdir(exist_ok=True)
+    models["this tree"] = _repacked_models(ROOT, repacked)
+    results: dict[str, list[dict[str, float]]] = {name: [] for name in trees}
+    for i in range(runs):
+        for name, tree in trees.items():
+            results[name].append(_probe_in(tree, corpus, tmp / f"stages_{i}.csv", models[name]))
+    med = {name: {k: statistics.median(r.get(k, 0.0) for r in rs) for k in (*STAGES, "total", "load")}
+           for name, rs in results.items()}
+    names = list(trees)
+    print(f"\nstages of an in-process --jobs 1 run on {n:,} AllSides articles, medians of {runs} runs "
+          f"(seconds, share of the run):")
+    print(_fmt_row("stage", names + (["before / this tree"] if len(names) == 2 else [])))
+    print(_fmt_row("---", ["---:"] * (len(names) + (len(names) == 2))))
+    for k in (*STAGES, "total"):
+        cells = [f"{med[nm][k]:.2f} s ({100 * med[nm][k] / med[nm]['total']:.0f}%)" for nm in names]
+        if len(names) == 2:
+            cells.append(f"{med[names[0]][k] / med[names[1]][k]:.2f}x" if med[names[1]][k] > 0 else "-")
+        print(_fmt_row(k, cells))
+    feat = ("segment", "insertions", "hedging", "sourcing", "loaded", "style")
+    print(_fmt_row("articles/s end to end (start-up excluded)", [f"{n / med[nm]['total']:.0f}" for nm in names]))
+    print(_fmt_row("articles/s feature pass (segment .. style)",
+                   [f"{n / sum(med[nm][k] for k in feat):.0f}" for nm in names]))
+    print(_fmt_row("models + lexicons load (s)", [f"{med[nm]['load']:.2f}" for nm in names]), flush=True)
+
+
+def report_startup(trees: dict[str, Path], tmp: Path, runs: int) -> None:
+    """Wall time of `relscore --help` and of scoring the five samples (the README's demo), medians."""
+    repacked = tmp / "repacked_startup"
+    repacked.mkdir(exist_ok=True)
+    cases = {name: {"relscore --help": ["--help"],
+                    "relscore score samples (bundled models)": ["score", "notebooks/data/samples", "--out",
+                                                                str(tmp / f"s_{i}.csv")]}
+             for i, name in enumerate(trees)}
+    cases["this tree"]["relscore score samples (models re-saved by save_model)"] = [
+        "score", "notebooks/data/samples", "--out", str(tmp / "s_r.csv"), "--model",
+        *_repacked_models(ROOT, repacked)]
+    times: dict[tuple[str, str], list[float]] = defaultdict(list)
+    for _ in range(runs):
+        for name, tree in trees.items():
+            for case, argv in cases[name].items():
+                times[(name, case)].append(_startup_once(tree, argv))
+    print(f"\nstart-up, wall seconds, medians of {runs} runs:")
+    for (name, case), ts in times.items():
+        print(f"  {name}: {case}: {statistics.median(ts):.2f} s ({', '.join(f'{t:.2f}' for t in ts)})", flush=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--only", choices=("rate", "memory", "full", "features"), action="append")
+    ap.add_argument("--only", choices=("rate", "memory", "full", "features", "stages", "startup"), action="append")
     ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--stage-articles", type=int, default=500, help="articles of the stages run (default 500)")
+    ap.add_argument("--against", metavar="DIR", help="a tree of the code before, for A/B stages and start-up")
+    ap.add_argument("--probe", nargs="+", help=argparse.SUPPRESS)  # internal: one stage probe, JSON out
     ap.add_argument("--full-runs", type=int, default=1, help="runs of the whole corpus (default 1)")
     args = ap.parse_args(argv)
+    if args.probe:
+        corpus, out, *models = args.probe
+        print(json.dumps(stage_probe(Path(corpus), Path(out), models)))
+        return 0
     if not ALLSIDES.exists():
         print(f"skipped: {ALLSIDES} not found", file=sys.stderr)
         return 0
-    parts = args.only or ["features", "rate", "memory", "full"]
+    parts = args.only or ["startup", "stages", "features", "rate", "memory", "full"]
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     print(f"machine: {cores} cores, {os.cpu_count()} CPUs; python {sys.version.split()[0]}", flush=True)
+    if args.against:
+        print(f"machine load average at start: {os.getloadavg()[0]:.1f}", flush=True)
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
+        if "startup" in parts:
+            report_startup(_trees(args.against), tmp, args.runs)
+        if "stages" in parts:
+            report_stages(_trees(args.against), tmp, args.stage_articles, args.runs)
         if "features" in parts:
             corpus = tmp / "allsides_2000.jsonl"
             write_corpus(2000, corpus)

@@ -215,7 +215,7 @@ def _leadin(line: str) -> tuple[bool, str] | None:
     for m in _WORD_RE.finditer(line, pos):
         if len(words) >= 6:
             break
-        if words and not re.fullmatch(r"[ \t]+", line[words[-1].end():m.start()]):
+        if words and not _BLANKS.fullmatch(line[words[-1].end():m.start()]):
             break
         w = m.group().lower().replace("’", "'")
         if w not in vocab:
@@ -323,7 +323,7 @@ def _edge_label(line: str, title_key: str | None) -> str | None:
 
 
 def _norm(s: str) -> str:
-    return re.sub(r"\W+", " ", s.casefold()).strip()
+    return _NON_WORD_RUN.sub(" ", s.casefold()).strip()
 
 
 def _is_body(line: str) -> bool:
@@ -469,6 +469,9 @@ _BIO_RE = re.compile(
     r"(?:journalist|reporter|writer|author|columnist|editor|correspondent|contributor|professor|analyst|fellow|"
     r"commentator|blogger|novelist|historian|economist|lawyer|attorney)s?\b")
 _REPORTED = re.compile(r"\b(?:said|says|told|according to)\b")
+# Compiled once: these run per word of a line's lead and per line of every article.
+_BLANKS = re.compile(r"[ \t]+")
+_NON_WORD_RUN = re.compile(r"\W+")
 
 
 def mark_edge_lists(labels: list[str | None]) -> None:

@@ -31,6 +31,11 @@ class NounPhrase:
     typed: bool = False  # the head is a known source noun ("source", "report", "newspaper")
 
 
+# Compiled once: these run per word of every candidate source phrase.
+_POSSESSIVE = re.compile(r"[’']s$")
+_SHORT_NUMBER = re.compile(r"\d{1,4}")
+
+
 def _tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in TOKEN_RE.finditer(text, start, end)]
 
@@ -40,7 +45,7 @@ def _is_cap(w: str) -> bool:
 
 
 def _strip_poss(w: str) -> str:
-    return re.sub(r"[’']s$", "", w)
+    return _POSSESSIVE.sub("", w)
 
 
 def _clean_gap(text: str, a: int, b: int) -> bool:
@@ -103,7 +108,7 @@ def _np_core(text: str, toks: list[tuple[int, int]], words: list[str], low: list
             # possessives ("Russia's foreign ministry"), nationality words and titles
             # come before a head; any other capitalised word is part of a name
             seen_name = not (
-                re.search(r"[’']s$", w) or lw in lex.classes["demonym"] or lw in lex.classes["title"]
+                _POSSESSIVE.search(w) or lw in lex.classes["demonym"] or lw in lex.classes["title"]
             )
             j += 1
             continue
@@ -162,7 +167,7 @@ def _common_np(text: str, toks: list[tuple[int, int]], words: list[str], low: li
     end = toks[head_i][1]
     cls = lex.classes
     definite = det in ("the", "his", "her", "their", "its", "our", "this", "these", "those") or any(
-        re.search(r"[’']s$", words[k]) for k in core[:-1]
+        _POSSESSIVE.search(words[k]) for k in core[:-1]
     )
     if lhead in cls["document"]:
         label = "document"
@@ -217,7 +222,7 @@ def subject_before(text: str, sent_s: int, cue_s: int, lex: Lexicon) -> NounPhra
             right = toks[j][0]
             j -= 1
             continue
-        if w in TIME_WORDS or re.fullmatch(r"\d{1,4}", w):
+        if w in TIME_WORDS or _SHORT_NUMBER.fullmatch(w):
             k = j - 1
             while k >= 0 and k >= j - 3 and text[toks[k][0] : toks[k][1]].lower() not in TIME_PREPS:
                 k -= 1

@@ -115,7 +115,8 @@ def _compound(sentence: str) -> float:
     return float(_analyzer().polarity_scores(sentence)["compound"])
 
 
-_CMU_VARIANT = re.compile(r"\(\d+\)$")
+# One CMUdict line: the word (a "(2)" marks a variant pronunciation), then its phones up to any comment.
+_CMU_ENTRY = re.compile(r"^(\S+?)(?:\(\d+\))? +([^#\n]*)", re.MULTILINE)
 
 
 @lru_cache(maxsize=1)
@@ -124,16 +125,15 @@ def _cmu_syllables() -> dict[str, int]:
 
     This is all textstat reads of the pronouncing dictionary, which it otherwise holds
     whole (about 55 MB of lists in every worker process); the counts take a quarter of that.
+    Read with one regular expression over the file, since it is loaded at every start.
     """
-    table: dict[str, int] = {}
     with cmudict.dict_stream() as stream:
-        for line in stream:
-            parts = line.decode("utf-8").split("#")[0].split()
-            if not parts:
-                continue
-            word = _CMU_VARIANT.sub("", parts[0])
-            if word not in table:  # textstat uses the first pronunciation listed
-                table[word] = sum(1 for phone in parts[1:] if phone[-1].isdigit())
+        text = stream.read().decode("utf-8")
+    table: dict[str, int] = {}
+    for word, phones in _CMU_ENTRY.findall(text):
+        if word not in table:  # textstat uses the first pronunciation listed
+            # a vowel phone carries its stress digit; no other phone has a digit
+            table[word] = phones.count("0") + phones.count("1") + phones.count("2")
     return table
 
 

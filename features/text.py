@@ -110,7 +110,7 @@ def blank(text: str, exclude: Iterable[tuple[int, int]]) -> str:
         if e <= s:
             continue
         parts.append(text[pos:s])
-        parts.append(re.sub(r"[^\n]", " ", text[s:e]))
+        parts.append(_NOT_NEWLINE.sub(" ", text[s:e]))
         pos = e
     parts.append(text[pos:])
     return "".join(parts)
@@ -148,7 +148,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     if len(word) == 1 and text[j].isupper():  # an initial: "John F. Kennedy"
         return True
     # dotted acronyms: U.S., U.N., D.C.
-    return bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", word))
+    return bool(_DOTTED_ACRONYM.fullmatch(word))
 
 
 _STARTERS = frozenset("The A An But He She It They We I In On This That These Those However Meanwhile".split())
@@ -158,9 +158,9 @@ def _starts_sentence(text: str, end: int, pe: int, dot: int) -> bool:
     """After a dotted acronym ("... in the U.S. The talks"), a typical sentence
     opener means the acronym did end the sentence; titles ("Mr.") never do."""
     prev = text[max(0, dot - 4) : dot]
-    if not re.search(r"[A-Z]\.[A-Z]$", prev):
+    if not _ACRONYM_END.search(prev):
         return False
-    m = re.match(r"\s+([A-Z][a-z]*)\b", text[end : min(pe, end + 30)])
+    m = _NEXT_CAP_WORD.match(text[end : min(pe, end + 30)])
     return bool(m and m.group(1) in _STARTERS)
 
 
@@ -389,6 +389,13 @@ _CUE_FIRST_WORDS = frozenset(
     [v.split()[0] for v in (_SPEECH_VERBS + "|" + _THAT_VERBS).split("|")] + ["according"]
 )
 _TOKEN_SEP = re.compile(r"[’'.\-]")
+# Compiled once: these run per sentence, per period or per quotation of every article.
+_NOT_NEWLINE = re.compile(r"[^\n]")
+_DOTTED_ACRONYM = re.compile(r"(?:[a-z]\.)+[a-z]")
+_ACRONYM_END = re.compile(r"[A-Z]\.[A-Z]$")
+_NEXT_CAP_WORD = re.compile(r"\s+([A-Z][a-z]*)\b")
+_ENDS_PUNCT = re.compile(r"[.!?,]$")
+_SPEECH_VERB_RE = re.compile(r"\b(?:" + _SPEECH_VERBS + r")\b")
 
 
 def cue_word_starts(tokens: Sequence[tuple[int, int]], words: Sequence[str]) -> list[int]:
@@ -465,9 +472,9 @@ def _label_scare(text: str, regions: list[Region]) -> list[Region]:
     for r in regions:
         inner = text[r.start + 1 : r.end - 1].strip()
         words = WORD_RE.findall(inner)
-        if 0 < len(words) <= 3 and not re.search(r"[.!?,]$", inner):
+        if 0 < len(words) <= 3 and not _ENDS_PUNCT.search(inner):
             around = text[max(0, r.start - 40) : r.start] + text[r.end : r.end + 30]
-            if not re.search(r"\b(?:" + _SPEECH_VERBS + r")\b", around):
+            if not _SPEECH_VERB_RE.search(around):
                 out.append(Region(r.start, r.end, "scare"))
                 continue
         out.append(r)

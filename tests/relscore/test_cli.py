@@ -1,4 +1,8 @@
 """The ``relscore`` parser and dispatch: subcommands, version, help, exit codes."""
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from relscore import cli, report
@@ -14,6 +18,29 @@ def test_every_subcommand_is_registered_in_order():
     parser = cli.build_parser()
     sub = next(a for a in parser._actions if a.dest == "command")
     assert list(sub.choices) == ["score", "train", "evaluate", "report"]
+
+
+def test_the_listing_without_imports_is_the_help_the_subcommands_register():
+    assert cli.listing_parser().format_help() == cli.build_parser().format_help()
+
+
+def test_help_imports_neither_the_subcommands_nor_the_science_stack():
+    # a fresh interpreter: this test process has imported everything already
+    code = ("import sys; from relscore import cli; code = cli.main(['--help']); "
+            "print(code, sorted({m.split('.')[0] for m in sys.modules} & {'pandas', 'sklearn', 'numpy', 'features', "
+            "'reports'}), sorted(m for m in sys.modules if m.startswith(('relscore.', 'scoring.'))))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=Path(__file__).resolve().parents[2]).stdout.splitlines()[-1]
+    assert out == "0 [] ['relscore.cli', 'scoring.version']"
+
+
+@pytest.mark.parametrize("argv, commands", [
+    (["-v", "report", "--help"], ["report"]), (["evaluate", "--corpus", "x"], ["train", "evaluate"]),
+    (["--version"], ["score", "train", "evaluate", "report"]), (["nosuchcommand"], ["score", "train", "evaluate", "report"]),
+])
+def test_a_command_line_imports_only_the_subcommand_it_names(argv, commands):
+    sub = next(a for a in cli.parser_for(argv)._actions if a.dest == "command")
+    assert list(sub.choices) == commands
 
 
 def test_no_command_prints_help_and_exits_2(capsys):

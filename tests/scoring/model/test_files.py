@@ -3,13 +3,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import zipfile
+
 import numpy as np
 import pandas as pd
 import pytest
 import skops.io as sio
 
 from scoring.model.estimator import MODEL_FORMAT, ScoreModel
-from scoring.model.files import _TRUSTED_EXACT, DEFAULT_MODELS, UntrustedModelError, load_model, save_model
+from scoring.model.files import _TRUSTED_EXACT, DEFAULT_MODELS, UntrustedModelError, _vectorizers, load_model, save_model
 from tests.scoring.model.corpora import ROOT, fit, tiny_corpus
 
 
@@ -105,3 +107,41 @@ def test_the_bundled_files_hold_score_models():
             pytest.skip(f"bundled model {name} not built")
         assert "scoring.model.estimator.ScoreModel" in sio.get_untrusted_types(file=path)
         assert load_model(path).target == target
+
+
+def _schema_nodes(path: Path) -> int:
+    """How many objects skops describes in the file (each one walked by its audit and its load)."""
+    with zipfile.ZipFile(path) as z:
+        return z.read("schema.json").decode().count('"__class__"')
+
+
+def test_vocabularies_are_written_as_term_arrays_and_read_back_as_the_same_dicts(tmp_path: Path):
+    d = tiny_corpus().assign(title="A headline", url="https://x.org/opinion/a")
+    d["y"] = 1 - d["y"]
+    model = fit(d, "bias", calibrate_on=np.arange(len(d)) % 2 == 0)
+    vocabularies = [dict(v.vocabulary_) for v in _vectorizers(model)]
+    assert len(vocabularies) == 5 and sum(len(v) > 10 for v in vocabularies) >= 3
+    packed, plain = save_model(model, tmp_path / "packed.skops"), tmp_path / "plain.skops"
+    sio.dump(model, plain)  # a file written before vocabularies became arrays
+    # the caller's model keeps its dicts; the file holds one array per vocabulary, not one entry per term
+    assert [v.vocabulary_ for v in _vectorizers(model)] == vocabularies
+    terms = sum(len(v) for v in vocabularies)
+    assert _schema_nodes(plain) - _schema_nodes(packed) > 1.9 * terms  # a key node and a value node per term
+    for path in (packed, plain):
+        loaded = load_model(path)
+        assert [v.vocabulary_ for v in _vectorizers(loaded)] == vocabularies
+        np.testing.assert_array_equal(loaded.predict_proba(d), model.predict_proba(d))
+        pd.testing.assert_frame_equal(loaded.explain(d), model.explain(d))
+
+
+def test_a_packed_file_is_still_audited_in_full(tiny_model, tmp_path: Path):
+    _, model = tiny_model
+    path = tmp_path / "evil_packed.skops"
+    model.payload_ = [Payload()]
+    try:
+        save_model(model, path)
+    finally:
+        del model.payload_
+    assert any(isinstance(v.vocabulary_, dict) for v in _vectorizers(model))
+    with pytest.raises(UntrustedModelError, match="Payload"):
+        load_model(path)
