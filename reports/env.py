@@ -27,6 +27,21 @@ def fmt_number(v: object) -> str:
     return f"{x:.3g}"
 
 
+def fmt_signed(v: object, digits: int = 1) -> str:
+    """A value that runs either side of 0 (lean) with its sign: '+12.3', '\u221212.3' (a true minus),
+    '0.0'; '\u2013' for missing."""
+    try:
+        x = float(v)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return "\u2013"
+    if not math.isfinite(x):
+        return "\u2013"
+    s = f"{x:+.{digits}f}"
+    if float(s) == 0:
+        return f"{0:.{digits}f}"
+    return s.replace("-", "\u2212")
+
+
 @lru_cache(maxsize=1)
 def environment() -> Environment:
     """The shared environment (built once)."""
@@ -38,6 +53,7 @@ def environment() -> Environment:
         lstrip_blocks=True,
     )
     env.filters["fmt"] = fmt_number
+    env.filters["signed"] = fmt_signed
     return env
 
 
