@@ -350,7 +350,7 @@ def scatter(points: Sequence[Point], title: str, xlabel: str, ylabel: str, xlim:
     """Points with interval whiskers on both axes, sized by count, the largest ``max_labels`` named
     where their label fits (every point names itself on hover). ``x_ends`` label the ends of the x axis;
     a dashed line marks x = 0 when it lies inside ``xlim``."""
-    w, h, ml, mr, mt, mb = 900, 560, 56, 20, 34, 62
+    w, h, ml, mr, mt, mb = 900, 566, 56, 20, 40, 62
     pw, ph = w - ml - mr, h - mt - mb
     (xlo, xhi), (ylo, yhi) = xlim, ylim
     sx = lambda v: ml + (min(xhi, max(xlo, v)) - xlo) / (xhi - xlo) * pw  # noqa: E731
@@ -377,7 +377,7 @@ def scatter(points: Sequence[Point], title: str, xlabel: str, ylabel: str, xlim:
                    f'<circle cx="{_f(x)}" cy="{_f(y)}" r="{_f(r)}" fill="{COLOURS[0]}" fill-opacity="0.35" stroke="{COLOURS[0]}" '
                    f'stroke-width="1.5"><title>{escape(tip)}</title></circle>')
     out.extend(_point_labels(points, sx, sy, nmax, (ml, mt, ml + pw, mt + ph), max_labels))
-    out.extend(_size_key(nmax, ml + pw - 150, mt - 17))
+    out.extend(_size_key(nmax, ml + pw - 150, mt - 20))
     out.append("</svg>")
     return Markup("".join(out))
 
