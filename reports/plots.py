@@ -17,6 +17,8 @@ import numpy as np
 import pandas as pd
 from markupsafe import Markup, escape
 
+from .env import fmt_signed
+
 # Okabe-Ito palette: distinguishable with the common colour-vision deficiencies.
 COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442")
 DASHES = ("", "6 3", "2 3", "8 3 2 3", "1 2", "10 4")
@@ -366,7 +368,7 @@ def scatter(points: Sequence[Point], title: str, xlabel: str, ylabel: str, xlim:
         out.append(f'<text x="{ml}" y="{h - 8}" class="al">\u25c0 {escape(left)}</text>')
     if right:
         out.append(f'<text x="{ml + pw}" y="{h - 8}" text-anchor="end" class="al">{escape(right)} \u25b6</text>')
-    xf = _signed if xlo < 0 else (lambda v: f"{v:.1f}")  # noqa: E731
+    xf = fmt_signed if xlo < 0 else (lambda v: f"{v:.1f}")  # noqa: E731
     # Largest first, so smaller points are drawn on top and stay visible.
     for p in sorted(points, key=lambda p: -p.n):
         x, y, r = sx(p.x), sy(p.y), _radius(p.n, nmax)
@@ -380,12 +382,6 @@ def scatter(points: Sequence[Point], title: str, xlabel: str, ylabel: str, xlim:
     out.extend(_size_key(nmax, ml + pw - 150, mt - 20))
     out.append("</svg>")
     return Markup("".join(out))
-
-
-def _signed(v: float) -> str:
-    """One decimal with its sign and a true minus ('0.0' for zero): for axes running either side of 0."""
-    s = f"{v:+.1f}"
-    return "0.0" if float(s) == 0 else s.replace("-", "\u2212")
 
 
 def _point_labels(points: Sequence[Point], sx, sy, nmax: int, area: tuple[float, float, float, float],
