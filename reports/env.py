@@ -12,19 +12,36 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 
-def fmt_number(v: object) -> str:
-    """Compact number for tables: 3 significant digits, '–' for missing."""
+def _finite(v: object) -> float | None:
     try:
         x = float(v)  # type: ignore[arg-type]
     except (TypeError, ValueError):
-        return "\u2013"
-    if not math.isfinite(x):
+        return None
+    return x if math.isfinite(x) else None
+
+
+def fmt_number(v: object) -> str:
+    """Compact number for tables: 3 significant digits, '–' for missing."""
+    x = _finite(v)
+    if x is None:
         return "\u2013"
     if x == 0:
         return "0"
     if abs(x) >= 1000:
         return f"{x:,.0f}"
     return f"{x:.3g}"
+
+
+def fmt_signed(v: object, digits: int = 1) -> str:
+    """A value that runs either side of 0 (lean) with its sign: '+12.3', '\u221212.3' (a true minus),
+    '0.0'; '\u2013' for missing."""
+    x = _finite(v)
+    if x is None:
+        return "\u2013"
+    s = f"{x:+.{digits}f}"
+    if float(s) == 0:
+        return f"{0:.{digits}f}"
+    return s.replace("-", "\u2212")
 
 
 @lru_cache(maxsize=1)
@@ -38,6 +55,7 @@ def environment() -> Environment:
         lstrip_blocks=True,
     )
     env.filters["fmt"] = fmt_number
+    env.filters["signed"] = fmt_signed
     return env
 
 

@@ -25,8 +25,12 @@ KINDS: dict[str, str] = {
     "source": "Source, labelled named or anonymous",
     "hedge": "Hedge (dotted underline)",
     "loaded": "Loaded term (wavy underline)",
+    "lean": "Term that moved the article's lean, labelled left or right",
     "qualifier": "Approximation or condition (\u201cabout 300\u201d, \u201cif\u201d): not a hedge",
 }
+
+#: The sides a lean span may take; any other label shows as a plain lean term.
+LEAN_SIDES = ("left", "right")
 
 # Source labels meaning the source is not identified; anything else counts as named.
 _ANON_RE = re.compile(r"anon|unnamed|unidentified|unknown", re.I)
@@ -58,7 +62,16 @@ def _tag_text(m: Mark) -> str:
         sk = source_kind(m.label)
         extra = f" ({m.label})" if m.label and m.label.lower() not in ("named", "anonymous") else ""
         return f"{sk} source{extra}"
+    if m.kind == "lean":
+        side = lean_side(m.label)
+        return {"left": "\u25c0 left", "right": "right \u25b6"}.get(side, "lean")
     return ""
+
+
+def lean_side(label: str) -> str:
+    """'left', 'right' or '' for a lean span's label (labels are data: only these two become classes)."""
+    side = (label or "").strip().lower()
+    return side if side in LEAN_SIDES else ""
 
 
 def _title(m: Mark) -> str:
@@ -74,6 +87,8 @@ def _css(m: Mark) -> str:
     cls = f"ev ev-{m.kind} v-{m.voice}"
     if m.kind == "source":
         cls += f" src-{source_kind(m.label)}"
+    elif m.kind == "lean" and lean_side(m.label):
+        cls += f" lean-{lean_side(m.label)}"
     return cls
 
 
@@ -136,7 +151,8 @@ def highlight(text: str, spans: Iterable[Mapping]) -> Markup:
             for m in sorted(new, key=key):
                 t = _tag_text(m)
                 if t:
-                    parts.append(f'<span class="tag tag-{m.kind}">{escape(t)}</span>')
+                    side = f" tag-lean-{lean_side(m.label)}" if m.kind == "lean" and lean_side(m.label) else ""
+                    parts.append(f'<span class="tag tag-{m.kind}{side}">{escape(t)}</span>')
         seg = str(escape(text[a:b]))
         if active:
             seg = "".join(_open(m) for m in active) + seg + "".join(_close(m) for m in reversed(active))
@@ -147,7 +163,7 @@ def highlight(text: str, spans: Iterable[Mapping]) -> Markup:
 def kind_counts(spans: Iterable[Mapping]) -> dict[str, int]:
     """How many spans of each kind (legend counts); sources split named/anonymous."""
     counts = {k: 0 for k in KINDS}
-    counts["source_named"] = counts["source_anonymous"] = 0
+    counts["source_named"] = counts["source_anonymous"] = counts["lean_left"] = counts["lean_right"] = 0
     for s in spans:
         k = s.get("kind")
         if k == "insertion":
@@ -156,4 +172,6 @@ def kind_counts(spans: Iterable[Mapping]) -> dict[str, int]:
             counts[k] += 1
             if k == "source":
                 counts[f"source_{source_kind(str(s.get('label') or ''))}"] += 1
+            elif k == "lean" and lean_side(str(s.get("label") or "")):
+                counts[f"lean_{lean_side(str(s.get('label')))}"] += 1
     return counts

@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 from markupsafe import Markup
 
-from . import card, plots, stats
+from . import card, lean, plots, stats
 from .highlight import KINDS, highlight, kind_counts
 from .labels import family_label, feature_label
 from .prepare import UNKNOWN_OUTLET, Corpus, date_str, finite, parse_why
@@ -19,11 +19,16 @@ from .select import Selection, outlet_extremes
 
 log = logging.getLogger(__name__)
 
-SCORE_LABELS = {"reliability": "Reliability", "bias": "Bias"}
+SCORE_LABELS = {"reliability": "Reliability", "bias": "Bias", "lean": lean.LABEL}
 SCORE_HELP = {
     "reliability": "0\u2013100; higher means the writing and sourcing look more like those of outlets rated reliable.",
     "bias": "0\u2013100; higher means more one-sided, partisan writing (50 or more: likely hyperpartisan).",
+    "lean": lean.HELP,
 }
+#: Each score's scale, for the axes of its charts.
+SCORE_RANGE = {"reliability": (0.0, 100.0), "bias": (0.0, 100.0), "lean": (-100.0, 100.0)}
+#: Axis labels where the column name would not say the scale.
+SCORE_AXIS = {"lean": lean.AXIS}
 N_SIGNALS = 3  # signals listed per outlet in the league table
 COMPARE_DEFAULT = 4
 SHIFT_WINDOW, SHIFT_MIN_N = 3, 10
@@ -82,11 +87,23 @@ def distribution_charts(c: Corpus, outlet: str | None = None) -> list[dict[str, 
         vals = c.of_outlet(outlet)[s].to_numpy(dtype=float) if outlet is not None else None
         label = outlet if outlet is not None else "this outlet"
         title = f"{SCORE_LABELS[s]} scores" + (f": {outlet} vs corpus" if outlet else " across the corpus")
-        svg = plots.histogram(vals, corpus, title, f"{s} (0\u2013100)", label=label)
+        lo, hi = SCORE_RANGE[s]
+        svg = plots.histogram(vals, corpus, title, SCORE_AXIS.get(s, f"{s} (0\u2013100)"), lo, hi, label=label)
         med = np.nanmedian(vals if vals is not None and np.isfinite(vals).any() else corpus) if np.isfinite(corpus).any() else np.nan
         note = f"{SCORE_HELP[s]} Median {med:.0f}." if np.isfinite(med) else SCORE_HELP[s]
+        if s == "lean":
+            note += _split_note(c.of_outlet(outlet) if outlet is not None else c.df)
         charts.append({"heading": SCORE_LABELS[s], "svg": svg, "note": note})
     return charts
+
+
+def _split_note(rows: pd.DataFrame) -> str:
+    """How the articles split by their most probable lean class ('' without the probabilities)."""
+    split = lean.class_shares(rows)
+    if split is None:
+        return ""
+    parts = ", ".join(f"{x['name']} {x['share']:.0%}" for x in split["shares"])
+    return f" Most probable class of the {split['n']} articles: {parts}."
 
 
 def league(c: Corpus, summ: Summary) -> list[dict[str, Any]]:
@@ -101,7 +118,7 @@ def league(c: Corpus, summ: Summary) -> list[dict[str, Any]]:
         rows.append({
             "name": outlet, "slug": c.outlet_slugs[outlet], "n": int(n),
             "rel": summ.ci.get("reliability", {}).get(outlet), "bias": summ.ci.get("bias", {}).get(outlet),
-            "signals": sig, "criteria": [summ.card[k].get(outlet) for k in c.criteria],
+            "lean": summ.ci.get("lean", {}).get(outlet), "signals": sig, "criteria": [summ.card[k].get(outlet) for k in c.criteria],
         })
     return rows
 
@@ -143,8 +160,8 @@ def outlet_time(c: Corpus, outlet: str, measures: list[tuple[str, str]] | None =
         pts = stats.period_series(d, col, "M")
         if not len(pts):
             continue
-        svg = plots.timeseries([plots.Series(outlet, pts)], f"Monthly mean {label.lower()} of {outlet}", col, "M",
-                               ylim=(0, 100))
+        svg = plots.timeseries([plots.Series(outlet, pts)], f"Monthly mean {label.lower()} of {outlet}",
+                               SCORE_AXIS.get(col, col), "M", ylim=SCORE_RANGE.get(col, (0, 100)))
         out.append({"heading": f"{label} by month", "svg": svg})
     return out
 
@@ -153,7 +170,8 @@ def article_row(c: Corpus, i: int, href: str | None) -> dict[str, Any]:
     r = c.df.iloc[i]
     return {"title": r["_title"], "date": date_str(r["_date"]), "href": href,
             "rel": finite(r["reliability"]) if "reliability" in c.scores else None,
-            "bias": finite(r["bias"]) if "bias" in c.scores else None}
+            "bias": finite(r["bias"]) if "bias" in c.scores else None,
+            "lean": finite(r["lean"]) if "lean" in c.scores else None}
 
 
 def outlet_lists(c: Corpus, hrefs: dict[int, str]) -> dict[str, dict[str, list[dict[str, Any]]]]:
@@ -213,7 +231,7 @@ def comparison(c: Corpus, summ: Summary, compare: list[str] | None) -> dict[str,
                 "has_dates": c.has_dates, "has_outlets": c.has_outlets}
     freq = stats.choose_freq(d["_date"])
     start, end = d["_date"].min().to_period(freq), d["_date"].max().to_period(freq)
-    measures = [(s, SCORE_LABELS[s], (0.0, 100.0)) for s in c.scores]
+    measures = [(s, SCORE_LABELS[s], SCORE_RANGE[s]) for s in c.scores]
     measures += [(k, f"Criterion: {label}", (0.0, 100.0)) for k, label in card.measures(c)]
     measures += [(f, f"{family_label(fam)}: {feature_label(f)}", None) for fam, f in key_signals(c, summ, names)]
     charts, shifts = [], []
@@ -225,7 +243,8 @@ def comparison(c: Corpus, summ: Summary, compare: list[str] | None) -> dict[str,
             sh = stats.level_shifts(g, col, freq, SHIFT_WINDOW, SHIFT_MIN_N)
             series.append(plots.Series(o, stats.period_series(g, col, freq), sh))
             shifts += [{"outlet": o, "measure": heading, "period": str(x.period), "before": x.before, "after": x.after} for x in sh]
-        svg = plots.timeseries(series, f"{heading} over time, {len(names)} outlets", col, freq, start, end, ylim=ylim)
+        svg = plots.timeseries(series, f"{heading} over time, {len(names)} outlets", SCORE_AXIS.get(col, col), freq, start, end,
+                               ylim=ylim)
         charts.append({"heading": heading, "svg": svg, "note": "" if ylim else "Signal chosen as the one of its family that differs most between these outlets."})
     word = "month" if freq == "M" else "quarter"
     return {
@@ -248,13 +267,19 @@ _LEGEND_SAMPLES = (
     ("loaded", "merciless", "", "author", KINDS["loaded"]),
     ("qualifier", "about 300", "approximator", "author", KINDS["qualifier"]),
 )
+_LEAN_SAMPLES = (
+    ("lean", "undocumented immigrants", "left", "author", "Term that moved the lean left (labelled \u201c\u25c0 left\u201d, solid overline)"),
+    ("lean", "illegal aliens", "right", "author", "Term that moved the lean right (labelled \u201cright \u25b6\u201d, dashed overline)"),
+)
 
 
-def legend(spans: list[dict]) -> list[dict[str, Any]]:
+def legend(spans: list[dict], with_lean: bool = False) -> list[dict[str, Any]]:
+    """The evidence legend: a marked sample of each kind and how often it occurs in ``spans``
+    (lean terms only when the table has lean)."""
     counts = kind_counts(spans)
     out = []
-    for kind, sample, label, voice, text in _LEGEND_SAMPLES:
-        key = f"source_{label}" if kind == "source" else kind
+    for kind, sample, label, voice, text in _LEGEND_SAMPLES + (_LEAN_SAMPLES if with_lean else ()):
+        key = f"{kind}_{label}" if kind in ("source", "lean") else kind
         span_kind = "insertion" if kind == "furniture" else kind  # furniture is an insertion span's label
         out.append({"sample": highlight(sample, [{"start": 0, "end": len(sample), "kind": span_kind, "label": label, "voice": voice}]),
                     "text": text, "count": counts.get(key, 0)})
@@ -289,7 +314,8 @@ def article(c: Corpus, summ: Summary, i: int, text: str | None, spans: list[dict
                     "outlet_known": outlet != UNKNOWN_OUTLET, "date": date_str(r["_date"]),
                     "dated": not pd.isna(r["_date"]), "url": url, "href_ok": bool(_SAFE_URL.match(url)), "id": r["_id"]},
         "outlet_pages": c.has_outlets, "several_outlets": len(summ.n) > 1,
-        "scores": scores, "card": card.article_card(c, r), "legend": legend(spans), "body": body, "signals": signals,
+        "scores": scores, "lean": lean.article_lean(c, r), "card": card.article_card(c, r),
+        "legend": legend(spans, c.has_lean), "body": body, "signals": signals,
     }
 
 

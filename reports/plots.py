@@ -17,6 +17,8 @@ import numpy as np
 import pandas as pd
 from markupsafe import Markup, escape
 
+from .env import fmt_signed
+
 # Okabe-Ito palette: distinguishable with the common colour-vision deficiencies.
 COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442")
 DASHES = ("", "6 3", "2 3", "8 3 2 3", "1 2", "10 4")
@@ -323,3 +325,101 @@ def _marker(kind: str, x: float, y: float, c: str, tip: str) -> str:
         return (f'<path d="M{_f(x - r)} {_f(y - r)}L{_f(x + r)} {_f(y + r)}M{_f(x - r)} {_f(y + r)}L{_f(x + r)} {_f(y - r)}" '
                 f'stroke="{c}" stroke-width="2">{t}</path>')
     return f'<circle cx="{_f(x)}" cy="{_f(y)}" r="{_f(r)}" fill="{c}">{t}</circle>'
+
+
+@dataclass(frozen=True, slots=True)
+class Point:
+    """One labelled point of a two-axis chart: means with their 95% intervals and the count behind them."""
+
+    name: str
+    x: float
+    x_lo: float
+    x_hi: float
+    y: float
+    y_lo: float
+    y_hi: float
+    n: int
+
+
+def _radius(n: int, nmax: int) -> float:
+    """Point radius: area grows with the count, so a large outlet does not swamp the chart."""
+    return 3.0 + 11.0 * math.sqrt(max(n, 0) / max(nmax, 1))
+
+
+def scatter(points: Sequence[Point], title: str, xlabel: str, ylabel: str, xlim: tuple[float, float],
+            ylim: tuple[float, float], x_ends: tuple[str, str] = ("", ""), max_labels: int = 40,
+            xfmt=_fmt) -> Markup:
+    """Points with interval whiskers on both axes, sized by count, the largest ``max_labels`` named
+    where their label fits (every point names itself on hover). ``x_ends`` label the ends of the x axis;
+    a dashed line marks x = 0 when it lies inside ``xlim``."""
+    w, h, ml, mr, mt, mb = 900, 566, 56, 20, 40, 62
+    pw, ph = w - ml - mr, h - mt - mb
+    (xlo, xhi), (ylo, yhi) = xlim, ylim
+    sx = lambda v: ml + (min(xhi, max(xlo, v)) - xlo) / (xhi - xlo) * pw  # noqa: E731
+    sy = lambda v: mt + ph - (min(yhi, max(ylo, v)) - ylo) / (yhi - ylo) * ph  # noqa: E731
+    nmax = max([p.n for p in points] + [1])
+    desc = f"{len(points)} points. " + "; ".join(f"{p.name}: x {p.x:.1f}, y {p.y:.1f}, n={p.n}" for p in points[:60])
+    out, _ = _open_svg(w, h, title, desc, "scatter")
+    out.append(_axes(ml, mt, pw, ph, _nice_ticks(xlo, xhi, 8), sx, _nice_ticks(ylo, yhi, 5), sy, xlabel, ylabel, xfmt=xfmt))
+    if xlo < 0 < xhi:
+        out.append(f'<line x1="{_f(sx(0))}" x2="{_f(sx(0))}" y1="{mt}" y2="{mt + ph}" stroke="#333" stroke-dasharray="4 3"/>')
+    left, right = x_ends
+    if left:
+        out.append(f'<text x="{ml}" y="{h - 8}" class="al">\u25c0 {escape(left)}</text>')
+    if right:
+        out.append(f'<text x="{ml + pw}" y="{h - 8}" text-anchor="end" class="al">{escape(right)} \u25b6</text>')
+    xf = fmt_signed if xlo < 0 else (lambda v: f"{v:.1f}")  # noqa: E731
+    # Largest first, so smaller points are drawn on top and stay visible.
+    for p in sorted(points, key=lambda p: -p.n):
+        x, y, r = sx(p.x), sy(p.y), _radius(p.n, nmax)
+        tip = (f"{p.name}: {xlabel} {xf(p.x)} (95% CI {xf(p.x_lo)} to {xf(p.x_hi)}), "
+               f"{ylabel} {p.y:.1f} (95% CI {p.y_lo:.1f} to {p.y_hi:.1f}), n={p.n}")
+        out.append(f'<path d="M{_f(sx(p.x_lo))} {_f(y)}H{_f(sx(p.x_hi))}M{_f(x)} {_f(sy(p.y_lo))}V{_f(sy(p.y_hi))}" '
+                   f'stroke="#444" stroke-opacity="0.6" stroke-width="1.2"/>'
+                   f'<circle cx="{_f(x)}" cy="{_f(y)}" r="{_f(r)}" fill="{COLOURS[0]}" fill-opacity="0.35" stroke="{COLOURS[0]}" '
+                   f'stroke-width="1.5"><title>{escape(tip)}</title></circle>')
+    out.extend(_point_labels(points, sx, sy, nmax, (ml, mt, ml + pw, mt + ph), max_labels))
+    out.extend(_size_key(nmax, ml + pw - 150, mt - 20))
+    out.append("</svg>")
+    return Markup("".join(out))
+
+
+def _point_labels(points: Sequence[Point], sx, sy, nmax: int, area: tuple[float, float, float, float],
+                  max_labels: int) -> list[str]:
+    """Names beside the largest points: right, left, above or below, wherever the label overlaps
+    neither another label nor a point; a label that fits nowhere is left out."""
+    boxes = [(sx(p.x) - _radius(p.n, nmax), sy(p.y) - _radius(p.n, nmax), sx(p.x) + _radius(p.n, nmax),
+              sy(p.y) + _radius(p.n, nmax)) for p in points]
+    placed: list[tuple[float, float, float, float]] = []
+    out = []
+    for k, p in sorted(enumerate(points), key=lambda t: -t[1].n)[:max_labels]:
+        x, y, r = sx(p.x), sy(p.y), _radius(p.n, nmax)
+        name = _short(p.name, 26)
+        tw = 6.3 * len(name)  # average width of a character at the chart's 11px
+        for tx, ty, anchor, x0 in ((x + r + 3, y + 4, "start", x + r + 3), (x - r - 3, y + 4, "end", x - r - 3 - tw),
+                                   (x, y - r - 4, "middle", x - tw / 2), (x, y + r + 12, "middle", x - tw / 2)):
+            box = (x0, ty - 10, x0 + tw, ty + 2)
+            inside = area[0] <= box[0] and box[2] <= area[2] and area[1] <= box[1] and box[3] <= area[3]
+            clash = any(_overlap(box, b) for b in placed) or any(_overlap(box, b) for j, b in enumerate(boxes) if j != k)
+            if inside and not clash:
+                placed.append(box)
+                out.append(f'<text x="{_f(tx)}" y="{_f(ty)}" text-anchor="{anchor}" class="lg">{escape(name)}</text>')
+                break
+    return out
+
+
+def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _size_key(nmax: int, x: float, y: float) -> list[str]:
+    """What the point sizes mean: the largest count and about a tenth of it."""
+    small = max(1, int(round(nmax / 10, -1 if nmax >= 100 else 0)))
+    out = [f'<text x="{_f(x)}" y="{_f(y + 4)}" text-anchor="end" class="lg">articles:</text>']
+    cx = x + 6
+    for n in (small, nmax):
+        r = _radius(n, nmax)
+        out.append(f'<circle cx="{_f(cx + r)}" cy="{_f(y)}" r="{_f(r)}" fill="{COLOURS[0]}" fill-opacity="0.35" stroke="{COLOURS[0]}"/>'
+                   f'<text x="{_f(cx + 2 * r + 3)}" y="{_f(y + 4)}" class="lg">{n}</text>')
+        cx += 2 * r + 12 + 7 * len(str(n))
+    return out

@@ -20,7 +20,9 @@ from scoring.io.dates import parse_dates
 
 log = logging.getLogger(__name__)
 
-SCORES = ("reliability", "bias")
+SCORES = ("reliability", "bias", "lean")
+#: The lean model's calibrated probabilities of left, centre and right (0-1).
+LEAN_PROBS = ("lean_left", "lean_centre", "lean_right")
 #: The outlet of an article whose input gave neither an outlet nor a URL.
 UNKNOWN_OUTLET = "unknown outlet"
 _UNSAFE = re.compile(r"[^A-Za-z0-9_-]+")
@@ -48,6 +50,11 @@ class Corpus:
     def has_dates(self) -> bool:
         """Whether any article has a usable date (else nothing can be charted over time)."""
         return bool(self.df["_date"].notna().any())
+
+    @property
+    def has_lean(self) -> bool:
+        """Whether the table carries the lean score (tables from before it do not)."""
+        return "lean" in self.scores
 
     @property
     def features(self) -> list[str]:
@@ -112,6 +119,9 @@ def prepare(scored: pd.DataFrame, spans: pd.DataFrame) -> Corpus:
             df[s] = pd.to_numeric(df[s], errors="coerce").astype(float)
             if df[s].notna().any():
                 scores.append(s)
+    for k in LEAN_PROBS:
+        if k in df:
+            df[k] = pd.to_numeric(df[k], errors="coerce").astype(float)
     criteria = [k for k in CRITERIA if k in df]
     for k in criteria:
         df[k] = pd.to_numeric(df[k], errors="coerce").astype(float)

@@ -13,6 +13,8 @@ FLAG_CAP = 300
 PER_OUTLET = 3
 #: Share of the corpus counted as extreme at each end of a score.
 EXTREME_SHARE = 0.01
+#: Scores whose extremes flag an article (a strong lean is a side, not a fault to look into).
+FLAG_SCORES = ("reliability", "bias")
 #: The selection note when no texts were given.
 NO_TEXTS = "none: article pages need the texts and their evidence spans (relscore report --spans --texts)"
 
@@ -66,7 +68,7 @@ def _flagged(corpus: Corpus) -> tuple[list[int], dict[int, list[str]]]:
     for i in ins.index:
         reasons.setdefault(int(i), []).append(f"{int(corpus.n_ins[i])} insertion(s)")
     extreme: list[tuple[float, int]] = []
-    for s in corpus.scores:
+    for s in (s for s in corpus.scores if s in FLAG_SCORES):
         v = df[s].dropna()
         if len(v) * EXTREME_SHARE < 1:  # fewer articles than make one extreme: the min and max are not extreme
             continue

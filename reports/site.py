@@ -11,7 +11,7 @@ from typing import Any, Callable, Iterable, Sequence
 import pandas as pd
 from scoring.version import package_version
 
-from . import card, pages
+from . import card, lean, pages
 from .env import environment, page_script
 from .prepare import Corpus, prepare, spans_by_id
 from .select import NO_TEXTS, Selection, select
@@ -58,7 +58,10 @@ def render_site(scored: pd.DataFrame, spans: pd.DataFrame | None, texts: dict[st
     ``compare`` names the outlets of the comparison page (default: the largest few);
     ``page_progress`` wraps each kind of page as it is written (the command line draws a bar).
     Score columns ``reliability``/``bias`` and ``*_why`` are optional: without
-    them pages say "not scored". So are the criteria card's ``criterion_*`` columns and
+    them pages say "not scored". So is ``lean`` (with ``lean_left``/``lean_centre``/``lean_right``,
+    ``lean_why`` and spans of kind ``lean``): with it, the league table, outlet pages, comparison and
+    article pages show lean and the overview places outlets by lean and bias; without it, no page
+    mentions lean. So are the criteria card's ``criterion_*`` columns and
     ``criteria_why``: with them, article and outlet pages show the card, the league table and the
     comparison the criteria; without them, no page mentions the card.
     """
@@ -71,6 +74,7 @@ def render_site(scored: pd.DataFrame, spans: pd.DataFrame | None, texts: dict[st
     summ = pages.summarise(corpus)
     log.info("prepared %d articles, %d outlets in %.1fs", len(corpus.df), len(summ.n), time.perf_counter() - t0)
     w = _Writer(out)
+    w.common["has_lean"] = corpus.has_lean  # lean's columns, styles and notes appear only with it
     facts = pages.corpus_facts(corpus, len(sel.rows))
     cmp = pages.comparison(corpus, summ, compare)
     listed = pages.article_list(corpus, sel, hrefs)
@@ -78,7 +82,8 @@ def render_site(scored: pd.DataFrame, spans: pd.DataFrame | None, texts: dict[st
                     corpus=facts, dist_charts=pages.distribution_charts(corpus),
                     league=pages.league(corpus, summ) if corpus.has_outlets else [],
                     criteria=card.columns(corpus), worth_a_look=listed[:pages.OVERVIEW_ARTICLES],
-                    compare_names=cmp["compare_names"], selection_note=sel.note)
+                    compare_names=cmp["compare_names"], selection_note=sel.note,
+                    lean_map=lean.outlet_map(corpus, summ.ci, corpus.outlet_slugs))
     w.write("comparison.html", "comparison.html", "Outlets compared over time", with_script=bool(cmp["shifts"]), **cmp)
     w.write("articles.html", "articles.html", "Article pages", with_script=True,
             pages=listed, selection_note=sel.note, outlet_pages=corpus.has_outlets)
@@ -118,6 +123,7 @@ def _outlet_pages(w: _Writer, corpus: Corpus, summ: pages.Summary, hrefs: dict[i
                 outlet={"n": int(summ.n[outlet]), "date_range": rng, "dated": bool(len(d)),
                         "rel": summ.ci.get("reliability", {}).get(outlet), "bias": summ.ci.get("bias", {}).get(outlet),
                         "domains": _domains(rows)},
+                lean=lean.outlet_lean(corpus, summ.ci.get("lean", {}).get(outlet), outlet),
                 dist_charts=pages.distribution_charts(corpus, outlet if several else None),
                 profile=pages.profile(corpus, summ, outlet),
                 time_charts=pages.outlet_time(corpus, outlet),

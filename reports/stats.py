@@ -55,14 +55,27 @@ def period_series(df: pd.DataFrame, col: str, freq: str = "M", min_n: int = 1, n
 
 def _by_period(df: pd.DataFrame, col: str, freq: str) -> dict[pd.Period, np.ndarray]:
     """Values of ``col`` per period, in time order (numpy split: groupby is slow for many small groups)."""
-    d = df[["_date", col]].dropna()
-    if d.empty:
+    dates, vals = df["_date"].to_numpy(dtype="datetime64[ns]"), df[col].to_numpy(dtype=float)
+    keep = ~np.isnat(dates) & ~np.isnan(vals)
+    if not keep.any():
         return {}
-    codes = d["_date"].dt.to_period(freq).array.asi8
+    codes = _period_codes(dates[keep], freq)
     order = np.argsort(codes, kind="stable")
-    codes, vals = codes[order], d[col].to_numpy(dtype=float)[order]
+    codes, vals = codes[order], vals[keep][order]
     uniq, first = np.unique(codes, return_index=True)
     return {pd.Period(ordinal=int(c), freq=freq): v for c, v in zip(uniq, np.split(vals, first[1:]))}
+
+
+def _period_codes(dates: np.ndarray, freq: str) -> np.ndarray:
+    """pandas Period ordinals of ``dates`` (datetime64) for monthly or quarterly ``freq``, computed in
+    numpy: months since 1970-01 (and quarters, their floor third), as ``Period.ordinal`` counts them.
+    Other frequencies go through pandas."""
+    months = dates.astype("datetime64[M]").astype(np.int64)
+    if freq == "M":
+        return months
+    if freq == "Q":
+        return months // 3
+    return pd.DatetimeIndex(dates).to_period(freq).asi8
 
 
 @dataclass(frozen=True, slots=True)

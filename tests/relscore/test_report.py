@@ -9,7 +9,8 @@ import pytest
 
 from relscore.cli import main
 from relscore.report import register
-from tests.reports.conftest import SAMPLES, add_fake_model_columns, build_inputs
+from reports.env import fmt_signed
+from tests.reports.conftest import SAMPLES, add_fake_lean, add_fake_model_columns, build_inputs
 from tests.reports.htmlcheck import Page
 
 
@@ -33,6 +34,24 @@ def test_report_subcommand_writes_site(tmp_path: Path):
     # Texts came from the sample files: the article page shows the body.
     page = Page((tmp_path / "site" / "articles" / f"{pages[1]}.html").read_text(encoding="utf-8"))
     assert "Russia and Turkey have called for a ceasefire" in page.body
+
+
+def test_report_of_a_table_with_lean(tmp_path: Path):
+    """Lean columns and lean spans survive CSV and JSON lines: the league table, outlet and article pages show them."""
+    scored, spans, texts = build_inputs(with_xss=False)
+    scored, spans = add_fake_lean(add_fake_model_columns(scored), spans, texts)
+    scored.to_csv(tmp_path / "scores.csv", index=False)
+    spans.to_json(tmp_path / "spans.jsonl", orient="records", lines=True, force_ascii=False)
+    assert main(["report", str(tmp_path / "scores.csv"), "--spans", str(tmp_path / "spans.jsonl"),
+                 "--texts", str(SAMPLES), "--out", str(tmp_path / "site"), "--articles", "all"]) == 0
+    site = tmp_path / "site"
+    assert 'id="league-lean"' in (site / "index.html").read_text(encoding="utf-8")
+    row = scored[scored["id"].str.startswith("004_")].iloc[0]
+    page = next((site / "articles").glob("004_*.html")).read_text(encoding="utf-8")
+    assert f"Lean: {fmt_signed(row['lean'], 0)} on a scale" in Page(page).body
+    assert page.split('<div class="article-text">')[1].count('class="ev ev-lean') == int(((spans["id"] == row["id"]) & (spans["kind"] == "lean")).sum()) > 0
+    outlet = next((site / "outlets").glob("Sample-outlet-4-*.html")).read_text(encoding="utf-8")
+    assert f"{fmt_signed(row['lean'])} mean lean" in Page(outlet).body
 
 
 def test_bad_articles_value_is_a_usage_error(capsys):

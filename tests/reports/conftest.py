@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import json
+import re
 import zlib
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -85,6 +87,56 @@ def add_fake_model_columns(scored: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+#: FAKE lean evidence for the samples: real words of their texts, each given a side by hand.
+LEAN_TERMS = {"military": "right", "strongman": "right", "civilians": "left", "ceasefire": "left"}
+#: A lean span and an explanation whose label and family carry markup (the XSS article's).
+XSS_LEAN_LABEL, XSS_LEAN_FAMILY = "<b class=\"lean-left\">right</b>", "<script>window.__pwned = 6</script>"
+
+
+def lean_probabilities(lean: np.ndarray) -> np.ndarray:
+    """Left, centre and right probabilities consistent with ``lean`` = 100 * (P(right) - P(left))."""
+    x = np.clip(np.asarray(lean, float) / 100, -1, 1)
+    centre = 0.6 * (1 - np.abs(x))  # the rest splits so that right - left = x
+    return np.column_stack([(1 - centre - x) / 2, centre, (1 - centre + x) / 2])
+
+
+def _lean_columns(out: pd.DataFrame, lean: np.ndarray) -> pd.DataFrame:
+    p = lean_probabilities(lean)
+    out["lean"] = np.round(lean, 1)
+    out["lean_left"], out["lean_centre"], out["lean_right"] = (np.round(p[:, k], 4) for k in range(3))
+    out["lean_why"] = [json.dumps({"words": round(0.8 * v, 2), "headline": round(0.2 * v - 1.5, 2)}) for v in lean]
+    return out
+
+
+def add_fake_lean(scored: pd.DataFrame, spans: pd.DataFrame, texts: dict[str, str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """FAKE lean output, standing in for scoring's lean model (built in parallel): a lean from the id,
+    probabilities that agree with it, a made-up explanation, and lean spans on the LEAN_TERMS of each
+    text (the first two occurrences of each). Only the report's handling is under test."""
+    h = scored["id"].map(lambda s: zlib.crc32(s.encode()) % 1000 / 1000).to_numpy()
+    out = _lean_columns(scored.copy(), 160 * h - 80)
+    extra = []
+    for aid, text in texts.items():
+        for term, side in LEAN_TERMS.items():
+            for m in list(re.finditer(rf"\b{term}\b", text))[:2]:
+                extra.append({"id": aid, "start": m.start(), "end": m.end(), "kind": "lean", "label": side,
+                              "voice": "author", "text": m.group()})
+    if XSS_ID in texts:
+        out.loc[out["id"] == XSS_ID, "lean_why"] = json.dumps({XSS_LEAN_FAMILY: 4.0, "words": -2.0})
+        i = texts[XSS_ID].index("nothing")
+        extra.append({"id": XSS_ID, "start": i, "end": i + 7, "kind": "lean", "label": XSS_LEAN_LABEL,
+                      "voice": "author", "text": "nothing"})
+    return out, pd.concat([spans, pd.DataFrame(extra, columns=spans.columns)], ignore_index=True)
+
+
+def with_label_lean(table: pd.DataFrame, seed: int = 0) -> pd.DataFrame:
+    """The AllSides scores table with a TEST-ONLY lean: from each article's AllSides label (left -40,
+    center 0, right +40) plus Gaussian noise (SD 30), clipped to -100..100, with probabilities and an
+    explanation that agree with it. The shipped table has no lean yet; this stands in for the model's."""
+    side = table["allsides_rating"].map({"left": -1.0, "center": 0.0, "right": 1.0}).fillna(0.0).to_numpy()
+    rng = np.random.default_rng(seed)
+    return _lean_columns(table.copy(), np.clip(40 * side + rng.normal(0, 30, len(table)), -100, 100))
+
+
 def bare(scored: pd.DataFrame) -> pd.DataFrame:
     """The five samples as a folder of .txt files gives them (no outlet, date or URL), with fake model columns."""
     keep = scored["id"].isin([p.stem for p in SAMPLES.glob("*.txt")])
@@ -110,16 +162,34 @@ def scored_site(tmp_path_factory, sample_inputs) -> Path:
 
 
 @pytest.fixture(scope="session")
-def allsides_site(tmp_path_factory) -> Path:
-    """`relscore report` on 3,000 articles of the 20 largest outlets of the shipped AllSides scores
-    table, from the table alone (the whole table takes ~20 s; the sample keeps 2012-2020)."""
-    from relscore.cli import main
+def lean_site(tmp_path_factory, sample_inputs) -> Path:
+    """The site for the samples plus the XSS article, with fake model columns and a fake lean."""
+    from reports import render_site
 
+    scored, spans, texts = sample_inputs
+    scored, spans = add_fake_lean(add_fake_model_columns(scored), spans, texts)
+    out = tmp_path_factory.mktemp("lean")
+    render_site(scored, spans, texts, out, articles="all")
+    return out
+
+
+@pytest.fixture(scope="session")
+def allsides_table() -> pd.DataFrame:
+    """3,000 articles of the 20 largest outlets of the shipped AllSides scores table (the sample keeps
+    2012-2020), with a test-only lean from their AllSides labels (``with_label_lean``)."""
     if not ALLSIDES_SCORES.is_file():
         pytest.skip(f"{ALLSIDES_SCORES} missing")
-    out = tmp_path_factory.mktemp("allsides")
     table = pd.read_parquet(ALLSIDES_SCORES)
     table = table[table["outlet"].isin(table["outlet"].value_counts().index[:20])]
-    table.sample(n=3000, random_state=0).to_parquet(out / "scores.parquet")
+    return with_label_lean(table.sample(n=3000, random_state=0))
+
+
+@pytest.fixture(scope="session")
+def allsides_site(tmp_path_factory, allsides_table) -> Path:
+    """`relscore report` on ``allsides_table``, from the table alone (the whole table takes ~20 s)."""
+    from relscore.cli import main
+
+    out = tmp_path_factory.mktemp("allsides")
+    allsides_table.to_parquet(out / "scores.parquet")
     assert main(["report", str(out / "scores.parquet"), "--out", str(out / "site")]) == 0
     return out / "site"

@@ -157,3 +157,42 @@ def test_first_run_without_outlets_or_dates(browser, tmp_path, sample_inputs):
     assert browser.evaluate("document.querySelectorAll('.article-text del.ev-insertion').length") >= 2
     _load(browser, site / "comparison.html")
     assert "cannot be compared over time" in browser.evaluate("document.getElementById('compare-empty').textContent")
+
+
+def test_allsides_lean_column_and_map(browser, allsides_site, tmp_path):
+    """With a lean column: the league table sorts by mean lean, and the overview places every outlet on
+    the lean x bias chart, which fits a phone's width."""
+    _load(browser, allsides_site / "index.html")
+    i = browser.evaluate("Array.from(document.querySelectorAll('#league thead th')).findIndex(h => h.id === 'league-lean')")
+    assert i == 4
+    browser.evaluate(f"document.querySelectorAll('#league thead th')[{i}].querySelector('button').click()")
+    col = f"Array.from(document.querySelectorAll('#league tbody tr')).map(r => [r.cells[{i}].getAttribute('data-sort'), r.cells[0].textContent])"
+    cells = browser.evaluate(col)
+    nums = [float(v) for v, _ in cells]
+    assert len(nums) == 20 and nums == sorted(nums) and nums[0] < 0 < nums[-1]
+    chart = "document.querySelector('#leanmap-h ~ figure svg')"
+    assert browser.evaluate(f"{chart}.getBoundingClientRect().height") > 300
+    tips = browser.evaluate(f"Array.from({chart}.querySelectorAll('circle title')).map(t => t.textContent.split(':')[0])")
+    assert sorted(tips) == sorted(name for _, name in cells)
+    named = browser.evaluate(f"Array.from({chart}.querySelectorAll('text.lg')).map(t => t.textContent)")
+    assert len(set(named) & set(tips)) >= 10  # most of the 20 are named beside their point
+    browser.evaluate("document.getElementById('leanmap-h').scrollIntoView()")
+    _shot(browser, tmp_path, "allsides_lean_map.png")
+    _load(browser, allsides_site / "index.html", width=390)
+    assert browser.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+    assert browser.evaluate(f"{chart}.getBoundingClientRect().width") <= 390
+
+
+def test_article_lean_terms_read_without_colour(browser, lean_site, tmp_path):
+    """Left and right terms differ by their label and by the overline's style, not by colour alone."""
+    page = next((lean_site / "articles").glob("004_*.html"))
+    _load(browser, page)
+    style = ("Array.from(document.querySelectorAll('.article-text .ev-lean.lean-{0}')).map(e => "
+             "[getComputedStyle(e).textDecorationLine, getComputedStyle(e).textDecorationStyle, "
+             "e.previousElementSibling && e.previousElementSibling.textContent])")
+    left, right = browser.evaluate(style.format("left")), browser.evaluate(style.format("right"))
+    assert left and right
+    assert all(d == ["overline", "solid", "\u25c0 left"] for d in left), left
+    assert all(d == ["overline", "dashed", "right \u25b6"] for d in right), right
+    browser.evaluate("document.getElementById('lean-h').scrollIntoView()")
+    _shot(browser, tmp_path, "article_lean.png")

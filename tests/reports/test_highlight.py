@@ -81,3 +81,20 @@ def test_furniture_and_spam_are_shown_apart():
     assert 'class="ev ev-insertion v-author"' in html and "inserted: related" in html
     counts = kind_counts(spans)
     assert counts["furniture"] == 1 and counts["insertion"] == 1
+
+
+def test_lean_terms_say_their_side_in_words():
+    """A lean span's side is a label before it and a class of its own; a label that is not a side
+    stays a plain lean term (labels are data, never class names), and the counts split by side."""
+    text = "The undocumented immigrants and the illegal aliens met a loaded reporter."
+    spans = [_span(text, "undocumented immigrants", "lean", "left"), _span(text, "illegal aliens", "lean", "Right"),
+             _span(text, "loaded", "lean", "x\" onmouseover=\"alert(1)"), _span(text, "illegal", "loaded")]
+    html = str(highlight(text, spans))
+    page = Page(f"<div>{html}</div>")
+    assert page.body == text
+    assert page.labels == ["\u25c0 left", "right \u25b6", "lean"]
+    assert 'class="ev ev-lean v-author lean-left"' in html and 'class="ev ev-lean v-author lean-right"' in html
+    assert 'class="ev ev-lean v-author" title="lean · x&#34; onmouseover=&#34;alert(1)"' in html
+    assert all(not any(k.startswith("on") for k in a) for _, a in page.tags)
+    counts = kind_counts(spans)
+    assert (counts["lean"], counts["lean_left"], counts["lean_right"], counts["loaded"]) == (3, 1, 1, 1)

@@ -56,3 +56,11 @@ def test_chart_text_is_escaped():
     pts = pd.DataFrame({"period": [pd.Period("2019-01", "M")], "mean": [1.0], "lo": [0.5], "hi": [1.5], "n": [3]})
     svg = str(plots.timeseries([plots.Series("<script>x</script>", pts)], "<b>t</b>", "y", "M"))
     assert "<script>" not in svg and "&lt;script&gt;" in svg
+
+
+def test_period_codes_are_pandas_period_ordinals():
+    """The numpy month and quarter codes match pandas' Period ordinals, before 1970 and at period edges too."""
+    d = pd.to_datetime(["1969-11-30", "1970-01-01", "1999-12-31 23:59", "2020-03-31 23:59:59", "2020-04-01",
+                        "1901-02-03", "2038-01-19"], format="mixed").to_numpy()
+    for freq in ("M", "Q", "W"):
+        assert stats._period_codes(d, freq).tolist() == pd.DatetimeIndex(d).to_period(freq).asi8.tolist(), freq
