@@ -161,19 +161,25 @@ def _dumps(row: Row) -> bytes:
     return text.encode("utf-8", "surrogateescape")
 
 
-def write_jsonl(path: Path, rows: list[Row], rng: random.Random) -> list[Row]:
-    """JSON Lines, with broken lines and values that are not objects among the rows."""
-    lines, out = [], []
+def _json_records(path: Path, rows: list[Row], rng: random.Random, broken: list[bytes]) -> tuple[list[Row], list[bytes]]:
+    """The rows as JSON values, one in twenty replaced by one of ``broken`` (a row to reject)."""
+    raws, out = [], []
     for i, row in enumerate(rows):
         if rng.random() < 0.05:
-            row, raw = Row({}, "bad"), rng.choice([b'{"id": "x", "text": "cut', b'{"text": "a",}', b"[1, 2]", b"42",
-                                                   b'"a string"', b"null", b"{'single': 'quotes'}"])
+            row, raw = Row({}, "bad"), rng.choice(broken)
         else:
             raw = _dumps(row)
         row.line = i + 1
         row.id = _id_of(row, path.stem)
-        lines.append(raw)
+        raws.append(raw)
         out.append(row)
+    return out, raws
+
+
+def write_jsonl(path: Path, rows: list[Row], rng: random.Random) -> list[Row]:
+    """JSON Lines, with broken lines and values that are not objects among the rows."""
+    out, lines = _json_records(path, rows, rng, [b'{"id": "x", "text": "cut', b'{"text": "a",}', b"[1, 2]", b"42",
+                                                 b'"a string"', b"null", b"{'single': 'quotes'}"])
     path.write_bytes(b"\n".join(lines) + b"\n")
     return out
 
@@ -181,16 +187,7 @@ def write_jsonl(path: Path, rows: list[Row], rng: random.Random) -> list[Row]:
 def write_json_array(path: Path, rows: list[Row], rng: random.Random) -> list[Row]:
     """A NELA-style .json list: every element well-formed JSON (a syntax error ends the file:
     that is the damaged-file case below), some of them not objects or too deep."""
-    parts, out = [], []
-    for i, row in enumerate(rows):
-        if rng.random() < 0.05:
-            row, raw = Row({}, "bad"), rng.choice([b"42", b'"a string"', b"null", b"[1, {}]", b"true"])
-        else:
-            raw = _dumps(row)
-        row.line = i + 1
-        row.id = _id_of(row, path.stem)
-        parts.append(raw)
-        out.append(row)
+    out, parts = _json_records(path, rows, rng, [b"42", b'"a string"', b"null", b"[1, {}]", b"true"])
     path.write_bytes(b"[\n" + b",\n".join(parts) + b"\n]\n")
     return out
 
