@@ -28,9 +28,9 @@ Labels: MBFC snapshots, domain,label CSVs, continuous domain,score CSVs (Lin et 
 and article-level id,label CSVs (such as hyperpartisan true/false)."""
 TRAIN_DESCRIPTION = ("Fit a reliability or bias model on labelled corpora and save it as a skops file.\n\n"
                      + CORPORA_AND_LABELS + "\n\n'relscore train --bundled --shared-data ../shared --out "
-                     "scoring/models' rebuilds the bundled models, their evaluation.json and MODEL_CARD.md.")
-EVALUATE_DESCRIPTION = ("Validate the model recipe grouped by outlet (plus a time split) against baselines, "
-                        "or score given model files on labelled data.\n\n" + CORPORA_AND_LABELS)
+                     "scoring/models' rebuilds the\nbundled models, their evaluation.json and MODEL_CARD.md.")
+EVALUATE_DESCRIPTION = ("Validate the model recipe grouped by outlet (plus a time split) against\n"
+                        "baselines, or score given model files on labelled data.\n\n" + CORPORA_AND_LABELS)
 
 
 def _gather(args: argparse.Namespace) -> tuple[Any, list[str]]:
