@@ -67,12 +67,22 @@ def parser_for(argv: Sequence[str]) -> argparse.ArgumentParser:
     return listing_parser()
 
 
+def _command_parser(parser: argparse.ArgumentParser, args: argparse.Namespace) -> argparse.ArgumentParser:
+    """The parser of the subcommand in ``args`` (the top-level one when there is none)."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return action.choices.get(getattr(args, "command", None), parser)
+    return parser
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``relscore`` console script; returns the exit code."""
     argv = sys.argv[1:] if argv is None else list(argv)
     parser = parser_for(argv)
     try:
-        args = parser.parse_args(argv)
+        args, unknown = parser.parse_known_args(argv)
+        if unknown:  # said with the usage of the subcommand they were given to
+            _command_parser(parser, args).error(f"unrecognized arguments: {' '.join(unknown)}")
     except SystemExit as e:  # --help, --version and argparse usage errors
         return int(e.code or 0) if not isinstance(e.code, str) else 2
     logging.basicConfig(

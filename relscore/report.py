@@ -30,19 +30,19 @@ def register(subparsers: "argparse._SubParsersAction") -> argparse.ArgumentParse
     p = subparsers.add_parser(
         "report",
         help="write the HTML report site from scored articles",
-        description="Write a self-contained HTML site from the output of `relscore score`: an overview, "
+        description="Write a self-contained HTML site from the output of 'relscore score': an overview, "
                     "outlet pages and a comparison of outlets over time from the scores table alone; "
                     "article pages with highlighted evidence when --spans and --texts are given too.",
     )
-    p.add_argument("scores", metavar="SCORES", help="scores table written by `relscore score` (.csv, .parquet or .jsonl)")
+    p.add_argument("scores", metavar="SCORES", help="scores table written by 'relscore score' (.csv, .parquet or .jsonl)")
     p.add_argument("--spans", default=None, metavar="SPANS",
                    help="evidence spans (.jsonl, .csv or .parquet); with --texts, writes article pages")
     p.add_argument("--texts", default=None, nargs="+", metavar="INPUT",
-                   help="the inputs that were scored (same files/folders as for `relscore score`), for the article texts")
+                   help="the inputs that were scored (same files/folders as for 'relscore score'), for the article texts")
     p.add_argument("--out", required=True, metavar="DIR", help="folder to write the site into")
-    p.add_argument("--articles", default=None, type=_articles_arg, metavar="all|flagged|N",
+    p.add_argument("--articles", default=None, type=articles_arg, metavar="all|flagged|N",
                    help="which article pages to write (default: flagged; needs --spans and --texts)")
-    p.add_argument("--compare", default=None, metavar="A,B,C",
+    p.add_argument("--compare", default=None, type=compare_arg, metavar="A,B,C",
                    help="comma-separated outlet names for the comparison over time (default: the largest few)")
     p.add_argument("--text-column", default=None, help="column holding the article text in INPUT, if not found automatically")
     p.add_argument("--id-column", default=None, help="column holding the article id in INPUT, if not found automatically")
@@ -50,11 +50,17 @@ def register(subparsers: "argparse._SubParsersAction") -> argparse.ArgumentParse
     return p
 
 
-def _articles_arg(value: str) -> str | int:
+def articles_arg(value: str) -> str | int:
+    """``--articles`` as parsed (argparse type): 'all', 'flagged' or a count."""
     try:
         return parse_articles(value)
     except ValueError as e:
         raise argparse.ArgumentTypeError(str(e)) from None
+
+
+def compare_arg(value: str) -> list[str]:
+    """``--compare A,B,C`` as outlet names (argparse type)."""
+    return [c.strip() for c in value.split(",") if c.strip()]
 
 
 def _first_line(e: BaseException, limit: int = 200) -> str:
@@ -118,10 +124,9 @@ def run(args: argparse.Namespace) -> int:
         missing = len(set(scored["id"]) - set(texts))
         if missing:
             print(f"warning: {missing} scored article(s) not found in --texts; their pages show no text")
-    compare = [c.strip() for c in args.compare.split(",") if c.strip()] if args.compare else None
     try:
-        index = render_site(scored, spans, texts, args.out, articles=args.articles or "flagged", compare=compare,
-                            page_progress=page_bar)
+        index = render_site(scored, spans, texts, args.out, articles=args.articles or "flagged",
+                            compare=args.compare or None, page_progress=page_bar)
     except OSError as e:
         where = e.filename or args.out
         raise UsageError(f"cannot write the report to {str(where)!r}: {e.strerror or _first_line(e)}") from e

@@ -15,6 +15,7 @@ from tqdm.contrib.logging import logging_redirect_tqdm
 
 from relscore.cli import UsageError
 from relscore.progress import Progress, page_bar
+from relscore.report import articles_arg, compare_arg
 from reports import render_site
 from scoring.io.corpus import prepare
 from scoring.io.records import ColumnError, ColumnSpec, InputError
@@ -50,6 +51,11 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
     p.add_argument("--report", metavar="DIR",
                    help="also write an HTML report to DIR (keeps every article text in memory "
                         "while scoring, about the size of the corpus text)")
+    p.add_argument("--articles", type=articles_arg, metavar="all|flagged|N",
+                   help="with --report: which article pages to write (default: flagged, see 'relscore report --help')")
+    p.add_argument("--compare", type=compare_arg, metavar="A,B,C",
+                   help="with --report: comma-separated outlet names for the comparison over time "
+                        "(default: the largest few)")
     p.add_argument("--model", metavar="PATH", nargs="+", action="extend",
                    help="model file(s) for the reliability/bias scores (default: the bundled models); "
                         "give the INPUTs before this option")
@@ -96,6 +102,8 @@ def _run(args: argparse.Namespace) -> int:
     report_dir = Path(args.report) if args.report else None
     if args.out is None and report_dir is None:
         raise UsageError("give --out OUT.csv|.parquet|.jsonl (or --report DIR)")
+    if report_dir is None and (args.articles is not None or args.compare is not None):
+        raise UsageError("--articles and --compare choose what the report shows: give --report DIR too")
     out_path = Path(args.out) if args.out else report_dir / "scores.csv"  # type: ignore[operator]
     if args.engine != "dask":  # Dask writes a Parquet dataset: a folder of any name
         try:
@@ -227,7 +235,8 @@ def _score_local(args: argparse.Namespace, prepared: Prepared, predict: PredictF
     if report_dir is not None:
         scored, spans = read_table(out_path), read_records(spans_path)
         with writing(report_dir, "report folder"):
-            site = render_site(scored, spans, result.texts, report_dir, page_progress=page_bar)
+            site = render_site(scored, spans, result.texts, report_dir, articles=args.articles or "flagged",
+                               compare=args.compare or None, page_progress=page_bar)
         print(f"report: {site}", file=sys.stderr)
     c = result.counts
     return 0 if c.scored or c.already_done or not (c.rejected + result.earlier_rejected) else 1

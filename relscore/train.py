@@ -1,15 +1,6 @@
 """``relscore train`` and ``relscore evaluate``: fit a score model on labelled corpora, and
-validate it (grouped by outlet, plus a time split) against baselines.
-
-Corpora: anything ``relscore score`` reads, a precomputed feature table (a
-.parquet holding every FEATURE_NAMES column, e.g. ``relscore score --out x.parquet``
-output; add a ``text`` column for the wording component), and/or the shared
-training corpora with ``--shared-data ../shared``.
-Labels: MBFC snapshots, ``domain,label`` CSVs, continuous ``domain,score`` CSVs
-(Lin et al. 2023) and article-level ``id,label`` CSVs (e.g. hyperpartisan true/false).
-``relscore train --bundled --shared-data ../shared --out scoring/models`` rebuilds the
-bundled models, their evaluation.json and MODEL_CARD.md.
-"""
+validate it (grouped by outlet, plus a time split) against baselines. What each takes is
+said in :data:`CORPORA_AND_LABELS`, the plain-text description both commands print."""
 from __future__ import annotations
 
 import argparse
@@ -25,6 +16,21 @@ from scoring.model.estimator import TARGETS
 from scoring.model.evaluate import format_report
 from scoring.model.files import save_model
 from scoring.model.training import TrainError, evaluate_models, evaluate_targets, gather, jsonable, train_target
+
+
+#: The help description of ``train`` and ``evaluate`` (plain text: argparse prints it as written).
+CORPORA_AND_LABELS = """\
+Corpora: anything 'relscore score' reads, a precomputed feature table (a .parquet holding
+every feature column, such as the output of 'relscore score --out x.parquet'; add a text
+column for the wording component), and/or the shared training corpora with
+--shared-data ../shared.
+Labels: MBFC snapshots, domain,label CSVs, continuous domain,score CSVs (Lin et al. 2023)
+and article-level id,label CSVs (such as hyperpartisan true/false)."""
+TRAIN_DESCRIPTION = ("Fit a reliability or bias model on labelled corpora and save it as a skops file.\n\n"
+                     + CORPORA_AND_LABELS + "\n\n'relscore train --bundled --shared-data ../shared --out "
+                     "scoring/models' rebuilds the\nbundled models, their evaluation.json and MODEL_CARD.md.")
+EVALUATE_DESCRIPTION = ("Validate the model recipe grouped by outlet (plus a time split) against\n"
+                        "baselines, or score given model files on labelled data.\n\n" + CORPORA_AND_LABELS)
 
 
 def _gather(args: argparse.Namespace) -> tuple[Any, list[str]]:
@@ -94,7 +100,7 @@ def run_evaluate(args: argparse.Namespace) -> int:
 
 def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--corpus", nargs="+", action="extend", metavar="INPUT",
-                   help="corpora (any input `relscore score` reads, or a .parquet feature table)")
+                   help="corpora (any input 'relscore score' reads, or a .parquet feature table)")
     p.add_argument("--shared-data", metavar="DIR", help="also use the shared training corpora in DIR (../shared)")
     p.add_argument("--labels", nargs="+", action="extend", metavar="FILE",
                    help="label files: MBFC snapshots, domain,label, domain,score or id,label CSV "
@@ -110,7 +116,7 @@ def _common(p: argparse.ArgumentParser) -> None:
 def register(subparsers: Any) -> None:
     """Add ``train`` and ``evaluate`` to the relscore command."""
     t = subparsers.add_parser("train", help="fit a reliability or bias model on labelled corpora",
-                              description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+                              description=TRAIN_DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter)
     _common(t)
     t.add_argument("--target", choices=TARGETS,
                    help="the score to train (required without --bundled; with --bundled, rebuild only this model "
@@ -133,9 +139,10 @@ def register(subparsers: Any) -> None:
                         "model's data size (default 10)")
     t.set_defaults(func=_guard(run_train))
     e = subparsers.add_parser("evaluate", help="grouped-by-outlet validation against baselines",
-                              description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+                              description=EVALUATE_DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter)
     _common(e)
-    e.add_argument("--target", default="both", choices=(*TARGETS, "both"))
+    e.add_argument("--target", default="both", choices=(*TARGETS, "both"),
+                   help="the score to validate (default: both)")
     e.add_argument("--model", nargs="+", action="extend", metavar="MODEL.skops",
                    help="score these model files on the corpus instead of cross-validating the recipe")
     e.add_argument("--folds", type=int, default=5, help="outlet-grouped folds (default 5)")

@@ -22,7 +22,7 @@ from scoring.io.delimited import csv_columns, iter_csv
 from scoring.io.jsonfiles import iter_json, json_columns
 from scoring.io.parquet import iter_parquet, parquet_columns
 from scoring.io.records import Article, BadRow, ColumnSpec, InputError, Resolved, Source
-from scoring.io.rows import build_article
+from scoring.io.rows import NotUtf8, as_text, build_article
 from scoring.io.sqlite import iter_sqlite, sqlite_columns
 from scoring.io.textfiles import read_txt
 
@@ -32,29 +32,23 @@ KINDS = {
     ".sqlite": "sqlite", ".sqlite3": "sqlite",
 }
 _DELIMITERS = {"csv": ",", "tsv": "\t"}
+#: The column naming a .txt file in a folder's manifest (:func:`read_manifest`).
+MANIFEST_FILE = "file"
 
 
-def expand_inputs(paths: Iterable[str | Path]) -> list[Source]:
-    """Input paths as readable sources, folders expanded (sorted by file name).
+def expand_inputs(paths: Iterable[str | Path], spec: ColumnSpec | None = None) -> list[Source]:
+    """Input paths as readable sources, folders expanded (sorted by file name); a
+    folder's manifests (see :func:`read_manifest`) are read into its .txt sources.
 
     Raises :class:`InputError` naming the path when it does not exist, has an
-    unsupported type, or is a folder with no readable files.
+    unsupported type, is a folder with no readable files or has a wrong manifest.
     """
     out: list[Source] = []
     for p in map(Path, paths):
         if not p.exists():
             raise InputError(f"input not found: {p}")
         if p.is_dir():
-            found = [
-                Source(f, KINDS[f.suffix.lower()])
-                for f in sorted(p.iterdir(), key=lambda f: f.name)
-                if f.is_file() and not f.name.startswith(".") and f.suffix.lower() in KINDS
-            ]
-            if not found:
-                raise InputError(
-                    f"no readable files in folder {p}; expected {', '.join(sorted(KINDS))} files"
-                )
-            out.extend(found)
+            out.extend(_folder_sources(p, spec or ColumnSpec()))
         else:
             kind = KINDS.get(p.suffix.lower())
             if kind is None:
@@ -64,6 +58,73 @@ def expand_inputs(paths: Iterable[str | Path]) -> list[Source]:
                 )
             out.append(Source(p, kind))
     return out
+
+
+def _folder_sources(folder: Path, spec: ColumnSpec) -> list[Source]:
+    """The readable files of one folder, its manifests read into its .txt files' sources."""
+    files = [
+        Source(f, KINDS[f.suffix.lower()])
+        for f in sorted(folder.iterdir(), key=lambda f: f.name)
+        if f.is_file() and not f.name.startswith(".") and f.suffix.lower() in KINDS
+    ]
+    manifests = [s for s in files if s.kind in _DELIMITERS and is_manifest(s, spec)]
+    meta: dict[str, tuple[tuple[str, str | None], ...]] = {}
+    txt = {s.path.name for s in files if s.kind == "txt"}
+    for m in manifests:
+        for name, cells in read_manifest(m, txt):
+            if name in meta:
+                raise InputError(f"{name!r} is listed twice in the manifests of {folder}; keep one row per file")
+            meta[name] = cells
+    found = [Source(s.path, s.kind, meta.get(s.path.name, ())) for s in files if s not in manifests]
+    if not found:
+        raise InputError(f"no readable files in folder {folder}; expected {', '.join(sorted(KINDS))} files")
+    return found
+
+
+def is_manifest(source: Source, spec: ColumnSpec | None = None) -> bool:
+    """True for a CSV/TSV with a ``file`` column and no text column: in a folder of .txt
+    articles it gives their outlet, date and URL, it holds no articles of its own."""
+    try:
+        columns = [c.lower() for c in csv_columns(source.path, _DELIMITERS[source.kind])]
+    except OSError:  # unreadable: prepare() says so when it reads the file as a table
+        return False
+    texts = {c.lower() for c in ALIASES["text"]} | ({spec.text.lower()} if spec and spec.text else set())
+    return MANIFEST_FILE in columns and not texts & set(columns)
+
+
+def read_manifest(source: Source, names: set[str]) -> Iterator[tuple[str, tuple[tuple[str, str | None], ...]]]:
+    """(file name, its outlet/date/URL cells) per row of a manifest; ``names`` are the .txt
+    files of its folder. Columns are found as in tables (``outlet``, ``source``, ``date``,
+    ``published``, ``url``, ...); others (a note) are not read. Raises :class:`InputError`
+    naming the manifest and line for a bad row, a file not in ``names`` or one listed twice."""
+    path = source.path
+    columns = csv_columns(path, _DELIMITERS[source.kind])
+    file_col = next(c for c in columns if c.lower() == MANIFEST_FILE)
+    res = record_columns(columns, Resolved(text=""))
+    fields = [c for c in (*res.outlet, *res.date, *res.url) if c != file_col]
+    seen: dict[str, int] = {}
+    for line, row in iter_csv(path, _DELIMITERS[source.kind]):
+        where = f"manifest {path} line {line}"
+        if isinstance(row, BadRow):
+            raise InputError(f"{where}: {row.reason}")
+        cells = tuple((c, _manifest_cell(row, c, where)) for c in (file_col, *fields))
+        name = (cells[0][1] or "").strip()
+        cells = cells[1:]
+        if not name:
+            raise InputError(f"{where}: no file named in column {file_col!r}")
+        if name not in names:
+            raise InputError(f"{where}: {name!r} is not a .txt file in {path.parent}")
+        if name in seen:
+            raise InputError(f"{where}: {name!r} is listed twice (first on line {seen[name]})")
+        seen[name] = line
+        yield name, cells
+
+
+def _manifest_cell(row: Mapping[str, Any], column: str, where: str) -> str | None:
+    try:
+        return as_text(row.get(column))
+    except NotUtf8 as e:
+        raise InputError(f"{where}: {e.what}: column {column!r}") from e
 
 
 def source_columns(source: Source) -> list[str] | None:
@@ -87,7 +148,7 @@ def prepare(paths: Iterable[str | Path], spec: ColumnSpec | None = None) -> list
     empty tables). Raises :class:`InputError` or :class:`ColumnError`."""
     spec = spec or ColumnSpec()
     out: list[tuple[Source, Resolved | None]] = []
-    for src in expand_inputs(paths):
+    for src in expand_inputs(paths, spec):
         try:
             found = source_columns(src)
         except (sqlite3.DatabaseError, OSError) as e:
@@ -148,7 +209,7 @@ def iter_source(source: Source, resolved: Resolved | None) -> Iterator[Article |
     """Rows of one input as Articles or BadRows (``resolved`` from :func:`prepare`)."""
     file = str(source.path)
     if source.kind == "txt":
-        yield read_txt(source.path)
+        yield read_txt(source.path, source.meta)
         return
     if resolved is None:  # empty input
         return

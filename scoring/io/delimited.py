@@ -78,20 +78,23 @@ class _Lines:
         self.pending.extendleft(reversed(lines))
 
 
-def _whole_rows(lines: list[tuple[int, str]], delimiter: str, width: int) -> bool:
-    """True when ``lines`` read on their own as at least one row of ``width`` fields and
-    nothing else (the last row may run on past them: it is read again in full)."""
+def _whole_rows(lines: list[tuple[int, str]], delimiter: str, width: int, share: float = 1.0) -> bool:
+    """True when ``lines`` read on their own as at least one row and nothing else, at least
+    ``share`` of those rows with ``width`` fields (the last row may run on past them: it is
+    read again in full)."""
     reader = csv.reader((t for _, t in lines), delimiter=delimiter, strict=True)
-    rows = 0
+    rows = fitting = 0
     try:
         for row in reader:
-            if len(row) != width:
-                return False
             rows += 1
+            fitting += len(row) == width
     except csv.Error as e:
         # Only a quote still open where the lines end is allowed: that row is read again in full.
-        return "unexpected end of data" in str(e) and (rows > 0 or len(lines) == 1)
-    return rows > 0
+        if "unexpected end of data" not in str(e):
+            return False
+        if rows == 0:
+            return len(lines) == 1
+    return rows > 0 and fitting >= share * rows
 
 
 def iter_csv(path: Path, delimiter: str) -> Iterator[tuple[int, Any]]:
@@ -141,7 +144,9 @@ def _rejected(lines: _Lines, file: str, delimiter: str, width: int, reason: str)
     first line is rejected and the lines after it are read again."""
     record = lines.record
     start, end = record[0][0], record[-1][0]
-    if end > start and _whole_rows(record[1:], delimiter, width):
+    # Most lines after the first read as rows: the first opened a stray quote. A row among them
+    # with a wrong field count is rejected on its own line when they are read again.
+    if end > start and _whole_rows(record[1:], delimiter, width, share=0.5):
         lines.again(record[1:])
         return start, BadRow(file, start, f"malformed CSV: the quote opened on line {start} is not closed "
                                           f"(it ran to line {end}); line {start} not read, the lines after it are")

@@ -51,10 +51,12 @@ class Resolved:
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    """One readable input file and how to read it."""
+    """One readable input file and how to read it; ``meta`` holds the (column, value) cells
+    a folder's manifest gives a ``.txt`` article (its outlet, date, URL)."""
 
     path: Path
     kind: str
+    meta: tuple[tuple[str, str | None], ...] = ()
 
 
 @dataclass(slots=True)

@@ -6,8 +6,9 @@ import codecs
 from pathlib import Path
 from typing import TextIO
 
-from scoring.io.records import Article, BadRow
-from scoring.io.rows import NONSPACE, too_long
+from scoring.io.columns import record_columns
+from scoring.io.records import Article, BadRow, Resolved
+from scoring.io.rows import build_article
 
 
 # Byte-order marks, longest first (the UTF-32 LE mark begins with the UTF-16 LE one).
@@ -15,6 +16,8 @@ _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
 )
+# A .txt article as a row: its text and title under these names, any other field from its manifest.
+_TXT_COLUMNS = Resolved(text="text")
 
 
 def text_encoding(path: Path) -> str:
@@ -33,18 +36,15 @@ def open_text(path: Path) -> TextIO:
     return open(path, encoding=encoding, errors=errors, newline="")
 
 
-def read_txt(path: Path) -> Article | BadRow:
-    """A .txt article: first line is the title, the rest (verbatim) the text."""
+def read_txt(path: Path, meta: tuple[tuple[str, str | None], ...] = ()) -> Article | BadRow:
+    """A .txt article: first line is the title, the rest (verbatim) the text; ``meta``, the
+    (column, value) cells of its row in the folder's manifest, read like a table's columns."""
     try:
         content = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError:
         return BadRow(str(path), 1, "not UTF-8", path.stem)
     title, _, text = content.partition("\n")
-    if not NONSPACE.search(text):
-        return BadRow(str(path), 1, "no text", path.stem)
-    if reason := too_long(text):
-        return BadRow(str(path), 1, reason, path.stem)
-    return Article(
-        id=path.stem, text=text, title=title.strip() or None, outlet=None, domain=None,
-        url=None, date=None, date_status="missing", file=str(path), line=1,
-    )
+    rec = {**dict(meta), "text": text, "title": title}
+    item = build_article(rec, record_columns(rec, _TXT_COLUMNS), str(path), path.stem, 1)
+    item.id = path.stem  # the file name, as written (build_article would strip it)
+    return item

@@ -1,4 +1,6 @@
 """The ``relscore`` parser and dispatch: subcommands, version, help, exit codes."""
+import argparse
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -65,3 +67,39 @@ def test_handler_errors_become_messages_and_exit_codes(error, code, message, mon
     monkeypatch.setattr(report, "run", handler)  # registered when main builds the parser
     assert cli.main(["report", "s.csv", "--spans", "x", "--texts", "t", "--out", "o"]) == code
     assert capsys.readouterr().err == message
+
+
+def _parsers():
+    """(name, parser) of the top-level command and of every subcommand."""
+    parser = cli.build_parser()
+    sub = next(a for a in parser._actions if a.dest == "command")
+    return [("relscore", parser), *((f"relscore {n}", p) for n, p in sub.choices.items())]
+
+
+# reStructuredText and Markdown markup that docstrings carry and a terminal prints as it is
+MARKUP = re.compile(r"`|:(?:func|mod|class|data|meth|attr|exc|obj):")
+
+
+@pytest.mark.parametrize("name, parser", _parsers(), ids=lambda x: x if isinstance(x, str) else "")
+def test_help_is_plain_text_and_describes_every_option(name, parser):
+    text = parser.format_help()
+    assert text.startswith(f"usage: {name}") and not MARKUP.search(text), MARKUP.search(text)
+    assert parser.description and not MARKUP.search(parser.description)
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            helps = {a.dest: a.help for a in action._choices_actions}
+            assert set(helps) == set(action.choices) and all(helps.values()), helps
+        else:
+            assert action.help and action.help != argparse.SUPPRESS, (name, action.option_strings or action.dest)
+
+
+@pytest.mark.parametrize("argv, usage, unknown", [
+    (["score", "in.txt", "--out", "o.csv", "--nope"], "usage: relscore score ", "--nope"),
+    (["report", "s.csv", "--out", "site", "--frob", "1"], "usage: relscore report ", "--frob 1"),
+    (["evaluate", "--folds", "3", "--nope"], "usage: relscore evaluate ", "--nope"),
+    (["--nope"], "usage: relscore [-h]", "--nope"),
+])
+def test_an_unknown_flag_shows_the_usage_of_its_subcommand(argv, usage, unknown, capsys):
+    assert cli.main(argv) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(usage) and err.endswith(f"error: unrecognized arguments: {unknown}\n")

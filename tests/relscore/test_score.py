@@ -58,7 +58,9 @@ def test_samples_rows_and_spans_slice_texts(tmp_path, capsys, no_model):
         assert list(r)[:7] == ["id", "start", "end", "kind", "label", "voice", "text"]
         assert r["text"] == texts[r["id"]][r["start"]:r["end"]] and r["text"].strip() == r["text"] != ""
     err = capsys.readouterr().err
-    assert "read 5, scored 5, rejected 0; dates missing 5; filtered 0" in err
+    # the samples' manifest dates one of them (the text of 004 ends with its date)
+    assert "read 5, scored 5, rejected 0; dates missing 4; filtered 0" in err
+    assert df.set_index("id")["date"].dropna().to_dict() == {"004_554ffe0d3c18b28a": "2020-03-06"}
     assert not (tmp_path / "x.errors.jsonl").exists()
 
 
@@ -190,7 +192,7 @@ def test_report_gets_scored_frame_spans_and_texts(tmp_path, monkeypatch, no_mode
     calls = {}
 
     def fake_render(scored, spans, texts, out_dir, articles="flagged", compare=None, page_progress=None):
-        calls.update(scored=scored, spans=spans, texts=texts, out_dir=Path(out_dir))
+        calls.update(scored=scored, spans=spans, texts=texts, out_dir=Path(out_dir), articles=articles, compare=compare)
         return Path(out_dir) / "index.html"
 
     monkeypatch.setattr(score, "render_site", fake_render)
@@ -202,6 +204,37 @@ def test_report_gets_scored_frame_spans_and_texts(tmp_path, monkeypatch, no_mode
     assert set(calls["texts"]) == set(calls["scored"]["id"])
     for r in calls["spans"].itertuples():
         assert calls["texts"][r.id][r.start:r.end] == r.text
+    assert (calls["articles"], calls["compare"]) == ("flagged", None)
+    # the samples' manifest gives what their texts say of outlet and date
+    by_id = calls["scored"].set_index("id")
+    assert by_id.loc["000_be9244692f936ce2", "outlet"] == "Arab News"
+    assert by_id.loc["004_554ffe0d3c18b28a", "date"] == "2020-03-06"
+
+
+def test_report_options_after_score_reach_the_report(tmp_path, monkeypatch, no_model):
+    calls = {}
+
+    def fake_render(scored, spans, texts, out_dir, articles="flagged", compare=None, page_progress=None):
+        calls.update(articles=articles, compare=compare)
+        return Path(out_dir) / "index.html"
+
+    monkeypatch.setattr(score, "render_site", fake_render)
+    argv = ["score", str(FIX / "txt"), "--report", str(tmp_path / "site"), "-q", "--articles", "all",
+            "--compare", "Arab News, Reuters,"]
+    assert cli.main(argv) == 0
+    assert calls == {"articles": "all", "compare": ["Arab News", "Reuters"]}
+
+
+@pytest.mark.parametrize("extra, message", [
+    (["--articles", "all"], "--articles and --compare choose what the report shows: give --report DIR too"),
+    (["--compare", "Reuters"], "give --report DIR too"),
+    (["--articles", "some", "--report", "site"], "articles must be 'all', 'flagged' or a count"),
+])
+def test_report_options_without_a_report_or_out_of_range(extra, message, tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["score", str(FIX / "txt"), "--out", "x.csv", "-q", *extra]) == 2
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err and not (tmp_path / "x.csv").exists()
 
 
 @pytest.mark.parametrize("argv, needle", [

@@ -112,3 +112,21 @@ def test_quote_closed_only_by_a_later_rows_quote_is_warned(tmp_path, caplog):
     arts, bad = split(list(iter_articles([p])))
     assert [(a.id, a.line) for a in arts] == [("1", 2), ("4", 5)] and bad == []
     assert "line 2: a quoted field runs to line 4" in caplog.text
+
+
+def test_two_stray_quotes_around_a_row_of_the_wrong_width_lose_no_row(tmp_path):
+    # Found by tests/test_fuzz.py: the stray quote on line 2 closes at the one on line 5; the
+    # lines between were one bad row "(lines 2-5)" because line 4 has a field too many.
+    p = tmp_path / "strays.tsv"
+    p.write_text('id\ttext\tsource\n'
+                 'a\t"Opens a quote\tAP\n'
+                 'b\tSecond text\tAP\n'
+                 'c\tThird text\tAP\textra\n'
+                 'd\t"Opens another\tAP\n'
+                 'e\tFifth text\tAP\n', encoding="utf-8")
+    arts, bad = split(list(iter_articles([p])))
+    assert [(a.id, a.line) for a in arts] == [("b", 3), ("e", 6)]
+    assert [(b.line, b.reason.split(";")[0]) for b in bad] == [
+        (2, "malformed CSV: the quote opened on line 2 is not closed (it ran to line 5)"),
+        (4, "malformed CSV: 4 fields, header has 3"),
+        (5, "malformed CSV: the quote opened on line 5 is not closed (it ran to line 6)")]

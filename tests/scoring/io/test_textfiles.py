@@ -51,3 +51,19 @@ def test_txt_longer_than_the_limit_is_rejected(tmp_path, monkeypatch):
     p.write_text("Title\n" + "x" * 11, encoding="utf-8")
     bad = read_txt(p)
     assert isinstance(bad, BadRow) and (bad.id, bad.reason.split(":")[0]) == ("long", "text too long")
+
+
+def test_txt_with_its_manifest_cells_reads_them_like_table_columns(tmp_path):
+    p = tmp_path / " spaced id.txt"
+    p.write_text("Talks postponed\nAnkara talks were postponed.\n", encoding="utf-8")
+    plain = read_txt(p)
+    assert (plain.id, plain.outlet, plain.domain, plain.url, plain.date, plain.date_status) == (
+        " spaced id", None, None, None, None, "missing")        # the file name as written
+    art = read_txt(p, (("source", None), ("publisher", "Anadolu Agency"), ("published", "June 15, 2020"),
+                       ("link", "https://www.aa.com.tr/en/europe/x/1")))
+    assert (art.id, art.title, art.text) == (plain.id, plain.title, plain.text)
+    assert (art.outlet, art.domain, art.date, art.date_status) == ("Anadolu Agency", "aa.com.tr", "2020-06-15", "ok")
+    empty = tmp_path / "empty.txt"
+    empty.write_text("Title only\n", encoding="utf-8")
+    bad = read_txt(empty, (("outlet", "Reuters"),))
+    assert isinstance(bad, BadRow) and (bad.id, bad.reason) == ("empty", "no text")
