@@ -18,8 +18,10 @@ from features.insertions import is_furniture
 #: Display order (outermost first) and legend text for each span kind. ``furniture`` is
 #: not a span kind of its own: it is an ``insertion`` span whose label is page furniture.
 KINDS: dict[str, str] = {
-    "insertion": "Inserted content: READ ALSO, promotion, social call, off-topic paragraph (struck through, not scored)",
-    "furniture": "Page furniture: caption, credit, byline, share line (greyed, not scored)",
+    "insertion": "inserted: related (a related-article teaser such as READ ALSO), promo, social or offtopic: "
+                 "content inserted into the body (struck through, not scored)",
+    "furniture": "furniture: caption, credit, teaser, related_list, share, navigation, editor_note or bio: page "
+                 "furniture around the story (greyed, not scored)",
     "quote": "Quotation or reported speech (shaded: quoted voice)",
     "attribution": "Attribution cue (e.g. \u201csaid\u201d)",
     "source": "Source, labelled named or anonymous",

@@ -1,7 +1,12 @@
 """Evidence markup: escaping, nesting and overlapping spans, labels."""
 from __future__ import annotations
 
+import html
+import re
+from pathlib import Path
+
 from reports.highlight import highlight, kind_counts, source_kind
+from reports.pages import legend
 
 from .htmlcheck import Page
 
@@ -98,3 +103,37 @@ def test_lean_terms_say_their_side_in_words():
     assert all(not any(k.startswith("on") for k in a) for _, a in page.tags)
     counts = kind_counts(spans)
     assert (counts["lean"], counts["lean_left"], counts["lean_right"], counts["loaded"]) == (3, 1, 1, 1)
+
+
+def test_the_legend_names_each_kind_by_the_tag_the_text_shows():
+    items = legend([], with_lean=True)
+    tagged = 0
+    for item in items:
+        tag = re.search(r'class="tag[^"]*">([^<]*)<', str(item["sample"]))
+        if tag:
+            tagged += 1
+            shown = html.unescape(tag.group(1))
+            # "inserted: related" is read as "inserted: related" in the legend, not under another word
+            head = shown.split(":")[0] if ":" in shown else shown
+            assert head in html.unescape(item["text"]), (shown, item["text"])
+            if ":" in shown:
+                assert shown.split(": ")[1] in item["text"], (shown, item["text"])
+    assert tagged >= 5  # inserted, furniture, two sources, two lean sides
+
+
+def _luminance(hex_colour: str) -> float:
+    c = [int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    c = [x / 12.92 if x <= 0.03928 else ((x + 0.055) / 1.055) ** 2.4 for x in c]
+    return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2]
+
+
+def test_struck_through_text_stays_readable():
+    css = (Path(__file__).resolve().parents[2] / "reports" / "templates" / "_style.html").read_text()
+    for kind in ("insertion", "furniture"):
+        rule = re.search(r"\.ev-%s \{([^}]*)\}" % kind, css).group(1)
+        fg = re.search(r"(?<![-\w])color:\s*(#[0-9a-fA-F]{6})", rule).group(1)
+        backgrounds = ["#ffffff"] + re.findall(r"#[0-9a-fA-F]{6}", rule.split("background", 1)[1]) \
+            if "background" in rule else ["#ffffff"]
+        for bg in backgrounds:
+            hi, lo = sorted((_luminance(fg), _luminance(bg)), reverse=True)
+            assert (hi + 0.05) / (lo + 0.05) >= 4.5, (kind, fg, bg)  # WCAG AA for body text
