@@ -44,7 +44,7 @@ def register(subparsers: "argparse._SubParsersAction") -> argparse.ArgumentParse
                    help="which article pages to write (default: flagged; needs --spans and --texts)")
     p.add_argument("--compare", default=None, type=compare_arg, metavar="A,B,C",
                    help="comma-separated outlet names for the comparison over time (default: the largest few)")
-    p.add_argument("--text-column", default=None, help="column holding the article text in INPUT, if not found automatically")
+    p.add_argument("--text-column", default=None, metavar="NAME", help="column holding the article text in INPUT, if not found automatically")
     p.add_argument("--id-column", default=None, help="column holding the article id in INPUT, if not found automatically")
     p.set_defaults(func=run)
     return p
