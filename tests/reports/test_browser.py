@@ -138,6 +138,27 @@ def test_allsides_table_alone_compares_outlets_over_time(browser, allsides_site,
     assert 0 < bars <= 15
 
 
+def test_the_readme_report_of_the_whole_shipped_table(browser, tmp_path):
+    """The README's second command, as written, on the whole shipped table (37.5k articles): its comparison
+    page charts several outlets over the years."""
+    from relscore.cli import main
+
+    from .conftest import ALLSIDES_SCORES
+
+    if not ALLSIDES_SCORES.is_file():
+        pytest.skip(f"{ALLSIDES_SCORES} missing")
+    site = tmp_path / "allsides-report"
+    assert main(["report", str(ALLSIDES_SCORES), "--out", str(site)]) == 0
+    _load(browser, site / "comparison.html")
+    compared = browser.evaluate("Array.from(document.querySelectorAll('#cmp-h ~ p a')).map(a => a.textContent)")
+    assert len(compared) >= 3
+    axis = browser.evaluate("document.querySelector('figure svg').textContent")
+    assert "2013" in axis and "2019" in axis
+    assert browser.evaluate("document.querySelectorAll('figure svg').length") >= 3
+    _load(browser, site / "index.html")
+    assert browser.evaluate("document.querySelectorAll('#league tbody tr').length") > 400
+
+
 def test_first_run_without_outlets_or_dates(browser, tmp_path, sample_inputs):
     """The README's first run (a folder of .txt files): the overview says what is missing and leads to
     the article pages, whose evidence is what such input can show."""
