@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from features import FEATURE_NAMES
+from features.criteria import CRITERIA
 from scoring.model.card import write_card
 from scoring.model.datasets import feature_version
 from scoring.model.calibration import pipeline_parts
@@ -21,7 +22,7 @@ from scoring.model.estimator import CRITERIA_FAMILY, TARGETS, ScoreModel
 from scoring.model.evaluate import Prepared, evaluate_prepared, format_report, model_runners
 from scoring.model.files import BUILD_COMMAND, save_model
 from scoring.model.training import apply_label_files, class_summary, load_shared, prepared, shared_labels, train_target
-from scoring.model.validity import criteria_frame, criteria_validity, full_score_oof
+from scoring.model.validity import criteria_validity, full_score_oof
 
 log = logging.getLogger(__name__)
 
@@ -95,7 +96,7 @@ def build_bundled(shared: Path, out: Path, allsides_cap: int | None = 60, seed: 
         entry["file_mb"] = round(path.stat().st_size / 1e6, 2)
         report[target] = entry
     if evaluate:
-        report["criteria_validity"] = criteria_entry(df, seed, folds, _cache_name(allsides_cap, seed, limit))
+        report["criteria_validity"] = criteria_entry(df, seed, folds)
         (out / REPORT_FILE).write_text(json.dumps(report, indent=1, default=str))
         write_card(report, out / CARD_FILE)
     return report
@@ -112,15 +113,12 @@ def _labelled(shared: Path, allsides_cap: int | None, seed: int, limit: int | No
     return apply_label_files(df, shared_labels(shared))
 
 
-def _cache_name(allsides_cap: int | None, seed: int, limit: int | None) -> str:
-    return f"shared_cap{allsides_cap or 'all'}_seed{seed}" + (f"_limit{limit}" if limit else "")
-
-
-def criteria_entry(df: Any, seed: int, folds: int, cache_name: str) -> dict[str, Any]:
-    """The criteria's outlet-level validity on the reliability target, beside the full score's."""
+def criteria_entry(df: Any, seed: int, folds: int) -> dict[str, Any]:
+    """The criteria's outlet-level validity on the reliability target, beside the full score's
+    (``df`` carries the CRITERIA columns, made by the same analysis as its features)."""
     t0 = time.time()
     prep = prepared(df, "reliability")
-    crit = criteria_frame(prep.data, cache_name)
+    crit = prep.data[list(CRITERIA)]
     entry = criteria_validity(prep, crit, full_score_oof(prep, folds, seed), folds, seed)
     log.info("criteria validity in %.0fs", time.time() - t0)
     return entry
@@ -135,7 +133,7 @@ def update_validity(shared: Path, out: Path, allsides_cap: int | None = 60, seed
         raise FileNotFoundError(f"{report_path} not found: the validity joins a build's report")
     report = json.loads(report_path.read_text())
     df, _ = _labelled(shared, allsides_cap, seed, limit)
-    report["criteria_validity"] = criteria_entry(df, seed, folds, _cache_name(allsides_cap, seed, limit))
+    report["criteria_validity"] = criteria_entry(df, seed, folds)
     report_path.write_text(json.dumps(report, indent=1, default=str))
     return write_card(report, out / CARD_FILE)
 

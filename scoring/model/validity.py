@@ -19,7 +19,6 @@ from scipy.stats import spearmanr
 from sklearn.metrics import roc_auc_score
 
 from features.criteria import CRITERIA
-from scoring.model.datasets import cached_features
 from scoring.model.evaluate import Prepared, fold_strata, score_model_runner
 from scoring.model.grouping import grouped_splits
 
@@ -28,12 +27,6 @@ log = logging.getLogger(__name__)
 #: Outlets with fewer measured articles than this are left out of a criterion's outlet table.
 MIN_ARTICLES = 3
 FULL_SCORE = "reliability (full score)"
-
-
-def criteria_frame(df: pd.DataFrame, name: str, processes: int = 2) -> pd.DataFrame:
-    """The CRITERIA columns of every row of ``df`` (text, title, url): the feature cache's, which the
-    same analysis of each article fills."""
-    return cached_features(df, name, processes)[list(CRITERIA)]
 
 
 def full_score_oof(prep: Prepared, n_splits: int = 5, seed: int = 0) -> np.ndarray:

@@ -68,3 +68,19 @@ def test_allsides_cap_keeps_at_most_that_many_per_outlet() -> None:
     assert capped.groupby("outlet").size().max() == 3
     assert list(capped.columns[:6]) == ["id", "corpus", "outlet", "date", "title", "text"]
     assert capped["id"].str.startswith("as_").all()
+
+
+def test_the_cache_holds_the_criteria_of_real_articles(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(datasets, "CACHE_DIR", tmp_path)
+    rows = []
+    for p in sorted(SAMPLES.glob("*.txt")):
+        title, _, text = p.read_text(encoding="utf-8").partition("\n")
+        rows.append({"id": p.stem, "title": title.strip(), "text": text, "url": None})
+    df = pd.DataFrame(rows)
+    first = cached_features(df, "samples", processes=1)[list(CRITERIA)]
+    assert list(first.columns) == list(CRITERIA)
+    assert first.loc[df["id"].str.startswith("001"), "criterion_ads"].item() == 50
+    (path,) = tmp_path.glob("samples_*.parquet")  # the feature cache, filled by the same analysis
+    assert path.stem.endswith(datasets.feature_version())
+    again = cached_features(df.iloc[[4, 1]], "samples", processes=1)[list(CRITERIA)]
+    pd.testing.assert_frame_equal(again, first.loc[[4, 1]])

@@ -1,19 +1,13 @@
 """Outlet-level validity of the criteria: outlet means over measured articles, AUC against the
-outlets' ratings, Spearman with Lin et al.; and the criteria of real articles, cached."""
+outlets' ratings, Spearman with Lin et al."""
 from __future__ import annotations
-
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
 
-from features.criteria import CRITERIA
-from scoring.model import datasets
 from scoring.model.evaluate import Prepared
-from scoring.model.validity import FULL_SCORE, criteria_frame, criteria_validity, outlet_table
-
-SAMPLES = Path(__file__).resolve().parents[3] / "notebooks" / "data" / "samples"
+from scoring.model.validity import FULL_SCORE, criteria_validity, outlet_table
 
 
 def _prep(n_outlets: int = 12, per_outlet: int = 4) -> tuple[Prepared, pd.DataFrame]:
@@ -49,19 +43,3 @@ def test_a_separating_criterion_scores_auc_one_and_an_unmeasured_one_nan() -> No
     # news_opinion rises with the outlet number, as Lin's score does here
     assert got["criterion_news_opinion"]["spearman_lin"] == pytest.approx(1.0)
     assert FULL_SCORE in got and len(got[FULL_SCORE]["fold_aucs"]) == 3
-
-
-def test_criteria_frame_scores_real_articles_and_reads_its_cache(tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setattr(datasets, "CACHE_DIR", tmp_path)
-    rows = []
-    for p in sorted(SAMPLES.glob("*.txt")):
-        title, _, text = p.read_text(encoding="utf-8").partition("\n")
-        rows.append({"id": p.stem, "title": title.strip(), "text": text, "url": None})
-    df = pd.DataFrame(rows)
-    first = criteria_frame(df, "samples", processes=1)
-    assert list(first.columns) == list(CRITERIA)
-    assert first.loc[df["id"].str.startswith("001"), "criterion_ads"].item() == 50
-    (path,) = tmp_path.glob("samples_*.parquet")  # the feature cache, filled by the same analysis
-    assert path.stem.endswith(datasets.feature_version())
-    again = criteria_frame(df.iloc[[4, 1]], "samples", processes=1)
-    pd.testing.assert_frame_equal(again, first.loc[[4, 1]])
