@@ -82,7 +82,7 @@ def test_workers_die_when_their_parent_is_killed(tmp_path):
     corpus.write_text("".join(json.dumps({"id": f"a{i}", "title": texts[i % 5][0], "text": texts[i % 5][1][:1500]})
                               + "\n" for i in range(300)), encoding="utf-8")
     proc = subprocess.Popen([sys.executable, "-m", "relscore", "score", str(corpus), "--out", str(tmp_path / "o.csv"),
-                             "--jobs", "2", "--batch-size", "8", "-q"], cwd=ROOT,
+                             "--jobs", "2", "--batch-size", "40", "-q"], cwd=ROOT,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     kids: list[int] = []
     try:
@@ -92,7 +92,10 @@ def test_workers_die_when_their_parent_is_killed(tmp_path):
             kids = _children(proc.pid)
         assert len(kids) >= 2, "the run started no workers"
         time.sleep(0.5)  # the workers are past their start-up, busy scoring
-        assert all(_alive(k) for k in kids)
+        # 300 articles in batches of 40 stay under RECYCLE_BATCHES, so no worker is replaced
+        # on purpose; a look just before the kill still takes whatever workers run then
+        kids = [k for k in _children(proc.pid) if _alive(k)]
+        assert len(kids) >= 2 and proc.poll() is None, "the workers ended before the kill"
         proc.send_signal(signal.SIGKILL)
         proc.wait()
         deadline = time.monotonic() + 5
