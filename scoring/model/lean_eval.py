@@ -169,6 +169,12 @@ def outlet_ratings(outlets: pd.DataFrame, labels_dir: Path) -> pd.DataFrame:
     mbfc = read_labels(labels_dir / "mbfc_snapshots.csv")
     j = join_labels(out["outlet"].tolist(), out["date"].tolist(), mbfc)
     out["mbfc"] = j["mbfc_bias"].map(lambda b: BIAS_SCALE.get(str(b).lower(), np.nan)).to_numpy(dtype=float)
+    # later snapshots rate some outlets "fake-news" or "conspiracy" instead of a lean: then the
+    # latest snapshot that placed the outlet on the scale stands in
+    placed = mbfc.data[mbfc.data["bias"].isin(BIAS_SCALE)].sort_values("snapshot").drop_duplicates("domain", keep="last")
+    latest = _scale_table(placed["domain"], placed["bias"], "mbfc latest placement")
+    out["mbfc"] = out["mbfc"].fillna(join_labels(out["outlet"].tolist(), None, latest)["label"].astype(float)
+                                     .set_axis(out.index))
     for name, file in (("baly2018", "baly_emnlp18_corpus.tsv"), ("baly2020", "baly_acl2020_corpus.tsv")):
         raw = pd.read_csv(labels_dir / file, sep="\t", dtype=str)
         table = _scale_table(raw["source_url_normalized"], raw["bias"], file)
@@ -179,7 +185,7 @@ def outlet_ratings(outlets: pd.DataFrame, labels_dir: Path) -> pd.DataFrame:
 def outlet_agreement(d: pd.DataFrame, proba: np.ndarray, labels_dir: Path,
                      min_articles: int = MIN_OUTLET_ARTICLES) -> dict[str, Any]:
     """Spearman correlation of held-out outlets' mean out-of-fold lean with their ratings (outlets
-    with at least ``min_articles`` articles)."""
+    with at least ``min_articles`` articles), and the per-outlet table behind it (``outlets``)."""
     per = pd.DataFrame({"outlet": d["outlet"], "lean": lean_of(proba), "allsides": d["y"] - 1.0,
                         "date": pd.to_datetime(d["date"], errors="coerce")})
     g = per.groupby("outlet").agg(lean=("lean", "mean"), allsides=("allsides", "mean"), date=("date", "median"),
@@ -190,6 +196,10 @@ def outlet_agreement(d: pd.DataFrame, proba: np.ndarray, labels_dir: Path,
         m = g[src].notna()
         rho = spearmanr(g.loc[m, "lean"], g.loc[m, src]).statistic if m.sum() > 2 else float("nan")
         res[src] = {"spearman": float(rho), "n_outlets": int(m.sum())}
+    cols = ["outlet", "n", "lean", "allsides", "mbfc", "baly2018", "baly2020"]
+    # per outlet, for reports: NaN (unrated) becomes None so the dict stays JSON
+    res["outlets"] = [{k: (None if isinstance(v, float) and np.isnan(v) else v) for k, v in r.items()}
+                      for r in g[cols].round(3).astype(object).to_dict("records")]
     return res
 
 

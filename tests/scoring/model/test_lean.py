@@ -56,20 +56,20 @@ FILLER = [
 POOLS = {"left": LEFT, "centre": CENTRE, "right": RIGHT}
 
 
-def fixture_corpus(per_outlet: int = 8, seed: int = 0) -> pd.DataFrame:
-    """Three outlets per side, ``per_outlet`` articles each: three sentences of the side's register,
+def fixture_corpus(per_outlet: int = 8, seed: int = 0, outlets: int = 3) -> pd.DataFrame:
+    """``outlets`` outlets per side, ``per_outlet`` articles each: three sentences of the side's register,
     two of filler, a headline from the register; dated 2016-2019."""
     rng = np.random.default_rng(seed)
     rows = []
     for label, pool in POOLS.items():
-        for o in range(3):
+        for o in range(outlets):
             for i in range(per_outlet):
                 body = [pool[j] for j in rng.choice(len(pool), 3, replace=False)]
                 body += [FILLER[j] for j in rng.choice(len(FILLER), 2, replace=False)]
                 rng.shuffle(body)
                 rows.append({"outlet": f"{label}{o}.example.com", "label": label,
                              "title": pool[int(rng.integers(len(pool)))].rstrip("."),
-                             "text": "\n\n".join(body), "date": f"{2016 + i % 4}-0{1 + o}-15"})
+                             "text": "\n\n".join(body), "date": f"{2016 + i % 4}-{1 + o:02d}-15"})
     return pd.DataFrame(rows)
 
 
