@@ -173,7 +173,8 @@ class LeanModel(ClassifierMixin, BaseEstimator):
                                                          self.headline_terms, kind="body", max_df=1.0)
             blocks.append(head)
         self.tfidf_ = [TfidfTransformer(sublinear_tf=True).fit(b) for b in blocks]
-        Z = sparse.hstack([t.transform(b) for t, b in zip(self.tfidf_, blocks)]).tocsr()
+        # float64 throughout, so the explanations' sums match the probabilities to the last digits
+        Z = sparse.hstack([t.transform(b) for t, b in zip(self.tfidf_, blocks)]).tocsr().astype(np.float64)
         oof = np.zeros((len(yi), 3))
         for tr, te in grouped_splits(yi, groups, self.n_splits, self.seed):
             oof[te] = self._classifier().fit(Z[tr], yi[tr], sample_weight=w[tr]).decision_function(Z[te])
