@@ -1,0 +1,231 @@
+"""LeanModel: the estimator contract, the author's voice (a quoted phrase is the speaker's), the
+explanations adding up, evidence spans that slice the text outside quotations, and the skops file."""
+from __future__ import annotations
+
+import zipfile
+
+import numpy as np
+import pandas as pd
+import pytest
+import skops.io as sio
+from sklearn.base import clone
+
+from features import analyze
+from features.text import parse, repair_marks
+from scoring.model.datasets import load_allsides, shared_dir
+from scoring.model.lean import (
+    CLASSES, HEADLINE_FAMILY, WORDS_FAMILY, LeanModel, author_voice, fit_temperature, lean_labels, lean_of,
+    lean_spans,
+)
+
+# Sentences in the register each side's outlets write in; the pairs differ by the loaded term.
+LEFT = [
+    "The raids terrified undocumented immigrants across the city.",
+    "Advocates for undocumented immigrants criticised the detention centres.",
+    "Anti-abortion activists rallied outside the clinic on Saturday.",
+    "The court heard a challenge to the anti-abortion law.",
+    "Supporters of gun safety measures pressed lawmakers after the shooting.",
+    "Scientists warned that the climate crisis is accelerating.",
+    "Workers demanded a living wage from the retail giant.",
+    "Critics said the tax cuts for the wealthy would widen inequality.",
+]
+RIGHT = [
+    "Border agents detained dozens of illegal aliens near the river.",
+    "Sheriffs said illegal aliens released from custody had reoffended.",
+    "Pro-life activists rallied outside the clinic on Saturday.",
+    "The court heard a challenge to the pro-life law.",
+    "Defenders of gun rights pressed lawmakers after the vote.",
+    "The radical left pushed the job-killing regulations through.",
+    "Taxpayers would foot the bill for the government takeover of health care.",
+    "Supporters said the tax relief for families would boost growth.",
+]
+CENTRE = [
+    "The committee will meet on Tuesday to review the budget.",
+    "Officials released quarterly figures showing modest growth.",
+    "The city council approved the new transit schedule.",
+    "Lawmakers from both parties discussed the spending bill.",
+    "The agency published its annual report on Monday.",
+    "Analysts expect the central bank to hold rates steady.",
+]
+FILLER = [
+    "The meeting took place in the capital.",
+    "More details are expected later this week.",
+    "A spokesperson did not respond to a request for comment.",
+    "The figures were first reported on Thursday.",
+]
+POOLS = {"left": LEFT, "centre": CENTRE, "right": RIGHT}
+
+
+def fixture_corpus(per_outlet: int = 8, seed: int = 0, outlets: int = 3) -> pd.DataFrame:
+    """``outlets`` outlets per side, ``per_outlet`` articles each: three sentences of the side's register,
+    two of filler, a headline from the register; dated 2016-2019."""
+    rng = np.random.default_rng(seed)
+    rows = []
+    for label, pool in POOLS.items():
+        for o in range(outlets):
+            for i in range(per_outlet):
+                body = [pool[j] for j in rng.choice(len(pool), 3, replace=False)]
+                body += [FILLER[j] for j in rng.choice(len(FILLER), 2, replace=False)]
+                rng.shuffle(body)
+                rows.append({"outlet": f"{label}{o}.example.com", "label": label,
+                             "title": pool[int(rng.integers(len(pool)))].rstrip("."),
+                             "text": "\n\n".join(body), "date": f"{2016 + i % 4}-{1 + o:02d}-15"})
+    return pd.DataFrame(rows)
+
+
+@pytest.fixture(scope="module")
+def fitted():
+    d = fixture_corpus()
+    return d, LeanModel(n_splits=3).fit(d, d["label"], groups=d["outlet"])
+
+
+NEUTRAL = "Officials released quarterly figures showing modest growth. The mayor spoke at the council."
+
+
+def test_the_estimator_contract(fitted):
+    d, model = fitted
+    proba = model.predict_proba(d)
+    assert proba.shape == (len(d), 3) and np.allclose(proba.sum(axis=1), 1.0)
+    assert list(model.classes_) == list(CLASSES)
+    np.testing.assert_array_equal(model.predict(d), np.asarray(CLASSES)[proba.argmax(axis=1)])
+    np.testing.assert_allclose(model.predict_lean(d), 100 * (proba[:, 2] - proba[:, 0]))
+    assert model.score(d, d["label"]) > 0.9
+    # each side's articles lean its way
+    lean = model.predict_lean(d)
+    assert lean[d["label"].eq("right")].mean() > 20 > -20 > lean[d["label"].eq("left")].mean()
+    params = model.get_params()
+    assert params["n_splits"] == 3 and params["min_outlets"] == 3
+    copy = clone(model)
+    assert copy.get_params() == params and not hasattr(copy, "lr_")
+    no_head = copy.set_params(headline=False).fit(d, d["label"], groups=d["outlet"])
+    assert list(no_head.explain(d).columns) == [WORDS_FAMILY]
+
+
+def test_labels_groups_and_classes_are_checked():
+    d = fixture_corpus(per_outlet=4)
+    np.testing.assert_array_equal(lean_labels(["left", "Center", "centre", "right", -1, 0, 1]), [0, 1, 1, 2, 0, 1, 2])
+    with pytest.raises(ValueError, match="not one of"):
+        lean_labels(["far-left"])
+    with pytest.raises(ValueError, match="grouped by outlet"):
+        LeanModel().fit(d.drop(columns="outlet"), d["label"])
+    two = d[d["label"] != "centre"]
+    with pytest.raises(ValueError, match="all three classes"):
+        LeanModel().fit(two, two["label"], groups=two["outlet"])
+    with pytest.raises(ValueError, match="'text' column"):
+        LeanModel().fit(d.rename(columns={"text": "body"}), d["label"], groups=d["outlet"])
+
+
+def test_words_used_by_fewer_than_three_outlets_are_not_read():
+    d = fixture_corpus(per_outlet=4)
+    # one left outlet signs every article; its signature must not become a left term
+    signed = d["outlet"].eq("left0.example.com")
+    d.loc[signed, "text"] = d.loc[signed, "text"] + "\n\nSubscribe to the Daily Lantern newsletter."
+    model = LeanModel(n_splits=3).fit(d, d["label"], groups=d["outlet"])
+    vocab = set(model.body_counter_.get_feature_names_out())
+    assert "lantern" not in vocab and "undocumented immigrants" in vocab and "illegal aliens" in vocab
+
+
+def test_a_quoted_loaded_phrase_is_the_speakers(fitted):
+    _, model = fitted
+    quoted = NEUTRAL + " He said: “We will deport every one of the illegal aliens.”"
+    other_quote = NEUTRAL + " He said: “We will welcome every one of the new neighbours.”"
+    own = NEUTRAL + " He wants to deport every one of the illegal aliens."
+    lean = model.predict_lean(pd.DataFrame({"text": [quoted, other_quote, own]}))
+    assert lean[0] == pytest.approx(lean[1], abs=1e-9)  # what the quote says does not move the lean
+    assert lean[2] > lean[0] + 5  # the same words in the author's voice do
+    assert author_voice(quoted).strip().endswith("He said:")
+
+
+def test_explanations_add_up_to_the_lean(fitted):
+    d, model = fitted
+    proba, why = model.predict_with_explanation(d)
+    assert list(why.columns) == [WORDS_FAMILY, HEADLINE_FAMILY]
+    np.testing.assert_allclose(why.sum(axis=1), lean_of(proba) - model._base_lean(), atol=1e-6)
+    assert model.meta_["base_lean"] == pytest.approx(model._base_lean(), abs=0.01)
+    # an article without a headline: the headline family is what an empty headline adds, and it still adds up
+    p2, why2 = model.predict_with_explanation(pd.DataFrame({"text": [NEUTRAL + " Illegal aliens crossed."]}))
+    np.testing.assert_allclose(why2.sum(axis=1), lean_of(p2) - model._base_lean(), atol=1e-6)
+    assert why2[WORDS_FAMILY].iloc[0] > 0
+
+
+def test_precomputed_author_voice_gives_the_same_scores(fitted):
+    d, model = fitted
+    voiced = d.assign(author_text=[author_voice(t) for t in d["text"]],
+                      author_title=[author_voice(t) for t in d["title"]]).drop(columns=["text", "title"])
+    np.testing.assert_allclose(model.predict_proba(voiced), model.predict_proba(d))
+
+
+@pytest.mark.parametrize("text, phrase, label", [
+    (NEUTRAL + "\n\nThe study counted illegal aliens.", "illegal aliens", "right"),
+    (NEUTRAL + "\n\nThe study counted undocumented immigrants.", "undocumented immigrants", "left"),
+    (NEUTRAL + "\n\nThe study counted pro-life voters.", "pro-life", "right"),
+    (NEUTRAL + "\n\nThe study counted anti-abortion voters.", "anti-abortion", "left"),
+])
+def test_spans_show_the_loaded_phrase(fitted, text, phrase, label):
+    _, model = fitted
+    spans = lean_spans(text, model, k=4)
+    found = {(text[s.start:s.end].lower(), s.label) for s in spans}
+    assert any(phrase in t and lab == label for t, lab in found), found
+    assert all(s.kind == "lean" and s.voice == "author" and (s.score > 0) == (s.label == "right") for s in spans)
+
+
+def test_spans_slice_the_text_and_stay_out_of_quotations(fitted):
+    _, model = fitted
+    text = ("Sheriffs said the illegal aliens had reoffended. The senator said: “Undocumented immigrants are our "
+            "neighbours, and illegal aliens is a slur.” The ‘pro-life’ law passed.")
+    doc = parse(repair_marks(text))
+    spans = lean_spans(text, model, k=10)
+    assert spans and all(0 <= s.start < s.end <= len(text) for s in spans)
+    for s in spans:
+        assert text[s.start:s.end].strip() == text[s.start:s.end] and text[s.start:s.end]
+        assert not any(r.start < s.end and s.start < r.end for r in doc.quotes)
+    assert "undocumented" not in " ".join(text[s.start:s.end].lower() for s in spans)
+    # the segmentation of features.analyze gives the same spans
+    assert lean_spans(text, model, k=10, doc=analyze(text).doc) == spans
+
+
+def test_temperature_recovers_a_known_scaling():
+    rng = np.random.default_rng(0)
+    z = rng.normal(0, 2, size=(3000, 3))
+    y = np.array([rng.choice(3, p=np.exp(r / 2.5) / np.exp(r / 2.5).sum()) for r in z])
+    t, b = fit_temperature(z, y, np.ones(len(y)))
+    assert t == pytest.approx(2.5, rel=0.15) and b[1] == 0 and np.all(np.abs(b) < 0.2)
+
+
+def test_skops_round_trip_with_an_exact_type_list(fitted, tmp_path):
+    d, model = fitted
+    path = tmp_path / "lean.skops"
+    sio.dump(model, path, compression=zipfile.ZIP_DEFLATED, compresslevel=9)
+    untrusted = sio.get_untrusted_types(file=path)
+    # the exact names scoring.model.files would have to allowlist: the class itself, nothing else
+    assert sorted(untrusted) == ["scoring.model.lean.LeanModel"]
+    loaded = sio.load(path, trusted=untrusted)
+    np.testing.assert_array_equal(loaded.predict_proba(d), model.predict_proba(d))
+    pd.testing.assert_frame_equal(loaded.explain(d), model.explain(d))
+    with pytest.raises(Exception, match="[Uu]ntrusted"):
+        sio.load(path, trusted=[])
+
+
+# ------------------------------------------------------------------ on real articles (../shared)
+@pytest.fixture(scope="module")
+def allsides_model():
+    if not (shared_dir() / "data" / "allsides" / "articles.parquet").exists():
+        pytest.skip("needs ../shared/data/allsides")
+    d = load_allsides(per_outlet_cap=6, seed=0)
+    big = d["outlet"].map(d["outlet"].value_counts()) >= 6
+    d = d[big].reset_index(drop=True)
+    held = d["outlet"].isin(sorted(d["outlet"].unique())[::7])  # every seventh outlet never seen
+    train = d[~held]
+    return d[held].reset_index(drop=True), LeanModel(n_splits=3).fit(train, train["allsides_bias"],
+                                                                     groups=train["outlet"])
+
+
+def test_on_real_articles_of_unseen_outlets(allsides_model):
+    test, model = allsides_model
+    proba, why = model.predict_with_explanation(test)
+    np.testing.assert_allclose(why.sum(axis=1), lean_of(proba) - model._base_lean(), atol=1e-6)
+    for text, title in zip(test["text"][:40], test["title"][:40]):
+        doc = parse(repair_marks(text))
+        for s in lean_spans(text, model, title, k=6, doc=doc):
+            assert text[s.start:s.end] and s.label in ("left", "right")
+            assert not any(r.start < s.end and s.start < r.end for r in doc.quotes)
