@@ -1,8 +1,8 @@
 """Model files: saved and loaded with skops (never pickle), trusting an exact list of types.
 
-A model file holds one ``ScoreModel``. Files written before it held a dict (format
-``relscore-model/1``); they still load, converted with ``ScoreModel.from_legacy``, so models
-users trained themselves keep working.
+A model file holds one ``ScoreModel`` (reliability, bias) or one ``LeanModel`` (lean). Files
+written before it held a dict (format ``relscore-model/1``); they still load, converted with
+``ScoreModel.from_legacy``, so models users trained themselves keep working.
 
 The word vectorisers' vocabularies are written as one array of terms each (a term's index is
 its position) and rebuilt into dicts on load. skops writes a dict as one schema node per key
@@ -23,9 +23,16 @@ import skops.io as sio
 from sklearn.feature_extraction.text import CountVectorizer
 
 from scoring.model.estimator import MODEL_FORMAT, TARGETS, ScoreModel
+from scoring.model.lean import LeanModel
 from scoring.model.wording import CLUSTER_LEXICON
 
-DEFAULT_MODELS = {t: f"{t}.skops" for t in TARGETS}
+#: The political-lean target, a model of its own kind (``LeanModel``).
+LEAN_TARGET = "lean"
+#: Every target a model file can hold, in output order.
+MODEL_TARGETS = (*TARGETS, LEAN_TARGET)
+#: Any model relscore saves and loads.
+Model = ScoreModel | LeanModel
+DEFAULT_MODELS = {t: f"{t}.skops" for t in MODEL_TARGETS}
 #: How the bundled models are rebuilt (named in errors and in the model card).
 BUILD_COMMAND = "relscore train --bundled --shared-data ../shared --out scoring/models"
 
@@ -36,6 +43,7 @@ BUILD_COMMAND = "relscore train --bundled --shared-data ../shared --out scoring/
 _TRUSTED_EXACT = frozenset({
     "scoring.model.estimator.ScoreModel",
     "scoring.model.signed.SignedLogisticRegression",
+    "scoring.model.lean.LeanModel",
     "sklearn.calibration._CalibratedClassifier",
     "sklearn.calibration._SigmoidCalibration",
     "builtins.slice",
@@ -94,10 +102,19 @@ def _term_array(vocabulary: Any) -> np.ndarray | None:
     return np.array(terms, dtype=str)
 
 
-def save_model(model: ScoreModel, path: str | Path) -> Path:
-    """Write a fitted ``ScoreModel`` with skops (never pickle), its vocabularies as term arrays."""
-    if not isinstance(model, ScoreModel) or not hasattr(model, "pipeline_") or model.target not in TARGETS:
-        raise ValueError(f"not a fitted relscore ScoreModel: {type(model).__name__}")
+def model_target(model: Any) -> str | None:
+    """The target a fitted relscore model scores, or None for anything else."""
+    if isinstance(model, LeanModel):
+        return LEAN_TARGET if hasattr(model, "lr_") else None
+    if isinstance(model, ScoreModel) and hasattr(model, "pipeline_") and model.target in TARGETS:
+        return model.target
+    return None
+
+
+def save_model(model: Model, path: str | Path) -> Path:
+    """Write a fitted ``ScoreModel`` or ``LeanModel`` with skops (never pickle), its vocabularies as term arrays."""
+    if model_target(model) is None:
+        raise ValueError(f"not a fitted relscore model: {type(model).__name__}")
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     packed = [(v, v.vocabulary_, terms) for v in _vectorizers(model)
@@ -118,7 +135,7 @@ def _unpack_vocabularies(model: Any) -> None:
             v.vocabulary_ = dict(zip(v.vocabulary_.tolist(), range(len(v.vocabulary_))))
 
 
-def load_model(path: str | Path) -> ScoreModel:
+def load_model(path: str | Path) -> Model:
     """Load a model file, trusting only the exact types on relscore's allowlist."""
     path = Path(path)
     if not path.exists():
@@ -128,17 +145,17 @@ def load_model(path: str | Path) -> ScoreModel:
     _unpack_vocabularies(model)
     if isinstance(model, dict) and model.get("format") == MODEL_FORMAT and model.get("target") in TARGETS:
         model = ScoreModel.from_legacy(model)
-    if not isinstance(model, ScoreModel) or model.target not in TARGETS or not hasattr(model, "pipeline_"):
+    if model_target(model) is None:
         raise ValueError(f"{path} is not a relscore model file (expected a fitted ScoreModel with target in "
-                         f"{TARGETS}, or a dict of format {MODEL_FORMAT!r})")
-    if model.cluster_model_ is not None and model.cluster_lexicon_ != CLUSTER_LEXICON:
+                         f"{TARGETS}, a fitted LeanModel, or a dict of format {MODEL_FORMAT!r})")
+    if isinstance(model, ScoreModel) and model.cluster_model_ is not None and model.cluster_lexicon_ != CLUSTER_LEXICON:
         raise ValueError(f"{path}: this {model.target} model reads word clusters {model.cluster_lexicon_!r}, "
                          f"but this relscore has {CLUSTER_LEXICON!r}; rebuild the model with this version")
     return model
 
 
 @lru_cache(maxsize=None)
-def _default_model(target: str) -> ScoreModel:
+def _default_model(target: str) -> Model:
     ref = resources.files("scoring.models").joinpath(DEFAULT_MODELS[target])
     with resources.as_file(ref) as p:
         if not Path(p).exists():
@@ -148,16 +165,16 @@ def _default_model(target: str) -> ScoreModel:
 
 
 @lru_cache(maxsize=16)
-def _cached_model(path: str, mtime: float) -> ScoreModel:
+def _cached_model(path: str, mtime: float) -> Model:
     return load_model(path)
 
 
-def load_models(model_paths: Sequence[str] | None = None) -> dict[str, ScoreModel]:
-    """Models by target: the given files (each names its target), else the bundled ones."""
+def load_models(model_paths: Sequence[str] | None = None) -> dict[str, Model]:
+    """Models by target: the given files (each knows its target), else the bundled ones."""
     if not model_paths:
-        return {t: _default_model(t) for t in TARGETS}
-    out: dict[str, ScoreModel] = {}
+        return {t: _default_model(t) for t in MODEL_TARGETS}
+    out: dict[str, Model] = {}
     for p in model_paths:
         m = _cached_model(str(Path(p).resolve()), Path(p).stat().st_mtime)
-        out[m.target] = m
+        out[str(model_target(m))] = m
     return out

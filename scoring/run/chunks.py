@@ -19,11 +19,14 @@ from features import FEATURE_NAMES, analyze
 from features.criteria import CRITERIA, Card, assess
 from scoring.io.output import META_COLUMNS
 from scoring.io.records import Article, BadRow
-from scoring.model.scores import SCORE_COLUMNS
+from features.text import Doc
+from scoring.model.lean import author_voice
+from scoring.model.scores import LEAN_SPANS, SCORE_COLUMNS
 
 log = logging.getLogger(__name__)
 
-#: ``predict(features, model_paths=...)`` -> the score columns, one row per article.
+#: ``predict(features, model_paths=..., docs=...)`` -> the score columns, one row per article, and
+#: with ``docs`` (each article's segmentation) a ``lean_spans`` column of evidence spans.
 PredictFn = Callable[..., pd.DataFrame]
 
 
@@ -70,10 +73,10 @@ def output_columns(with_scores: bool) -> list[str]:
     return [*META_COLUMNS, *FEATURE_NAMES, *CARD_COLUMNS, *(SCORE_COLUMNS if with_scores else ())]
 
 
-def _analyze_one(art: Article) -> tuple[dict[str, float], list[dict[str, Any]], str, Card] | str:
+def _analyze_one(art: Article) -> tuple[dict[str, float], list[dict[str, Any]], str, Card, Doc] | str:
     try:
         a = analyze(art.text, art.title)
-        return a.features, a.span_records(), a.read, assess(a, art.title, art.url)
+        return a.features, a.span_records(), a.read, assess(a, art.title, art.url), a.doc
     except Exception as e:  # one odd article must not stop a long run: it is reported instead
         log.debug("analysis of %s failed", art.id, exc_info=True)
         return f"analysis failed: {type(e).__name__}: {e}"
@@ -83,35 +86,44 @@ def score_chunk(articles: Sequence[Article], predict: PredictFn | None = None,
                 model_paths: Sequence[str] | None = None, with_spans: bool = True) -> ChunkResult:
     """Analyse and score ``articles``; see the module docstring.
 
-    ``predict`` (normally :func:`scoring.model.estimator.predict_scores`) adds
-    ``reliability``/``bias`` and their explanations from ``model_paths`` (the
-    bundled models when None); without it the rows carry features only. If the
-    model fails on this chunk, its articles are listed as errors, not written unscored.
+    ``predict`` (normally :func:`scoring.model.scores.predict_scores`) adds
+    ``reliability``/``bias``/``lean`` and their explanations from ``model_paths``
+    (the bundled models when None), and the lean evidence spans; without it the rows
+    carry features only. If the model fails on this chunk, its articles are listed
+    as errors, not written unscored.
     """
     rows: list[list[Any]] = []
     texts: list[str] = []
-    spans: list[dict[str, Any]] = []
+    spans: list[list[dict[str, Any]]] = []  # per kept article
     errors: list[BadRow] = []
     kept: list[Article] = []
+    docs: list[Doc] = []
     for art in articles:
         res = _analyze_one(art)
         if isinstance(res, str):
             errors.append(BadRow(art.file, art.line, res, art.id))
             continue
-        feats, span_recs, read, card = res
+        feats, span_recs, read, card, doc = res
         kept.append(art)
+        docs.append(doc)
         texts.append(read)  # the wording models read what the extractors read
         values = card.values()
         rows.append([art.id, art.outlet, art.date, art.title, art.domain, art.url,
                      *(feats[n] for n in FEATURE_NAMES), *(values[n] for n in CRITERIA), card.why_json()])
-        if with_spans:
-            spans.extend({"id": art.id, **rec} for rec in span_recs)
+        spans.append([{"id": art.id, **rec} for rec in span_recs] if with_spans else [])
     frame = pd.DataFrame(rows, columns=[*META_COLUMNS, *FEATURE_NAMES, *CARD_COLUMNS])
     if predict is not None:
         if rows:
             try:
-                inputs = frame[[*FEATURE_NAMES, *CRITERIA]].assign(text=texts, title=frame["title"], url=frame["url"])
-                scores = _predict(predict, inputs, model_paths)
+                # the lean model reads the author's voice: the extractors' text, inserted lines and quotations blanked
+                inputs = frame[[*FEATURE_NAMES, *CRITERIA]].assign(
+                    text=texts, title=frame["title"], url=frame["url"],
+                    author_text=[author_voice(t, d) for t, d in zip(texts, docs)])
+                scores = _predict(predict, inputs, model_paths, docs)
+                if with_spans and LEAN_SPANS in scores:
+                    for own, art, found in zip(spans, kept, scores[LEAN_SPANS]):  # after the article's own
+                        own.extend({"id": art.id, **s.as_dict(art.text)} for s in found)
+                scores = scores.drop(columns=[LEAN_SPANS], errors="ignore")
             except Exception as e:  # listed, never dropped: every row is scored or in the errors
                 log.debug("model scoring failed", exc_info=True)
                 reason = f"model scoring failed: {type(e).__name__}: {e}"
@@ -123,7 +135,7 @@ def score_chunk(articles: Sequence[Article], predict: PredictFn | None = None,
             scores = pd.DataFrame(columns=list(SCORE_COLUMNS))
         frame = pd.concat([frame.reset_index(drop=True), scores.reset_index(drop=True)], axis=1)
     _release_free_memory()
-    return ChunkResult(frame, spans, errors)
+    return ChunkResult(frame, [rec for own in spans for rec in own], errors)
 
 
 def _release_free_memory() -> None:
@@ -142,8 +154,9 @@ def _release_free_memory() -> None:
 _TRIM: Any = None
 
 
-def _predict(predict: PredictFn, features: pd.DataFrame, model_paths: Sequence[str] | None) -> pd.DataFrame:
-    scores = predict(features, model_paths=list(model_paths) if model_paths else None)
+def _predict(predict: PredictFn, features: pd.DataFrame, model_paths: Sequence[str] | None,
+             docs: Sequence[Doc]) -> pd.DataFrame:
+    scores = predict(features, model_paths=list(model_paths) if model_paths else None, docs=docs)
     if len(scores) != len(features):
         raise RuntimeError(f"predict_scores returned {len(scores)} rows for {len(features)} articles")
     return scores

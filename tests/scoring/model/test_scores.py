@@ -12,7 +12,7 @@ from features import FEATURE_NAMES, analyze
 from features.criteria import CRITERIA, assess
 from features.text import repair_marks
 from scoring.model.estimator import TARGETS
-from scoring.model.files import DEFAULT_MODELS
+from scoring.model.files import DEFAULT_MODELS, load_models
 from scoring.model.scores import SCORE_COLUMNS, predict_scores
 from scoring.run import chunks
 from tests.samples import sample, with_paragraph
@@ -112,3 +112,43 @@ def test_the_bundled_reliability_reads_the_card_and_no_criterion_lowers_it():
         assert np.all(np.diff(sweep, axis=1) >= 0), c
         if c == "criterion_news_opinion":  # the criterion with the most weight moves every sample
             assert np.all(sweep[:, -1] > sweep[:, 0])
+
+
+def test_lean_columns_of_the_bundled_lean_model_on_the_samples():
+    frame = sample_frame()
+    out = predict_scores(frame)
+    proba = out[["lean_left", "lean_centre", "lean_right"]].to_numpy()
+    np.testing.assert_allclose(proba.sum(axis=1), 1.0, atol=1e-3)
+    assert out["lean"].between(-100, 100).all()
+    np.testing.assert_allclose(out["lean"], 100 * (out["lean_right"] - out["lean_left"]), atol=0.02)
+    # the families' points add up to the lean's distance from the average training article's
+    base = load_models()["lean"].meta_["base_lean"]
+    for lean, why in zip(out["lean"], out["lean_why"]):
+        parts = json.loads(why)
+        assert set(parts) == {"words", "headline"}
+        assert abs(sum(parts.values()) - (lean - base)) <= 0.2
+    # without any text the lean cannot be read: missing, not the average article's
+    no_text = predict_scores(frame.drop(columns="text"))
+    assert no_text["lean"].isna().all() and set(no_text["lean_why"]) == {"{}"}
+
+
+def test_lean_evidence_slices_the_text_outside_quotations():
+    rows, docs, texts = [], [], []
+    for p in SAMPLE_PREFIXES:
+        title, text = sample(p)
+        a = analyze(text, title)
+        rows.append({**a.features, **assess(a, title, None).values(), "text": a.read, "title": title})
+        docs.append(a.doc)
+        texts.append(text)
+    out = predict_scores(pd.DataFrame(rows), docs=docs)
+    assert "lean_spans" in out and "lean_spans" not in predict_scores(pd.DataFrame(rows)).columns
+    assert sum(len(s) for s in out["lean_spans"]) > 0
+    for text, doc, spans in zip(texts, docs, out["lean_spans"]):
+        quotes = [(q.start, q.end) for q in doc.quotes]
+        for s in spans:
+            assert s.kind == "lean" and s.label in ("left", "right") and s.voice == "author"
+            assert text[s.start:s.end].strip() == text[s.start:s.end] and text[s.start:s.end]
+            assert not any(a < s.end and s.start < b for a, b in quotes)
+            assert (s.score > 0) == (s.label == "right")
+    with pytest.raises(ValueError, match="docs"):
+        predict_scores(pd.DataFrame(rows), docs=docs[:2])

@@ -9,7 +9,7 @@ from features.criteria import CRITERIA
 from scoring.io.records import Article, BadRow
 from scoring.io.output import META_COLUMNS
 from scoring.run import chunks
-from scoring.model.scores import SCORE_COLUMNS
+from scoring.model.scores import SCORE_COLUMNS, predict_scores
 from scoring.run.chunks import Batch, ChunkResult, in_input_order, output_columns, score_chunk
 
 from .conftest import SAMPLES
@@ -36,15 +36,32 @@ def test_rows_in_order_and_spans_slice_the_text():
     assert score_chunk(arts, with_spans=False).spans == []
 
 
+def test_scored_rows_carry_the_lean_and_its_spans_follow_each_articles_own():
+    arts = [article(p, i) for i, p in enumerate(SAMPLES[:3], 1)]
+    plain = score_chunk(arts)
+    result = score_chunk(arts, predict=predict_scores)
+    assert list(result.frame.columns) == output_columns(True)
+    assert result.frame["lean"].between(-100, 100).all()
+    lean = [s for s in result.spans if s["kind"] == "lean"]
+    # the extractors' spans are unchanged, each article's lean spans come after its own
+    assert [s for s in result.spans if s["kind"] != "lean"] == plain.spans and lean
+    assert [s["id"] for s in result.spans] == sorted((s["id"] for s in result.spans), key=[a.id for a in arts].index)
+    texts = {a.id: a.text for a in arts}
+    for s in lean:
+        assert texts[s["id"]][s["start"]:s["end"]] == s["text"] and s["label"] in ("left", "right")
+    assert score_chunk(arts, predict=predict_scores, with_spans=False).spans == []
+
+
 def test_predict_reads_features_criteria_text_title_and_url():
     seen = {}
 
-    def predict(features, model_paths=None):
-        seen.update(columns=list(features.columns), paths=model_paths)
+    def predict(features, model_paths=None, docs=None):
+        seen.update(columns=list(features.columns), paths=model_paths, docs=len(docs))
         return pd.DataFrame({c: [1.0] * len(features) for c in SCORE_COLUMNS}, index=features.index)
 
     result = score_chunk([article(SAMPLES[0], 1)], predict=predict, model_paths=("m.skops",))
-    assert seen == {"columns": [*FEATURE_NAMES, *CRITERIA, "text", "title", "url"], "paths": ["m.skops"]}
+    assert seen == {"columns": [*FEATURE_NAMES, *CRITERIA, "text", "title", "url", "author_text"], "paths": ["m.skops"],
+                    "docs": 1}
     assert list(result.frame.columns) == output_columns(True)
 
 

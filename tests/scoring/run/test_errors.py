@@ -11,7 +11,7 @@ from scoring.run import RunError, run_local
 from .conftest import write_corpus
 
 
-def _fake_predict(features: pd.DataFrame, model_paths=None) -> pd.DataFrame:
+def _fake_predict(features: pd.DataFrame, model_paths=None, docs=None) -> pd.DataFrame:
     return pd.DataFrame({"reliability": 50.0, "bias": 10.0, "reliability_why": "{}", "bias_why": "{}"},
                         index=features.index)
 

@@ -78,7 +78,7 @@ def test_counts_are_live_while_the_run_goes(tmp_path):
 
 
 def test_a_model_that_fails_lists_its_articles_as_errors(tmp_path):
-    def broken(features, model_paths=None):
+    def broken(features, model_paths=None, docs=None):
         raise RuntimeError("no weights")
 
     out = tmp_path / "o.csv"

@@ -120,7 +120,7 @@ def test_resume_refuses_an_output_with_other_columns(tmp_path):
     out = tmp_path / "o.csv"
     run_local(prepare([corpus]), out, limit=2)  # features only
 
-    def fake_predict(features, model_paths=None):
+    def fake_predict(features, model_paths=None, docs=None):
         return pd.DataFrame({"reliability": 50.0, "bias": 10.0, "reliability_why": "{}", "bias_why": "{}"},
                             index=features.index)
 
