@@ -1,9 +1,9 @@
 """The bundled models: built from the shared corpora with fixed seeds, validated, described.
 
-For each target (reliability, bias): grouped-by-outlet cross-validation and a time split of
-the shipped recipe against the baselines, then the final fit on every labelled article
-(``<target>.skops``); the report of both goes to ``evaluation.json`` and the model card
-(``MODEL_CARD.md``) is written from it. A full build takes ~30-60 min on 2 cores.
+For each target (reliability, bias, lean): grouped-by-outlet cross-validation and a time split
+of the shipped recipe against the baselines, then the final fit on every labelled article
+(``<target>.skops``); the report goes to ``evaluation.json`` and the model card
+(``MODEL_CARD.md``) is written from it. A full build takes ~1-1.5 h on 2 cores.
 """
 from __future__ import annotations
 
@@ -20,7 +20,9 @@ from scoring.model.datasets import feature_version
 from scoring.model.calibration import pipeline_parts
 from scoring.model.estimator import CRITERIA_FAMILY, TARGETS, ScoreModel
 from scoring.model.evaluate import Prepared, evaluate_prepared, format_report, model_runners
-from scoring.model.files import BUILD_COMMAND, save_model
+from scoring.model.files import BUILD_COMMAND, LEAN_TARGET, MODEL_TARGETS, save_model
+from scoring.model.lean_eval import EVAL_CAP
+from scoring.model.lean_training import BUNDLED_CAP, evaluate_lean_frame, lean_frame, train_lean
 from scoring.model.training import apply_label_files, class_summary, load_shared, prepared, shared_labels, train_target
 from scoring.model.validity import criteria_validity, full_score_oof
 
@@ -60,18 +62,16 @@ def _evaluation(prep: Prepared, folds: int, seed: int, check_folds: int) -> dict
 
 def build_bundled(shared: Path, out: Path, allsides_cap: int | None = 60, seed: int = 0, folds: int = 5,
                   evaluate: bool = True, check_folds: int = 10, limit: int | None = None,
-                  targets: Sequence[str] = TARGETS) -> dict[str, Any]:
-    """Build the bundled models of ``targets`` (default both) into ``out`` and return the build
+                  targets: Sequence[str] = MODEL_TARGETS) -> dict[str, Any]:
+    """Build the bundled models of ``targets`` (default all three) into ``out`` and return the build
     report; with ``evaluate`` also write ``evaluation.json`` and ``MODEL_CARD.md`` there (a build of
-    one target keeps the other's entry of the existing report). ``limit`` (at most that many
+    some targets keeps the others' entries of the existing report). ``limit`` (at most that many
     articles per shared corpus) makes a small build for checking the machinery, not a model to ship."""
-    unknown = sorted(set(targets) - set(TARGETS))
+    unknown = sorted(set(targets) - set(MODEL_TARGETS))
     if unknown or not targets:
-        raise ValueError(f"targets must be among {TARGETS}, got {list(targets)}")
-    df, described = _labelled(shared, allsides_cap, seed, limit)
-    sources = ["shared corpora: allsides, hyperpartisan (by-article train), fakenews_sample"] + described
+        raise ValueError(f"targets must be among {MODEL_TARGETS}, got {list(targets)}")
     report: dict[str, Any] = {}
-    if evaluate and set(targets) != set(TARGETS):
+    if evaluate and set(targets) != set(MODEL_TARGETS):
         if not (out / REPORT_FILE).is_file():
             raise FileNotFoundError(f"{out / REPORT_FILE} not found: a build of {list(targets)} alone joins the "
                                     "report of a full build")
@@ -80,6 +80,22 @@ def build_bundled(shared: Path, out: Path, allsides_cap: int | None = 60, seed: 
                    "feature_version": feature_version(), "n_features": len(FEATURE_NAMES)})
     if limit:
         report["limit"] = limit
+    if LEAN_TARGET in targets:
+        report[LEAN_TARGET] = lean_entry(shared, out, seed, folds, evaluate, limit)
+    scored = [t for t in targets if t in TARGETS]
+    if scored:
+        _build_scores(report, shared, out, allsides_cap, seed, folds, evaluate, check_folds, limit, scored)
+    if evaluate:
+        (out / REPORT_FILE).write_text(json.dumps(report, indent=1, default=str))
+        write_card(report, out / CARD_FILE)
+    return report
+
+
+def _build_scores(report: dict[str, Any], shared: Path, out: Path, allsides_cap: int | None, seed: int, folds: int,
+                  evaluate: bool, check_folds: int, limit: int | None, targets: Sequence[str]) -> None:
+    """The reliability and bias models of ``targets`` and their entries of ``report``."""
+    df, described = _labelled(shared, allsides_cap, seed, limit)
+    sources = ["shared corpora: allsides, hyperpartisan (by-article train), fakenews_sample"] + described
     for target in targets:
         prep = prepared(df, target)
         entry = _label_summary(prep)
@@ -95,11 +111,29 @@ def build_bundled(shared: Path, out: Path, allsides_cap: int | None = 60, seed: 
             entry["criteria_weights"] = criteria_weights(model)
         entry["file_mb"] = round(path.stat().st_size / 1e6, 2)
         report[target] = entry
-    if evaluate:
+    if evaluate and "reliability" in targets:
         report["criteria_validity"] = criteria_entry(df, seed, folds)
-        (out / REPORT_FILE).write_text(json.dumps(report, indent=1, default=str))
-        write_card(report, out / CARD_FILE)
-    return report
+
+
+def lean_entry(shared: Path, out: Path, seed: int, folds: int, evaluate: bool, limit: int | None) -> dict[str, Any]:
+    """Validate the lean recipe (grouped CV on at most ``EVAL_CAP`` articles per AllSides outlet),
+    fit the shipped lean model (at most ``BUNDLED_CAP`` per outlet) into ``out`` and describe both."""
+    entry: dict[str, Any] = {}
+    if evaluate:
+        t0 = time.time()
+        d, _ = lean_frame(shared_data=shared, cap=EVAL_CAP, seed=seed, limit=limit)
+        entry["evaluation"] = evaluate_lean_frame(d, folds, seed, labels_dir=shared / "data" / "labels")
+        entry["evaluation"]["seconds"] = round(time.time() - t0)
+        log.info("lean evaluated in %.0fs", time.time() - t0)
+    t0 = time.time()
+    d, sources = lean_frame(shared_data=shared, cap=BUNDLED_CAP, seed=seed, limit=limit)
+    model = train_lean(d, seed, sources)
+    path = save_model(model, out / f"{LEAN_TARGET}.skops")
+    log.info("lean trained in %.0fs -> %s (%.1f MB)", time.time() - t0, path, path.stat().st_size / 1e6)
+    entry.update(meta=model.meta_, params={k: v for k, v in model.get_params().items() if k != "processes"},
+                 cap=BUNDLED_CAP, eval_cap=EVAL_CAP, fit_seconds=round(time.time() - t0),
+                 file_mb=round(path.stat().st_size / 1e6, 2), feature_version=feature_version())
+    return entry
 
 
 def criteria_weights(model: ScoreModel) -> dict[str, float]:

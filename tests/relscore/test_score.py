@@ -168,7 +168,7 @@ def test_huge_text_through_csv_and_jsonl(tmp_path, monkeypatch, no_model):
 def test_model_scores_appended_after_features(tmp_path, monkeypatch):
     seen = []
 
-    def fake_predict(features, model_paths=None):
+    def fake_predict(features, model_paths=None, docs=None):
         seen.append((list(features.columns), features["text"].tolist(), model_paths))
         return pd.DataFrame({"reliability": 50.0, "bias": 10.0, "reliability_why": "{}", "bias_why": "{}"},
                             index=features.index)
@@ -181,10 +181,13 @@ def test_model_scores_appended_after_features(tmp_path, monkeypatch):
     assert cli.main(["score", str(FIX / "txt"), "--out", str(out), "-q", "--jobs", "1",
                      "--model", "m1.skops", "m2.skops"]) == 0
     df = read_table(out)
-    assert list(df.columns) == META + list(FEATURE_NAMES) + list(CRITERIA) + ["criteria_why", "reliability", "bias", "reliability_why", "bias_why"]
+    assert list(df.columns) == META + list(FEATURE_NAMES) + list(CRITERIA) + ["criteria_why", "reliability", "bias", "reliability_why", "bias_why",
+                                                                            "lean", "lean_left", "lean_centre", "lean_right",
+                                                                            "lean_why"]
     assert df["reliability"].tolist() == [50.0, 50.0]
     cols, texts, paths = seen[0]
-    assert cols == list(FEATURE_NAMES) + list(CRITERIA) + ["text", "title", "url"] and paths == ["m1.skops", "m2.skops"]
+    assert cols == list(FEATURE_NAMES) + list(CRITERIA) + ["text", "title", "url", "author_text"]
+    assert paths == ["m1.skops", "m2.skops"]
     assert texts[0] == (FIX / "txt" / "a_talks.txt").read_text(encoding="utf-8").split("\n", 1)[1]
 
 
