@@ -5,11 +5,13 @@ import json
 import shutil
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from relscore.cli import main
 from scoring.model.files import load_model
 from tests.scoring.model.corpora import ROOT
+from tests.scoring.model.test_lean_training import RATINGS, write_corpus
 from tests.scoring.model.test_training import labelled_corpus
 
 
@@ -35,11 +37,39 @@ def test_train_and_evaluate_commands_on_a_tiny_labelled_corpus(tmp_path: Path, c
     assert json.loads(out_json.read_text())["models"]["reliability"]["reliable_vs_unreliable"]["n"] == 32
 
 
+def test_train_and_evaluate_lean_on_a_corpus_with_outlet_ratings(tmp_path: Path, capsys):
+    corpus, d = write_corpus(tmp_path)
+    ratings = tmp_path / "ratings.csv"
+    rated = d.drop_duplicates("outlet")
+    pd.DataFrame({"domain": rated["outlet"], "rating": rated["label"].map(RATINGS)}).to_csv(ratings, index=False)
+    model_path = tmp_path / "lean.skops"
+    assert main(["train", "--target", "lean", "--corpus", str(corpus), "--labels", str(ratings),
+                 "--out", str(model_path)]) == 0
+    assert "trained lean on 54 articles from 9 outlets (left/centre/right [18, 18, 18])" in capsys.readouterr().err
+    assert load_model(model_path).meta_["n_train"] == 54
+    out_json = tmp_path / "lean.json"
+    assert main(["evaluate", "--target", "lean", "--corpus", str(corpus), "--labels", str(ratings), "--folds", "3",
+                 "--json", str(out_json)]) == 0
+    printed = capsys.readouterr().out
+    assert "groups=outlet" in printed and "tfidf_lr" in printed and "random split" in printed
+    res = json.loads(out_json.read_text())["lean"]
+    assert len(res["folds"]) == 3 and {"lean", "tfidf_lr", "majority"} <= set(res["mean"])
+    # the fixture's sides write in their own registers: far above the majority class on unseen outlets
+    assert res["mean"]["lean"]["macro_f1"] > res["mean"]["majority"]["macro_f1"] + 0.3
+    assert main(["evaluate", "--corpus", str(corpus), "--labels", str(ratings), "--model", str(model_path),
+                 "--json", str(out_json)]) == 0
+    scored = json.loads(out_json.read_text())["lean"][str(model_path)]
+    assert scored["n"] == 54 and scored["accuracy"] > 0.9
+
+
 @pytest.mark.parametrize("argv, message", [
     (["train", "--out", "x.skops", "--target", "bias"], "--corpus INPUT"),
     (["train", "--out", "x.skops", "--corpus", "c.csv"], "--target"),
     (["train", "--bundled", "--out", "models"], "--shared-data"),
     (["train", "--card-only", "--out", "no-such-dir"], "evaluation.json"),
+    (["train", "--out", "x.skops", "--target", "lean"], "--corpus INPUT"),
+    (["evaluate", "--target", "lean", "--corpus", "no-such.jsonl"], "no-such.jsonl"),
+    (["evaluate", "--model", "no-such.skops", "--corpus", "c.csv"], "no-such.skops"),
 ])
 def test_usage_mistakes_are_said_in_one_line(argv, message, tmp_path: Path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)
