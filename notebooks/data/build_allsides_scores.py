@@ -2,7 +2,9 @@
 
 * ``allsides_scores.parquet``: relscore's scores and features for the 37.5k
   AllSides articles, without any article text (ids, outlets, domains, dates, the
-  per-article AllSides left/center/right rating and topic, features, scores);
+  per-article AllSides left/center/right rating and topic, features, scores, and
+  ``lean_trained_on``: whether the bundled lean model was fitted on the article, so
+  its lean there is in-sample);
 * ``example_outlet_ratings.csv``: a small "bring your own ratings" example for
   notebook 03 — domain -> high/low, from Lin et al. 2023's consensus quality
   score (PNAS Nexus 2(9), pgad286) for the AllSides domains with >= 20 articles,
@@ -26,6 +28,8 @@ import tempfile
 from pathlib import Path
 
 import pandas as pd
+
+from scoring.model.lean_training import BUNDLED_CAP, training_ids
 
 ROOT = Path(__file__).resolve().parents[2]
 ALLSIDES = ROOT.parent / "shared" / "data" / "allsides" / "articles.parquet"
@@ -63,6 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     scored["id"] = scored["id"].astype(str)
     labels["id"] = labels["id"].astype(str)
     df = scored.drop(columns=[c for c in TEXT_COLUMNS if c in scored.columns]).merge(labels, on="id", how="left")
+    df["lean_trained_on"] = df["id"].isin(training_ids(ALLSIDES.parents[2], BUNDLED_CAP, seed=0))
     if "criteria_why" in df.columns:
         df["criteria_why"] = df["criteria_why"].map(redact_criteria_why)
     floats = df.select_dtypes("float64").columns

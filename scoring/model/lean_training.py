@@ -18,6 +18,7 @@ import pandas as pd
 
 from scoring.io.corpus import read_articles
 from scoring.io.records import ColumnError, InputError
+from scoring.model.datasets import load_allsides
 from scoring.model.labels import join_labels, normalize_domain, read_labels
 from scoring.model.lean import CLASSES, LeanModel, author_texts
 from scoring.model.lean_eval import BIAS_SCALE, evaluate_lean, load_lean_corpus
@@ -128,6 +129,14 @@ def lean_frame(corpus: Sequence[str] = (), shared_data: str | Path | None = None
                              f"{len(df)} articles, classes {sorted(df['y'].unique().tolist())}, "
                              f"{df['outlet'].nunique()} outlets")
     return df, sources
+
+
+def training_ids(shared: str | Path, cap: int | None = BUNDLED_CAP, seed: int = 0) -> set[str]:
+    """The AllSides article ids (as the corpus file spells them) ``lean_frame`` trains on with this
+    ``cap`` and ``seed``: the shipped lean model's training articles, whose lean is in-sample."""
+    d = load_allsides(Path(shared), cap, seed)
+    d = d[d["text"].str.strip().str.len().gt(0) & d["outlet"].astype(str).ne("")]
+    return set(d["id"].str.removeprefix("as_"))
 
 
 def train_lean(df: pd.DataFrame, seed: int = 0, sources: Sequence[str] = (), **params: Any) -> LeanModel:

@@ -8,7 +8,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from scoring.model.lean_training import LeanTrainError, apply_lean_labels, lean_class, lean_frame, train_lean
+from scoring.model.datasets import shared_dir
+from scoring.model.lean_training import (
+    LeanTrainError, apply_lean_labels, lean_class, lean_frame, train_lean, training_ids,
+)
 from tests.scoring.model.test_lean import fixture_corpus
 
 RATINGS = {"left": "Lean Left", "centre": "Center", "right": "Right"}
@@ -79,3 +82,11 @@ def test_lean_frame_refuses_what_cannot_train(tmp_path):
         lean_frame([str(corpus)], labels=[str(bad)], processes=1)
     with pytest.raises(LeanTrainError, match="corpora and/or"):
         lean_frame()
+
+
+def test_training_ids_are_the_articles_lean_frame_trains_on():
+    shared = shared_dir()
+    if not (shared / "data" / "allsides").is_dir():
+        pytest.skip("needs ../shared (the AllSides corpus)")
+    df, _ = lean_frame(shared_data=shared, cap=2, processes=1)
+    assert training_ids(shared, cap=2) == set(df["id"].str.removeprefix("as_"))
