@@ -134,15 +134,20 @@ class LeanModel(ClassifierMixin, BaseEstimator):
     author-voice versions ``author_text``/``author_title``), ``y`` left/centre/right (or -1/0/+1),
     ``groups`` the outlet of each row (default ``X["outlet"]``), which every internal split and
     the weights follow. ``C``: inverse regularisation; ``max_terms``/``headline_terms``: vocabulary
-    sizes; ``min_outlets``: outlets that must use a term; ``outlet_power``: how strongly each
+    sizes; ``min_outlets``: outlets that must use a term; ``max_df``: body terms in a larger share
+    of the articles are left out (function words); ``outlet_power``: how strongly each
     outlet's total weight is equalised (1 = fully, 0 = per article); ``text_chars``: characters
-    of each body read; ``headline``: read the headline too; ``n_splits``: grouped folds of the
+    of each body read; ``headline``: read the headline too; ``headline_weight``: the scale of the
+    headline's TF-IDF block (each block is a unit vector, so at 1 a ten-word headline weighs as
+    much as the whole body); ``n_splits``: grouped folds of the
     calibration."""
 
     def __init__(self, C: float = 1.0, max_terms: int = 20000, headline_terms: int = 5000, min_outlets: int = 3,
                  outlet_power: float = 0.5, text_chars: int = TEXT_CHARS, headline: bool = True,
-                 n_splits: int = 5, seed: int = 0, processes: int = 1) -> None:
+                 n_splits: int = 5, seed: int = 0, processes: int = 1, max_df: float = 0.5,
+                 headline_weight: float = 1.0) -> None:
         self.C, self.max_terms, self.headline_terms, self.min_outlets = C, max_terms, headline_terms, min_outlets
+        self.max_df, self.headline_weight = max_df, headline_weight
         self.outlet_power, self.text_chars, self.headline = outlet_power, text_chars, headline
         self.n_splits, self.seed, self.processes = n_splits, seed, processes
 
@@ -165,7 +170,7 @@ class LeanModel(ClassifierMixin, BaseEstimator):
         w = outlet_weights(groups, yi, self.outlet_power) if sample_weight is None else np.asarray(sample_weight, float)
         self.classes_ = np.array(CLASSES)
         self.body_counter_, counts = outlet_counts(clip_texts(bodies, self.text_chars), groups, self.min_outlets,
-                                                   self.max_terms, kind="body")
+                                                   self.max_terms, kind="body", max_df=self.max_df)
         blocks = [counts]
         self.headline_counter_ = None
         if self.headline and titles is not None and any(t.strip() for t in titles):
@@ -174,7 +179,8 @@ class LeanModel(ClassifierMixin, BaseEstimator):
             blocks.append(head)
         self.tfidf_ = [TfidfTransformer(sublinear_tf=True).fit(b) for b in blocks]
         # float64 throughout, so the explanations' sums match the probabilities to the last digits
-        Z = sparse.hstack([t.transform(b) for t, b in zip(self.tfidf_, blocks)]).tocsr().astype(np.float64)
+        scales = [1.0, self.headline_weight][:len(blocks)]
+        Z = sparse.hstack([t.transform(b) * a for t, b, a in zip(self.tfidf_, blocks, scales)]).tocsr().astype(np.float64)
         oof = np.zeros((len(yi), 3))
         for tr, te in grouped_splits(yi, groups, self.n_splits, self.seed):
             oof[te] = self._classifier().fit(Z[tr], yi[tr], sample_weight=w[tr]).decision_function(Z[te])
@@ -205,6 +211,8 @@ class LeanModel(ClassifierMixin, BaseEstimator):
             texts = clip_texts(bodies, self.text_chars) if fam == WORDS_FAMILY else clip_texts(
                 titles if titles is not None else [""] * len(bodies), HEADLINE_CHARS)
             m = tf.transform(counter.transform(texts))
+            if fam == HEADLINE_FAMILY:
+                m = m * self.headline_weight
             cols[fam] = slice(at, at + m.shape[1])
             at += m.shape[1]
             mats.append(m)
@@ -240,12 +248,17 @@ class LeanModel(ClassifierMixin, BaseEstimator):
         up to ``lean - base_lean`` exactly."""
         bodies, titles = lean_inputs(X, self.processes)
         D, cols = self.design(bodies, titles)
+        return self.explained(D, cols, X.index)
+
+    def explained(self, D: sparse.csr_matrix, cols: dict[str, slice], index: pd.Index | None = None
+                  ) -> tuple[np.ndarray, pd.DataFrame]:
+        """``predict_with_explanation`` of design rows ``D`` (``design``'s output)."""
         proba = softmax(self._calibrated(self.lr_.decision_function(D)), axis=1)
         # each family's logit change from the reference (sparse rows times coefficients, minus the reference's)
         dz = {fam: np.asarray(D[:, c] @ self.lr_.coef_[:, c].T) - self.reference_[c] @ self.lr_.coef_[:, c].T
               for fam, c in cols.items()}
         g = self._path_gradient(sum(dz.values()))
-        why = pd.DataFrame({fam: (g * d).sum(axis=1) for fam, d in dz.items()}, index=X.index)
+        why = pd.DataFrame({fam: (g * d).sum(axis=1) for fam, d in dz.items()}, index=index)
         return proba, why
 
     def predict_proba(self, X: pd.DataFrame) -> np.ndarray:
@@ -276,14 +289,24 @@ class LeanModel(ClassifierMixin, BaseEstimator):
         """Lean points of each body term of one author-voice ``body``: its TF-IDF value times its
         coefficients, through this article's path gradient (positive = towards right)."""
         D, cols = self.design([body], [title or ""])
-        z = self.lr_.decision_function(D)
+        return self.row_points(D, cols, self.body_names())[0]
+
+    def body_names(self) -> np.ndarray:
+        """The body terms, in the order of the words family's columns."""
+        return self.body_counter_.get_feature_names_out()
+
+    def row_points(self, D: sparse.csr_matrix, cols: dict[str, slice], names: np.ndarray) -> list[dict[str, float]]:
+        """``term_points`` of every row of design rows ``D``, from one pass over the matrix."""
         z0 = self.reference_ @ self.lr_.coef_.T + self.lr_.intercept_
-        g = self._path_gradient(z - z0)[0]
-        row = D[:, cols[WORDS_FAMILY]].tocsr()
-        idx, vals = row.indices, row.data
-        pts = vals * (g @ self.lr_.coef_[:, cols[WORDS_FAMILY]][:, idx])
-        names = self.body_counter_.get_feature_names_out()
-        return {str(names[i]): float(p) for i, p in zip(idx, pts)}
+        g = self._path_gradient(self.lr_.decision_function(D) - z0)
+        W = D[:, cols[WORDS_FAMILY]].tocsr()
+        coef = self.lr_.coef_[:, cols[WORDS_FAMILY]]
+        out = []
+        for i in range(W.shape[0]):
+            idx, vals = W.indices[W.indptr[i]:W.indptr[i + 1]], W.data[W.indptr[i]:W.indptr[i + 1]]
+            pts = vals * (g[i] @ coef[:, idx])
+            out.append({str(names[j]): float(p) for j, p in zip(idx, pts)})
+        return out
 
 
 def fit_temperature(logits: np.ndarray, y: np.ndarray, w: np.ndarray) -> tuple[float, np.ndarray]:
@@ -312,18 +335,51 @@ def lean_spans(text: str, model: LeanModel, title: str | None = None, k: int = 8
     """Evidence of an article's lean: the occurrences, in the author's voice, of the ``k`` body terms
     that moved its lean most (by |points|), as ``Span(kind="lean", label="left"|"right")`` with
     ``score`` = the points each occurrence carries. Overlapping occurrences of one side merge into
-    one phrase. Offsets slice ``text``; no span touches a quotation region."""
+    one phrase. Offsets slice ``text``; no span touches a quotation region. For many articles,
+    ``lean_evidence`` gives the same spans from one pass over the batch."""
     if not isinstance(text, str):
         raise TypeError(f"lean_spans() expects the article text as str, got {type(text).__name__}")
     doc = doc if doc is not None else parse(repair_marks(text))
     body = author_voice(text, doc)
     points = model.term_points(body, author_voice(title) if title else "")
+    return _spans_of(body, quote_ranges(doc), points, model, k)
+
+
+def lean_evidence(model: LeanModel, bodies: Sequence[str], titles: Sequence[str] | None, texts: Sequence[str],
+                  docs: Sequence[Doc | None] | None = None, k: int = 8
+                  ) -> tuple[np.ndarray, pd.DataFrame, list[list[Span]]]:
+    """Probabilities, explanation (``predict_with_explanation``'s) and lean spans (``lean_spans``'s,
+    ``k`` terms each) of a batch of articles, tokenised once. ``bodies``/``titles``: the author-voice
+    texts (``author_voice(text, doc)``, ``author_voice(title)``; ``titles`` None: no headlines);
+    ``texts``: the original texts the spans slice; ``docs``: their segmentations (parsed here where
+    None)."""
+    bodies = ["" if b is None else str(b) for b in bodies]
+    n = len(bodies)
+    docs = list(docs) if docs is not None else [None] * n
+    if len(texts) != n or len(docs) != n or (titles is not None and len(titles) != n):
+        raise ValueError(f"lean_evidence: {n} bodies but {len(texts)} texts, {len(docs)} docs"
+                         + ("" if titles is None else f", {len(titles)} titles"))
+    for i, t in enumerate(texts):
+        if not isinstance(t, str):
+            raise TypeError(f"lean_evidence: text of row {i} is {type(t).__name__}, not str")
+    heads = [t or "" for t in titles] if titles is not None else [""] * n
+    D, cols = model.design(bodies, heads)
+    proba, why = model.explained(D, cols)
+    points = model.row_points(D, cols, model.body_names())
+    spans = [_spans_of(body, quote_ranges(doc if doc is not None else parse(repair_marks(text))), pts, model, k)
+             for body, text, doc, pts in zip(bodies, texts, docs, points)]
+    return proba, why, spans
+
+
+def _spans_of(body: str, quotes: list[tuple[int, int]], points: dict[str, float], model: LeanModel, k: int
+              ) -> list[Span]:
+    """The spans of the ``k`` terms of ``points`` with most |points| in author-voice ``body``."""
     top = sorted((t for t in points if points[t] != 0.0), key=lambda t: -abs(points[t]))[:k]
     if not top:
         return []
     wanted = set(top)
     prep = model.body_counter_.build_preprocessor()
-    quotes = sorted(quote_ranges(doc))
+    quotes = sorted(quotes)
     read = body[: model.text_chars]
     toks = [(m.start(), m.end(), prep(m.group())) for m in _TOKEN.finditer(read)]
     hits: list[tuple[int, int, str]] = []
