@@ -4,7 +4,7 @@
     python -m bench.lean_experiments variants [--cap 100] [--variants quotes_kept,no_headline,...]
     python -m bench.lean_experiments build [--cap 300] [--out /tmp/lean.skops]
     python -m bench.lean_experiments tune [--train-cap 30] [--variants shipped,chars50k,...]
-    python -m bench.lean_experiments evidence [--n 500] [--runs 3]
+    python -m bench.lean_experiments evidence [--n 500] [--runs 3] [--variant shipped --rev b3fcef3]
 
 ``evaluate``: ``scoring.model.lean_eval.evaluate_lean`` (grouped 5-fold CV over the AllSides outlets
 against the majority class and TF-IDF + LR in the same folds, the article split beside it, the time
@@ -26,11 +26,13 @@ import json
 import logging
 import os
 import statistics
+import subprocess
 import sys
 import time
+import types
 import zipfile
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import numpy as np
 import pandas as pd
@@ -80,10 +82,6 @@ TUNING: dict[str, dict[str, Any]] = {
     "terms30k": {"max_terms": 30000},
     **{f"head{w:g}": {"headline_weight": w} for w in (0.7, 0.5, 0.3, 0.1)},
 }
-
-
-#: The parameters chosen on the dev outlets (see bench/RESULTS.md, 2026-12-06); LeanModel's defaults.
-FINAL: dict[str, Any] = {}
 
 
 def corpus(cap: int, seed: int) -> pd.DataFrame:
@@ -181,37 +179,62 @@ def tune_seeds(cap: int, names: list[str], train_cap: int, seeds: list[int]) -> 
     return "\n".join(parts)
 
 
-def evidence(d: pd.DataFrame, n: int, runs: int, seed: int, **params: Any) -> str:
+def _timed(runs: int, n: int, call: Callable[[], Any]) -> tuple[list[float], Any]:
+    """ms/article of ``runs`` calls of ``call`` over ``n`` articles, and the last call's result."""
+    times, out = [], None
+    for _ in range(runs):
+        t = time.perf_counter()
+        out = call()
+        times.append((time.perf_counter() - t) / n * 1000)
+    return times, out
+
+
+def old_lean_module(rev: str) -> types.ModuleType:
+    """``scoring/model/lean.py`` as it was at git revision ``rev`` (to time the code before a change)."""
+    src = subprocess.run(["git", "show", f"{rev}:scoring/model/lean.py"], capture_output=True, text=True, check=True,
+                         cwd=RESULTS.parent.parent).stdout
+    mod = types.ModuleType(f"lean_at_{rev}")
+    exec(compile(src, f"{rev}:scoring/model/lean.py", "exec"), mod.__dict__)  # our own file from our own history
+    return mod
+
+
+def evidence(d: pd.DataFrame, n: int, runs: int, seed: int, variant: str = "", rev: str = "") -> str:
     """ms/article of probabilities + explanation + lean spans for ``n`` dev-outlet articles (the model
     trained on the non-dev outlets), given each article's author-voice text and Doc: one article at a
-    time as before (``predict_with_explanation`` on the batch, then ``lean_spans`` per article)
-    against the batch ``lean_evidence``; medians of ``runs``."""
+    time (``predict_with_explanation`` on the batch, then ``lean_spans`` per article) against the batch
+    ``lean_evidence``; with ``rev``, also the one-by-one path of ``lean.py`` at that revision (its
+    model fitted with its own defaults, so give the ``variant`` that equals them). Medians of ``runs``."""
+    params = {**TUNING_BASE, **{k: v for part in variant.split("+") for k, v in TUNING[part].items()}} if variant else {}
     train, dev = dev_split(d, None, seed)
-    model = LeanModel(seed=seed, **params).fit(train, np.asarray(CLASSES)[train["y"]], groups=train["outlet"])
+    names = np.asarray(CLASSES)[train["y"]]
+    model = LeanModel(seed=seed, **params).fit(train, names, groups=train["outlet"])
     batch = dev.sample(min(n, len(dev)), random_state=seed + 1).reset_index(drop=True)
     texts, titles = batch["text"].tolist(), batch["title"].fillna("").tolist()
     docs = [parse(repair_marks(t)) for t in texts]
     bodies = [author_voice(t, doc) for t, doc in zip(texts, docs)]
     heads = [author_voice(t) for t in titles]
     voiced = pd.DataFrame({"author_text": bodies, "author_title": heads})
-    before, after, same = [], [], True
-    for _ in range(runs):
-        t = time.perf_counter()
-        model.predict_with_explanation(voiced)
-        old = [lean_spans(x, model, title, k=8, doc=doc) for x, title, doc in zip(texts, titles, docs)]
-        before.append((time.perf_counter() - t) / len(batch) * 1000)
-        t = time.perf_counter()
-        _, _, new = lean_evidence(model, bodies, heads, texts, docs, k=8)
-        after.append((time.perf_counter() - t) / len(batch) * 1000)
-        same = same and new == old
-    return (f"evidence for {len(batch)} dev-outlet articles (model: {model.meta_['n_train']} articles of "
-            f"{model.meta_['n_outlets']} non-dev outlets, {model.meta_['n_terms']} terms, {params or 'defaults'}), "
-            f"given author-voice text and Doc, median of {runs} runs:\n"
-            f"  one by one (predict_with_explanation + lean_spans each): {statistics.median(before):.2f} ms/article "
-            f"(runs {', '.join(f'{x:.2f}' for x in before)})\n"
-            f"  batch lean_evidence:                                    {statistics.median(after):.2f} ms/article "
-            f"(runs {', '.join(f'{x:.2f}' for x in after)})\n"
-            f"  spans identical: {same}")
+
+    def one_by_one(m: Any, spans_of: Callable[..., Any]) -> Callable[[], Any]:
+        return lambda: (m.predict_with_explanation(voiced),
+                        [spans_of(x, m, title, k=8, doc=doc) for x, title, doc in zip(texts, titles, docs)])
+    rows = []
+    if rev:
+        old = old_lean_module(rev)
+        old_model = old.LeanModel(seed=seed).fit(train, names, groups=train["outlet"])
+        t_old, (_, spans_old) = _timed(runs, len(batch), one_by_one(old_model, old.lean_spans))
+        rows.append((f"one by one, lean.py at {rev}", t_old))
+    t_one, (_, spans_one) = _timed(runs, len(batch), one_by_one(model, lean_spans))
+    t_batch, (_, _, spans_batch) = _timed(runs, len(batch), lambda: lean_evidence(model, bodies, heads, texts, docs, k=8))
+    rows += [("one by one (predict_with_explanation + lean_spans)", t_one), ("batch lean_evidence", t_batch)]
+    lines = [f"evidence for {len(batch)} dev-outlet articles (model: {model.meta_['n_train']} articles of "
+             f"{model.meta_['n_outlets']} non-dev outlets, {model.meta_['n_terms']} terms, "
+             f"{variant or 'LeanModel defaults'}), given author-voice text and Doc, median of {runs} runs:"]
+    lines += [f"  {name:<52} {statistics.median(t):.2f} ms/article (runs {', '.join(f'{x:.2f}' for x in t)})"
+              for name, t in rows]
+    lines.append(f"  batch spans identical to one by one: {spans_batch == spans_one}"
+                 + (f"; to lean.py at {rev}: {spans_batch == spans_old}" if rev else ""))
+    return "\n".join(lines)
 
 
 def build(cap: int, seed: int, out: Path) -> str:
@@ -251,6 +274,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("mode", choices=("evaluate", "variants", "build", "tune", "evidence"))
     ap.add_argument("--n", type=int, default=500, help="evidence: articles in the batch")
     ap.add_argument("--runs", type=int, default=3, help="evidence: timed runs")
+    ap.add_argument("--variant", default="", help="evidence: a TUNING variant (default: LeanModel's defaults)")
+    ap.add_argument("--rev", default="", help="evidence: also time the one-by-one path of lean.py at this git revision")
     ap.add_argument("--train-cap", type=int, default=30, help="tune: articles per non-dev outlet to train on")
     ap.add_argument("--cap", type=int, default=None, help=f"articles per outlet (evaluate/variants {EVAL_CAP}, build 300)")
     ap.add_argument("--seed", type=int, default=0)
@@ -270,7 +295,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.mode == "variants":
             report = run_variants(d, [v for v in args.variants.split(",") if v], args.folds, args.seed)
         elif args.mode == "evidence":
-            report = evidence(d, args.n, args.runs, args.seed, **FINAL)
+            report = evidence(d, args.n, args.runs, args.seed, args.variant, args.rev)
         elif args.mode == "tune":
             names = args.variants.split(",") if "--variants" in (argv or sys.argv) else [*TUNING, "tfidf_lr"]
             seeds = [int(x) for x in args.seeds.split(",")] if args.seeds else [args.seed]

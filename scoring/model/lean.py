@@ -15,10 +15,11 @@ integral of the lean's gradient along that change turns logits into signed lean 
 """
 from __future__ import annotations
 
+import heapq
 import logging
 import re
 from multiprocessing import get_context
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 import numpy as np
 import pandas as pd
@@ -328,6 +329,7 @@ def fit_temperature(logits: np.ndarray, y: np.ndarray, w: np.ndarray) -> tuple[f
 
 # ------------------------------------------------------------------ evidence spans
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")  # CountVectorizer's default token_pattern, which the body counter uses
+_WORD = re.compile(r"\w\w+")
 
 
 def lean_spans(text: str, model: LeanModel, title: str | None = None, k: int = 8, doc: Doc | None = None
@@ -374,14 +376,23 @@ def lean_evidence(model: LeanModel, bodies: Sequence[str], titles: Sequence[str]
 def _spans_of(body: str, quotes: list[tuple[int, int]], points: dict[str, float], model: LeanModel, k: int
               ) -> list[Span]:
     """The spans of the ``k`` terms of ``points`` with most |points| in author-voice ``body``."""
-    top = sorted((t for t in points if points[t] != 0.0), key=lambda t: -abs(points[t]))[:k]
+    top = heapq.nlargest(k, (t for t in points if points[t] != 0.0), key=lambda t: abs(points[t]))
     if not top:
         return []
     wanted = set(top)
-    prep = model.body_counter_.build_preprocessor()
     quotes = sorted(quotes)
     read = body[: model.text_chars]
-    # an ASCII token's preprocessing (lower case, accents stripped) is its lower case: the fast path
+    hits = (_ascii_hits(read, wanted) if read.isascii()
+            else _token_hits(read, wanted, model.body_counter_.build_preprocessor()))
+    hits = [h for h in hits if not _overlaps(h[0], h[1], quotes)]
+    per_hit = {t: points[t] / max(1, sum(1 for h in hits if h[2] == t)) for t in wanted}
+    return _merge([(s, e, per_hit[t]) for s, e, t in hits])
+
+
+def _token_hits(read: str, wanted: set[str], prep: Callable[[str], str]) -> list[tuple[int, int, str]]:
+    """(start, end, term) of every occurrence in ``read`` of the ``wanted`` uni- and bigrams, token by
+    token as the body counter reads them (``prep``: its lower-casing and accent stripping)."""
+    # an ASCII token's preprocessing is its lower case: the fast path
     toks = [(m.start(), m.end(), w.lower() if w.isascii() else prep(w))
             for m in _TOKEN.finditer(read) for w in (m.group(),)]
     hits: list[tuple[int, int, str]] = []
@@ -390,9 +401,25 @@ def _spans_of(body: str, quotes: list[tuple[int, int]], points: dict[str, float]
             hits.append((s, e, w))
         if i + 1 < len(toks) and f"{w} {toks[i + 1][2]}" in wanted:
             hits.append((s, toks[i + 1][1], f"{w} {toks[i + 1][2]}"))
-    hits = [h for h in hits if not _overlaps(h[0], h[1], quotes)]
-    per_hit = {t: points[t] / max(1, sum(1 for h in hits if h[2] == t)) for t in wanted}
-    return _merge([(s, e, per_hit[t]) for s, e, t in hits])
+    return hits
+
+
+def _ascii_hits(read: str, wanted: set[str]) -> list[tuple[int, int, str]]:
+    """``_token_hits`` of an ASCII ``read`` by one regular-expression scan per term, in C: a token is a
+    maximal run of two or more word characters, so a bigram's second word is the next such run,
+    past non-word characters and one-character words."""
+    low = read.lower()  # ASCII: same length, so offsets still slice ``read``
+    hits: list[tuple[int, int, str]] = []
+    for t in wanted:
+        first, _, second = t.partition(" ")
+        if not all(_WORD.fullmatch(w) for w in (first, second or first)):
+            continue  # not a token the body counter could have read (none in its vocabulary)
+        if not second:
+            hits += [(m.start(), m.end(), t) for m in re.finditer(rf"\b{re.escape(t)}\b", low)]
+        else:  # in a lookahead, so overlapping occurrences ("aliens aliens aliens") are all found
+            pat = rf"(?=(\b{re.escape(first)}(?:\W+\w(?=\W))*\W+{re.escape(second)}\b))"
+            hits += [(m.start(1), m.end(1), t) for m in re.finditer(pat, low)]
+    return hits
 
 
 def _overlaps(s: int, e: int, ranges: list[tuple[int, int]]) -> bool:

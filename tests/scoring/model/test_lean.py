@@ -14,8 +14,8 @@ from features import analyze
 from features.text import parse, repair_marks
 from scoring.model.datasets import load_allsides, shared_dir
 from scoring.model.lean import (
-    CLASSES, HEADLINE_FAMILY, WORDS_FAMILY, LeanModel, author_voice, fit_temperature, lean_evidence, lean_labels,
-    lean_of, lean_spans,
+    CLASSES, HEADLINE_FAMILY, WORDS_FAMILY, LeanModel, _ascii_hits, _token_hits, author_voice, fit_temperature,
+    lean_evidence, lean_labels, lean_of, lean_spans,
 )
 
 # Sentences in the register each side's outlets write in; the pairs differ by the loaded term.
@@ -219,6 +219,19 @@ def test_batch_evidence_is_the_one_by_one_evidence(fitted):
         lean_evidence(model, ["a", "b"], None, ["a", None])
 
 
+def test_the_ascii_scan_finds_what_the_tokens_find(fitted):
+    _, model = fitted
+    prep = model.body_counter_.build_preprocessor()
+    text = ("Illegal aliens, illegal  a aliens; ILLEGAL-ALIENS illegal_aliens aliens aliens aliens. Pro-life pro "
+            "life pro--life pro x y life, don't stop: 2020 census 2020 census; illegal\naliens illegalaliens aliens")
+    wanted = {"illegal aliens", "aliens aliens", "aliens", "pro life", "don stop", "2020 census", "census", "life",
+              "x y", "illegal_aliens", "stop"}
+    got = sorted(_ascii_hits(text, wanted))
+    assert got == sorted(_token_hits(text, wanted, prep))
+    assert (text.index("ILLEGAL-ALIENS"), text.index("ILLEGAL-ALIENS") + 14, "illegal aliens") in got
+    assert sum(t == "aliens aliens" for *_, t in got) == 2 and not any(t == "x y" for *_, t in got)
+
+
 def test_temperature_recovers_a_known_scaling():
     rng = np.random.default_rng(0)
     z = rng.normal(0, 2, size=(3000, 3))
@@ -270,3 +283,9 @@ def test_batch_evidence_on_real_articles(allsides_model):
     test, model = allsides_model
     spans = assert_same_evidence(model, test["text"][:30].tolist(), test["title"][:30].fillna("").tolist())
     assert sum(len(s) for s in spans) > 30  # real articles carry evidence
+    # the ASCII scan and the token walk agree on real text, for every term the model reads in it
+    prep = model.body_counter_.build_preprocessor()
+    for text in test["text"][:30]:
+        read = text.encode("ascii", "ignore").decode()
+        wanted = set(model.term_points(read))
+        assert sorted(_ascii_hits(read, wanted)) == sorted(_token_hits(read, wanted, prep))
