@@ -1,23 +1,24 @@
 """The lean model (issue 23) on outlets it never saw, its variants, and the cost of its build.
 
     python -m bench.lean_experiments evaluate [--cap 100] [--seed 0] [--folds 5] [--json out.json]
-    python -m bench.lean_experiments variants [--cap 100] [--variants quotes_kept,no_headline,...]
+    python -m bench.lean_experiments variants [--cap 100] [--variants shipped,final,quotes_kept,...]
     python -m bench.lean_experiments build [--cap 300] [--out /tmp/lean.skops]
-    python -m bench.lean_experiments tune [--train-cap 30] [--variants shipped,chars50k,...]
+    python -m bench.lean_experiments tune [--train-cap 30] [--seeds 0,1,2] [--variants shipped,head0.5,tfidf_lr]
     python -m bench.lean_experiments evidence [--n 500] [--runs 3] [--variant shipped --rev b3fcef3]
 
-``evaluate``: ``scoring.model.lean_eval.evaluate_lean`` (grouped 5-fold CV over the AllSides outlets
+``evaluate``: ``scoring.model.lean_eval.evaluate_lean`` on the non-dev outlets (grouped 5-fold CV
 against the majority class and TF-IDF + LR in the same folds, the article split beside it, the time
-split, the outlet-level Spearman). ``variants``: grouped CV of the lean model only, one variant per
-line of ``VARIANTS`` (same folds). ``build``: fit on the capped corpus, save with skops, report
-time, file size and prediction speed (median of repeated batches). ``tune``: the honest tuning protocol: each variant of ``TUNING`` trained on the non-dev outlets
-(``lean_eval.dev_split``, at most ``--train-cap`` articles each) and scored on the dev outlets only,
-with the TF-IDF + LR baseline on the same split and, per variant, an outlet bootstrap of its
-macro-F1 difference from the first variant. ``evidence``: ms/article of probabilities + explanation
-+ lean spans for a batch of AllSides articles given their author-voice text and Doc, one article
-at a time (``predict_with_explanation`` then ``lean_spans`` per article) against ``lean_evidence``.
-``--append`` adds the printed
-report with its command to bench/RESULTS.md. The author-voice texts are cached per feature version.
+split, the outlet-level Spearman). ``variants``: grouped CV of the lean model only on the non-dev
+outlets, one ``TUNING`` variant per line (same folds). ``build``: fit on the capped corpus, save with
+skops, report time, file size and prediction speed (median of repeated batches). ``tune``: the
+tuning protocol: each ``TUNING`` variant trained on the non-dev outlets (``lean_eval.dev_split``, at
+most ``--train-cap`` articles each) and scored on the dev outlets only, with the TF-IDF + LR
+baseline (``tfidf_lr``) on the same split, an outlet bootstrap of each variant's macro-F1 difference
+from the first, and with ``--seeds`` the mean over several corpus samples. ``evidence``: ms/article
+of probabilities + explanation + lean spans for a batch of dev-outlet articles given their
+author-voice text and Doc, one article at a time against ``lean_evidence``. ``--append`` adds the
+printed report with its command to bench/RESULTS.md. The author-voice texts are cached per feature
+version.
 """
 from __future__ import annotations
 
@@ -42,24 +43,12 @@ from sklearn.metrics import f1_score
 from scoring.model.datasets import CACHE_DIR, feature_version, shared_dir
 from features.text import parse, repair_marks
 from scoring.model.lean import CLASSES, LeanModel, author_texts, author_voice, lean_evidence, lean_spans
-from scoring.model.lean_eval import EVAL_CAP, dev_split, evaluate_lean, format_lean_report, lean_metrics, \
+from scoring.model.lean_eval import EVAL_CAP, dev_outlets, dev_split, evaluate_lean, format_lean_report, lean_metrics, \
     lean_runner, load_lean_corpus, run_folds, summarise, tfidf_runner
 from scoring.model.grouping import grouped_splits
 
 log = logging.getLogger("lean_experiments")
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
-
-#: LeanModel parameters per variant; ``quotes_kept`` reads the raw text (quotations not blanked).
-VARIANTS: dict[str, dict[str, Any]] = {
-    "shipped": {},
-    "quotes_kept": {"quotes_kept": True},
-    "no_headline": {"headline": False},
-    **{f"C{c:g}": {"C": c} for c in (0.3, 3.0)},
-    **{f"terms{n}": {"max_terms": n} for n in (5000, 50000)},
-    **{f"outlet_power{p:g}": {"outlet_power": p} for p in (0.0, 1.0)},
-    "min_outlets1": {"min_outlets": 1},
-}
-
 
 #: The settings of 2026-12-05 every ``tune`` variant starts from, so the variants' names keep their
 #: meaning whatever LeanModel's defaults are (the chosen ones are head0.5+chars50k).
@@ -81,7 +70,15 @@ TUNING: dict[str, dict[str, Any]] = {
     "outlet_power1": {"outlet_power": 1.0},
     "terms30k": {"max_terms": 30000},
     **{f"head{w:g}": {"headline_weight": w} for w in (0.7, 0.5, 0.3, 0.1)},
+    "terms5000": {"max_terms": 5000},
+    "final": {"text_chars": 50000, "headline_weight": 0.5},  # LeanModel's defaults (= head0.5+chars50k)
 }
+
+
+def variant_spec(name: str) -> dict[str, Any]:
+    """LeanModel parameters of a ``TUNING`` name (``+`` joins names), from ``TUNING_BASE``; the key
+    ``quotes_kept`` asks for the raw text to be read."""
+    return {**TUNING_BASE, **{k: v for part in name.split("+") for k, v in TUNING[part].items()}}
 
 
 def corpus(cap: int, seed: int) -> pd.DataFrame:
@@ -96,11 +93,12 @@ def corpus(cap: int, seed: int) -> pd.DataFrame:
 
 
 def run_variants(d: pd.DataFrame, names: list[str], folds: int, seed: int) -> str:
-    """Grouped CV of each named variant of the lean model, one line each."""
+    """Grouped CV of each named ``TUNING`` variant of the lean model on the non-dev outlets, one line each."""
+    d = d[~d["outlet"].astype(str).isin(dev_outlets(d["outlet"]))].reset_index(drop=True)
     splits = grouped_splits(d["y"].to_numpy(), d["outlet"].astype(str).tolist(), folds, seed)
     lines = ["variant          macro-F1        accuracy        MAE    MAE(expected)  seconds/fold"]
     for name in names:
-        spec = dict(VARIANTS[name])
+        spec = variant_spec(name)
         data = d.assign(author_text=d["text"], author_title=d["title"]) if spec.pop("quotes_kept", False) else d
         t0 = time.perf_counter()
         res, _ = run_folds(data, splits, {"lean": lean_runner(seed=seed, **spec)})
@@ -108,23 +106,7 @@ def run_variants(d: pd.DataFrame, names: list[str], folds: int, seed: int) -> st
         lines.append(f"{name:<16} {m['macro_f1']:.3f}±{m['macro_f1_sd']:.3f}  {m['accuracy']:.3f}±{m['accuracy_sd']:.3f}"
                      f"  {m['mae']:.3f}  {m['mae_expected']:.3f}          {(time.perf_counter() - t0) / folds:.0f}")
         print(lines[-1], flush=True)
-    return "\n".join(lines), scores
-
-
-def tune_seeds(cap: int, names: list[str], train_cap: int, seeds: list[int]) -> str:
-    """``tune`` once per seed (each seed draws its own capped corpus, training sample and model seed;
-    the dev outlets stay the same), then each variant's dev macro-F1 over the seeds."""
-    parts, table = [], {}
-    for seed in seeds:
-        text, scores = tune(corpus(cap, seed), names, train_cap, seed)
-        parts.append(f"seed {seed}: {text}")
-        for name, f1 in scores.items():
-            table.setdefault(name, []).append(f1)
-    ref = np.array(table[names[0]])
-    parts.append(f"dev macro-F1 over seeds {seeds} (mean, sd; mean difference from {names[0]}, seeds where higher):")
-    parts += [f"{name:<26} {np.mean(v):.3f} {np.std(v):.3f}   {np.mean(np.array(v) - ref):+.3f}  "
-              f"{int(np.sum(np.array(v) > ref))}/{len(v)}" for name, v in table.items()]
-    return "\n".join(parts)
+    return "\n".join(lines)
 
 
 def tune(d: pd.DataFrame, names: list[str], train_cap: int, seed: int, boot: int = 1000
@@ -146,7 +128,7 @@ def tune(d: pd.DataFrame, names: list[str], train_cap: int, seed: int, boot: int
         if name == "tfidf_lr":
             p = tfidf_runner(seed=seed)(train, dev)
         else:
-            spec = {**TUNING_BASE, **{k: v for part in name.split("+") for k, v in TUNING[part].items()}}
+            spec = variant_spec(name)
             raw = spec.pop("quotes_kept", False)
             voiced = (lambda f: f.assign(author_text=f["text"], author_title=f["title"])) if raw else (lambda f: f)
             p = lean_runner(seed=seed, **spec)(voiced(train), voiced(dev))
@@ -204,7 +186,7 @@ def evidence(d: pd.DataFrame, n: int, runs: int, seed: int, variant: str = "", r
     time (``predict_with_explanation`` on the batch, then ``lean_spans`` per article) against the batch
     ``lean_evidence``; with ``rev``, also the one-by-one path of ``lean.py`` at that revision (its
     model fitted with its own defaults, so give the ``variant`` that equals them). Medians of ``runs``."""
-    params = {**TUNING_BASE, **{k: v for part in variant.split("+") for k, v in TUNING[part].items()}} if variant else {}
+    params = variant_spec(variant) if variant else {}
     train, dev = dev_split(d, None, seed)
     names = np.asarray(CLASSES)[train["y"]]
     model = LeanModel(seed=seed, **params).fit(train, names, groups=train["outlet"])
@@ -281,7 +263,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--seeds", help="tune: comma-separated seeds, each its own corpus sample and training sample")
     ap.add_argument("--folds", type=int, default=5)
-    ap.add_argument("--variants", default=",".join(v for v in VARIANTS if v != "shipped"))
+    ap.add_argument("--variants", default="shipped,final", help="variants/tune: names of TUNING, + combines")
     ap.add_argument("--json", type=Path, help="write the evaluation dict here")
     ap.add_argument("--out", type=Path, default=Path("/tmp/lean.skops"))
     ap.add_argument("--append", action="store_true", help="append the report and its command to bench/RESULTS.md")
@@ -297,7 +279,7 @@ def main(argv: list[str] | None = None) -> int:
         elif args.mode == "evidence":
             report = evidence(d, args.n, args.runs, args.seed, args.variant, args.rev)
         elif args.mode == "tune":
-            names = args.variants.split(",") if "--variants" in (argv or sys.argv) else [*TUNING, "tfidf_lr"]
+            names = args.variants.split(",")
             seeds = [int(x) for x in args.seeds.split(",")] if args.seeds else [args.seed]
             report = tune_seeds(args.cap or EVAL_CAP, [v for v in names if v], args.train_cap, seeds)
         else:
