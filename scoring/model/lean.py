@@ -5,8 +5,9 @@ attributed paraphrase and scare quotes, as ``features.text.parse`` finds them) i
 before the words are counted, because a quoted phrase is the speaker's. Only terms used by at
 least ``min_outlets`` outlets are kept (``scoring.model.wording.outlet_counts``), so outlet
 signatures stay out. The body's words (up to 50,000 characters) and the headline's words are
-TF-IDF blocks of one multinomial logistic regression, the headline's at half weight; its logits are calibrated by a temperature and per-class
-offsets fitted on outlet-grouped out-of-fold logits. ``lean`` is ``100 * (P(right) - P(left))``.
+TF-IDF blocks of one multinomial logistic regression, the headline's at half weight; its logits
+are calibrated by a temperature and per-class offsets fitted on outlet-grouped out-of-fold logits.
+``lean`` is ``100 * (P(right) - P(left))``.
 
 Because the logits are linear in the terms, each article's lean is explained exactly: the
 logit change from the average training article splits by block (and by term), and the path
@@ -181,7 +182,8 @@ class LeanModel(ClassifierMixin, BaseEstimator):
         self.tfidf_ = [TfidfTransformer(sublinear_tf=True).fit(b) for b in blocks]
         # float64 throughout, so the explanations' sums match the probabilities to the last digits
         scales = [1.0, self.headline_weight][:len(blocks)]
-        Z = sparse.hstack([t.transform(b) * a for t, b, a in zip(self.tfidf_, blocks, scales)]).tocsr().astype(np.float64)
+        Z = sparse.hstack([t.transform(b) * a for t, b, a in zip(self.tfidf_, blocks, scales)])
+        Z = Z.tocsr().astype(np.float64)
         oof = np.zeros((len(yi), 3))
         for tr, te in grouped_splits(yi, groups, self.n_splits, self.seed):
             oof[te] = self._classifier().fit(Z[tr], yi[tr], sample_weight=w[tr]).decision_function(Z[te])
