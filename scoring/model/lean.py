@@ -4,9 +4,10 @@
 attributed paraphrase and scare quotes, as ``features.text.parse`` finds them) is blanked
 before the words are counted, because a quoted phrase is the speaker's. Only terms used by at
 least ``min_outlets`` outlets are kept (``scoring.model.wording.outlet_counts``), so outlet
-signatures stay out. The body's words and the headline's words are TF-IDF blocks of one
-multinomial logistic regression; its logits are calibrated by a temperature and per-class
-offsets fitted on outlet-grouped out-of-fold logits. ``lean`` is ``100 * (P(right) - P(left))``.
+signatures stay out. The body's words (up to 50,000 characters) and the headline's words are
+TF-IDF blocks of one multinomial logistic regression, the headline's at half weight; its logits
+are calibrated by a temperature and per-class offsets fitted on outlet-grouped out-of-fold logits.
+``lean`` is ``100 * (P(right) - P(left))``.
 
 Because the logits are linear in the terms, each article's lean is explained exactly: the
 logit change from the average training article splits by block (and by term), and the path
@@ -15,10 +16,11 @@ integral of the lean's gradient along that change turns logits into signed lean 
 """
 from __future__ import annotations
 
+import heapq
 import logging
 import re
 from multiprocessing import get_context
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 import numpy as np
 import pandas as pd
@@ -33,7 +35,7 @@ from sklearn.utils.validation import check_is_fitted
 from features.base import Span
 from features.text import Doc, blank, parse, repair_marks
 from scoring.model.grouping import grouped_splits, outlet_weights
-from scoring.model.wording import HEADLINE_CHARS, TEXT_CHARS, clip_texts, outlet_counts
+from scoring.model.wording import FULLTEXT_CHARS, HEADLINE_CHARS, clip_texts, outlet_counts
 
 log = logging.getLogger(__name__)
 
@@ -134,15 +136,20 @@ class LeanModel(ClassifierMixin, BaseEstimator):
     author-voice versions ``author_text``/``author_title``), ``y`` left/centre/right (or -1/0/+1),
     ``groups`` the outlet of each row (default ``X["outlet"]``), which every internal split and
     the weights follow. ``C``: inverse regularisation; ``max_terms``/``headline_terms``: vocabulary
-    sizes; ``min_outlets``: outlets that must use a term; ``outlet_power``: how strongly each
+    sizes; ``min_outlets``: outlets that must use a term; ``max_df``: body terms in a larger share
+    of the articles are left out (function words); ``outlet_power``: how strongly each
     outlet's total weight is equalised (1 = fully, 0 = per article); ``text_chars``: characters
-    of each body read; ``headline``: read the headline too; ``n_splits``: grouped folds of the
-    calibration."""
+    of each body read; ``headline``: read the headline too; ``headline_weight``: the scale of the
+    headline's TF-IDF block (each block is a unit vector, so at 1 a ten-word headline weighs as
+    much as the whole body); ``n_splits``: grouped folds of the calibration. The defaults were
+    chosen on the dev outlets only (``lean_eval.dev_outlets``), which the evaluation leaves out."""
 
     def __init__(self, C: float = 1.0, max_terms: int = 20000, headline_terms: int = 5000, min_outlets: int = 3,
-                 outlet_power: float = 0.5, text_chars: int = TEXT_CHARS, headline: bool = True,
-                 n_splits: int = 5, seed: int = 0, processes: int = 1) -> None:
+                 outlet_power: float = 0.5, text_chars: int = FULLTEXT_CHARS, headline: bool = True,
+                 n_splits: int = 5, seed: int = 0, processes: int = 1, max_df: float = 0.5,
+                 headline_weight: float = 0.5) -> None:
         self.C, self.max_terms, self.headline_terms, self.min_outlets = C, max_terms, headline_terms, min_outlets
+        self.max_df, self.headline_weight = max_df, headline_weight
         self.outlet_power, self.text_chars, self.headline = outlet_power, text_chars, headline
         self.n_splits, self.seed, self.processes = n_splits, seed, processes
 
@@ -165,7 +172,7 @@ class LeanModel(ClassifierMixin, BaseEstimator):
         w = outlet_weights(groups, yi, self.outlet_power) if sample_weight is None else np.asarray(sample_weight, float)
         self.classes_ = np.array(CLASSES)
         self.body_counter_, counts = outlet_counts(clip_texts(bodies, self.text_chars), groups, self.min_outlets,
-                                                   self.max_terms, kind="body")
+                                                   self.max_terms, kind="body", max_df=self.max_df)
         blocks = [counts]
         self.headline_counter_ = None
         if self.headline and titles is not None and any(t.strip() for t in titles):
@@ -174,7 +181,9 @@ class LeanModel(ClassifierMixin, BaseEstimator):
             blocks.append(head)
         self.tfidf_ = [TfidfTransformer(sublinear_tf=True).fit(b) for b in blocks]
         # float64 throughout, so the explanations' sums match the probabilities to the last digits
-        Z = sparse.hstack([t.transform(b) for t, b in zip(self.tfidf_, blocks)]).tocsr().astype(np.float64)
+        scales = [1.0, self.headline_weight][:len(blocks)]
+        Z = sparse.hstack([t.transform(b) * a for t, b, a in zip(self.tfidf_, blocks, scales)])
+        Z = Z.tocsr().astype(np.float64)
         oof = np.zeros((len(yi), 3))
         for tr, te in grouped_splits(yi, groups, self.n_splits, self.seed):
             oof[te] = self._classifier().fit(Z[tr], yi[tr], sample_weight=w[tr]).decision_function(Z[te])
@@ -205,6 +214,8 @@ class LeanModel(ClassifierMixin, BaseEstimator):
             texts = clip_texts(bodies, self.text_chars) if fam == WORDS_FAMILY else clip_texts(
                 titles if titles is not None else [""] * len(bodies), HEADLINE_CHARS)
             m = tf.transform(counter.transform(texts))
+            if fam == HEADLINE_FAMILY:
+                m = m * self.headline_weight
             cols[fam] = slice(at, at + m.shape[1])
             at += m.shape[1]
             mats.append(m)
@@ -240,12 +251,17 @@ class LeanModel(ClassifierMixin, BaseEstimator):
         up to ``lean - base_lean`` exactly."""
         bodies, titles = lean_inputs(X, self.processes)
         D, cols = self.design(bodies, titles)
+        return self.explained(D, cols, X.index)
+
+    def explained(self, D: sparse.csr_matrix, cols: dict[str, slice], index: pd.Index | None = None
+                  ) -> tuple[np.ndarray, pd.DataFrame]:
+        """``predict_with_explanation`` of design rows ``D`` (``design``'s output)."""
         proba = softmax(self._calibrated(self.lr_.decision_function(D)), axis=1)
         # each family's logit change from the reference (sparse rows times coefficients, minus the reference's)
         dz = {fam: np.asarray(D[:, c] @ self.lr_.coef_[:, c].T) - self.reference_[c] @ self.lr_.coef_[:, c].T
               for fam, c in cols.items()}
         g = self._path_gradient(sum(dz.values()))
-        why = pd.DataFrame({fam: (g * d).sum(axis=1) for fam, d in dz.items()}, index=X.index)
+        why = pd.DataFrame({fam: (g * d).sum(axis=1) for fam, d in dz.items()}, index=index)
         return proba, why
 
     def predict_proba(self, X: pd.DataFrame) -> np.ndarray:
@@ -276,14 +292,24 @@ class LeanModel(ClassifierMixin, BaseEstimator):
         """Lean points of each body term of one author-voice ``body``: its TF-IDF value times its
         coefficients, through this article's path gradient (positive = towards right)."""
         D, cols = self.design([body], [title or ""])
-        z = self.lr_.decision_function(D)
+        return self.row_points(D, cols, self.body_names())[0]
+
+    def body_names(self) -> np.ndarray:
+        """The body terms, in the order of the words family's columns."""
+        return self.body_counter_.get_feature_names_out()
+
+    def row_points(self, D: sparse.csr_matrix, cols: dict[str, slice], names: np.ndarray) -> list[dict[str, float]]:
+        """``term_points`` of every row of design rows ``D``, from one pass over the matrix."""
         z0 = self.reference_ @ self.lr_.coef_.T + self.lr_.intercept_
-        g = self._path_gradient(z - z0)[0]
-        row = D[:, cols[WORDS_FAMILY]].tocsr()
-        idx, vals = row.indices, row.data
-        pts = vals * (g @ self.lr_.coef_[:, cols[WORDS_FAMILY]][:, idx])
-        names = self.body_counter_.get_feature_names_out()
-        return {str(names[i]): float(p) for i, p in zip(idx, pts)}
+        g = self._path_gradient(self.lr_.decision_function(D) - z0)
+        W = D[:, cols[WORDS_FAMILY]].tocsr()
+        coef = self.lr_.coef_[:, cols[WORDS_FAMILY]]
+        out = []
+        for i in range(W.shape[0]):
+            idx, vals = W.indices[W.indptr[i]:W.indptr[i + 1]], W.data[W.indptr[i]:W.indptr[i + 1]]
+            pts = vals * (g[i] @ coef[:, idx])
+            out.append({str(names[j]): float(p) for j, p in zip(idx, pts)})
+        return out
 
 
 def fit_temperature(logits: np.ndarray, y: np.ndarray, w: np.ndarray) -> tuple[float, np.ndarray]:
@@ -305,6 +331,7 @@ def fit_temperature(logits: np.ndarray, y: np.ndarray, w: np.ndarray) -> tuple[f
 
 # ------------------------------------------------------------------ evidence spans
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")  # CountVectorizer's default token_pattern, which the body counter uses
+_WORD = re.compile(r"\w\w+")
 
 
 def lean_spans(text: str, model: LeanModel, title: str | None = None, k: int = 8, doc: Doc | None = None
@@ -312,29 +339,89 @@ def lean_spans(text: str, model: LeanModel, title: str | None = None, k: int = 8
     """Evidence of an article's lean: the occurrences, in the author's voice, of the ``k`` body terms
     that moved its lean most (by |points|), as ``Span(kind="lean", label="left"|"right")`` with
     ``score`` = the points each occurrence carries. Overlapping occurrences of one side merge into
-    one phrase. Offsets slice ``text``; no span touches a quotation region."""
+    one phrase. Offsets slice ``text``; no span touches a quotation region. For many articles,
+    ``lean_evidence`` gives the same spans from one pass over the batch."""
     if not isinstance(text, str):
         raise TypeError(f"lean_spans() expects the article text as str, got {type(text).__name__}")
     doc = doc if doc is not None else parse(repair_marks(text))
     body = author_voice(text, doc)
     points = model.term_points(body, author_voice(title) if title else "")
-    top = sorted((t for t in points if points[t] != 0.0), key=lambda t: -abs(points[t]))[:k]
+    return _spans_of(body, quote_ranges(doc), points, model, k)
+
+
+def lean_evidence(model: LeanModel, bodies: Sequence[str], titles: Sequence[str] | None, texts: Sequence[str],
+                  docs: Sequence[Doc | None] | None = None, k: int = 8
+                  ) -> tuple[np.ndarray, pd.DataFrame, list[list[Span]]]:
+    """Probabilities, explanation (``predict_with_explanation``'s) and lean spans (``lean_spans``'s,
+    ``k`` terms each) of a batch of articles, tokenised once. ``bodies``/``titles``: the author-voice
+    texts (``author_voice(text, doc)``, ``author_voice(title)``; ``titles`` None: no headlines);
+    ``texts``: the original texts the spans slice; ``docs``: their segmentations (parsed here where
+    None)."""
+    bodies = ["" if b is None else str(b) for b in bodies]
+    n = len(bodies)
+    docs = list(docs) if docs is not None else [None] * n
+    if len(texts) != n or len(docs) != n or (titles is not None and len(titles) != n):
+        raise ValueError(f"lean_evidence: {n} bodies but {len(texts)} texts, {len(docs)} docs"
+                         + ("" if titles is None else f", {len(titles)} titles"))
+    for i, t in enumerate(texts):
+        if not isinstance(t, str):
+            raise TypeError(f"lean_evidence: text of row {i} is {type(t).__name__}, not str")
+    heads = [t or "" for t in titles] if titles is not None else [""] * n
+    D, cols = model.design(bodies, heads)
+    proba, why = model.explained(D, cols)
+    points = model.row_points(D, cols, model.body_names())
+    spans = [_spans_of(body, quote_ranges(doc if doc is not None else parse(repair_marks(text))), pts, model, k)
+             for body, text, doc, pts in zip(bodies, texts, docs, points)]
+    return proba, why, spans
+
+
+def _spans_of(body: str, quotes: list[tuple[int, int]], points: dict[str, float], model: LeanModel, k: int
+              ) -> list[Span]:
+    """The spans of the ``k`` terms of ``points`` with most |points| in author-voice ``body``."""
+    top = heapq.nlargest(k, (t for t in points if points[t] != 0.0), key=lambda t: abs(points[t]))
     if not top:
         return []
     wanted = set(top)
-    prep = model.body_counter_.build_preprocessor()
-    quotes = sorted(quote_ranges(doc))
+    quotes = sorted(quotes)
     read = body[: model.text_chars]
-    toks = [(m.start(), m.end(), prep(m.group())) for m in _TOKEN.finditer(read)]
+    hits = (_ascii_hits(read, wanted) if read.isascii()
+            else _token_hits(read, wanted, model.body_counter_.build_preprocessor()))
+    hits = [h for h in hits if not _overlaps(h[0], h[1], quotes)]
+    per_hit = {t: points[t] / max(1, sum(1 for h in hits if h[2] == t)) for t in wanted}
+    return _merge([(s, e, per_hit[t]) for s, e, t in hits])
+
+
+def _token_hits(read: str, wanted: set[str], prep: Callable[[str], str]) -> list[tuple[int, int, str]]:
+    """(start, end, term) of every occurrence in ``read`` of the ``wanted`` uni- and bigrams, token by
+    token as the body counter reads them (``prep``: its lower-casing and accent stripping)."""
+    # an ASCII token's preprocessing is its lower case: the fast path
+    toks = [(m.start(), m.end(), w.lower() if w.isascii() else prep(w))
+            for m in _TOKEN.finditer(read) for w in (m.group(),)]
     hits: list[tuple[int, int, str]] = []
     for i, (s, e, w) in enumerate(toks):
         if w in wanted:
             hits.append((s, e, w))
         if i + 1 < len(toks) and f"{w} {toks[i + 1][2]}" in wanted:
             hits.append((s, toks[i + 1][1], f"{w} {toks[i + 1][2]}"))
-    hits = [h for h in hits if not _overlaps(h[0], h[1], quotes)]
-    per_hit = {t: points[t] / max(1, sum(1 for h in hits if h[2] == t)) for t in wanted}
-    return _merge([(s, e, per_hit[t]) for s, e, t in hits])
+    return hits
+
+
+def _ascii_hits(read: str, wanted: set[str]) -> list[tuple[int, int, str]]:
+    """``_token_hits`` of an ASCII ``read`` by one regular-expression scan per term, in C: a token is a
+    maximal run of two or more word characters, so a bigram's second word is the next such run,
+    past non-word characters and one-character words."""
+    low = read.lower()  # ASCII: same length, so offsets still slice ``read``
+    hits: list[tuple[int, int, str]] = []
+    for t in wanted:
+        first, _, second = t.partition(" ")
+        if not all(_WORD.fullmatch(w) for w in (first, second or first)):
+            continue  # not a token the body counter could have read (none in its vocabulary)
+        if not second:
+            hits += [(m.start(), m.end(), t) for m in re.finditer(rf"\b{re.escape(t)}\b", low)]
+        else:  # in a lookahead, so overlapping occurrences ("aliens aliens aliens") are all found
+            pat = rf"(?=(\b{re.escape(first)}(?:\W+\w(?=\W))*\W+{re.escape(second)}\b))"
+            hits += [(m.start(1), m.end(1), t) for m in re.finditer(pat, low)]
+    return hits
 
 
 def _overlaps(s: int, e: int, ranges: list[tuple[int, int]]) -> bool:

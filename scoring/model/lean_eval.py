@@ -10,10 +10,11 @@ mean out-of-fold lean is then set against their outlet ratings (AllSides, MBFC, 
 """
 from __future__ import annotations
 
+import hashlib
 import logging
 import time
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Sequence
 
 import numpy as np
 import pandas as pd
@@ -41,6 +42,9 @@ MIN_OUTLET_ARTICLES = 5
 BIAS_SCALE = {"extreme-left": -3, "left": -2, "left-center": -1, "leftcenter": -1, "center": 0,
               "least-biased": 0, "right-center": 1, "rightcenter": 1, "right": 2, "extreme-right": 3}
 
+#: Share of outlets set aside for tuning (see ``dev_outlets``); no figure reported as held out uses them.
+DEV_FRACTION = 0.2
+
 Runner = Callable[[pd.DataFrame, pd.DataFrame], np.ndarray]
 
 
@@ -54,6 +58,30 @@ def load_lean_corpus(shared: Path | None = None, cap: int | None = EVAL_CAP, see
     d["author_text"] = author_texts(d["text"].tolist(), processes)
     d["author_title"] = author_texts(d["title"].tolist(), processes)
     return d
+
+
+def outlet_hash(outlet: str) -> float:
+    """A stable number in [0, 1) for an outlet name (SHA-256 of the stripped, lower-cased name)."""
+    digest = hashlib.sha256(str(outlet).strip().lower().encode("utf-8")).digest()
+    return int.from_bytes(digest[:8], "big") / 2.0 ** 64
+
+
+def dev_outlets(outlets: Sequence[str], fraction: float = DEV_FRACTION) -> set[str]:
+    """The tuning (dev) outlets among ``outlets``: those whose ``outlet_hash`` is below ``fraction``.
+
+    Membership depends on the outlet's name only, so an outlet stays dev (or not) whatever else
+    the corpus holds; about ``fraction`` of the outlets are chosen."""
+    return {o for o in set(map(str, outlets)) if outlet_hash(o) < fraction}
+
+
+def dev_split(d: pd.DataFrame, train_cap: int | None = None, seed: int = 0) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The tuning split of ``load_lean_corpus``'s frame: the non-dev outlets' rows (at most
+    ``train_cap`` per outlet, sampled with ``seed``) to train on, the dev outlets' rows to score."""
+    dev = d["outlet"].astype(str).isin(dev_outlets(d["outlet"]))
+    train = d[~dev]
+    if train_cap is not None:
+        train = train.sample(frac=1.0, random_state=seed).groupby("outlet").head(train_cap).sort_index()
+    return train.reset_index(drop=True), d[dev].reset_index(drop=True)
 
 
 def lean_metrics(y: np.ndarray, proba: np.ndarray) -> dict[str, float]:
@@ -205,17 +233,25 @@ def outlet_agreement(d: pd.DataFrame, proba: np.ndarray, labels_dir: Path,
 
 # ------------------------------------------------------------------ everything
 def evaluate_lean(d: pd.DataFrame, n_splits: int = 5, seed: int = 0, runners: dict[str, Runner] | None = None,
-                  random_split: bool = True, with_time_split: bool = True, labels_dir: Path | None = None
-                  ) -> dict[str, Any]:
+                  random_split: bool = True, with_time_split: bool = True, labels_dir: Path | None = None,
+                  exclude_dev: bool = True) -> dict[str, Any]:
     """Grouped-by-outlet CV (per fold and mean), the random-split figure beside it, the time split and
-    the outlet-level check, as a JSON-able dict. ``d``: ``load_lean_corpus``'s frame."""
+    the outlet-level check, as a JSON-able dict. ``d``: ``load_lean_corpus``'s frame. With
+    ``exclude_dev`` every figure is on the outlets outside ``dev_outlets`` only (the dev outlets
+    were used to choose the model's parameters)."""
     runners = runners or default_runners(seed)
+    n_dev = 0
+    if exclude_dev:
+        dev = d["outlet"].astype(str).isin(dev_outlets(d["outlet"]))
+        n_dev = int(d.loc[dev, "outlet"].nunique())
+        d = d[~dev].reset_index(drop=True)
     names = list(runners)
     y, groups = d["y"].to_numpy(), d["outlet"].astype(str).tolist()
     splits = grouped_splits(y, groups, n_splits, seed)
     folds, pooled = run_folds(d, splits, runners)
     result: dict[str, Any] = {
         "n_articles": int(len(d)), "n_outlets": int(d["outlet"].nunique()), "classes": list(CLASSES),
+        "dev_outlets_excluded": n_dev,
         "class_counts": np.bincount(y, minlength=3).tolist(),
         "split": f"StratifiedGroupKFold(n_splits={len(splits)}, groups=outlet, shuffle, seed={seed})",
         "folds": folds, "mean": summarise(folds, names),
@@ -237,7 +273,9 @@ def evaluate_lean(d: pd.DataFrame, n_splits: int = 5, seed: int = 0, runners: di
 
 def format_lean_report(result: dict[str, Any]) -> str:
     """Plain-text summary: grouped-CV means, the random split, the time split, the outlet check."""
-    lines = [f"articles={result['n_articles']} outlets={result['n_outlets']} classes={result['class_counts']}",
+    dev = result.get("dev_outlets_excluded", 0)
+    lines = [f"articles={result['n_articles']} outlets={result['n_outlets']} classes={result['class_counts']}"
+             + (f" (excluding {dev} dev outlets set aside for tuning)" if dev else " (no outlets set aside)"),
              f"split: {result['split']}", "model           macro-F1        accuracy        MAE(class)  MAE(expected)"]
 
     def row(name: str, v: dict[str, float]) -> str:

@@ -14,8 +14,8 @@ from features import analyze
 from features.text import parse, repair_marks
 from scoring.model.datasets import load_allsides, shared_dir
 from scoring.model.lean import (
-    CLASSES, HEADLINE_FAMILY, WORDS_FAMILY, LeanModel, author_voice, fit_temperature, lean_labels, lean_of,
-    lean_spans,
+    CLASSES, HEADLINE_FAMILY, WORDS_FAMILY, LeanModel, _ascii_hits, _token_hits, author_voice, fit_temperature,
+    lean_evidence, lean_labels, lean_of, lean_spans,
 )
 
 # Sentences in the register each side's outlets write in; the pairs differ by the loaded term.
@@ -184,6 +184,54 @@ def test_spans_slice_the_text_and_stay_out_of_quotations(fitted):
     assert lean_spans(text, model, k=10, doc=analyze(text).doc) == spans
 
 
+def assert_same_evidence(model, texts, titles, k=8):
+    """``lean_evidence`` on the batch equals ``predict_with_explanation`` and, article by article, ``lean_spans``."""
+    docs = [parse(repair_marks(t)) for t in texts]
+    bodies = [author_voice(t, doc) for t, doc in zip(texts, docs)]
+    heads = [author_voice(t) for t in titles]
+    proba, why, spans = lean_evidence(model, bodies, heads, texts, docs, k=k)
+    p1, why1 = model.predict_with_explanation(pd.DataFrame({"author_text": bodies, "author_title": heads}))
+    np.testing.assert_array_equal(proba, p1)
+    pd.testing.assert_frame_equal(why, why1)
+    one_by_one = [lean_spans(t, model, title, k=k, doc=doc) for t, title, doc in zip(texts, titles, docs)]
+    assert spans == one_by_one  # same offsets, labels and points, to the last digit
+    return spans
+
+
+def test_batch_evidence_is_the_one_by_one_evidence(fitted):
+    _, model = fitted
+    texts = [NEUTRAL + "\n\nThe study counted illegal aliens. Pro-life voters agreed.",
+             "Sheriffs said the illegal aliens had reoffended. The senator said: “Undocumented immigrants are our "
+             "neighbours.” The ‘pro-life’ law passed.",
+             "Advocates for undocumented immigrants criticised the detention centres. Workers demanded a living wage.",
+             "", NEUTRAL]
+    titles = ["Illegal aliens counted", "Sheriffs: “illegal aliens” reoffended", "", "", "Budget review"]
+    spans = assert_same_evidence(model, texts, titles, k=4)
+    assert spans[0] and spans[2] and spans[3] == []
+    assert {s.label for s in spans[0]} == {"right"} and {s.label for s in spans[2]} == {"left"}
+    # without headlines, and with the texts parsed inside
+    proba, why, spans2 = lean_evidence(model, [author_voice(t) for t in texts], None, texts, k=4)
+    np.testing.assert_array_equal(proba, model.predict_proba(pd.DataFrame({"text": texts})))
+    assert spans2 == [lean_spans(t, model, k=4) for t in texts]
+    with pytest.raises(ValueError, match="2 bodies but 1 texts"):
+        lean_evidence(model, texts[:2], None, texts[:1])
+    with pytest.raises(TypeError, match="row 1"):
+        lean_evidence(model, ["a", "b"], None, ["a", None])
+
+
+def test_the_ascii_scan_finds_what_the_tokens_find(fitted):
+    _, model = fitted
+    prep = model.body_counter_.build_preprocessor()
+    text = ("Illegal aliens, illegal  a aliens; ILLEGAL-ALIENS illegal_aliens aliens aliens aliens. Pro-life pro "
+            "life pro--life pro x y life, don't stop: 2020 census 2020 census; illegal\naliens illegalaliens aliens")
+    wanted = {"illegal aliens", "aliens aliens", "aliens", "pro life", "don stop", "2020 census", "census", "life",
+              "x y", "illegal_aliens", "stop"}
+    got = sorted(_ascii_hits(text, wanted))
+    assert got == sorted(_token_hits(text, wanted, prep))
+    assert (text.index("ILLEGAL-ALIENS"), text.index("ILLEGAL-ALIENS") + 14, "illegal aliens") in got
+    assert sum(t == "aliens aliens" for *_, t in got) == 2 and not any(t == "x y" for *_, t in got)
+
+
 def test_temperature_recovers_a_known_scaling():
     rng = np.random.default_rng(0)
     z = rng.normal(0, 2, size=(3000, 3))
@@ -229,3 +277,15 @@ def test_on_real_articles_of_unseen_outlets(allsides_model):
         for s in lean_spans(text, model, title, k=6, doc=doc):
             assert text[s.start:s.end] and s.label in ("left", "right")
             assert not any(r.start < s.end and s.start < r.end for r in doc.quotes)
+
+
+def test_batch_evidence_on_real_articles(allsides_model):
+    test, model = allsides_model
+    spans = assert_same_evidence(model, test["text"][:30].tolist(), test["title"][:30].fillna("").tolist())
+    assert sum(len(s) for s in spans) > 30  # real articles carry evidence
+    # the ASCII scan and the token walk agree on real text, for every term the model reads in it
+    prep = model.body_counter_.build_preprocessor()
+    for text in test["text"][:30]:
+        read = text.encode("ascii", "ignore").decode()
+        wanted = set(model.term_points(read))
+        assert sorted(_ascii_hits(read, wanted)) == sorted(_token_hits(read, wanted, prep))

@@ -12,8 +12,8 @@ from scoring.model.datasets import shared_dir
 from scoring.model.grouping import grouped_splits
 from scoring.model.lean import lean_labels
 from scoring.model.lean_eval import (
-    evaluate_lean, format_lean_report, lean_metrics, lean_runner, majority_runner, outlet_ratings, run_folds,
-    tfidf_runner,
+    dev_outlets, dev_split, evaluate_lean, format_lean_report, lean_metrics, lean_runner, majority_runner,
+    outlet_ratings, run_folds, tfidf_runner,
 )
 from tests.scoring.model.test_lean import fixture_corpus
 
@@ -67,14 +67,45 @@ def test_the_tfidf_baseline_gives_probabilities_in_class_order():
 def test_evaluation_result_is_json_and_reports():
     d = corpus()
     runners = {"lean": lean_runner(n_splits=3), "majority": majority_runner}
-    res = evaluate_lean(d, n_splits=3, runners=runners, labels_dir=LABELS)
+    res = evaluate_lean(d, n_splits=3, runners=runners, labels_dir=LABELS, exclude_dev=False)
     json.dumps(res)  # the lead writes it into evaluation.json
     assert set(res["mean"]) == {"lean", "majority"} and res["mean"]["lean"]["accuracy"] > 0.8
     assert set(res["random_split"]["mean"]) == {"lean"}  # the majority class has no article-split figure
     ts = res["time_split"]
     assert ts["cutoff"] == "2018-01-01" and ts["n_train"] + ts["n_test"] == len(d)
     text = format_lean_report(res)
-    assert "random split" in text and "time split at 2018-01-01" in text
+    assert "random split" in text and "time split at 2018-01-01" in text and "no outlets set aside" in text
+
+
+def test_dev_outlets_are_a_stable_fifth_by_name():
+    names = [f"site{i}.example.org" for i in range(2000)]
+    dev = dev_outlets(names)
+    assert 0.17 < len(dev) / len(names) < 0.23
+    # membership follows the name alone: a subset of outlets keeps its dev outlets, case and spaces aside
+    assert dev_outlets(names[:300]) == dev & set(names[:300])
+    assert dev_outlets([n.upper() + " " for n in names[:300]]) == {n.upper() + " " for n in dev & set(names[:300])}
+    assert dev_outlets(names, fraction=0.0) == set() and dev_outlets(names, fraction=1.0) == set(names)
+
+
+def test_the_evaluation_leaves_the_dev_outlets_out():
+    d = fixture_corpus(per_outlet=4, outlets=8)
+    d["y"] = lean_labels(d["label"])
+    dev = dev_outlets(d["outlet"])
+    assert 0 < len(dev) < d["outlet"].nunique()
+    seen: set[str] = set()
+
+    def spy(train: pd.DataFrame, test: pd.DataFrame) -> np.ndarray:
+        seen.update(train["outlet"])
+        seen.update(test["outlet"])
+        return majority_runner(train, test)
+    res = evaluate_lean(d, n_splits=3, runners={"majority": spy}, labels_dir=LABELS)
+    assert seen and not seen & dev and seen == set(d["outlet"]) - dev
+    assert res["n_outlets"] == d["outlet"].nunique() - len(dev) and res["dev_outlets_excluded"] == len(dev)
+    assert f"excluding {len(dev)} dev outlets set aside for tuning" in format_lean_report(res)
+    # the tuning split: non-dev outlets (capped) to train on, the dev outlets to score
+    train, held = dev_split(d, train_cap=2)
+    assert set(held["outlet"]) == dev and not set(train["outlet"]) & dev
+    assert train.groupby("outlet").size().max() == 2 and len(held) == d["outlet"].isin(dev).sum()
 
 
 @pytest.mark.skipif(not LABELS.exists(), reason="needs ../shared/data/labels")
