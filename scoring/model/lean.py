@@ -186,7 +186,7 @@ class LeanModel(ClassifierMixin, BaseEstimator):
         Z = Z.tocsr().astype(np.float64)
         oof = np.zeros((len(yi), 3))
         for tr, te in grouped_splits(yi, groups, self.n_splits, self.seed):
-            oof[te] = self._classifier().fit(Z[tr], yi[tr], sample_weight=w[tr]).decision_function(Z[te])
+            oof[te] = _class_logits(self._classifier().fit(Z[tr], yi[tr], sample_weight=w[tr]), Z[te])
         self.lr_ = self._classifier().fit(Z, yi, sample_weight=w)
         self.temperature_, self.offsets_ = fit_temperature(oof, yi, w)
         # explanations are measured from the average training article (its mean TF-IDF rows)
@@ -310,6 +310,17 @@ class LeanModel(ClassifierMixin, BaseEstimator):
             pts = vals * (g[i] @ coef[:, idx])
             out.append({str(names[j]): float(p) for j, p in zip(idx, pts)})
         return out
+
+
+def _class_logits(clf: LogisticRegression, Z: sparse.csr_matrix) -> np.ndarray:
+    """Logits of the three classes from a classifier fitted on a part that may lack one (a small
+    corpus's calibration fold): a missing class gets a logit far below the others."""
+    d = clf.decision_function(Z)
+    if d.ndim == 1:  # two classes: the score of the second against the first
+        d = np.column_stack([np.zeros_like(d), d])
+    out = np.full((Z.shape[0], 3), float(d.min()) - 10.0 if d.size else 0.0)
+    out[:, clf.classes_] = d
+    return out
 
 
 def fit_temperature(logits: np.ndarray, y: np.ndarray, w: np.ndarray) -> tuple[float, np.ndarray]:

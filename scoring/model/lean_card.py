@@ -73,10 +73,12 @@ def lean_card_lines(entry: dict[str, Any] | None, notes: str = "") -> list[str]:
          f"fitted in {entry.get('fit_seconds')} s. Parameters: `{entry.get('params')}`.", ""]
     ev = entry.get("evaluation")
     if ev:
-        held = ev.get("tuning")
+        dev = ev.get("dev_outlets_excluded", 0)
+        held = (f"; the {dev} outlets the model's settings were tuned on (a fixed fifth of the outlets, chosen by a "
+                "hash of the name: `lean_eval.dev_outlets`) are left out of every figure here") if dev else ""
         L += [f"**Validation on outlets never seen**: {ev['split']}, {ev['n_articles']} articles of "
-              f"{ev['n_outlets']} outlets (at most {entry.get('eval_cap')} per outlet)"
-              + (f"; {held}" if held else "") + ". Mean over folds ± sd; every model in the same folds:", "", *HEAD]
+              f"{ev['n_outlets']} outlets (at most {entry.get('eval_cap')} per outlet){held}. Mean over folds ± sd; "
+              "every model in the same folds:", "", *HEAD]
         L += [_row(m, v) for m, v in ev["mean"].items()]
         if "random_split" in ev:
             L += ["", f"**The same models split by article** ({ev['random_split']['split']}), which lets a model "

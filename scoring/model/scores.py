@@ -12,7 +12,7 @@ from features.base import Span
 from features.text import Doc
 from scoring.model.estimator import TARGETS, ScoreModel
 from scoring.model.files import LEAN_TARGET, load_models
-from scoring.model.lean import LeanModel, lean_of, lean_spans
+from scoring.model.lean import LeanModel, lean_evidence, lean_inputs, lean_of
 from scoring.model.wording import cluster_texts
 
 #: The lean columns: the score, the calibrated probability of each class, the points behind it.
@@ -78,17 +78,19 @@ def _lean_columns(out: pd.DataFrame, features: pd.DataFrame, model: LeanModel | 
         for c in LEAN_COLUMNS:
             out[c] = "{}" if c == "lean_why" else np.nan
         return [[] for _ in range(len(features))]
-    proba, why = model.predict_with_explanation(features)
+    if docs is None:
+        proba, why = model.predict_with_explanation(features)
+        spans: list[list[Span]] = [[] for _ in range(len(features))]
+    else:  # one tokenisation gives the scores, the explanation and the evidence
+        bodies, titles = lean_inputs(features)
+        texts = [t if isinstance(t, str) else "" for t in features.get("text", pd.Series([""] * len(features)))]
+        proba, why, spans = lean_evidence(model, bodies, titles, texts, docs, LEAN_EVIDENCE_TERMS)
+        why.index = features.index
     out["lean"] = np.round(lean_of(proba), 2)
     for i, c in enumerate(("lean_left", "lean_centre", "lean_right")):
         out[c] = np.round(proba[:, i], 4)
     out["lean_why"] = why.apply(_why_json, axis=1).to_numpy()
-    if docs is None:
-        return [[] for _ in range(len(features))]
-    texts = features["text"].tolist() if "text" in features else [""] * len(features)
-    titles = features["title"].tolist() if "title" in features else [None] * len(features)
-    return [lean_spans(t, model, title if isinstance(title, str) else None, LEAN_EVIDENCE_TERMS, doc)
-            if isinstance(t, str) and t else [] for t, title, doc in zip(texts, titles, docs)]
+    return spans
 
 
 def warm_up_models(model_paths: Sequence[str] | None = None) -> None:

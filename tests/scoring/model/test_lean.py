@@ -289,3 +289,18 @@ def test_batch_evidence_on_real_articles(allsides_model):
         read = text.encode("ascii", "ignore").decode()
         wanted = set(model.term_points(read))
         assert sorted(_ascii_hits(read, wanted)) == sorted(_token_hits(read, wanted, prep))
+
+
+def test_a_calibration_fold_without_a_class_still_gives_three_logits():
+    from scipy import sparse
+    from sklearn.linear_model import LogisticRegression
+
+    from scoring.model.lean import _class_logits
+
+    Z = sparse.csr_matrix(np.array([[1.0, 0.0], [0.9, 0.1], [0.0, 1.0], [0.1, 0.9]]))
+    clf = LogisticRegression().fit(Z, [0, 0, 2, 2])  # no centre article in this part
+    out = _class_logits(clf, Z)
+    assert out.shape == (4, 3)
+    np.testing.assert_allclose(out[:, 2] - out[:, 0], clf.decision_function(Z))
+    assert (out[:, 1] < out[:, [0, 2]].min(axis=1)).all()
+    assert (out[:, 2] > out[:, 0]).tolist() == [False, False, True, True]
