@@ -28,9 +28,10 @@ import pytest
 
 from relscore import cli, score, train
 from scoring.io.tables import read_table
-from scoring.model.files import load_model
+from scoring.model.files import load_model, model_target
 from scoring.run import PARTITION_ROWS, DaskResult
 from tests.samples import SAMPLES, sample
+from tests.scoring.model.test_lean_training import RATINGS, write_corpus
 from tests.scoring.model.test_training import labelled_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -117,6 +118,11 @@ def scratch(tmp_path_factory) -> Path:
     corpus, labels = labelled_corpus(d)
     pd.read_csv(corpus).to_parquet(d / "my_articles.parquet", index=False)
     labels.rename(d / "my_ratings.csv")
+    lean_corpus, lean = write_corpus(d)
+    lean_corpus.rename(d / "mine.jsonl")
+    rated = lean.drop_duplicates("outlet")
+    pd.DataFrame({"domain": rated["outlet"], "label": rated["label"].map(RATINGS)}).to_csv(
+        d / "outlet_ratings.csv", index=False)
     return d
 
 
@@ -125,17 +131,19 @@ class Recorder:
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.calls: dict[str, Any] = {}
-        for name in ("build_bundled", "update_validity", "evaluate_targets", "train_target", "gather"):
+        for name in ("build_bundled", "update_validity", "evaluate_targets", "train_target", "gather",
+                     "lean_frame", "evaluate_lean_frame", "train_lean"):
             monkeypatch.setattr(train, name, self._record(name))
+        monkeypatch.setattr(train, "format_lean_report", lambda res: "")
         monkeypatch.setattr(train, "save_model", lambda model, path: self.calls.setdefault("save_model", path))
         monkeypatch.setattr(score, "run_dask", self._record("run_dask"))
 
     def _record(self, name: str):
         def call(*args: Any, **kwargs: Any) -> Any:
             self.calls[name] = (args, kwargs)
-            if name == "gather":
+            if name in ("gather", "lean_frame"):
                 return pd.DataFrame(), ["shared"]
-            if name == "train_target":
+            if name in ("train_target", "train_lean"):
                 return _FakeModel()
             if name == "update_validity":
                 return Path("MODEL_CARD.md")
@@ -146,7 +154,7 @@ class Recorder:
 
 
 class _FakeModel:
-    meta_ = {"n_train": 0, "n_outlets": 0, "classes": []}
+    meta_ = {"n_train": 0, "n_outlets": 0, "classes": [], "class_counts": []}
 
 
 def check_stubbed(argv: list[str], calls: dict[str, Any]) -> None:
@@ -164,6 +172,11 @@ def check_stubbed(argv: list[str], calls: dict[str, Any]) -> None:
         args, _ = calls[name]
         assert (str(args[0]), str(args[1])) == (_option(argv, "--shared-data"), _option(argv, "--out"))
         return
+    if _option(argv, "--target") == "lean":
+        args, _ = calls["lean_frame"]
+        assert args[1] == _option(argv, "--shared-data") and args[3] == int(_option(argv, "--allsides-cap"))
+        assert calls["save_model"] == _option(argv, "--out") if argv[0] == "train" else "evaluate_lean_frame" in calls
+        return
     assert calls["gather"][0][1] == _option(argv, "--shared-data")
     if argv[0] == "train":
         assert calls["train_target"][0][1] == _option(argv, "--target") and calls["save_model"] == _option(argv, "--out")
@@ -178,7 +191,7 @@ def check_ran(argv: list[str]) -> None:
         return
     if argv[0] == "train":
         model = load_model(_option(argv, "--out"))
-        assert model.target == _option(argv, "--target")
+        assert model_target(model) == _option(argv, "--target")
         return
     expected = 5 if "notebooks/data/samples" in argv else len(ARTICLES)
     out = _option(argv, "--out") or str(Path(_option(argv, "--report")) / "scores.csv")
@@ -234,4 +247,4 @@ def test_every_relscore_line_of_the_readme_runs(scratch, monkeypatch, capsys):
                 else:
                     check_ran(argv)
                     ran += 1
-    assert ran >= 14 and stubbed == 6
+    assert ran >= 16 and stubbed == 8
