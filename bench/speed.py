@@ -7,6 +7,8 @@ and with several worker processes, peak memory at two corpus sizes, the whole
     python bench/speed.py --only memory      # peak memory, 5,000 vs 50,000 articles
     python bench/speed.py --only full        # the whole AllSides corpus (its own Parquet file)
     python bench/speed.py --only features    # features.analyze alone, one core, 2,000 articles
+    python bench/speed.py --only predict --against /tmp/before
+        # the reliability and bias models' prediction alone on 256 analysed articles, per tree
     python bench/speed.py --only stages --only startup --against /tmp/before
         # each stage's share of an in-process --jobs 1 run on 500 articles, and start-up
         # (`relscore --help`, `relscore score` on the five samples), for this tree and for
@@ -155,9 +157,12 @@ STAGE_HOOKS = (
     ("features.style", "_compound", "style: of it VADER"),
     ("scoring.run.chunks", "assess", "criteria card"),
     ("scoring.run.chunks", "_predict", "model"),
+    ("scoring.model.scores", "_lean_columns", "model: of it lean"),
 )
+#: Parts of a stage above them (timed inside it), left out of the sum of the stages.
+SUB_STAGES = ("style: of it VADER", "model: of it lean")
 STAGES = ("read", "segment", "insertions", "hedging", "sourcing", "loaded", "style", "style: of it VADER",
-          "criteria card", "model", "write", "other")
+          "criteria card", "model", "model: of it lean", "write", "other")
 
 
 def _timed(times: dict[str, float], stage: str, fn: Callable[..., Any]) -> Callable[..., Any]:
@@ -206,7 +211,7 @@ def stage_probe(corpus: Path, out: Path, model_paths: list[str]) -> dict[str, fl
     res = local.run_local(prepare([corpus]), out, spans=out.with_suffix(".spans.jsonl"), predict=predict,
                           model_paths=model_paths or None, jobs=1)
     total = time.perf_counter() - t
-    inner = sum(v for k, v in times.items() if k != "style: of it VADER")
+    inner = sum(v for k, v in times.items() if k not in SUB_STAGES)
     return {**times, "other": total - inner, "total": total, "articles": res.counts.scored, "load": load}
 
 
@@ -218,6 +223,52 @@ def _probe_in(tree: Path, corpus: Path, out: Path, model_paths: list[str]) -> di
     if done.returncode != 0:
         raise SystemExit(f"stage probe failed in {tree}:\n{done.stderr[-2000:]}")
     return json.loads(done.stdout.splitlines()[-1])
+
+
+def predict_probe(corpus: Path, runs: int = 5) -> dict[str, float]:
+    """Milliseconds per article of the reliability and bias models' ``predict_with_explanation`` on the
+    analysed articles of ``corpus`` (median of ``runs`` in this process), and a checksum of the scores."""
+    import pandas as pd
+
+    from features import analyze
+    from features.criteria import CRITERIA, assess
+    from scoring.model.files import load_models
+
+    recs = []
+    for r in (json.loads(line) for line in corpus.open(encoding="utf-8")):
+        a = analyze(r["text"], r["title"])
+        card = assess(a, r["title"], r["url"]).values()
+        recs.append({**a.features, **{k: card[k] for k in CRITERIA}, "text": a.read, "title": r["title"],
+                     "url": r["url"]})
+    X = pd.DataFrame(recs)
+    models = load_models(None)
+    times, total = [], 0.0
+    for _ in range(runs):
+        t = time.perf_counter()
+        out = [models[target].predict_with_explanation(X) for target in ("reliability", "bias")]
+        times.append(time.perf_counter() - t)
+        total = float(sum(p.sum() + why.to_numpy().sum() for p, why in out))
+    return {"ms": 1000 * statistics.median(times) / len(X), "checksum": total}
+
+
+def report_predict(trees: dict[str, Path], tmp: Path, n: int, runs: int) -> None:
+    """``predict_probe`` of each tree in fresh interpreters, interleaved, ``runs`` each."""
+    corpus = tmp / f"allsides_{n}.jsonl"
+    if not corpus.exists():
+        write_corpus(n, corpus)
+    res: dict[str, list[dict[str, float]]] = defaultdict(list)
+    for _ in range(runs):
+        for name, tree in trees.items():
+            cmd = [sys.executable, str(Path(__file__).resolve()), "--probe-predict", str(corpus)]
+            done = subprocess.run(cmd, env={**os.environ, "PYTHONPATH": str(tree)}, cwd=tree, capture_output=True,
+                                  text=True, check=True)
+            res[name].append(json.loads(done.stdout.splitlines()[-1]))
+    print(f"\nreliability + bias predict_with_explanation on {n:,} analysed AllSides articles, ms/article "
+          f"(each process the median of 5; {runs} processes per tree):")
+    for name, rs in res.items():
+        ms = [r["ms"] for r in rs]
+        print(f"  {name}: median {statistics.median(ms):.2f} ({', '.join(f'{m:.2f}' for m in ms)}); "
+              f"score checksum {rs[0]['checksum']:.6f}", flush=True)
 
 
 def _startup_once(tree: Path, argv: list[str]) -> float:
@@ -253,10 +304,9 @@ def report_stages(trees: dict[str, Path], tmp: Path, n: int, runs: int) -> None:
     """Medians per stage for each tree, runs interleaved so that both see the same machine load."""
     corpus = tmp / f"allsides_{n}.jsonl"
     write_corpus(n, corpus)
-    models = {name: [] for name in trees}
-    repacked = tmp / "repacked"
-    repacked.mkdir(exist_ok=True)
-    models["this tree"] = _repacked_models(ROOT, repacked)
+    # every tree scores with its own bundled models (reliability, bias and lean), so that the model
+    # stage of both trees does the same work
+    models: dict[str, list[str]] = {name: [] for name in trees}
     results: dict[str, list[dict[str, float]]] = {name: [] for name in trees}
     for i in range(runs):
         for name, tree in trees.items():
@@ -288,7 +338,7 @@ def report_startup(trees: dict[str, Path], tmp: Path, runs: int) -> None:
                     "relscore score samples (bundled models)": ["score", "notebooks/data/samples", "--out",
                                                                 str(tmp / f"s_{i}.csv")]}
              for i, name in enumerate(trees)}
-    cases["this tree"]["relscore score samples (models re-saved by save_model)"] = [
+    cases["this tree"]["relscore score samples (reliability and bias re-saved by save_model, no lean)"] = [
         "score", "notebooks/data/samples", "--out", str(tmp / "s_r.csv"), "--model",
         *_repacked_models(ROOT, repacked)]
     times: dict[tuple[str, str], list[float]] = defaultdict(list)
@@ -303,16 +353,21 @@ def report_startup(trees: dict[str, Path], tmp: Path, runs: int) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--only", choices=("rate", "memory", "full", "features", "stages", "startup"), action="append")
+    ap.add_argument("--only", choices=("rate", "memory", "full", "features", "stages", "startup", "predict"),
+                    action="append")
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--stage-articles", type=int, default=500, help="articles of the stages run (default 500)")
     ap.add_argument("--against", metavar="DIR", help="a tree of the code before, for A/B stages and start-up")
     ap.add_argument("--probe", nargs="+", help=argparse.SUPPRESS)  # internal: one stage probe, JSON out
+    ap.add_argument("--probe-predict", help=argparse.SUPPRESS)  # internal: one predict probe, JSON out
     ap.add_argument("--full-runs", type=int, default=1, help="runs of the whole corpus (default 1)")
     args = ap.parse_args(argv)
     if args.probe:
         corpus, out, *models = args.probe
         print(json.dumps(stage_probe(Path(corpus), Path(out), models)))
+        return 0
+    if args.probe_predict:
+        print(json.dumps(predict_probe(Path(args.probe_predict))))
         return 0
     if not ALLSIDES.exists():
         print(f"skipped: {ALLSIDES} not found", file=sys.stderr)
@@ -328,6 +383,8 @@ def main(argv: list[str] | None = None) -> int:
             report_startup(_trees(args.against), tmp, args.runs)
         if "stages" in parts:
             report_stages(_trees(args.against), tmp, args.stage_articles, args.runs)
+        if "predict" in parts:
+            report_predict(_trees(args.against), tmp, 256, args.runs)
         if "features" in parts:
             corpus = tmp / "allsides_2000.jsonl"
             write_corpus(2000, corpus)

@@ -481,6 +481,23 @@ def _label_scare(text: str, regions: list[Region]) -> list[Region]:
     return out
 
 
+def word_tokens(text: str) -> tuple[list[tuple[int, int]], list[str]]:
+    """The ``WORD_RE`` tokens of ``text``: their (start, end) offsets and their strings.
+
+    The strings come from one ``findall``; each offset is the next occurrence of its string
+    after the previous token, which is where the match is, since a match starts at the first
+    letter or digit after the previous one and only such a character starts a token string.
+    """
+    words = WORD_RE.findall(text)
+    tokens: list[tuple[int, int]] = []
+    add, find, pos = tokens.append, text.find, 0
+    for w in words:
+        start = find(w, pos)
+        pos = start + len(w)
+        add((start, pos))
+    return tokens, words
+
+
 def parse(text: str, exclude: Iterable[tuple[int, int]] = ()) -> Doc:
     """Segment ``text``; ranges in ``exclude`` are blanked (same offsets)."""
     if not isinstance(text, str):
@@ -492,9 +509,7 @@ def parse(text: str, exclude: Iterable[tuple[int, int]] = ()) -> Doc:
         work = blank(work, [(p, p + 1) for p in wrap])
         paragraphs = split_paragraphs(work)
     sentences = split_sentences(work, paragraphs)
-    matches = list(WORD_RE.finditer(work))
-    tokens = [m.span() for m in matches]
-    words = [m.group() for m in matches]
+    tokens, words = word_tokens(work)
     direct = _label_scare(work, find_quotes(work, paragraphs))
     para = find_paraphrase(work, sentences, [r for r in direct if r.label == "direct"], cue_word_starts(tokens, words))
     quotes = sorted(direct + para, key=lambda r: r.start)

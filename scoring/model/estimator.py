@@ -25,8 +25,8 @@ from scoring.model.calibration import (
 )
 from scoring.model.grouping import grouped_splits, outlet_weights
 from scoring.model.wording import (
-    CLUSTER_LEXICON, FULLTEXT_CHARS, HEADLINE_CHARS, TEXT_CHARS, clip_texts, cluster_texts, fit_fulltext_model,
-    fit_text_model, url_paths,
+    CLUSTER_LEXICON, FULLTEXT_CHARS, HEADLINE_CHARS, TEXT_CHARS, TermCounts, clip_texts, cluster_texts,
+    fit_fulltext_model, fit_text_model, pipeline_decision, url_paths,
 )
 
 log = logging.getLogger(__name__)
@@ -262,7 +262,7 @@ class ScoreModel(ClassifierMixin, BaseEstimator):
 
     # ------------------------------------------------------------------ prediction
     def _design(self, X: pd.DataFrame, texts: list[str] | None, titles: list[str] | None,
-                urls: list[str] | None) -> pd.DataFrame:
+                urls: list[str] | None, counts: TermCounts | None = None) -> pd.DataFrame:
         D = X.reindex(columns=self.feature_names_).astype(float).reset_index(drop=True)
         missing = [c for c in self.feature_names_ if c not in X.columns]
         if missing:
@@ -271,7 +271,7 @@ class ScoreModel(ClassifierMixin, BaseEstimator):
         headline_features_as_missing(D)
         if self.text_model_ is not None:
             D[WORDING_COLUMN] = self._absent("text", "wording") if texts is None else \
-                self.text_model_.decision_function(clip_texts(texts, self.text_chars_))
+                pipeline_decision(self.text_model_, clip_texts(texts, self.text_chars_), counts)
         if self.headline_model_ is not None:
             if titles is None:
                 D[HEADLINE_COLUMN] = self._absent("title", "headline")
@@ -300,8 +300,13 @@ class ScoreModel(ClassifierMixin, BaseEstimator):
             return np.nan
         return np.where([bool(u) for u in paths], self.url_model_.decision_function(paths), np.nan)
 
-    def predict_with_explanation(self, X: pd.DataFrame) -> tuple[np.ndarray, pd.DataFrame]:
+    def predict_with_explanation(self, X: pd.DataFrame, counts: TermCounts | None = None
+                                 ) -> tuple[np.ndarray, pd.DataFrame]:
         """Probabilities (0-1) of class 1 and signed per-family points (0-100 scale) for each row.
+
+        ``counts`` (a ``TermCounts``) shares each text's terms between the word vectorisers of
+        like settings; passing the same one to several models of the same rows shares them
+        across the models too. Without it the model's own vectorisers share one.
 
         Points: the linear log-odds contribution of each family, measured from the average
         training article, times the secant slope of the calibration curve between that
@@ -310,14 +315,15 @@ class ScoreModel(ClassifierMixin, BaseEstimator):
         """
         texts, titles, urls = text_columns(X)
         prep, lr, cal = pipeline_parts(self.pipeline_)
-        Z = np.asarray(prep.transform(self._design(X, texts, titles, urls)), dtype=float)
+        counts = TermCounts() if counts is None else counts
+        Z = np.asarray(prep.transform(self._design(X, texts, titles, urls, counts)), dtype=float)
         coef, ref = lr.coef_[0], self.reference_
         bad = ~np.isfinite(Z)
         Z[bad] = np.broadcast_to(ref, Z.shape)[bad]  # a missing value counts as the average article's
         a, g0 = self.blend_weight_, self.fulltext_reference_
         g = np.full(len(Z), g0)  # without a text, the average article's full-text log-odds
         if a and texts is not None:
-            g = self.fulltext_model_.decision_function(clip_texts(texts, FULLTEXT_CHARS))
+            g = pipeline_decision(self.fulltext_model_, clip_texts(texts, FULLTEXT_CHARS), counts)
         f = blended_logit(lr, Z, a, g)
         p = np.clip(cal.predict(f), 0.0, 1.0)
         f0 = float(blended_logit(lr, ref, a, g0))

@@ -9,6 +9,7 @@ model a blended target mixes into its final log-odds).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 from typing import Any, Sequence
 from urllib.parse import unquote
@@ -173,3 +174,73 @@ def fit_fulltext_model(texts: Sequence[str], y: np.ndarray, w: np.ndarray, split
             m = make_text_model(C, seed).fit([texts[i] for i in tr], y[tr], lr__sample_weight=w[tr])
             oof[te] = m.decision_function([texts[i] for i in te])
     return make_text_model(C, seed).fit(texts, y, lr__sample_weight=w), oof
+
+
+#: The parameters that decide what a fitted vectoriser's analyzer makes of a text.
+_ANALYZER_PARAMS = ("input", "encoding", "decode_error", "strip_accents", "lowercase", "preprocessor", "tokenizer",
+                    "stop_words", "token_pattern", "ngram_range", "analyzer")
+
+
+def analyzer_key(vectorizer: Any) -> tuple | None:
+    """What decides ``vectorizer``'s analysis of a text, as a hashable key (two vectorisers with
+    equal keys turn every text into the same terms); None for anything but a fitted word
+    ``CountVectorizer`` (or ``TfidfVectorizer``) of built-in settings."""
+    if not isinstance(vectorizer, CountVectorizer) or not hasattr(vectorizer, "vocabulary_"):
+        return None
+    params = tuple(getattr(vectorizer, k) for k in _ANALYZER_PARAMS)
+    if vectorizer.analyzer != "word" or any(callable(v) for v in params) or vectorizer.stop_words is not None:
+        return None
+    return params
+
+
+class TermCounts:
+    """Count matrices of texts under fitted word vectorisers, each text analysed once per
+    analyzer setting: the stacked body model and the full-text model read an article with
+    the same analyzer, so its terms are found once for both. Each matrix equals the
+    vectoriser's own ``transform`` (same counts, dtype and index order)."""
+
+    def __init__(self) -> None:
+        self._terms: dict[tuple, dict[str, Counter]] = {}
+
+    def matrix(self, vectorizer: CountVectorizer, texts: Sequence[str]) -> sparse.csr_matrix:
+        """``CountVectorizer.transform(texts)`` of ``vectorizer`` (a word counter, see ``analyzer_key``)."""
+        key = analyzer_key(vectorizer)
+        if key is None:
+            raise ValueError(f"not a fitted word vectoriser of built-in settings: {vectorizer!r}")
+        memo = self._terms.setdefault(key, {})
+        analyze, vocab = None, vectorizer.vocabulary_
+        indices: list[int] = []
+        values: list[int] = []
+        indptr = [0]
+        for text in texts:
+            terms = memo.get(text)
+            if terms is None:
+                analyze = analyze or vectorizer.build_analyzer()
+                terms = memo[text] = Counter(analyze(text))
+            for j, c in zip(map(vocab.get, terms), terms.values()):
+                if j is not None:
+                    indices.append(j)
+                    values.append(c)
+            indptr.append(len(indices))
+        m = sparse.csr_matrix((np.array(values, dtype=np.intc), np.array(indices, dtype=np.int32),
+                               np.array(indptr, dtype=np.int32)), shape=(len(indptr) - 1, len(vocab)),
+                              dtype=vectorizer.dtype)
+        m.sort_indices()
+        if vectorizer.binary:
+            m.data.fill(1)
+        return m
+
+
+def pipeline_decision(pipe: Pipeline, texts: Sequence[str], counts: TermCounts | None = None) -> np.ndarray:
+    """``pipe.decision_function(texts)``, its first step's counting done by ``counts`` when that
+    step is a word vectoriser ``TermCounts`` can share (a ``TfidfVectorizer`` then weighs the counts)."""
+    first = pipe.steps[0][1]
+    if counts is None or analyzer_key(first) is None:
+        return pipe.decision_function(texts)
+    X = counts.matrix(first, texts)
+    if isinstance(first, TfidfVectorizer):
+        X = first._tfidf.transform(X, copy=False)
+    for _, step in pipe.steps[1:-1]:
+        if step is not None and step != "passthrough":
+            X = step.transform(X)
+    return pipe.steps[-1][1].decision_function(X)

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from features.text import parse
+from features.text import WORD_RE, parse, word_tokens
 
 SAMPLES = Path(__file__).resolve().parents[2] / "notebooks" / "data" / "samples"
 
@@ -220,3 +220,13 @@ def test_exclude_keeps_newlines_and_quote_offsets():
 def test_parse_rejects_non_text():
     with pytest.raises(TypeError):
         parse(None)  # type: ignore[arg-type]
+
+
+def test_word_tokens_are_the_word_pattern_matches_with_their_offsets():
+    text = ("The U.S.-backed plan_B, e-mail and don’t: it's the the 3.5% rise in Zürich — "
+            "__init__ x_y a--b ‘quoted’ 'single' end.")
+    tokens, words = word_tokens(text)
+    assert tokens == [m.span() for m in WORD_RE.finditer(text)]
+    assert words == [text[s:e] for s, e in tokens]
+    assert {"U.S", "plan", "B", "don’t", "it's", "3.5", "Zürich", "init", "a", "b"} <= set(words)
+    assert words.count("the") == 2 and word_tokens("") == ([], [])

@@ -2,8 +2,15 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
+from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.pipeline import Pipeline
 
-from scoring.model.wording import clip_texts, cluster_texts, fit_text_model, outlet_counts, url_paths
+from scoring.model.wording import (
+    TermCounts, analyzer_key, clip_texts, cluster_texts, fit_text_model, make_text_model, outlet_counts,
+    pipeline_decision, url_paths,
+)
 
 
 def test_url_paths_keep_the_path_words_only():
@@ -57,3 +64,44 @@ def test_the_cluster_column_carries_what_it_learned_to_words_it_never_saw():
 
     assert abs(gap(words, test)) < 0.3  # the words themselves carry nothing the word model knows
     assert gap(clusters, cluster_texts(test)) > 1.0
+
+
+_NEWS = [
+    "The minister said talks would resume on Tuesday, officials confirmed.",
+    "Critics called the plan a disgrace; the minister’s office declined to comment.",
+    "Café owners in Zürich said the new rules were “outrageous” and would cost jobs.",
+    "Officials said the figures rose again this week, the third rise in a row.",
+    "The ΟΔΟΣ sign and the naïve résumé: accents, Greek capitals and curly quotes.",
+    "",
+]
+
+
+def test_term_counts_equal_each_vectorisers_own_transform_and_share_the_analysis():
+    body = CountVectorizer(ngram_range=(1, 2), strip_accents="unicode", dtype=np.float32).fit(_NEWS[:3])
+    full = TfidfVectorizer(ngram_range=(1, 2), strip_accents="unicode", dtype=np.float32).fit(_NEWS[2:])
+    heads = CountVectorizer(ngram_range=(1, 2), lowercase=False, token_pattern=r"\S+").fit(_NEWS)
+    assert analyzer_key(body) == analyzer_key(full) != analyzer_key(heads)
+    counts = TermCounts()
+    for vec in (body, full, heads):
+        m, ref = counts.matrix(vec, _NEWS), CountVectorizer.transform(vec, _NEWS)
+        assert m.dtype == ref.dtype and m.has_sorted_indices
+        assert (m != ref).nnz == 0 and np.array_equal(m.indices, ref.indices) and np.array_equal(m.indptr, ref.indptr)
+    assert len(counts._terms) == 2 and len(counts._terms[analyzer_key(body)]) == len(set(_NEWS))
+
+
+def test_pipeline_decision_equals_the_pipelines_own():
+    y = np.array([0, 1, 1, 0, 1, 0])
+    for pipe in (make_text_model().set_params(tfidf__min_df=1, tfidf__max_df=1.0).fit(_NEWS, y),
+                 Pipeline([("counts", CountVectorizer()), ("lr", LogisticRegression())]).fit(_NEWS, y)):
+        counts = TermCounts()
+        assert np.array_equal(pipeline_decision(pipe, _NEWS, counts), pipe.decision_function(_NEWS))
+        assert np.array_equal(pipeline_decision(pipe, _NEWS[::-1], counts), pipe.decision_function(_NEWS[::-1]))
+
+
+def test_term_counts_refuse_what_they_cannot_share():
+    chars = CountVectorizer(analyzer="char_wb", ngram_range=(2, 3)).fit(_NEWS)
+    assert analyzer_key(chars) is None and analyzer_key(CountVectorizer()) is None  # not fitted
+    with pytest.raises(ValueError, match="not a fitted word vectoriser"):
+        TermCounts().matrix(chars, _NEWS)
+    pipe = Pipeline([("c", chars), ("lr", LogisticRegression())]).fit(_NEWS, [0, 1, 1, 0, 1, 0])
+    assert np.array_equal(pipeline_decision(pipe, _NEWS, TermCounts()), pipe.decision_function(_NEWS))
