@@ -43,6 +43,9 @@ def _time_lines(ts: dict[str, Any] | None) -> list[str]:
     out = ["", f"**Time split** (train before {ts['cutoff']}: {ts['n_train']} articles; test on or after: "
            f"{ts['n_test']}, of which {ts['n_test_unseen_outlets']} from outlets absent before):", "", *HEAD]
     for m in (k for k in ts if isinstance(ts[k], dict)):
+        if "skipped" in ts[m]:
+            out.append(f"| {NAMES.get(m, m)}: not fitted before the cutoff ({ts[m]['skipped']}) | - | - | - | - |")
+            continue
         for part in ("all", "unseen_outlets"):
             if ts[m][part].get("n"):
                 out.append(_row(f"{NAMES.get(m, m)}, {part.replace('_', ' ')}", ts[m][part]))

@@ -104,8 +104,7 @@ def lean_frame(corpus: Sequence[str] = (), shared_data: str | Path | None = None
     most ``cap`` articles per outlet), with a description of each source."""
     frames, sources = [], []
     if shared_data:
-        d = load_lean_corpus(Path(shared_data), cap, seed, processes)
-        frames.append(d.head(limit) if limit else d)
+        frames.append(load_lean_corpus(Path(shared_data), cap, seed, processes, limit=limit))
         sources.append(f"shared corpus: allsides (Baly et al. 2020), article labels, at most {cap or 'all'} per outlet")
     if corpus:
         arts = pd.concat([_articles(Path(p), limit) for p in corpus], ignore_index=True)

@@ -9,7 +9,7 @@ import pytest
 
 from scoring.model import datasets
 from scoring.model.bundled import build_bundled, rewrite_card
-from scoring.model.files import load_model
+from scoring.model.files import load_model, model_target
 
 SHARED = Path(__file__).resolve().parents[3] / ".." / "shared"
 
@@ -18,7 +18,8 @@ SHARED = Path(__file__).resolve().parents[3] / ".." / "shared"
 def test_a_tiny_bundled_build_writes_both_models_the_report_and_the_card(tmp_path: Path, monkeypatch):
     monkeypatch.setattr(datasets, "CACHE_DIR", tmp_path / "cache")  # features of the capped corpora only
     out = tmp_path / "models"
-    report = build_bundled(SHARED, out, allsides_cap=1, seed=0, folds=2, check_folds=0, limit=40)
+    report = build_bundled(SHARED, out, allsides_cap=1, seed=0, folds=2, check_folds=0, limit=40,
+                           targets=("reliability", "bias"))
     for target in ("reliability", "bias"):
         model = load_model(out / f"{target}.skops")
         assert model.target == target and model.meta_["n_train"] == report[target]["meta"]["n_train"]
@@ -32,3 +33,11 @@ def test_a_tiny_bundled_build_writes_both_models_the_report_and_the_card(tmp_pat
     before = card
     (out / "MODEL_CARD.md").write_text("")
     assert rewrite_card(out).read_text() == before
+    # the lean model joins that report: the others' entries stay as built
+    lean = build_bundled(SHARED, out, seed=0, folds=2, limit=300, targets=("lean",))
+    assert lean["bias"] == json.loads(json.dumps(report["bias"], default=str))
+    model = load_model(out / "lean.skops")
+    assert model_target(model) == "lean" and model.meta_["n_train"] == lean["lean"]["meta"]["n_train"] <= 300
+    assert lean["lean"]["evaluation"]["split"].startswith("StratifiedGroupKFold(n_splits=2")
+    card = (out / "MODEL_CARD.md").read_text()
+    assert "## `lean`" in card and "## `bias`" in card and "TF-IDF + LR baseline" in card

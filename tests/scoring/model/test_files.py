@@ -11,7 +11,10 @@ import pytest
 import skops.io as sio
 
 from scoring.model.estimator import MODEL_FORMAT, ScoreModel
-from scoring.model.files import _TRUSTED_EXACT, DEFAULT_MODELS, UntrustedModelError, _vectorizers, load_model, save_model
+from scoring.model.files import (
+    _TRUSTED_EXACT, DEFAULT_MODELS, UntrustedModelError, _vectorizers, load_model, model_target, save_model,
+)
+from scoring.model.lean import LeanModel
 from tests.scoring.model.corpora import ROOT, fit, tiny_corpus
 
 
@@ -61,8 +64,10 @@ def test_a_skops_file_that_is_not_a_model_is_refused(tmp_path: Path):
     sio.dump({"target": "nonsense"}, path)
     with pytest.raises(ValueError, match="not a relscore model"):
         load_model(path)
-    with pytest.raises(ValueError, match="not a fitted relscore ScoreModel"):
+    with pytest.raises(ValueError, match="not a fitted relscore model: ScoreModel"):
         save_model(ScoreModel(), tmp_path / "unfitted.skops")
+    with pytest.raises(ValueError, match="not a fitted relscore model: LeanModel"):
+        save_model(LeanModel(), tmp_path / "unfitted.skops")
 
 
 def test_a_model_built_on_other_word_clusters_is_refused(tiny_model, tmp_path: Path):
@@ -100,13 +105,16 @@ def test_a_dict_file_written_before_score_model_still_loads_and_scores_the_same(
         ScoreModel.from_legacy({"format": "relscore-model/0", "target": "bias"})
 
 
-def test_the_bundled_files_hold_score_models():
+def test_the_bundled_files_hold_score_models_and_a_lean_model():
+    assert set(DEFAULT_MODELS) == {"reliability", "bias", "lean"}
     for target, name in DEFAULT_MODELS.items():
         path = ROOT / "scoring" / "models" / name
         if not path.exists():
             pytest.skip(f"bundled model {name} not built")
-        assert "scoring.model.estimator.ScoreModel" in sio.get_untrusted_types(file=path)
-        assert load_model(path).target == target
+        kind = "scoring.model.lean.LeanModel" if target == "lean" else "scoring.model.estimator.ScoreModel"
+        assert kind in sio.get_untrusted_types(file=path)
+        model = load_model(path)
+        assert model_target(model) == target and type(model).__name__ == kind.rsplit(".", 1)[1]
 
 
 def _schema_nodes(path: Path) -> int:

@@ -13,7 +13,7 @@ from scoring.model.grouping import grouped_splits
 from scoring.model.lean import lean_labels
 from scoring.model.lean_eval import (
     dev_outlets, dev_split, evaluate_lean, format_lean_report, lean_metrics, lean_runner, majority_runner,
-    outlet_ratings, run_folds, tfidf_runner,
+    outlet_ratings, run_folds, tfidf_runner, time_split,
 )
 from tests.scoring.model.test_lean import fixture_corpus
 
@@ -118,3 +118,16 @@ def test_outlet_ratings_as_positions():
     assert r.loc["motherjones.com", "mbfc"] < 0 and r.loc["reuters.com", "mbfc"] in (-1, 0, 1)
     assert r.loc["breitbart.com", "baly2020"] > 0 > r.loc["motherjones.com", "baly2020"]
     assert r.loc["nowhere.example.com", ["mbfc", "baly2018", "baly2020"]].isna().all()
+
+
+def test_a_time_split_part_too_small_to_fit_is_said_not_hidden():
+    d = pd.DataFrame({"date": ["2016-05-01", "2017-02-01", "2019-01-01", "2019-06-01"], "outlet": ["a", "b", "a", "c"],
+                      "y": [0, 2, 1, 2], "text": ["x"] * 4})
+
+    def too_small(train, test):
+        raise ValueError("empty vocabulary passed to fit")
+
+    res = time_split(d, {"lean": too_small, "majority": majority_runner})
+    assert res["lean"] == {"skipped": "empty vocabulary passed to fit"}
+    assert (res["n_train"], res["n_test"], res["n_test_unseen_outlets"]) == (2, 2, 1)
+    assert res["majority"]["all"]["n"] == 2
