@@ -13,7 +13,7 @@ from features.text import Doc
 from scoring.model.estimator import TARGETS, ScoreModel
 from scoring.model.files import LEAN_TARGET, load_models
 from scoring.model.lean import LeanModel, lean_evidence, lean_inputs, lean_of
-from scoring.model.wording import cluster_texts
+from scoring.model.wording import TermCounts, cluster_texts
 
 #: The lean columns: the score, the calibrated probability of each class, the points behind it.
 LEAN_COLUMNS = ("lean", "lean_left", "lean_centre", "lean_right", "lean_why")
@@ -50,6 +50,7 @@ def predict_scores(features: pd.DataFrame, model_paths: list[str] | None = None,
         raise ValueError(f"predict_scores got {len(docs)} docs for {len(features)} rows")
     models = load_models(model_paths)
     out = pd.DataFrame(index=features.index)
+    counts = TermCounts()  # the score models' word vectorisers read each text once between them
     for target in TARGETS:
         if target not in models:
             out[target] = np.nan
@@ -59,7 +60,7 @@ def predict_scores(features: pd.DataFrame, model_paths: list[str] | None = None,
             out[target] = pd.Series(dtype=float)
             out[f"{target}_why"] = pd.Series(dtype=str)
             continue
-        p, why = models[target].predict_with_explanation(features)
+        p, why = models[target].predict_with_explanation(features, counts=counts)  # type: ignore[call-arg]
         out[target] = np.round(100.0 * p, 2)
         out[f"{target}_why"] = why.apply(_why_json, axis=1).to_numpy()
     lean = models.get(LEAN_TARGET)
