@@ -190,7 +190,8 @@ def stage_probe(corpus: Path, out: Path, model_paths: list[str]) -> dict[str, fl
     load = time.perf_counter() - t
     for module, name, stage in STAGE_HOOKS:
         m = importlib.import_module(module)
-        setattr(m, name, _timed(times, stage, getattr(m, name)))
+        if hasattr(m, name):  # a tree of earlier code may lack a stage (the lean model)
+            setattr(m, name, _timed(times, stage, getattr(m, name)))
     local.LocalRun._write = _timed(times, "write", local.LocalRun._write)
     reader = local.iter_prepared
 
