@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-NAMES = {"lean": "lean (shipped)", "tfidf_lr": "TF-IDF + LR baseline", "majority": "majority class"}
+NAMES = {"lean": "lean (shipped)", "tfidf_lr": "TF-IDF + LR baseline", "majority": "majority class (prior)"}
 MEANING = ("`lean` = 100 x (P(right) - P(left)), from -100 (left) through 0 to +100 (right), with the calibrated "
            "probabilities `lean_left`, `lean_centre`, `lean_right`. It is the political lean of the article's "
            "*language*, learned from AllSides editors' left / center / right labels of 37.5k articles: which words "
@@ -22,10 +22,12 @@ def _f(x: Any) -> str:
 def _row(name: str, v: dict[str, Any]) -> str:
     sd = lambda k: f" ± {v[k + '_sd']:.3f}" if k + "_sd" in v else ""  # noqa: E731
     return (f"| {NAMES.get(name, name)} | {_f(v.get('macro_f1'))}{sd('macro_f1')} | {_f(v.get('accuracy'))}"
-            f"{sd('accuracy')} | {_f(v.get('mae'))} | {_f(v.get('mae_expected'))} |")
+            f"{sd('accuracy')} | {_f(v.get('mae'))} | {_f(v.get('mae_expected'))} | {_f(v.get('log_loss'))} | "
+            f"{_f(v.get('brier'))} | {_f(v.get('ece'))} |")
 
 
-HEAD = ["| model | macro-F1 | accuracy | MAE (class) | MAE (expected position) |", "|---|---|---|---|---|"]
+HEAD = ["| model | macro-F1 | accuracy | MAE (class) | MAE (expected position) | log-loss | Brier | ECE |",
+        "|---|---|---|---|---|---|---|---|"]
 
 
 def _fold_lines(ev: dict[str, Any]) -> list[str]:
@@ -81,7 +83,9 @@ def lean_card_lines(entry: dict[str, Any] | None, notes: str = "") -> list[str]:
                 "hash of the name: `lean_eval.dev_outlets`) are left out of every figure here") if dev else ""
         L += [f"**Validation on outlets never seen**: {ev['split']}, {ev['n_articles']} articles of "
               f"{ev['n_outlets']} outlets (at most {entry.get('eval_cap')} per outlet){held}. Mean over folds ± sd; "
-              "every model in the same folds:", "", *HEAD]
+              "every model in the same folds. Log-loss, Brier (summed over the three classes) and ECE (the most "
+              "probable class's probability against its hit rate, in tenths) say how far the probabilities can be "
+              "taken at their word:", "", *HEAD]
         L += [_row(m, v) for m, v in ev["mean"].items()]
         if "random_split" in ev:
             L += ["", f"**The same models split by article** ({ev['random_split']['split']}), which lets a model "

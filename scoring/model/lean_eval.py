@@ -19,7 +19,7 @@ from typing import Any, Callable, Sequence
 import numpy as np
 import pandas as pd
 from scipy.stats import spearmanr
-from sklearn.metrics import accuracy_score, f1_score
+from sklearn.metrics import accuracy_score, f1_score, log_loss
 from sklearn.model_selection import StratifiedKFold
 
 from scoring.model.datasets import load_allsides, shared_dir
@@ -89,14 +89,24 @@ def dev_split(d: pd.DataFrame, train_cap: int | None = None, seed: int = 0) -> t
 
 def lean_metrics(y: np.ndarray, proba: np.ndarray) -> dict[str, float]:
     """Macro-F1 and accuracy of the most probable class; mean absolute error on the -1/0/+1 scale
-    of that class (``mae``) and of the expected position ``P(right) - P(left)`` (``mae_expected``)."""
+    of that class (``mae``) and of the expected position ``P(right) - P(left)`` (``mae_expected``);
+    and how well the probabilities are calibrated: log-loss, Brier score (summed over the three
+    classes) and the expected calibration error of the most probable class's probability (``ece``,
+    10 equal-width bins)."""
     y, proba = np.asarray(y, int), np.asarray(proba, float)
     if len(y) == 0:
         return {"n": 0}
     pred = proba.argmax(axis=1)
+    onehot = np.eye(3)[y]
+    conf = proba.max(axis=1)
+    bins = np.minimum((conf * 10).astype(int), 9)
+    hit = (pred == y).astype(float)
+    ece = sum(abs(hit[bins == b].mean() - conf[bins == b].mean()) * np.mean(bins == b) for b in np.unique(bins))
     return {"n": int(len(y)), "macro_f1": float(f1_score(y, pred, average="macro", labels=[0, 1, 2], zero_division=0)),
             "accuracy": float(accuracy_score(y, pred)), "mae": float(np.mean(np.abs(pred - y))),
-            "mae_expected": float(np.mean(np.abs(lean_of(proba) / 100 - (y - 1))))}
+            "mae_expected": float(np.mean(np.abs(lean_of(proba) / 100 - (y - 1)))),
+            "log_loss": float(log_loss(y, np.clip(proba, 1e-15, 1.0), labels=[0, 1, 2])),
+            "brier": float(np.mean(np.sum((proba - onehot) ** 2, axis=1))), "ece": float(ece)}
 
 
 # ------------------------------------------------------------------ the models compared
@@ -123,10 +133,10 @@ def tfidf_runner(outlet_power: float = 0.5, seed: int = 0) -> Runner:
 
 
 def majority_runner(train: pd.DataFrame, test: pd.DataFrame) -> np.ndarray:
-    """The training part's most frequent class, with certainty."""
-    out = np.zeros((len(test), 3))
-    out[:, int(np.bincount(train["y"], minlength=3).argmax())] = 1.0
-    return out
+    """The training part's class shares for every article (the prior): its most probable class is
+    the majority class, and its probabilities are the best a model without the text can give."""
+    prior = np.bincount(train["y"], minlength=3) / len(train)
+    return np.tile(prior, (len(test), 1))
 
 
 def default_runners(seed: int = 0, **params: Any) -> dict[str, Runner]:
@@ -162,7 +172,7 @@ def summarise(folds: list[dict[str, Any]], names: list[str]) -> dict[str, dict[s
     out: dict[str, dict[str, float]] = {}
     for m in names:
         out[m] = {}
-        for key in ("macro_f1", "accuracy", "mae", "mae_expected"):
+        for key in ("macro_f1", "accuracy", "mae", "mae_expected", "log_loss", "brier", "ece"):
             vals = [f[m][key] for f in folds if key in f[m]]
             out[m][key] = float(np.mean(vals))
             out[m][f"{key}_sd"] = float(np.std(vals))
@@ -283,12 +293,14 @@ def format_lean_report(result: dict[str, Any]) -> str:
     dev = result.get("dev_outlets_excluded", 0)
     lines = [f"articles={result['n_articles']} outlets={result['n_outlets']} classes={result['class_counts']}"
              + (f" (excluding {dev} dev outlets set aside for tuning)" if dev else " (no outlets set aside)"),
-             f"split: {result['split']}", "model           macro-F1        accuracy        MAE(class)  MAE(expected)"]
+             f"split: {result['split']}",
+             "model           macro-F1        accuracy        MAE(class)  MAE(expected)  log-loss  Brier  ECE"]
 
     def row(name: str, v: dict[str, float]) -> str:
         sd = lambda k: f"±{v[k + '_sd']:.3f}" if k + "_sd" in v else "      "  # noqa: E731
+        cal = "  ".join(f"{v[k]:.3f}" if k in v else "  -  " for k in ("log_loss", "brier", "ece"))
         return (f"{name:<15} {v['macro_f1']:.3f}{sd('macro_f1')}  {v['accuracy']:.3f}{sd('accuracy')}  "
-                f"{v['mae']:.3f}       {v['mae_expected']:.3f}")
+                f"{v['mae']:.3f}       {v['mae_expected']:.3f}          {cal}")
     lines += [row(m, v) for m, v in result["mean"].items()]
     if "random_split" in result:
         lines.append(f"random split ({result['random_split']['split']}):")

@@ -34,6 +34,10 @@ def test_metrics_on_the_three_class_scale():
     assert m["mae"] == pytest.approx(2 / 4)  # one right article called left: two steps off
     # expected positions -0.7, -0.1, 0.6, -0.6 against -1, 0, 1, 1
     assert m["mae_expected"] == pytest.approx((0.3 + 0.1 + 0.4 + 1.6) / 4)
+    # calibration: log-loss and Brier of the true class; ECE of the top probability in tenths
+    assert m["log_loss"] == pytest.approx(-np.mean(np.log([0.8, 0.7, 0.7, 0.1])))
+    assert m["brier"] == pytest.approx((0.06 + 0.14 + 0.14 + 1.34) / 4)
+    assert m["ece"] == pytest.approx(0.2 / 4 + abs(2 / 3 - 0.7) * 3 / 4)
     # F1 per class: left 2/3, centre 1, right 2/3
     assert m["macro_f1"] == pytest.approx((2 / 3 + 1 + 2 / 3) / 3)
     assert lean_metrics(np.array([], int), np.zeros((0, 3))) == {"n": 0}
