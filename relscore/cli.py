@@ -18,7 +18,7 @@ from scoring.version import package_version
 #: this listing equal to the one the modules register.
 COMMANDS = {
     "score": ("relscore.score", "measure articles and write features, scores and evidence spans"),
-    "train": ("relscore.train", "fit a reliability or bias model on labelled corpora"),
+    "train": ("relscore.train", "fit a reliability, bias or lean model on labelled corpora"),
     "evaluate": ("relscore.train", "grouped-by-outlet validation against baselines"),
     "report": ("relscore.report", "write the HTML report site from scored articles"),
 }
@@ -33,7 +33,8 @@ class UsageError(Exception):
 def _top_parser() -> tuple[argparse.ArgumentParser, Any]:
     parser = argparse.ArgumentParser(
         prog="relscore",
-        description="Score news articles for reliability and bias, with the evidence behind every score.",
+        description="Score news articles for reliability, bias and political lean, with the evidence behind "
+                    "every score.",
     )
     parser.add_argument("--version", action="version", version=f"relscore {package_version()}")
     parser.add_argument("-v", "--verbose", action="store_true", help="log progress details")

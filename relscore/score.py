@@ -57,7 +57,8 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
                    help="with --report: comma-separated outlet names for the comparison over time "
                         "(default: the largest few)")
     p.add_argument("--model", metavar="PATH", nargs="+", action="extend",
-                   help="model file(s) for the reliability/bias scores (default: the bundled models); "
+                   help="model file(s) for the reliability, bias and lean scores (default: the three bundled "
+                        "models; given files replace them all, and a score without a file is left empty); "
                         "give the INPUTs before this option")
     p.add_argument("--limit", type=int, metavar="N", help="stop after N input rows")
     p.add_argument("--since", metavar="DATE", help="only articles dated on or after DATE (undated ones are kept)")

@@ -173,7 +173,7 @@ def _common(p: argparse.ArgumentParser) -> None:
 
 def register(subparsers: Any) -> None:
     """Add ``train`` and ``evaluate`` to the relscore command."""
-    t = subparsers.add_parser("train", help="fit a reliability or bias model on labelled corpora",
+    t = subparsers.add_parser("train", help="fit a reliability, bias or lean model on labelled corpora",
                               description=TRAIN_DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter)
     _common(t)
     t.add_argument("--target", choices=MODEL_TARGETS,
