@@ -112,12 +112,12 @@ def _evaluate_lean(args: argparse.Namespace) -> dict[str, Any]:
     return {"sources": sources, LEAN_TARGET: res}
 
 
-def _score_lean_models(args: argparse.Namespace, paths: list[str]) -> dict[str, Any]:
+def _score_lean_models(args: argparse.Namespace, models: dict[str, Any]) -> dict[str, Any]:
     df, _ = _lean_data(args)
     out = {}
-    for p in paths:
+    for p, model in models.items():
         res = {"model": p, "n_articles": len(df), "n_outlets": int(df["outlet"].nunique()),
-               **lean_metrics(df["y"].to_numpy(), load_model(p).predict_proba(df))}
+               **lean_metrics(df["y"].to_numpy(), model.predict_proba(df))}
         print(f"lean ({p}): " + json.dumps(res, default=str))
         out[p] = res
     return out
@@ -125,7 +125,8 @@ def _score_lean_models(args: argparse.Namespace, paths: list[str]) -> dict[str, 
 
 def run_evaluate(args: argparse.Namespace) -> int:
     """``relscore evaluate``: see ``relscore evaluate --help``."""
-    lean_models = [p for p in args.model or () if model_target(load_model(p)) == LEAN_TARGET]
+    loaded = {p: load_model(p) for p in args.model or ()}
+    lean_models = {p: m for p, m in loaded.items() if model_target(m) == LEAN_TARGET}
     if args.target == LEAN_TARGET or (lean_models and len(lean_models) == len(args.model)):
         results = {LEAN_TARGET: _score_lean_models(args, lean_models)} if args.model else _evaluate_lean(args)
         _write_json(args, results)

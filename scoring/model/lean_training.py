@@ -16,12 +16,11 @@ from typing import Any, Sequence
 import numpy as np
 import pandas as pd
 
-from scoring.io.corpus import read_articles
-from scoring.io.records import ColumnError, InputError
 from scoring.model.datasets import load_allsides
-from scoring.model.labels import join_labels, normalize_domain, read_labels
+from scoring.model.labels import join_labels, read_labels
 from scoring.model.lean import CLASSES, LeanModel, author_texts
 from scoring.model.lean_eval import BIAS_SCALE, evaluate_lean, load_lean_corpus
+from scoring.model.training import TrainError, article_outlets, read_input
 
 log = logging.getLogger(__name__)
 
@@ -51,15 +50,10 @@ def lean_class(value: Any) -> int | None:
 
 def _articles(path: Path, limit: int | None) -> pd.DataFrame:
     try:
-        arts, bad = read_articles([path], limit=limit)
-    except (InputError, ColumnError) as e:
+        arts = read_input(path, limit)
+    except TrainError as e:
         raise LeanTrainError(str(e)) from e
-    if bad:
-        log.warning("%s: %d rows could not be read (first: line %d, %s)", path, len(bad), bad[0].line, bad[0].reason)
-    outlet = arts["domain"].where(arts["domain"].notna(), arts["url"].map(lambda u: normalize_domain(u) or None))
-    outlet = outlet.where(outlet.notna(), arts["outlet"].map(
-        lambda o: (normalize_domain(o) or o.strip().lower() or None) if isinstance(o, str) else None))
-    return pd.DataFrame({"id": arts["id"].astype(str), "corpus": path.stem, "outlet": outlet.fillna("").astype(str),
+    return pd.DataFrame({"id": arts["id"].astype(str), "corpus": path.stem, "outlet": article_outlets(arts),
                          "date": pd.to_datetime(arts["date"], errors="coerce"), "title": arts["title"].fillna(""),
                          "text": arts["text"].fillna(""), "url": arts["url"]})
 

@@ -55,6 +55,30 @@ def _feature_table(path: Path) -> pd.DataFrame | None:
     return df
 
 
+def read_input(path: Path, limit: int | None = None) -> pd.DataFrame:
+    """The readable articles of one corpus input (``read_articles``); a warning counts the rows that
+    could not be read, and an input that cannot be read at all is a TrainError."""
+    try:
+        arts, bad = read_articles([path], limit=limit)
+    except (InputError, ColumnError) as e:
+        raise TrainError(str(e)) from e
+    if bad:
+        log.warning("%s: %d rows could not be read (first: line %d, %s)", path, len(bad), bad[0].line, bad[0].reason)
+    return arts
+
+
+def article_outlets(table: pd.DataFrame) -> pd.Series:
+    """Each row's outlet: its ``domain``, else its ``url``'s domain, else its ``outlet`` column (as a
+    domain where it names one); '' where none of them tells."""
+    outlet = table.get("domain", pd.Series(None, index=table.index))
+    if "url" in table:
+        outlet = outlet.fillna(table["url"].map(lambda u: normalize_domain(u) or None))
+    if "outlet" in table:
+        outlet = outlet.fillna(table["outlet"].map(lambda o: normalize_domain(o) or (str(o).strip().lower() or None)
+                                                   if isinstance(o, str) else None))
+    return outlet.fillna("").astype(str)
+
+
 def load_corpus(paths: Sequence[str], limit: int | None = None, processes: int = 2) -> pd.DataFrame:
     """Articles with features: columns id, corpus, outlet, date, title, text, FEATURE_NAMES."""
     frames = []
@@ -62,27 +86,15 @@ def load_corpus(paths: Sequence[str], limit: int | None = None, processes: int =
         path = Path(p)
         table = _feature_table(path)
         if table is None:
-            try:
-                arts, bad = read_articles([path], limit=limit)
-            except (InputError, ColumnError) as e:
-                raise TrainError(str(e)) from e
-            if bad:
-                log.warning("%s: %d rows could not be read (first: line %d, %s)", path, len(bad), bad[0].line,
-                            bad[0].reason)
+            arts = read_input(path, limit)
             if arts.empty:
                 continue
             feats = compute_features(arts, processes)
             table = pd.concat([arts, feats[[*FEATURE_NAMES, *CRITERIA]]], axis=1)
         elif limit:
             table = table.head(limit)
-        outlet = table.get("domain", pd.Series(None, index=table.index))
-        if "url" in table:
-            outlet = outlet.fillna(table["url"].map(lambda u: normalize_domain(u) or None))
-        if "outlet" in table:
-            outlet = outlet.fillna(table["outlet"].map(lambda o: normalize_domain(o) or (str(o).strip().lower() or None)
-                                                       if isinstance(o, str) else None))
         frames.append(pd.DataFrame({
-            "id": table["id"].astype(str), "corpus": path.stem, "outlet": outlet.fillna("").astype(str),
+            "id": table["id"].astype(str), "corpus": path.stem, "outlet": article_outlets(table),
             "date": pd.to_datetime(table["date"], errors="coerce") if "date" in table else pd.NaT,
             "title": table["title"] if "title" in table else "",
             "text": table["text"] if "text" in table else None,
