@@ -5,6 +5,9 @@ texts are read from ../shared. Outlets are assigned to the dev or test half by a
 hash of their name before any annotation, so no outlet is in both halves.
 
 Run: ``python -m bench.realnews_select --out tests/regression/realnews/articles.csv``
+
+A later batch of dev-half articles, from outlets not in the corpus yet, is appended with
+``python -m bench.realnews_select --out tests/regression/realnews/articles.csv --extend dev --seed 23``.
 """
 from __future__ import annotations
 
@@ -29,13 +32,20 @@ def split_of(outlet: str) -> str:
     return "test" if int(hashlib.sha1(outlet.encode()).hexdigest(), 16) % 2 else "dev"
 
 
-def choose(shared: Path, per_corpus: dict[str, int], seed: int = 11) -> pd.DataFrame:
-    """One article per outlet, short enough to read whole, half of them with furniture-like lines."""
+def choose(shared: Path, per_corpus: dict[str, int], seed: int = 11, half: str | None = None,
+           exclude: frozenset[str] = frozenset()) -> pd.DataFrame:
+    """One article per outlet, short enough to read whole, half of them with furniture-like lines.
+
+    ``half`` keeps only outlets hashed to that half; ``exclude`` names outlets already taken.
+    """
     frames = {"allsides": load_allsides(shared), "hyperpartisan": load_hyperpartisan(shared),
               "fakenews": load_fakenews(shared)}
     picked = []
     for name, n in per_corpus.items():
         df = frames[name]
+        df = df[~df["outlet"].isin(exclude)]
+        if half is not None:
+            df = df[df["outlet"].map(split_of) == half]
         words = df["text"].str.split().str.len()
         df = df[(words >= 150) & (words <= 700)].copy()
         df["furniture"] = df["text"].str.contains(FURNITURE)
@@ -55,8 +65,16 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=shared_dir())
     ap.add_argument("--out", type=Path, required=True)
+    ap.add_argument("--extend", choices=("dev", "test"), help="append a batch of this half from new outlets")
+    ap.add_argument("--seed", type=int, default=11)
     args = ap.parse_args()
-    df = choose(args.shared, {"allsides": 50, "hyperpartisan": 24, "fakenews": 14})
+    if args.extend:
+        old = pd.read_csv(args.out)
+        df = choose(args.shared, {"allsides": 20, "hyperpartisan": 12, "fakenews": 8}, seed=args.seed,
+                    half=args.extend, exclude=frozenset(old["outlet"]))
+        df = pd.concat([old, df], ignore_index=True)
+    else:
+        df = choose(args.shared, {"allsides": 50, "hyperpartisan": 24, "fakenews": 14}, seed=args.seed)
     df.to_csv(args.out, index=False)
     print(df.groupby(["corpus", "split"]).size(), df["outlet"].nunique(), "outlets")
 
