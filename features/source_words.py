@@ -61,6 +61,8 @@ TRAILING_JOIN_RE = re.compile(r"(?:[\s,;:—–]|\b(?:and|but|that|as|while|the|
 # "Both Sauve and State Attorney Dave Aronberg said": titles may stand between "and" and the name
 AND_BEFORE_RE = re.compile(r"\s+and\s+(?:[A-Z][\w.]*\s+){0,3}$")
 # A cue that is the second verb of its clause: "... undermined the plan and said".
+# "of Russia" between a common head and a coordinated name: one phrase, not two speakers.
+OF_NAME_RE = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s*){1,4}")
 COORD_VERB_RE = re.compile(r"\s+(?:and|but)\s+(?:also\s+|then\s+)?$")
 # "..., while accusing some Republicans of ...": a gerund cue joined to its main clause
 GERUND_WHILE_RE = re.compile(r",?\s*\bwhile$")

@@ -28,7 +28,7 @@ from .base import ArticleTransformer, Extraction, Span, per_100, safe_div
 from .insertions import clean_doc
 from .source_phrases import NounPhrase, np_forward, resolve_pronoun, sentence_subject, subject_before
 from .source_words import (
-    AND_BEFORE_RE, BELIEF, COLON_CUE_RE, CONTENT_START_RE, COORD_START_RE, COORD_VERB_RE, GERUND_WHILE_RE,
+    AND_BEFORE_RE, BELIEF, OF_NAME_RE, COLON_CUE_RE, CONTENT_START_RE, COORD_START_RE, COORD_VERB_RE, GERUND_WHILE_RE,
     INVERSION_MARKS, Lexicon, MANNER_LABEL, MANNER_RE, NEGATED_RE, NEITHER_RE, NOUN_BEFORE,
     PASSIVE_BEFORE_RE, POSTPOSABLE, SOURCE_LABELS, STANCE, STANDALONE_MANNER_RE, THAT_RE, TRAILING_JOIN_RE,
     lexicon,
@@ -149,6 +149,9 @@ def _sources_for_cue(
             # "Mr Putin and Mr Erdogan said": both names speak
             m = AND_BEFORE_RE.search(text, max(sent_s, np_.start - 40), np_.start) if np_.proper else None
             co = subject_before(text, sent_s, m.start(), lex) if m else None
+            if co is not None and not co.proper and not co.pronoun and OF_NAME_RE.fullmatch(text, co.end, m.start()):
+                # "the heads of Russia and Turkey declared": the names complete one common head
+                return [NounPhrase(co.start, np_.end, co.label, co.key, co.person, typed=co.typed)]
             if co is not None and co.proper and not co.pronoun:
                 out.append(co)
             out.append(np_)

@@ -8,7 +8,7 @@ The regression guard (tests/regression/test_realnews.py) holds the pipeline to t
 ``tests/regression/realnews/baseline.json``; ``--write-baseline`` records the current ones there
 after a deliberate change (say why in the commit).
 
-Run: ``python -m bench.evals.realnews [--split test] [--write-baseline]``
+Run: ``python -m bench.evals.realnews [--split test] [--ids FILE] [--write-baseline]``
 """
 from __future__ import annotations
 
@@ -33,9 +33,9 @@ def predict(docs: list[GoldDoc]) -> dict[str, list]:
     return {d.id: analyze(d.text, d.title).spans for d in docs}
 
 
-def run(split: str | None) -> dict[str, float]:
-    """Figures on one half (or all articles when ``split`` is None)."""
-    docs = load_corpus(CORPUS, split=split)
+def run(split: str | None, ids: frozenset[str] | None = None) -> dict[str, float]:
+    """Figures on one half (or all articles when ``split`` is None), optionally only the articles in ``ids``."""
+    docs = [d for d in load_corpus(CORPUS, split=split) if ids is None or d.id in ids]
     return score_spans(docs, predict(docs))
 
 
@@ -51,9 +51,13 @@ def main() -> None:
     ap.add_argument("--split", action="append", choices=["dev", "test", "samples"],
                     help="half to score (repeatable; default: test, dev and samples)")
     ap.add_argument("--write-baseline", action="store_true", help=f"record the guarded figures in {BASELINE.name}")
+    ap.add_argument("--ids", type=Path, help="score only the article ids listed in this file (one per line)")
     args = ap.parse_args()
     splits = args.split or ["test", "dev", "samples"]
-    results = {s: run(s) for s in splits}
+    ids = frozenset(args.ids.read_text(encoding="utf-8").split()) if args.ids else None
+    if ids is not None and args.write_baseline:
+        ap.error("--write-baseline records whole halves; leave out --ids")
+    results = {s: run(s, ids) for s in splits}
     if args.write_baseline:
         BASELINE.write_text(json.dumps({s: {k: round(results[s][k], 4) for k in GUARDED} for s in splits},
                                        indent=2) + "\n", encoding="utf-8")

@@ -284,6 +284,11 @@ def test_polnear_heldout_cue_f1() -> None:
         # the manner phrase after an inverted speaker is a cue of its own
         ("“Ministerial talks will take place at a later date,” said the ministry in a written statement.",
          ["said", "in a written statement"], ["the ministry"]),
+        # names after "of" complete one common head: one source, not the last name alone
+        ("After six hours of talks in Moscow, the heads of Russia and Turkey declared a deal to halt the conflict.",
+         ["declared"], ["the heads of Russia and Turkey"]),
+        # a nationality word before an office abbreviation belongs to the source
+        ("Turkish FM says no technical disagreements despite postponement of talks.", ["says"], ["Turkish FM"]),
         # speech verbs the lexicon missed
         ("In a final tweet, Dorsey maintained that this is not a matter of free expression.", ["maintained"], ["Dorsey"]),
         ("The Twitter CEO countered that there have been many political movements that succeeded.",
