@@ -252,20 +252,18 @@ def test_a_bare_photo_line_is_a_caption_but_a_sentence_about_photos_is_not():
     assert _flagged(f"{BODY}\nPhotos show the damage.\n{LATER}") == {}
 
 
-def test_a_video_players_caption_keeps_its_reporting_verb():
+@pytest.mark.parametrize("line, near", [
     # usatoday.com: the player's CLOSE button runs into the video's caption, which often reports
-    line = ("CLOSE Speaking from Phoenix, Donald Trump outlined 10 steps he says will make America safer "
-            "and help fix the U.S. immigration system.")
+    ("CLOSE Speaking from Phoenix, Donald Trump outlined 10 steps he says will make America safer "
+     "and help fix the U.S. immigration system.",
+     "Close aides say he will outline 10 steps to fix the immigration system in Phoenix on Wednesday."),
+    # yahoo.com: a gallery's "More" button after the credit
+    ("Jussie Smollett was indicted on six-counts for allegedly lying to police about January 2019 "
+     "attack. (Photo: Getty Images) More",
+     "Smollett's lawyers said the city wanted more."),
+])
+def test_captions_with_player_or_gallery_buttons_are_captions(line, near):
     assert _flagged(f"{BODY}\n{line}\n{LATER}") == {line: "caption"}
-    near = "Close aides say he will outline 10 steps to fix the immigration system in Phoenix on Wednesday."
-    assert _flagged(f"{BODY}\n{near}\n{LATER}") == {}
-
-
-def test_a_credit_followed_by_a_gallery_more_button_is_still_a_caption():
-    line = ("Jussie Smollett was indicted on six-counts for allegedly lying to police about January 2019 "
-            "attack. (Photo: Getty Images) More")
-    assert _flagged(f"{BODY}\n{line}\n{LATER}") == {line: "caption"}
-    near = "Smollett's lawyers said the city wanted more."
     assert _flagged(f"{BODY}\n{near}\n{LATER}") == {}
 
 
