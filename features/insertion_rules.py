@@ -108,7 +108,8 @@ def _credit_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str
         rf"{_BOUND}{_NAME}\s*/\s*(?:(?i:{ag})|{_CAP}(?:\s+{_CAP}){{0,3}})(?:\s*(?:/|via|for)\s*[\w&.'’ -]{{1,40}})?",
         rf"{_BOUND}(?:(?i:{ag})\s+)?(?:via\s+)?Getty\s+Images(?:\s+for\s+[\w&.'’ -]{{1,40}})?",
     ])
-    end = re.compile(rf"(?:{tail})[\s.]*$")
+    # a gallery may leave its "More" button after the credit
+    end = re.compile(rf"(?:{tail})(?:\s+More)?[\s.]*$")
     start = re.compile(
         r"^(?:(?:[A-Z][\w-]*\s+){0,3}(?:[Ff]ile [Pp]hoto|FILE PHOTO|[Ff]ile [Ii]mage)\s*[:\-–—.]"
         r"|FILE\s*[-–—:]|(?:[Ii]mage|[Mm]edia) (?:copyright|caption)\b|Media playback\b|Enlarge this image\b"
@@ -286,6 +287,8 @@ def _caption(line: str, n_words: int | None = None) -> str | None:
     end, start, whole = _credit_patterns()
     if n <= 20 and whole.match(line):  # whole-line credits are short
         return "credit"
+    if n <= 2 and _MEDIA_LINE.match(line):  # a bare "Photo" or "Video" marks where a picture stood
+        return "caption"
     tail_at = max(0, len(line) - 240)  # credits are short: only the tail is searched
     tail = line[tail_at:]
     if _CREDIT_TRIGGER.search(tail.lower()) or _CLOSE_END.search(tail):
@@ -359,9 +362,13 @@ def _single_line_labels(lines: list[Line], title: str | None, sizes: list[int]) 
                 lab = lab or "related"
                 if li[0]:  # a bare "Related:" line: the headlines follow on their own lines
                     _headlines_under(lines, labels, i)
+        if lab is None and _SEPARATOR.match(t):
+            lab = "navigation"
+        if lab is None and sizes[i] > 40 and i >= n - 4:
+            lab = _foot_notice(t)
         if lab is None and labels[i] is None:
             lab = _caption(t, sizes[i])
-            if lab == "caption" and _REPORTED.search(t):
+            if lab == "caption" and _REPORTED.search(t) and not _PLAYER_CAPTION.match(t):
                 lab = None  # "..., the post said.": a reporting sentence of the story, not a caption
         if lab is None and at_edge:
             lab = _edge_label(t, title_key)
@@ -446,6 +453,26 @@ def _embedded_tweets(lines: list[Line], labels: list[str | None]) -> None:
             labels[i - 1] = None
 
 
+def _foot_notice(line: str) -> str | None:
+    """A long paragraph at the foot that opens as a correction, disclosure or promotion does
+    ("Correction: A previous version ...", "Subscribe to the ... newsletter ...")."""
+    head = line[:_NOTICE_HEAD]
+    low = head.lower()
+    rules = _promo_rules()
+    for t, i in _promo_triggers():
+        if t in low:
+            m = rules[i].pattern.search(head)
+            if m and m.start() == 0:
+                return rules[i].label
+    return None
+
+
+_SEPARATOR = re.compile(r"^[-_=*~.•·#+|/\\<>–—…\s]+$")
+_MEDIA_LINE = re.compile(r"^(?:photos?|video|image|gallery|photo gallery|slideshow)$", re.I)
+# A foot notice's cue opens the paragraph: a later "sign up" or "follow" may be the story's.
+_NOTICE_HEAD = 40
+
+
 _RESOURCES_HEAD = re.compile(r"^(?:recommended|sponsored|partner) (?:resources|links)\s*:?$", re.I)
 #: Share of a top bullet's words found in the body for it to be a summary of this story.
 _RESTATED = 0.7
@@ -453,6 +480,10 @@ _TWEET_SIGNATURE = re.compile(rf"^[—–-]\s*[^\n]{{1,80}}\(@\w{{1,30}}\)\s+{_M
 
 
 TOKEN_RE = re.compile(r"[a-z][a-z'’-]*[a-z]")
+
+
+# A section label the page runs into the line after it ("Story highlights Trump is expected to ...").
+HEAD_PREFIX_RE = re.compile(r"(?:Story highlights|STORY HIGHLIGHTS)\s+(?=[A-Z0-9\"“‘'$(])")
 
 
 # "26 SHARES Facebook Twitter": share-button furniture at the top, a line of its own or the

@@ -9,14 +9,16 @@ line as a ``Span`` (kind ``insertion``, label saying which); ``clean_doc``
 parses the article with those lines blanked, so every other extractor measures
 the body only.
 
-Marked lines are found by rules over single lines (``features.insertion_rules``);
+Marked lines are found by rules over single lines (``features.insertion_rules``) and
+over runs of lines (``features.insertion_layout``);
 unmarked off-topic paragraphs by a model of their similarity to the rest of the
 article (``features.offtopic``). This module combines the two and measures them.
 """
 from __future__ import annotations
 
 from .base import ArticleTransformer, Span, safe_div
-from .insertion_rules import SHARE_RE, mark_edge_lists, rule_labels, split_lines
+from .insertion_layout import layout_labels
+from .insertion_rules import HEAD_PREFIX_RE, SHARE_RE, mark_edge_lists, rule_labels, split_lines
 from .offtopic import OFFTOPIC_FEATURES, offtopic_paragraphs
 from .text import Doc, parse
 
@@ -57,6 +59,10 @@ FURNITURE_FEATURES: tuple[str, ...] = (
 )
 
 
+# Lines from the top in which a section label may run into the text after it.
+_EDGE_TOP = 8
+
+
 def find_insertions(text: str, title: str | None = None) -> list[Span]:
     """Inserted lines of ``text`` as spans (kind 'insertion'); ``title`` helps spot a repeated headline."""
     if not isinstance(text, str):
@@ -65,11 +71,17 @@ def find_insertions(text: str, title: str | None = None) -> list[Span]:
     if not lines:
         return []
     labels = rule_labels(lines, title)
+    layout_labels(lines, labels)
     off = offtopic_paragraphs(lines, labels, title)
     for i in off:
         labels[i] = "offtopic"
     mark_edge_lists(labels)
     spans = [Span(ln.start, ln.end, "insertion", lab, "author", off.get(i)) for i, (ln, lab) in enumerate(zip(lines, labels)) if lab]
+    for i, ln in enumerate(lines[:_EDGE_TOP]):
+        head = HEAD_PREFIX_RE.match(ln.text) if not labels[i] else None
+        if head:  # "Story highlights" run into the first summary point: the label only
+            spans.append(Span(ln.start, ln.start + len(head.group().rstrip()), "insertion", "navigation"))
+            spans.sort(key=lambda s: s.start)
     share = SHARE_RE.match(text, lines[0].start)
     if share and not any(s.start <= share.start() < s.end for s in spans):
         spans.insert(0, Span(share.start(), share.end(), "insertion", "share"))

@@ -235,3 +235,46 @@ def test_promotions_under_a_recommended_resources_foot() -> None:
     text = "\n\n".join([BODY, LATER, BODY2, "Recommended Resources"] + foot)
     flagged = _flagged(text)
     assert [flagged.get(f) for f in foot] == ["promo", "promo"]
+
+
+@pytest.mark.parametrize("line", ["___", "---------", "***", ".", "* * *", "—-"])
+def test_a_line_without_letters_or_digits_is_a_separator(line):
+    assert _flagged(f"{BODY}\n{line}\n{LATER}") == {line: "navigation"}
+
+
+@pytest.mark.parametrize("line", ["1.", "— Hillary", "…and then", "$5"])
+def test_short_lines_with_words_or_numbers_are_not_separators(line):
+    assert line not in _flagged(f"{BODY}\n{line}\n{LATER}")
+
+
+def test_a_bare_photo_line_is_a_caption_but_a_sentence_about_photos_is_not():
+    assert _flagged(f"{BODY}\nPhoto\n{LATER}") == {"Photo": "caption"}
+    assert _flagged(f"{BODY}\nPhotos show the damage.\n{LATER}") == {}
+
+
+@pytest.mark.parametrize("line, near", [
+    # usatoday.com: the player's CLOSE button runs into the video's caption, which often reports
+    ("CLOSE Speaking from Phoenix, Donald Trump outlined 10 steps he says will make America safer "
+     "and help fix the U.S. immigration system.",
+     "Close aides say he will outline 10 steps to fix the immigration system in Phoenix on Wednesday."),
+    # yahoo.com: a gallery's "More" button after the credit
+    ("Jussie Smollett was indicted on six-counts for allegedly lying to police about January 2019 "
+     "attack. (Photo: Getty Images) More",
+     "Smollett's lawyers said the city wanted more."),
+])
+def test_captions_with_player_or_gallery_buttons_are_captions(line, near):
+    assert _flagged(f"{BODY}\n{line}\n{LATER}") == {line: "caption"}
+    assert _flagged(f"{BODY}\n{near}\n{LATER}") == {}
+
+
+def test_a_long_correction_or_newsletter_box_at_the_foot_is_marked_by_its_opening():
+    correction = ("Correction: A previous version of this article incorrectly stated that the deployment of a "
+                  "predator drone by Customs and Border Protection over the Minneapolis protests was requested by "
+                  "local authorities, which it was not, and misstated the date on which the agency confirmed the "
+                  "flight to reporters.")
+    assert _flagged(f"{BODY}\n{LATER}\n{correction}") == {correction: "editor_note"}
+    # the same cue deep inside a long closing paragraph is the story's own
+    story = ("Local newspapers provide a valuable service to democracy by keeping readers' focus on their "
+             "communities, and when readers lose them, we found, they turn to partisanship; a reader who wants "
+             "to subscribe to a newsletter instead gets national news, the study said.")
+    assert _flagged(f"{BODY}\n{LATER}\n{story}") == {}

@@ -176,3 +176,12 @@ def test_share_count_furniture_opens_a_one_block_text() -> None:
     assert [(text[s.start:s.end], s.label) for s in spans] == [("26 SHARES Facebook Twitter ", "share")]
     f = insertion_features(text, spans)
     assert f["furniture_count"] == 1.0 and f["insertion_count"] == 0.0
+
+
+def test_story_highlights_run_into_the_first_point_mark_the_label_only():
+    text = ("Story highlights On Tuesday, President Trump is expected to announce $800 billion in cuts to Medicaid\n"
+            "(CNN) In the budget that President Donald Trump is expected to release Tuesday, CNN has reported that "
+            "there will be $800 billion in cuts to Medicaid.\n"
+            "Story highlights of the budget were leaked to reporters on Monday, officials said.")
+    spans = [s for s in find_insertions(text) if s.label == "navigation"]
+    assert [(text[s.start:s.end], s.start) for s in spans] == [("Story highlights", 0)]

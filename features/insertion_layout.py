@@ -1,0 +1,111 @@
+"""Page-layout rules of the insertion detector: runs of lines that only together show what
+they are, applied after the single-line rules of ``features.insertion_rules``.
+
+A video player's control text spread over many short lines, a row of links separated by
+bars, a product push standing between two promotions at the foot of the page, and
+headline-case lines closing the page after the story's last sentence.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .insertion_rules import _SENT_END, _WORD_RE, Line, _n_words
+from .lexicons import lexicon_lines
+
+__all__ = ["layout_labels"]
+
+
+def layout_labels(lines: list[Line], labels: list[str | None]) -> None:
+    """Label, in place, the lines that the layout rules mark (lines already labelled keep
+    their label, except that a video player takes over its own button text)."""
+    sizes = [_n_words(ln.text) for ln in lines]
+    _player_blocks(lines, labels, sizes)
+    _link_lists(lines, labels, sizes)
+    _promo_runs(lines, labels, sizes)
+    _trailing_headlines(lines, labels, sizes)
+
+
+def _player_blocks(lines: list[Line], labels: list[str | None], sizes: list[int]) -> None:
+    """A video player's control text ("Current Time 0:00", "Playback Rate", "Captions"), one
+    label a line; inside a block of two or more unmistakable lines the short ambiguous ones
+    around them ("/", "1", "White", "None") belong to the player too."""
+    strong, weak = _player_patterns()
+    hits = [i for i, ln in enumerate(lines) if sizes[i] <= 15 and labels[i] in _PLAYER_OVERRIDES and strong.match(ln.text)]
+    for i in hits:
+        labels[i] = "navigation"
+    if len(hits) < 2:
+        return
+    for i in hits:
+        for step in (-1, 1):
+            j = i + step
+            while 0 <= j < len(lines) and labels[j] in _PLAYER_OVERRIDES and sizes[j] <= 4 \
+                    and (weak.match(lines[j].text) or strong.match(lines[j].text)):
+                labels[j] = "navigation"
+                j += step
+
+
+def _link_lists(lines: list[Line], labels: list[str | None], sizes: list[int]) -> None:
+    """A row of links to other stories separated by bars ("HURRICANE IRMA | Tracking maps |
+    Supply kit"): several short headline fragments, none a sentence."""
+    for i, ln in enumerate(lines):
+        if labels[i] is not None or sizes[i] > 150 or " | " not in ln.text:
+            continue
+        parts = [p.strip() for p in _BAR_SPLIT.split(ln.text)]
+        kicker = len(parts) >= 2 and _KICKER.match(parts[0]) is not None
+        if (len(parts) >= 3 or kicker) and all(p and _n_words(p) <= 15 and not _SENT_END.search(p) for p in parts):
+            labels[i] = "related"
+
+
+def _promo_runs(lines: list[Line], labels: list[str | None], sizes: list[int]) -> None:
+    """At the foot of the page, a line standing between two promotions is one of them (a book
+    or product push whose own wording carries no cue). Bare "AD" markers between paragraphs
+    do not count: they stand between the story's own paragraphs."""
+    n = len(lines)
+    push = [labels[i] in _PUSH and sizes[i] >= 5 for i in range(n)]
+    for i in range(max(1, n - 10), n - 1):
+        if labels[i] is None and sizes[i] <= 80 and push[i - 1] and push[i + 1] and not _QUOTE_MARK.search(lines[i].text):
+            labels[i] = "promo"
+
+
+def _trailing_headlines(lines: list[Line], labels: list[str | None], sizes: list[int]) -> None:
+    """Headline-case lines closing the page, after the story's last sentence, are other
+    stories' headlines or advertisers' ("How To Easily Kill All Indoor Odor ...")."""
+    for i in range(len(lines) - 1, max(-1, len(lines) - 8), -1):
+        t = lines[i].text
+        if labels[i] is not None or (sizes[i] <= 20 and not t.endswith(":") and _FOOT_CREDIT.search(t)):
+            continue  # a contributor line is the story's byline, not a headline
+        if not _headline_case(t, sizes[i]):
+            break
+        labels[i] = "related"
+
+
+def _headline_case(line: str, n_words: int) -> bool:
+    """Four to 25 words, not ending a sentence, nearly every longer word capitalised."""
+    if not 4 <= n_words <= 25 or line.endswith((".", "”", '"', ":")) or line[:1] in "“\"‘'—–-" or "(@" in line:
+        return False  # a sentence, a quotation or a tweet's signature
+    if n_words <= 7 and "," in line:
+        return False  # "Kyle Smith, National Review": a writer and outlet credit
+    words = [w for w in _WORD_RE.findall(line) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+@lru_cache(maxsize=1)
+def _player_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(unmistakable, ambiguous) whole-line patterns of video-player text."""
+    kinds: dict[str, list[str]] = {"strong": [], "weak": []}
+    for ln in lexicon_lines("insertion_player_v1.txt"):
+        kind, rx = ln.split("\t")
+        if kind not in kinds:
+            raise ValueError(f"insertion_player_v1.txt: unknown kind {kind!r} (strong or weak)")
+        kinds[kind].append(rx)
+    return tuple(re.compile("^(?:" + "|".join(kinds[k]) + ")$", re.I) for k in ("strong", "weak"))  # type: ignore[return-value]
+
+
+# Labels a player block may take over: "Close" and "Play" alone read as promo buttons.
+_PLAYER_OVERRIDES = (None, "promo", "navigation", "social")
+_BAR_SPLIT = re.compile(r"\s+\|\s+")
+_KICKER = re.compile(r"^[A-Z][A-Z0-9&'’ -]{2,40}$")
+_PUSH = ("promo", "social")
+_FOOT_CREDIT = re.compile(r"\b(?:[Rr]eport(?:ed|s|ing)|[Cc]ontribut\w+|[Ww]ritten|Credit)\b|^By\b")
+_QUOTE_MARK = re.compile(r"[“”\"]")
