@@ -449,8 +449,11 @@ def _embedded_tweets(lines: list[Line], labels: list[str | None]) -> None:
     """An embedded tweet ("... Follow @x so you don't miss it." then "— Name (@handle) date")
     is content the outlet chose to show, not the site's own social call."""
     for i in range(1, len(lines)):
-        if _TWEET_SIGNATURE.match(lines[i].text) and labels[i - 1] in ("social", "promo"):
-            labels[i - 1] = None
+        if _TWEET_SIGNATURE.match(lines[i].text):
+            if labels[i - 1] in ("social", "promo"):
+                labels[i - 1] = None
+            if labels[i] in ("caption", "credit"):  # the signature names the tweet's author
+                labels[i] = None
 
 
 def _foot_notice(line: str) -> str | None:
@@ -484,6 +487,10 @@ TOKEN_RE = re.compile(r"[a-z][a-z'’-]*[a-z]")
 
 # A section label the page runs into the line after it ("Story highlights Trump is expected to ...").
 HEAD_PREFIX_RE = re.compile(r"(?:Story highlights|STORY HIGHLIGHTS)\s+(?=[A-Z0-9\"“‘'$(])")
+# A dated update or correction note run into the paragraph it heads ("UPDATE: Dec. 3, 2018, 3:19 p.m. PST Tesla ...").
+NOTE_PREFIX_RE = re.compile(
+    rf"(?:UPDATED?|Updated?|CORRECTION|Correction)\s*[:—–-]\s*{_MONTH}\.?\s+\d{{1,2}},?(?:\s+\d{{4}},?)?"
+    r"(?:\s+(?:at\s+)?\d{1,2}(?::\d{2})?\s*[ap]\.?\s?m\.?(?:\s+[A-Z]{2,4})?)?\s*[:.—–-]?\s+(?=[A-Z0-9\"“])")
 
 
 # "26 SHARES Facebook Twitter": share-button furniture at the top, a line of its own or the

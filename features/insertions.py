@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from .base import ArticleTransformer, Span, safe_div
 from .insertion_layout import layout_labels
-from .insertion_rules import HEAD_PREFIX_RE, SHARE_RE, mark_edge_lists, rule_labels, split_lines
+from .insertion_rules import HEAD_PREFIX_RE, NOTE_PREFIX_RE, SHARE_RE, mark_edge_lists, rule_labels, split_lines
 from .offtopic import OFFTOPIC_FEATURES, offtopic_paragraphs
 from .text import Doc, parse
 
@@ -81,6 +81,11 @@ def find_insertions(text: str, title: str | None = None) -> list[Span]:
         head = HEAD_PREFIX_RE.match(ln.text) if not labels[i] else None
         if head:  # "Story highlights" run into the first summary point: the label only
             spans.append(Span(ln.start, ln.start + len(head.group().rstrip()), "insertion", "navigation"))
+            spans.sort(key=lambda s: s.start)
+    for i, ln in enumerate(lines):
+        note = NOTE_PREFIX_RE.match(ln.text) if not labels[i] else None
+        if note:  # the note is the site's; the paragraph after it is the story's
+            spans.append(Span(ln.start, ln.start + len(note.group().rstrip()), "insertion", "editor_note"))
             spans.sort(key=lambda s: s.start)
     share = SHARE_RE.match(text, lines[0].start)
     if share and not any(s.start <= share.start() < s.end for s in spans):

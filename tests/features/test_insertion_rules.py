@@ -165,6 +165,26 @@ def test_promo_cue_triggers_cover_their_rules():
     ("HerbReference.com is a free, online reference library that lists medicinal herbs and their health benefits.", "promo"),
     ("Webseed.com offers alternative health programs, documentaries and more.", "promo"),
     ("President Trump, right, with Rep. Robert Lighthizer ( REUTERS/Jonathan Ernst/Reuters )", "caption"),
+    # contact lines, disclaimers, update notes, sign-up widgets and player furniture
+    ("Write to Alana Abramson at Alana.Abramson@time.com.", "bio"),
+    ("We will continue to update this story as we get new information.", "editor_note"),
+    ("Please note: This is a commentary piece. The views and opinions expressed within it are those of the "
+     "author only and do not necessarily reflect the editorial position of Independent Journal Review.", "editor_note"),
+    ("Original report:", "editor_note"),
+    ("Internet censorship is hurting conservative websites like DC Clothesline. If you enjoy our articles "
+     "please consider making a small donation today. Thank you!", "promo"),
+    ("Stay updated with the latest Nigerian news from Information Nigeria", "promo"),
+    ("protected by reCAPTCHA", "promo"),
+    ("Today's top news by email", "promo"),
+    ("Privacy - Terms", "navigation"),
+    ("Facebook: https://www.facebook.com/paul.j.watson.71", "social"),
+    ("@VP/Twitter", "credit"),
+    ("Photo illustration: Soohee Cho/The Intercept, Getty Images", "credit"),
+    ("Slideshow (5 Images)", "caption"),
+    ("A screenshot of a Google search for “free tax filing.”", "caption"),
+    ("(Interactive graphic tracking global spread of coronavirus: open tmsnrt.rs/3aIRuz7 in an external browser.)",
+     "navigation"),
+    ("brightcove.createExperiences();", "navigation"),
 ])
 def test_furniture_and_spam_lines_found_in_real_news(line: str, label: str) -> None:
     text = f"{BODY}\n\n{line}\n\n{LATER}\n\n{BODY2}"
@@ -178,6 +198,11 @@ def test_furniture_and_spam_lines_found_in_real_news(line: str, label: str) -> N
     "The reporter asked Trump about having an American become a member of the British royal family:",
     # a professor quoted near the end is a source, not a biography
     "John Smith, a professor at Harvard, said the ruling would stand.",
+    # a sentence about screenshots is the story's, not a caption
+    "Screenshots of a three-way text conversation obtained by The Hill between the aides show one of them "
+    "telling the others to delete the messages.",
+    # updates and donations the story reports on
+    "The company said it will continue to update customers as the investigation goes on.",
 ])
 def test_ordinary_sentences_are_not_flagged(line: str) -> None:
     text = f"{BODY}\n\n{LATER}\n\n{line}\n\nPhoto: Getty Images\n\n{BODY2}"
@@ -278,3 +303,14 @@ def test_a_long_correction_or_newsletter_box_at_the_foot_is_marked_by_its_openin
              "communities, and when readers lose them, we found, they turn to partisanship; a reader who wants "
              "to subscribe to a newsletter instead gets national news, the study said.")
     assert _flagged(f"{BODY}\n{LATER}\n{story}") == {}
+
+
+def test_an_embedded_tweets_signature_is_not_a_caption() -> None:
+    text = (f"{BODY}\n\nWe have no confirmation that it is involved yet. Looks more like a stunt.\n"
+            f"— Anonymous (@YourAnonNews) August 14, 2017\n\n{LATER}")
+    assert "— Anonymous (@YourAnonNews) August 14, 2017" not in _flagged(text)
+
+
+def test_a_request_the_story_reports_is_not_a_donation_call() -> None:
+    line = "The mayor asked residents to please consider the measure carefully before the deadline."
+    assert line not in _flagged(f"{BODY}\n\n{line}\n\n{LATER}")

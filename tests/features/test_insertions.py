@@ -185,3 +185,11 @@ def test_story_highlights_run_into_the_first_point_mark_the_label_only():
             "Story highlights of the budget were leaked to reporters on Monday, officials said.")
     spans = [s for s in find_insertions(text) if s.label == "navigation"]
     assert [(text[s.start:s.end], s.start) for s in spans] == [("Story highlights", 0)]
+
+
+def test_a_dated_update_note_run_into_a_paragraph_is_marked_alone() -> None:
+    line = "UPDATE: Dec. 3, 2018, 3:19 p.m. PST Tesla has said it supports a level playing field for all car makers."
+    text = f"{BODY}\n\n{line}\n\n{LATER}"
+    spans = [s for s in find_insertions(text) if s.label == "editor_note"]
+    assert [text[s.start:s.end] for s in spans] == ["UPDATE: Dec. 3, 2018, 3:19 p.m. PST"]
+
