@@ -236,14 +236,25 @@ def _rule_suggest(ctx: Ctx, i: int, j: int) -> int | None:
     return j
 
 
-_FIRST_PERSON = frozenset("i we i'd we'd i’d we’d".split())
+# "Trump has suggested he would ..." reports what a person said; evidence ("the data suggest")
+# or no owner ("it has been suggested") leaves the claim in doubt
+_EVIDENCE = frozenset("evidence data research study studies results findings poll polls analysis analyses records "
+                      "documents figures numbers survey surveys tests it this that which".split())
+
+
+def _rule_suggested(ctx: Ctx, i: int, j: int) -> int | None:
+    prev = ctx.prev(i)
+    if prev not in _EVIDENCE and prev not in _BE and prev not in ("would", "might", "may", "could", "seems", "seem"):
+        return None
+    return _rule_suggest(ctx, i, j)
+
+
 
 
 def _belief_hedges(ctx: Ctx, i: int) -> bool:
-    """A belief verb hedges when the speaker doubts aloud ("I think", "we believe") or the
-    belief has no owner ("is believed", "widely believed"); "he believes" reports a view."""
-    before = ctx.before(i, 3)
-    return any(w in _FIRST_PERSON for w in before) or ctx.prev(i) in _BE or ctx.prev(i) in _BELIEF_ADV
+    """A belief verb hedges when the belief has no owner ("is believed", "widely believed");
+    "he believes" reports a view, and in news "I think" / "we believe" mostly states one."""
+    return ctx.prev(i) in _BE or ctx.prev(i) in _BELIEF_ADV
 
 
 def _rule_believe(ctx: Ctx, i: int, j: int) -> int | None:
@@ -390,13 +401,15 @@ def _rule_likely(ctx: Ctx, i: int, j: int) -> int | None:
     return j
 
 
-# Embedded questions ("was asked whether", "debate over whether") report a question, and
-# after "unsure" the adjective already carries the doubt
-_WHETHER_NOT_PREV = frozenset("asked ask asks asking over unsure".split())
+# "Whether" hedges only after a word of doubt or not-knowing ("doubted whether", "not known
+# whether"); elsewhere it opens a question someone reports ("announce whether", "asked whether")
+# or a choice ("whether directly or not").
+_WHETHER_PREV = frozenset("doubt doubts doubted doubtful wonder wonders wondered wondering known clear certain "
+                          "sure question questioned questions".split())
 
 
 def _rule_whether(ctx: Ctx, i: int, j: int) -> int | None:
-    return None if ctx.prev(i) in _WHETHER_NOT_PREV else j
+    return j if ctx.prev(i) in _WHETHER_PREV else None
 
 
 _SENTENCE_END = re.compile(r"[.!?](?=[\s\"”’')\]]|$)")
@@ -444,6 +457,7 @@ RULES: dict[str, Rule] = {
     "appear": _rule_appear,
     "suggest": _rule_suggest,
     "believe": _rule_believe,
+    "suggested": _rule_suggested,
     "think": _rule_think,
     "thought": _rule_thought,
     "consider": _rule_consider,

@@ -94,7 +94,21 @@ def cues(text: str) -> list[tuple[str, str, str]]:
         ("Smollett alleged they shouted homophobic slurs.", []),
         ("Feds seize $28 million in bitcoins from alleged Silk Road operator.", [("alleged", "attribution", "author")]),
         ("Those who putatively caused them harm were punished.", [("putatively", "epistemic", "author")]),
-        ("It is unclear whether the talks will resume.", [("unclear", "epistemic", "author"), ("whether", "epistemic", "author")]),
+        # the adjective carries the doubt; "whether" hedges only after a word of doubt or not-knowing
+        ("It is unclear whether the talks will resume.", [("unclear", "epistemic", "author")]),
+        ("Mr Lacher said he doubted whether Russia and Turkey had sufficient leverage.", [("whether", "epistemic", "quoted")]),
+        ("The governor did not immediately announce whether he would appeal.", []),
+        # a person's suggestion is attributed; evidence or no owner leaves the claim in doubt
+        ("Since his election, Trump has suggested he would be able to start paying down the debt.", []),
+        ("The early data suggest the virus spreads more slowly in summer.", [("suggest", "epistemic", "author")]),
+        ("It has been suggested that the leak came from inside the agency.", [("suggested", "epistemic", "author")]),
+        # expecting is not doubting; "arguably" and "an estimated" figure are
+        ("Beijing has been conditioned over decades to expect American negotiators to cave.", []),
+        ("But Amazon is arguably singular among its mega-tech peers.", [("arguably", "epistemic", "author")]),
+        ("People with disabilities make up an estimated 15 percent of the population.", [("an estimated 15 percent", "epistemic", "author")]),
+        # a view stated in the first person is a view, not doubt; an ownerless belief is doubt
+        ("We believe these initiatives should be coordinated.", []),
+        ("The general is widely believed to be hiding in the north.", [("believed", "epistemic", "author")]),
         ("The victory is likely to strengthen Ankara's hand.", [("likely", "epistemic", "author")]),
         ("The general is thought to be hiding in the north.", [("thought", "epistemic", "author")]),
         ("It remains a school of thought in Ankara.", []),
