@@ -14,7 +14,7 @@ from .source_words import (
     BOUNDARY, DETERMINERS, INDEFINITE, INTRO_PREPS, INTRO_RE, Lexicon, MEDIA_SUFFIX, NAME_CONNECTORS,
     NP_STOP, ORG_HEADS, PASSIVE_AUX, PERSON_PRONOUNS, POSTMOD, PRESENT_AUX, PRONOUNS, QUOTE_MARK_RE,
     RELATIVE, RELATIVE_RE, RELATIVE_STOP, SENTENCE_ADVERBS, SHORT_QUOTE_RE, SKIP_BEFORE, TIME_PREPS,
-    TIME_WORDS, TOKEN_RE, VERB_NEXT_RE,
+    TICKER_BEFORE_RE, TIME_WORDS, TOKEN_RE, VERB_NEXT_RE,
 )
 
 @dataclass(slots=True)
@@ -202,6 +202,9 @@ def _common_np(text: str, toks: list[tuple[int, int]], words: list[str], low: li
 
 def subject_before(text: str, sent_s: int, cue_s: int, lex: Lexicon) -> NounPhrase | None:
     """The subject of the clause that ends at the cue, if any."""
+    ticker = TICKER_BEFORE_RE.search(text, max(sent_s, cue_s - 20), cue_s)
+    if ticker:
+        cue_s = ticker.start()
     toks = _tokens(text, max(sent_s, cue_s - 200), cue_s)
     if not toks:
         return None
@@ -256,6 +259,8 @@ def subject_before(text: str, sent_s: int, cue_s: int, lex: Lexicon) -> NounPhra
         k += 1
     if k > j or j - k >= 13 or not _np_like(text, toks[k:j + 1], lex):
         return None
+    if toks[k][0] > 0 and text[toks[k][0] - 1] in "/.@#_=":
+        return None  # the tail of a link ("reut.rs/2WVPxuE shows"), not a phrase
     if text[toks[k][0] : toks[k][1]] in INTRO_PREPS:
         # "At the end of April the US Congressional Budget Office hinted": the subject is
         # the name after the opening phrase's last article, if there is one

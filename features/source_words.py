@@ -105,6 +105,16 @@ SKIP_BEFORE = frozenset(
     is was were are been being just still even further since earlier subsequently""".split()
 )
 NOUN_BEFORE = frozenset("the a an this that his her their its our my your talk tv game radio road".split())
+# Words before a cue that make it no report ("worth noting that" is the author's aside).
+NOT_A_CUE_BEFORE = frozenset("worth".split())
+# Particles after a cue that make it another verb ("called off a rally", "called up reservists").
+NOT_A_CUE_AFTER = {"called": frozenset("off up in back".split()), "calling": frozenset("off up in back".split())}
+# "claim(s)" reports only after its speaker ("Trump claims", "he falsely claimed"); after any
+# other lower-case word it is the noun ("unfounded claims", "denied claims that ...").
+CLAIM_FORMS = frozenset("claim claims".split())
+CLAIM_SUBJECTS = frozenset("i we you he she it they who which that also now still often".split())
+# A stock ticker or short aside between a company and its cue: "Apple Inc (AAPL.O) said".
+TICKER_BEFORE_RE = re.compile(r"\s*\([A-Z0-9.^:-]{1,12}\)\s*$")
 PASSIVE_AUX = frozenset("be is was were been being are get got gets".split())
 # Capitalised prepositions that open a sentence with a phrase, not a name.
 INTRO_PREPS = frozenset("At In On During After Before For From By With Since Under Over Amid".split())

@@ -28,10 +28,10 @@ from .base import ArticleTransformer, Extraction, Span, per_100, safe_div
 from .insertions import clean_doc
 from .source_phrases import NounPhrase, np_forward, resolve_pronoun, sentence_subject, subject_before
 from .source_words import (
-    AND_BEFORE_RE, BELIEF, OF_NAME_RE, COLON_CUE_RE, CONTENT_START_RE, COORD_START_RE, COORD_VERB_RE, GERUND_WHILE_RE,
-    INVERSION_MARKS, Lexicon, MANNER_LABEL, MANNER_RE, NEGATED_RE, NEITHER_RE, NOUN_BEFORE,
-    PASSIVE_BEFORE_RE, POSTPOSABLE, SOURCE_LABELS, STANCE, STANDALONE_MANNER_RE, THAT_RE, TRAILING_JOIN_RE,
-    lexicon,
+    AND_BEFORE_RE, BELIEF, CLAIM_FORMS, CLAIM_SUBJECTS, COLON_CUE_RE, CONTENT_START_RE, COORD_START_RE,
+    COORD_VERB_RE, GERUND_WHILE_RE, INVERSION_MARKS, Lexicon, MANNER_LABEL, MANNER_RE, NEGATED_RE, NEITHER_RE,
+    NOT_A_CUE_AFTER, NOT_A_CUE_BEFORE, NOUN_BEFORE, OF_NAME_RE, PASSIVE_AUX, PASSIVE_BEFORE_RE, POSTPOSABLE,
+    SOURCE_LABELS, STANCE, STANDALONE_MANNER_RE, THAT_RE, TRAILING_JOIN_RE, lexicon,
 )
 from .text import Doc
 
@@ -67,8 +67,15 @@ def _find_cues(doc: Doc, lex: Lexicon) -> list[tuple[int, int, str, str]]:
     for i in [i for i, w in enumerate(low) if w in cues]:
         s, e = toks[i]
         entries = cues[low[i]]
-        if i > 0 and low[i - 1] in NOUN_BEFORE and text[toks[i - 1][1] : s].isspace():
+        if i > 0 and (low[i - 1] in NOUN_BEFORE or low[i - 1] in NOT_A_CUE_BEFORE) and text[toks[i - 1][1] : s].isspace():
             continue  # "the claim", "his support", "a talk show": a noun, not a cue ('that," said' is one)
+        if i + 1 < n and low[i + 1] in NOT_A_CUE_AFTER.get(low[i], ()):
+            continue
+        if i > 0 and low[i] in CLAIM_FORMS and text[toks[i - 1][0]].islower() \
+                and low[i - 1] not in CLAIM_SUBJECTS and not low[i - 1].endswith("ly"):
+            continue
+        if i > 0 and low[i] == "found" and low[i - 1] in PASSIVE_AUX:
+            continue  # "was found guilty", "was found by priests": no finding is reported
         for words, need, label in entries:
             k = len(words)
             if i + k > n:

@@ -287,6 +287,16 @@ def test_polnear_heldout_cue_f1() -> None:
         # names after "of" complete one common head: one source, not the last name alone
         ("After six hours of talks in Moscow, the heads of Russia and Turkey declared a deal to halt the conflict.",
          ["declared"], ["the heads of Russia and Turkey"]),
+        # a company's stock ticker between it and its cue (Reuters style)
+        ("Apple Inc (AAPL.O) said it is closing all its retail stores outside Greater China.", ["said"], ["Apple Inc"]),
+        # acts, asides and nouns are not reports
+        ("The caucus results came one day after Mr Trump called off a rally in Chicago.", [], []),
+        ("Worth noting that all gasoline cars are heavily subsidized by the state.", [], []),
+        ("The campaign ran an ad containing the unfounded claim that Biden had pressured Ukraine.", [], []),
+        ("Anonymous have denied claims that they hacked the neo-Nazi website.", ["denied"], ["Anonymous"]),
+        ("A supporter of the group was found guilty of religiously aggravated harassment.", [], []),
+        ("Also Monday, a federal judge in Utah ordered state officials to recognize the marriages.", [], []),
+        ("He spent the majority of his live show bashing the report.", [], []),
         # a nationality word before an office abbreviation belongs to the source
         ("Turkish FM says no technical disagreements despite postponement of talks.", ["says"], ["Turkish FM"]),
         # speech verbs the lexicon missed
@@ -331,3 +341,9 @@ def test_quote_spans_never_nest_and_agree_with_inner_voice() -> None:
         for q in quotes:
             inner = [s for s in spans if s.kind in ("attribution", "source") and q.start <= s.start and s.end <= q.end]
             assert all(s.voice == q.voice for s in inner), (path.name, text[q.start : q.end])
+
+
+def test_the_tail_of_a_link_is_not_a_source() -> None:
+    text = "A Reuters tally reut.rs/2WVPxuE shows the United States has by far the most cases."
+    sources = [text[s.start:s.end] for s in extract_sourcing(parse(text)).spans if s.kind == "source"]
+    assert not any("2WVPxuE" in s for s in sources)
