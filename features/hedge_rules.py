@@ -236,10 +236,11 @@ def _rule_suggest(ctx: Ctx, i: int, j: int) -> int | None:
     return j
 
 
-# "Trump has suggested he would ..." reports what a person said; evidence ("the data suggest")
-# or no owner ("it has been suggested") leaves the claim in doubt
+# "Trump has suggested he would ..." reports what a person said; evidence ("the data suggest"),
+# scholars as a class ("historians suggest") or no owner ("it has been suggested") leave the claim in doubt
 _EVIDENCE = frozenset("evidence data research study studies results findings poll polls analysis analyses records "
-                      "documents figures numbers survey surveys tests it this that which".split())
+                      "documents figures numbers survey surveys tests it this that which experts scientists researchers "
+                      "historians scholars economists analysts".split())
 
 
 def _rule_suggested(ctx: Ctx, i: int, j: int) -> int | None:
