@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import Iterable, Sequence
 
 # Abbreviations whose period does not end a sentence (lower-case, without the final dot).
@@ -22,6 +23,8 @@ ABBREVIATIONS = frozenset(
 )
 
 WORD_RE = re.compile(r"[^\W_]+(?:[’'.\-][^\W_]+)*", re.UNICODE)
+# The same pattern as one group: ``split`` returns gap, token, gap, ..., gap.
+_WORD_SPLIT_RE = re.compile(f"({WORD_RE.pattern})")
 LINE_RE = re.compile(r"[^\n]+")
 # A candidate sentence end: terminal punctuation, optional closing quotes/brackets, then space.
 SENT_END_RE = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s)")
@@ -254,9 +257,11 @@ def _plausible(text: str, start: int, end: int) -> bool:
     return end - start <= MAX_QUOTE_CHARS and len(SENT_END_RE.findall(text, start, end)) <= MAX_QUOTE_SENTENCES
 
 
-_MANGLED_OPEN = re.compile(r"(?:^|(?<=[\s(\[—–-]))\?(?=[^\W_])", re.M)
+# Each pattern starts with its "?" and looks behind from there: a pattern that starts with a
+# look-behind is tried at every character of the text, one that starts with "?" only at a "?".
+_MANGLED_OPEN = re.compile(r"\?(?:(?<=^\?)|(?<=[\s(\[—–-]\?))(?=[^\W_])", re.M)
 # "don?t", "Trump?s", "we?ve": an apostrophe, never a question mark
-_MANGLED_APOSTROPHE = re.compile(r"(?<=[^\W\d_])\?(?=(?:s|t|re|ve|ll|d|m)\b)")
+_MANGLED_APOSTROPHE = re.compile(r"\?(?<=[^\W\d_]\?)(?=(?:s|t|re|ve|ll|d|m)\b)")
 _MANGLED_CLOSE = re.compile(r"(?<=\S)\?(?=[\s,.;:!?)\]—–-]|$)", re.M)
 
 
@@ -364,8 +369,9 @@ _THAT_VERBS = (
 )
 # Not after a quotation that just closed ("...,” said the ministry"): what follows
 # the verb there is its speaker, the quotation before it is the content.
+# The word boundary comes first: the engine rejects most positions on it before the look-behinds.
 PARAPHRASE_RE = re.compile(
-    r"(?<![”\"’],\s)(?<![”\"’],)(?<![,.!?][”\"’]\s)\b(?:(?:" + _SPEECH_VERBS + r")\b"
+    r"\b(?<![”\"’],\s)(?<![”\"’],)(?<![,.!?][”\"’]\s)(?:(?:" + _SPEECH_VERBS + r")\b"
     r"(?:\s+(?:\w+\s+){0,2}?(?:News|Times|Post|reporters?|journalists?))?"
     r"(?:\s+(?:on|last|this|in)\s+(?!(?:a|an|the)\b)\w+(?:\s+\d+)?)?[,:]?\s+(?:that\s+)?"
     r"|(?:" + _THAT_VERBS + r")\s+that\s+)(?=[^\s“\"])(?!(?:and|or|but)\b)",
@@ -484,18 +490,12 @@ def _label_scare(text: str, regions: list[Region]) -> list[Region]:
 def word_tokens(text: str) -> tuple[list[tuple[int, int]], list[str]]:
     """The ``WORD_RE`` tokens of ``text``: their (start, end) offsets and their strings.
 
-    The strings come from one ``findall``; each offset is the next occurrence of its string
-    after the previous token, which is where the match is, since a match starts at the first
-    letter or digit after the previous one and only such a character starts a token string.
+    One ``split`` on the pattern gives the text as alternating gaps and tokens, so the running
+    sum of the pieces' lengths holds every token's start and end, without a Match object each.
     """
-    words = WORD_RE.findall(text)
-    tokens: list[tuple[int, int]] = []
-    add, find, pos = tokens.append, text.find, 0
-    for w in words:
-        start = find(w, pos)
-        pos = start + len(w)
-        add((start, pos))
-    return tokens, words
+    parts = _WORD_SPLIT_RE.split(text)
+    bounds = list(accumulate(map(len, parts)))
+    return list(zip(bounds[0::2], bounds[1::2])), parts[1::2]
 
 
 def parse(text: str, exclude: Iterable[tuple[int, int]] = ()) -> Doc:

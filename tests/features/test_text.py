@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from features.text import WORD_RE, parse, word_tokens
+from features.text import WORD_RE, parse, repair_marks, word_tokens
 
 SAMPLES = Path(__file__).resolve().parents[2] / "notebooks" / "data" / "samples"
 
@@ -230,3 +230,12 @@ def test_word_tokens_are_the_word_pattern_matches_with_their_offsets():
     assert words == [text[s:e] for s, e in tokens]
     assert {"U.S", "plan", "B", "don’t", "it's", "3.5", "Zürich", "init", "a", "b"} <= set(words)
     assert words.count("the") == 2 and word_tokens("") == ([], [])
+
+
+def test_repair_marks_finds_mangled_marks_at_line_starts_brackets_and_dashes():
+    text = "?We will win,? he said.\n(?Never again?) and we?re sure it?s true.\n—?Go? now, asked who?"
+    fixed = repair_marks(text)
+    assert fixed == "“We will win,” he said.\n(“Never again”) and we’re sure it’s true.\n—“Go” now, asked who?"
+    assert len(fixed) == len(text)
+    # one sign of damage is not enough: a real question mark before a word stays
+    assert repair_marks("Who? Them. (?Maybe)") == "Who? Them. (?Maybe)"
