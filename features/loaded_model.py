@@ -13,8 +13,8 @@ import numpy as np
 
 from .lexicons import lexicon_json
 from .loaded_words import (
-    FUNCTION_WORDS, IRREGULAR_SUPERLATIVES, PAD, charged_entry, intensifiers, is_spelling_noise, is_superlative,
-    token_features_pair, token_strings, valence,
+    FUNCTION_WORDS, PAD, WordCues, charged_entry, intensifiers, is_spelling_noise, token_features_pair, token_strings,
+    word_cues,
 )
 from .text import Doc
 
@@ -167,15 +167,14 @@ ROW_ABSVAL, ROW_FORCED, ROW_POSS, ROW_FUNC, ROW_INT, ROW_SUP, ROW_MOST, ROW_ADJ,
 _N_FLAGS = 11
 
 
-def _type_flags(raw: str) -> tuple[float, ...]:
-    """Per-type cues the decoder and the rate features need, computed once per word."""
-    w = raw.lower()
-    va = valence(w)
-    hit = charged_entry(w)
+def _type_flags(raw: str, cues: WordCues | None = None) -> tuple[float, ...]:
+    """Per-type cues the decoder and the rate features need, computed once per word
+    (``cues``: ``word_cues(raw)`` when the caller has them)."""
+    w, _, va, hit, superlative = cues if cues is not None else word_cues(raw)
     forced = 0.0 if hit is None else (2.0 if hit[1] == "after_possessive" else 1.0)
     adj = w not in FUNCTION_WORDS and (va is not None or w.endswith(_ADJ_ENDINGS))
     most = w in ("most", "least")  # counted only before a content word
-    sup = not most and (w[-3:] == "est" or w in IRREGULAR_SUPERLATIVES) and is_superlative(w)
+    sup = not most and superlative
     return (abs(va) if va is not None else 0.0, forced, float(raw.endswith(("'s", "’s", "s'"))),
             float(w in FUNCTION_WORDS), float(w in intensifiers()), float(sup), float(most),
             float(adj), float(raw[:1].isupper()), float(hit is not None), float(is_spelling_noise(raw)))
@@ -200,6 +199,9 @@ class LoadedModel:
         self.meta = meta or {}
         self.bigrams = bigrams or {}
         self._offsets = [int(k) for k in blocks if k != "0"]
+        # the weight dicts of the token itself and of each neighbour offset, in _offsets order
+        self._own_weights = blocks["0"]
+        self._offset_weights = [blocks[f"{o:+d}"] for o in self._offsets]
         self._pairs: tuple[dict[tuple[str, str], int], np.ndarray] | None = None
         self._clear_cache()
 
@@ -242,13 +244,14 @@ class LoadedModel:
 
     def _type_row(self, raw: str) -> tuple[float, ...]:
         """(own score, score given to each neighbour offset..., flags...) of a token string."""
-        tf, ctx = token_features_pair(raw)
+        cues = word_cues(raw)
+        tf, ctx = token_features_pair(raw, cues)
         # sum(weight * value) in feature order, with map so no Python frame runs per feature
-        own = sum(map(mul, map(self.blocks["0"].get, tf, repeat(0.0)), tf.values()))
+        own = sum(map(mul, map(self._own_weights.get, tf, repeat(0.0)), tf.values()))
         # Weight of this token's features when it sits at offset -o from the scored token.
         keys, vals = list(ctx), list(ctx.values())
-        nb = [sum(map(mul, map(self.blocks[f"{o:+d}"].get, keys, repeat(0.0)), vals)) for o in self._offsets]
-        return (own, *nb, *_type_flags(raw))
+        nb = [sum(map(mul, map(weights.get, keys, repeat(0.0)), vals)) for weights in self._offset_weights]
+        return (own, *nb, *_type_flags(raw, cues))
 
     def _add_type(self, raw: str) -> int:
         i = self._index.get(raw)  # a new word met twice in one article is added once

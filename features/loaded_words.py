@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 import numpy as np
 
@@ -98,6 +99,8 @@ def stem(w: str) -> str:
     """A crude suffix-stripped form, enough to pool inflections of one word."""
     if w.endswith(("'s", "’s")):
         w = w[:-2]
+    if not w.endswith(_SUFFIXES):  # one test in C for the many words without a suffix
+        return w
     for suf in _SUFFIXES:
         if w.endswith(suf) and len(w) - len(suf) >= 3:
             return w[: -len(suf)]
@@ -113,10 +116,17 @@ def charged_entry(w: str) -> tuple[str, str] | None:
     hit = exact.get(w)
     if hit is not None:
         return hit
+    if not w.startswith(_charged_prefixes()):  # most words: no prefix entry at all
+        return None
     for p, label, cond in prefixes:
         if w.startswith(p):
             return label, cond
     return None
+
+
+@lru_cache(maxsize=1)
+def _charged_prefixes() -> tuple[str, ...]:
+    return tuple(p for p, _, _ in charged_lexicon()[1])
 
 
 def charged_label(w: str) -> str | None:
@@ -140,12 +150,12 @@ def forced_tokens(words: list[str]) -> np.ndarray:
     return out
 
 
-def valence(w: str) -> float | None:
-    """VADER valence of the word or of its stem."""
+def valence(w: str, s: str | None = None) -> float | None:
+    """VADER valence of the word or of its stem (``s``: ``stem(w)`` when the caller has it)."""
     lex = vader_valence()
     v = lex.get(w)
     if v is None:
-        s = stem(w)
+        s = stem(w) if s is None else s
         v = lex.get(s)
         if v is None and s + "e" in lex:
             v = lex[s + "e"]
@@ -180,7 +190,7 @@ def _shape(raw: str) -> str:
         return "upper"
     if raw[:1].isupper():
         return "title"
-    if any(c.isdigit() for c in raw):
+    if not raw.isalpha() and any(c.isdigit() for c in raw):  # no letter is a digit
         return "digit"
     return "lower"
 
@@ -195,16 +205,32 @@ def context_features(raw: str) -> dict[str, float]:
     return token_features_pair(raw)[1]
 
 
-def token_features_pair(raw: str) -> tuple[dict[str, float], dict[str, float]]:
-    """(type_features, context_features) of a token string, sharing the look-ups."""
+class WordCues(NamedTuple):
+    """What the lexicons say of one lower-cased token string, looked up once for the token model."""
+
+    lower: str
+    stem: str
+    valence: float | None
+    charged: tuple[str, str] | None
+    superlative: bool
+
+
+def word_cues(raw: str) -> WordCues:
+    """The lexicon cues of a token string (see WordCues)."""
     w = raw.lower()
+    s = stem(w)
+    return WordCues(w, s, valence(w, s), charged_entry(w), is_superlative(w))
+
+
+def token_features_pair(raw: str, cues: WordCues | None = None) -> tuple[dict[str, float], dict[str, float]]:
+    """(type_features, context_features) of a token string, sharing the look-ups
+    (``cues``: ``word_cues(raw)`` when the caller has them)."""
     if raw == PAD:
         return {"w=" + PAD: 1.0}, {"w=" + PAD: 1.0}
-    s = stem(w)
+    w, s, v, hit, sup = cues if cues is not None else word_cues(raw)
     f: dict[str, float] = {"w=" + w: 1.0, "s=" + s: 1.0, "x3=" + w[-3:]: 1.0, "x4=" + w[-4:]: 1.0,
                            "shape=" + _shape(raw): 1.0, "len=%d" % min(len(w), 12): 1.0}
     ctx: dict[str, float] = {"w=" + w: 1.0}
-    v = valence(w)
     if v is None:
         f["v=none"] = 1.0
     else:
@@ -218,14 +244,13 @@ def token_features_pair(raw: str) -> tuple[dict[str, float], dict[str, float]]:
         ctx["bias_lex"] = 1.0
     elif s in bias:
         f["bias_lex"] = 1.0
-    lab = charged_label(w)
-    if lab:
-        f["charged=" + lab] = 1.0
+    if hit and hit[0]:
+        f["charged=" + hit[0]] = 1.0
         ctx["charged"] = 1.0
     if w in intensifiers():
         f["intensifier"] = 1.0
         ctx["intensifier"] = 1.0
-    if is_superlative(w):
+    if sup:
         f["superlative"] = 1.0
     if w in FUNCTION_WORDS:
         f["function"] = 1.0
@@ -241,6 +266,7 @@ def token_features_pair(raw: str) -> tuple[dict[str, float], dict[str, float]]:
     if own is not None:
         ctx["c256=%d" % own[0]] = 1.0
     return f, ctx
+
 
 def token_strings(doc: Doc) -> list[str]:
     """The token strings of ``doc`` (the parser's list when it has one: do not modify it)."""

@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 
 from features.loaded_words import (
-    charged_label, context_features, forced_tokens, is_spelling_noise, is_superlative, stem, type_features, valence,
-    word_clusters,
+    charged_entry, charged_label, context_features, forced_tokens, is_spelling_noise, is_superlative, stem,
+    token_features_pair, type_features, valence, word_clusters, word_cues,
 )
 
 
@@ -24,6 +24,13 @@ def test_charged_words_and_their_labels():
     assert charged_label("ministry") is None
 
 
+def test_charged_prefix_entries_match_every_word_they_start():
+    # "catastroph*" and "warmonger*" are prefix entries: their inflections hit, a word they are inside does not
+    assert charged_label("catastrophic") == charged_label("catastrophe") is not None
+    assert charged_entry("warmongers") is not None and charged_entry("warmonger’s") is not None
+    assert charged_entry("noncatastrophic") is None and charged_entry("catastro") is None
+
+
 def test_valence_falls_back_to_the_stem():
     assert valence("horrible") < 0 < valence("wonderful")
     assert valence("killings") is not None            # "killing" is VADER's, "killings" is not
@@ -40,6 +47,18 @@ def test_typos_are_spelling_noise_names_are_not():
 def test_stem_pools_inflections():
     assert stem("accusations") == stem("accusation")
     assert stem("Russia's") == "Russia"
+    assert stem("stunningly") == "stunn" and stem("governments") == "govern"
+    assert stem("the") == "the" and stem("gas") == "gas" and stem("3D") == "3D"   # no suffix, or too short a rest
+
+
+def test_word_cues_are_what_the_features_read():
+    cues = word_cues("Deadliest")
+    assert cues == ("deadliest", "deadliest", None, None, True)   # no VADER valence, not in the charged list
+    assert word_cues("regime’s").charged is not None and word_cues("regime’s").stem == "regime"
+    assert word_cues("Horrible").valence < 0
+    own, ctx = token_features_pair("Deadliest", cues)
+    assert own["superlative"] == 1.0 and own["v=none"] == 1.0 and own["shape=title"] == 1.0
+    assert (own, ctx) == token_features_pair("Deadliest")
 
 
 def test_token_features_in_position_and_for_neighbours():
