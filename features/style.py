@@ -148,7 +148,8 @@ def syllables(word: str) -> int:
     pronunciation, else Pyphen's hyphenation points plus one, for each word textstat sees in it."""
     table = _cmu_syllables()
     total = 0
-    for w in list_words(word, lowercase=True):
+    # textstat's word list of a purely alphabetic word is the word itself: no punctuation, no space
+    for w in ([word.lower()] if word.isalpha() else list_words(word, lowercase=True)):
         n = table.get(w)
         total += n if n is not None else len(_hyphenator().positions(w)) + 1
     return total
