@@ -55,7 +55,15 @@ _MIN_ARTICLE_TOKENS = 100
 _TYPICAL_ABS_VALENCE = 0.13
 _TYPICAL_VALENCE_SHARE = 0.078
 _TYPICAL_CHARGED_SHARE = 0.0015
-_QUOTE_CODES = np.array(sorted(ord(c) for c in _QUOTE_CHARS), dtype=np.uint32)
+# Whether a code point is a quotation mark, by table look-up: every code past the table's end is not.
+_QUOTE_TABLE = np.zeros(max(map(ord, _QUOTE_CHARS)) + 2, dtype=bool)
+_QUOTE_TABLE[[ord(c) for c in _QUOTE_CHARS]] = True
+_COL = {name: i for i, name in enumerate(DENSE_FEATURES)}
+_REGION_COLUMN = {"direct": _COL["in_direct_quote"], "scare": _COL["in_scare_quote"]}
+
+
+def _is_quote_mark(codes: np.ndarray) -> np.ndarray:
+    return _QUOTE_TABLE[np.minimum(codes, len(_QUOTE_TABLE) - 1)]
 
 
 def _window_sum(x: np.ndarray, k: int) -> np.ndarray:
@@ -77,6 +85,30 @@ def _codepoints(text: str) -> np.ndarray:
     return np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
 
 
+def _marked_sentences(text: str, sentences: list[tuple[int, int]], mark: str) -> np.ndarray:
+    """Per sentence, whether ``mark`` occurs in it (the marks found once in the whole text)."""
+    ns = len(sentences)
+    if mark not in text:
+        return np.zeros(ns, dtype=bool)
+    at, pos = [], text.find(mark)
+    while pos >= 0:
+        at.append(pos)
+        pos = text.find(mark, pos + 1)
+    bounds = np.array(sentences, dtype=np.int64).reshape(ns, 2)
+    return np.searchsorted(at, bounds[:, 1]) > np.searchsorted(at, bounds[:, 0])
+
+
+def _quote_columns(doc: Doc, starts: np.ndarray, out: np.ndarray) -> None:
+    """Set the in-quote columns of the tokens of each quotation region."""
+    if not doc.quotes:
+        return
+    first = np.searchsorted(starts, [r.start for r in doc.quotes]).tolist()
+    last = np.searchsorted(starts, [r.end for r in doc.quotes]).tolist()
+    for r, a, b in zip(doc.quotes, first, last):
+        if b > a:
+            out[a:b, _REGION_COLUMN.get(r.label, _COL["in_paraphrase"])] = 1.0
+
+
 def position_matrix(doc: Doc, abs_valence: np.ndarray | None = None, capitalised: np.ndarray | None = None,
                     charged: np.ndarray | None = None, words: list[str] | None = None) -> np.ndarray:
     """Dense per-token features (columns: DENSE_FEATURES). ``capitalised`` and
@@ -93,21 +125,16 @@ def position_matrix(doc: Doc, abs_valence: np.ndarray | None = None, capitalised
     else:
         ends = np.fromiter((e for _, e in doc.tokens), dtype=np.int64, count=n)
     va = abs_valence if abs_valence is not None else np.zeros(n)
-    col = {name: i for i, name in enumerate(DENSE_FEATURES)}
-    for r in doc.quotes:
-        a, b = np.searchsorted(starts, r.start), np.searchsorted(starts, r.end)
-        if b > a:
-            c = {"direct": "in_direct_quote", "scare": "in_scare_quote"}.get(r.label, "in_paraphrase")
-            out[a:b, col[c]] = 1.0
+    col = _COL
+    _quote_columns(doc, starts, out)
     if doc.sentences:
         ns = len(doc.sentences)
-        sst = np.fromiter((s for s, _ in doc.sentences), dtype=np.int64, count=ns)
+        sst = np.asarray(doc.sent_starts, dtype=np.int64) if len(doc.sent_starts) == ns else \
+            np.fromiter((s for s, _ in doc.sentences), dtype=np.int64, count=ns)
         sidx = np.searchsorted(sst, starts, side="right") - 1
         sidx[sidx < 0] = 0
-        exc = np.fromiter(("!" in text[s:e] for s, e in doc.sentences), dtype=bool, count=ns)
-        que = np.fromiter(("?" in text[s:e] for s, e in doc.sentences), dtype=bool, count=ns)
-        out[:, col["sentence_has_exclamation"]] = exc[sidx]
-        out[:, col["sentence_has_question"]] = que[sidx]
+        out[:, col["sentence_has_exclamation"]] = _marked_sentences(text, doc.sentences, "!")[sidx]
+        out[:, col["sentence_has_question"]] = _marked_sentences(text, doc.sentences, "?")[sidx]
         first = np.ones(n, dtype=bool)
         first[1:] = sidx[1:] != sidx[:-1]
         out[:, col["sentence_first"]] = first
@@ -136,8 +163,8 @@ def position_matrix(doc: Doc, abs_valence: np.ndarray | None = None, capitalised
         out[:, col["in_first_paragraph"]] = starts < _lede_end(doc)
     cps = _codepoints(text)
     L = len(text)
-    before = np.isin(cps[np.maximum(starts - 1, 0)], _QUOTE_CODES) & (starts > 0)
-    after = np.isin(cps[np.minimum(ends, L - 1)], _QUOTE_CODES) & (ends < L)
+    before = _is_quote_mark(cps[np.maximum(starts - 1, 0)]) & (starts > 0)
+    after = _is_quote_mark(cps[np.minimum(ends, L - 1)]) & (ends < L)
     out[:, col["quote_mark_before"]] = before
     out[:, col["quote_mark_after"]] = after
     if charged is None:
