@@ -13,6 +13,9 @@ and with several worker processes, peak memory at two corpus sizes, the whole
         # each stage's share of an in-process --jobs 1 run on 500 articles, and start-up
         # (`relscore --help`, `relscore score` on the five samples), for this tree and for
         # /tmp/before (e.g. `git archive <commit> | tar -x -C /tmp/before`), interleaved runs
+    python bench/speed.py --only stages --clock cpu --against /tmp/before
+        # the stages in CPU seconds of the process: on a machine shared with other jobs, waiting
+        # for a core is left out, so the A/B ratios move less with the load
 
 Memory is sampled every 0.2 s over the whole process tree (the command and its
 workers) with psutil: the sum of proportional set sizes (PSS: pages shared by
@@ -165,19 +168,26 @@ STAGES = ("read", "segment", "insertions", "hedging", "sourcing", "loaded", "sty
           "criteria card", "model", "model: of it lean", "write", "other")
 
 
-def _timed(times: dict[str, float], stage: str, fn: Callable[..., Any]) -> Callable[..., Any]:
+#: The clocks of the stages run: wall time, or the CPU time of the process (all its threads).
+CLOCKS: dict[str, Callable[[], float]] = {"wall": time.perf_counter, "cpu": time.process_time}
+
+
+def _timed(times: dict[str, float], stage: str, fn: Callable[..., Any],
+           clock: Callable[[], float] = time.perf_counter) -> Callable[..., Any]:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        t = time.perf_counter()
+        t = clock()
         try:
             return fn(*args, **kwargs)
         finally:
-            times[stage] += time.perf_counter() - t
+            times[stage] += clock() - t
     return wrapper
 
 
-def stage_probe(corpus: Path, out: Path, model_paths: list[str]) -> dict[str, float]:
+def stage_probe(corpus: Path, out: Path, model_paths: list[str], clock_name: str = "wall") -> dict[str, float]:
     """Seconds per stage of one in-process ``--jobs 1`` run of the local engine over ``corpus``
-    (models and lexicons loaded first and timed apart), plus ``total`` and ``articles``."""
+    (models and lexicons loaded first and timed apart), plus ``total`` and ``articles``;
+    ``clock_name`` is one of CLOCKS."""
+    clock = CLOCKS[clock_name]
     import importlib
 
     import scoring.run.local as local
@@ -185,41 +195,42 @@ def stage_probe(corpus: Path, out: Path, model_paths: list[str]) -> dict[str, fl
     from scoring.run.preload import load_predict
 
     times: dict[str, float] = defaultdict(float)
-    t = time.perf_counter()
+    t = clock()
     predict = load_predict(model_paths or None)
-    load = time.perf_counter() - t
+    load = clock() - t
     for module, name, stage in STAGE_HOOKS:
         m = importlib.import_module(module)
         if hasattr(m, name):  # a tree of earlier code may lack a stage (the lean model)
-            setattr(m, name, _timed(times, stage, getattr(m, name)))
-    local.LocalRun._write = _timed(times, "write", local.LocalRun._write)
+            setattr(m, name, _timed(times, stage, getattr(m, name), clock))
+    local.LocalRun._write = _timed(times, "write", local.LocalRun._write, clock)
     reader = local.iter_prepared
 
     def timed_reader(*args: Any) -> Iterator[Any]:
         it = reader(*args)
         while True:
-            t = time.perf_counter()
+            t = clock()
             try:
                 item = next(it)
             except StopIteration:
                 return
             finally:
-                times["read"] += time.perf_counter() - t
+                times["read"] += clock() - t
             yield item
 
     local.iter_prepared = timed_reader
-    t = time.perf_counter()
+    t = clock()
     res = local.run_local(prepare([corpus]), out, spans=out.with_suffix(".spans.jsonl"), predict=predict,
                           model_paths=model_paths or None, jobs=1)
-    total = time.perf_counter() - t
+    total = clock() - t
     inner = sum(v for k, v in times.items() if k not in SUB_STAGES)
     return {**times, "other": total - inner, "total": total, "articles": res.counts.scored, "load": load}
 
 
-def _probe_in(tree: Path, corpus: Path, out: Path, model_paths: list[str]) -> dict[str, float]:
+def _probe_in(tree: Path, corpus: Path, out: Path, model_paths: list[str], clock_name: str = "wall") -> dict[str, float]:
     """``stage_probe`` in a fresh interpreter that imports the product from ``tree``."""
     env = {**os.environ, "PYTHONPATH": str(tree)}
-    cmd = [sys.executable, str(Path(__file__).resolve()), "--probe", str(corpus), str(out), *model_paths]
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--clock", clock_name, "--probe", str(corpus), str(out),
+           *model_paths]
     done = subprocess.run(cmd, env=env, cwd=tree, capture_output=True, text=True)
     if done.returncode != 0:
         raise SystemExit(f"stage probe failed in {tree}:\n{done.stderr[-2000:]}")
@@ -301,7 +312,7 @@ def _fmt_row(label: str, values: list[str]) -> str:
     return "| " + " | ".join([label, *values]) + " |"
 
 
-def report_stages(trees: dict[str, Path], tmp: Path, n: int, runs: int) -> None:
+def report_stages(trees: dict[str, Path], tmp: Path, n: int, runs: int, clock_name: str = "wall") -> None:
     """Medians per stage for each tree, runs interleaved so that both see the same machine load."""
     corpus = tmp / f"allsides_{n}.jsonl"
     write_corpus(n, corpus)
@@ -311,12 +322,12 @@ def report_stages(trees: dict[str, Path], tmp: Path, n: int, runs: int) -> None:
     results: dict[str, list[dict[str, float]]] = {name: [] for name in trees}
     for i in range(runs):
         for name, tree in trees.items():
-            results[name].append(_probe_in(tree, corpus, tmp / f"stages_{i}.csv", models[name]))
+            results[name].append(_probe_in(tree, corpus, tmp / f"stages_{i}.csv", models[name], clock_name))
     med = {name: {k: statistics.median(r.get(k, 0.0) for r in rs) for k in (*STAGES, "total", "load")}
            for name, rs in results.items()}
     names = list(trees)
     print(f"\nstages of an in-process --jobs 1 run on {n:,} AllSides articles, medians of {runs} runs "
-          f"(seconds, share of the run):")
+          f"({'CPU ' if clock_name == 'cpu' else ''}seconds, share of the run):")
     print(_fmt_row("stage", names + (["before / this tree"] if len(names) == 2 else [])))
     print(_fmt_row("---", ["---:"] * (len(names) + (len(names) == 2))))
     for k in (*STAGES, "total"):
@@ -325,8 +336,9 @@ def report_stages(trees: dict[str, Path], tmp: Path, n: int, runs: int) -> None:
             cells.append(f"{med[names[0]][k] / med[names[1]][k]:.2f}x" if med[names[1]][k] > 0 else "-")
         print(_fmt_row(k, cells))
     feat = ("segment", "insertions", "hedging", "sourcing", "loaded", "style")
-    print(_fmt_row("articles/s end to end (start-up excluded)", [f"{n / med[nm]['total']:.0f}" for nm in names]))
-    print(_fmt_row("articles/s feature pass (segment .. style)",
+    per = "articles per CPU second" if clock_name == "cpu" else "articles/s"
+    print(_fmt_row(f"{per} end to end (start-up excluded)", [f"{n / med[nm]['total']:.0f}" for nm in names]))
+    print(_fmt_row(f"{per} feature pass (segment .. style)",
                    [f"{n / sum(med[nm][k] for k in feat):.0f}" for nm in names]))
     print(_fmt_row("models + lexicons load (s)", [f"{med[nm]['load']:.2f}" for nm in names]), flush=True)
 
@@ -359,13 +371,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--stage-articles", type=int, default=500, help="articles of the stages run (default 500)")
     ap.add_argument("--against", metavar="DIR", help="a tree of the code before, for A/B stages and start-up")
+    ap.add_argument("--clock", choices=tuple(CLOCKS), default="wall",
+                    help="what the stages count: wall seconds (default) or CPU seconds of the process")
     ap.add_argument("--probe", nargs="+", help=argparse.SUPPRESS)  # internal: one stage probe, JSON out
     ap.add_argument("--probe-predict", help=argparse.SUPPRESS)  # internal: one predict probe, JSON out
     ap.add_argument("--full-runs", type=int, default=1, help="runs of the whole corpus (default 1)")
     args = ap.parse_args(argv)
     if args.probe:
         corpus, out, *models = args.probe
-        print(json.dumps(stage_probe(Path(corpus), Path(out), models)))
+        print(json.dumps(stage_probe(Path(corpus), Path(out), models, args.clock)))
         return 0
     if args.probe_predict:
         print(json.dumps(predict_probe(Path(args.probe_predict))))
@@ -383,7 +397,7 @@ def main(argv: list[str] | None = None) -> int:
         if "startup" in parts:
             report_startup(_trees(args.against), tmp, args.runs)
         if "stages" in parts:
-            report_stages(_trees(args.against), tmp, args.stage_articles, args.runs)
+            report_stages(_trees(args.against), tmp, args.stage_articles, args.runs, args.clock)
         if "predict" in parts:
             report_predict(_trees(args.against), tmp, 256, args.runs)
         if "features" in parts:
