@@ -293,13 +293,14 @@ class LoadedModel:
 
     def type_rows(self, words: list[str]) -> np.ndarray:
         """The per-type rows of ``words`` as one array (tokens x columns)."""
-        idx = list(map(self._index.get, words))
-        if None in idx:
+        idx = np.fromiter(map(self._index.get, words, repeat(-1)), dtype=np.int64, count=len(words))
+        if (idx < 0).any():
             if len(self._index) > 150_000:  # bound memory on endless streams of new words
                 self._clear_cache()
-                idx = [None] * len(words)
-            idx = [self._add_type(t) if i is None else i for t, i in zip(words, idx)]
-        return self._table[np.array(idx, dtype=np.int64)]
+                idx[:] = -1
+            idx = np.fromiter((self._add_type(t) if i < 0 else i for t, i in zip(words, idx.tolist())),
+                              dtype=np.int64, count=len(words))
+        return self._table[idx]
 
     def flags(self, rows: np.ndarray, j: int) -> np.ndarray:
         """Column ``j`` (one of the _R_* flags) of ``type_rows`` output."""

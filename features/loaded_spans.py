@@ -34,8 +34,9 @@ def voice_zones(doc: Doc) -> np.ndarray:
     starts = np.asarray(doc.tok_starts, dtype=np.int64) if len(doc.tok_starts) == n else \
         np.fromiter((s for s, _ in doc.tokens), dtype=np.int64, count=n)
     # Regions are sorted by start, so an inner region (later start) overwrites its outer one.
-    for k, r in enumerate(doc.quotes, start=1):
-        a, b = np.searchsorted(starts, r.start), np.searchsorted(starts, r.end)
+    first = np.searchsorted(starts, [r.start for r in doc.quotes]).tolist()
+    last = np.searchsorted(starts, [r.end for r in doc.quotes]).tolist()
+    for k, (a, b) in enumerate(zip(first, last), start=1):
         zone[a:b] = k
     return zone
 
@@ -156,7 +157,8 @@ def decode_runs(doc: Doc, probs: np.ndarray, decode: dict[str, Any], forced: np.
 # marks are how news quotes people, so a word in them is usually a speaker's word
 # quoted in part ("criticized Turkey’s “aggressive” intervention"); single marks
 # outside any quotation are the writer's own.
-_QUOTED_WORD_RE = re.compile(r"(?<![\w’'])(?:‘([a-z][a-z\-]{2,})’|'([a-z][a-z\-]{2,})')(?![\w’'])")
+# The pattern starts with the mark and looks behind from it, so the engine tries it only at marks.
+_QUOTED_WORD_RE = re.compile(r"[‘'](?<![\w’'][‘'])(?:(?<=‘)([a-z][a-z\-]{2,})’|(?<=')([a-z][a-z\-]{2,})')(?![\w’'])")
 # ...heading a noun phrase the writer opened with a determiner: "the ‘experts’", "this ‘deal’".
 _SCARE_LEFT_RE = re.compile(r"(?:^|[^\w’'-])(?:the|a|an|this|that|these|those|its|their|his|her|our|such)"
                             r"\s+(?:[\w’'-]+\s+)?$", re.IGNORECASE)
