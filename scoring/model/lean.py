@@ -35,7 +35,7 @@ from sklearn.utils.validation import check_is_fitted
 from features.base import Span
 from features.text import Doc, blank, parse, repair_marks
 from scoring.model.grouping import grouped_splits, outlet_weights
-from scoring.model.wording import FULLTEXT_CHARS, HEADLINE_CHARS, clip_texts, outlet_counts
+from scoring.model.wording import FULLTEXT_CHARS, HEADLINE_CHARS, TermCounts, analyzer_key, clip_texts, outlet_counts
 
 log = logging.getLogger(__name__)
 
@@ -210,10 +210,12 @@ class LeanModel(ClassifierMixin, BaseEstimator):
         """The TF-IDF rows of author-voice ``bodies`` and ``titles``, and each family's columns."""
         check_is_fitted(self, "lr_")
         mats, cols, at = [], {}, 0
+        counts = TermCounts()  # the counters' own transform, with the faster accent stripping
         for (fam, counter), tf in zip(self._blocks(), self.tfidf_):
             texts = clip_texts(bodies, self.text_chars) if fam == WORDS_FAMILY else clip_texts(
                 titles if titles is not None else [""] * len(bodies), HEADLINE_CHARS)
-            m = tf.transform(counter.transform(texts))
+            m = tf.transform(counts.matrix(counter, texts) if analyzer_key(counter) is not None
+                             else counter.transform(texts))
             if fam == HEADLINE_FAMILY:
                 m = m * self.headline_weight
             cols[fam] = slice(at, at + m.shape[1])
@@ -343,6 +345,7 @@ def fit_temperature(logits: np.ndarray, y: np.ndarray, w: np.ndarray) -> tuple[f
 # ------------------------------------------------------------------ evidence spans
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")  # CountVectorizer's default token_pattern, which the body counter uses
 _WORD = re.compile(r"\w\w+")
+_NON_ASCII_WORD = re.compile(r"[^\x00-\x7f](?<=\w)")
 
 
 def lean_spans(text: str, model: LeanModel, title: str | None = None, k: int = 8, doc: Doc | None = None
@@ -395,11 +398,21 @@ def _spans_of(body: str, quotes: list[tuple[int, int]], points: dict[str, float]
     wanted = set(top)
     quotes = sorted(quotes)
     read = body[: model.text_chars]
-    hits = (_ascii_hits(read, wanted) if read.isascii()
+    hits = (_ascii_hits(read, wanted) if _ascii_words(read)
             else _token_hits(read, wanted, model.body_counter_.build_preprocessor()))
     hits = [h for h in hits if not _overlaps(h[0], h[1], quotes)]
     per_hit = {t: points[t] / max(1, sum(1 for h in hits if h[2] == t)) for t in wanted}
     return _merge([(s, e, per_hit[t]) for s, e, t in hits])
+
+
+def _ascii_words(read: str) -> bool:
+    """True when every word character of ``read``, and of its lower case, is ASCII (the length
+    unchanged): its other characters (curly quotes, dashes) only separate tokens, as ASCII
+    punctuation would, so ``_ascii_hits`` finds what ``_token_hits`` finds."""
+    if read.isascii():
+        return True
+    low = read.lower()
+    return len(low) == len(read) and not _NON_ASCII_WORD.search(read) and not _NON_ASCII_WORD.search(low)
 
 
 def _token_hits(read: str, wanted: set[str], prep: Callable[[str], str]) -> list[tuple[int, int, str]]:
