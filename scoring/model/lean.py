@@ -19,6 +19,7 @@ from __future__ import annotations
 import heapq
 import logging
 import re
+from functools import lru_cache
 from multiprocessing import get_context
 from typing import Any, Callable, Sequence
 
@@ -431,21 +432,30 @@ def _token_hits(read: str, wanted: set[str], prep: Callable[[str], str]) -> list
 
 
 def _ascii_hits(read: str, wanted: set[str]) -> list[tuple[int, int, str]]:
-    """``_token_hits`` of an ASCII ``read`` by one regular-expression scan per term, in C: a token is a
-    maximal run of two or more word characters, so a bigram's second word is the next such run,
-    past non-word characters and one-character words."""
+    """``_token_hits`` of an ASCII ``read`` by regular-expression scans, in C: a token is a maximal run
+    of two or more word characters, so the unigrams are found by one scan for any of them, and a
+    bigram's second word is the next such run, past non-word characters and one-character words."""
     low = read.lower()  # ASCII: same length, so offsets still slice ``read``
     hits: list[tuple[int, int, str]] = []
+    # a match is a whole token, and tokens do not overlap, so one scan finds every unigram's occurrences
+    unigrams = sorted(t for t in wanted if " " not in t and _WORD.fullmatch(t))
+    if unigrams:
+        pattern = re.compile(rf"\b(?:{'|'.join(map(re.escape, unigrams))})\b")
+        hits += [(m.start(), m.end(), m.group()) for m in pattern.finditer(low)]
     for t in wanted:
-        first, _, second = t.partition(" ")
-        if not all(_WORD.fullmatch(w) for w in (first, second or first)):
-            continue  # not a token the body counter could have read (none in its vocabulary)
-        if not second:
-            hits += [(m.start(), m.end(), t) for m in re.finditer(rf"\b{re.escape(t)}\b", low)]
-        else:  # in a lookahead, so overlapping occurrences ("aliens aliens aliens") are all found
-            pat = rf"(?=(\b{re.escape(first)}(?:\W+\w(?=\W))*\W+{re.escape(second)}\b))"
-            hits += [(m.start(1), m.end(1), t) for m in re.finditer(pat, low)]
+        if " " in t and (pattern := _bigram_pattern(t)) is not None:
+            hits += [(m.start(1), m.end(1), t) for m in pattern.finditer(low)]
     return hits
+
+
+@lru_cache(maxsize=4096)
+def _bigram_pattern(term: str) -> re.Pattern | None:
+    """The occurrences of bigram ``term`` as the body counter reads it, in a lookahead so that
+    overlapping ones ("aliens aliens aliens") are all found; None for a term it could not have read."""
+    first, _, second = term.partition(" ")
+    if not (_WORD.fullmatch(first) and _WORD.fullmatch(second)):
+        return None
+    return re.compile(rf"(?=(\b{re.escape(first)}(?:\W+\w(?=\W))*\W+{re.escape(second)}\b))")
 
 
 def _overlaps(s: int, e: int, ranges: list[tuple[int, int]]) -> bool:
