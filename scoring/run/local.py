@@ -2,14 +2,16 @@
 :func:`scoring.run.chunks.score_chunk` on N worker processes and write every batch,
 in input order, as soon as it is done.
 
-Memory stays flat: at most ``2 * jobs + 1`` batches are held (each worker's
-current and next one, and the one being read) and nothing is kept after it is written (except article texts when an HTML report needs
+Memory stays flat: at most ``4 * jobs + 1`` batches are held (each worker's current
+and next one, those done but waiting for an earlier one to be written, and the one being
+read) and nothing is kept after it is written (except article texts when an HTML report needs
 them). A worker that dies is survived (:mod:`scoring.run.workers`). Every
 batch written moves the resume point (:mod:`scoring.run.resume`), so a run
 stopped at any moment can be continued with ``resume=True``.
 """
 from __future__ import annotations
 
+import gc
 import logging
 from collections import deque
 from concurrent.futures import Future
@@ -39,6 +41,8 @@ BATCH_SIZE = 256
 #: heap fragmentation otherwise grow slowly over a long run.
 RECYCLE_BATCHES = 5
 
+#: Batches held at most per worker: in its hands, and done but waiting for an earlier one.
+HELD_PER_WORKER = 4
 #: ``on_progress(n)``: ``n`` more input rows are done (scored, rejected or skipped).
 ProgressFn = Callable[[int], None]
 Prepared = Sequence[tuple[Source, Resolved | None]]
@@ -198,6 +202,9 @@ class LocalRun:
         Stopped by an exception, the files stay whole up to the last resume point."""
         if self.jobs > 1:
             preload_features()
+        # What is loaded by now (lexicons, models: millions of objects) moves out of the cyclic
+        # collector's reach: its full passes would otherwise walk all of it again and again.
+        gc.freeze()
         finished = False
         try:
             self._score(iter_prepared(list(self.prepared), self.limit), on_progress or _no_progress)
@@ -271,15 +278,25 @@ class LocalRun:
             self._write(batch, result)
             progress(len(batch.items))
 
+        def write_done() -> None:
+            while pending and pending[0][1].done():
+                drain_one()
+
         def submit(batch: Batch) -> None:
             if workers is None:
                 self._write(batch, score_chunk(batch.articles, **self.score_kw))
                 progress(len(batch.items))
                 return
+            # Batches are handed out as workers finish, in any order, and written in input order;
+            # a slow batch holds back at most HELD_PER_WORKER batches per worker behind it.
+            while len(pending) >= HELD_PER_WORKER * self.jobs or not workers.has_room():
+                if len(pending) >= HELD_PER_WORKER * self.jobs:
+                    drain_one()
+                else:
+                    workers.wait_any()
+                write_done()
             pending.append((batch, workers.submit(batch.articles, **self.score_kw)))
-            # each worker has a batch to start on as soon as it is done with the one before
-            while len(pending) > 2 * self.jobs:
-                drain_one()
+            write_done()
 
         try:
             batch = Batch()

@@ -14,7 +14,7 @@ import signal
 import sys
 import threading
 import time
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import Any
@@ -27,6 +27,8 @@ from scoring.run.chunks import ChunkResult, score_chunk
 log = logging.getLogger(__name__)
 
 CRASH_REASON = "worker process crashed while analysing this article ({})"
+#: Batches a worker holds at once: the one it scores and the next, so it never waits for the parent.
+IN_HAND = 2
 
 
 @dataclass
@@ -41,11 +43,11 @@ class _Lane:
 class Workers:
     """Worker processes that survive a worker dying (see the module docstring).
 
-    Each worker is a pool of its own, so that one can be replaced by a fresh process after
-    ``recycle_after`` batches while the others go on working: their caches and heap
-    fragmentation otherwise grow over a long run. The fresh process starts when the old one is
-    handed its last batch, so no core waits for the old one to finish; the workers' first turns
-    are staggered, so they are not replaced at the same time."""
+    Each worker is a pool of its own, holding at most ``IN_HAND`` batches (the one it scores
+    and the next), so that one can be replaced by a fresh process after ``recycle_after``
+    batches while the others go on working: their caches and heap fragmentation otherwise grow
+    over a long run. A worker is replaced once it has finished its last batch, and the workers'
+    first turns are staggered, so they are not replaced at the same time."""
 
     def __init__(self, jobs: int, recycle_after: int | None = None) -> None:
         self.jobs, self.recycle_after = jobs, recycle_after
@@ -53,7 +55,6 @@ class Workers:
         methods = multiprocessing.get_all_start_methods()
         self._ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
         self.lanes = self._new_lanes()
-        self.retiring: list[_Lane] = []  # replaced, finishing the batches they were handed
 
     def _new_lanes(self) -> list[_Lane]:
         step = (self.recycle_after or 0) // self.jobs
@@ -68,22 +69,34 @@ class Workers:
                                    initargs=(os.getpid(),))
         return _Lane(pool, left)
 
-    def _lane(self) -> _Lane:
-        """The worker to take the next batch, the one with the fewest in hand; retired workers
-        that are done are shut down."""
-        for lane in [r for r in self.retiring if not r.futures]:
-            lane.pool.shutdown(wait=True)
-            self.retiring.remove(lane)
-        return min(self.lanes, key=lambda lane: len(lane.futures))
+    def _open_lanes(self) -> list[_Lane]:
+        """The workers that take batches, after replacing those done with their last one."""
+        for i, lane in enumerate(self.lanes):
+            if lane.left is not None and lane.left <= 0 and not lane.futures:
+                lane.pool.shutdown(wait=True)
+                self.lanes[i] = self._new_lane(self.recycle_after)
+        return [lane for lane in self.lanes if lane.left is None or lane.left > 0]
+
+    def has_room(self) -> bool:
+        """True when a worker can take a batch now (see ``submit``)."""
+        return any(len(lane.futures) < IN_HAND for lane in self._open_lanes())
+
+    def wait_any(self) -> None:
+        """Wait until a batch in hand is done (at once when none is)."""
+        running = [f for lane in self.lanes for f in list(lane.futures)]
+        if running:
+            wait(running, return_when=FIRST_COMPLETED)
 
     def restart(self) -> None:
         """Fresh workers, dropping whatever the old ones had in hand."""
-        for lane in [*self.lanes, *self.retiring]:
+        for lane in self.lanes:
             lane.pool.shutdown(wait=False, cancel_futures=True)
-        self.lanes, self.retiring = self._new_lanes(), []
+        self.lanes = self._new_lanes()
 
     def submit(self, articles: list[Article], **kw: Any) -> Future:
-        lane = self._lane()
+        """Hand ``articles`` to the open worker with the fewest batches in hand (one that has
+        room when ``has_room``; otherwise the batch waits in that worker's queue)."""
+        lane = min(self._open_lanes() or self.lanes, key=lambda lane: len(lane.futures))
         try:
             fut = lane.pool.submit(score_chunk, articles, **kw)
         except BrokenProcessPool as e:
@@ -96,9 +109,6 @@ class Workers:
         fut.add_done_callback(lane.futures.discard)
         if lane.left is not None:
             lane.left -= 1
-            if lane.left <= 0:  # its last batch: a fresh process takes its place from the next one
-                self.lanes[self.lanes.index(lane)] = self._new_lane(self.recycle_after)
-                self.retiring.append(lane)
         return fut
 
     def one_by_one(self, articles: list[Article], **kw: Any) -> ChunkResult:
@@ -117,7 +127,7 @@ class Workers:
         return ChunkResult(frame, [s for p in parts for s in p.spans], [b for p in parts for b in p.errors])
 
     def close(self) -> None:
-        for lane in [*self.lanes, *self.retiring]:
+        for lane in self.lanes:
             lane.pool.shutdown(wait=True, cancel_futures=True)
 
 

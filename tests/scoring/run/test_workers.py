@@ -135,13 +135,18 @@ def test_each_worker_is_replaced_after_its_batches_while_the_other_goes_on(monke
     monkeypatch.setattr(workers, "score_chunk", _worker_pid)
     pool = workers.Workers(2, recycle_after=2)
     assert [lane.left for lane in pool.lanes] == [2, 1]  # staggered: never both replaced at once
+    futures, alive = [], []
     try:
-        futures = [pool.submit([]) for _ in range(10)]
+        for _ in range(10):
+            while not pool.has_room():
+                pool.wait_any()
+            futures.append(pool.submit([]))
+            alive.append(len(multiprocessing.active_children()))
         pids = [f.result(timeout=60) for f in futures]
-        assert len(pool.lanes) == 2
     finally:
         pool.close()
-    # no process ran more than its two batches, and both workers were busy from the start
+    # no process ran more than its two batches, both workers were busy from the start, and a
+    # worker is replaced only once it is done: never a third process (memory)
     assert max(pids.count(p) for p in pids) <= 2 and len(set(pids)) >= 5
-    assert pids[0] != pids[1]
+    assert pids[0] != pids[1] and max(alive) <= 2
     assert multiprocessing.active_children() == []  # the replaced workers were shut down too
