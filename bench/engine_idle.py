@@ -24,20 +24,22 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
+def timed_chunk(*args, **kwargs):
+    """``score_chunk`` with its start and end time on the result (module level: workers unpickle it)."""
+    from scoring.run import chunks
+
+    t = time.time()
+    result = chunks.score_chunk(*args, **kwargs)
+    result.timing = (t, time.time())
+    return result
+
+
 def probe(corpus: Path, out: Path, jobs: int) -> dict[str, float]:
     """One in-process run of this tree's `relscore score`, its batches timed in the workers."""
     from relscore.cli import main
-    from scoring.run import chunks, local, workers
+    from scoring.run import local, workers
 
-    score_chunk = chunks.score_chunk
-
-    def timed(*args, **kwargs):
-        t = time.time()
-        result = score_chunk(*args, **kwargs)
-        result.timing = (t, time.time())
-        return result
-
-    workers.score_chunk = timed  # the workers are forked after this, so they run it
+    workers.score_chunk = timed_chunk  # the workers are forked after this, so they run it
     marks: list[tuple[float, float]] = []
     write = local.LocalRun._write
 

@@ -19,7 +19,6 @@ from __future__ import annotations
 import heapq
 import logging
 import re
-from functools import lru_cache
 from multiprocessing import get_context
 from typing import Any, Callable, Sequence
 
@@ -36,7 +35,7 @@ from sklearn.utils.validation import check_is_fitted
 from features.base import Span
 from features.text import Doc, blank, parse, repair_marks
 from scoring.model.grouping import grouped_splits, outlet_weights
-from scoring.model.wording import FULLTEXT_CHARS, HEADLINE_CHARS, TermCounts, analyzer_key, clip_texts, outlet_counts
+from scoring.model.wording import FULLTEXT_CHARS, HEADLINE_CHARS, clip_texts, outlet_counts
 
 log = logging.getLogger(__name__)
 
@@ -211,12 +210,10 @@ class LeanModel(ClassifierMixin, BaseEstimator):
         """The TF-IDF rows of author-voice ``bodies`` and ``titles``, and each family's columns."""
         check_is_fitted(self, "lr_")
         mats, cols, at = [], {}, 0
-        counts = TermCounts()  # the counters' own transform, with the faster accent stripping
         for (fam, counter), tf in zip(self._blocks(), self.tfidf_):
             texts = clip_texts(bodies, self.text_chars) if fam == WORDS_FAMILY else clip_texts(
                 titles if titles is not None else [""] * len(bodies), HEADLINE_CHARS)
-            m = tf.transform(counts.matrix(counter, texts) if analyzer_key(counter) is not None
-                             else counter.transform(texts))
+            m = tf.transform(counter.transform(texts))
             if fam == HEADLINE_FAMILY:
                 m = m * self.headline_weight
             cols[fam] = slice(at, at + m.shape[1])
@@ -346,7 +343,6 @@ def fit_temperature(logits: np.ndarray, y: np.ndarray, w: np.ndarray) -> tuple[f
 # ------------------------------------------------------------------ evidence spans
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")  # CountVectorizer's default token_pattern, which the body counter uses
 _WORD = re.compile(r"\w\w+")
-_NON_ASCII_WORD = re.compile(r"[^\x00-\x7f](?<=\w)")
 
 
 def lean_spans(text: str, model: LeanModel, title: str | None = None, k: int = 8, doc: Doc | None = None
@@ -399,21 +395,11 @@ def _spans_of(body: str, quotes: list[tuple[int, int]], points: dict[str, float]
     wanted = set(top)
     quotes = sorted(quotes)
     read = body[: model.text_chars]
-    hits = (_ascii_hits(read, wanted) if _ascii_words(read)
+    hits = (_ascii_hits(read, wanted) if read.isascii()
             else _token_hits(read, wanted, model.body_counter_.build_preprocessor()))
     hits = [h for h in hits if not _overlaps(h[0], h[1], quotes)]
     per_hit = {t: points[t] / max(1, sum(1 for h in hits if h[2] == t)) for t in wanted}
     return _merge([(s, e, per_hit[t]) for s, e, t in hits])
-
-
-def _ascii_words(read: str) -> bool:
-    """True when every word character of ``read``, and of its lower case, is ASCII (the length
-    unchanged): its other characters (curly quotes, dashes) only separate tokens, as ASCII
-    punctuation would, so ``_ascii_hits`` finds what ``_token_hits`` finds."""
-    if read.isascii():
-        return True
-    low = read.lower()
-    return len(low) == len(read) and not _NON_ASCII_WORD.search(read) and not _NON_ASCII_WORD.search(low)
 
 
 def _token_hits(read: str, wanted: set[str], prep: Callable[[str], str]) -> list[tuple[int, int, str]]:
@@ -432,30 +418,21 @@ def _token_hits(read: str, wanted: set[str], prep: Callable[[str], str]) -> list
 
 
 def _ascii_hits(read: str, wanted: set[str]) -> list[tuple[int, int, str]]:
-    """``_token_hits`` of an ASCII ``read`` by regular-expression scans, in C: a token is a maximal run
-    of two or more word characters, so the unigrams are found by one scan for any of them, and a
-    bigram's second word is the next such run, past non-word characters and one-character words."""
+    """``_token_hits`` of an ASCII ``read`` by one regular-expression scan per term, in C: a token is a
+    maximal run of two or more word characters, so a bigram's second word is the next such run,
+    past non-word characters and one-character words."""
     low = read.lower()  # ASCII: same length, so offsets still slice ``read``
     hits: list[tuple[int, int, str]] = []
-    # a match is a whole token, and tokens do not overlap, so one scan finds every unigram's occurrences
-    unigrams = sorted(t for t in wanted if " " not in t and _WORD.fullmatch(t))
-    if unigrams:
-        pattern = re.compile(rf"\b(?:{'|'.join(map(re.escape, unigrams))})\b")
-        hits += [(m.start(), m.end(), m.group()) for m in pattern.finditer(low)]
     for t in wanted:
-        if " " in t and (pattern := _bigram_pattern(t)) is not None:
-            hits += [(m.start(1), m.end(1), t) for m in pattern.finditer(low)]
+        first, _, second = t.partition(" ")
+        if not all(_WORD.fullmatch(w) for w in (first, second or first)):
+            continue  # not a token the body counter could have read (none in its vocabulary)
+        if not second:
+            hits += [(m.start(), m.end(), t) for m in re.finditer(rf"\b{re.escape(t)}\b", low)]
+        else:  # in a lookahead, so overlapping occurrences ("aliens aliens aliens") are all found
+            pat = rf"(?=(\b{re.escape(first)}(?:\W+\w(?=\W))*\W+{re.escape(second)}\b))"
+            hits += [(m.start(1), m.end(1), t) for m in re.finditer(pat, low)]
     return hits
-
-
-@lru_cache(maxsize=4096)
-def _bigram_pattern(term: str) -> re.Pattern | None:
-    """The occurrences of bigram ``term`` as the body counter reads it, in a lookahead so that
-    overlapping ones ("aliens aliens aliens") are all found; None for a term it could not have read."""
-    first, _, second = term.partition(" ")
-    if not (_WORD.fullmatch(first) and _WORD.fullmatch(second)):
-        return None
-    return re.compile(rf"(?=(\b{re.escape(first)}(?:\W+\w(?=\W))*\W+{re.escape(second)}\b))")
 
 
 def _overlaps(s: int, e: int, ranges: list[tuple[int, int]]) -> bool:
