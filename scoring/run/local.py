@@ -11,7 +11,6 @@ stopped at any moment can be continued with ``resume=True``.
 """
 from __future__ import annotations
 
-import gc
 import logging
 from collections import deque
 from concurrent.futures import Future
@@ -202,9 +201,6 @@ class LocalRun:
         Stopped by an exception, the files stay whole up to the last resume point."""
         if self.jobs > 1:
             preload_features()
-        # What is loaded by now (lexicons, models: millions of objects) moves out of the cyclic
-        # collector's reach: its full passes would otherwise walk all of it again and again.
-        gc.freeze()
         finished = False
         try:
             self._score(iter_prepared(list(self.prepared), self.limit), on_progress or _no_progress)

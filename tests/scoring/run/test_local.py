@@ -1,7 +1,6 @@
 """The local engine called as a library: rows in input order whatever the
 number of workers, counts of what became of every input row, the progress
 callback, the default errors file and the texts kept for a report."""
-import gc
 from pathlib import Path
 
 import pandas as pd
@@ -96,13 +95,3 @@ def test_an_unknown_table_format_is_refused_before_writing(tmp_path, suffix):
         run_local(prepare([FIX / "txt"]), tmp_path / f"o{suffix}")
     assert list(tmp_path.iterdir()) == []
 
-
-def test_what_is_loaded_before_a_run_is_out_of_the_collectors_reach(tmp_path):
-    """Lexicons and models are millions of objects; the collector's full passes over them
-    cost more than the scoring of a small batch, so a run freezes them, with one job too."""
-    corpus = tmp_path / "c.jsonl"
-    write_corpus(corpus, 3)
-    gc.unfreeze()
-    assert gc.get_freeze_count() == 0
-    result = run_local(prepare([corpus]), tmp_path / "o.csv", jobs=1)
-    assert result.counts.scored == 3 and gc.get_freeze_count() > 100_000
