@@ -8,7 +8,9 @@ model a blended target mixes into its final log-odds).
 """
 from __future__ import annotations
 
+import copy
 import re
+import unicodedata
 from collections import Counter
 from functools import lru_cache
 from typing import Any, Sequence
@@ -52,6 +54,7 @@ _CLUSTER_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 # scheme and host ("https://www.x.com", "//x.com", or a bare "x.com" before the first "/"), query, fragment
 _URL_HOST = re.compile(r"^(?:(?:[a-z][a-z0-9+.-]*:)?//[^/?#]*|[a-z0-9-]+(?:\.[a-z0-9-]+)+(?=[/?#]|$))|[?#].*$")
 _URL_WORD = re.compile(r"[^\W\d_]{2,}")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
 def clip_texts(texts: Sequence[str], n_chars: int = TEXT_CHARS) -> list[str]:
@@ -193,6 +196,29 @@ def analyzer_key(vectorizer: Any) -> tuple | None:
     return params
 
 
+def strip_accents_unicode(text: str) -> str:
+    """scikit-learn's ``strip_accents_unicode``, the same string: NFKD, then every combining mark
+    dropped. Only the non-ASCII runs are looked at (an ASCII character is never a combining mark);
+    scikit-learn's tests each character of the text in Python, most of the wording models' time
+    on the many texts with one curly quote."""
+    if text.isascii():
+        return text
+    return _NON_ASCII.sub(_drop_marks, unicodedata.normalize("NFKD", text))
+
+
+def _drop_marks(run: re.Match) -> str:
+    return "".join([c for c in run.group() if not unicodedata.combining(c)])
+
+
+def build_analyzer(vectorizer: CountVectorizer) -> Any:
+    """``vectorizer.build_analyzer()``, with :func:`strip_accents_unicode` where it strips accents
+    the "unicode" way: the same terms, found faster."""
+    if vectorizer.strip_accents == "unicode":
+        vectorizer = copy.copy(vectorizer)  # shallow: the vocabulary is shared, the model untouched
+        vectorizer.strip_accents = strip_accents_unicode
+    return vectorizer.build_analyzer()
+
+
 class TermCounts:
     """Count matrices of texts under fitted word vectorisers, each text analysed once per
     analyzer setting: the stacked body model and the full-text model read an article with
@@ -215,7 +241,7 @@ class TermCounts:
         for text in texts:
             terms = memo.get(text)
             if terms is None:
-                analyze = analyze or vectorizer.build_analyzer()
+                analyze = analyze or build_analyzer(vectorizer)
                 terms = memo[text] = Counter(analyze(text))
             for j, c in zip(map(vocab.get, terms), terms.values()):
                 if j is not None:

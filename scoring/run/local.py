@@ -2,8 +2,9 @@
 :func:`scoring.run.chunks.score_chunk` on N worker processes and write every batch,
 in input order, as soon as it is done.
 
-Memory stays flat: at most ``jobs + 2`` batches are in flight and nothing
-is kept after it is written (except article texts when an HTML report needs
+Memory stays flat: at most ``4 * jobs + 1`` batches are held (each worker's current
+and next one, those done but waiting for an earlier one to be written, and the one being
+read) and nothing is kept after it is written (except article texts when an HTML report needs
 them). A worker that dies is survived (:mod:`scoring.run.workers`). Every
 batch written moves the resume point (:mod:`scoring.run.resume`), so a run
 stopped at any moment can be continued with ``resume=True``.
@@ -35,10 +36,12 @@ log = logging.getLogger(__name__)
 
 #: Articles per batch unless the caller says otherwise.
 BATCH_SIZE = 256
-#: Fresh worker processes after this many batches: their caches and heap
-#: fragmentation otherwise grow slowly over a long run.
-RECYCLE_BATCHES = 10
+#: A worker process is replaced by a fresh one after this many batches: its caches and
+#: heap fragmentation otherwise grow slowly over a long run.
+RECYCLE_BATCHES = 5
 
+#: Batches held at most per worker: in its hands, and done but waiting for an earlier one.
+HELD_PER_WORKER = 4
 #: ``on_progress(n)``: ``n`` more input rows are done (scored, rejected or skipped).
 ProgressFn = Callable[[int], None]
 Prepared = Sequence[tuple[Source, Resolved | None]]
@@ -250,9 +253,8 @@ class LocalRun:
                                               or (self.until and item.date > self.until))
 
     def _score(self, items: Iterable[Article | BadRow], progress: ProgressFn) -> None:
-        workers = Workers(self.jobs) if self.jobs > 1 else None
+        workers = Workers(self.jobs, RECYCLE_BATCHES) if self.jobs > 1 else None
         pending: deque[tuple[Batch, Future]] = deque()
-        submitted = 0
 
         def drain_one() -> None:
             batch, fut = pending.popleft()
@@ -272,20 +274,25 @@ class LocalRun:
             self._write(batch, result)
             progress(len(batch.items))
 
+        def write_done() -> None:
+            while pending and pending[0][1].done():
+                drain_one()
+
         def submit(batch: Batch) -> None:
-            nonlocal submitted
             if workers is None:
                 self._write(batch, score_chunk(batch.articles, **self.score_kw))
                 progress(len(batch.items))
                 return
-            submitted += 1
-            if submitted % RECYCLE_BATCHES == 0:
-                while pending:
+            # Batches are handed out as workers finish, in any order, and written in input order;
+            # a slow batch holds back at most HELD_PER_WORKER batches per worker behind it.
+            while len(pending) >= HELD_PER_WORKER * self.jobs or not workers.has_room():
+                if len(pending) >= HELD_PER_WORKER * self.jobs:
                     drain_one()
-                workers.recycle()
+                else:
+                    workers.wait_any()
+                write_done()
             pending.append((batch, workers.submit(batch.articles, **self.score_kw)))
-            while len(pending) > self.jobs + 1:
-                drain_one()
+            write_done()
 
         try:
             batch = Batch()

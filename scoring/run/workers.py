@@ -14,8 +14,9 @@ import signal
 import sys
 import threading
 import time
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
@@ -26,43 +27,89 @@ from scoring.run.chunks import ChunkResult, score_chunk
 log = logging.getLogger(__name__)
 
 CRASH_REASON = "worker process crashed while analysing this article ({})"
+#: Batches a worker holds at once: the one it scores and the next, so it never waits for the parent.
+IN_HAND = 2
+
+
+@dataclass
+class _Lane:
+    """One worker process (a pool of one) and what it still takes before it is replaced."""
+
+    pool: ProcessPoolExecutor
+    left: int | None  # batches still to hand it; at 0 it retires (None: never)
+    futures: set[Future] = field(default_factory=set)
 
 
 class Workers:
-    """A process pool that survives a worker dying (see the module docstring)."""
+    """Worker processes that survive a worker dying (see the module docstring).
 
-    def __init__(self, jobs: int) -> None:
-        self.jobs = jobs
+    Each worker is a pool of its own, holding at most ``IN_HAND`` batches (the one it scores
+    and the next), so that one can be replaced by a fresh process after ``recycle_after``
+    batches while the others go on working: their caches and heap fragmentation otherwise grow
+    over a long run. A worker is replaced once it has finished its last batch, and the workers'
+    first turns are staggered, so they are not replaced at the same time."""
+
+    def __init__(self, jobs: int, recycle_after: int | None = None) -> None:
+        self.jobs, self.recycle_after = jobs, recycle_after
         # fork: workers inherit the lexicons and models the parent has already loaded.
         methods = multiprocessing.get_all_start_methods()
         self._ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
-        self.pool = self._new_pool()
+        self.lanes = self._new_lanes()
 
-    def _new_pool(self) -> ProcessPoolExecutor:
+    def _new_lanes(self) -> list[_Lane]:
+        step = (self.recycle_after or 0) // self.jobs
+        return [self._new_lane(None if self.recycle_after is None else self.recycle_after - i * step)
+                for i in range(self.jobs)]
+
+    def _new_lane(self, left: int | None) -> _Lane:
         # Objects loaded so far move out of the collector's reach: its passes would
         # otherwise write to every object and copy the parent's pages into each worker.
         gc.freeze()
-        return ProcessPoolExecutor(max_workers=self.jobs, mp_context=self._ctx, initializer=_init_worker,
+        pool = ProcessPoolExecutor(max_workers=1, mp_context=self._ctx, initializer=_init_worker,
                                    initargs=(os.getpid(),))
+        return _Lane(pool, left)
+
+    def _open_lanes(self) -> list[_Lane]:
+        """The workers that take batches, after replacing those done with their last one."""
+        for i, lane in enumerate(self.lanes):
+            if lane.left is not None and lane.left <= 0 and not lane.futures:
+                lane.pool.shutdown(wait=True)
+                self.lanes[i] = self._new_lane(self.recycle_after)
+        return [lane for lane in self.lanes if lane.left is None or lane.left > 0]
+
+    def has_room(self) -> bool:
+        """True when a worker can take a batch now (see ``submit``)."""
+        return any(len(lane.futures) < IN_HAND for lane in self._open_lanes())
+
+    def wait_any(self) -> None:
+        """Wait until a batch in hand is done (at once when none is)."""
+        running = [f for lane in self.lanes for f in list(lane.futures)]
+        if running:
+            wait(running, return_when=FIRST_COMPLETED)
 
     def restart(self) -> None:
-        self.pool.shutdown(wait=False, cancel_futures=True)
-        self.pool = self._new_pool()
-
-    def recycle(self) -> None:
-        """Replace idle workers by fresh ones (call with nothing in flight)."""
-        self.pool.shutdown(wait=True)
-        self.pool = self._new_pool()
+        """Fresh workers, dropping whatever the old ones had in hand."""
+        for lane in self.lanes:
+            lane.pool.shutdown(wait=False, cancel_futures=True)
+        self.lanes = self._new_lanes()
 
     def submit(self, articles: list[Article], **kw: Any) -> Future:
+        """Hand ``articles`` to the open worker with the fewest batches in hand (one that has
+        room when ``has_room``; otherwise the batch waits in that worker's queue)."""
+        lane = min(self._open_lanes() or self.lanes, key=lambda lane: len(lane.futures))
         try:
-            return self.pool.submit(score_chunk, articles, **kw)
+            fut = lane.pool.submit(score_chunk, articles, **kw)
         except BrokenProcessPool as e:
             # a worker died since the last submit: hand the failure to whoever collects the
             # result, which re-runs the batches in flight, this one included
             failed: Future = Future()
             failed.set_exception(e)
             return failed
+        lane.futures.add(fut)
+        fut.add_done_callback(lane.futures.discard)
+        if lane.left is not None:
+            lane.left -= 1
+        return fut
 
     def one_by_one(self, articles: list[Article], **kw: Any) -> ChunkResult:
         """Score each article in its own task; one that kills its worker becomes an error."""
@@ -80,7 +127,8 @@ class Workers:
         return ChunkResult(frame, [s for p in parts for s in p.spans], [b for p in parts for b in p.errors])
 
     def close(self) -> None:
-        self.pool.shutdown(wait=True, cancel_futures=True)
+        for lane in self.lanes:
+            lane.pool.shutdown(wait=True, cancel_futures=True)
 
 
 #: prctl(2) option: the signal a process gets when its parent dies (Linux).

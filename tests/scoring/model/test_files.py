@@ -1,14 +1,17 @@
 """Model files: skops round trip, the exact-type allowlist, the dict files written before ScoreModel."""
 from __future__ import annotations
 
-from pathlib import Path
-
+import os
+import subprocess
+import sys
 import zipfile
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
 import skops.io as sio
+from sklearn.preprocessing import StandardScaler
 
 from scoring.model.estimator import MODEL_FORMAT, ScoreModel
 from scoring.model.files import (
@@ -153,3 +156,39 @@ def test_a_packed_file_is_still_audited_in_full(tiny_model, tmp_path: Path):
     assert any(isinstance(v.vocabulary_, dict) for v in _vectorizers(model))
     with pytest.raises(UntrustedModelError, match="Payload"):
         load_model(path)
+
+
+def _fresh_python(code: str, *args: str) -> str:
+    """Run ``code`` in a new interpreter (skops not imported yet) from the project root; its stdout."""
+    out = subprocess.run([sys.executable, "-c", code, *args], cwd=ROOT, capture_output=True, text=True,
+                         env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=300)
+    assert out.returncode == 0, out.stderr
+    return out.stdout
+
+
+def test_skops_trusts_only_the_estimators_relscore_models_hold():
+    code = ("import sklearn.utils, sklearn.utils.discovery, skops.io._trusted_types as tt\n"
+            "import scoring.model.files as f\n"
+            "print(sorted(tt.SKLEARN_ESTIMATOR_TYPE_NAMES) == sorted(f'{c.__module__}.{c.__name__}' "
+            "for c in f.SKLEARN_ESTIMATORS))\n"
+            "print(sklearn.utils.all_estimators is sklearn.utils.discovery.all_estimators)\n")
+    # imported before relscore, skops keeps its own default (every estimator); after it, relscore's few
+    assert _fresh_python(code).split() == ["False", "True"]
+    assert _fresh_python(code.replace("import sklearn.utils, sklearn.utils.discovery, skops.io._trusted_types as tt\n"
+                                      "import scoring.model.files as f\n",
+                                      "import scoring.model.files as f\nimport sklearn.utils, sklearn.utils."
+                                      "discovery, skops.io._trusted_types as tt\n")).split() == ["True", "True"]
+
+
+def test_a_file_with_another_estimator_is_refused_and_the_bundled_ones_load(tiny_model, tmp_path: Path):
+    _, model = tiny_model
+    path = tmp_path / "other.skops"
+    model.scaler_ = StandardScaler().fit(np.arange(6.0).reshape(3, 2))
+    try:
+        sio.dump(model, path)
+    finally:
+        del model.scaler_
+    code = ("import sys\nfrom scoring.model.files import UntrustedModelError, load_model, load_models\n"
+            "print(sorted(load_models()))\n"
+            "try:\n    load_model(sys.argv[1])\nexcept UntrustedModelError as e:\n    print('refused', 'StandardScaler' in str(e))\n")
+    assert _fresh_python(code, str(path)).splitlines() == ["['bias', 'lean', 'reliability']", "refused True"]

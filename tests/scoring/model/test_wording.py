@@ -1,15 +1,18 @@
 """The wording models' inputs: URL path words, word-cluster texts, and what a cluster model carries."""
 from __future__ import annotations
 
+import unicodedata
+
 import numpy as np
 import pytest
+from sklearn.feature_extraction import text as sk_text
 from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline
 
 from scoring.model.wording import (
-    TermCounts, analyzer_key, clip_texts, cluster_texts, fit_text_model, make_text_model, outlet_counts,
-    pipeline_decision, url_paths,
+    TermCounts, analyzer_key, build_analyzer, clip_texts, cluster_texts, fit_text_model, make_text_model, outlet_counts,
+    pipeline_decision, strip_accents_unicode, url_paths,
 )
 
 
@@ -105,3 +108,25 @@ def test_term_counts_refuse_what_they_cannot_share():
         TermCounts().matrix(chars, _NEWS)
     pipe = Pipeline([("c", chars), ("lr", LogisticRegression())]).fit(_NEWS, [0, 1, 1, 0, 1, 0])
     assert np.array_equal(pipeline_decision(pipe, _NEWS, TermCounts()), pipe.decision_function(_NEWS))
+
+
+def test_accent_stripping_gives_scikit_learns_string():
+    samples = [*_NEWS, "ﬁnancial ﬂows", "Ångström Øre Łódź İstanbul ß", "Việt Nam phở", "한국어 텍스트", "e\u0301 a\u0308\u0301",
+               "x²³ ½ Ⅻ ℌ", "emoji 👍🏽 and ’quotes’ — dashes", "\u0301 leading mark", "ascii only"]
+    # every character of the Basic Multilingual Plane and beyond that NFKD changes or that is a mark
+    samples.append("".join(chr(c) for c in range(0x80, 0x30000)
+                           if unicodedata.combining(chr(c)) or unicodedata.normalize("NFKD", chr(c)) != chr(c)))
+    for s in samples:
+        assert strip_accents_unicode(s) == sk_text.strip_accents_unicode(s)
+    plain = "already plain"
+    assert strip_accents_unicode(plain) is plain
+
+
+def test_the_faster_analyzer_finds_the_same_terms_and_leaves_the_model_alone():
+    vec = CountVectorizer(ngram_range=(1, 2), strip_accents="unicode").fit(_NEWS)
+    fast, ref = build_analyzer(vec), vec.build_analyzer()
+    for t in _NEWS:
+        assert fast(t) == ref(t)
+    assert vec.strip_accents == "unicode"  # the fitted vectoriser is not changed
+    ascii_folded = CountVectorizer(strip_accents="ascii").fit(_NEWS)
+    assert build_analyzer(ascii_folded)(_NEWS[2]) == ascii_folded.build_analyzer()(_NEWS[2])

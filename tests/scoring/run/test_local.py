@@ -94,3 +94,4 @@ def test_an_unknown_table_format_is_refused_before_writing(tmp_path, suffix):
     with pytest.raises(ValueError):
         run_local(prepare([FIX / "txt"]), tmp_path / f"o{suffix}")
     assert list(tmp_path.iterdir()) == []
+

@@ -121,3 +121,32 @@ def test_the_watchdog_ends_a_worker_whose_parent_is_gone(monkeypatch):
     t.start()
     t.join(5)
     assert exits == [1] and not t.is_alive() and len(list(parents)) == 99  # looked 4 times
+
+
+def _worker_pid(articles, **kw):
+    """Stands in for score_chunk: which process ran the batch."""
+    time.sleep(0.05)
+    return os.getpid()
+
+
+def test_each_worker_is_replaced_after_its_batches_while_the_other_goes_on(monkeypatch):
+    if "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("the patched task reaches worker processes only through fork")
+    monkeypatch.setattr(workers, "score_chunk", _worker_pid)
+    pool = workers.Workers(2, recycle_after=2)
+    assert [lane.left for lane in pool.lanes] == [2, 1]  # staggered: never both replaced at once
+    futures, alive = [], []
+    try:
+        for _ in range(10):
+            while not pool.has_room():
+                pool.wait_any()
+            futures.append(pool.submit([]))
+            alive.append(len(multiprocessing.active_children()))
+        pids = [f.result(timeout=60) for f in futures]
+    finally:
+        pool.close()
+    # no process ran more than its two batches, both workers were busy from the start, and a
+    # worker is replaced only once it is done: never a third process (memory)
+    assert max(pids.count(p) for p in pids) <= 2 and len(set(pids)) >= 5
+    assert pids[0] != pids[1] and max(alive) <= 2
+    assert multiprocessing.active_children() == []  # the replaced workers were shut down too
