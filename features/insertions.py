@@ -77,16 +77,18 @@ def find_insertions(text: str, title: str | None = None) -> list[Span]:
         labels[i] = "offtopic"
     mark_edge_lists(labels)
     spans = [Span(ln.start, ln.end, "insertion", lab, "author", off.get(i)) for i, (ln, lab) in enumerate(zip(lines, labels)) if lab]
-    for i, ln in enumerate(lines[:_EDGE_TOP]):
-        head = HEAD_PREFIX_RE.match(ln.text) if not labels[i] else None
-        if head:  # "Story highlights" run into the first summary point: the label only
-            spans.append(Span(ln.start, ln.start + len(head.group().rstrip()), "insertion", "navigation"))
-            spans.sort(key=lambda s: s.start)
+    # A label run into the paragraph after it: "Story highlights" before the first summary point
+    # (near the top), a dated "UPDATE:" note anywhere; only the label is the site's.
+    prefixes = []
     for i, ln in enumerate(lines):
-        note = NOTE_PREFIX_RE.match(ln.text) if not labels[i] else None
-        if note:  # the note is the site's; the paragraph after it is the story's
-            spans.append(Span(ln.start, ln.start + len(note.group().rstrip()), "insertion", "editor_note"))
-            spans.sort(key=lambda s: s.start)
+        if labels[i]:
+            continue
+        head = HEAD_PREFIX_RE.match(ln.text) if i < _EDGE_TOP else None
+        m, lab = (head, "navigation") if head else (NOTE_PREFIX_RE.match(ln.text), "editor_note")
+        if m:
+            prefixes.append(Span(ln.start, ln.start + len(m.group().rstrip()), "insertion", lab))
+    if prefixes:
+        spans = sorted(spans + prefixes, key=lambda s: s.start)
     share = SHARE_RE.match(text, lines[0].start)
     if share and not any(s.start <= share.start() < s.end for s in spans):
         spans.insert(0, Span(share.start(), share.end(), "insertion", "share"))

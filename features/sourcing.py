@@ -67,15 +67,8 @@ def _find_cues(doc: Doc, lex: Lexicon) -> list[tuple[int, int, str, str]]:
     for i in [i for i, w in enumerate(low) if w in cues]:
         s, e = toks[i]
         entries = cues[low[i]]
-        if i > 0 and (low[i - 1] in NOUN_BEFORE or low[i - 1] in NOT_A_CUE_BEFORE) and text[toks[i - 1][1] : s].isspace():
-            continue  # "the claim", "his support", "a talk show": a noun, not a cue ('that," said' is one)
-        if i + 1 < n and low[i + 1] in NOT_A_CUE_AFTER.get(low[i], ()):
+        if _reports_no_one(text, toks, low, i):
             continue
-        if i > 0 and low[i] in CLAIM_FORMS and text[toks[i - 1][0]].islower() \
-                and low[i - 1] not in CLAIM_SUBJECTS and not low[i - 1].endswith("ly"):
-            continue
-        if i > 0 and low[i] == "found" and low[i - 1] in PASSIVE_AUX:
-            continue  # "was found guilty", "was found by priests": no finding is reported
         for words, need, label in entries:
             k = len(words)
             if i + k > n:
@@ -117,6 +110,22 @@ def _find_cues(doc: Doc, lex: Lexicon) -> list[tuple[int, int, str, str]]:
     if extra:
         out = sorted(out + extra)
     return out
+
+
+def _reports_no_one(text: str, toks: list[tuple[int, int]], low: list[str], i: int) -> bool:
+    """The cue word at ``i`` used as something else: a noun ("the claim", "his support", "unfounded
+    claims"), an aside ("worth noting"), a phrasal verb ("called off"), a passive ("was found guilty")."""
+    w = low[i]
+    if i + 1 < len(low) and low[i + 1] in NOT_A_CUE_AFTER.get(w, ()):
+        return True
+    if i == 0:
+        return False
+    prev = low[i - 1]
+    if (prev in NOUN_BEFORE or prev in NOT_A_CUE_BEFORE) and text[toks[i - 1][1] : toks[i][0]].isspace():
+        return True  # 'that," said' is a cue: the gap holds more than a space
+    if w in CLAIM_FORMS:
+        return text[toks[i - 1][0]].islower() and prev not in CLAIM_SUBJECTS and not prev.endswith("ly")
+    return w == "found" and prev in PASSIVE_AUX
 
 
 def _sources_for_cue(

@@ -11,7 +11,7 @@ from typing import Any
 
 from scoring.model.estimator import TARGETS
 from scoring.model.files import BUILD_COMMAND
-from scoring.model.lean_card import lean_card_lines
+from scoring.model.lean_card import fmt3, lean_card_lines
 
 MODEL_NAMES = {"relscore": "relscore (shipped)", "features_only": "features only", "tfidf_lr": "TF-IDF + LR baseline",
                "majority": "majority (prior) baseline"}
@@ -37,19 +37,15 @@ def _notes() -> dict[str, str]:
     return {head.strip(): body.strip() for head, _, body in (p.partition("\n") for p in parts)}
 
 
-def _f(x: Any) -> str:
-    return "-" if x is None or x != x else f"{x:.3f}"
-
-
 def _metric_table(ev: dict[str, Any], group: str) -> list[str]:
     models = list(ev["mean"])
     head = "| fold | " + " | ".join(f"{MODEL_NAMES.get(m, m)} AUC / F1 / acc / Brier" for m in models) + " |"
     lines = [head, "|---" * (len(models) + 1) + "|"]
     for f in ev["folds"]:
-        cells = [" / ".join(_f(f[m].get(group, {}).get(k)) for k in ("roc_auc", "macro_f1", "accuracy", "brier"))
+        cells = [" / ".join(fmt3(f[m].get(group, {}).get(k)) for k in ("roc_auc", "macro_f1", "accuracy", "brier"))
                  for m in models]
         lines.append(f"| {f['fold']} (test: {f['test_outlets']} outlets) | " + " | ".join(cells) + " |")
-    cells = [" / ".join(_f(ev["mean"][m][group].get(k)) for k in ("roc_auc", "macro_f1", "accuracy", "brier"))
+    cells = [" / ".join(fmt3(ev["mean"][m][group].get(k)) for k in ("roc_auc", "macro_f1", "accuracy", "brier"))
              for m in models]
     lines.append("| **mean** | " + " | ".join(f"**{c}**" for c in cells) + " |")
     return lines
@@ -120,10 +116,10 @@ def _more_folds_lines(target: str, more: dict[str, Any]) -> list[str]:
     cells = {m: more["mean"][m][grp] for m in ("relscore", "tfidf_lr")}
     return [f"*More training outlets per fold* ({more['split']}; each fold trains on 90% of the outlets, "
             f"nearer the shipped model, which trains on all of them), {grp}, mean over folds: "
-            + "; ".join(f"{MODEL_NAMES[m]} AUC {_f(c['roc_auc'])} / accuracy {_f(c['accuracy'])}"
-                        + (f" / balanced accuracy {_f(c['balanced_accuracy'])}" if "balanced_accuracy" in c
+            + "; ".join(f"{MODEL_NAMES[m]} AUC {fmt3(c['roc_auc'])} / accuracy {fmt3(c['accuracy'])}"
+                        + (f" / balanced accuracy {fmt3(c['balanced_accuracy'])}" if "balanced_accuracy" in c
                            else "") for m, c in cells.items())
-            + f". Per-fold AUC (relscore): {', '.join(_f(f['relscore'][grp]['roc_auc']) for f in more['folds'])}.",
+            + f". Per-fold AUC (relscore): {', '.join(fmt3(f['relscore'][grp]['roc_auc']) for f in more['folds'])}.",
             ""]
 
 
@@ -137,7 +133,7 @@ def _time_split_lines(ev: dict[str, Any]) -> list[str]:
                                    if isinstance(ts["relscore"]["all"][g], dict)) + " |",
          "|---" * (1 + sum(isinstance(v, dict) for v in ts["relscore"]["all"].values())) + "|"]
     for m in ev["mean"]:
-        cells = [f"{_f(ts[m]['all'][g].get('roc_auc'))} / {_f(ts[m]['unseen_outlets'].get(g, {}).get('roc_auc'))}"
+        cells = [f"{fmt3(ts[m]['all'][g].get('roc_auc'))} / {fmt3(ts[m]['unseen_outlets'].get(g, {}).get('roc_auc'))}"
                  for g in ts[m]["all"] if isinstance(ts[m]["all"][g], dict)]
         L.append(f"| {MODEL_NAMES.get(m, m)} | " + " | ".join(cells) + " |")
     L.append("")
@@ -158,7 +154,7 @@ def _validation_lines(target: str, r: dict[str, Any]) -> list[str]:
         val = ev["mean"]["relscore"][group]
         if not isinstance(val, dict):
             L += [f"Mean {group} (held-out outlets): " + ", ".join(
-                f"{MODEL_NAMES.get(m, m)} {_f(ev['mean'][m].get(group))}" for m in ev["mean"]), ""]
+                f"{MODEL_NAMES.get(m, m)} {fmt3(ev['mean'][m].get(group))}" for m in ev["mean"]), ""]
             continue
         L += [f"*{group}* (held-out outlets):", ""] + _metric_table(ev, group) + [""]
     L += _time_split_lines(ev)
@@ -260,8 +256,8 @@ def _criteria_lines(validity: dict[str, Any] | None) -> list[str]:
     for name, v in validity["criteria"].items():
         folds = [a for a in v["fold_aucs"] if a == a]
         spread = f"{min(folds):.3f} - {max(folds):.3f}" if folds else "-"
-        L.append(f"| {name} | {_f(v['outlet_auc'])} | {spread} | {v['n_outlets']['reliable']} / "
-                 f"{v['n_outlets']['unreliable']} | {_f(v['spearman_lin'])} ({v['n_lin_outlets']}) |")
+        L.append(f"| {name} | {fmt3(v['outlet_auc'])} | {spread} | {v['n_outlets']['reliable']} / "
+                 f"{v['n_outlets']['unreliable']} | {fmt3(v['spearman_lin'])} ({v['n_lin_outlets']}) |")
     return L + _article_validity_lines(validity.get("articles")) + [
         "", _notes()["criteria"], "", "Made by `relscore train --bundled --validity-only --shared-data "
                 "../shared --out scoring/models` (also part of every bundled build).", ""]
@@ -278,7 +274,7 @@ def _article_validity_lines(articles: dict[str, Any] | None) -> list[str]:
          "| signal | " + " | ".join(f"{s} (articles reliable / unreliable)" for s in scopes) + " |",
          "|---" * (1 + len(scopes)) + "|"]
     for name, by_scope in articles.items():
-        cells = [f"{_f(v['auc'])} [{v['mean_reliable']:.1f} / {v['mean_unreliable']:.1f}] "
+        cells = [f"{fmt3(v['auc'])} [{v['mean_reliable']:.1f} / {v['mean_unreliable']:.1f}] "
                  f"({v['reliable']} / {v['unreliable']})" for v in by_scope.values()]
         L.append(f"| {name} | " + " | ".join(cells) + " |")
     return L

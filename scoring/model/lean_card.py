@@ -15,15 +15,16 @@ MEANING = ("`lean` = 100 x (P(right) - P(left)), from -100 (left) through 0 to +
            "(how one-sided and charged an article is, whichever side).")
 
 
-def _f(x: Any) -> str:
+def fmt3(x: Any) -> str:
+    """A figure with three decimals for the card; '-' when missing."""
     return "-" if x is None or x != x else f"{x:.3f}"
 
 
 def _row(name: str, v: dict[str, Any]) -> str:
     sd = lambda k: f" ± {v[k + '_sd']:.3f}" if k + "_sd" in v else ""  # noqa: E731
-    return (f"| {NAMES.get(name, name)} | {_f(v.get('macro_f1'))}{sd('macro_f1')} | {_f(v.get('accuracy'))}"
-            f"{sd('accuracy')} | {_f(v.get('mae'))} | {_f(v.get('mae_expected'))} | {_f(v.get('log_loss'))} | "
-            f"{_f(v.get('brier'))} | {_f(v.get('ece'))} |")
+    return (f"| {NAMES.get(name, name)} | {fmt3(v.get('macro_f1'))}{sd('macro_f1')} | {fmt3(v.get('accuracy'))}"
+            f"{sd('accuracy')} | {fmt3(v.get('mae'))} | {fmt3(v.get('mae_expected'))} | {fmt3(v.get('log_loss'))} | "
+            f"{fmt3(v.get('brier'))} | {fmt3(v.get('ece'))} |")
 
 
 HEAD = ["| model | macro-F1 | accuracy | MAE (class) | MAE (expected position) | log-loss | Brier | ECE |",
@@ -35,7 +36,7 @@ def _fold_lines(ev: dict[str, Any]) -> list[str]:
     out = ["| fold | " + " | ".join(f"{NAMES.get(m, m)} macro-F1" for m in models) + " |",
            "|---|" + "---|" * len(models)]
     for i, f in enumerate(ev["folds"], 1):
-        out.append(f"| {i} | " + " | ".join(_f(f[m]["macro_f1"]) for m in models) + " |")
+        out.append(f"| {i} | " + " | ".join(fmt3(f[m]["macro_f1"]) for m in models) + " |")
     return out
 
 
@@ -62,7 +63,7 @@ def _outlet_lines(oc: dict[str, Any] | None) -> list[str]:
     out = ["", f"**Outlet level** ({oc['n_outlets']} held-out outlets with at least {oc['min_articles']} articles; "
            "each outlet's mean out-of-fold lean against its rating as a position on a left-right scale):", "",
            "| rating | outlets | Spearman |", "|---|---|---|"]
-    out += [f"| {names[k]} | {oc[k]['n_outlets']} | {_f(oc[k]['spearman'])} |" for k in names if k in oc]
+    out += [f"| {names[k]} | {oc[k]['n_outlets']} | {fmt3(oc[k]['spearman'])} |" for k in names if k in oc]
     return out
 
 
