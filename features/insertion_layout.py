@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .insertion_rules import _SENT_END, _WORD_RE, Line, _n_words
+from .insertion_rules import _REPORTED, _SENT_END, _WORD_RE, Line, _is_body, _n_words
 from .lexicons import lexicon_lines
 
 __all__ = ["layout_labels"]
@@ -24,6 +24,10 @@ def layout_labels(lines: list[Line], labels: list[str | None]) -> None:
     _link_lists(lines, labels, sizes)
     _promo_runs(lines, labels, sizes)
     _trailing_headlines(lines, labels, sizes)
+    _repeated_lines(lines, labels, sizes)
+    _headshot_names(lines, labels)
+    _about_box(lines, labels, sizes)
+    _foot_bio(lines, labels, sizes)
 
 
 def _player_blocks(lines: list[Line], labels: list[str | None], sizes: list[int]) -> None:
@@ -66,6 +70,64 @@ def _promo_runs(lines: list[Line], labels: list[str | None], sizes: list[int]) -
     for i in range(max(1, n - 10), n - 1):
         if labels[i] is None and sizes[i] <= 80 and push[i - 1] and push[i + 1] and not _QUOTE_MARK.search(lines[i].text):
             labels[i] = "promo"
+    # Inside the body, a newsletter box's tagline ("The local news you need to start your day")
+    # between its sign-up lines: short, not a sentence, both neighbours more than a bare marker.
+    for i in range(1, n - 1):
+        t = lines[i].text
+        if labels[i] is None and sizes[i] <= 12 and labels[i - 1] in _PUSH and labels[i + 1] in _PUSH \
+                and min(sizes[i - 1], sizes[i + 1]) >= 3 and not _SENT_END.search(t) and not _QUOTE_MARK.search(t):
+            labels[i] = "promo"
+
+
+def _repeated_lines(lines: list[Line], labels: list[str | None], sizes: list[int]) -> None:
+    """A line repeating the body line just above it word for word is a caption the page built
+    from that sentence (a gallery's, or a photo's beside its paragraph). A repeat further away
+    is more often an export that doubled the text, and is left alone."""
+    for i in range(1, len(lines)):
+        t = lines[i].text
+        if labels[i] is None and labels[i - 1] is None and 6 <= sizes[i] <= 60 and "(@" not in t \
+                and t.casefold() == lines[i - 1].text.casefold():
+            labels[i] = "caption"  # "(@": an embedded tweet's text repeated beside the embed
+
+
+def _headshot_names(lines: list[Line], labels: list[str | None]) -> None:
+    """A bare name between two body paragraphs, once in the page, naming someone the page
+    introduces elsewhere (the author's bio line), is the caption of a headshot."""
+    hits = [i for i in range(1, len(lines) - 1) if labels[i] is None and _NAME_LINE.match(lines[i].text)]
+    if len(hits) != 1:
+        return  # a transcript's speaker names, not one headshot
+    i = hits[0]
+    name = lines[i].text
+    if _is_body(lines[i - 1].text) and _is_body(lines[i + 1].text) \
+            and any(name in ln.text and labels[j] == "bio" for j, ln in enumerate(lines)):
+        labels[i] = "caption"
+
+
+def _about_box(lines: list[Line], labels: list[str | None], sizes: list[int]) -> None:
+    """An "About the author" / "About <Name>" box at the foot: the head is the site's, the
+    lines under it are the author's (or the organisation's) biography."""
+    n = len(lines)
+    for i in range(max(0, n - 5), n - 1):
+        if labels[i] is None and _ABOUT_HEAD.match(lines[i].text):
+            labels[i] = "navigation"
+            for j in range(i + 1, n):
+                if labels[j] is None and sizes[j] <= 80:
+                    labels[j] = "bio"
+            return
+
+
+def _foot_bio(lines: list[Line], labels: list[str | None], sizes: list[int]) -> None:
+    """One of the page's last two lines introducing, by a role, someone the rest of the page never
+    names ("Christian Whiton was a senior advisor ...") is the author's biography."""
+    n = len(lines)
+    for i in range(max(0, n - 2), n):
+        t = lines[i].text
+        m = _BIO_OPEN.match(t)
+        if labels[i] is not None or sizes[i] > 80 or m is None or not _ROLE.search(t) or _REPORTED.search(t):
+            continue
+        surname = re.compile(rf"\b{re.escape(m.group(1))}\b")
+        if not any(surname.search(ln.text) for j, ln in enumerate(lines) if j != i):
+            labels[i] = "bio"
 
 
 def _trailing_headlines(lines: list[Line], labels: list[str | None], sizes: list[int]) -> None:
@@ -109,3 +171,10 @@ _KICKER = re.compile(r"^[A-Z][A-Z0-9&'’ -]{2,40}$")
 _PUSH = ("promo", "social")
 _FOOT_CREDIT = re.compile(r"\b(?:[Rr]eport(?:ed|s|ing)|[Cc]ontribut\w+|[Ww]ritten|Credit)\b|^By\b")
 _QUOTE_MARK = re.compile(r"[“”\"]")
+_NAME_LINE = re.compile(r"^[A-Z][a-z'’-]+(?: [A-Z]\.)?(?: [A-Z][a-z'’-]+){1,2}$")
+_ABOUT_HEAD = re.compile(r"^About (?:the [Aa]uthors?|[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,2})\s*:?$")
+_BIO_OPEN = re.compile(r"(?:[A-Z][\w.'’-]*\s+){1,3}([A-Z][\w'’-]+)\s+(?:is|was|has been|(?:currently\s+)?serves)\b")
+_ROLE = re.compile(
+    r"\b(?:advis[eo]r|fellow|president|director|founder|co-founder|chair(?:man|woman)?|executive|scholar|researcher|"
+    r"consultant|strategist|journalist|reporter|writer|author|columnist|editor|correspondent|contributor|professor|"
+    r"analyst|commentator|blogger|economist|lawyer|attorney)s?\b", re.I)

@@ -249,6 +249,19 @@ def _leadin(line: str) -> tuple[bool, str] | None:
     return best
 
 
+def _related_runin(line: str) -> str | None:
+    """'related' for a teaser whose "Related" lead-in runs into the headline with no separator
+    ("Related Forgotten Utah lands are key to economic growth"); a sentence is not one."""
+    m = _RELATED_RUNIN.match(line)
+    if m is None:
+        return None
+    rest = line[m.end():]
+    return "related" if 3 <= _n_words(rest) <= 20 and _headline_like(rest) else None
+
+
+_RELATED_RUNIN = re.compile(r"^Related\s+(?=[A-Z0-9“\"‘'])")
+
+
 def _headline_like(line: str) -> bool:
     """A bare headline under a lead-in: short and not a body sentence."""
     n = _n_words(line)
@@ -362,6 +375,8 @@ def _single_line_labels(lines: list[Line], title: str | None, sizes: list[int]) 
                 lab = lab or "related"
                 if li[0]:  # a bare "Related:" line: the headlines follow on their own lines
                     _headlines_under(lines, labels, i)
+        if lab is None and t.startswith("Related"):
+            lab = _related_runin(t)
         if lab is None and _SEPARATOR.match(t):
             lab = "navigation"
         if lab is None and sizes[i] > 40 and i >= n - 4:
@@ -488,9 +503,13 @@ TOKEN_RE = re.compile(r"[a-z][a-z'’-]*[a-z]")
 # A section label the page runs into the line after it ("Story highlights Trump is expected to ...").
 HEAD_PREFIX_RE = re.compile(r"(?:Story highlights|STORY HIGHLIGHTS)\s+(?=[A-Z0-9\"“‘'$(])")
 # A dated update or correction note run into the paragraph it heads ("UPDATE: Dec. 3, 2018, 3:19 p.m. PST Tesla ...").
+# An "Original report:" label under the updates of a story that was rewritten as it developed.
 NOTE_PREFIX_RE = re.compile(
-    rf"(?:UPDATED?|Updated?|CORRECTION|Correction)\s*[:—–-]\s*{_MONTH}\.?\s+\d{{1,2}},?(?:\s+\d{{4}},?)?"
-    r"(?:\s+(?:at\s+)?\d{1,2}(?::\d{2})?\s*[ap]\.?\s?m\.?(?:\s+[A-Z]{2,4})?)?\s*[:.—–-]?\s+(?=[A-Z0-9\"“])")
+    rf"(?:(?:UPDATED?|Updated?|CORRECTION|Correction)\s*[:—–-]\s*{_MONTH}\.?\s+\d{{1,2}},?(?:\s+\d{{4}},?)?"
+    r"(?:\s+(?:at\s+)?\d{1,2}(?::\d{2})?\s*[ap]\.?\s?m\.?(?:\s+[A-Z]{2,4})?)?\s*[:.—–-]?"
+    r"|(?:Original|ORIGINAL) (?:[Rr]eport|[Ss]tory|[Pp]ost|REPORT|STORY|POST)\s*:)\s+(?=[A-Z0-9\"“])")
+# A page script's call left in the text by the scraper ("brightcove.createExperiences();").
+SCRIPT_PREFIX_RE = re.compile(r"[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+\([^()\n]{0,60}\);(?=\s|$)")
 
 
 # "26 SHARES Facebook Twitter": share-button furniture at the top, a line of its own or the

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from .base import ArticleTransformer, Span, safe_div
 from .insertion_layout import layout_labels
-from .insertion_rules import HEAD_PREFIX_RE, NOTE_PREFIX_RE, SHARE_RE, mark_edge_lists, rule_labels, split_lines
+from .insertion_rules import HEAD_PREFIX_RE, NOTE_PREFIX_RE, SCRIPT_PREFIX_RE, SHARE_RE, mark_edge_lists, rule_labels, split_lines
 from .offtopic import OFFTOPIC_FEATURES, offtopic_paragraphs
 from .text import Doc, parse
 
@@ -78,12 +78,12 @@ def find_insertions(text: str, title: str | None = None) -> list[Span]:
     mark_edge_lists(labels)
     spans = [Span(ln.start, ln.end, "insertion", lab, "author", off.get(i)) for i, (ln, lab) in enumerate(zip(lines, labels)) if lab]
     # A label run into the paragraph after it: "Story highlights" before the first summary point
-    # (near the top), a dated "UPDATE:" note anywhere; only the label is the site's.
+    # (near the top), a dated "UPDATE:" note or a page script's call anywhere; only the label is the site's.
     prefixes = []
     for i, ln in enumerate(lines):
         if labels[i]:
             continue
-        head = HEAD_PREFIX_RE.match(ln.text) if i < _EDGE_TOP else None
+        head = (HEAD_PREFIX_RE.match(ln.text) if i < _EDGE_TOP else None) or SCRIPT_PREFIX_RE.match(ln.text)
         m, lab = (head, "navigation") if head else (NOTE_PREFIX_RE.match(ln.text), "editor_note")
         if m:
             prefixes.append(Span(ln.start, ln.start + len(m.group().rstrip()), "insertion", lab))

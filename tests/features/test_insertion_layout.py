@@ -118,3 +118,89 @@ def test_layout_spans_slice_the_text_and_come_in_order():
     spans = find_insertions(text)
     assert [s.start for s in spans] == sorted(s.start for s in spans)
     assert spans[-1].label == "related_list" and text[spans[-1].start:spans[-1].end] == "How To Easily Kill 98% Of Mold In Your Home"
+
+
+# tuko.co.ke: a photo caption that repeats, word for word, the paragraph just above it.
+SUSPECTS = ("The three terror suspects were identified as Yayha Bakari a teacher working in Kikambala, "
+            "Julius Mwandenzi and Abdallah Ramadhan.")
+
+
+def test_a_line_repeating_the_paragraph_above_it_is_a_caption():
+    lines = split_lines(f"{BODY}\n{SUSPECTS}\n{SUSPECTS}\n{LATER}")
+    labels = rule_labels(lines, None)
+    layout_labels(lines, labels)
+    assert labels == [None, None, "caption", None]  # the first copy is the story's
+
+
+def test_a_repeat_further_down_or_of_a_tweet_is_left_alone():
+    # an export that doubled a paragraph, and a tweet's text shown twice beside its embed
+    assert _labels(f"{BODY}\n{SUSPECTS}\n{LATER}\n{SUSPECTS}")[SUSPECTS] is None
+    tweet = "Police not releasing any identifying information of the suspect — Jane Roe (@janeroe) September 18, 2016"
+    lines = split_lines(f"{BODY}\n{LATER}\n{BODY2}\n{tweet}\n{tweet}\n{SUSPECTS}")
+    labels = rule_labels(lines, None)
+    layout_labels(lines, labels)
+    assert labels == [None] * 6
+
+
+# cnn.com opinion pages: the author's headshot caption between two paragraphs, named in the bio.
+ZELIZER_BIO = ("Julian Zelizer, a history and public affairs professor at Princeton University and a CNN political "
+               "analyst, is the author of a book on Lyndon Johnson and the Great Society.")
+
+
+def test_a_bare_name_between_paragraphs_named_in_the_bio_is_a_headshot_caption():
+    got = _labels(f"{ZELIZER_BIO}\n{BODY}\nJulian Zelizer\n{LATER}")
+    assert got[ZELIZER_BIO] == "bio" and got["Julian Zelizer"] == "caption"
+
+
+def test_a_bare_name_without_a_bio_or_in_a_transcript_is_not_a_caption():
+    assert _labels(f"{BODY}\nJulian Zelizer\n{LATER}")["Julian Zelizer"] is None
+    # speaker names of a transcript: several bare names, none a headshot
+    got = _labels(f"{ZELIZER_BIO}\n{BODY}\nJulian Zelizer\n{LATER}\nJohn Roberts\n{BODY2}")
+    assert got["Julian Zelizer"] is None and got["John Roberts"] is None
+
+
+BODY2 = ("Democrats said the vote showed the majority was willing to ignore the concerns of civil rights "
+         "groups, while Republicans praised her experience as a trial judge.")
+
+
+def test_an_about_box_at_the_foot_is_navigation_and_biography():
+    # unz.com: "About <Name>" and the author's lines under it
+    me = "I am a blogger, thinker, and businessman in the SF Bay Area. I’m originally from Russia."
+    got = _labels(f"{BODY}\n{LATER}\n{BODY2}\nAbout Anatoly Karlin\n{me}")
+    assert got["About Anatoly Karlin"] == "navigation" and got[me] == "bio"
+    assert got[BODY2] is None
+
+
+def test_about_at_the_start_of_a_sentence_is_no_about_box():
+    line = "About three-quarters of Trump supporters believe life in America has gotten worse."
+    got = _labels(f"{BODY}\n{LATER}\n{line}\n{BODY2}")
+    assert got[line] is None and got[BODY2] is None
+
+
+# foxbusiness.com: the author's biography closing an opinion piece, no "journalist" word in it.
+WHITON = ("Christian Whiton was a senior advisor in the Donald Trump and George W. Bush administrations. "
+          "He is a senior fellow for strategy and public diplomacy at the Center for the National Interest.")
+
+
+def test_a_last_line_introducing_someone_the_story_never_names_is_a_bio():
+    assert _labels(f"{BODY}\n{LATER}\n{BODY2}\n{WHITON}")[WHITON] == "bio"
+
+
+def test_a_last_line_about_someone_the_story_names_is_the_story():
+    named = f"{BODY}\nThe plan was drawn up by Christian Whiton, a former State Department official.\n{LATER}"
+    assert _labels(f"{named}\n{WHITON}")[WHITON] is None
+    no_role = "Christian Whiton was arrested on Monday and released on bail the same evening."
+    assert _labels(f"{BODY}\n{LATER}\n{no_role}")[no_role] is None
+
+
+def test_a_newsletter_tagline_between_its_sign_up_lines_is_promo():
+    # bradenton.com, in the middle of the story
+    got = _labels(f"{BODY}\nToday's top news by email\nThe local news you need to start your day\n"
+                  f"Recaptcha requires verification.\n{LATER}")
+    assert got["The local news you need to start your day"] == "promo"
+    assert got[BODY] is None and got[LATER] is None
+
+
+def test_a_short_line_between_bare_ad_markers_is_the_story():
+    line = "The vote is expected next week"
+    assert _labels(f"{BODY}\nAD\n{line}\nAD\n{LATER}")[line] is None

@@ -59,6 +59,7 @@ def test_related_stories_outside_the_body_become_the_sites_list():
         ("More: Trump will meet with China's Xi Jinping and Russia's Vladimir Putin during G-20", "related"),
         ("You may also like — Congress returns with bipartisan plans for tougher gun control laws", "related"),
         ("WATCH: ‘5 Things You Need To Know About Judge Brett Kavanaugh’", "related"),
+        ("Related Forgotten Utah lands are key to economic growth", "related"),  # deseret.com: no separator
         ("Photo: Mark Wilson/Getty Images", "credit"),
         ("Alex Wong/Getty Images", "credit"),
         ("Image copyright Getty Images Image caption There were isolated clashes", "caption"),
@@ -96,6 +97,7 @@ def test_marked_lines_in_body(line, label):
         "Millions of Americans can sign up for health coverage on the exchanges until Dec. 15.",
         "Read the full report, which runs to 400 pages, before drawing conclusions, the judge told lawyers.",
         "“Follow the money,” he said.",
+        "Related Companies, the developer, has asked the city for more time.",
     ],
 )
 def test_body_lines_not_flagged(line):

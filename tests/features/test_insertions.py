@@ -193,3 +193,21 @@ def test_a_dated_update_note_run_into_a_paragraph_is_marked_alone() -> None:
     spans = [s for s in find_insertions(text) if s.label == "editor_note"]
     assert [text[s.start:s.end] for s in spans] == ["UPDATE: Dec. 3, 2018, 3:19 p.m. PST"]
 
+
+
+def test_a_page_scripts_call_run_into_the_first_paragraph_is_navigation():
+    # people.com: the video player's script left in front of the story's first sentence
+    lead = "Donald Trump is one step closer to securing the Republican nomination for president."
+    text = f"brightcove.createExperiences(); {lead}\n\n{BODY2}"
+    assert _flagged(text) == {"brightcove.createExperiences();": "navigation"}
+    prose = "The site's createExperiences() call failed on Monday, the company said, and videos went dark."
+    assert _flagged(f"{prose}\n\n{BODY2}") == {}
+
+
+def test_an_original_report_label_under_updates_is_an_editor_note():
+    # kiro7.com: "Original report:" heads the first version of a developing story
+    lead = "Web hosting company GoDaddy is booting the Daily Stormer, a neo-Nazi website, over a post."
+    text = f"{BODY2}\n\nOriginal report: {lead}\n\n{BODY2}"
+    assert _flagged(text) == {"Original report:": "editor_note"}
+    prose = "The original report was published on Monday and corrected on Tuesday, the newspaper said."
+    assert _flagged(f"{BODY2}\n\n{prose}\n\n{BODY2}") == {}
