@@ -77,6 +77,20 @@ def _promo_runs(lines: list[Line], labels: list[str | None], sizes: list[int]) -
         if labels[i] is None and sizes[i] <= 12 and labels[i - 1] in _PUSH and labels[i + 1] in _PUSH \
                 and min(sizes[i - 1], sizes[i + 1]) >= 3 and not _SENT_END.search(t) and not _QUOTE_MARK.search(t):
             labels[i] = "promo"
+    # A box's heading lines ("Breaking News", "Be the first to know when big news breaks") stand
+    # above two or more of its sign-up lines: at most two short lines, none a sentence.
+    starts = [j for j in range(1, n - 1) if labels[j] in _PUSH and labels[j + 1] in _PUSH
+              and min(sizes[j], sizes[j + 1]) >= 3 and labels[j - 1] not in _PUSH]
+    for j in starts:
+        for k in (j - 1, j - 2):
+            if k < 0 or labels[k] is not None or not _box_head(lines[k].text, sizes[k]):
+                break
+            labels[k] = "promo"
+
+
+def _box_head(text: str, size: int) -> bool:
+    """Short, not a sentence, no quotation: a box's heading or tagline."""
+    return size <= 10 and not _SENT_END.search(text) and not _QUOTE_MARK.search(text) and not text.endswith(":")
 
 
 def _repeated_lines(lines: list[Line], labels: list[str | None], sizes: list[int]) -> None:

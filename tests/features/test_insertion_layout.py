@@ -204,3 +204,16 @@ def test_a_newsletter_tagline_between_its_sign_up_lines_is_promo():
 def test_a_short_line_between_bare_ad_markers_is_the_story():
     line = "The vote is expected next week"
     assert _labels(f"{BODY}\nAD\n{line}\nAD\n{LATER}")[line] is None
+
+
+def test_a_newsletter_boxs_heading_lines_above_its_sign_up_lines_are_promo():
+    # idahostatesman.com: the box's two heading lines, then its reCAPTCHA lines
+    got = _labels(f"{BODY}\n{LATER}\nBreaking News\nBe the first to know when big news breaks\n"
+                  f"Recaptcha requires verification.\nprotected by reCAPTCHA\n{BODY2}")
+    assert got["Breaking News"] == "promo" and got["Be the first to know when big news breaks"] == "promo"
+    assert got[LATER] is None  # a sentence above the box is the story's
+
+
+def test_a_short_line_above_a_single_promo_line_is_not_a_box_heading():
+    got = _labels(f"{BODY}\n{LATER}\nWhat comes next\nSign up for our daily newsletter\n{BODY2}")
+    assert got["What comes next"] is None
