@@ -13,7 +13,7 @@ from functools import lru_cache
 from .insertion_rules import _REPORTED, _SENT_END, _WORD_RE, Line, _is_body, _n_words
 from .lexicons import lexicon_lines
 
-__all__ = ["layout_labels"]
+__all__ = ["foot_labels", "layout_labels"]
 
 
 def layout_labels(lines: list[Line], labels: list[str | None]) -> None:
@@ -26,6 +26,13 @@ def layout_labels(lines: list[Line], labels: list[str | None]) -> None:
     _trailing_headlines(lines, labels, sizes)
     _repeated_lines(lines, labels, sizes)
     _headshot_names(lines, labels)
+
+
+def foot_labels(lines: list[Line], labels: list[str | None]) -> None:
+    """Label, in place, the author's box at the foot ("About <Name>" and the lines under it, a
+    last line introducing someone the story never names). Run after the off-topic model, whose
+    paragraph statistics were fitted on bodies that still held such lines."""
+    sizes = [_n_words(ln.text) for ln in lines]
     _about_box(lines, labels, sizes)
     _foot_bio(lines, labels, sizes)
 

@@ -17,7 +17,7 @@ article (``features.offtopic``). This module combines the two and measures them.
 from __future__ import annotations
 
 from .base import ArticleTransformer, Span, safe_div
-from .insertion_layout import layout_labels
+from .insertion_layout import foot_labels, layout_labels
 from .insertion_rules import HEAD_PREFIX_RE, NOTE_PREFIX_RE, SCRIPT_PREFIX_RE, SHARE_RE, mark_edge_lists, rule_labels, split_lines
 from .offtopic import OFFTOPIC_FEATURES, offtopic_paragraphs
 from .text import Doc, parse
@@ -75,6 +75,7 @@ def find_insertions(text: str, title: str | None = None) -> list[Span]:
     off = offtopic_paragraphs(lines, labels, title)
     for i in off:
         labels[i] = "offtopic"
+    foot_labels(lines, labels)
     mark_edge_lists(labels)
     spans = [Span(ln.start, ln.end, "insertion", lab, "author", off.get(i)) for i, (ln, lab) in enumerate(zip(lines, labels)) if lab]
     # A label run into the paragraph after it: "Story highlights" before the first summary point

@@ -1,7 +1,7 @@
 """Page-layout rules of the insertion detector (runs of lines), on lines from real scraped pages."""
 from __future__ import annotations
 
-from features.insertion_layout import layout_labels
+from features.insertion_layout import foot_labels, layout_labels
 from features.insertion_rules import rule_labels, split_lines
 from features.insertions import find_insertions
 
@@ -15,6 +15,7 @@ def _labels(text: str) -> dict[str, str | None]:
     lines = split_lines(text)
     labels = rule_labels(lines, None)
     layout_labels(lines, labels)
+    foot_labels(lines, labels)
     return {ln.text: lab for ln, lab in zip(lines, labels)}
 
 
