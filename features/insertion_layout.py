@@ -137,6 +137,16 @@ def _about_box(lines: list[Line], labels: list[str | None], sizes: list[int]) ->
             return
 
 
+@lru_cache(maxsize=1)
+def _role_pattern() -> re.Pattern[str]:
+    """Any role word of the lexicon, whole, in either number. A news sentence about a newcomer
+    usually says what they did; a biography says what they are."""
+    words = sorted(lexicon_lines("insertion_roles_v1.txt"), key=len, reverse=True)
+    if not words:
+        raise ValueError("insertion_roles_v1.txt is empty")
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")s?\b", re.I)
+
+
 def _foot_bio(lines: list[Line], labels: list[str | None], sizes: list[int]) -> None:
     """One of the page's last two lines introducing, by a role, someone the rest of the page never
     names ("Christian Whiton was a senior advisor ...") is the author's biography."""
@@ -144,7 +154,7 @@ def _foot_bio(lines: list[Line], labels: list[str | None], sizes: list[int]) -> 
     for i in range(max(0, n - 2), n):
         t = lines[i].text
         m = _BIO_OPEN.match(t)
-        if labels[i] is not None or sizes[i] > 80 or m is None or not _ROLE.search(t) or _REPORTED.search(t):
+        if labels[i] is not None or sizes[i] > 80 or m is None or not _role_pattern().search(t) or _REPORTED.search(t):
             continue
         surname = re.compile(rf"\b{re.escape(m.group(1))}\b")
         if not any(surname.search(ln.text) for j, ln in enumerate(lines) if j != i):
@@ -192,10 +202,11 @@ _KICKER = re.compile(r"^[A-Z][A-Z0-9&'’ -]{2,40}$")
 _PUSH = ("promo", "social")
 _FOOT_CREDIT = re.compile(r"\b(?:[Rr]eport(?:ed|s|ing)|[Cc]ontribut\w+|[Ww]ritten|Credit)\b|^By\b")
 _QUOTE_MARK = re.compile(r"[“”\"]")
+# "Julian Zelizer": two or three capitalised words (a middle initial allowed), nothing else.
 _NAME_LINE = re.compile(r"^[A-Z][a-z'’-]+(?: [A-Z]\.)?(?: [A-Z][a-z'’-]+){1,2}$")
+
+# "About the author", "About Anatoly Karlin": a lower-case word after "About" is a sentence.
 _ABOUT_HEAD = re.compile(r"^About (?:the [Aa]uthors?|[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,2})\s*:?$")
+
+# The name (its last word captured: the surname) and the verb that introduces its bearer.
 _BIO_OPEN = re.compile(r"(?:[A-Z][\w.'’-]*\s+){1,3}([A-Z][\w'’-]+)\s+(?:is|was|has been|(?:currently\s+)?serves)\b")
-_ROLE = re.compile(
-    r"\b(?:advis[eo]r|fellow|president|director|founder|co-founder|chair(?:man|woman)?|executive|scholar|researcher|"
-    r"consultant|strategist|journalist|reporter|writer|author|columnist|editor|correspondent|contributor|professor|"
-    r"analyst|commentator|blogger|economist|lawyer|attorney)s?\b", re.I)
