@@ -109,9 +109,26 @@ NOUN_BEFORE = frozenset("the a an this that his her their its our my your talk t
 NOT_A_CUE_BEFORE = frozenset("worth".split())
 # Particles after a cue that make it another verb ("called off a rally", "called up reservists").
 NOT_A_CUE_AFTER = {"called": frozenset("off up in back".split()), "calling": frozenset("off up in back".split())}
+# "read(s)"/"reading" report only next to the quotation they introduce or close ("“...,” read
+# the email", "a statement that read, “...”"); elsewhere they are reading ("read the report").
+QUOTING_FORMS = frozenset("read reads reading".split())
+QUOTE_AFTER_RE = re.compile(r"[^\S\n]*[,:]?[^\S\n]*[“\"]")
+QUOTE_BEFORE_RE = re.compile(r"[,!?.]?[”\"][^\S\n]+(?:[\w’'-]+[^\S\n]+){0,6}$")
+# "called" naming a thing ("a tool called CRISPR", "a student who calls himself ...") or the noun
+# "calls" ("phone calls"): no statement is reported.
+NAMING_FORMS = frozenset("called calls calling".split())
+REFLEXIVES = frozenset("himself herself itself themselves ourselves myself yourself".split())
+OBJECT_PRONOUNS = frozenset("him her it them me us you".split())
+# A participle after "is/was/been" is a passive with no speaker ("charges were dismissed", "the
+# ruling was announced", "be described as"), unless an agent or a clause follows ("was first
+# reported by", "it was reported that");
+# being asked, accused or quoted still reports what someone said of or to the subject.
+PASSIVE_CUES = frozenset("asked accused quoted".split())
+PASSIVE_GAP = frozenset("not never also now already first still".split())
 # "claim(s)" reports only after its speaker ("Trump claims", "he falsely claimed"); after any
 # other lower-case word it is the noun ("unfounded claims", "denied claims that ...").
-CLAIM_FORMS = frozenset("claim claims".split())
+# "notes" and "reports" likewise ("Viguerie notes", "..., reports Fox News"; not "his notes", "news reports").
+CLAIM_FORMS = frozenset("claim claims notes reports".split())
 CLAIM_SUBJECTS = frozenset("i we you he she it they who which that also now still often".split())
 # A stock ticker or short aside between a company and its cue: "Apple Inc (AAPL.O) said".
 TICKER_BEFORE_RE = re.compile(r"\s*\([A-Z0-9.^:-]{1,12}\)\s*$")
@@ -145,7 +162,7 @@ NAME_CONNECTORS = frozenset("of for de del da al bin van von la le".split())
 POSTPOSABLE = frozenset(
     """said says say writes wrote added adds asked asks explained explains noted notes continued
     insisted insists argued argues recalled recalls warned warns stressed replied responded
-    concluded declared tweeted according reported reports""".split()
+    concluded declared tweeted according reported reports read reads""".split()
 )
 # Capitalised at a sentence start but not names.
 SENTENCE_ADVERBS = frozenset(

@@ -28,10 +28,12 @@ from .base import ArticleTransformer, Extraction, Span, per_100, safe_div
 from .insertions import clean_doc
 from .source_phrases import NounPhrase, np_forward, resolve_pronoun, sentence_subject, subject_before
 from .source_words import (
-    AND_BEFORE_RE, BELIEF, CLAIM_FORMS, CLAIM_SUBJECTS, COLON_CUE_RE, CONTENT_START_RE, COORD_START_RE,
-    COORD_VERB_RE, GERUND_WHILE_RE, INVERSION_MARKS, Lexicon, MANNER_LABEL, MANNER_RE, NEGATED_RE, NEITHER_RE,
-    NOT_A_CUE_AFTER, NOT_A_CUE_BEFORE, NOUN_BEFORE, OF_NAME_RE, PASSIVE_AUX, PASSIVE_BEFORE_RE, POSTPOSABLE,
-    SOURCE_LABELS, STANCE, STANDALONE_MANNER_RE, THAT_RE, TRAILING_JOIN_RE, lexicon,
+    AND_BEFORE_RE, BELIEF, BOUNDARY, CLAIM_FORMS, CLAIM_SUBJECTS, COLON_CUE_RE, CONTENT_START_RE, COORD_START_RE,
+    COORD_VERB_RE, DETERMINERS, GERUND_WHILE_RE, INVERSION_MARKS, Lexicon, MANNER_LABEL, MANNER_RE, NAMING_FORMS,
+    NEGATED_RE, NEITHER_RE, NOT_A_CUE_AFTER, NOT_A_CUE_BEFORE, NOUN_BEFORE, NP_STOP, OBJECT_PRONOUNS, OF_NAME_RE, ORG_HEADS,
+    PASSIVE_AUX, PASSIVE_BEFORE_RE, PASSIVE_CUES, PASSIVE_GAP, POSTPOSABLE, PRONOUNS, QUOTE_AFTER_RE,
+    QUOTE_BEFORE_RE, QUOTING_FORMS, REFLEXIVES, SKIP_BEFORE, SOURCE_LABELS, STANCE, STANDALONE_MANNER_RE, THAT_RE,
+    TRAILING_JOIN_RE, lexicon,
 )
 from .text import Doc
 
@@ -67,7 +69,7 @@ def _find_cues(doc: Doc, lex: Lexicon) -> list[tuple[int, int, str, str]]:
     for i in [i for i, w in enumerate(low) if w in cues]:
         s, e = toks[i]
         entries = cues[low[i]]
-        if _reports_no_one(text, toks, low, i):
+        if _reports_no_one(text, toks, low, i, lex):
             continue
         for words, need, label in entries:
             k = len(words)
@@ -112,20 +114,44 @@ def _find_cues(doc: Doc, lex: Lexicon) -> list[tuple[int, int, str, str]]:
     return out
 
 
-def _reports_no_one(text: str, toks: list[tuple[int, int]], low: list[str], i: int) -> bool:
+def _reports_no_one(text: str, toks: list[tuple[int, int]], low: list[str], i: int, lex: Lexicon) -> bool:
     """The cue word at ``i`` used as something else: a noun ("the claim", "his support", "unfounded
-    claims"), an aside ("worth noting"), a phrasal verb ("called off"), a passive ("was found guilty")."""
+    claims", "phone calls"), an aside ("worth noting"), a phrasal verb ("called off"), a name
+    ("a tool called CRISPR"), reading ("read the report"), a passive with no speaker ("was found guilty",
+    "charges were dismissed")."""
     w = low[i]
-    if i + 1 < len(low) and low[i + 1] in NOT_A_CUE_AFTER.get(w, ()):
+    nxt = low[i + 1] if i + 1 < len(low) else ""
+    if nxt in NOT_A_CUE_AFTER.get(w, ()):
+        return True
+    if w in QUOTING_FORMS:
+        s, e = toks[i]
+        return not (QUOTE_AFTER_RE.match(text, e) or QUOTE_BEFORE_RE.search(text, max(0, s - 60), s))
+    if w in NAMING_FORMS and nxt in REFLEXIVES:
         return True
     if i == 0:
         return False
     prev = low[i - 1]
-    if (prev in NOUN_BEFORE or prev in NOT_A_CUE_BEFORE) and text[toks[i - 1][1] : toks[i][0]].isspace():
+    spaced = text[toks[i - 1][1] : toks[i][0]].isspace()
+    if (prev in NOUN_BEFORE or prev in NOT_A_CUE_BEFORE) and spaced:
         return True  # 'that," said' is a cue: the gap holds more than a space
-    if w in CLAIM_FORMS:
-        return text[toks[i - 1][0]].islower() and prev not in CLAIM_SUBJECTS and not prev.endswith("ly")
-    return w == "found" and prev in PASSIVE_AUX
+    if w in CLAIM_FORMS and not (w == "notes" and nxt == "that"):
+        return spaced and text[toks[i - 1][0]].islower() and prev not in CLAIM_SUBJECTS and not prev.endswith("ly")
+    if w in NAMING_FORMS and spaced and _common_noun(text, toks, prev, i - 1, lex):
+        # "a program called Sandy Hook Promise", "kidnapping calls"; not "critics called Trump a liar"
+        named = i + 1 < len(toks) and text[toks[i + 1][0]].isupper() and nxt not in ("the", "a", "an")
+        speaker = prev in lex.common_heads or prev in lex.classes["role"] or prev in ORG_HEADS
+        return not speaker and (w == "calls" and nxt not in OBJECT_PRONOUNS or named)
+    if (w.endswith("ed") or w == "found") and w not in PASSIVE_CUES and nxt not in ("by", "that"):
+        j = i - 1 if prev not in PASSIVE_GAP and not prev.endswith("ly") else i - 2
+        return j >= 0 and low[j] in PASSIVE_AUX and all(text[toks[k][1] : toks[k + 1][0]].isspace() for k in range(j, i))
+    return False
+
+
+def _common_noun(text: str, toks: list[tuple[int, int]], w: str, j: int, lex: Lexicon) -> bool:
+    """A lower-case content word (no pronoun, auxiliary, adverb or function word) at token ``j``."""
+    return (text[toks[j][0]].islower() and w not in PRONOUNS and w not in SKIP_BEFORE and w not in BOUNDARY
+            and w not in CLAIM_SUBJECTS and w not in NP_STOP and w not in PASSIVE_AUX and w not in DETERMINERS
+            and not w.endswith("ly"))
 
 
 def _sources_for_cue(
