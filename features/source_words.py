@@ -108,7 +108,19 @@ NOUN_BEFORE = frozenset("the a an this that his her their its our my your talk t
 # Words before a cue that make it no report ("worth noting that" is the author's aside).
 NOT_A_CUE_BEFORE = frozenset("worth".split())
 # Particles after a cue that make it another verb ("called off a rally", "called up reservists").
-NOT_A_CUE_AFTER = {"called": frozenset("off up in back".split()), "calling": frozenset("off up in back".split())}
+# "adding to his lead", "had added $9 trillion", "are adding new weapons": adding things, not words.
+_ADD_THINGS = frozenset("to new another more".split())
+NOT_A_CUE_AFTER = {
+    "called": frozenset("off up in back".split()), "calling": frozenset("off up in back".split()),
+    "added": _ADD_THINGS, "adding": _ADD_THINGS, "adds": _ADD_THINGS,
+    "show": frozenset(["up"]), "shows": frozenset(["up"]), "showed": frozenset(["up"]),
+}
+ADD_FORMS = frozenset("added adding adds".split())
+# Evidence verbs: "showed up" is no finding, "found herself" no result, and what "it shows" without a
+# "that" clause is an example the author draws ("as if it shows what happens"), not a report.
+EVIDENCE_FORMS = frozenset("show shows showed found finds".split())
+# A participle after a preposition is an adjective ("the number of confirmed cases", "for added comfort").
+ADJECTIVE_AFTER = frozenset("of for with about from into".split())
 # "read(s)"/"reading" report only next to the quotation they introduce or close ("“...,” read
 # the email", "a statement that read, “...”"); elsewhere they are reading ("read the report").
 QUOTING_FORMS = frozenset("read reads reading".split())

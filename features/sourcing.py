@@ -28,10 +28,10 @@ from .base import ArticleTransformer, Extraction, Span, per_100, safe_div
 from .insertions import clean_doc
 from .source_phrases import NounPhrase, np_forward, resolve_pronoun, sentence_subject, subject_before
 from .source_words import (
-    AND_BEFORE_RE, BELIEF, BOUNDARY, CLAIM_FORMS, CLAIM_SUBJECTS, COLON_CUE_RE, CONTENT_START_RE, COORD_START_RE,
-    COORD_VERB_RE, DETERMINERS, GERUND_WHILE_RE, INVERSION_MARKS, Lexicon, MANNER_LABEL, MANNER_RE, NAMING_FORMS,
+    ADD_FORMS, ADJECTIVE_AFTER, AND_BEFORE_RE, BELIEF, BOUNDARY, CLAIM_FORMS, CLAIM_SUBJECTS, COLON_CUE_RE, CONTENT_START_RE, COORD_START_RE,
+    COORD_VERB_RE, DETERMINERS, EVIDENCE_FORMS, GERUND_WHILE_RE, INVERSION_MARKS, Lexicon, MANNER_LABEL, MANNER_RE, NAMING_FORMS,
     NEGATED_RE, NEITHER_RE, NOT_A_CUE_AFTER, NOT_A_CUE_BEFORE, NOUN_BEFORE, NP_STOP, OBJECT_PRONOUNS, OF_NAME_RE, ORG_HEADS,
-    PASSIVE_AUX, PASSIVE_BEFORE_RE, PASSIVE_CUES, PASSIVE_GAP, POSTPOSABLE, PRONOUNS, QUOTE_AFTER_RE,
+    PASSIVE_AUX, PASSIVE_BEFORE_RE, PASSIVE_CUES, PASSIVE_GAP, POSTPOSABLE, PRONOUNS, QUOTE_AFTER_RE, QUOTE_MARK_RE,
     QUOTE_BEFORE_RE, QUOTING_FORMS, REFLEXIVES, SKIP_BEFORE, SOURCE_LABELS, STANCE, STANDALONE_MANNER_RE, THAT_RE,
     TRAILING_JOIN_RE, lexicon,
 )
@@ -121,19 +121,24 @@ def _reports_no_one(text: str, toks: list[tuple[int, int]], low: list[str], i: i
     "charges were dismissed")."""
     w = low[i]
     nxt = low[i + 1] if i + 1 < len(low) else ""
-    if nxt in NOT_A_CUE_AFTER.get(w, ()):
+    # only with nothing but a space between ('added, "To be clear ...' and '” added another official' report)
+    joined = i + 1 < len(toks) and text[toks[i][1] : toks[i + 1][0]].rstrip("$£€").isspace() and (
+        i == 0 or w not in ADD_FORMS or not QUOTE_MARK_RE.search(text, toks[i - 1][1], toks[i][0]))
+    if joined and (nxt in NOT_A_CUE_AFTER.get(w, ()) or (w in ADD_FORMS and nxt[:1].isdigit())):
         return True
     if w in QUOTING_FORMS:
         s, e = toks[i]
         return not (QUOTE_AFTER_RE.match(text, e) or QUOTE_BEFORE_RE.search(text, max(0, s - 60), s))
-    if w in NAMING_FORMS and nxt in REFLEXIVES:
+    if (w in NAMING_FORMS or w in EVIDENCE_FORMS) and nxt in REFLEXIVES:
         return True
     if i == 0:
         return False
     prev = low[i - 1]
     spaced = text[toks[i - 1][1] : toks[i][0]].isspace()
-    if (prev in NOUN_BEFORE or prev in NOT_A_CUE_BEFORE) and spaced:
+    if (prev in NOUN_BEFORE or prev in NOT_A_CUE_BEFORE or prev in ADJECTIVE_AFTER and w.endswith("ed")) and spaced:
         return True  # 'that," said' is a cue: the gap holds more than a space
+    if w in EVIDENCE_FORMS and nxt != "that" and (prev == "it" or prev.endswith("ly") and i > 1 and low[i - 2] == "it"):
+        return True
     if w in CLAIM_FORMS and not (w == "notes" and nxt == "that"):
         return spaced and text[toks[i - 1][0]].islower() and prev not in CLAIM_SUBJECTS and not prev.endswith("ly")
     if w in NAMING_FORMS and spaced and _common_noun(text, toks, prev, i - 1, lex):

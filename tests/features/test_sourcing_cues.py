@@ -131,3 +131,53 @@ def test_notes_and_reports_after_their_speaker(text: str, cue: str, source: str)
 )
 def test_notes_and_reports_as_nouns_are_no_cues(text: str) -> None:
     assert not {"notes", "reports"} & set(_cues(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trump has won the primary in Virginia, adding to his Super Tuesday victories in Massachusetts.",
+        "The critics alleged that their past policies had added $9 trillion to the debt.",
+        "The nuclear weapon states are adding new weapons and increasing their role.",
+        "The United States has by far the world's largest number of confirmed cases at more than a million.",
+        "The day-to-day news lacks the specifics of proposed solutions.",
+    ],
+)
+def test_adding_things_and_participle_adjectives_are_no_cues(text: str) -> None:
+    assert not {"adding", "added", "confirmed", "proposed"} & set(_cues(text))
+
+
+@pytest.mark.parametrize(
+    "text, cue",
+    [
+        ("Anonymous later added, “To be clear, we’re saying they weren’t hacked.”", "added"),
+        ("“It’s Bernie’s to lose at this point,” added another New Hampshire Democrat.", "added"),
+        ("He added that the talks would resume on Monday.", "added"),
+    ],
+)
+def test_added_reporting_words_stays_a_cue(text: str, cue: str) -> None:
+    assert cue in _cues(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Critics bring up North Korea as if it shows what happens when you have a nuclear deal.",
+        "The simple act brought the community together because it showed empathy and compassion.",
+        "About 120,000 voters showed up in 2008 for the contest.",
+        "On a trip to coal country, I found myself in a remote valley.",
+    ],
+)
+def test_evidence_verbs_that_report_no_finding(text: str) -> None:
+    assert _cues(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, cue",
+    [
+        ("Last year’s FBI statistics show that the numbers in the tweet are wrong.", "show"),
+        ("The study was published in May, and it found that premiums would rise.", "found"),
+    ],
+)
+def test_evidence_verbs_that_report_a_finding(text: str, cue: str) -> None:
+    assert cue in _cues(text)
