@@ -163,7 +163,7 @@ NP_STOP = frozenset(
     whom whose and or but while because when if is was were are has have had will would could can
     may might should did does do said says say told added adding saying not also, standing speaking
     according more less along amid despite against under among between through across toward towards
-    without like just only even""".split()
+    without like just only even out up off down""".split()
 )
 # Words that may open a post-modifier of an unnamed source or a document.
 POSTMOD = frozenset(

@@ -26,7 +26,7 @@ from bisect import bisect_right
 
 from .base import ArticleTransformer, Extraction, Span, per_100, safe_div
 from .insertions import clean_doc
-from .source_phrases import NounPhrase, np_forward, resolve_pronoun, sentence_subject, subject_before
+from .source_phrases import NounPhrase, np_before_gerund, np_forward, resolve_pronoun, sentence_subject, subject_before
 from .source_words import (
     ADD_FORMS, ADJECTIVE_AFTER, AND_BEFORE_RE, BELIEF, BOUNDARY, CLAIM_FORMS, CLAIM_SUBJECTS, COLON_CUE_RE, CONTENT_START_RE, COORD_START_RE,
     COORD_VERB_RE, DETERMINERS, EVIDENCE_FORMS, GERUND_WHILE_RE, INVERSION_MARKS, Lexicon, MANNER_LABEL, MANNER_RE, NAMING_FORMS,
@@ -190,6 +190,11 @@ def _sources_for_cue(
             fits = np_.proper or np_.typed or (bool(before) and before[-1] != ",")
             if fits and (not after or after[0] in ",.;:—–(" or (np_.proper and (not before or before[-1] != ","))):
                 return [np_]
+    if first.endswith("ing") and first not in QUOTING_FORMS:
+        # "a study claiming that"; but "posted a message reading: ..." is the poster's
+        np_ = np_before_gerund(text, sent_s, s, lex)
+        if np_ is not None:
+            return [np_]
     if form != "manner":
         np_ = subject_before(text, sent_s, s, lex)
         if np_ is not None:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from features.source_phrases import NounPhrase, np_forward, resolve_pronoun, subject_before
+from features.source_phrases import NounPhrase, np_before_gerund, np_forward, resolve_pronoun, subject_before
 from features.source_words import lexicon
 
 LEX = lexicon()
@@ -47,7 +47,38 @@ def test_pronoun_phrase_and_its_antecedent():
     ("Sezer, an expert on Turkey, said the deal was fragile.", "said", "Sezer"),
     ("The deal was announced on Monday.", "announced", None),                     # a passive: no speaker
     ("Officials have repeatedly said the border is closed.", "said", "Officials"),
+    # a relative pronoun after a comma: the phrase before the comma (issue 18, real-news dev)
+    ("Oakland Athletics catcher Bruce Maxwell, who hinted at a protest, knelt.", "hinted", "Bruce Maxwell"),
+    ("The ministry, which announced the plan on Monday, met again.", "announced", "The ministry"),
 ])
 def test_subject_before_the_cue(sentence, cue, subject):
     np_ = subject_before(sentence, 0, sentence.index(cue), LEX)
     assert (None if np_ is None else sentence[np_.start:np_.end]) == subject
+
+
+# A job word between two names joins them into one phrase; the person is the name after it.
+@pytest.mark.parametrize("text, found", [
+    ("his Fox News colleague Ed Henry confirmed", ("Ed Henry", "named", "person:henry")),
+    ("Trump aide Stephen Miller said", ("Stephen Miller", "named", "person:miller")),
+])
+def test_job_word_between_names(text, found):
+    assert _forward(text) == found
+
+
+def test_no_job_word_without_a_second_name():
+    assert _forward("the Fox News team said") == ("the Fox News", "media", "media:fox news")
+
+
+# The phrase a gerund cue speaks through (issue 18): a source noun or a name opened by a determiner.
+@pytest.mark.parametrize("sentence, cue, source", [
+    ("ALEC published a study claiming that premiums would rise.", "claiming", "a study"),
+    ("The Times cited a memo from Comey claiming Trump had asked him to stop.", "claiming", "a memo from Comey"),
+    ("Trump refused to retract her comments alleging that the vote was rigged.", "alleging", "her comments"),
+    # not a source noun, or no determiner: nothing
+    ("The crowd waved a flag saying nothing.", "saying", None),
+    ("Trump was calling for a ban.", "calling", None),
+    ("He began the war of words with an op-ed, calling Trump egregious.", "calling", None),
+])
+def test_np_before_gerund(sentence, cue, source):
+    np_ = np_before_gerund(sentence, 0, sentence.index(cue), LEX)
+    assert (None if np_ is None else sentence[np_.start:np_.end]) == source
