@@ -124,6 +124,10 @@ def _np_core(text: str, toks: list[tuple[int, int]], words: list[str], low: list
             seen_name = False
             j += 1
             continue
+        if seen_name and lw in lex.common_heads and (j == len(toks) - 1 or low[j + 1] in lex.cue_words):
+            # "FEC records", "Reuters calculations", "White House officials": the noun is the head
+            core.append(j)
+            break
         if seen_name or lw in NP_STOP or lw in lex.cue_words or lw in PRONOUNS:
             break
         if core and (lw.endswith("ing") or lw.endswith("ed")) and lw not in lex.classes["anonymous"]:

@@ -38,6 +38,13 @@ STANDALONE_MANNER_RE = re.compile(
     r"(?:(?:written|joint|brief|separate|emailed|phone|telephone|exclusive|recent|televised|press|news)\s+){0,2}"
     r"(statement)\b"
 )
+# A poll or study opening a sentence as the frame of its finding: "In a CBS News poll last month,
+# 38 percent ..."; the cue is "In", the source the phrase up to the document noun. ("A lead in the
+# polls" mid-sentence is no attribution.)
+POLL_IN_RE = re.compile(
+    r"(?<![\w-])(In)\s+((?:a|an|the|its|this|that|one|another)\s+"
+    r"(?:[\w’'./&-]+\s+){0,6}?(poll|survey|study|report))\b(?=[^,.;:\n]{0,40},)"
+)
 # A colon introducing a direct quote after a name: "Sanders on Clinton: “...”".
 # (The colon first and the letter before it as a lookbehind: a fast scan for ':'.)
 COLON_CUE_RE = re.compile(r"(:)(?<=[^\W\d_]:)[ \t]*[“\"]")
@@ -119,6 +126,9 @@ ADD_FORMS = frozenset("added adding adds".split())
 # Evidence verbs: "showed up" is no finding, "found herself" no result, and what "it shows" without a
 # "that" clause is an example the author draws ("as if it shows what happens"), not a report.
 EVIDENCE_FORMS = frozenset("show shows showed found finds".split())
+# "show"/"showing" report data only after a data noun ("polls show", "records showing") or before
+# "that"; elsewhere they display ("or show images of his supporters").
+DATA_FORMS = frozenset("show showing".split())
 # A participle after a preposition is an adjective ("the number of confirmed cases", "for added comfort").
 ADJECTIVE_AFTER = frozenset("of for with about from into".split())
 # "read(s)"/"reading" report only next to the quotation they introduce or close ("“...,” read

@@ -29,9 +29,9 @@ from .insertions import clean_doc
 from .source_phrases import NounPhrase, np_before_gerund, np_forward, resolve_pronoun, sentence_subject, subject_before
 from .source_words import (
     ADD_FORMS, ADJECTIVE_AFTER, AND_BEFORE_RE, BELIEF, BOUNDARY, CLAIM_FORMS, CLAIM_SUBJECTS, COLON_CUE_RE, CONTENT_START_RE, COORD_START_RE,
-    COORD_VERB_RE, DETERMINERS, EVIDENCE_FORMS, GERUND_WHILE_RE, INVERSION_MARKS, Lexicon, MANNER_LABEL, MANNER_RE, NAMING_FORMS,
+    COORD_VERB_RE, DATA_FORMS, DETERMINERS, EVIDENCE_FORMS, GERUND_WHILE_RE, INVERSION_MARKS, Lexicon, MANNER_LABEL, MANNER_RE, NAMING_FORMS,
     NEGATED_RE, NEITHER_RE, NOT_A_CUE_AFTER, NOT_A_CUE_BEFORE, NOUN_BEFORE, NP_STOP, OBJECT_PRONOUNS, OF_NAME_RE, ORG_HEADS,
-    PASSIVE_AUX, PASSIVE_BEFORE_RE, PASSIVE_CUES, PASSIVE_GAP, POSTPOSABLE, PRONOUNS, QUOTE_AFTER_RE, QUOTE_MARK_RE,
+    PASSIVE_AUX, PASSIVE_BEFORE_RE, POLL_IN_RE, PASSIVE_CUES, PASSIVE_GAP, POSTPOSABLE, PRONOUNS, QUOTE_AFTER_RE, QUOTE_MARK_RE,
     QUOTE_BEFORE_RE, QUOTING_FORMS, REFLEXIVES, SKIP_BEFORE, SOURCE_LABELS, STANCE, STANDALONE_MANNER_RE, THAT_RE,
     TRAILING_JOIN_RE, lexicon,
 )
@@ -109,6 +109,11 @@ def _find_cues(doc: Doc, lex: Lexicon) -> list[tuple[int, int, str, str]]:
             st, en = (m.start(), m.end()) if form == "manner" else (m.start(1), m.end(1))
             extra.append((st, en, label, form))
             cue_sents.add(si)
+    for m in POLL_IN_RE.finditer(text):
+        # not the manner of a cue verb ("said in a report"), not inside a quotation
+        prev = text[max(0, m.start() - 20) : m.start()].split()
+        if doc.region_at(m.start(), m.end()) is None and not (prev and prev[-1].lower() in lex.cue_words):
+            extra.append((m.start(1), m.end(1), "evidence", "in"))
     if extra:
         out = sorted(out + extra)
     return out
@@ -131,6 +136,8 @@ def _reports_no_one(text: str, toks: list[tuple[int, int]], low: list[str], i: i
         return not (QUOTE_AFTER_RE.match(text, e) or QUOTE_BEFORE_RE.search(text, max(0, s - 60), s))
     if (w in NAMING_FORMS or w in EVIDENCE_FORMS) and nxt in REFLEXIVES:
         return True
+    if w in DATA_FORMS and nxt != "that":
+        return i == 0 or low[i - 1] not in lex.classes["document"]
     if i == 0:
         return False
     prev = low[i - 1]
@@ -140,7 +147,8 @@ def _reports_no_one(text: str, toks: list[tuple[int, int]], low: list[str], i: i
     if w in EVIDENCE_FORMS and nxt != "that" and (prev == "it" or prev.endswith("ly") and i > 1 and low[i - 2] == "it"):
         return True
     if w in CLAIM_FORMS and not (w == "notes" and nxt == "that"):
-        return spaced and text[toks[i - 1][0]].islower() and prev not in CLAIM_SUBJECTS and not prev.endswith("ly")
+        speaker = prev in CLAIM_SUBJECTS or prev in lex.common_heads or prev in lex.classes["role"]
+        return spaced and text[toks[i - 1][0]].islower() and not speaker and not prev.endswith("ly")
     if w in NAMING_FORMS and spaced and _common_noun(text, toks, prev, i - 1, lex):
         # "a program called Sandy Hook Promise", "kidnapping calls"; not "critics called Trump a liar"
         named = i + 1 < len(toks) and text[toks[i + 1][0]].isupper() and nxt not in ("the", "a", "an")
@@ -170,6 +178,10 @@ def _sources_for_cue(
     if form == "according to":
         np_ = np_forward(text, e, sent_e, lex)
         return [np_] if np_ else []
+    if form == "in":
+        m = POLL_IN_RE.match(text, s)
+        head = m.group(3).lower() if m else ""
+        return [NounPhrase(m.start(2), m.end(2), "document", f"document:{head}:{m.group(2).lower()}", typed=True)] if m else []
     before = text[sent_s:s].rstrip()
     if first.endswith("ing") and (before.endswith(",") or GERUND_WHILE_RE.search(before)):
         # "..., adding that": the source is the main clause's subject, found at its own cue;
@@ -253,7 +265,7 @@ def extract_sourcing(doc: Doc) -> Extraction:
         spans.append(Span(s, e, "attribution", label, voice))
         # what follows a passive ("Hours before the armistice was announced, airstrikes ...")
         # is the next clause, not what was announced
-        if voice == "author" and cue[3] != "manner" and label != BELIEF and not PASSIVE_BEFORE_RE.search(text, max(0, s - 12), s):
+        if voice == "author" and cue[3] not in ("manner", "in") and label != BELIEF and not PASSIVE_BEFORE_RE.search(text, max(0, s - 12), s):
             content = _content_for_cue(text, sent, cue, found)
             if content is not None:
                 contents.append(content)

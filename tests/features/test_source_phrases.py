@@ -82,3 +82,17 @@ def test_no_job_word_without_a_second_name():
 def test_np_before_gerund(sentence, cue, source):
     np_ = np_before_gerund(sentence, 0, sentence.index(cue), LEX)
     assert (None if np_ is None else sentence[np_.start:np_.end]) == source
+
+
+# A name followed by a source noun at the end of the subject: the noun is the head.
+@pytest.mark.parametrize("text, found", [
+    ("FEC records", ("FEC records", "document", "document:records:fec records")),
+    ("a Google spokesperson", ("a Google spokesperson", "anonymous", "anonymous:spokesperson:google spokesperson")),
+])
+def test_name_before_a_source_noun(text, found):
+    assert _forward(text, chunk=True) == found
+
+
+def test_name_before_a_source_noun_inside_a_longer_subject():
+    text = "Hawaii representative and hopeful Tulsi Gabbard"
+    assert _forward(text, chunk=True)[0] != "Hawaii representative"

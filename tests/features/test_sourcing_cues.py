@@ -181,3 +181,33 @@ def test_evidence_verbs_that_report_no_finding(text: str) -> None:
 )
 def test_evidence_verbs_that_report_a_finding(text: str, cue: str) -> None:
     assert cue in _cues(text)
+
+
+@pytest.mark.parametrize(
+    "text, cue, source",
+    [
+        ("FEC records show he backed both candidates in 2008.", "show", "FEC records"),
+        ("Nearly one million dollars arrived in February alone, new fundraising reports show.", "show",
+         "new fundraising reports"),
+        ("Despite polls showing her well behind, Clinton campaigned in the state.", "showing", None),
+        ("But experts note that despite the new limits, there are loopholes.", "note", "experts"),
+        ("In a CBS News poll last month, 38 percent of voters backed the plan.", "In", "a CBS News poll"),
+    ],
+)
+def test_data_nouns_and_poll_frames_are_cues(text: str, cue: str, source: str | None) -> None:
+    assert cue in _cues(text)
+    if source is not None:
+        assert source in _sources(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ads focus on his plans for the economy or show images of his supporters.",
+        "The artists show their work at the gallery every spring.",
+        "Mrs. Clinton enjoys a strong lead in the polls but suffers from low trust.",
+        "In the report published on Monday the ministry listed its figures.",
+    ],
+)
+def test_display_verbs_and_poll_mentions_are_no_cues(text: str) -> None:
+    assert not {"show", "In", "in"} & set(_cues(text))
