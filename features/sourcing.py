@@ -22,6 +22,7 @@ spans, since they are attributions of belief or opinion.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from .base import ArticleTransformer, Extraction, Span, per_100, safe_div
@@ -162,6 +163,7 @@ def _reports_no_one(text: str, toks: list[tuple[int, int]], low: list[str], i: i
 
 def _common_noun(text: str, toks: list[tuple[int, int]], w: str, j: int, lex: Lexicon) -> bool:
     """A lower-case content word (no pronoun, auxiliary, adverb or function word) at token ``j``."""
+    w = re.split(r"[’']", w)[0]  # "she’d called": a pronoun with its auxiliary
     return (text[toks[j][0]].islower() and w not in PRONOUNS and w not in SKIP_BEFORE and w not in BOUNDARY
             and w not in CLAIM_SUBJECTS and w not in NP_STOP and w not in PASSIVE_AUX and w not in DETERMINERS
             and not w.endswith("ly"))

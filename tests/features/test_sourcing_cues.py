@@ -211,3 +211,8 @@ def test_data_nouns_and_poll_frames_are_cues(text: str, cue: str, source: str | 
 )
 def test_display_verbs_and_poll_mentions_are_no_cues(text: str) -> None:
     assert not {"show", "In", "in"} & set(_cues(text))
+
+
+def test_called_after_a_pronoun_contraction_stays_a_cue() -> None:
+    text = "Trump said he did not know that she’d called George Washington a traitor."
+    assert "called" in _cues(text)
