@@ -122,23 +122,26 @@ NOT_A_CUE_AFTER = {
     "added": _ADD_THINGS, "adding": _ADD_THINGS, "adds": _ADD_THINGS,
     "show": frozenset(["up"]), "shows": frozenset(["up"]), "showed": frozenset(["up"]),
 }
-ADD_FORMS = frozenset("added adding adds".split())
-# Evidence verbs: "showed up" is no finding, "found herself" no result, and what "it shows" without a
-# "that" clause is an example the author draws ("as if it shows what happens"), not a report.
-EVIDENCE_FORMS = frozenset("show shows showed found finds".split())
-# "show"/"showing" report data only after a data noun ("polls show", "records showing") or before
-# "that"; elsewhere they display ("or show images of his supporters").
-DATA_FORMS = frozenset("show showing".split())
+# Cue forms that report only in some contexts (checked in sourcing._reports_no_one):
+#   add       adding things, not words: "adding to his lead", "had added $9 trillion"
+#   evidence  no finding: "showed up", "found herself", "as if it shows what happens" (no "that")
+#   data      "show"/"showing" report data only after a data noun ("polls show") or before "that";
+#             elsewhere they display ("or show images of his supporters")
+#   quoting   "read(s)"/"reading" only next to the quotation they introduce or close ("“...,” read
+#             the email", "a statement that read, “...”"), not "read the report"
+#   naming    "called" naming a thing ("a tool called CRISPR", "who calls himself") or the noun
+#             "calls" ("phone calls")
+FORMS = {
+    "add": frozenset("added adding adds".split()),
+    "evidence": frozenset("show shows showed found finds".split()),
+    "data": frozenset("show showing".split()),
+    "quoting": frozenset("read reads reading".split()),
+    "naming": frozenset("called calls calling".split()),
+}
 # A participle after a preposition is an adjective ("the number of confirmed cases", "for added comfort").
 ADJECTIVE_AFTER = frozenset("of for with about from into".split())
-# "read(s)"/"reading" report only next to the quotation they introduce or close ("“...,” read
-# the email", "a statement that read, “...”"); elsewhere they are reading ("read the report").
-QUOTING_FORMS = frozenset("read reads reading".split())
 QUOTE_AFTER_RE = re.compile(r"[^\S\n]*[,:]?[^\S\n]*[“\"]")
 QUOTE_BEFORE_RE = re.compile(r"[,!?.]?[”\"][^\S\n]+(?:[\w’'-]+[^\S\n]+){0,6}$")
-# "called" naming a thing ("a tool called CRISPR", "a student who calls himself ...") or the noun
-# "calls" ("phone calls"): no statement is reported.
-NAMING_FORMS = frozenset("called calls calling".split())
 REFLEXIVES = frozenset("himself herself itself themselves ourselves myself yourself".split())
 OBJECT_PRONOUNS = frozenset("him her it them me us you".split())
 # A participle after "is/was/been" is a passive with no speaker ("charges were dismissed", "the

@@ -29,12 +29,12 @@ from .base import ArticleTransformer, Extraction, Span, per_100, safe_div
 from .insertions import clean_doc
 from .source_phrases import NounPhrase, np_before_gerund, np_forward, resolve_pronoun, sentence_subject, subject_before
 from .source_words import (
-    ADD_FORMS, ADJECTIVE_AFTER, AND_BEFORE_RE, BELIEF, BOUNDARY, CLAIM_FORMS, CLAIM_SUBJECTS, COLON_CUE_RE, CONTENT_START_RE, COORD_START_RE,
-    COORD_VERB_RE, DATA_FORMS, DETERMINERS, EVIDENCE_FORMS, GERUND_WHILE_RE, INVERSION_MARKS, Lexicon, MANNER_LABEL, MANNER_RE, NAMING_FORMS,
-    NEGATED_RE, NEITHER_RE, NOT_A_CUE_AFTER, NOT_A_CUE_BEFORE, NOUN_BEFORE, NP_STOP, OBJECT_PRONOUNS, OF_NAME_RE, ORG_HEADS,
-    PASSIVE_AUX, PASSIVE_BEFORE_RE, POLL_IN_RE, PASSIVE_CUES, PASSIVE_GAP, POSTPOSABLE, PRONOUNS, QUOTE_AFTER_RE, QUOTE_MARK_RE,
-    QUOTE_BEFORE_RE, QUOTING_FORMS, REFLEXIVES, SKIP_BEFORE, SOURCE_LABELS, STANCE, STANDALONE_MANNER_RE, THAT_RE,
-    TRAILING_JOIN_RE, lexicon,
+    ADJECTIVE_AFTER, AND_BEFORE_RE, BELIEF, BOUNDARY, CLAIM_FORMS, CLAIM_SUBJECTS, COLON_CUE_RE, CONTENT_START_RE,
+    COORD_START_RE, COORD_VERB_RE, DETERMINERS, FORMS, GERUND_WHILE_RE, INVERSION_MARKS, Lexicon, MANNER_LABEL,
+    MANNER_RE, NEGATED_RE, NEITHER_RE, NOT_A_CUE_AFTER, NOT_A_CUE_BEFORE, NOUN_BEFORE, NP_STOP, OBJECT_PRONOUNS,
+    OF_NAME_RE, ORG_HEADS, PASSIVE_AUX, PASSIVE_BEFORE_RE, PASSIVE_CUES, PASSIVE_GAP, POLL_IN_RE, POSTPOSABLE,
+    PRONOUNS, QUOTE_AFTER_RE, QUOTE_BEFORE_RE, QUOTE_MARK_RE, REFLEXIVES, SKIP_BEFORE, SOURCE_LABELS, STANCE,
+    STANDALONE_MANNER_RE, THAT_RE, TRAILING_JOIN_RE, lexicon,
 )
 from .text import Doc
 
@@ -129,15 +129,15 @@ def _reports_no_one(text: str, toks: list[tuple[int, int]], low: list[str], i: i
     nxt = low[i + 1] if i + 1 < len(low) else ""
     # only with nothing but a space between ('added, "To be clear ...' and '” added another official' report)
     joined = i + 1 < len(toks) and text[toks[i][1] : toks[i + 1][0]].rstrip("$£€").isspace() and (
-        i == 0 or w not in ADD_FORMS or not QUOTE_MARK_RE.search(text, toks[i - 1][1], toks[i][0]))
-    if joined and (nxt in NOT_A_CUE_AFTER.get(w, ()) or (w in ADD_FORMS and nxt[:1].isdigit())):
+        i == 0 or w not in FORMS["add"] or not QUOTE_MARK_RE.search(text, toks[i - 1][1], toks[i][0]))
+    if joined and (nxt in NOT_A_CUE_AFTER.get(w, ()) or (w in FORMS["add"] and nxt[:1].isdigit())):
         return True
-    if w in QUOTING_FORMS:
+    if w in FORMS["quoting"]:
         s, e = toks[i]
         return not (QUOTE_AFTER_RE.match(text, e) or QUOTE_BEFORE_RE.search(text, max(0, s - 60), s))
-    if (w in NAMING_FORMS or w in EVIDENCE_FORMS) and nxt in REFLEXIVES:
+    if (w in FORMS["naming"] or w in FORMS["evidence"]) and nxt in REFLEXIVES:
         return True
-    if w in DATA_FORMS and nxt != "that":
+    if w in FORMS["data"] and nxt != "that":
         return i == 0 or low[i - 1] not in lex.classes["document"]
     if i == 0:
         return False
@@ -145,12 +145,12 @@ def _reports_no_one(text: str, toks: list[tuple[int, int]], low: list[str], i: i
     spaced = text[toks[i - 1][1] : toks[i][0]].isspace()
     if (prev in NOUN_BEFORE or prev in NOT_A_CUE_BEFORE or prev in ADJECTIVE_AFTER and w.endswith("ed")) and spaced:
         return True  # 'that," said' is a cue: the gap holds more than a space
-    if w in EVIDENCE_FORMS and nxt != "that" and (prev == "it" or prev.endswith("ly") and i > 1 and low[i - 2] == "it"):
+    if w in FORMS["evidence"] and nxt != "that" and (prev == "it" or prev.endswith("ly") and i > 1 and low[i - 2] == "it"):
         return True
     if w in CLAIM_FORMS and not (w == "notes" and nxt == "that"):
         speaker = prev in CLAIM_SUBJECTS or prev in lex.common_heads or prev in lex.classes["role"]
         return spaced and text[toks[i - 1][0]].islower() and not speaker and not prev.endswith("ly")
-    if w in NAMING_FORMS and spaced and _common_noun(text, toks, prev, i - 1, lex):
+    if w in FORMS["naming"] and spaced and _common_noun(text, toks, prev, i - 1, lex):
         # "a program called Sandy Hook Promise", "kidnapping calls"; not "critics called Trump a liar"
         named = i + 1 < len(toks) and text[toks[i + 1][0]].isupper() and nxt not in ("the", "a", "an")
         speaker = prev in lex.common_heads or prev in lex.classes["role"] or prev in ORG_HEADS
@@ -204,7 +204,7 @@ def _sources_for_cue(
             fits = np_.proper or np_.typed or (bool(before) and before[-1] != ",")
             if fits and (not after or after[0] in ",.;:—–(" or (np_.proper and (not before or before[-1] != ","))):
                 return [np_]
-    if first.endswith("ing") and first not in QUOTING_FORMS:
+    if first.endswith("ing") and first not in FORMS["quoting"]:
         # "a study claiming that"; but "posted a message reading: ..." is the poster's
         np_ = np_before_gerund(text, sent_s, s, lex)
         if np_ is not None:
