@@ -118,6 +118,16 @@ def _np_core(text: str, toks: list[tuple[int, int]], words: list[str], low: list
             core.append(j)
             j += 1
             continue
+        if seen_name and _title_between_names(text, toks, words, lw, j, lex):
+            # "Oakland Athletics catcher Bruce Maxwell", "his Fox News colleague Ed Henry": one phrase
+            core.append(j)
+            seen_name = False
+            j += 1
+            continue
+        if seen_name and lw in lex.common_heads and (j == len(toks) - 1 or low[j + 1] in lex.cue_words):
+            # "FEC records", "Reuters calculations", "White House officials": the noun is the head
+            core.append(j)
+            break
         if seen_name or lw in NP_STOP or lw in lex.cue_words or lw in PRONOUNS:
             break
         if core and (lw.endswith("ing") or lw.endswith("ed")) and lw not in lex.classes["anonymous"]:
@@ -125,6 +135,16 @@ def _np_core(text: str, toks: list[tuple[int, int]], words: list[str], low: list
         core.append(j)
         j += 1
     return core
+
+
+def _title_between_names(text: str, toks: list[tuple[int, int]], words: list[str], lw: str, j: int,
+                         lex: Lexicon) -> bool:
+    """A lower-case job word between two names ("catcher", "colleague", "aide")."""
+    return (
+        j + 1 < len(toks) and _is_cap(words[j + 1]) and _clean_gap(text, toks[j][1], toks[j + 1][0])
+        and lw.isalpha() and lw not in NP_STOP and lw not in lex.cue_words and lw not in PRONOUNS
+        and lw not in DETERMINERS and not lw.endswith(("ly", "ed", "ing"))
+    )
 
 
 def _named_np(toks: list[tuple[int, int]], words: list[str], low: list[str], core: list[int], det: str,
@@ -245,8 +265,12 @@ def subject_before(text: str, sent_s: int, cue_s: int, lex: Lexicon) -> NounPhra
         return None
     lw = text[toks[j][0] : toks[j][1]].lower()
     if lw in RELATIVE:
-        # "some who argue", "a think tank study which found": the noun before the relative pronoun
-        return _chunk_before(text, sent_s, toks[j][0], lex, stop=RELATIVE_STOP)
+        # "some who argue", "a think tank study which found": the noun before the relative pronoun;
+        # "Bruce Maxwell, who hinted": the one before the comma
+        end = toks[j][0]
+        if lw != "that" and text[max(sent_s, end - 2) : end].strip() == ",":
+            end = text.rindex(",", sent_s, end)
+        return _chunk_before(text, sent_s, end, lex, stop=RELATIVE_STOP)
     if lw in PRONOUNS:
         # "10 steps he says will ...", "alleged they shouted": a pronoun right before the cue is its subject
         return np_forward(text, toks[j][0], toks[j][1], lex)
@@ -268,6 +292,27 @@ def subject_before(text: str, sent_s: int, cue_s: int, lex: Lexicon) -> NounPhra
         np_ = np_forward(text, toks[dets[-1]][0], toks[j][1], lex, chunk=True) if dets else None
         return np_ if np_ is not None and np_.proper else None
     return np_forward(text, toks[k][0], toks[j][1], lex, chunk=True)
+
+
+def np_before_gerund(text: str, sent_s: int, end: int, lex: Lexicon) -> NounPhrase | None:
+    """The noun phrase right before a gerund cue that it speaks through ("a study claiming",
+    "her comments alleging", "a memo from Comey claiming"): it opens with a determiner or a
+    possessive at most six words back, and its head is a source noun or a name."""
+    toks = _tokens(text, max(sent_s, end - 120), end)
+    if not toks or not _clean_gap(text, toks[-1][1], end):
+        return None
+    j = len(toks) - 1
+    for k in range(j, max(-1, j - 6), -1):
+        if k < j and not _clean_gap(text, toks[k][1], toks[k + 1][0]):
+            return None
+        w = text[toks[k][0] : toks[k][1]]
+        lw = w.lower()
+        if lw in DETERMINERS or (k < j and _POSSESSIVE.search(w)):
+            np_ = np_forward(text, toks[k][0], toks[j][1], lex, chunk=True)
+            return np_ if np_ is not None and (np_.typed or np_.proper) else None
+        if lw in BOUNDARY or lw in PASSIVE_AUX or lw in PRONOUNS or (lw in NP_STOP and lw not in POSTMOD):
+            return None
+    return None
 
 
 def _np_like(text: str, toks: list[tuple[int, int]], lex: Lexicon) -> bool:

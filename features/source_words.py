@@ -38,6 +38,13 @@ STANDALONE_MANNER_RE = re.compile(
     r"(?:(?:written|joint|brief|separate|emailed|phone|telephone|exclusive|recent|televised|press|news)\s+){0,2}"
     r"(statement)\b"
 )
+# A poll or study opening a sentence as the frame of its finding: "In a CBS News poll last month,
+# 38 percent ..."; the cue is "In", the source the phrase up to the document noun. ("A lead in the
+# polls" mid-sentence is no attribution.)
+POLL_IN_RE = re.compile(
+    r"(?<![\w-])(In)\s+((?:a|an|the|its|this|that|one|another)\s+"
+    r"(?:[\w’'./&-]+\s+){0,6}?(poll|survey|study|report))\b(?=[^,.;:\n]{0,40},)"
+)
 # A colon introducing a direct quote after a name: "Sanders on Clinton: “...”".
 # (The colon first and the letter before it as a lookbehind: a fast scan for ':'.)
 COLON_CUE_RE = re.compile(r"(:)(?<=[^\W\d_]:)[ \t]*[“\"]")
@@ -108,10 +115,45 @@ NOUN_BEFORE = frozenset("the a an this that his her their its our my your talk t
 # Words before a cue that make it no report ("worth noting that" is the author's aside).
 NOT_A_CUE_BEFORE = frozenset("worth".split())
 # Particles after a cue that make it another verb ("called off a rally", "called up reservists").
-NOT_A_CUE_AFTER = {"called": frozenset("off up in back".split()), "calling": frozenset("off up in back".split())}
+# "adding to his lead", "had added $9 trillion", "are adding new weapons": adding things, not words.
+_ADD_THINGS = frozenset("to new another more".split())
+NOT_A_CUE_AFTER = {
+    "called": frozenset("off up in back".split()), "calling": frozenset("off up in back".split()),
+    "added": _ADD_THINGS, "adding": _ADD_THINGS, "adds": _ADD_THINGS,
+    "show": frozenset(["up"]), "shows": frozenset(["up"]), "showed": frozenset(["up"]),
+}
+# Cue forms that report only in some contexts (checked in sourcing._reports_no_one):
+#   add       adding things, not words: "adding to his lead", "had added $9 trillion"
+#   evidence  no finding: "showed up", "found herself", "as if it shows what happens" (no "that")
+#   data      "show"/"showing" report data only after a data noun ("polls show") or before "that";
+#             elsewhere they display ("or show images of his supporters")
+#   quoting   "read(s)"/"reading" only next to the quotation they introduce or close ("“...,” read
+#             the email", "a statement that read, “...”"), not "read the report"
+#   naming    "called" naming a thing ("a tool called CRISPR", "who calls himself") or the noun
+#             "calls" ("phone calls")
+FORMS = {
+    "add": frozenset("added adding adds".split()),
+    "evidence": frozenset("show shows showed found finds".split()),
+    "data": frozenset("show showing".split()),
+    "quoting": frozenset("read reads reading".split()),
+    "naming": frozenset("called calls calling".split()),
+}
+# A participle after a preposition is an adjective ("the number of confirmed cases", "for added comfort").
+ADJECTIVE_AFTER = frozenset("of for with about from into".split())
+QUOTE_AFTER_RE = re.compile(r"[^\S\n]*[,:]?[^\S\n]*[“\"]")
+QUOTE_BEFORE_RE = re.compile(r"[,!?.]?[”\"][^\S\n]+(?:[\w’'-]+[^\S\n]+){0,6}$")
+REFLEXIVES = frozenset("himself herself itself themselves ourselves myself yourself".split())
+OBJECT_PRONOUNS = frozenset("him her it them me us you".split())
+# A participle after "is/was/been" is a passive with no speaker ("charges were dismissed", "the
+# ruling was announced", "be described as"), unless an agent or a clause follows ("was first
+# reported by", "it was reported that");
+# being asked, accused or quoted still reports what someone said of or to the subject.
+PASSIVE_CUES = frozenset("asked accused quoted".split())
+PASSIVE_GAP = frozenset("not never also now already first still".split())
 # "claim(s)" reports only after its speaker ("Trump claims", "he falsely claimed"); after any
 # other lower-case word it is the noun ("unfounded claims", "denied claims that ...").
-CLAIM_FORMS = frozenset("claim claims".split())
+# "notes" and "reports" likewise ("Viguerie notes", "..., reports Fox News"; not "his notes", "news reports").
+CLAIM_FORMS = frozenset("claim claims notes reports".split())
 CLAIM_SUBJECTS = frozenset("i we you he she it they who which that also now still often".split())
 # A stock ticker or short aside between a company and its cue: "Apple Inc (AAPL.O) said".
 TICKER_BEFORE_RE = re.compile(r"\s*\([A-Z0-9.^:-]{1,12}\)\s*$")
@@ -134,7 +176,7 @@ NP_STOP = frozenset(
     whom whose and or but while because when if is was were are has have had will would could can
     may might should did does do said says say told added adding saying not also, standing speaking
     according more less along amid despite against under among between through across toward towards
-    without like just only even""".split()
+    without like just only even out up off down""".split()
 )
 # Words that may open a post-modifier of an unnamed source or a document.
 POSTMOD = frozenset(
@@ -145,7 +187,7 @@ NAME_CONNECTORS = frozenset("of for de del da al bin van von la le".split())
 POSTPOSABLE = frozenset(
     """said says say writes wrote added adds asked asks explained explains noted notes continued
     insisted insists argued argues recalled recalls warned warns stressed replied responded
-    concluded declared tweeted according reported reports""".split()
+    concluded declared tweeted according reported reports read reads""".split()
 )
 # Capitalised at a sentence start but not names.
 SENTENCE_ADVERBS = frozenset(

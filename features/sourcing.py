@@ -22,16 +22,19 @@ spans, since they are attributions of belief or opinion.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from .base import ArticleTransformer, Extraction, Span, per_100, safe_div
 from .insertions import clean_doc
-from .source_phrases import NounPhrase, np_forward, resolve_pronoun, sentence_subject, subject_before
+from .source_phrases import NounPhrase, np_before_gerund, np_forward, resolve_pronoun, sentence_subject, subject_before
 from .source_words import (
-    AND_BEFORE_RE, BELIEF, CLAIM_FORMS, CLAIM_SUBJECTS, COLON_CUE_RE, CONTENT_START_RE, COORD_START_RE,
-    COORD_VERB_RE, GERUND_WHILE_RE, INVERSION_MARKS, Lexicon, MANNER_LABEL, MANNER_RE, NEGATED_RE, NEITHER_RE,
-    NOT_A_CUE_AFTER, NOT_A_CUE_BEFORE, NOUN_BEFORE, OF_NAME_RE, PASSIVE_AUX, PASSIVE_BEFORE_RE, POSTPOSABLE,
-    SOURCE_LABELS, STANCE, STANDALONE_MANNER_RE, THAT_RE, TRAILING_JOIN_RE, lexicon,
+    ADJECTIVE_AFTER, AND_BEFORE_RE, BELIEF, BOUNDARY, CLAIM_FORMS, CLAIM_SUBJECTS, COLON_CUE_RE, CONTENT_START_RE,
+    COORD_START_RE, COORD_VERB_RE, DETERMINERS, FORMS, GERUND_WHILE_RE, INVERSION_MARKS, Lexicon, MANNER_LABEL,
+    MANNER_RE, NEGATED_RE, NEITHER_RE, NOT_A_CUE_AFTER, NOT_A_CUE_BEFORE, NOUN_BEFORE, NP_STOP, OBJECT_PRONOUNS,
+    OF_NAME_RE, ORG_HEADS, PASSIVE_AUX, PASSIVE_BEFORE_RE, PASSIVE_CUES, PASSIVE_GAP, POLL_IN_RE, POSTPOSABLE,
+    PRONOUNS, QUOTE_AFTER_RE, QUOTE_BEFORE_RE, QUOTE_MARK_RE, REFLEXIVES, SKIP_BEFORE, SOURCE_LABELS, STANCE,
+    STANDALONE_MANNER_RE, THAT_RE, TRAILING_JOIN_RE, lexicon,
 )
 from .text import Doc
 
@@ -67,7 +70,7 @@ def _find_cues(doc: Doc, lex: Lexicon) -> list[tuple[int, int, str, str]]:
     for i in [i for i, w in enumerate(low) if w in cues]:
         s, e = toks[i]
         entries = cues[low[i]]
-        if _reports_no_one(text, toks, low, i):
+        if _reports_no_one(text, toks, low, i, lex):
             continue
         for words, need, label in entries:
             k = len(words)
@@ -107,25 +110,63 @@ def _find_cues(doc: Doc, lex: Lexicon) -> list[tuple[int, int, str, str]]:
             st, en = (m.start(), m.end()) if form == "manner" else (m.start(1), m.end(1))
             extra.append((st, en, label, form))
             cue_sents.add(si)
+    for m in POLL_IN_RE.finditer(text):
+        # not the manner of a cue verb ("said in a report"), not inside a quotation
+        prev = text[max(0, m.start() - 20) : m.start()].split()
+        if doc.region_at(m.start(), m.end()) is None and not (prev and prev[-1].lower() in lex.cue_words):
+            extra.append((m.start(1), m.end(1), "evidence", "in"))
     if extra:
         out = sorted(out + extra)
     return out
 
 
-def _reports_no_one(text: str, toks: list[tuple[int, int]], low: list[str], i: int) -> bool:
+def _reports_no_one(text: str, toks: list[tuple[int, int]], low: list[str], i: int, lex: Lexicon) -> bool:
     """The cue word at ``i`` used as something else: a noun ("the claim", "his support", "unfounded
-    claims"), an aside ("worth noting"), a phrasal verb ("called off"), a passive ("was found guilty")."""
+    claims", "phone calls"), an aside ("worth noting"), a phrasal verb ("called off"), a name
+    ("a tool called CRISPR"), reading ("read the report"), a passive with no speaker ("was found guilty",
+    "charges were dismissed")."""
     w = low[i]
-    if i + 1 < len(low) and low[i + 1] in NOT_A_CUE_AFTER.get(w, ()):
+    nxt = low[i + 1] if i + 1 < len(low) else ""
+    # only with nothing but a space between ('added, "To be clear ...' and '” added another official' report)
+    joined = i + 1 < len(toks) and text[toks[i][1] : toks[i + 1][0]].rstrip("$£€").isspace() and (
+        i == 0 or w not in FORMS["add"] or not QUOTE_MARK_RE.search(text, toks[i - 1][1], toks[i][0]))
+    if joined and (nxt in NOT_A_CUE_AFTER.get(w, ()) or (w in FORMS["add"] and nxt[:1].isdigit())):
         return True
+    if w in FORMS["quoting"]:
+        s, e = toks[i]
+        return not (QUOTE_AFTER_RE.match(text, e) or QUOTE_BEFORE_RE.search(text, max(0, s - 60), s))
+    if (w in FORMS["naming"] or w in FORMS["evidence"]) and nxt in REFLEXIVES:
+        return True
+    if w in FORMS["data"] and nxt != "that":
+        return i == 0 or low[i - 1] not in lex.classes["document"]
     if i == 0:
         return False
     prev = low[i - 1]
-    if (prev in NOUN_BEFORE or prev in NOT_A_CUE_BEFORE) and text[toks[i - 1][1] : toks[i][0]].isspace():
+    spaced = text[toks[i - 1][1] : toks[i][0]].isspace()
+    if (prev in NOUN_BEFORE or prev in NOT_A_CUE_BEFORE or prev in ADJECTIVE_AFTER and w.endswith("ed")) and spaced:
         return True  # 'that," said' is a cue: the gap holds more than a space
-    if w in CLAIM_FORMS:
-        return text[toks[i - 1][0]].islower() and prev not in CLAIM_SUBJECTS and not prev.endswith("ly")
-    return w == "found" and prev in PASSIVE_AUX
+    if w in FORMS["evidence"] and nxt != "that" and (prev == "it" or prev.endswith("ly") and i > 1 and low[i - 2] == "it"):
+        return True
+    if w in CLAIM_FORMS and not (w == "notes" and nxt == "that"):
+        speaker = prev in CLAIM_SUBJECTS or prev in lex.common_heads or prev in lex.classes["role"]
+        return spaced and text[toks[i - 1][0]].islower() and not speaker and not prev.endswith("ly")
+    if w in FORMS["naming"] and spaced and _common_noun(text, toks, prev, i - 1, lex):
+        # "a program called Sandy Hook Promise", "kidnapping calls"; not "critics called Trump a liar"
+        named = i + 1 < len(toks) and text[toks[i + 1][0]].isupper() and nxt not in ("the", "a", "an")
+        speaker = prev in lex.common_heads or prev in lex.classes["role"] or prev in ORG_HEADS
+        return not speaker and (w == "calls" and nxt not in OBJECT_PRONOUNS or named)
+    if (w.endswith("ed") or w == "found") and w not in PASSIVE_CUES and nxt not in ("by", "that"):
+        j = i - 1 if prev not in PASSIVE_GAP and not prev.endswith("ly") else i - 2
+        return j >= 0 and low[j] in PASSIVE_AUX and all(text[toks[k][1] : toks[k + 1][0]].isspace() for k in range(j, i))
+    return False
+
+
+def _common_noun(text: str, toks: list[tuple[int, int]], w: str, j: int, lex: Lexicon) -> bool:
+    """A lower-case content word (no pronoun, auxiliary, adverb or function word) at token ``j``."""
+    w = re.split(r"[’']", w)[0]  # "she’d called": a pronoun with its auxiliary
+    return (text[toks[j][0]].islower() and w not in PRONOUNS and w not in SKIP_BEFORE and w not in BOUNDARY
+            and w not in CLAIM_SUBJECTS and w not in NP_STOP and w not in PASSIVE_AUX and w not in DETERMINERS
+            and not w.endswith("ly"))
 
 
 def _sources_for_cue(
@@ -139,6 +180,10 @@ def _sources_for_cue(
     if form == "according to":
         np_ = np_forward(text, e, sent_e, lex)
         return [np_] if np_ else []
+    if form == "in":
+        m = POLL_IN_RE.match(text, s)
+        head = m.group(3).lower() if m else ""
+        return [NounPhrase(m.start(2), m.end(2), "document", f"document:{head}:{m.group(2).lower()}", typed=True)] if m else []
     before = text[sent_s:s].rstrip()
     if first.endswith("ing") and (before.endswith(",") or GERUND_WHILE_RE.search(before)):
         # "..., adding that": the source is the main clause's subject, found at its own cue;
@@ -159,6 +204,11 @@ def _sources_for_cue(
             fits = np_.proper or np_.typed or (bool(before) and before[-1] != ",")
             if fits and (not after or after[0] in ",.;:—–(" or (np_.proper and (not before or before[-1] != ","))):
                 return [np_]
+    if first.endswith("ing") and first not in FORMS["quoting"]:
+        # "a study claiming that"; but "posted a message reading: ..." is the poster's
+        np_ = np_before_gerund(text, sent_s, s, lex)
+        if np_ is not None:
+            return [np_]
     if form != "manner":
         np_ = subject_before(text, sent_s, s, lex)
         if np_ is not None:
@@ -217,7 +267,7 @@ def extract_sourcing(doc: Doc) -> Extraction:
         spans.append(Span(s, e, "attribution", label, voice))
         # what follows a passive ("Hours before the armistice was announced, airstrikes ...")
         # is the next clause, not what was announced
-        if voice == "author" and cue[3] != "manner" and label != BELIEF and not PASSIVE_BEFORE_RE.search(text, max(0, s - 12), s):
+        if voice == "author" and cue[3] not in ("manner", "in") and label != BELIEF and not PASSIVE_BEFORE_RE.search(text, max(0, s - 12), s):
             content = _content_for_cue(text, sent, cue, found)
             if content is not None:
                 contents.append(content)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from features.source_phrases import NounPhrase, np_forward, resolve_pronoun, subject_before
+from features.source_phrases import NounPhrase, np_before_gerund, np_forward, resolve_pronoun, subject_before
 from features.source_words import lexicon
 
 LEX = lexicon()
@@ -42,12 +42,54 @@ def test_pronoun_phrase_and_its_antecedent():
     assert resolve_pronoun(they, []).label == "anonymous"                       # no one to point back to
 
 
-@pytest.mark.parametrize("sentence, cue, subject", [
-    ("A source in Ankara said the talks would resume.", "said", "A source in Ankara"),
-    ("Sezer, an expert on Turkey, said the deal was fragile.", "said", "Sezer"),
-    ("The deal was announced on Monday.", "announced", None),                     # a passive: no speaker
-    ("Officials have repeatedly said the border is closed.", "said", "Officials"),
+# The phrase before a cue: the subject (subject_before), or the phrase a gerund cue speaks
+# through (np_before_gerund, issue 18: a source noun or a name opened by a determiner).
+@pytest.mark.parametrize("finder, sentence, cue, subject", [
+    (subject_before, "A source in Ankara said the talks would resume.", "said", "A source in Ankara"),
+    (subject_before, "Sezer, an expert on Turkey, said the deal was fragile.", "said", "Sezer"),
+    (subject_before, "The deal was announced on Monday.", "announced", None),     # a passive: no speaker
+    (subject_before, "Officials have repeatedly said the border is closed.", "said", "Officials"),
+    # a relative pronoun after a comma: the phrase before the comma (issue 18, real-news dev)
+    (subject_before, "Oakland Athletics catcher Bruce Maxwell, who hinted at a protest, knelt.", "hinted",
+     "Bruce Maxwell"),
+    (subject_before, "The ministry, which announced the plan on Monday, met again.", "announced", "The ministry"),
+    (np_before_gerund, "ALEC published a study claiming that premiums would rise.", "claiming", "a study"),
+    (np_before_gerund, "The Times cited a memo from Comey claiming Trump had asked him to stop.", "claiming",
+     "a memo from Comey"),
+    (np_before_gerund, "Trump refused to retract her comments alleging that the vote was rigged.", "alleging",
+     "her comments"),
+    # not a source noun, or no determiner: nothing
+    (np_before_gerund, "The crowd waved a flag saying nothing.", "saying", None),
+    (np_before_gerund, "Trump was calling for a ban.", "calling", None),
+    (np_before_gerund, "He began the war of words with an op-ed, calling Trump egregious.", "calling", None),
 ])
-def test_subject_before_the_cue(sentence, cue, subject):
-    np_ = subject_before(sentence, 0, sentence.index(cue), LEX)
+def test_phrase_before_the_cue(finder, sentence, cue, subject):
+    np_ = finder(sentence, 0, sentence.index(cue), LEX)
     assert (None if np_ is None else sentence[np_.start:np_.end]) == subject
+
+
+# A job word between two names joins them into one phrase; the person is the name after it.
+@pytest.mark.parametrize("text, found", [
+    ("his Fox News colleague Ed Henry confirmed", ("Ed Henry", "named", "person:henry")),
+    ("Trump aide Stephen Miller said", ("Stephen Miller", "named", "person:miller")),
+])
+def test_job_word_between_names(text, found):
+    assert _forward(text) == found
+
+
+def test_no_job_word_without_a_second_name():
+    assert _forward("the Fox News team said") == ("the Fox News", "media", "media:fox news")
+
+
+# A name followed by a source noun at the end of the subject: the noun is the head.
+@pytest.mark.parametrize("text, found", [
+    ("FEC records", ("FEC records", "document", "document:records:fec records")),
+    ("a Google spokesperson", ("a Google spokesperson", "anonymous", "anonymous:spokesperson:google spokesperson")),
+])
+def test_name_before_a_source_noun(text, found):
+    assert _forward(text, chunk=True) == found
+
+
+def test_name_before_a_source_noun_inside_a_longer_subject():
+    text = "Hawaii representative and hopeful Tulsi Gabbard"
+    assert _forward(text, chunk=True)[0] != "Hawaii representative"

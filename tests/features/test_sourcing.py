@@ -101,7 +101,9 @@ def test_sources(text: str, sources: list[tuple[str, str]]) -> None:
         ("Both Sauve and State Attorney Dave Aronberg said they promise to prosecute anyone who left their "
          "animals outside.", [("Sauve", "named"), ("Dave Aronberg", "named")]),
         # whom a statement was told to is not its source
-        ("“Search is not used to set a political agenda,” a Google spokesperson told CNN.", [("Google", "named")]),
+        # an unnamed spokesperson of a named company is unnamed (gold: 'a Google spokesperson', anonymous)
+        ("“Search is not used to set a political agenda,” a Google spokesperson told CNN.",
+         [("a Google spokesperson", "anonymous")]),
         ("Obama told ABC that if negotiating over the debt ceiling – something he said he wouldn't do – became "
          "the norm, the change would alter the relationship.", [("Obama", "named"), ("he", "named")]),
     ],

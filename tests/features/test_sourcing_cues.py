@@ -1,0 +1,119 @@
+"""Sourcing cues that report nothing, and cues that report only in a given frame (issue 18):
+passives without an agent, "called" naming a thing, "read" next to a quotation, "notes" and
+"reports" after their speaker, adding things, participles as adjectives, evidence verbs that
+find nothing, "show" after a data noun, a poll opening a sentence. Each rule has sentences on
+which it fires and sentences on which it must not."""
+from __future__ import annotations
+
+import pytest
+
+from features.sourcing import extract_sourcing
+from features.text import parse
+
+
+def _spans(text: str, kind: str) -> list[str]:
+    return [text[s.start : s.end] for s in extract_sourcing(parse(text)).spans if s.kind == kind]
+
+
+# (sentence, cue words that must not be cues there; None: no cue at all)
+NO_CUE = [
+    # a passive with no agent and no reported clause
+    ("After charges were dismissed, the city of Chicago sued Smollett for the cost of the investigation.", None),
+    ("Young women, who were routinely denied insurance due to gender-based rules, will pay less.", None),
+    ("Couples began applying for licenses after the ruling was announced on Monday.", None),
+    ("A bit after the outage, the hashtag was added to the trends list once again.", None),
+    ("I am sure he will be described as a sick individual instead of a terrorist.", None),
+    ("The story registers if the keyword is mentioned in the headline of the article.", None),
+    # "called" naming a thing, "calls" the noun
+    ("Scientists edited the cells through a genome editing tool called CRISPR.", None),
+    ("Brandon Allen, a gay student who calls himself the Queen of Extra, was crowned king.", None),
+    ("The FBI had been tracking virtual kidnapping calls from prisons in Mexico.", None),
+    ("Barden now helps lead a program called Sandy Hook Promise.", None),
+    # reading, not quoting
+    ("As the judge read his decision, the defendant smiled at the jury.", None),
+    ("Dorsey’s thread reads as a series of subtweets aimed at Facebook.", None),
+    ("I got to know the hoodlums and read some of their case files.", None),
+    ("Marley Dias launched a reading campaign for black girls.", None),
+    # "notes" and "reports" as nouns
+    ("He put away his policy papers and disclosed personal notes to the magazine.", {"notes"}),
+    ("I take her to the doctor and take notes about what she should be doing.", {"notes"}),
+    ("New fundraising reports show the campaign raised $95 million.", {"reports"}),
+    ("Multiple news reports and a detailed account contradict the claim.", {"reports"}),
+    # adding things, participles as adjectives
+    ("Trump has won the primary in Virginia, adding to his Super Tuesday victories in Massachusetts.", None),
+    ("The critics alleged that their past policies had added $9 trillion to the debt.", {"added"}),
+    ("The nuclear weapon states are adding new weapons and increasing their role.", None),
+    ("The United States has by far the world's largest number of confirmed cases at more than a million.", None),
+    ("The day-to-day news lacks the specifics of proposed solutions.", None),
+    # evidence verbs that find nothing
+    ("Critics bring up North Korea as if it shows what happens when you have a nuclear deal.", None),
+    ("The simple act brought the community together because it showed empathy and compassion.", None),
+    ("About 120,000 voters showed up in 2008 for the contest.", None),
+    ("On a trip to coal country, I found myself in a remote valley.", None),
+    # showing, not reporting data; a poll mentioned mid-sentence
+    ("The ads focus on his plans for the economy or show images of his supporters.", None),
+    ("The artists show their work at the gallery every spring.", None),
+    ("Mrs. Clinton enjoys a strong lead in the polls but suffers from low trust.", None),
+    ("In the report published on Monday the ministry listed its figures.", {"In"}),
+]
+
+
+@pytest.mark.parametrize("text, banned", NO_CUE)
+def test_no_cue(text: str, banned: set[str] | None) -> None:
+    cues = _spans(text, "attribution")
+    if banned is None:
+        assert cues == []
+    else:
+        assert not banned & set(cues)
+
+
+# (sentence, cue, its source or None when the test is about the cue only)
+CUE = [
+    # an agent or a reported clause follows a passive: someone said it
+    ("O’Malley’s move was first reported by MSNBC on Friday.", "first reported", None),
+    ("It was reported that the president’s son watched the speech.", "reported", None),
+    # being asked or accused reports what someone said to or of the subject
+    ("The pope was asked whether Europe should accept more migrants.", "asked", None),
+    ("Hunter is accused of spending campaign funds on personal expenses.", "accused", None),
+    ("The ministry announced on Monday that the border would reopen.", "announced", "The ministry"),
+    # "called" with a speaker
+    ("Former Florida Gov. Jeb Bush called Trump “unhinged” on Twitter.", "called", "Florida Gov. Jeb Bush"),
+    ("The new report calls on states to uphold the rights of indigenous peoples.", "calls on", "The new report"),
+    ("Gowdy’s office calls the whole thing a distraction.", "calls", None),
+    ("The former first lady calls it her responsibility gene.", "calls", None),
+    ("Trump said he did not know that she’d called George Washington a traitor.", "called", None),
+    # "read" next to a quotation
+    ("“Nearly 40 percent of the false matches were people of color,” read the report.", "read", "the report"),
+    ("“THIS SITE IS NOW UNDER OUR CONTROL,” the post read.", "read", "the post"),
+    ("The office of McCain sent a statement that read, “On Friday, Sen. John McCain underwent surgery.”",
+     "read", None),
+    ("His wife Cindy posted a message on Instagram reading: “Thank all of you for the wonderful wishes.”",
+     "reading", None),
+    # "notes" and "reports" after their speaker
+    ("“Cruz is there in terms of having the same positions,” Viguerie notes.", "notes", "Viguerie"),
+    ("For example, Schweizer notes the foundation hid four donations.", "notes", "Schweizer"),
+    ("The group does not consider Patriot Prayer to be a hate group, reports Fox News.", "reports", "Fox News"),
+    ("Palm Beach County Animal Care reports officers have rescued 49 animals.", "reports",
+     "Palm Beach County Animal Care"),
+    # "added" reporting words
+    ("Anonymous later added, “To be clear, we’re saying they weren’t hacked.”", "added", None),
+    ("“It’s Bernie’s to lose at this point,” added another New Hampshire Democrat.", "added", None),
+    ("He added that the talks would resume on Monday.", "added", "He"),
+    # evidence verbs and data nouns that report a finding
+    ("Last year’s FBI statistics show that the numbers in the tweet are wrong.", "show", None),
+    ("The study was published in May, and it found that premiums would rise.", "found", None),
+    ("FEC records show he backed both candidates in 2008.", "show", "FEC records"),
+    ("Nearly one million dollars arrived in February alone, new fundraising reports show.", "show",
+     "new fundraising reports"),
+    ("Despite polls showing her well behind, Clinton campaigned in the state.", "showing", None),
+    ("But experts note that despite the new limits, there are loopholes.", "note", "experts"),
+    # a poll opening the sentence frames its finding
+    ("In a CBS News poll last month, 38 percent of voters backed the plan.", "In", "a CBS News poll"),
+]
+
+
+@pytest.mark.parametrize("text, cue, source", CUE)
+def test_cue(text: str, cue: str, source: str | None) -> None:
+    assert cue in _spans(text, "attribution")
+    if source is not None:
+        assert source in _spans(text, "source")
