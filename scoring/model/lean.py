@@ -35,6 +35,7 @@ from sklearn.utils.validation import check_is_fitted
 from features.base import Span
 from features.text import Doc, blank, parse, repair_marks
 from scoring.model.grouping import grouped_splits, outlet_weights
+from scoring.model.ngrams import NgramCounts
 from scoring.model.wording import FULLTEXT_CHARS, HEADLINE_CHARS, clip_texts, outlet_counts
 
 log = logging.getLogger(__name__)
@@ -209,11 +210,12 @@ class LeanModel(ClassifierMixin, BaseEstimator):
     def design(self, bodies: list[str], titles: list[str] | None) -> tuple[sparse.csr_matrix, dict[str, slice]]:
         """The TF-IDF rows of author-voice ``bodies`` and ``titles``, and each family's columns."""
         check_is_fitted(self, "lr_")
+        counts = NgramCounts()  # the counters' own ``transform``, faster
         mats, cols, at = [], {}, 0
         for (fam, counter), tf in zip(self._blocks(), self.tfidf_):
             texts = clip_texts(bodies, self.text_chars) if fam == WORDS_FAMILY else clip_texts(
                 titles if titles is not None else [""] * len(bodies), HEADLINE_CHARS)
-            m = tf.transform(counter.transform(texts))
+            m = tf.transform(counts.matrix(counter, texts))
             if fam == HEADLINE_FAMILY:
                 m = m * self.headline_weight
             cols[fam] = slice(at, at + m.shape[1])

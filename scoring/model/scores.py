@@ -13,7 +13,8 @@ from features.text import Doc
 from scoring.model.estimator import TARGETS, ScoreModel
 from scoring.model.files import LEAN_TARGET, load_models
 from scoring.model.lean import LeanModel, lean_evidence, lean_inputs, lean_of
-from scoring.model.wording import TermCounts, cluster_texts
+from scoring.model.ngrams import NgramCounts
+from scoring.model.wording import cluster_texts
 
 #: The lean columns: the score, the calibrated probability of each class, the points behind it.
 LEAN_COLUMNS = ("lean", "lean_left", "lean_centre", "lean_right", "lean_why")
@@ -50,7 +51,7 @@ def predict_scores(features: pd.DataFrame, model_paths: list[str] | None = None,
         raise ValueError(f"predict_scores got {len(docs)} docs for {len(features)} rows")
     models = load_models(model_paths)
     out = pd.DataFrame(index=features.index)
-    counts = TermCounts()  # the score models' word vectorisers read each text once between them
+    counts = NgramCounts()  # the score models' word vectorisers read each text once between them
     for target in TARGETS:
         if target not in models:
             out[target] = np.nan
