@@ -19,6 +19,9 @@ from __future__ import annotations
 import heapq
 import logging
 import re
+from bisect import bisect_left
+from collections import Counter
+from itertools import accumulate
 from multiprocessing import get_context
 from typing import Any, Callable, Sequence
 
@@ -404,13 +407,13 @@ def _spans_of(body: str, quotes: list[tuple[int, int]], points: dict[str, float]
     if not top:
         return []
     wanted = set(top)
-    quotes = sorted(quotes)
     read = body[: model.text_chars]
     hits = _scan_hits(read, wanted)
     if hits is None:
         hits = _token_hits(read, wanted, model.body_counter_.build_preprocessor())
-    hits = [h for h in hits if not _overlaps(h[0], h[1], quotes)]
-    per_hit = {t: points[t] / max(1, sum(1 for h in hits if h[2] == t)) for t in wanted}
+    hits = _outside(hits, quotes)
+    n_hits = Counter(t for *_, t in hits)
+    per_hit = {t: points[t] / max(1, n_hits[t]) for t in wanted}
     return _merge([(s, e, per_hit[t]) for s, e, t in hits])
 
 
@@ -458,8 +461,15 @@ def _scan_hits(read: str, wanted: set[str]) -> list[tuple[int, int, str]] | None
     return hits
 
 
-def _overlaps(s: int, e: int, ranges: list[tuple[int, int]]) -> bool:
-    return any(a < e and s < b for a, b in ranges)
+def _outside(hits: list[tuple[int, int, str]], ranges: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """The hits that overlap none of ``ranges`` (which may nest or overlap): of the ranges starting
+    before a hit ends, the furthest-reaching must end by the hit's start."""
+    if not ranges:
+        return hits
+    ranges = sorted(ranges)
+    starts = [a for a, _ in ranges]
+    reach = list(accumulate((b for _, b in ranges), max))
+    return [h for h in hits if not (i := bisect_left(starts, h[1])) or reach[i - 1] <= h[0]]
 
 
 def _merge(hits: list[tuple[int, int, float]]) -> list[Span]:

@@ -88,6 +88,13 @@ def _table(vectorizer: CountVectorizer) -> _Table:
     return table
 
 
+def prepare(vectorizer: Any) -> None:
+    """Build ``vectorizer``'s id tables now (where ``NgramCounts`` counts by ids), so that worker
+    processes forked after it share them."""
+    if counts_by_ids(vectorizer):
+        _table(vectorizer)
+
+
 def counts_by_ids(vectorizer: Any) -> bool:
     """Whether ``NgramCounts`` counts ``vectorizer``'s terms by token ids: a fitted word counter of
     built-in settings (``analyzer_key``) reading unigrams or uni- and bigrams of a spaceless token

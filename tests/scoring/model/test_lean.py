@@ -233,6 +233,19 @@ def test_row_points_of_the_top_terms_are_the_largest_of_all(fitted):
     assert len(every[0]) > 8 and every[2] == {}
 
 
+def test_hits_inside_any_quotation_range_are_dropped_even_where_ranges_nest():
+    from scoring.model.lean import _outside
+
+    rng = np.random.default_rng(5)
+    for _ in range(300):
+        ranges = [tuple(sorted(rng.integers(0, 60, 2))) for _ in range(rng.integers(0, 5))]
+        hits = [(s, s + int(rng.integers(1, 8)), "t") for s in rng.integers(0, 60, 6)]
+        brute = [h for h in hits if not any(a < h[1] and h[0] < b for a, b in ranges)]
+        assert _outside(hits, ranges) == brute
+    assert _outside([(0, 4, "a"), (10, 14, "b"), (30, 34, "c")], [(2, 40), (12, 13)]) == []
+    assert _outside([(0, 4, "a"), (10, 14, "b")], [(4, 10)]) == [(0, 4, "a"), (10, 14, "b")]
+
+
 def test_the_scan_finds_what_the_tokens_find(fitted):
     _, model = fitted
     prep = model.body_counter_.build_preprocessor()
