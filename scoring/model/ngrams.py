@@ -23,6 +23,9 @@ from sklearn.feature_extraction.text import CountVectorizer
 
 from scoring.model.wording import TermCounts, analyzer_key, strip_accents_unicode
 
+#: Fewer texts than this are counted by ``TermCounts`` while a vectoriser has no id table yet: building
+#: one takes about as long as counting 30 texts the other way (so a run of five articles builds none).
+MIN_TEXTS_FOR_TABLE = 32
 #: Token patterns whose tokens cannot hold a space (so a vocabulary term splits into its words):
 #: scikit-learn's default and the whitespace-separated ids of the cluster and URL inputs.
 SPACELESS_PATTERNS = (r"(?u)\b\w\w+\b", r"\S+")
@@ -88,13 +91,6 @@ def _table(vectorizer: CountVectorizer) -> _Table:
     return table
 
 
-def prepare(vectorizer: Any) -> None:
-    """Build ``vectorizer``'s id tables now (where ``NgramCounts`` counts by ids), so that worker
-    processes forked after it share them."""
-    if counts_by_ids(vectorizer):
-        _table(vectorizer)
-
-
 def counts_by_ids(vectorizer: Any) -> bool:
     """Whether ``NgramCounts`` counts ``vectorizer``'s terms by token ids: a fitted word counter of
     built-in settings (``analyzer_key``) reading unigrams or uni- and bigrams of a spaceless token
@@ -123,7 +119,7 @@ class NgramCounts(TermCounts):
 
     def matrix(self, vectorizer: CountVectorizer, texts: Sequence[str]) -> sparse.csr_matrix:
         """``CountVectorizer.transform(texts)`` of ``vectorizer`` (a word counter, see ``analyzer_key``)."""
-        if not counts_by_ids(vectorizer):
+        if not counts_by_ids(vectorizer) or (len(texts) < MIN_TEXTS_FOR_TABLE and vectorizer not in _TABLES):
             return super().matrix(vectorizer, texts)
         table = _table(vectorizer)
         tokens = self.tokens(vectorizer, texts)

@@ -13,7 +13,7 @@ from features.text import Doc
 from scoring.model.estimator import TARGETS, ScoreModel
 from scoring.model.files import LEAN_TARGET, load_models
 from scoring.model.lean import LeanModel, lean_evidence, lean_inputs, lean_of
-from scoring.model.ngrams import NgramCounts, prepare
+from scoring.model.ngrams import NgramCounts
 from scoring.model.wording import cluster_texts
 
 #: The lean columns: the score, the calibrated probability of each class, the points behind it.
@@ -104,14 +104,3 @@ def warm_up_models(model_paths: Sequence[str] | None = None) -> None:
     models = load_models(list(model_paths) if model_paths else None)
     if any(isinstance(m, ScoreModel) and m.cluster_model_ is not None for m in models.values()):
         cluster_texts(["Warm up."])
-    for model in models.values():
-        for counter in _word_counters(model):
-            prepare(counter)
-
-
-def _word_counters(model: object) -> list[object]:
-    """The word counters a model's texts go through (the first step of each wording pipeline)."""
-    if isinstance(model, LeanModel):
-        return [c for c in (model.body_counter_, model.headline_counter_) if c is not None]
-    pipes = [getattr(model, a, None) for a in ("text_model_", "fulltext_model_", "cluster_model_", "url_model_")]
-    return [p.steps[0][1] for p in pipes if p is not None]

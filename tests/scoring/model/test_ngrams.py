@@ -10,6 +10,7 @@ from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline
 
+from scoring.model import ngrams
 from scoring.model.files import load_models
 from scoring.model.ngrams import NgramCounts, counts_by_ids
 from scoring.model.wording import clip_texts, cluster_texts, pipeline_decision, url_paths
@@ -28,6 +29,12 @@ _NEWS = [
     "minister",  # one token: no bigram
     "said said said said",  # a bigram overlapping itself
 ]
+
+
+@pytest.fixture(autouse=True)
+def by_ids_at_any_size(monkeypatch):
+    """Count by ids even the few texts of these tests (below ``MIN_TEXTS_FOR_TABLE``)."""
+    monkeypatch.setattr(ngrams, "MIN_TEXTS_FOR_TABLE", 0)
 
 
 def _same(m, ref) -> None:
@@ -53,6 +60,19 @@ def test_ngram_counts_equal_each_vectorisers_own_transform():
         _same(counts.matrix(vec, _NEWS[::-1]), CountVectorizer.transform(vec, _NEWS[::-1]))
     # three settings of preprocessing and tokens among the six: each text tokenised once per setting
     assert len(counts._tokens) == 3 and all(len(memo) == len(set(_NEWS)) for memo in counts._tokens.values())
+
+
+def test_a_few_texts_build_no_table_until_enough_come(monkeypatch):
+    monkeypatch.setattr(ngrams, "MIN_TEXTS_FOR_TABLE", 32)
+    vec = CountVectorizer(ngram_range=(1, 2)).fit(_NEWS)
+    few, many = _NEWS[:5], _NEWS * 4
+    _same(NgramCounts().matrix(vec, few), vec.transform(few))
+    assert vec not in ngrams._TABLES
+    _same(NgramCounts().matrix(vec, many), vec.transform(many))
+    assert vec in ngrams._TABLES
+    counts = NgramCounts()
+    _same(counts.matrix(vec, few), vec.transform(few))  # by ids now that the table is there
+    assert len(counts._tokens) == 1 and not counts._terms
 
 
 def test_a_vocabulary_term_the_analyzer_never_makes_is_never_counted():

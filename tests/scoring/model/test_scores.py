@@ -154,17 +154,6 @@ def test_lean_evidence_slices_the_text_outside_quotations():
         predict_scores(pd.DataFrame(rows), docs=docs[:2])
 
 
-def test_warm_up_builds_the_id_tables_of_every_word_counter_before_workers_fork():
-    from scoring.model import ngrams
-    from scoring.model.scores import _word_counters, warm_up_models
-
-    ngrams._TABLES.clear()
-    warm_up_models()
-    counters = [c for m in load_models(None).values() for c in _word_counters(m)]
-    assert len(counters) == 7  # reliability: body; bias: body, full text, clusters, URL; lean: body, headline
-    assert all(c in ngrams._TABLES for c in counters)
-
-
 def test_why_json_gives_each_rows_points_to_one_decimal():
     from scoring.model.scores import _why_json
 
