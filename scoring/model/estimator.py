@@ -28,6 +28,7 @@ from scoring.model.wording import (
     CLUSTER_LEXICON, FULLTEXT_CHARS, HEADLINE_CHARS, TEXT_CHARS, TermCounts, clip_texts, cluster_texts,
     fit_fulltext_model, fit_text_model, pipeline_decision, url_paths,
 )
+from scoring.model.ngrams import NgramCounts
 
 log = logging.getLogger(__name__)
 
@@ -281,10 +282,10 @@ class ScoreModel(ClassifierMixin, BaseEstimator):
                 # an article without a headline has no headline evidence: the average article's value
                 D[HEADLINE_COLUMN] = np.where([bool(h.strip()) for h in heads], logit, np.nan)
         if self.cluster_model_ is not None:
-            D[CLUSTER_COLUMN] = np.nan if texts is None else self.cluster_model_.decision_function(
-                cluster_texts(texts, self.text_chars_))
+            D[CLUSTER_COLUMN] = np.nan if texts is None else pipeline_decision(
+                self.cluster_model_, cluster_texts(texts, self.text_chars_), counts)
         if self.url_model_ is not None:
-            D[URL_COLUMN] = self._url_column(urls)
+            D[URL_COLUMN] = self._url_column(urls, counts)
         return D
 
     def _absent(self, column: str, component: str) -> float:
@@ -292,13 +293,13 @@ class ScoreModel(ClassifierMixin, BaseEstimator):
                     column, component, self.target)
         return np.nan
 
-    def _url_column(self, urls: list[str] | None) -> Any:
+    def _url_column(self, urls: list[str] | None, counts: TermCounts | None = None) -> Any:
         paths = url_paths(urls) if urls is not None else []
         if not any(paths):  # the usual case for text-only corpora: nothing to vectorise
             log.info("no URLs: the URL component of the %s model is set to the average training article's",
                      self.target)
             return np.nan
-        return np.where([bool(u) for u in paths], self.url_model_.decision_function(paths), np.nan)
+        return np.where([bool(u) for u in paths], pipeline_decision(self.url_model_, paths, counts), np.nan)
 
     def predict_with_explanation(self, X: pd.DataFrame, counts: TermCounts | None = None
                                  ) -> tuple[np.ndarray, pd.DataFrame]:
@@ -315,7 +316,7 @@ class ScoreModel(ClassifierMixin, BaseEstimator):
         """
         texts, titles, urls = text_columns(X)
         prep, lr, cal = pipeline_parts(self.pipeline_)
-        counts = TermCounts() if counts is None else counts
+        counts = NgramCounts() if counts is None else counts
         Z = np.asarray(prep.transform(self._design(X, texts, titles, urls, counts)), dtype=float)
         coef, ref = lr.coef_[0], self.reference_
         bad = ~np.isfinite(Z)

@@ -19,6 +19,9 @@ from __future__ import annotations
 import heapq
 import logging
 import re
+from bisect import bisect_left
+from collections import Counter
+from itertools import accumulate
 from multiprocessing import get_context
 from typing import Any, Callable, Sequence
 
@@ -35,6 +38,7 @@ from sklearn.utils.validation import check_is_fitted
 from features.base import Span
 from features.text import Doc, blank, parse, repair_marks
 from scoring.model.grouping import grouped_splits, outlet_weights
+from scoring.model.ngrams import NgramCounts
 from scoring.model.wording import FULLTEXT_CHARS, HEADLINE_CHARS, clip_texts, outlet_counts
 
 log = logging.getLogger(__name__)
@@ -209,11 +213,12 @@ class LeanModel(ClassifierMixin, BaseEstimator):
     def design(self, bodies: list[str], titles: list[str] | None) -> tuple[sparse.csr_matrix, dict[str, slice]]:
         """The TF-IDF rows of author-voice ``bodies`` and ``titles``, and each family's columns."""
         check_is_fitted(self, "lr_")
+        counts = NgramCounts()  # the counters' own ``transform``, faster
         mats, cols, at = [], {}, 0
         for (fam, counter), tf in zip(self._blocks(), self.tfidf_):
             texts = clip_texts(bodies, self.text_chars) if fam == WORDS_FAMILY else clip_texts(
                 titles if titles is not None else [""] * len(bodies), HEADLINE_CHARS)
-            m = tf.transform(counter.transform(texts))
+            m = tf.transform(counts.matrix(counter, texts))
             if fam == HEADLINE_FAMILY:
                 m = m * self.headline_weight
             cols[fam] = slice(at, at + m.shape[1])
@@ -298,8 +303,11 @@ class LeanModel(ClassifierMixin, BaseEstimator):
         """The body terms, in the order of the words family's columns."""
         return self.body_counter_.get_feature_names_out()
 
-    def row_points(self, D: sparse.csr_matrix, cols: dict[str, slice], names: np.ndarray) -> list[dict[str, float]]:
-        """``term_points`` of every row of design rows ``D``, from one pass over the matrix."""
+    def row_points(self, D: sparse.csr_matrix, cols: dict[str, slice], names: np.ndarray, k: int | None = None
+                   ) -> list[dict[str, float]]:
+        """``term_points`` of every row of design rows ``D``, from one pass over the matrix; with ``k``
+        only each row's ``k`` terms of most |points| other than 0 (the earlier column first among
+        equals, as ``heapq.nlargest`` picks them), in the row's order."""
         z0 = self.reference_ @ self.lr_.coef_.T + self.lr_.intercept_
         g = self._path_gradient(self.lr_.decision_function(D) - z0)
         W = D[:, cols[WORDS_FAMILY]].tocsr()
@@ -308,6 +316,10 @@ class LeanModel(ClassifierMixin, BaseEstimator):
         for i in range(W.shape[0]):
             idx, vals = W.indices[W.indptr[i]:W.indptr[i + 1]], W.data[W.indptr[i]:W.indptr[i + 1]]
             pts = vals * (g[i] @ coef[:, idx])
+            if k is not None:
+                top = np.flatnonzero(pts != 0.0)
+                top = np.sort(top[np.argsort(-np.abs(pts[top]), kind="stable")[:k]])
+                idx, pts = idx[top], pts[top]
             out.append({str(names[j]): float(p) for j, p in zip(idx, pts)})
         return out
 
@@ -343,6 +355,8 @@ def fit_temperature(logits: np.ndarray, y: np.ndarray, w: np.ndarray) -> tuple[f
 # ------------------------------------------------------------------ evidence spans
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")  # CountVectorizer's default token_pattern, which the body counter uses
 _WORD = re.compile(r"\w\w+")
+_WORD_CHAR = re.compile(r"\w")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
 def lean_spans(text: str, model: LeanModel, title: str | None = None, k: int = 8, doc: Doc | None = None
@@ -380,7 +394,7 @@ def lean_evidence(model: LeanModel, bodies: Sequence[str], titles: Sequence[str]
     heads = [t or "" for t in titles] if titles is not None else [""] * n
     D, cols = model.design(bodies, heads)
     proba, why = model.explained(D, cols)
-    points = model.row_points(D, cols, model.body_names())
+    points = model.row_points(D, cols, model.body_names(), k)  # _spans_of reads the top k alone
     spans = [_spans_of(body, quote_ranges(doc if doc is not None else parse(repair_marks(text))), pts, model, k)
              for body, text, doc, pts in zip(bodies, texts, docs, points)]
     return proba, why, spans
@@ -393,12 +407,13 @@ def _spans_of(body: str, quotes: list[tuple[int, int]], points: dict[str, float]
     if not top:
         return []
     wanted = set(top)
-    quotes = sorted(quotes)
     read = body[: model.text_chars]
-    hits = (_ascii_hits(read, wanted) if read.isascii()
-            else _token_hits(read, wanted, model.body_counter_.build_preprocessor()))
-    hits = [h for h in hits if not _overlaps(h[0], h[1], quotes)]
-    per_hit = {t: points[t] / max(1, sum(1 for h in hits if h[2] == t)) for t in wanted}
+    hits = _scan_hits(read, wanted)
+    if hits is None:
+        hits = _token_hits(read, wanted, model.body_counter_.build_preprocessor())
+    hits = _outside(hits, quotes)
+    n_hits = Counter(t for *_, t in hits)
+    per_hit = {t: points[t] / max(1, n_hits[t]) for t in wanted}
     return _merge([(s, e, per_hit[t]) for s, e, t in hits])
 
 
@@ -417,26 +432,44 @@ def _token_hits(read: str, wanted: set[str], prep: Callable[[str], str]) -> list
     return hits
 
 
-def _ascii_hits(read: str, wanted: set[str]) -> list[tuple[int, int, str]]:
-    """``_token_hits`` of an ASCII ``read`` by one regular-expression scan per term, in C: a token is a
-    maximal run of two or more word characters, so a bigram's second word is the next such run,
-    past non-word characters and one-character words."""
-    low = read.lower()  # ASCII: same length, so offsets still slice ``read``
+def _scan_hits(read: str, wanted: set[str]) -> list[tuple[int, int, str]] | None:
+    """``_token_hits`` of ``read`` by a substring search per term, in C; None for a text with a
+    non-ASCII character that is a word character or changes case (such as an accented letter),
+    where only the token walk gives the counter's reading. Elsewhere every token is ASCII and its
+    reading is its lower case, found in place in ``read.lower()``: a token is a maximal run of two
+    or more word characters, so a bigram's second word is the next such run after the first."""
+    odd = set("".join(_NON_ASCII.findall(read)))
+    if any(_WORD_CHAR.match(c) or c.lower() != c for c in odd):
+        return None
+    low = read.lower()  # only ASCII letters change: same length, offsets still slice ``read``
     hits: list[tuple[int, int, str]] = []
     for t in wanted:
         first, _, second = t.partition(" ")
         if not all(_WORD.fullmatch(w) for w in (first, second or first)):
             continue  # not a token the body counter could have read (none in its vocabulary)
-        if not second:
-            hits += [(m.start(), m.end(), t) for m in re.finditer(rf"\b{re.escape(t)}\b", low)]
-        else:  # in a lookahead, so overlapping occurrences ("aliens aliens aliens") are all found
-            pat = rf"(?=(\b{re.escape(first)}(?:\W+\w(?=\W))*\W+{re.escape(second)}\b))"
-            hits += [(m.start(1), m.end(1), t) for m in re.finditer(pat, low)]
+        at = low.find(first)
+        while at >= 0:
+            end = at + len(first)
+            if not (at and _WORD_CHAR.match(low, at - 1) or _WORD_CHAR.match(low, end)):
+                if not second:
+                    hits.append((at, end, t))
+                else:
+                    nxt = _TOKEN.search(low, end)
+                    if nxt is not None and nxt.group() == second:
+                        hits.append((at, nxt.end(), t))
+            at = low.find(first, at + 1)
     return hits
 
 
-def _overlaps(s: int, e: int, ranges: list[tuple[int, int]]) -> bool:
-    return any(a < e and s < b for a, b in ranges)
+def _outside(hits: list[tuple[int, int, str]], ranges: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """The hits that overlap none of ``ranges`` (which may nest or overlap): of the ranges starting
+    before a hit ends, the furthest-reaching must end by the hit's start."""
+    if not ranges:
+        return hits
+    ranges = sorted(ranges)
+    starts = [a for a, _ in ranges]
+    reach = list(accumulate((b for _, b in ranges), max))
+    return [h for h in hits if not (i := bisect_left(starts, h[1])) or reach[i - 1] <= h[0]]
 
 
 def _merge(hits: list[tuple[int, int, float]]) -> list[Span]:

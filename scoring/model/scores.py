@@ -13,7 +13,8 @@ from features.text import Doc
 from scoring.model.estimator import TARGETS, ScoreModel
 from scoring.model.files import LEAN_TARGET, load_models
 from scoring.model.lean import LeanModel, lean_evidence, lean_inputs, lean_of
-from scoring.model.wording import TermCounts, cluster_texts
+from scoring.model.ngrams import NgramCounts
+from scoring.model.wording import cluster_texts
 
 #: The lean columns: the score, the calibrated probability of each class, the points behind it.
 LEAN_COLUMNS = ("lean", "lean_left", "lean_centre", "lean_right", "lean_why")
@@ -25,8 +26,11 @@ LEAN_SPANS = "lean_spans"
 LEAN_EVIDENCE_TERMS = 8
 
 
-def _why_json(row: pd.Series) -> str:
-    return json.dumps({k: round(float(v), 1) for k, v in row.items()}, separators=(",", ":"))
+def _why_json(why: pd.DataFrame) -> list[str]:
+    """Each row's points as JSON, one decimal: ``{"family": points, ...}``."""
+    names = [str(c) for c in why.columns]
+    return [json.dumps({k: round(v, 1) for k, v in zip(names, row)}, separators=(",", ":"))
+            for row in why.to_numpy(dtype=float).tolist()]
 
 
 def predict_scores(features: pd.DataFrame, model_paths: list[str] | None = None,
@@ -50,7 +54,7 @@ def predict_scores(features: pd.DataFrame, model_paths: list[str] | None = None,
         raise ValueError(f"predict_scores got {len(docs)} docs for {len(features)} rows")
     models = load_models(model_paths)
     out = pd.DataFrame(index=features.index)
-    counts = TermCounts()  # the score models' word vectorisers read each text once between them
+    counts = NgramCounts()  # the score models' word vectorisers read each text once between them
     for target in TARGETS:
         if target not in models:
             out[target] = np.nan
@@ -62,7 +66,7 @@ def predict_scores(features: pd.DataFrame, model_paths: list[str] | None = None,
             continue
         p, why = models[target].predict_with_explanation(features, counts=counts)  # type: ignore[call-arg]
         out[target] = np.round(100.0 * p, 2)
-        out[f"{target}_why"] = why.apply(_why_json, axis=1).to_numpy()
+        out[f"{target}_why"] = _why_json(why)
     lean = models.get(LEAN_TARGET)
     spans = _lean_columns(out, features, lean if isinstance(lean, LeanModel) else None, docs)
     out = out[list(SCORE_COLUMNS)]
@@ -90,7 +94,7 @@ def _lean_columns(out: pd.DataFrame, features: pd.DataFrame, model: LeanModel | 
     out["lean"] = np.round(lean_of(proba), 2)
     for i, c in enumerate(("lean_left", "lean_centre", "lean_right")):
         out[c] = np.round(proba[:, i], 4)
-    out["lean_why"] = why.apply(_why_json, axis=1).to_numpy()
+    out["lean_why"] = _why_json(why)
     return spans
 
 

@@ -2,6 +2,7 @@
 explanations adding up, evidence spans that slice the text outside quotations, and the skops file."""
 from __future__ import annotations
 
+import heapq
 import zipfile
 
 import numpy as np
@@ -14,7 +15,7 @@ from features import analyze
 from features.text import parse, repair_marks
 from scoring.model.datasets import load_allsides, shared_dir
 from scoring.model.lean import (
-    CLASSES, HEADLINE_FAMILY, WORDS_FAMILY, LeanModel, _ascii_hits, _token_hits, author_voice, fit_temperature,
+    CLASSES, HEADLINE_FAMILY, WORDS_FAMILY, LeanModel, _scan_hits, _token_hits, author_voice, fit_temperature,
     lean_evidence, lean_labels, lean_of, lean_spans,
 )
 
@@ -219,17 +220,51 @@ def test_batch_evidence_is_the_one_by_one_evidence(fitted):
         lean_evidence(model, ["a", "b"], None, ["a", None])
 
 
-def test_the_ascii_scan_finds_what_the_tokens_find(fitted):
+def test_row_points_of_the_top_terms_are_the_largest_of_all(fitted):
+    _, model = fitted
+    texts = [NEUTRAL + " The study counted illegal aliens. Pro-life voters agreed.", NEUTRAL, ""]
+    D, cols = model.design(texts, None)
+    names = model.body_names()
+    every = model.row_points(D, cols, names)
+    for k in (1, 3, 8):
+        for full, top in zip(every, model.row_points(D, cols, names, k)):
+            best = heapq.nlargest(k, (t for t in full if full[t] != 0.0), key=lambda t: abs(full[t]))
+            assert list(top) == [t for t in full if t in best] and top == {t: full[t] for t in best}
+    assert len(every[0]) > 8 and every[2] == {}
+
+
+def test_hits_inside_any_quotation_range_are_dropped_even_where_ranges_nest():
+    from scoring.model.lean import _outside
+
+    rng = np.random.default_rng(5)
+    for _ in range(300):
+        ranges = [tuple(sorted(rng.integers(0, 60, 2))) for _ in range(rng.integers(0, 5))]
+        hits = [(s, s + int(rng.integers(1, 8)), "t") for s in rng.integers(0, 60, 6)]
+        brute = [h for h in hits if not any(a < h[1] and h[0] < b for a, b in ranges)]
+        assert _outside(hits, ranges) == brute
+    assert _outside([(0, 4, "a"), (10, 14, "b"), (30, 34, "c")], [(2, 40), (12, 13)]) == []
+    assert _outside([(0, 4, "a"), (10, 14, "b")], [(4, 10)]) == [(0, 4, "a"), (10, 14, "b")]
+
+
+def test_the_scan_finds_what_the_tokens_find(fitted):
     _, model = fitted
     prep = model.body_counter_.build_preprocessor()
     text = ("Illegal aliens, illegal  a aliens; ILLEGAL-ALIENS illegal_aliens aliens aliens aliens. Pro-life pro "
             "life pro--life pro x y life, don't stop: 2020 census 2020 census; illegal\naliens illegalaliens aliens")
     wanted = {"illegal aliens", "aliens aliens", "aliens", "pro life", "don stop", "2020 census", "census", "life",
               "x y", "illegal_aliens", "stop"}
-    got = sorted(_ascii_hits(text, wanted))
+    got = sorted(_scan_hits(text, wanted))
     assert got == sorted(_token_hits(text, wanted, prep))
     assert (text.index("ILLEGAL-ALIENS"), text.index("ILLEGAL-ALIENS") + 14, "illegal aliens") in got
     assert sum(t == "aliens aliens" for *_, t in got) == 2 and not any(t == "x y" for *_, t in got)
+    # curly quotes and dashes are no word characters: the scan reads such a text in place
+    curly = text.replace("'", "’").replace("; ", " — ").replace(", ", "” “")
+    got = sorted(_scan_hits(curly, wanted | {"don’t"}))
+    assert got == sorted(_token_hits(curly, wanted, prep)) and any(t == "don stop" for *_, t in got)
+    # an accented letter reads as its plain one (and 'İ' lower-cases to two characters): the token walk's
+    for odd in ("Illegal aliens in Zürich: naïve pro-life café", "İllegal aliens", "Ⓐ illegal aliens ½"):
+        assert _scan_hits(odd, wanted) is None
+    assert _token_hits("Naïve census", {"naive census"}, prep) == [(0, 12, "naive census")]
 
 
 def test_temperature_recovers_a_known_scaling():
@@ -283,12 +318,16 @@ def test_batch_evidence_on_real_articles(allsides_model):
     test, model = allsides_model
     spans = assert_same_evidence(model, test["text"][:30].tolist(), test["title"][:30].fillna("").tolist())
     assert sum(len(s) for s in spans) > 30  # real articles carry evidence
-    # the ASCII scan and the token walk agree on real text, for every term the model reads in it
+    # the scan and the token walk agree on real text, for every term the model reads in it
     prep = model.body_counter_.build_preprocessor()
+    scanned = 0
     for text in test["text"][:30]:
-        read = text.encode("ascii", "ignore").decode()
-        wanted = set(model.term_points(read))
-        assert sorted(_ascii_hits(read, wanted)) == sorted(_token_hits(read, wanted, prep))
+        for read in (text, text.encode("ascii", "ignore").decode()):
+            wanted = set(model.term_points(read))
+            hits = _scan_hits(read, wanted)
+            scanned += hits is not None
+            assert hits is None or sorted(hits) == sorted(_token_hits(read, wanted, prep))
+    assert scanned > 40
 
 
 def test_a_calibration_fold_without_a_class_still_gives_three_logits():

@@ -152,3 +152,11 @@ def test_lean_evidence_slices_the_text_outside_quotations():
             assert (s.score > 0) == (s.label == "right")
     with pytest.raises(ValueError, match="docs"):
         predict_scores(pd.DataFrame(rows), docs=docs[:2])
+
+
+def test_why_json_gives_each_rows_points_to_one_decimal():
+    from scoring.model.scores import _why_json
+
+    why = pd.DataFrame({"wording": [1.25, -0.04, np.float64(12.349)], "style": [0, 3, -2]}, index=[7, 3, 5])
+    assert _why_json(why) == ['{"wording":1.2,"style":0.0}', '{"wording":-0.0,"style":3.0}',
+                              '{"wording":12.3,"style":-2.0}']

@@ -1,0 +1,154 @@
+"""Word n-gram count matrices of fitted vectorisers, the n-grams looked up as token-id pairs.
+
+scikit-learn's ``CountVectorizer.transform`` builds a Python string for every bigram of every
+text and looks each up in the vocabulary; most are not in it. ``NgramCounts`` tokenises each
+text with the vectoriser's own preprocessor and tokenizer (once per analyzer setting, shared
+between vectorisers, as ``TermCounts`` does), maps the tokens to ids of the vocabulary's words
+and finds the vocabulary's unigrams and bigrams among the ids with numpy. A word n-gram is, by
+scikit-learn's definition, the tokens of a run joined by one space, and the tokens of the
+patterns below hold no space, so the two give the same matrix (tested against ``transform``).
+Vectorisers of other settings are counted by ``TermCounts``.
+"""
+from __future__ import annotations
+
+import copy
+import weakref
+from itertools import chain, repeat
+from typing import Any, Callable, Sequence
+
+import numpy as np
+import pandas as pd
+from scipy import sparse
+from sklearn.feature_extraction.text import CountVectorizer
+
+from scoring.model.wording import TermCounts, analyzer_key, strip_accents_unicode
+
+#: Fewer texts than this are counted by ``TermCounts`` while a vectoriser has no id table yet: building
+#: one takes about as long as counting 30 texts the other way (so a run of five articles builds none).
+MIN_TEXTS_FOR_TABLE = 32
+#: Token patterns whose tokens cannot hold a space (so a vocabulary term splits into its words):
+#: scikit-learn's default and the whitespace-separated ids of the cluster and URL inputs.
+SPACELESS_PATTERNS = (r"(?u)\b\w\w+\b", r"\S+")
+
+
+class _Table:
+    """A vocabulary as ids: each word of its terms an id, each unigram's column by word id and
+    each bigram's column by its pair code (first id * number of words + second id)."""
+
+    def __init__(self, vocabulary: dict[str, int], bigrams: bool) -> None:
+        self.vocabulary = vocabulary  # the dict it was built from, to notice a replaced one
+        self.ids: dict[str, int] = {}
+        uni_ids, uni_cols, pairs, pair_cols = [], [], [], []
+        setdefault = self.ids.setdefault
+        for term, col in vocabulary.items():
+            first, _, second = term.partition(" ")
+            if second and not bigrams:
+                continue  # a term the vectoriser's analyzer never makes
+            a = setdefault(first, len(self.ids))
+            if second:  # a second part with a space in it is no token: its id is never read
+                pairs.append((a, setdefault(second, len(self.ids))))
+                pair_cols.append(col)
+            else:
+                uni_ids.append(a)
+                uni_cols.append(col)
+        self.n_words = n = len(self.ids)
+        # one slot more, so the id -1 of an unknown word reads column -1 (none)
+        self.unigram = np.full(n + 1, -1, dtype=np.int64)
+        self.unigram[uni_ids] = uni_cols
+        # a hash index of the pair codes: a sorted search would read memory at random for every pair
+        self.codes = pd.Index(np.array([a * n + b for a, b in pairs], dtype=np.int64))
+        self.pair_cols = np.asarray(pair_cols, dtype=np.int64)
+        # words that start or end some bigram: only pairs of them are looked up
+        self.first = np.zeros(n + 1, dtype=bool)
+        self.second = np.zeros(n + 1, dtype=bool)
+        for a, b in pairs:
+            self.first[a] = self.second[b] = True
+
+    def codes_of(self, ids: np.ndarray, rows: np.ndarray, n_cols: int) -> np.ndarray:
+        """The sorted codes (row * ``n_cols`` + column) of every vocabulary unigram and bigram among
+        token ``ids`` (all texts' tokens in a row, ``rows`` the text of each), once per occurrence."""
+        uni = self.unigram[ids]
+        keep = uni >= 0
+        found = [rows[keep] * n_cols + uni[keep]]
+        if len(ids) > 1 and len(self.codes):
+            a, b = ids[:-1], ids[1:]
+            ok = np.flatnonzero((rows[:-1] == rows[1:]) & self.first[a] & self.second[b])
+            at = self.codes.get_indexer(a[ok] * self.n_words + b[ok])
+            hit = at >= 0
+            found.append(rows[ok[hit]] * n_cols + self.pair_cols[at[hit]])
+        codes = np.concatenate(found)
+        codes.sort()
+        return codes
+
+
+_TABLES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _table(vectorizer: CountVectorizer) -> _Table:
+    table = _TABLES.get(vectorizer)
+    if table is None or table.vocabulary is not vectorizer.vocabulary_:
+        table = _TABLES[vectorizer] = _Table(vectorizer.vocabulary_, tuple(vectorizer.ngram_range)[1] == 2)
+    return table
+
+
+def counts_by_ids(vectorizer: Any) -> bool:
+    """Whether ``NgramCounts`` counts ``vectorizer``'s terms by token ids: a fitted word counter of
+    built-in settings (``analyzer_key``) reading unigrams or uni- and bigrams of a spaceless token
+    pattern."""
+    return (analyzer_key(vectorizer) is not None and tuple(vectorizer.ngram_range) in ((1, 1), (1, 2))
+            and vectorizer.token_pattern in SPACELESS_PATTERNS and vectorizer.tokenizer is None)
+
+
+def _token_functions(vectorizer: CountVectorizer) -> tuple[Callable[[str], str], Callable[[str], list[str]]]:
+    """The vectoriser's decoder-plus-preprocessor and its tokenizer, accents stripped the fast way."""
+    if vectorizer.strip_accents == "unicode":
+        vectorizer = copy.copy(vectorizer)  # shallow: the vocabulary is shared, the model untouched
+        vectorizer.strip_accents = strip_accents_unicode
+    decode, prep = vectorizer.decode, vectorizer.build_preprocessor()
+    return (lambda text: prep(decode(text))), vectorizer.build_tokenizer()
+
+
+class NgramCounts(TermCounts):
+    """``TermCounts`` whose word uni- and bigram vectorisers (``counts_by_ids``) count by token ids:
+    each text is tokenised once per analyzer setting (the n-gram range aside), and the matrix equals
+    the vectoriser's own ``transform`` (same counts, dtype and index order)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._tokens: dict[tuple, dict[str, list[str]]] = {}
+
+    def matrix(self, vectorizer: CountVectorizer, texts: Sequence[str]) -> sparse.csr_matrix:
+        """``CountVectorizer.transform(texts)`` of ``vectorizer`` (a word counter, see ``analyzer_key``)."""
+        if not counts_by_ids(vectorizer) or (len(texts) < MIN_TEXTS_FOR_TABLE and vectorizer not in _TABLES):
+            return super().matrix(vectorizer, texts)
+        table = _table(vectorizer)
+        tokens = self.tokens(vectorizer, texts)
+        get = table.ids.get
+        lengths = np.fromiter(map(len, tokens), dtype=np.int64, count=len(tokens))
+        ids = np.fromiter(chain.from_iterable(map(get, toks, repeat(-1)) for toks in tokens), dtype=np.int64,
+                          count=int(lengths.sum()))
+        n_cols = len(vectorizer.vocabulary_)
+        codes = table.codes_of(ids, np.repeat(np.arange(len(tokens)), lengths), n_cols)
+        # runs of one code are one term's count in one text
+        starts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]]) if len(codes) else np.zeros(0, np.int64)
+        counts = np.diff(np.r_[starts, len(codes)])
+        rows, cols = np.divmod(codes[starts], n_cols)
+        indptr = np.searchsorted(rows, np.arange(len(tokens) + 1))
+        m = sparse.csr_matrix((counts.astype(vectorizer.dtype), cols.astype(np.int32), indptr.astype(np.int32)),
+                              shape=(len(tokens), n_cols), dtype=vectorizer.dtype)
+        if vectorizer.binary:
+            m.data.fill(1)
+        return m
+
+    def tokens(self, vectorizer: CountVectorizer, texts: Sequence[str]) -> list[list[str]]:
+        """Each text's tokens as ``vectorizer``'s analyzer finds them before making n-grams."""
+        key = analyzer_key(vectorizer)[:-2]  # type: ignore[index]  # n-gram range and analyzer aside
+        memo = self._tokens.setdefault(key, {})
+        out, funcs = [], None
+        for text in texts:
+            toks = memo.get(text)
+            if toks is None:
+                funcs = funcs or _token_functions(vectorizer)
+                toks = memo[text] = funcs[1](funcs[0](text))
+            out.append(toks)
+        return out

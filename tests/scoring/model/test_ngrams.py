@@ -1,0 +1,127 @@
+"""Word n-gram counts by token ids: the same matrices as the vectorisers' own ``transform``."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.pipeline import Pipeline
+
+from scoring.model import ngrams
+from scoring.model.files import load_models
+from scoring.model.ngrams import NgramCounts, counts_by_ids
+from scoring.model.wording import clip_texts, cluster_texts, pipeline_decision, url_paths
+
+ROOT = Path(__file__).resolve().parents[3]
+SAMPLES = sorted((ROOT / "notebooks" / "data" / "samples").glob("*.txt"))
+ALLSIDES = ROOT.parent / "shared" / "data" / "allsides" / "articles.parquet"
+
+_NEWS = [
+    "The minister said talks would resume on Tuesday, officials confirmed.",
+    "Critics called the plan a disgrace; the minister’s office declined to comment.",
+    "Café owners in Zürich said the new rules were “outrageous” and would cost jobs.",
+    "Officials said the figures rose again this week, the third rise in a row. The minister said so.",
+    "The ΟΔΟΣ sign and the naïve résumé: accents, Greek capitals and curly quotes.",
+    "",
+    "minister",  # one token: no bigram
+    "said said said said",  # a bigram overlapping itself
+]
+
+
+@pytest.fixture(autouse=True)
+def by_ids_at_any_size(monkeypatch):
+    """Count by ids even the few texts of these tests (below ``MIN_TEXTS_FOR_TABLE``)."""
+    monkeypatch.setattr(ngrams, "MIN_TEXTS_FOR_TABLE", 0)
+
+
+def _same(m, ref) -> None:
+    """``m`` is ``ref`` to the last bit: dtype, shape, index order, counts."""
+    assert m.dtype == ref.dtype and m.shape == ref.shape and m.has_sorted_indices
+    ref = ref.copy()
+    ref.sort_indices()
+    assert np.array_equal(m.indptr, ref.indptr) and np.array_equal(m.indices, ref.indices)
+    assert np.array_equal(m.data, ref.data)
+
+
+def test_ngram_counts_equal_each_vectorisers_own_transform():
+    vecs = [CountVectorizer(ngram_range=(1, 2), strip_accents="unicode", dtype=np.float32).fit(_NEWS[:3]),
+            CountVectorizer(ngram_range=(1, 2), max_features=12).fit(_NEWS),  # bigrams whose words are not kept
+            CountVectorizer(ngram_range=(1, 1), strip_accents="unicode").fit(_NEWS),
+            CountVectorizer(ngram_range=(1, 2), binary=True).fit(_NEWS),
+            CountVectorizer(ngram_range=(1, 2), lowercase=False, token_pattern=r"\S+").fit(_NEWS),
+            TfidfVectorizer(ngram_range=(1, 2), strip_accents="unicode", dtype=np.float32).fit(_NEWS[2:])]
+    counts = NgramCounts()
+    for vec in vecs:
+        assert counts_by_ids(vec)
+        _same(counts.matrix(vec, _NEWS), CountVectorizer.transform(vec, _NEWS))
+        _same(counts.matrix(vec, _NEWS[::-1]), CountVectorizer.transform(vec, _NEWS[::-1]))
+    # three settings of preprocessing and tokens among the six: each text tokenised once per setting
+    assert len(counts._tokens) == 3 and all(len(memo) == len(set(_NEWS)) for memo in counts._tokens.values())
+
+
+def test_a_few_texts_build_no_table_until_enough_come(monkeypatch):
+    monkeypatch.setattr(ngrams, "MIN_TEXTS_FOR_TABLE", 32)
+    vec = CountVectorizer(ngram_range=(1, 2)).fit(_NEWS)
+    few, many = _NEWS[:5], _NEWS * 4
+    _same(NgramCounts().matrix(vec, few), vec.transform(few))
+    assert vec not in ngrams._TABLES
+    _same(NgramCounts().matrix(vec, many), vec.transform(many))
+    assert vec in ngrams._TABLES
+    counts = NgramCounts()
+    _same(counts.matrix(vec, few), vec.transform(few))  # by ids now that the table is there
+    assert len(counts._tokens) == 1 and not counts._terms
+
+
+def test_a_vocabulary_term_the_analyzer_never_makes_is_never_counted():
+    unigrams = CountVectorizer(vocabulary=["minister", "minister said", "said"]).fit(_NEWS)
+    _same(NgramCounts().matrix(unigrams, _NEWS), unigrams.transform(_NEWS))
+    assert NgramCounts().matrix(unigrams, ["The minister said."]).toarray().tolist() == [[1, 0, 1]]
+
+
+def test_vectorisers_of_other_settings_are_counted_as_before():
+    chars = CountVectorizer(analyzer="char_wb", ngram_range=(2, 3)).fit(_NEWS)
+    trigrams = CountVectorizer(ngram_range=(1, 3)).fit(_NEWS)
+    spaced = CountVectorizer(token_pattern=r"[\w ]+").fit(_NEWS)  # tokens with spaces in them
+    assert not any(counts_by_ids(v) for v in (chars, trigrams, spaced))
+    _same(NgramCounts().matrix(trigrams, _NEWS), trigrams.transform(_NEWS))
+    y = [0, 1, 1, 0, 1, 0, 1, 0]
+    for pipe in (Pipeline([("c", chars), ("lr", LogisticRegression())]).fit(_NEWS, y),
+                 Pipeline([("c", spaced), ("lr", LogisticRegression())]).fit(_NEWS, y)):
+        assert np.array_equal(pipeline_decision(pipe, _NEWS, NgramCounts()), pipe.decision_function(_NEWS))
+
+
+def _bundled_inputs(texts: list[str], titles: list[str], urls: list[str]) -> list[tuple[CountVectorizer, list[str]]]:
+    models = load_models(None)
+    rel, bias, lean = models["reliability"], models["bias"], models["lean"]
+    return [(rel.text_model_.steps[0][1], clip_texts(texts, rel.text_chars_)),
+            (bias.text_model_.steps[0][1], clip_texts(texts, bias.text_chars_)),
+            (bias.fulltext_model_.steps[0][1], clip_texts(texts, 50000)),
+            (bias.cluster_model_.steps[0][1], cluster_texts(texts, bias.text_chars_)),
+            (bias.url_model_.steps[0][1], url_paths(urls)),
+            (lean.body_counter_, clip_texts(texts, lean.text_chars)),
+            (lean.headline_counter_, clip_texts(titles, 300))]
+
+
+def _check_bundled(texts: list[str], titles: list[str], urls: list[str]) -> None:
+    counts = NgramCounts()
+    for vec, inputs in _bundled_inputs(texts, titles, urls):
+        assert counts_by_ids(vec)
+        _same(counts.matrix(vec, inputs), CountVectorizer.transform(vec, inputs))
+
+
+def test_the_bundled_models_vectorisers_count_the_samples_as_their_own_transform():
+    texts = [p.read_text(encoding="utf-8") for p in SAMPLES]
+    assert len(texts) == 5
+    titles = [t.splitlines()[0] for t in texts]
+    _check_bundled(texts + _NEWS, titles + _NEWS, ["https://example.com/opinion/the-minister-said"] * len(texts + _NEWS))
+
+
+def test_the_bundled_models_vectorisers_count_real_articles_as_their_own_transform():
+    if not ALLSIDES.exists():
+        pytest.skip("needs ../shared/data/allsides")
+    df = pd.read_parquet(ALLSIDES, columns=["title", "content_original", "url"]).sample(300, random_state=3)
+    texts = df["content_original"].fillna("").astype(str).tolist()
+    _check_bundled(texts, df["title"].fillna("").astype(str).tolist(), df["url"].fillna("").astype(str).tolist())
