@@ -8,13 +8,14 @@ features/lexicons/loaded_model_v1.json, from the SemEval-2020 Task 11 corpus
 
 Also rebuilds features/lexicons/loaded_clusters_v1.json from the AllSides corpus.
 
-Honest validation: folds are by article id. The span decoding settings
-(thresholds, edge trimming) are chosen on out-of-fold predictions *inside* the
-training folds (nested: for outer fold f the other four folds serve as inner
-folds), never on the fold being reported. Every inner model is trained on
-three outer folds, so one fit serves two outer folds: 10 three-fold fits plus
-5 four-fold fits in all. The shipped model is fitted on all articles; its
-decoding is tuned on the outer CV's out-of-fold probabilities.
+Honest validation: folds are by article id. The regularisation strength (C_GRID)
+and the span decoding settings (thresholds, edge trimming) are chosen on
+out-of-fold predictions *inside* the training folds (nested: for outer fold f the
+other four folds serve as inner folds), never on the fold being reported. Every
+inner model is trained on three outer folds, so one fit serves two outer folds:
+10 three-fold fits plus 5 four-fold fits per C, run on --jobs processes. The
+shipped model is fitted on all articles; its C and decoding are chosen on the
+outer CV's out-of-fold probabilities.
 """
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ from typing import Any, Sequence
 
 import numpy as np
 import scipy.sparse as sp
+from joblib import Parallel, delayed
 from sklearn.linear_model import LogisticRegression
 
 from scoring.gold.ptc import Interval, load_ptc, score, span_prf
@@ -47,9 +49,12 @@ SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
 OUT = Path(__file__).resolve().parents[1] / "features" / "lexicons" / "loaded_model_v1.json"
 N_FOLDS = 5
 SEED = 20200
-# C fixed at 1.0: on an exploratory split 0.3/1.0/3.0 differed by < 0.01 F1 and each
-# nested fit costs ~40 s on 2 shared cores; only the decoding is tuned inside.
-C = 1.0
+#: Regularisation strengths tried; each outer fold keeps the one with the best inner
+#: out-of-fold F1, the shipped model the one with the best outer out-of-fold F1. One
+#: value: C = 0.3 and C = 3 had lower inner F1 than 1.0 in all five folds (bench/RESULTS.md),
+#: and each value costs 15 more fits.
+C_GRID: tuple[float, ...] = (1.0,)
+C = C_GRID[0]
 # Features seen once in the training folds still get a weight: nested CV F1
 # 0.321 with 1 vs 0.312 with 2 (the regulariser keeps rare ones small).
 MIN_COUNT = 1
@@ -238,45 +243,72 @@ def tune_decode(arts: Sequence[Article], probs: Sequence[np.ndarray]) -> tuple[d
     return dec, f
 
 
-def cross_validate(shared: Path = SHARED, limit: int | None = None, arts: Sequence[Article] | None = None,
-                   oof: list[np.ndarray] | None = None) -> dict[str, float]:
-    """Nested 5-fold CV by article id; returns cv_* metrics over all articles
-    plus per-fold F1 (cv_fold<k>_f1).
+def _held_out_probs(arts: Sequence[Article], fold_of: np.ndarray, train_folds: tuple[int, ...],
+                    c: float) -> dict[int, np.ndarray]:
+    """Token probabilities of the articles outside ``train_folds`` from a model fitted on those folds."""
+    t0 = time.time()
+    model = fit([a for i, a in enumerate(arts) if fold_of[i] in train_folds], c)
+    held = [i for i in range(len(arts)) if fold_of[i] not in train_folds]
+    out = dict(zip(held, predict(model, [arts[i] for i in held])))
+    log.info("fit on folds %s (C=%g) in %.0fs", train_folds, c, time.time() - t0)
+    return out
 
-    Each outer fold's model and decoding come from the other folds only; the
-    decoding is tuned on inner out-of-fold probabilities (4 inner folds), each
-    inner model trained on three outer folds. When ``oof`` is a list it receives
-    the outer out-of-fold token probabilities.
+
+Probs = dict[float, dict[frozenset[int], dict[int, np.ndarray]]]
+
+
+def _nested_probs(arts: Sequence[Article], fold_of: np.ndarray, jobs: int) -> Probs:
+    """Per C of C_GRID and per set of training folds (every 4 and every 3 of the 5), the
+    held-out articles' token probabilities. The fits are independent, so they run on
+    ``jobs`` processes (liblinear is single-threaded); the result does not depend on it."""
+    trains = [tr for k in (N_FOLDS - 1, N_FOLDS - 2) for tr in itertools.combinations(range(N_FOLDS), k)]
+    tasks = [(c, tr) for c in C_GRID for tr in trains]
+    fitted = Parallel(n_jobs=jobs)(delayed(_held_out_probs)(arts, fold_of, tr, c) for c, tr in tasks)
+    out: Probs = {c: {} for c in C_GRID}
+    for (c, tr), p in zip(tasks, fitted):
+        out[c][frozenset(tr)] = p
+    return out
+
+
+def cross_validate(shared: Path = SHARED, limit: int | None = None, arts: Sequence[Article] | None = None,
+                   oof: dict[float, list[np.ndarray]] | None = None, jobs: int = 1) -> dict[str, float]:
+    """Nested 5-fold CV by article id; returns cv_* metrics over all articles
+    plus per-fold F1 and C (cv_fold<k>_f1, cv_fold<k>_C).
+
+    Each outer fold's model, C and decoding come from the other folds only: C
+    and the decoding are chosen on inner out-of-fold probabilities (4 inner
+    folds), each inner model trained on three outer folds. When ``oof`` is a
+    dict it receives, per C, the outer out-of-fold token probabilities.
+    ``jobs``: processes for the fits.
     """
     arts = list(arts) if arts is not None else prepare(shared, limit)
     fl = folds(arts)
     fold_of = np.zeros(len(arts), dtype=int)
     for f, idx in enumerate(fl):
         fold_of[idx] = f
-    probs: dict[frozenset[int], dict[int, np.ndarray]] = {}
-    for k in (N_FOLDS - 1, N_FOLDS - 2):
-        for tr in itertools.combinations(range(N_FOLDS), k):
-            t0 = time.time()
-            model = fit([a for i, a in enumerate(arts) if fold_of[i] in tr])
-            held = [i for i in range(len(arts)) if fold_of[i] not in tr]
-            probs[frozenset(tr)] = dict(zip(held, predict(model, [arts[i] for i in held])))
-            log.info("fit on folds %s in %.0fs", tr, time.time() - t0)
+    probs = _nested_probs(arts, fold_of, jobs)
     everything = frozenset(range(N_FOLDS))
     preds: list[list[Interval]] = [[] for _ in arts]
-    outer: list[np.ndarray] = [np.zeros(0)] * len(arts)
-    fold_f1 = {}
+    fold_f1: dict[str, float] = {}
     for f, fold in enumerate(fl):
-        inner = [(i, probs[everything - {f, g}][i]) for g in range(N_FOLDS) if g != f for i in fl[g].tolist()]
-        dec, inner_f = tune_decode([arts[i] for i, _ in inner], [p for _, p in inner])
+        inner_ids = [i for g in range(N_FOLDS) if g != f for i in fl[g].tolist()]
+        best: tuple[float, float, dict[str, Any]] | None = None
+        for c in C_GRID:  # the first C of the grid wins ties
+            inner = [probs[c][everything - {f, int(fold_of[i])}][i] for i in inner_ids]
+            dec, inner_f = tune_decode([arts[i] for i in inner_ids], inner)
+            if best is None or inner_f > best[0]:
+                best = (inner_f, c, dec)
+        inner_f, c, dec = best
         for i in fold.tolist():
-            outer[i] = probs[everything - {f}][i]
-            preds[i] = intervals(arts[i], outer[i], dec)
+            preds[i] = intervals(arts[i], probs[c][everything - {f}][i], dec)
         m = span_prf([preds[i] for i in fold.tolist()], [arts[i].gold for i in fold.tolist()])
-        fold_f1[f"cv_fold{f}_f1"] = m["f1"]
-        log.info("fold %d: decode=%s inner F1=%.3f outer F1=%.3f P=%.3f R=%.3f", f, dec, inner_f, m["f1"],
+        fold_f1[f"cv_fold{f}_f1"], fold_f1[f"cv_fold{f}_C"] = m["f1"], c
+        log.info("fold %d: C=%g decode=%s inner F1=%.3f outer F1=%.3f P=%.3f R=%.3f", f, c, dec, inner_f, m["f1"],
                  m["precision"], m["recall"])
     if oof is not None:
-        oof[:] = outer
+        oof.clear()
+        for c in C_GRID:
+            oof[c] = [probs[c][everything - {int(fold_of[i])}][i] for i in range(len(arts))]
     from features.text import tokenize
 
     out = score(preds, [a.gold for a in arts], [len(tokenize(a.text)) for a in arts], "cv")
@@ -284,22 +316,25 @@ def cross_validate(shared: Path = SHARED, limit: int | None = None, arts: Sequen
     return out
 
 
-def train_shipped(arts: Sequence[Article], cv: dict[str, float] | None, oof: Sequence[np.ndarray] | None) -> LoadedModel:
-    """Fit on all articles; decoding tuned on the outer CV's out-of-fold
-    probabilities (honest for every article), or on a fresh 5-fold OOF run."""
-    if oof is None:
-        fl = folds(arts)
-        oof = [np.zeros(0)] * len(arts)
-        for fold in fl:
-            test = set(fold.tolist())
-            model = fit([a for i, a in enumerate(arts) if i not in test])
-            for i in fold.tolist():
-                oof[i] = model.token_probabilities(arts[i].doc, arts[i].words)
-    dec, f = tune_decode(arts, oof)
-    model = fit(arts, C, dec)
+def train_shipped(arts: Sequence[Article], cv: dict[str, float] | None,
+                  oof: dict[float, list[np.ndarray]] | None) -> LoadedModel:
+    """Fit on all articles with the C and decoding that do best on the outer CV's
+    out-of-fold probabilities (honest for every article), or on a fresh 5-fold OOF run."""
+    if not oof:
+        oof = {}
+        for c in C_GRID:
+            oof[c] = [np.zeros(0)] * len(arts)
+            for fold in folds(arts):
+                test = set(fold.tolist())
+                model = fit([a for i, a in enumerate(arts) if i not in test], c)
+                for i in fold.tolist():
+                    oof[c][i] = model.token_probabilities(arts[i].doc, arts[i].words)
+    tuned = [(tune_decode(arts, oof[c]), c) for c in C_GRID]
+    (dec, f), c = max(tuned, key=lambda x: x[0][1])  # max keeps the first C of the grid on ties
+    model = fit(arts, c, dec)
     model.meta = {
         "trained_on": "SemEval-2020 Task 11 PTC train, Loaded_Language spans (%d articles)" % len(arts),
-        "C": C, "oof_f1_for_thresholds": round(f, 4),
+        "C": c, "oof_f1_for_thresholds": round(f, 4),
         "cv": {k: round(v, 4) for k, v in (cv or {}).items()},
         "rebuild": "python -m bench.train_loaded --keep-clusters",
     }
@@ -360,6 +395,32 @@ def build_clusters(shared: Path, out: Path = CLUSTERS_OUT) -> None:
     out.write_text(json.dumps(d, separators=(",", ":")), encoding="utf-8")
 
 
+SUBJECTIVITY_OUT = OUT.with_name("loaded_subjectivity_v1.txt")
+_SUBJECTIVITY_HEADER = """\
+# loaded_subjectivity_v1 — subjectivity and intensity of English adjectives (and a few other words)
+# Source: the English sentiment lexicon of Pattern (De Smedt & Daelemans 2012, 'Pattern for Python',
+# JMLR 13: 2063-2067), en-sentiment.xml v1.3 as shipped in TextBlob 0.20.1 (textblob/en/en-sentiment.xml).
+# License: PDDL (public domain dedication, stated in the file); derived here without change of values.
+# Derived by: python -m bench.train_loaded --build-subjectivity PATH/TO/en-sentiment.xml
+# (one line per lower-cased single-word form: the mean over its senses).
+# Format: <word>\\t<subjectivity 0..1>\\t<intensity (1.0 neutral, >1 boosting, <1 softening)>
+"""
+
+
+def build_subjectivity(xml_path: Path, out: Path = SUBJECTIVITY_OUT) -> None:
+    """features/lexicons/loaded_subjectivity_v1.txt from Pattern's en-sentiment.xml: per
+    single-word form, its subjectivity and intensity averaged over its senses."""
+    import xml.etree.ElementTree as ET
+
+    senses: dict[str, list[tuple[float, float]]] = {}
+    for w in ET.parse(xml_path).getroot().iter("word"):
+        form = (w.get("form") or "").lower().strip()
+        if form and " " not in form:
+            senses.setdefault(form, []).append((float(w.get("subjectivity", 0)), float(w.get("intensity", 1))))
+    lines = [f"{f}\t{np.mean([x[0] for x in v]):.2f}\t{np.mean([x[1] for x in v]):.2f}" for f, v in sorted(senses.items())]
+    out.write_text(_SUBJECTIVITY_HEADER + "\n".join(lines) + "\n", encoding="utf-8")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", type=Path, default=SHARED)
@@ -367,8 +428,14 @@ def main() -> None:
     ap.add_argument("--cv-only", action="store_true")
     ap.add_argument("--no-cv", action="store_true")
     ap.add_argument("--keep-clusters", action="store_true", help="reuse the shipped word clusters (saves ~4 min)")
+    ap.add_argument("--jobs", type=int, default=2, help="processes for the cross-validation's fits (default 2)")
+    ap.add_argument("--build-subjectivity", type=Path, metavar="XML",
+                    help="only rebuild the subjectivity lexicon from Pattern's en-sentiment.xml")
     args = ap.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
+    if args.build_subjectivity:
+        build_subjectivity(args.build_subjectivity)
+        return
     t0 = time.time()
     if not args.keep_clusters:
         build_clusters(args.shared)
@@ -380,8 +447,8 @@ def main() -> None:
     log.info("prepared %d articles (%d tokens) in %.1fs", len(arts), sum(len(a.words) for a in arts), time.time() - t0)
     cv, oof = None, None
     if not args.no_cv:
-        oof = []
-        cv = cross_validate(arts=arts, oof=oof)
+        oof = {}
+        cv = cross_validate(arts=arts, oof=oof, jobs=args.jobs)
         print(json.dumps(cv, indent=2))
     if args.cv_only:
         return

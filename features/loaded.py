@@ -6,7 +6,8 @@ word from lexical features of the word and its neighbours: the word, a crude
 stem, suffixes, VADER valence, distributional word clusters (built from
 AllSides news so unseen words used like annotated ones still score), membership
 in the Recasens et al. (2013) bias lexicon and in relscore's charged-word and
-intensifier lists, word bigrams, plus where the word sits (quotes, exclamations,
+intensifier lists, the subjectivity and intensity of adjectives in Pattern's lexicon
+(De Smedt & Daelemans 2012; an -ly adverb reads its adjective's), word bigrams, plus where the word sits (quotes, exclamations,
 place in the sentence) and how opinionated the whole article reads. Words of the
 charged lexicon always count, including the writer's distancing words
 ("so-called", "self-styled"). Consecutive words above a threshold become one

@@ -197,7 +197,7 @@ _N_FLAGS = 11
 def _type_flags(raw: str, cues: WordCues | None = None) -> tuple[float, ...]:
     """Per-type cues the decoder and the rate features need, computed once per word
     (``cues``: ``word_cues(raw)`` when the caller has them)."""
-    w, _, va, hit, superlative = cues if cues is not None else word_cues(raw)
+    w, _, va, hit, superlative, _ = cues if cues is not None else word_cues(raw)
     forced = 0.0 if hit is None else (2.0 if hit[1] == "after_possessive" else 1.0)
     adj = w not in FUNCTION_WORDS and (va is not None or w.endswith(_ADJ_ENDINGS))
     most = w in ("most", "least")  # counted only before a content word

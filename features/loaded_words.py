@@ -1,5 +1,6 @@
 """Word-level cues of loaded language: the lexicons (Recasens et al. 2013 bias lemmas,
-relscore's charged words and intensifiers, distributional word clusters, VADER valence)
+relscore's charged words and intensifiers, distributional word clusters, VADER valence,
+Pattern's subjectivity of adjectives)
 and what a token string contributes to the token model, in its own position and to its
 neighbours'.
 """
@@ -75,6 +76,26 @@ def word_clusters() -> dict[str, tuple[int, int]]:
 @lru_cache(maxsize=1)
 def intensifiers() -> frozenset[str]:
     return frozenset(w.lower() for w in lexicon_lines("loaded_intensifiers_v1.txt"))
+
+
+@lru_cache(maxsize=1)
+def subjectivity_lexicon() -> dict[str, tuple[float, float]]:
+    """Pattern's (De Smedt & Daelemans 2012) subjectivity and intensity of English adjectives."""
+    out: dict[str, tuple[float, float]] = {}
+    for ln in lexicon_lines("loaded_subjectivity_v1.txt"):
+        word, subj, inten = ln.split("\t")
+        out[word] = (float(subj), float(inten))
+    return out
+
+
+def subjectivity(w: str, s: str) -> tuple[float, float] | None:
+    """(subjectivity, intensity) of a lower-cased word, of the adjective of an -ly adverb
+    ("brutally" -> "brutal", "happily" -> "happy") or of its stem ``s``; None if unlisted."""
+    lex = subjectivity_lexicon()
+    hit = lex.get(w)
+    if hit is None and w.endswith("ly"):
+        hit = lex.get(w[:-3] + "y") if w.endswith("ily") else lex.get(w[:-2])
+    return hit if hit is not None else lex.get(s)
 
 
 @lru_cache(maxsize=1)
@@ -213,13 +234,14 @@ class WordCues(NamedTuple):
     valence: float | None
     charged: tuple[str, str] | None
     superlative: bool
+    subjectivity: tuple[float, float] | None
 
 
 def word_cues(raw: str) -> WordCues:
     """The lexicon cues of a token string (see WordCues)."""
     w = raw.lower()
     s = stem(w)
-    return WordCues(w, s, valence(w, s), charged_entry(w), is_superlative(w))
+    return WordCues(w, s, valence(w, s), charged_entry(w), is_superlative(w), subjectivity(w, s))
 
 
 def token_features_pair(raw: str, cues: WordCues | None = None) -> tuple[dict[str, float], dict[str, float]]:
@@ -227,7 +249,7 @@ def token_features_pair(raw: str, cues: WordCues | None = None) -> tuple[dict[st
     (``cues``: ``word_cues(raw)`` when the caller has them)."""
     if raw == PAD:
         return {"w=" + PAD: 1.0}, {"w=" + PAD: 1.0}
-    w, s, v, hit, sup = cues if cues is not None else word_cues(raw)
+    w, s, v, hit, sup, subj = cues if cues is not None else word_cues(raw)
     f: dict[str, float] = {"w=" + w: 1.0, "s=" + s: 1.0, "x3=" + w[-3:]: 1.0, "x4=" + w[-4:]: 1.0,
                            "shape=" + _shape(raw): 1.0, "len=%d" % min(len(w), 12): 1.0}
     ctx: dict[str, float] = {"w=" + w: 1.0}
@@ -252,6 +274,15 @@ def token_features_pair(raw: str, cues: WordCues | None = None) -> tuple[dict[st
         ctx["intensifier"] = 1.0
     if sup:
         f["superlative"] = 1.0
+    if subj is not None:
+        # Subjective adjectives judge; Pattern's intensity marks boosters ("very") and softeners.
+        band = "hi" if subj[0] >= 0.7 else ("mid" if subj[0] >= 0.4 else "lo")
+        f["subj=" + band] = 1.0
+        f["subj"] = subj[0]
+        ctx["subj=" + band] = 1.0
+        if subj[1] != 1.0:
+            f["boost" if subj[1] > 1.0 else "soften"] = 1.0
+            ctx["boost" if subj[1] > 1.0 else "soften"] = 1.0
     if w in FUNCTION_WORDS:
         f["function"] = 1.0
         ctx["function"] = 1.0

@@ -11,9 +11,10 @@ Two sets of numbers, labelled:
   decoding thresholds are fitted on the other four folds only. This is the
   number that predicts held-out performance. By default it is read from the
   shipped model (recorded by ``python -m bench.train_loaded``); ``--cv``
-  re-runs it (~6-10 min on 2 cores; also reports cv_fold<k>_f1).
+  re-runs it (~10-20 min on 2 cores; also reports cv_fold<k>_f1 and the C
+  each fold chose).
 
-    python -m bench.evals.loaded [--cv] [--limit N]
+    python -m bench.evals.loaded [--cv] [--jobs N] [--limit N]
 """
 from __future__ import annotations
 
@@ -39,15 +40,16 @@ def evaluate_shipped(shared: Path, limit: int | None = None) -> dict[str, float]
     return score(preds, golds, nw, "shipped_insample")
 
 
-def evaluate(shared: Path, limit: int | None = None, cv: bool = False) -> dict[str, float]:
+def evaluate(shared: Path, limit: int | None = None, cv: bool = False, jobs: int = 2) -> dict[str, float]:
     """Shipped-model (in-sample) metrics, plus cross-validated ones: re-run when
     ``cv`` is True (minutes), else the cv_* numbers recorded in the shipped
-    model by the training run that produced it (full corpus, same code)."""
+    model by the training run that produced it (full corpus, same code);
+    ``jobs``: processes for the cross-validation's fits."""
     out = evaluate_shipped(shared, limit)
     if cv:
         from bench.train_loaded import cross_validate
 
-        out.update(cross_validate(shared, limit=limit))
+        out.update(cross_validate(shared, limit=limit, jobs=jobs))
     else:
         out.update({k: float(v) for k, v in load_model().meta.get("cv", {}).items()})
     return out
@@ -57,6 +59,7 @@ if __name__ == "__main__":
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", type=Path, default=Path(__file__).resolve().parents[2] / ".." / "shared")
     ap.add_argument("--limit", type=int, default=None)
-    ap.add_argument("--cv", action="store_true", help="re-run the nested cross-validation (~6-10 min)")
+    ap.add_argument("--cv", action="store_true", help="re-run the nested cross-validation (~10-20 min)")
+    ap.add_argument("--jobs", type=int, default=2, help="processes for the cross-validation's fits")
     args = ap.parse_args()
-    print(json.dumps(evaluate(args.shared, args.limit, cv=args.cv), indent=2))
+    print(json.dumps(evaluate(args.shared, args.limit, cv=args.cv, jobs=args.jobs), indent=2))

@@ -140,6 +140,30 @@ def test_quoted_loaded_words_belong_to_the_speaker():
         assert hits and all(s.voice == "quoted" for s in hits)
 
 
+@pytest.mark.parametrize("text, phrase, voice", [
+    # An intensifier heading a judgment is loaded, in the writer's voice or in the speaker's.
+    ("The new tax is extremely unfair to the poor, and the vote was absolutely shameful.", "absolutely shameful",
+     "author"),
+    ("The new tax is extremely unfair to the poor, and the vote was absolutely shameful.", "extremely unfair",
+     "author"),
+    ("“This is an absolutely disgraceful decision,” the senator said.", "absolutely disgraceful", "quoted"),
+    ("“The new tax is extremely unfair to the poor,” the senator said.", "extremely unfair", "quoted"),
+])
+def test_intensified_judgments_belong_to_their_voice(text, phrase, voice):
+    hits = overlapping(loaded_spans(text), text, phrase)
+    assert hits and all(s.voice == voice for s in hits)
+    assert all(w in text[hits[0].start:hits[0].end] for w in phrase.split())
+
+
+@pytest.mark.parametrize("text", [
+    # An intensifier before a descriptive word reports a size or a novelty, not a judgment.
+    "The company reported a very large increase in profits.",
+    "The council approved a completely new budget on Tuesday.",
+])
+def test_intensified_descriptions_are_not_loaded(text):
+    assert loaded_spans(text) == []
+
+
 def test_spans_slice_the_text_exactly(sample):
     text, spans = sample
     assert spans

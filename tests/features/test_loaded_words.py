@@ -5,7 +5,7 @@ import pytest
 
 from features.loaded_words import (
     charged_entry, charged_label, context_features, forced_tokens, is_spelling_noise, is_superlative, stem,
-    token_features_pair, type_features, valence, word_clusters, word_cues,
+    subjectivity, token_features_pair, type_features, valence, word_clusters, word_cues,
 )
 
 
@@ -53,7 +53,8 @@ def test_stem_pools_inflections():
 
 def test_word_cues_are_what_the_features_read():
     cues = word_cues("Deadliest")
-    assert cues == ("deadliest", "deadliest", None, None, True)   # no VADER valence, not in the charged list
+    # no VADER valence, not in the charged list nor in Pattern's subjectivity lexicon
+    assert cues == ("deadliest", "deadliest", None, None, True, None)
     assert word_cues("regime’s").charged is not None and word_cues("regime’s").stem == "regime"
     assert word_cues("Horrible").valence < 0
     own, ctx = token_features_pair("Deadliest", cues)
@@ -67,6 +68,25 @@ def test_token_features_in_position_and_for_neighbours():
     assert ctx["w=brutal"] == 1.0 and ctx["charged"] == 1.0   # a charged word colours its neighbours
     assert "shape=title" not in ctx and "x3=tal" not in ctx    # but they do not see its spelling
     assert "ceasefire" in word_clusters()
+
+
+def test_subjectivity_of_adjectives_and_their_adverbs():
+    # Pattern's lexicon: judging adjectives are subjective, descriptive ones are not
+    assert subjectivity("ridiculous", "ridiculou")[0] >= 0.7
+    assert subjectivity("political", "political")[0] < 0.4
+    assert subjectivity("brutally", stem("brutally")) == subjectivity("brutal", "brutal")   # -ly adverb -> adjective
+    assert subjectivity("happily", stem("happily")) == subjectivity("happy", "happy")       # -ily -> -y
+    assert subjectivity("ministry", stem("ministry")) is None
+    assert subjectivity("very", "very")[1] > 1.0                                              # a booster
+
+
+def test_subjectivity_features_in_position_and_for_neighbours():
+    own, ctx = token_features_pair("Ridiculous")
+    assert own["subj=hi"] == 1.0 and ctx["subj=hi"] == 1.0 and own["subj"] >= 0.7
+    own, ctx = token_features_pair("very")
+    assert own["boost"] == 1.0 and ctx["boost"] == 1.0 and "soften" not in own
+    own, ctx = token_features_pair("table")
+    assert not any(k.startswith(("subj", "boost", "soften")) for k in own) and "subj=hi" not in ctx
 
 
 def test_regime_needs_a_possessive():
