@@ -275,7 +275,7 @@ def _headline_like(line: str) -> bool:
 
 def _promo(line: str, n_words: int | None = None) -> str | None:
     n = _n_words(line) if n_words is None else n_words
-    if n > 40:
+    if n > 40 and not (n <= 120 and _repeats_a_sentence(line)):
         return None
     core = line.strip(" \t\u00a0.:!|·•-–—()[]»>")
     short = n <= 10
@@ -290,6 +290,19 @@ def _promo(line: str, n_words: int | None = None) -> str | None:
         elif i in cued and rule.pattern.search(core):
             return rule.label
     return None
+
+
+def _repeats_a_sentence(line: str) -> bool:
+    """True when a run of eight words occurs twice in the line: a scraped sign-up or donation
+    box repeats its blurb (desktop and mobile copies), a written paragraph does not."""
+    words = line.lower().split()
+    first: dict[tuple[str, ...], int] = {}
+    for i in range(len(words) - 7):
+        key = tuple(words[i:i + 8])
+        if key in first and i - first[key] >= 8:
+            return True
+        first.setdefault(key, i)
+    return False
 
 
 def _caption(line: str, n_words: int | None = None) -> str | None:
