@@ -205,6 +205,16 @@ def test_furniture_and_spam_lines_found_in_real_news(line: str, label: str) -> N
     "telling the others to delete the messages.",
     # updates and donations the story reports on
     "The company said it will continue to update customers as the investigation goes on.",
+    # widget words in the story's own sentences (third dev batch)
+    "Thanks for watching the debate with us, the moderator told viewers before the broadcast ended.",
+    "The campaign said it was unable to play the video at the rally because the screen failed.",
+    "Officials said the page does not exist anymore after the agency removed it from its website.",
+    "She said she wanted to be the first to know about any change in the policy, aides said.",
+    "The company unveiled its new logo on Monday, and critics mocked the design, the paper said.",
+    "Reporters asked him to recommend this story to a friend, and he laughed at the question.",
+    "The paper is reader supported, its editor said, and most of its money comes from small donors.",
+    "Organizers urged residents to visit the clerk's office for more information about the vote, officials said.",
+    "Voters who want to sign up for the program must do so before Friday, the county said.",
 ])
 def test_ordinary_sentences_are_not_flagged(line: str) -> None:
     text = f"{BODY}\n\n{LATER}\n\n{line}\n\nPhoto: Getty Images\n\n{BODY2}"
@@ -351,23 +361,6 @@ def test_a_sign_up_box_that_repeats_its_blurb_is_promo_however_long() -> None:
              "occasional promotional offers for programs that support our journalism.")
     line = f"Ready to fight back? {blurb} You can read our Privacy Policy here. {blurb}"
     assert _flagged(f"{BODY}\n\n{line}\n\n{LATER}\n\n{BODY2}").get(line) == "promo"
-
-
-@pytest.mark.parametrize("line", [
-    # the same words in the story's own sentences
-    "Thanks for watching the debate with us, the moderator told viewers before the broadcast ended.",
-    "The campaign said it was unable to play the video at the rally because the screen failed.",
-    "Officials said the page does not exist anymore after the agency removed it from its website.",
-    "She said she wanted to be the first to know about any change in the policy, aides said.",
-    "The company unveiled its new logo on Monday, and critics quickly mocked the design online.",
-    "Reporters asked him to recommend this story to a friend, and he laughed at the question.",
-    "The paper is reader supported, its editor said, and most of its money comes from small donors.",
-    "Organizers urged residents to visit the county clerk's office for more information about the vote.",
-    "Voters who want to sign up for the program must do so before Friday, the county said.",
-])
-def test_ordinary_sentences_with_widget_words_are_not_flagged(line: str) -> None:
-    text = f"{BODY}\n\n{LATER}\n\n{line}\n\n{BODY2}"
-    assert line not in _flagged(text)
 
 
 def test_a_long_paragraph_that_repeats_no_run_of_words_is_not_promo() -> None:
