@@ -477,11 +477,16 @@ def _embedded_tweets(lines: list[Line], labels: list[str | None]) -> None:
     """An embedded tweet ("... Follow @x so you don't miss it." then "— Name (@handle) date")
     is content the outlet chose to show, not the site's own social call."""
     for i in range(1, len(lines)):
-        if _TWEET_SIGNATURE.match(lines[i].text):
+        if is_tweet_signature(lines[i].text):
             if labels[i - 1] in ("social", "promo"):
                 labels[i - 1] = None
             if labels[i] in ("caption", "credit"):  # the signature names the tweet's author
                 labels[i] = None
+
+
+def is_tweet_signature(line: str) -> bool:
+    """True for an embedded tweet's closing line ("— Name (@handle) May 4, 2018")."""
+    return _TWEET_SIGNATURE.match(line) is not None
 
 
 def _foot_notice(line: str) -> str | None:
