@@ -275,7 +275,7 @@ def _headline_like(line: str) -> bool:
 
 def _promo(line: str, n_words: int | None = None) -> str | None:
     n = _n_words(line) if n_words is None else n_words
-    if n > 40:
+    if n > 40 and not (n <= 120 and _repeats_a_sentence(line)):
         return None
     core = line.strip(" \t\u00a0.:!|·•-–—()[]»>")
     short = n <= 10
@@ -290,6 +290,19 @@ def _promo(line: str, n_words: int | None = None) -> str | None:
         elif i in cued and rule.pattern.search(core):
             return rule.label
     return None
+
+
+def _repeats_a_sentence(line: str) -> bool:
+    """True when a run of eight words occurs twice in the line: a scraped sign-up or donation
+    box repeats its blurb (desktop and mobile copies), a written paragraph does not."""
+    words = line.lower().split()
+    first: dict[tuple[str, ...], int] = {}
+    for i in range(len(words) - 7):
+        key = tuple(words[i:i + 8])
+        if key in first and i - first[key] >= 8:
+            return True
+        first.setdefault(key, i)
+    return False
 
 
 def _caption(line: str, n_words: int | None = None) -> str | None:
@@ -464,11 +477,16 @@ def _embedded_tweets(lines: list[Line], labels: list[str | None]) -> None:
     """An embedded tweet ("... Follow @x so you don't miss it." then "— Name (@handle) date")
     is content the outlet chose to show, not the site's own social call."""
     for i in range(1, len(lines)):
-        if _TWEET_SIGNATURE.match(lines[i].text):
+        if is_tweet_signature(lines[i].text):
             if labels[i - 1] in ("social", "promo"):
                 labels[i - 1] = None
             if labels[i] in ("caption", "credit"):  # the signature names the tweet's author
                 labels[i] = None
+
+
+def is_tweet_signature(line: str) -> bool:
+    """True for an embedded tweet's closing line ("— Name (@handle) May 4, 2018")."""
+    return _TWEET_SIGNATURE.match(line) is not None
 
 
 def _foot_notice(line: str) -> str | None:

@@ -22,7 +22,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from .base import safe_div
-from .insertion_rules import TOKEN_RE, Line
+from .insertion_rules import TOKEN_RE, Line, is_tweet_signature
 from .lexicons import lexicon_header, lexicon_json, lexicon_lines, lexicon_path
 
 log = logging.getLogger(__name__)
@@ -464,6 +464,16 @@ def _probabilities(X: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-np.clip(phi @ m.coef + m.intercept, -50.0, 50.0)))
 
 
+def _chosen_by_author(lines: list[Line], i: int) -> bool:
+    """A paragraph in parentheses is an aside of the author's ("(By the way, fake news! ...)"), and
+    the text above a "— Name (@handle) date" line is a tweet the outlet embedded: no paste from
+    another story looks like either, however little it shares with the rest."""
+    t = lines[i].text
+    if t.startswith("(") and t.endswith(")"):
+        return True
+    return i + 1 < len(lines) and is_tweet_signature(lines[i + 1].text)
+
+
 def offtopic_paragraphs(lines: list[Line], labels: list[str | None], title: str | None) -> dict[int, float]:
     """Paragraphs that share (almost) nothing with the rest of the article -> probability."""
     body = [i for i, lab in enumerate(labels) if lab is None]
@@ -473,11 +483,8 @@ def offtopic_paragraphs(lines: list[Line], labels: list[str | None], title: str 
     if not feats:
         return {}
     p = dict(zip(feats, _probabilities(np.array([f.as_row() for f in feats.values()], dtype=float)).tolist()))
-    # a paragraph in parentheses is an aside of the author's ("(By the way, fake news! ...)"),
-    # which no paste from another story looks like
     for i in p:
-        t = lines[i].text
-        if t.startswith("(") and t.endswith(")"):
+        if _chosen_by_author(lines, i):
             p[i] = 0.0
     out = {i: q for i, q in p.items() if q >= _OFFTOPIC_MIN_P}
     pos = {i: k for k, i in enumerate(body)}

@@ -205,6 +205,16 @@ def test_furniture_and_spam_lines_found_in_real_news(line: str, label: str) -> N
     "telling the others to delete the messages.",
     # updates and donations the story reports on
     "The company said it will continue to update customers as the investigation goes on.",
+    # widget words in the story's own sentences (third dev batch)
+    "Thanks for watching the debate with us, the moderator told viewers before the broadcast ended.",
+    "The campaign said it was unable to play the video at the rally because the screen failed.",
+    "Officials said the page does not exist anymore after the agency removed it from its website.",
+    "She said she wanted to be the first to know about any change in the policy, aides said.",
+    "The company unveiled its new logo on Monday, and critics mocked the design, the paper said.",
+    "Reporters asked him to recommend this story to a friend, and he laughed at the question.",
+    "The paper is reader supported, its editor said, and most of its money comes from small donors.",
+    "Organizers urged residents to visit the clerk's office for more information about the vote, officials said.",
+    "Voters who want to sign up for the program must do so before Friday, the county said.",
 ])
 def test_ordinary_sentences_are_not_flagged(line: str) -> None:
     text = f"{BODY}\n\n{LATER}\n\n{line}\n\nPhoto: Getty Images\n\n{BODY2}"
@@ -316,3 +326,44 @@ def test_an_embedded_tweets_signature_is_not_a_caption() -> None:
 def test_a_request_the_story_reports_is_not_a_donation_call() -> None:
     line = "The mayor asked residents to please consider the measure carefully before the deadline."
     assert line not in _flagged(f"{BODY}\n\n{line}\n\n{LATER}")
+
+
+# Third dev batch of the real-news corpus: player end cards, not-found notices, footer links,
+# sign-up confirmations, reader-funding boxes, press contacts, timestamped updates and logo captions.
+@pytest.mark.parametrize("line, label", [
+    ("ADVERTISEMENT Thanks for watching! Visit Website", "navigation"),
+    ("Unable to play video. HTML5 is not supported!", "navigation"),
+    ("404 File not found this page does not exist. please check your URL or return to homepage", "navigation"),
+    ("Ad Policy", "navigation"),
+    ("Recommend this story to a friend by clicking on the share button below.", "share"),
+    ("Thank you for signing up. For more from The Nation, check out our latest issue", "promo"),
+    ("Travel With The Nation Be the first to hear about Nation Travels destinations, and explore the world "
+     "with kindred spirits. Be the first to hear about Nation Travels destinations, and explore the world "
+     "with kindred spirits.", "promo"),
+    ("Support Progressive Journalism The Nation is reader supported: Chip in $10 or more to help us continue "
+     "to write about the issues that matter.", "promo"),
+    ("Ready to Fight Back? Sign Up For Take Action Now", "promo"),
+    ("FIND COVID-19 SAFETY UPDATES Visit redcross.org/coronavirus for more information on COVID-19 safety.",
+     "promo"),
+    ("To schedule an interview with MRC President Brent Bozell or another MRC spokesperson, please contact "
+     "Jeremy Little - jlittle@crcpublicrelations.com (703)-683-5004", "bio"),
+    ("Twitter @ThePowersThatBe", "social"),
+    ("[Updated, 2:10 p.m. Aug. 27:", "editor_note"),
+    ("The Bitcoin logo.", "caption"),
+])
+def test_widget_and_notice_lines_of_the_third_dev_batch(line: str, label: str) -> None:
+    text = f"{BODY}\n\n{line}\n\n{LATER}\n\n{BODY2}"
+    assert _flagged(text).get(line) == label
+
+
+def test_a_sign_up_box_that_repeats_its_blurb_is_promo_however_long() -> None:
+    blurb = ("Sign up for Take Action Now and get three actions in your inbox every week. You will receive "
+             "occasional promotional offers for programs that support our journalism.")
+    line = f"Ready to fight back? {blurb} You can read our Privacy Policy here. {blurb}"
+    assert _flagged(f"{BODY}\n\n{line}\n\n{LATER}\n\n{BODY2}").get(line) == "promo"
+
+
+def test_a_long_paragraph_that_repeats_no_run_of_words_is_not_promo() -> None:
+    line = (f"{BODY} Sign up for our newsletter, one senator joked during the debate, drawing laughter. "
+            f"{LATER} {BODY2}")
+    assert line not in _flagged(f"{BODY}\n\n{line}\n\n{LATER}\n\n{BODY2}")

@@ -70,6 +70,21 @@ def test_pasted_paragraph_is_flagged_with_its_probability():
     assert list(flagged) == [pasted] and flagged[pasted] >= 0.9
 
 
+def test_the_same_paragraph_as_an_embedded_tweet_is_content():
+    """Signed as a tweet the outlet embedded, the pasted paragraph is content (GUIDELINE.md);
+    the same signature under another paragraph does not shield the pasted one."""
+    text = next(SAMPLES.glob("001_*.txt")).read_text(encoding="utf-8")
+    head, tail = text.split("\n\nThe UN has been trying")
+    signature = "— Federal Reserve (@federalreserve) June 17, 2020"
+    for sign_it, expected in ((True, False), (False, True)):
+        pasted = PASTED + ("\n" + signature if sign_it else "")
+        lines = split_lines(head + "\n\n" + pasted + "\n\nThe UN has been trying" + tail
+                            + ("" if sign_it else "\n" + signature))
+        labels = rule_labels(lines, None)
+        i = next(k for k, ln in enumerate(lines) if ln.text == PASTED)
+        assert (i in offtopic_paragraphs(lines, labels, None)) is expected
+
+
 def test_too_few_paragraphs_are_not_judged():
     lines, body, _ = _with_pasted()
     labels = [None if i in body[: MIN_PARAS - 1] else "x" for i in range(len(lines))]
