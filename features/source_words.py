@@ -122,6 +122,8 @@ NOT_A_CUE_AFTER = {
     "added": _ADD_THINGS, "adding": _ADD_THINGS, "adds": _ADD_THINGS,
     "show": frozenset(["up"]), "shows": frozenset(["up"]), "showed": frozenset(["up"]),
 }
+# Bare forms that are a plan, not a report, after "to" ("help us continue to write about ...").
+NOT_AFTER_TO = frozenset(["write"])
 # Cue forms that report only in some contexts (checked in sourcing._reports_no_one):
 #   add       adding things, not words: "adding to his lead", "had added $9 trillion"
 #   evidence  no finding: "showed up", "found herself", "as if it shows what happens" (no "that")
@@ -185,7 +187,7 @@ POSTMOD = frozenset(
 NAME_CONNECTORS = frozenset("of for de del da al bin van von la le".split())
 # Cues after which the source may follow ("..., said the source").
 POSTPOSABLE = frozenset(
-    """said says say writes wrote added adds asked asks explained explains noted notes continued
+    """said says say write writes wrote added adds asked asks explained explains noted notes continued
     insisted insists argued argues recalled recalls warned warns stressed replied responded
     concluded declared tweeted according reported reports read reads""".split()
 )
