@@ -34,6 +34,7 @@ class NounPhrase:
 # Compiled once: these run per word of every candidate source phrase.
 _POSSESSIVE = re.compile(r"[’']s$")
 _SHORT_NUMBER = re.compile(r"\d{1,4}")
+PARTY_APPOSITIVE_RE = re.compile(r"(?:Republican|Democrat|Independent)\s+(?:of|from)\b")
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -344,7 +345,12 @@ def _appositive_head(text: str, sent_s: int, app_end: int, lex: Lexicon, mark: s
         return None
     # "Sen. Carl Levin (D-Mich.), chairman of ...": the name stands before its party tag
     tag = TICKER_BEFORE_RE.search(text, max(sent_s, pos - 30), pos)
-    return _chunk_before(text, sent_s, tag.start() if tag else pos, lex)
+    np_ = _chunk_before(text, sent_s, tag.start() if tag else pos, lex)
+    second = np_ is not None and PARTY_APPOSITIVE_RE.match(text, np_.start)
+    if second and text[sent_s : np_.start].rstrip().endswith(","):
+        # "Senator Saxby Chambliss, Republican of Georgia, who ...": the party is a second appositive
+        return _chunk_before(text, sent_s, text.rindex(",", sent_s, np_.start), lex)
+    return np_
 
 
 def _relative_head(text: str, sent_s: int, end: int, lex: Lexicon) -> NounPhrase | None:
