@@ -123,6 +123,8 @@ _ADD_THINGS = frozenset("to new another more".split())
 NOT_A_CUE_AFTER = {
     "called": frozenset("off up in back".split()), "calling": frozenset("off up in back".split()),
     "added": _ADD_THINGS, "adding": _ADD_THINGS, "adds": _ADD_THINGS,
+    # "a lady identified as Monisola", "countries identified in a 2015 law": a participle, not a report
+    "identified": frozenset("as in".split()),
     "show": frozenset(["up"]), "shows": frozenset(["up"]), "showed": frozenset(["up"]),
 }
 # Bare forms that are a plan, not a report, after "to" ("help us continue to write about ...").
