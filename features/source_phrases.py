@@ -34,6 +34,7 @@ class NounPhrase:
 # Compiled once: these run per word of every candidate source phrase.
 _POSSESSIVE = re.compile(r"[’']s$")
 _SHORT_NUMBER = re.compile(r"\d{1,4}")
+PARTY_APPOSITIVE_RE = re.compile(r"(?:Republican|Democrat|Independent)\s+(?:of|from)\b")
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -134,6 +135,8 @@ def _np_core(text: str, toks: list[tuple[int, int]], words: list[str], low: list
             break
         core.append(j)
         j += 1
+    while core and low[core[-1]] in NAME_CONNECTORS:
+        core.pop()  # "Doug Obegi of the Natural Resources ...": "of the" cut at the article ends no name
     return core
 
 
@@ -222,7 +225,7 @@ def _common_np(text: str, toks: list[tuple[int, int]], words: list[str], low: li
 
 def subject_before(text: str, sent_s: int, cue_s: int, lex: Lexicon) -> NounPhrase | None:
     """The subject of the clause that ends at the cue, if any."""
-    ticker = TICKER_BEFORE_RE.search(text, max(sent_s, cue_s - 20), cue_s)
+    ticker = TICKER_BEFORE_RE.search(text, max(sent_s, cue_s - 30), cue_s)
     if ticker:
         cue_s = ticker.start()
     toks = _tokens(text, max(sent_s, cue_s - 200), cue_s)
@@ -340,7 +343,14 @@ def _appositive_head(text: str, sent_s: int, app_end: int, lex: Lexicon, mark: s
         pos -= 1
     if pos <= floor or text[pos] not in opening:
         return None
-    return _chunk_before(text, sent_s, pos, lex)
+    # "Sen. Carl Levin (D-Mich.), chairman of ...": the name stands before its party tag
+    tag = TICKER_BEFORE_RE.search(text, max(sent_s, pos - 30), pos)
+    np_ = _chunk_before(text, sent_s, tag.start() if tag else pos, lex)
+    second = np_ is not None and PARTY_APPOSITIVE_RE.match(text, np_.start)
+    if second and text[sent_s : np_.start].rstrip().endswith(","):
+        # "Senator Saxby Chambliss, Republican of Georgia, who ...": the party is a second appositive
+        return _chunk_before(text, sent_s, text.rindex(",", sent_s, np_.start), lex)
+    return np_
 
 
 def _relative_head(text: str, sent_s: int, end: int, lex: Lexicon) -> NounPhrase | None:

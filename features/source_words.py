@@ -18,9 +18,12 @@ STANCE = "stance"
 BELIEF = "belief"
 
 # A word token: dotted abbreviations and titles stay whole ("U.S.", "Mr."); a
-# possessive stays on its word ("Russia's"); a sentence-final period does not.
+# possessive stays on its word ("Russia's"); a sentence-final period does not. A middle
+# initial ("George W. Bush") and the "&" of a firm's name ("Pacific Gas & Electric") are tokens,
+# as is "Co."/"Inc." unless a capital follows (then it may end the sentence).
 TOKEN_RE = re.compile(
     r"(?:[A-Za-z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Prof|St|Jr|Sr|Adm|Capt|Gens|Reps|Sens)\."
+    r"|(?<![\w.])[A-Z]\.(?=[ \t][A-Z][a-z])|&(?=[ \t][A-Z])|(?:Co|Corp|Inc|Ltd)\.(?![ \t]*[A-Z\n])"
     r"|[^\W_]+(?:[-’'][^\W_]+)*"
 )
 # Manner phrase right after a cue: "said in a written statement", "told ... in an interview".
@@ -120,8 +123,12 @@ _ADD_THINGS = frozenset("to new another more".split())
 NOT_A_CUE_AFTER = {
     "called": frozenset("off up in back".split()), "calling": frozenset("off up in back".split()),
     "added": _ADD_THINGS, "adding": _ADD_THINGS, "adds": _ADD_THINGS,
+    # "a lady identified as Monisola", "countries identified in a 2015 law": a participle, not a report
+    "identified": frozenset("as in".split()),
     "show": frozenset(["up"]), "shows": frozenset(["up"]), "showed": frozenset(["up"]),
 }
+# Bare forms that are a plan, not a report, after "to" ("help us continue to write about ...").
+NOT_AFTER_TO = frozenset(["write"])
 # Cue forms that report only in some contexts (checked in sourcing._reports_no_one):
 #   add       adding things, not words: "adding to his lead", "had added $9 trillion"
 #   evidence  no finding: "showed up", "found herself", "as if it shows what happens" (no "that")
@@ -156,7 +163,8 @@ PASSIVE_GAP = frozenset("not never also now already first still".split())
 CLAIM_FORMS = frozenset("claim claims notes reports".split())
 CLAIM_SUBJECTS = frozenset("i we you he she it they who which that also now still often".split())
 # A stock ticker or short aside between a company and its cue: "Apple Inc (AAPL.O) said".
-TICKER_BEFORE_RE = re.compile(r"\s*\([A-Z0-9.^:-]{1,12}\)\s*$")
+# A party tag likewise: "Rep. Justin Amash (R-Mich.) said", "McKeon (R-Santa Clarita) said".
+TICKER_BEFORE_RE = re.compile(r"\s*\((?:[A-Z0-9.^:-]{1,12}|[RDI][-–][A-Z][\w. ]{1,20})\)\s*$")
 PASSIVE_AUX = frozenset("be is was were been being are get got gets".split())
 # Capitalised prepositions that open a sentence with a phrase, not a name.
 INTRO_PREPS = frozenset("At In On During After Before For From By With Since Under Over Amid".split())
@@ -182,10 +190,10 @@ NP_STOP = frozenset(
 POSTMOD = frozenset(
     "in at from with close familiar who inside involved briefed knowledgeable for of by on near within".split()
 )
-NAME_CONNECTORS = frozenset("of for de del da al bin van von la le".split())
+NAME_CONNECTORS = frozenset("of for de del da al bin van von la le &".split())
 # Cues after which the source may follow ("..., said the source").
 POSTPOSABLE = frozenset(
-    """said says say writes wrote added adds asked asks explained explains noted notes continued
+    """said says say write writes wrote added adds asked asks explained explains noted notes continued
     insisted insists argued argues recalled recalls warned warns stressed replied responded
     concluded declared tweeted according reported reports read reads""".split()
 )

@@ -31,7 +31,7 @@ from .source_phrases import NounPhrase, np_before_gerund, np_forward, resolve_pr
 from .source_words import (
     ADJECTIVE_AFTER, AND_BEFORE_RE, BELIEF, BOUNDARY, CLAIM_FORMS, CLAIM_SUBJECTS, COLON_CUE_RE, CONTENT_START_RE,
     COORD_START_RE, COORD_VERB_RE, DETERMINERS, FORMS, GERUND_WHILE_RE, INVERSION_MARKS, Lexicon, MANNER_LABEL,
-    MANNER_RE, NEGATED_RE, NEITHER_RE, NOT_A_CUE_AFTER, NOT_A_CUE_BEFORE, NOUN_BEFORE, NP_STOP, OBJECT_PRONOUNS,
+    MANNER_RE, NEGATED_RE, NEITHER_RE, NOT_A_CUE_AFTER, NOT_A_CUE_BEFORE, NOT_AFTER_TO, NOUN_BEFORE, NP_STOP, OBJECT_PRONOUNS,
     OF_NAME_RE, ORG_HEADS, PASSIVE_AUX, PASSIVE_BEFORE_RE, PASSIVE_CUES, PASSIVE_GAP, POLL_IN_RE, POSTPOSABLE,
     PRONOUNS, QUOTE_AFTER_RE, QUOTE_BEFORE_RE, QUOTE_MARK_RE, REFLEXIVES, SKIP_BEFORE, SOURCE_LABELS, STANCE,
     STANDALONE_MANNER_RE, THAT_RE, TRAILING_JOIN_RE, lexicon,
@@ -143,6 +143,10 @@ def _reports_no_one(text: str, toks: list[tuple[int, int]], low: list[str], i: i
         return False
     prev = low[i - 1]
     spaced = text[toks[i - 1][1] : toks[i][0]].isspace()
+    if w in NOT_AFTER_TO and prev == "to":
+        return True
+    if w == "asked" and nxt == "to" and prev in PASSIVE_AUX:
+        return True  # "they were asked to rate ...": the subject is asked, it reports nothing
     if (prev in NOUN_BEFORE or prev in NOT_A_CUE_BEFORE or prev in ADJECTIVE_AFTER and w.endswith("ed")) and spaced:
         return True  # 'that," said' is a cue: the gap holds more than a space
     if w in FORMS["evidence"] and nxt != "that" and (prev == "it" or prev.endswith("ly") and i > 1 and low[i - 2] == "it"):

@@ -21,6 +21,8 @@ def _forward(text: str, chunk: bool = False) -> tuple[str, str, str] | None:
     ("people familiar with the matter said", ("people familiar with the matter", "anonymous",
                                               "anonymous:familiar:people familiar")),
     ("the report", ("the report", "document", "document:report:report")),
+    # "of the" cut at the article: the name before it ("said Doug Obegi of the Natural Resources ...")
+    ("Doug Obegi of the Natural Resources Defense Council.", ("Doug Obegi", "named", "person:obegi")),
 ])
 def test_phrase_after_a_cue(text, found):
     assert _forward(text) == found
@@ -53,6 +55,23 @@ def test_pronoun_phrase_and_its_antecedent():
     (subject_before, "Oakland Athletics catcher Bruce Maxwell, who hinted at a protest, knelt.", "hinted",
      "Bruce Maxwell"),
     (subject_before, "The ministry, which announced the plan on Monday, met again.", "announced", "The ministry"),
+    # a party tag between the name and its cue or its appositive; middle initials; "&" and "Co." in a firm's name
+    (subject_before, "Rep. Justin Amash (R-Mich.) said the vote was needed.", "said", "Justin Amash"),
+    (subject_before, "Sen. Carl Levin (D-Mich.), chairman of the Armed Services Committee, said he was briefed.",
+     "said", "Carl Levin"),
+    (subject_before, "A spokesman for House Speaker John A. Boehner said Monday that he would wait.", "said",
+     "A spokesman for House Speaker John A. Boehner"),
+    (subject_before, "Former President George W. Bush said the war was right.", "said", "George W. Bush"),
+    (subject_before, "Pacific Gas & Electric Co. announced Monday it could shut off power.", "announced",
+     "Pacific Gas & Electric Co."),
+    # a party appositive after the name is skipped too; a party as the subject itself stays
+    (subject_before, "Senator Saxby Chambliss, Republican of Georgia, who serves on the committee, said he agreed.",
+     "said", "Saxby Chambliss"),
+    (subject_before, "The Republicans, a party in disarray, said nothing.", "said", "Republicans"),
+    # "Inc." before a capital ends the sentence: the subject is not reached across it
+    (subject_before, "Sales rose at Apple Inc. The company said that it grew.", "said", "The company"),
+    # an aside in brackets that is no party tag or ticker is not skipped
+    (subject_before, "The mayor (who faces a recall vote in May) said he would stay.", "said", None),
     (np_before_gerund, "ALEC published a study claiming that premiums would rise.", "claiming", "a study"),
     (np_before_gerund, "The Times cited a memo from Comey claiming Trump had asked him to stop.", "claiming",
      "a memo from Comey"),

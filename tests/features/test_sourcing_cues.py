@@ -55,6 +55,12 @@ NO_CUE = [
     ("The artists show their work at the gallery every spring.", None),
     ("Mrs. Clinton enjoys a strong lead in the polls but suffers from low trust.", None),
     ("In the report published on Monday the ministry listed its figures.", {"In"}),
+    # "identified" as a participle
+    ("A lady identified as Monisola has taken to Twitter to complain.", None),
+    ("The order halts travel from seven countries identified in a 2015 law as terror prone.", None),
+    # asked to do something, writing as a plan
+    ("Half of the volunteers were asked to think of a worldwide issue that made them sad.", None),
+    ("Chip in $10 or more to help us continue to write about the issues that matter.", None),
 ]
 
 
@@ -107,6 +113,14 @@ CUE = [
      "new fundraising reports"),
     ("Despite polls showing her well behind, Clinton campaigned in the state.", "showing", None),
     ("But experts note that despite the new limits, there are loopholes.", "note", "experts"),
+    # "identified ... as": naming someone reports what the speaker found
+    ("On Sunday, the Greenville County coroner identified the man as Ramiro Bravo Ramirez, 34.", "identified",
+     None),
+    # "write" and "deny" as reporting verbs
+    ("“Disillusioning experiences motivate a search for meaning,” write the two psychologists.", "write",
+     "the two psychologists"),
+    ("“Echo chambers intensify impressions that one's views are popular,” they write.", "write", None),
+    ("Both senators deny that they traded on information from the briefing.", "deny", "Both senators"),
     # a poll opening the sentence frames its finding
     ("In a CBS News poll last month, 38 percent of voters backed the plan.", "In", "a CBS News poll"),
 ]
