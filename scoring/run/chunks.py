@@ -73,6 +73,13 @@ def output_columns(with_scores: bool) -> list[str]:
     return [*META_COLUMNS, *FEATURE_NAMES, *CARD_COLUMNS, *(SCORE_COLUMNS if with_scores else ())]
 
 
+def model_view(doc: Doc) -> Doc:
+    """The part of ``doc`` the model stage reads (its texts and quotation regions, see
+    :func:`scoring.model.lean.quote_ranges`), held for a whole batch in place of the full
+    segmentation, whose token lists are most of a worker's memory (~300 bytes a word)."""
+    return Doc(original=doc.original, text=doc.text, paragraphs=[], sentences=[], tokens=[], quotes=doc.quotes)
+
+
 def _analyze_one(art: Article) -> tuple[dict[str, float], list[dict[str, Any]], str, Card, Doc] | str:
     try:
         a = analyze(art.text, art.title)
@@ -105,7 +112,7 @@ def score_chunk(articles: Sequence[Article], predict: PredictFn | None = None,
             continue
         feats, span_recs, read, card, doc = res
         kept.append(art)
-        docs.append(doc)
+        docs.append(model_view(doc))
         texts.append(read)  # the wording models read what the extractors read
         values = card.values()
         rows.append([art.id, art.outlet, art.date, art.title, art.domain, art.url,
