@@ -7,7 +7,7 @@ import pandas as pd
 from features import FEATURE_NAMES
 from features.criteria import CRITERIA
 from scoring.io.records import Article, BadRow
-from scoring.io.output import META_COLUMNS
+from scoring.io.output import META_COLUMNS, encode_records
 from scoring.run import chunks
 from scoring.model.scores import SCORE_COLUMNS, predict_scores
 from scoring.run.chunks import Batch, ChunkResult, in_input_order, output_columns, score_chunk
@@ -72,6 +72,15 @@ def test_the_model_reads_the_same_from_the_held_view_as_from_the_whole_segmentat
     pd.testing.assert_frame_equal(by_full.drop(columns="lean_spans"), by_view.drop(columns="lean_spans"))
     assert by_full["lean_spans"].tolist() == by_view["lean_spans"].tolist()
     assert sum(map(len, by_view["lean_spans"])) > 0
+
+
+def test_spans_as_lines_are_the_records_encoded():
+    arts = [article(p, i) for i, p in enumerate(SAMPLES[:2], 1)]
+    records, encoded = score_chunk(arts), score_chunk(arts, spans_as_lines=True)
+    assert encoded.spans == [] and records.span_lines == "" and len(records.spans) > 10
+    assert encoded.span_lines == encode_records(records.spans)
+    assert [json.loads(x) for x in encoded.span_lines.splitlines()] == records.spans
+    pd.testing.assert_frame_equal(encoded.frame, records.frame)
 
 
 def test_predict_reads_features_criteria_text_title_and_url():
