@@ -5,6 +5,8 @@ and with several worker processes, peak memory at two corpus sizes, the whole
     python bench/speed.py                    # all of it (about 30 minutes on 2 cores)
     python bench/speed.py --only rate        # --jobs 1 vs --jobs 2 on 5,000 articles
     python bench/speed.py --only memory      # peak memory, 5,000 vs 50,000 articles
+    python bench/speed.py --only memory --memory-sizes 5000 --against /tmp/before
+        # peak memory (parent and workers apart) and CPU seconds of 5,000 articles, per tree
     python bench/speed.py --only full        # the whole AllSides corpus (its own Parquet file)
     python bench/speed.py --only features    # features.analyze alone, one core, 2,000 articles
     python bench/speed.py --only predict --against /tmp/before
@@ -73,35 +75,45 @@ class Run:
     seconds: float
     pss_mib: float
     rss_mib: float
+    cpu_seconds: float = 0.0  # user + system of the command and its workers
+    parent_pss_mib: float = 0.0  # peak PSS of the command's own process
+    workers_pss_mib: float = 0.0  # peak of the workers' PSS summed
 
 
-def _tree_memory(proc) -> tuple[float, float]:
+def _tree_memory(proc) -> tuple[float, float, float]:
+    """PSS of the tree, RSS of the tree, PSS of ``proc`` alone (MiB)."""
     import psutil
 
-    pss = rss = 0
+    pss = rss = own = 0
     for p in [proc, *proc.children(recursive=True)]:
         try:
             m = p.memory_full_info()
             pss += m.pss
             rss += m.rss
+            own = m.pss if p is proc else own
         except (psutil.NoSuchProcess, psutil.AccessDenied):
             continue
-    return pss / 2**20, rss / 2**20
+    return pss / 2**20, rss / 2**20, own / 2**20
 
 
-def run_once(cmd: list[str]) -> Run:
-    """Wall time and peak tree memory of one command."""
+def run_once(cmd: list[str], tree: Path = ROOT) -> Run:
+    """Wall time, CPU time and peak tree memory of one command, run with ``tree`` on PYTHONPATH."""
+    import resource
+
     import psutil
 
-    peak = [0.0, 0.0]
+    peak = [0.0, 0.0, 0.0, 0.0]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
-    proc = psutil.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
+    proc = psutil.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=tree,
+                        env={**os.environ, "PYTHONPATH": str(tree)})
     done = threading.Event()
 
     def sample() -> None:
         while not done.is_set():
-            pss, rss = _tree_memory(proc)
+            pss, rss, own = _tree_memory(proc)
             peak[0], peak[1] = max(peak[0], pss), max(peak[1], rss)
+            peak[2], peak[3] = max(peak[2], own), max(peak[3], pss - own)
             done.wait(0.2)
 
     t = threading.Thread(target=sample, daemon=True)
@@ -112,12 +124,13 @@ def run_once(cmd: list[str]) -> Run:
     t.join()
     if proc.returncode != 0:
         raise SystemExit(f"failed ({proc.returncode}): {' '.join(cmd)}\n{err.decode()[-2000:]}")
-    return Run(dt, peak[0], peak[1])
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)  # the workers are reaped by the command
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return Run(dt, peak[0], peak[1], cpu, peak[2], peak[3])
 
 
 def score_cmd(corpus: Path, out: Path, jobs: int) -> list[str]:
-    exe = Path(sys.executable).with_name("relscore")
-    return [str(exe) if exe.exists() else "relscore", "score", str(corpus), "--out", str(out),
+    return [sys.executable, "-m", "relscore", "score", str(corpus), "--out", str(out),
             "--spans", str(out.with_suffix(".spans.jsonl")), "--jobs", str(jobs), "-q"]
 
 
@@ -128,9 +141,27 @@ def median_runs(corpus: Path, tmp: Path, jobs: int, runs: int) -> list[Run]:
 def _report(label: str, n: int, rs: list[Run]) -> None:
     med = statistics.median(r.seconds for r in rs)
     print(f"{label}: {n:,} articles, median {med:.1f} s over {len(rs)} runs -> {n / med:.0f} articles/s; "
+          f"CPU median {statistics.median(r.cpu_seconds for r in rs):.0f} s; "
           f"peak memory median PSS {statistics.median(r.pss_mib for r in rs):.0f} MiB "
-          f"(RSS sum {statistics.median(r.rss_mib for r in rs):.0f} MiB); "
+          f"(parent {statistics.median(r.parent_pss_mib for r in rs):.0f}, workers "
+          f"{statistics.median(r.workers_pss_mib for r in rs):.0f}; "
+          f"RSS sum {statistics.median(r.rss_mib for r in rs):.0f} MiB); "
           f"runs: {', '.join(f'{r.seconds:.1f}s' for r in rs)}", flush=True)
+
+
+def report_memory(trees: dict[str, Path], tmp: Path, sizes: list[int], runs: int, jobs: int) -> None:
+    """``relscore score --jobs jobs`` per corpus size and tree, the trees' runs interleaved."""
+    for n in sizes:
+        corpus = tmp / f"allsides_{n}.jsonl"
+        if not corpus.exists():
+            write_corpus(n, corpus)
+        res: dict[str, list[Run]] = defaultdict(list)
+        for i in range(1 if n > 10000 else runs):
+            for name, tree in trees.items():
+                out = tmp / f"mem_{n}_{i}_{len(res[name])}_{name.replace(' ', '_')}.parquet"
+                res[name].append(run_once(score_cmd(corpus, out, jobs), tree))
+        for name, rs in res.items():
+            _report(f"memory, {name}, --jobs {jobs}, n={n:,}", n, rs)
 
 
 def feature_pass_rate(corpus: Path) -> float:
@@ -370,12 +401,15 @@ def main(argv: list[str] | None = None) -> int:
                     action="append")
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--stage-articles", type=int, default=500, help="articles of the stages run (default 500)")
-    ap.add_argument("--against", metavar="DIR", help="a tree of the code before, for A/B stages and start-up")
+    ap.add_argument("--against", metavar="DIR",
+                    help="a tree of the code before, for A/B stages, start-up, memory and the whole corpus")
     ap.add_argument("--clock", choices=tuple(CLOCKS), default="wall",
                     help="what the stages count: wall seconds (default) or CPU seconds of the process")
     ap.add_argument("--probe", nargs="+", help=argparse.SUPPRESS)  # internal: one stage probe, JSON out
     ap.add_argument("--probe-predict", help=argparse.SUPPRESS)  # internal: one predict probe, JSON out
     ap.add_argument("--full-runs", type=int, default=1, help="runs of the whole corpus (default 1)")
+    ap.add_argument("--memory-sizes", type=int, nargs="+", default=[5000, 50000], metavar="N",
+                    help="corpus sizes of the memory runs (default 5000 50000; above 37,554 the corpus repeats)")
     args = ap.parse_args(argv)
     if args.probe:
         corpus, out, *models = args.probe
@@ -412,17 +446,15 @@ def main(argv: list[str] | None = None) -> int:
             for jobs in (1, 2):
                 _report(f"relscore score --jobs {jobs}", 5000, median_runs(corpus, tmp, jobs, args.runs))
         if "memory" in parts:
-            for n in (5000, 50000):
-                corpus = tmp / f"allsides_{n}.jsonl"
-                if not corpus.exists():
-                    write_corpus(n, corpus)
-                _report(f"memory, --jobs 2, n={n:,}", n, median_runs(corpus, tmp, 2, 1 if n > 10000 else args.runs))
+            report_memory(_trees(args.against), tmp, args.memory_sizes, args.runs, 2)
         if "full" in parts:
             import pyarrow.parquet as pq
 
             n = pq.ParquetFile(ALLSIDES).metadata.num_rows  # every row read; empty ones go to the errors file
-            rs = [run_once(score_cmd(ALLSIDES, tmp / f"full_{i}.parquet", cores or 1)) for i in range(args.full_runs)]
-            _report(f"whole AllSides corpus (its Parquet file), --jobs {cores}", n, rs)
+            for name, tree in _trees(args.against).items():
+                rs = [run_once(score_cmd(ALLSIDES, tmp / f"full_{i}.parquet", cores or 1), tree)
+                      for i in range(args.full_runs)]
+                _report(f"whole AllSides corpus (its Parquet file), {name}, --jobs {cores}", n, rs)
     return 0
 
 

@@ -194,10 +194,13 @@ class RecordWriter:
 
     def write_many(self, records: Iterable[dict[str, Any]]) -> None:
         """Write several records with one call to the file (same lines as ``write``)."""
-        lines = [_RECORD_ENCODER.encode(r) for r in records]
+        self.write_lines(encode_records(records))
+
+    def write_lines(self, lines: str) -> None:
+        """Write records already encoded by :func:`encode_records`."""
         if lines:
-            self._open().write("\n".join(lines) + "\n")
-            self.count += len(lines)
+            self._open().write(lines)
+            self.count += lines.count("\n")
 
     def flush(self) -> None:
         if self._fh is not None:
@@ -207,6 +210,12 @@ class RecordWriter:
         if self._fh is not None:
             self._fh.close()
             self._fh = None
+
+
+def encode_records(records: Iterable[dict[str, Any]]) -> str:
+    """The JSON Lines text of ``records`` as :class:`RecordWriter` writes it ("" for none)."""
+    lines = [_RECORD_ENCODER.encode(r) for r in records]
+    return "\n".join(lines) + "\n" if lines else ""
 
 
 def _json_value(v: Any) -> Any:

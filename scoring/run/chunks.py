@@ -17,7 +17,7 @@ import pandas as pd
 
 from features import FEATURE_NAMES, analyze
 from features.criteria import CRITERIA, Card, assess
-from scoring.io.output import META_COLUMNS
+from scoring.io.output import META_COLUMNS, encode_records
 from scoring.io.records import Article, BadRow
 from features.text import Doc
 from scoring.model.lean import author_voice
@@ -37,6 +37,9 @@ class ChunkResult:
     frame: pd.DataFrame
     spans: list[dict[str, Any]] = field(default_factory=list)
     errors: list[BadRow] = field(default_factory=list)
+    #: The spans as JSON Lines text instead (``spans`` then empty), when asked for: one string
+    #: crosses from a worker process far cheaper than thousands of dicts, and is written as it is.
+    span_lines: str = ""
 
 
 @dataclass
@@ -73,6 +76,13 @@ def output_columns(with_scores: bool) -> list[str]:
     return [*META_COLUMNS, *FEATURE_NAMES, *CARD_COLUMNS, *(SCORE_COLUMNS if with_scores else ())]
 
 
+def model_view(doc: Doc) -> Doc:
+    """The part of ``doc`` the model stage reads (its texts and quotation regions, see
+    :func:`scoring.model.lean.quote_ranges`), held for a whole batch in place of the full
+    segmentation, whose token lists are most of a worker's memory (~300 bytes a word)."""
+    return Doc(original=doc.original, text=doc.text, paragraphs=[], sentences=[], tokens=[], quotes=doc.quotes)
+
+
 def _analyze_one(art: Article) -> tuple[dict[str, float], list[dict[str, Any]], str, Card, Doc] | str:
     try:
         a = analyze(art.text, art.title)
@@ -83,14 +93,16 @@ def _analyze_one(art: Article) -> tuple[dict[str, float], list[dict[str, Any]], 
 
 
 def score_chunk(articles: Sequence[Article], predict: PredictFn | None = None,
-                model_paths: Sequence[str] | None = None, with_spans: bool = True) -> ChunkResult:
+                model_paths: Sequence[str] | None = None, with_spans: bool = True,
+                spans_as_lines: bool = False) -> ChunkResult:
     """Analyse and score ``articles``; see the module docstring.
 
     ``predict`` (normally :func:`scoring.model.scores.predict_scores`) adds
     ``reliability``/``bias``/``lean`` and their explanations from ``model_paths``
     (the bundled models when None), and the lean evidence spans; without it the rows
     carry features only. If the model fails on this chunk, its articles are listed
-    as errors, not written unscored.
+    as errors, not written unscored. ``spans_as_lines``: the spans come as the JSON Lines
+    text of ``span_lines`` (as :func:`scoring.io.output.encode_records` writes them).
     """
     rows: list[list[Any]] = []
     texts: list[str] = []
@@ -105,7 +117,7 @@ def score_chunk(articles: Sequence[Article], predict: PredictFn | None = None,
             continue
         feats, span_recs, read, card, doc = res
         kept.append(art)
-        docs.append(doc)
+        docs.append(model_view(doc))
         texts.append(read)  # the wording models read what the extractors read
         values = card.values()
         rows.append([art.id, art.outlet, art.date, art.title, art.domain, art.url,
@@ -134,8 +146,13 @@ def score_chunk(articles: Sequence[Article], predict: PredictFn | None = None,
         else:
             scores = pd.DataFrame(columns=list(SCORE_COLUMNS))
         frame = pd.concat([frame.reset_index(drop=True), scores.reset_index(drop=True)], axis=1)
+    records = [rec for own in spans for rec in own]
+    if spans_as_lines:
+        records, lines = [], encode_records(records)
+    else:
+        lines = ""
     _release_free_memory()
-    return ChunkResult(frame, [rec for own in spans for rec in own], errors)
+    return ChunkResult(frame, records, errors, lines)
 
 
 def _release_free_memory() -> None:

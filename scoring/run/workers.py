@@ -124,7 +124,8 @@ class Workers:
                 self.restart()
         frames = [p.frame for p in parts if len(p.frame)]
         frame = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
-        return ChunkResult(frame, [s for p in parts for s in p.spans], [b for p in parts for b in p.errors])
+        return ChunkResult(frame, [s for p in parts for s in p.spans], [b for p in parts for b in p.errors],
+                           "".join(p.span_lines for p in parts))
 
     def close(self) -> None:
         for lane in self.lanes:

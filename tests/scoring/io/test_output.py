@@ -2,7 +2,7 @@
 import pandas as pd
 import pytest
 
-from scoring.io.output import PartsParquetWriter, RecordWriter, table_format
+from scoring.io.output import PartsParquetWriter, RecordWriter, encode_records, table_format
 
 
 def test_table_format_from_the_name():
@@ -32,3 +32,16 @@ def test_lazy_record_file_appears_with_its_first_record(tmp_path):
     w.write({"file": "a.jsonl", "line": 2, "reason": "café"})
     w.close()
     assert (tmp_path / "errors.jsonl").read_text(encoding="utf-8") == '{"file": "a.jsonl", "line": 2, "reason": "café"}\n'
+
+
+def test_records_encoded_elsewhere_are_written_as_write_many_writes_them(tmp_path):
+    recs = [{"id": "a", "text": "line one\nline two", "start": 3}, {"id": "b", "text": "naïve “quote”", "start": 0}]
+    direct, encoded = RecordWriter(tmp_path / "direct.jsonl"), RecordWriter(tmp_path / "encoded.jsonl")
+    direct.write_many(recs)
+    encoded.write_lines(encode_records(recs))
+    encoded.write_lines(encode_records([]))  # nothing to write
+    assert encode_records([]) == "" and encoded.count == direct.count == 2
+    direct.close(), encoded.close()
+    text = (tmp_path / "encoded.jsonl").read_text(encoding="utf-8")
+    assert text == (tmp_path / "direct.jsonl").read_text(encoding="utf-8")
+    assert text.splitlines()[1] == '{"id": "b", "text": "naïve “quote”", "start": 0}'

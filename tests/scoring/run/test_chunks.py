@@ -7,7 +7,7 @@ import pandas as pd
 from features import FEATURE_NAMES
 from features.criteria import CRITERIA
 from scoring.io.records import Article, BadRow
-from scoring.io.output import META_COLUMNS
+from scoring.io.output import META_COLUMNS, encode_records
 from scoring.run import chunks
 from scoring.model.scores import SCORE_COLUMNS, predict_scores
 from scoring.run.chunks import Batch, ChunkResult, in_input_order, output_columns, score_chunk
@@ -50,6 +50,37 @@ def test_scored_rows_carry_the_lean_and_its_spans_follow_each_articles_own():
     for s in lean:
         assert texts[s["id"]][s["start"]:s["end"]] == s["text"] and s["label"] in ("left", "right")
     assert score_chunk(arts, predict=predict_scores, with_spans=False).spans == []
+
+
+def test_the_model_reads_the_same_from_the_held_view_as_from_the_whole_segmentation():
+    from features import analyze
+    from scoring.model.lean import author_voice
+
+    arts = [article(p, i) for i, p in enumerate(SAMPLES, 1)]
+    analyses = [analyze(a.text, a.title) for a in arts]
+    full = [a.doc for a in analyses]
+    views = [chunks.model_view(d) for d in full]
+    assert all(v.tokens == [] and v.words == [] for v in views)  # the token lists are not held
+    assert [v.quotes for v in views] == [d.quotes for d in full] and any(v.quotes for v in views)
+    texts = [a.read for a in analyses]
+    inputs = pd.DataFrame([a.features for a in analyses]).assign(
+        **{c: [score_chunk([art]).frame[c].iloc[0] for art in arts] for c in CRITERIA},
+        text=texts, title=[a.title for a in arts], url=None,
+        author_text=[author_voice(t, d) for t, d in zip(texts, full)])
+    assert [author_voice(t, v) for t, v in zip(texts, views)] == inputs["author_text"].tolist()
+    by_full, by_view = predict_scores(inputs, docs=full), predict_scores(inputs, docs=views)
+    pd.testing.assert_frame_equal(by_full.drop(columns="lean_spans"), by_view.drop(columns="lean_spans"))
+    assert by_full["lean_spans"].tolist() == by_view["lean_spans"].tolist()
+    assert sum(map(len, by_view["lean_spans"])) > 0
+
+
+def test_spans_as_lines_are_the_records_encoded():
+    arts = [article(p, i) for i, p in enumerate(SAMPLES[:2], 1)]
+    records, encoded = score_chunk(arts), score_chunk(arts, spans_as_lines=True)
+    assert encoded.spans == [] and records.span_lines == "" and len(records.spans) > 10
+    assert encoded.span_lines == encode_records(records.spans)
+    assert [json.loads(x) for x in encoded.span_lines.splitlines()] == records.spans
+    pd.testing.assert_frame_equal(encoded.frame, records.frame)
 
 
 def test_predict_reads_features_criteria_text_title_and_url():
