@@ -60,9 +60,6 @@ C = C_GRID[0]
 MIN_COUNT = 1
 T_HI_GRID = (0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5)
 T_LO_RATIO = (0.2, 0.35, 0.5, 0.75, 1.0)
-#: Longest run of function words a span may bridge (features.loaded_spans.decode_spans); 0 bridges
-#: none. ``--bridge-grid`` widens it and tune_decode then chooses inside the training folds.
-BRIDGE_GRID: tuple[int, ...] = (0,)
 #: Decodings this close to the best F1 count as equal; the most precise one wins.
 F1_TOLERANCE = 0.005
 #: Word-bigram features (word|next, previous|word); worth ~0.003-0.005 F1 on a
@@ -105,17 +102,6 @@ def prepare(shared: Path, limit: int | None = None) -> list[Article]:
                            np.array([w in FUNCTION_WORDS for w in lw], dtype=bool),
                            np.array([is_spelling_noise(w) for w in words], dtype=bool), scare_quotes(doc)))
     return out
-
-
-#: Dense columns the model learns only when asked (--sentence-subjectivity); blanked, their weight is 0.
-OPTIONAL_DENSE: tuple[str, ...] = ("sentence_subjective_share",)
-
-
-def blank_dense(arts: Sequence[Article], names: Sequence[str]) -> None:
-    """Zero the dense columns ``names`` of every article, so the fit gives them no weight."""
-    cols = [DENSE_FEATURES.index(n) for n in names]
-    for a in arts:
-        a.pos[:, cols] = 0.0
 
 
 def folds(arts: Sequence[Article], k: int = N_FOLDS, seed: int = SEED) -> list[np.ndarray]:
@@ -241,8 +227,7 @@ def decode_all(arts: Sequence[Article], probs: Sequence[np.ndarray], decode: dic
     return [intervals(a, p, decode) for a, p in zip(arts, probs)]
 
 
-def tune_decode(arts: Sequence[Article], probs: Sequence[np.ndarray],
-                bridges: Sequence[int] = BRIDGE_GRID) -> tuple[dict[str, Any], float]:
+def tune_decode(arts: Sequence[Article], probs: Sequence[np.ndarray]) -> tuple[dict[str, Any], float]:
     """Decoding settings for (out-of-fold) probabilities: the most precise of
     those within F1_TOLERANCE of the best span F1 (a wrong highlight costs more
     trust than a missed one, and F1 is flat across neighbouring thresholds)."""
@@ -250,11 +235,9 @@ def tune_decode(arts: Sequence[Article], probs: Sequence[np.ndarray],
     scored: list[tuple[float, float, dict[str, Any]]] = []
     # Scare quotes (features.loaded.scare_quotes, narrow) and the forced charged
     # words are product choices, not tuned; they are scored here as they ship.
-    for trim, t_hi, ratio, bridge in itertools.product((True, False), T_HI_GRID, T_LO_RATIO, bridges):
+    for trim, t_hi, ratio in itertools.product((True, False), T_HI_GRID, T_LO_RATIO):
         dec = {"t_hi": float(t_hi), "t_lo": round(float(t_hi * ratio), 3), "trim": trim, "scare_quotes": True,
                "force_charged": True, "max_gap_chars": 3}
-        if bridge:
-            dec["bridge"] = int(bridge)
         m = span_prf(decode_all(arts, probs, dec), gold)
         scored.append((m["f1"], m["precision"], dec))
     best = max(f for f, _, _ in scored)
@@ -290,19 +273,24 @@ def _nested_probs(arts: Sequence[Article], fold_of: np.ndarray, jobs: int,
     return out
 
 
-def save_probs(path: Path, probs: Probs) -> None:
-    """The nested fits' token probabilities as an .npz (keys "C|folds|article"), so decoding
-    variants can be compared on the same fits without refitting."""
+def save_probs(path: Path, probs: Probs, offsets: Sequence[int]) -> None:
+    """The nested fits' token probabilities as an .npz (keys "C|folds|article", and the
+    window's offsets), so decoding variants can be compared on the same fits without refitting."""
     arrays = {f"{c}|{''.join(map(str, sorted(tr)))}|{i}": p
               for c, by_tr in probs.items() for tr, by_art in by_tr.items() for i, p in by_art.items()}
-    np.savez_compressed(path, **arrays)
+    np.savez_compressed(path, offsets=np.asarray(offsets, dtype=np.int64), **arrays)
 
 
-def load_probs(path: Path) -> Probs:
-    """The probabilities written by ``save_probs`` (plain arrays, no pickles)."""
+def load_probs(path: Path, offsets: Sequence[int]) -> Probs:
+    """The probabilities written by ``save_probs`` (plain arrays, no pickles) for fits with
+    these neighbour ``offsets``; a file of another window is an error, not a silent mix-up."""
     out: Probs = {}
     with np.load(path, allow_pickle=False) as z:
+        if z["offsets"].tolist() != list(offsets):
+            raise ValueError(f"{path}: fits with offsets {z['offsets'].tolist()}, not {list(offsets)}")
         for key in z.files:
+            if key == "offsets":
+                continue
             c, tr, i = key.split("|")
             out.setdefault(float(c), {}).setdefault(frozenset(map(int, tr)), {})[int(i)] = z[key]
     return out
@@ -310,8 +298,7 @@ def load_probs(path: Path) -> Probs:
 
 def cross_validate(shared: Path = SHARED, limit: int | None = None, arts: Sequence[Article] | None = None,
                    oof: dict[float, list[np.ndarray]] | None = None, jobs: int = 1,
-                   offsets: Sequence[int] = OFFSETS, probs_file: Path | None = None,
-                   bridges: Sequence[int] = BRIDGE_GRID) -> dict[str, float]:
+                   offsets: Sequence[int] = OFFSETS, probs_file: Path | None = None) -> dict[str, float]:
     """Nested 5-fold CV by article id; returns cv_* metrics over all articles
     plus per-fold F1 and C (cv_fold<k>_f1, cv_fold<k>_C).
 
@@ -321,7 +308,7 @@ def cross_validate(shared: Path = SHARED, limit: int | None = None, arts: Sequen
     dict it receives, per C, the outer out-of-fold token probabilities.
     ``jobs``: processes for the fits; ``offsets``: the neighbour window (see ``fit``).
     ``probs_file``: an .npz of the nested fits' probabilities, read when it exists (the
-    fits skipped), else written after the fits. ``bridges``: the decoding's bridge grid.
+    fits skipped), else written after the fits.
     """
     arts = list(arts) if arts is not None else prepare(shared, limit)
     fl = folds(arts)
@@ -329,11 +316,11 @@ def cross_validate(shared: Path = SHARED, limit: int | None = None, arts: Sequen
     for f, idx in enumerate(fl):
         fold_of[idx] = f
     if probs_file is not None and probs_file.exists():
-        probs = load_probs(probs_file)
+        probs = load_probs(probs_file, offsets)
     else:
         probs = _nested_probs(arts, fold_of, jobs, offsets)
         if probs_file is not None:
-            save_probs(probs_file, probs)
+            save_probs(probs_file, probs, offsets)
     everything = frozenset(range(N_FOLDS))
     preds: list[list[Interval]] = [[] for _ in arts]
     fold_f1: dict[str, float] = {}
@@ -342,7 +329,7 @@ def cross_validate(shared: Path = SHARED, limit: int | None = None, arts: Sequen
         best: tuple[float, float, dict[str, Any]] | None = None
         for c in C_GRID:  # the first C of the grid wins ties
             inner = [probs[c][everything - {f, int(fold_of[i])}][i] for i in inner_ids]
-            dec, inner_f = tune_decode([arts[i] for i in inner_ids], inner, bridges)
+            dec, inner_f = tune_decode([arts[i] for i in inner_ids], inner)
             if best is None or inner_f > best[0]:
                 best = (inner_f, c, dec)
         inner_f, c, dec = best
@@ -364,8 +351,7 @@ def cross_validate(shared: Path = SHARED, limit: int | None = None, arts: Sequen
 
 
 def train_shipped(arts: Sequence[Article], cv: dict[str, float] | None,
-                  oof: dict[float, list[np.ndarray]] | None, offsets: Sequence[int] = OFFSETS,
-                  bridges: Sequence[int] = BRIDGE_GRID) -> LoadedModel:
+                  oof: dict[float, list[np.ndarray]] | None, offsets: Sequence[int] = OFFSETS) -> LoadedModel:
     """Fit on all articles with the C and decoding that do best on the outer CV's
     out-of-fold probabilities (honest for every article), or on a fresh 5-fold OOF run."""
     if not oof:
@@ -377,7 +363,7 @@ def train_shipped(arts: Sequence[Article], cv: dict[str, float] | None,
                 model = fit([a for i, a in enumerate(arts) if i not in test], c, offsets=offsets)
                 for i in fold.tolist():
                     oof[c][i] = model.token_probabilities(arts[i].doc, arts[i].words)
-    tuned = [(tune_decode(arts, oof[c], bridges), c) for c in C_GRID]
+    tuned = [(tune_decode(arts, oof[c]), c) for c in C_GRID]
     (dec, f), c = max(tuned, key=lambda x: x[0][1])  # max keeps the first C of the grid on ties
     model = fit(arts, c, dec, offsets)
     model.meta = {
@@ -479,10 +465,6 @@ def main() -> None:
     ap.add_argument("--jobs", type=int, default=2, help="processes for the cross-validation's fits (default 2)")
     ap.add_argument("--window", type=int, default=max(OFFSETS),
                     help="neighbour window: words at offsets -K..+K feed a token's score (default: the shipped one)")
-    ap.add_argument("--bridge-grid", default=",".join(map(str, BRIDGE_GRID)),
-                    help="comma-separated function-word bridge lengths the decoding may choose from (0: none)")
-    ap.add_argument("--sentence-subjectivity", action="store_true",
-                    help="give the model the share of subjective words in each token's sentence (blanked otherwise)")
     ap.add_argument("--probs-file", type=Path,
                     help="an .npz of the nested fits' probabilities: read if it exists (no refits), else written")
     ap.add_argument("--build-subjectivity", type=Path, metavar="XML",
@@ -500,20 +482,16 @@ def main() -> None:
         word_clusters.cache_clear()
         log.info("built word clusters in %.0fs", time.time() - t0)
     offsets = tuple(o for o in range(-args.window, args.window + 1) if o)
-    bridges = tuple(int(x) for x in args.bridge_grid.split(","))
     arts = prepare(args.shared)
-    if not args.sentence_subjectivity:
-        blank_dense(arts, OPTIONAL_DENSE)
     log.info("prepared %d articles (%d tokens) in %.1fs", len(arts), sum(len(a.words) for a in arts), time.time() - t0)
     cv, oof = None, None
     if not args.no_cv:
         oof = {}
-        cv = cross_validate(arts=arts, oof=oof, jobs=args.jobs, offsets=offsets, probs_file=args.probs_file,
-                            bridges=bridges)
+        cv = cross_validate(arts=arts, oof=oof, jobs=args.jobs, offsets=offsets, probs_file=args.probs_file)
         print(json.dumps(cv, indent=2))
     if args.cv_only:
         return
-    model = train_shipped(arts, cv, oof, offsets, bridges)
+    model = train_shipped(arts, cv, oof, offsets)
     d = model.to_dict()
     assert d["format"] == MODEL_FORMAT
     args.out.write_text(json.dumps(d, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n", encoding="utf-8")

@@ -13,8 +13,8 @@ import numpy as np
 
 from .lexicons import lexicon_json
 from .loaded_words import (
-    FUNCTION_WORDS, PAD, WordCues, charged_entry, intensifiers, is_spelling_noise, stem, subjectivity,
-    token_features_pair, token_strings, word_cues,
+    FUNCTION_WORDS, PAD, WordCues, charged_entry, intensifiers, is_spelling_noise, token_features_pair, token_strings,
+    word_cues,
 )
 from .text import Doc
 
@@ -36,8 +36,6 @@ POSITION_FEATURES: tuple[str, ...] = (
     "quote_mark_after",
     "sentence_mean_abs_valence",
 )
-#: Pattern subjectivity at which a word counts as subjective (its lexicon's own midpoint).
-SUBJECTIVE = 0.5
 _QUOTE_CHARS = frozenset("\"“”‘’'«»")
 
 _ADJ_ENDINGS = ("ous", "ive", "ful", "able", "ible", "al", "ic", "ant", "ent", "less", "ing", "ed", "y")
@@ -47,7 +45,7 @@ _ADJ_ENDINGS = ("ous", "ive", "ful", "able", "ible", "al", "ic", "ant", "ent", "
 CONTEXT_FEATURES: tuple[str, ...] = (
     "article_mean_abs_valence", "article_valence_word_share", "article_charged_rate",
     *(f"sentence_position_{i}" for i in range(5)), *(f"sentence_length_{i}" for i in range(7)),
-    "window_abs_valence", "sentence_subjective_share",
+    "window_abs_valence",
 )
 DENSE_FEATURES: tuple[str, ...] = POSITION_FEATURES + CONTEXT_FEATURES
 #: Article-level rates are read over at least this many tokens (see position_matrix).
@@ -112,10 +110,9 @@ def _quote_columns(doc: Doc, starts: np.ndarray, out: np.ndarray) -> None:
 
 
 def position_matrix(doc: Doc, abs_valence: np.ndarray | None = None, capitalised: np.ndarray | None = None,
-                    charged: np.ndarray | None = None, words: list[str] | None = None,
-                    subjective: np.ndarray | None = None) -> np.ndarray:
-    """Dense per-token features (columns: DENSE_FEATURES). ``capitalised``, ``charged``
-    and ``subjective`` (per-token flags) are computed from the text when not given."""
+                    charged: np.ndarray | None = None, words: list[str] | None = None) -> np.ndarray:
+    """Dense per-token features (columns: DENSE_FEATURES). ``capitalised`` and
+    ``charged`` (per-token flags) are computed from the text when not given."""
     n = len(doc.tokens)
     out = np.zeros((n, len(DENSE_FEATURES)), dtype=float)
     if n == 0:
@@ -149,7 +146,6 @@ def position_matrix(doc: Doc, abs_valence: np.ndarray | None = None, capitalised
         rel = (np.arange(n) - first_tok[sidx]) / np.maximum(length, 1)
         pos_bin = np.minimum((rel * 5).astype(np.int64), 4)
         len_bin = np.minimum(length // 8, 6)
-        _subjective_share(doc, words, subjective, sidx, cnt, out)
     else:
         first = np.zeros(n, dtype=bool)
         first[0] = True
@@ -186,26 +182,6 @@ def position_matrix(doc: Doc, abs_valence: np.ndarray | None = None, capitalised
     return out
 
 
-def _subjective_flags(doc: Doc, words: list[str] | None) -> np.ndarray:
-    """Per token, whether Pattern's lexicon calls the word subjective (>= SUBJECTIVE)."""
-    ws = words if words is not None else token_strings(doc)
-    out = np.zeros(len(ws), dtype=bool)
-    for i, raw in enumerate(ws):
-        w = raw.lower()
-        hit = subjectivity(w, stem(w))
-        out[i] = hit is not None and hit[0] >= SUBJECTIVE
-    return out
-
-
-def _subjective_share(doc: Doc, words: list[str] | None, subjective: np.ndarray | None, sidx: np.ndarray,
-                      cnt: np.ndarray, out: np.ndarray) -> None:
-    """Set each token's share of subjective words in its sentence: loaded phrases cluster
-    in opinionated sentences, which a word's own cues and its +-K neighbours cannot see whole."""
-    flags = subjective if subjective is not None else _subjective_flags(doc, words)
-    tot = np.bincount(sidx, weights=flags.astype(float), minlength=len(cnt))
-    out[:, _COL["sentence_subjective_share"]] = (tot / np.maximum(cnt, 1))[sidx]
-
-
 def bigram_keys(lowered: list[str]) -> tuple[list[str], list[str]]:
     """Per token, the (word, next word) and (previous word, word) keys of the bigram weights."""
     nxt = lowered[1:] + ["<e>"]
@@ -214,23 +190,21 @@ def bigram_keys(lowered: list[str]) -> tuple[list[str], list[str]]:
 
 
 # Columns of a token type's cached row after the score columns (see LoadedModel._type_row).
-(ROW_ABSVAL, ROW_FORCED, ROW_POSS, ROW_FUNC, ROW_INT, ROW_SUP, ROW_MOST, ROW_ADJ, ROW_CAP, ROW_CHARGED, ROW_NOISE,
- ROW_SUBJ) = range(12)
-_N_FLAGS = 12
+ROW_ABSVAL, ROW_FORCED, ROW_POSS, ROW_FUNC, ROW_INT, ROW_SUP, ROW_MOST, ROW_ADJ, ROW_CAP, ROW_CHARGED, ROW_NOISE = range(11)
+_N_FLAGS = 11
 
 
 def _type_flags(raw: str, cues: WordCues | None = None) -> tuple[float, ...]:
     """Per-type cues the decoder and the rate features need, computed once per word
     (``cues``: ``word_cues(raw)`` when the caller has them)."""
-    w, _, va, hit, superlative, subj = cues if cues is not None else word_cues(raw)
+    w, _, va, hit, superlative, _ = cues if cues is not None else word_cues(raw)
     forced = 0.0 if hit is None else (2.0 if hit[1] == "after_possessive" else 1.0)
     adj = w not in FUNCTION_WORDS and (va is not None or w.endswith(_ADJ_ENDINGS))
     most = w in ("most", "least")  # counted only before a content word
     sup = not most and superlative
     return (abs(va) if va is not None else 0.0, forced, float(raw.endswith(("'s", "’s", "s'"))),
             float(w in FUNCTION_WORDS), float(w in intensifiers()), float(sup), float(most),
-            float(adj), float(raw[:1].isupper()), float(hit is not None), float(is_spelling_noise(raw)),
-            float(subj is not None and subj[0] >= SUBJECTIVE))
+            float(adj), float(raw[:1].isupper()), float(hit is not None), float(is_spelling_noise(raw)))
 
 
 class LoadedModel:
@@ -363,7 +337,7 @@ class LoadedModel:
             score += weights[ids[1:], 0]
             score += weights[ids[:-1], 1]
         dense = position_matrix(doc, self.flags(rows, ROW_ABSVAL), self.flags(rows, ROW_CAP) > 0,
-                                self.flags(rows, ROW_CHARGED) > 0, words, self.flags(rows, ROW_SUBJ) > 0)
+                                self.flags(rows, ROW_CHARGED) > 0, words)
         score += dense @ self.position
         return 1.0 / (1.0 + np.exp(-np.clip(score, -30, 30)))
 

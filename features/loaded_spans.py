@@ -43,8 +43,7 @@ def voice_zones(doc: Doc) -> np.ndarray:
 
 def decode_spans(doc: Doc, probs: np.ndarray, t_hi: float, t_lo: float, forced: np.ndarray | None = None,
                  max_gap_chars: int = 3, function: np.ndarray | None = None, blocked: np.ndarray | None = None,
-                 zones: np.ndarray | None = None, bridge: np.ndarray | None = None,
-                 max_bridge: int = 1) -> list[tuple[int, int, float]]:
+                 zones: np.ndarray | None = None) -> list[tuple[int, int, float]]:
     """Token probabilities -> (first token, last token + 1, max probability) runs.
 
     Tokens at or above ``t_hi`` (or ``forced``) seed a span; neighbours at or
@@ -53,8 +52,6 @@ def decode_spans(doc: Doc, probs: np.ndarray, t_hi: float, t_lo: float, forced: 
     (gold spans rarely end in "the"/"of", and precision is per character).
     ``blocked`` tokens (spelling noise) neither seed nor extend a span;
     with ``zones`` (see ``voice_zones``) a span stays inside one quotation zone.
-    Up to ``max_bridge`` consecutive ``bridge`` tokens (function words) below ``t_lo`` may sit
-    inside a span when the word beyond them extends it ("enemy of the people" with two).
     """
     n = len(probs)
     if n == 0:
@@ -74,9 +71,6 @@ def decode_spans(doc: Doc, probs: np.ndarray, t_hi: float, t_lo: float, forced: 
     runs: list[tuple[int, int, float]] = []
     idx = np.flatnonzero(seed)
     taken_to = -1
-    # linked[i]: token i may follow token i-1 in one span (same zone, only spaces or dashes between)
-    linked = [bool(join[i]) and _joinable(text, toks[i - 1][1], toks[i][0], max_gap_chars) if i else False
-              for i in range(n)] if bridge is not None else None
     for k in idx.tolist():
         if k < taken_to:
             continue
@@ -86,8 +80,6 @@ def decode_spans(doc: Doc, probs: np.ndarray, t_hi: float, t_lo: float, forced: 
         b = k + 1
         while b < n and ext[b] and join[b] and _joinable(text, toks[b - 1][1], toks[b][0], max_gap_chars):
             b += 1
-        if linked is not None:
-            a, b = _bridged(a, b, ext, bridge, linked, max_bridge)
         if runs and a <= runs[-1][1] - 1:
             a = runs[-1][0]
             runs.pop()
@@ -96,32 +88,6 @@ def decode_spans(doc: Doc, probs: np.ndarray, t_hi: float, t_lo: float, forced: 
     if function is not None:
         runs = [_trim(a, b, p, function, forced) for a, b, p in runs]
     return runs
-
-
-def _bridged(a: int, b: int, ext: np.ndarray, bridge: np.ndarray, linked: list[bool],
-             max_bridge: int) -> tuple[int, int]:
-    """Widen the run [a, b) across at most ``max_bridge`` bridge words to further likely
-    words, repeatedly, on both sides."""
-    n = len(ext)
-    while True:
-        j = b
-        while j < n and j - b < max_bridge and bridge[j] and not ext[j] and linked[j]:
-            j += 1
-        if j == b or j >= n or not ext[j] or not linked[j]:
-            break
-        b = j + 1
-        while b < n and ext[b] and linked[b]:
-            b += 1
-    while True:
-        j = a - 1
-        while j >= 0 and a - 1 - j < max_bridge and bridge[j] and not ext[j] and linked[j + 1]:
-            j -= 1
-        if j == a - 1 or j < 0 or not ext[j] or not linked[j + 1]:
-            break
-        a = j
-        while a > 0 and ext[a - 1] and linked[a]:
-            a -= 1
-    return a, b
 
 
 def _trim(a: int, b: int, p: float, function: np.ndarray, forced: np.ndarray | None) -> tuple[int, int, float]:
@@ -160,7 +126,7 @@ def spans_from_probabilities(doc: Doc, probs: np.ndarray, decode: dict[str, Any]
     words = words if words is not None else token_strings(doc)
     if blocked is None:
         blocked = np.fromiter(map(is_spelling_noise, words), dtype=bool, count=len(words))
-    if function is None and (decode.get("trim", False) or decode.get("bridge", 0)):
+    if function is None and decode.get("trim", False):
         function = np.fromiter((w.lower() in FUNCTION_WORDS for w in words), dtype=bool, count=len(words))
     if forced is None:
         forced = forced_tokens(words)
@@ -184,8 +150,7 @@ def decode_runs(doc: Doc, probs: np.ndarray, decode: dict[str, Any], forced: np.
     return decode_spans(doc, probs, decode["t_hi"], decode["t_lo"],
                         (forced & ~blocked) if decode.get("force_charged", True) else None,
                         int(decode.get("max_gap_chars", 3)), function if decode.get("trim", False) else None,
-                        blocked, voice_zones(doc), function if decode.get("bridge", 0) else None,
-                        int(decode.get("bridge", 0)))
+                        blocked, voice_zones(doc))
 
 
 # A single lower-case word in single quotation marks ("the 2018 ‘treaty’"). Double
