@@ -5,6 +5,7 @@ features/lexicons/loaded_model_v1.json, from the SemEval-2020 Task 11 corpus
     python -m bench.train_loaded            # word clusters, 5-fold CV report, then train on all and write the model
     python -m bench.train_loaded --keep-clusters   # reuse the shipped clusters (saves ~4 min)
     python -m bench.train_loaded --cv-only  # just the cross-validated numbers
+    python -m bench.train_loaded --cv-only --window 3 --probs-file w3.npz  # another neighbour window; fits kept
 
 Also rebuilds features/lexicons/loaded_clusters_v1.json from the AllSides corpus.
 
