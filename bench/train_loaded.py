@@ -5,6 +5,7 @@ features/lexicons/loaded_model_v1.json, from the SemEval-2020 Task 11 corpus
     python -m bench.train_loaded            # word clusters, 5-fold CV report, then train on all and write the model
     python -m bench.train_loaded --keep-clusters   # reuse the shipped clusters (saves ~4 min)
     python -m bench.train_loaded --cv-only  # just the cross-validated numbers
+    python -m bench.train_loaded --cv-only --window 3 --probs-file w3.npz  # another neighbour window; fits kept
 
 Also rebuilds features/lexicons/loaded_clusters_v1.json from the AllSides corpus.
 
@@ -154,8 +155,10 @@ def _bigram_matrix(arts: Sequence[Article]) -> tuple[sp.csr_matrix, dict[str, in
     return sp.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(r0, len(vocab))), vocab
 
 
-def fit(arts: Sequence[Article], C: float = C, decode: dict[str, Any] | None = None) -> LoadedModel:
-    """Fit the token logistic model on ``arts`` and fold it into a LoadedModel."""
+def fit(arts: Sequence[Article], C: float = C, decode: dict[str, Any] | None = None,
+        offsets: Sequence[int] = OFFSETS) -> LoadedModel:
+    """Fit the token logistic model on ``arts`` and fold it into a LoadedModel
+    (``offsets``: the neighbour positions whose context features enter a token's score)."""
     types: dict[str, int] = {PAD: 0}
     seqs = []
     for a in arts:
@@ -169,7 +172,7 @@ def fit(arts: Sequence[Article], C: float = C, decode: dict[str, Any] | None = N
     S, Cm = _type_matrix(tf, v0), _type_matrix(cf, vc)
     t_all = np.concatenate(seqs)
     blocks_X = [S[t_all]]
-    for o in OFFSETS:
+    for o in offsets:
         nb = []
         for s in seqs:
             sh = np.zeros(len(s), dtype=np.int64)  # pad
@@ -192,7 +195,7 @@ def fit(arts: Sequence[Article], C: float = C, decode: dict[str, Any] | None = N
     w = clf.coef_.ravel()
     blocks: dict[str, dict[str, float]] = {}
     off = 0
-    for key, vocab in [("0", v0)] + [(f"{o:+d}", vc) for o in OFFSETS]:
+    for key, vocab in [("0", v0)] + [(f"{o:+d}", vc) for o in offsets]:
         ws = w[off: off + len(vocab)]
         blocks[key] = {k: round(float(ws[j]), 4) for k, j in vocab.items() if abs(ws[j]) >= 5e-4}
         off += len(vocab)
@@ -244,10 +247,10 @@ def tune_decode(arts: Sequence[Article], probs: Sequence[np.ndarray]) -> tuple[d
 
 
 def _held_out_probs(arts: Sequence[Article], fold_of: np.ndarray, train_folds: tuple[int, ...],
-                    c: float) -> dict[int, np.ndarray]:
+                    c: float, offsets: Sequence[int] = OFFSETS) -> dict[int, np.ndarray]:
     """Token probabilities of the articles outside ``train_folds`` from a model fitted on those folds."""
     t0 = time.time()
-    model = fit([a for i, a in enumerate(arts) if fold_of[i] in train_folds], c)
+    model = fit([a for i, a in enumerate(arts) if fold_of[i] in train_folds], c, offsets=offsets)
     held = [i for i in range(len(arts)) if fold_of[i] not in train_folds]
     out = dict(zip(held, predict(model, [arts[i] for i in held])))
     log.info("fit on folds %s (C=%g) in %.0fs", train_folds, c, time.time() - t0)
@@ -257,21 +260,46 @@ def _held_out_probs(arts: Sequence[Article], fold_of: np.ndarray, train_folds: t
 Probs = dict[float, dict[frozenset[int], dict[int, np.ndarray]]]
 
 
-def _nested_probs(arts: Sequence[Article], fold_of: np.ndarray, jobs: int) -> Probs:
+def _nested_probs(arts: Sequence[Article], fold_of: np.ndarray, jobs: int,
+                  offsets: Sequence[int] = OFFSETS) -> Probs:
     """Per C of C_GRID and per set of training folds (every 4 and every 3 of the 5), the
     held-out articles' token probabilities. The fits are independent, so they run on
     ``jobs`` processes (liblinear is single-threaded); the result does not depend on it."""
     trains = [tr for k in (N_FOLDS - 1, N_FOLDS - 2) for tr in itertools.combinations(range(N_FOLDS), k)]
     tasks = [(c, tr) for c in C_GRID for tr in trains]
-    fitted = Parallel(n_jobs=jobs)(delayed(_held_out_probs)(arts, fold_of, tr, c) for c, tr in tasks)
+    fitted = Parallel(n_jobs=jobs)(delayed(_held_out_probs)(arts, fold_of, tr, c, offsets) for c, tr in tasks)
     out: Probs = {c: {} for c in C_GRID}
     for (c, tr), p in zip(tasks, fitted):
         out[c][frozenset(tr)] = p
     return out
 
 
+def save_probs(path: Path, probs: Probs, offsets: Sequence[int]) -> None:
+    """The nested fits' token probabilities as an .npz (keys "C|folds|article", and the
+    window's offsets), so decoding variants can be compared on the same fits without refitting."""
+    arrays = {f"{c}|{''.join(map(str, sorted(tr)))}|{i}": p
+              for c, by_tr in probs.items() for tr, by_art in by_tr.items() for i, p in by_art.items()}
+    np.savez_compressed(path, offsets=np.asarray(offsets, dtype=np.int64), **arrays)
+
+
+def load_probs(path: Path, offsets: Sequence[int]) -> Probs:
+    """The probabilities written by ``save_probs`` (plain arrays, no pickles) for fits with
+    these neighbour ``offsets``; a file of another window is an error, not a silent mix-up."""
+    out: Probs = {}
+    with np.load(path, allow_pickle=False) as z:
+        if z["offsets"].tolist() != list(offsets):
+            raise ValueError(f"{path}: fits with offsets {z['offsets'].tolist()}, not {list(offsets)}")
+        for key in z.files:
+            if key == "offsets":
+                continue
+            c, tr, i = key.split("|")
+            out.setdefault(float(c), {}).setdefault(frozenset(map(int, tr)), {})[int(i)] = z[key]
+    return out
+
+
 def cross_validate(shared: Path = SHARED, limit: int | None = None, arts: Sequence[Article] | None = None,
-                   oof: dict[float, list[np.ndarray]] | None = None, jobs: int = 1) -> dict[str, float]:
+                   oof: dict[float, list[np.ndarray]] | None = None, jobs: int = 1,
+                   offsets: Sequence[int] = OFFSETS, probs_file: Path | None = None) -> dict[str, float]:
     """Nested 5-fold CV by article id; returns cv_* metrics over all articles
     plus per-fold F1 and C (cv_fold<k>_f1, cv_fold<k>_C).
 
@@ -279,14 +307,21 @@ def cross_validate(shared: Path = SHARED, limit: int | None = None, arts: Sequen
     and the decoding are chosen on inner out-of-fold probabilities (4 inner
     folds), each inner model trained on three outer folds. When ``oof`` is a
     dict it receives, per C, the outer out-of-fold token probabilities.
-    ``jobs``: processes for the fits.
+    ``jobs``: processes for the fits; ``offsets``: the neighbour window (see ``fit``).
+    ``probs_file``: an .npz of the nested fits' probabilities, read when it exists (the
+    fits skipped), else written after the fits.
     """
     arts = list(arts) if arts is not None else prepare(shared, limit)
     fl = folds(arts)
     fold_of = np.zeros(len(arts), dtype=int)
     for f, idx in enumerate(fl):
         fold_of[idx] = f
-    probs = _nested_probs(arts, fold_of, jobs)
+    if probs_file is not None and probs_file.exists():
+        probs = load_probs(probs_file, offsets)
+    else:
+        probs = _nested_probs(arts, fold_of, jobs, offsets)
+        if probs_file is not None:
+            save_probs(probs_file, probs, offsets)
     everything = frozenset(range(N_FOLDS))
     preds: list[list[Interval]] = [[] for _ in arts]
     fold_f1: dict[str, float] = {}
@@ -317,7 +352,7 @@ def cross_validate(shared: Path = SHARED, limit: int | None = None, arts: Sequen
 
 
 def train_shipped(arts: Sequence[Article], cv: dict[str, float] | None,
-                  oof: dict[float, list[np.ndarray]] | None) -> LoadedModel:
+                  oof: dict[float, list[np.ndarray]] | None, offsets: Sequence[int] = OFFSETS) -> LoadedModel:
     """Fit on all articles with the C and decoding that do best on the outer CV's
     out-of-fold probabilities (honest for every article), or on a fresh 5-fold OOF run."""
     if not oof:
@@ -326,12 +361,12 @@ def train_shipped(arts: Sequence[Article], cv: dict[str, float] | None,
             oof[c] = [np.zeros(0)] * len(arts)
             for fold in folds(arts):
                 test = set(fold.tolist())
-                model = fit([a for i, a in enumerate(arts) if i not in test], c)
+                model = fit([a for i, a in enumerate(arts) if i not in test], c, offsets=offsets)
                 for i in fold.tolist():
                     oof[c][i] = model.token_probabilities(arts[i].doc, arts[i].words)
     tuned = [(tune_decode(arts, oof[c]), c) for c in C_GRID]
     (dec, f), c = max(tuned, key=lambda x: x[0][1])  # max keeps the first C of the grid on ties
-    model = fit(arts, c, dec)
+    model = fit(arts, c, dec, offsets)
     model.meta = {
         "trained_on": "SemEval-2020 Task 11 PTC train, Loaded_Language spans (%d articles)" % len(arts),
         "C": c, "oof_f1_for_thresholds": round(f, 4),
@@ -429,6 +464,10 @@ def main() -> None:
     ap.add_argument("--no-cv", action="store_true")
     ap.add_argument("--keep-clusters", action="store_true", help="reuse the shipped word clusters (saves ~4 min)")
     ap.add_argument("--jobs", type=int, default=2, help="processes for the cross-validation's fits (default 2)")
+    ap.add_argument("--window", type=int, default=max(OFFSETS),
+                    help="neighbour window: words at offsets -K..+K feed a token's score (default: the shipped one)")
+    ap.add_argument("--probs-file", type=Path,
+                    help="an .npz of the nested fits' probabilities: read if it exists (no refits), else written")
     ap.add_argument("--build-subjectivity", type=Path, metavar="XML",
                     help="only rebuild the subjectivity lexicon from Pattern's en-sentiment.xml")
     args = ap.parse_args()
@@ -443,16 +482,17 @@ def main() -> None:
 
         word_clusters.cache_clear()
         log.info("built word clusters in %.0fs", time.time() - t0)
+    offsets = tuple(o for o in range(-args.window, args.window + 1) if o)
     arts = prepare(args.shared)
     log.info("prepared %d articles (%d tokens) in %.1fs", len(arts), sum(len(a.words) for a in arts), time.time() - t0)
     cv, oof = None, None
     if not args.no_cv:
         oof = {}
-        cv = cross_validate(arts=arts, oof=oof, jobs=args.jobs)
+        cv = cross_validate(arts=arts, oof=oof, jobs=args.jobs, offsets=offsets, probs_file=args.probs_file)
         print(json.dumps(cv, indent=2))
     if args.cv_only:
         return
-    model = train_shipped(arts, cv, oof)
+    model = train_shipped(arts, cv, oof, offsets)
     d = model.to_dict()
     assert d["format"] == MODEL_FORMAT
     args.out.write_text(json.dumps(d, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n", encoding="utf-8")
