@@ -56,7 +56,9 @@ VADER_POS, VADER_NEG = 0.05, -0.05
 # A sentence is the author's when at least this share of its words is outside quotes.
 AUTHOR_SENTENCE_SHARE = 0.5
 
-_MARK_RUN = re.compile(r"!+|\?+")
+# A run of "!" or of "?" ("!?" is two runs). It opens with a character class so that the regex
+# engine skips to the next "!" or "?" in C, as it cannot for "!+|\?+" (four times slower).
+_MARK_RUN = re.compile(r"[!?](?:(?<=!)!*|(?<=\?)\?*)")
 _CONTRACTION = re.compile(r"'(?:s|t|re|ve|ll|d|m)$")
 # "TheKremlin": two words run together; names like McCain, DeSantis, YouTube are not.
 _RUN_ON = re.compile(r"([A-Z][a-z]+)([A-Z][a-z]{2,})")

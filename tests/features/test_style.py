@@ -144,6 +144,13 @@ def test_exclamation_run_counts_once():
     assert f["exclamation_per_100_words"] == pytest.approx(100 / 12)
 
 
+def test_mixed_runs_of_marks_count_each_kind_apart():
+    # "?!" is a question run and an exclamation run; "!!!" and "???" one run each
+    f = style("Is Erdogan really Turkey’s sultan?! He says so!!! Who knows??? Nobody!")
+    assert f["question_per_100_words"] == pytest.approx(100 * 2 / 11)
+    assert f["exclamation_per_100_words"] == pytest.approx(100 * 3 / 11)
+
+
 def test_all_caps_counts_shouting_not_acronyms_or_datelines():
     assert style("ANKARA: NATO and the UN met the GNA and the LNA in Washington.")["all_caps_word_share"] == 0.0
     f = style("The deal is a TOTAL DISASTER for Turkey.")
