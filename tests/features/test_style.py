@@ -17,6 +17,7 @@ from features.style import (
     mattr,
     readability,
     syllables,
+    token_syllables,
 )
 from features.text import parse
 
@@ -248,3 +249,12 @@ def test_counts_on_a_known_text():
     assert f["word_count"] == 12
     assert f["mean_sentence_length_words"] == 6
     assert f["spelling_error_rate"] == 0.0
+
+
+def test_token_syllables_add_up_each_tokens_syllables():
+    _, body = sample("004")
+    lowered = parse(body).lowered
+    assert len(lowered) > 100
+    assert token_syllables(lowered) == sum(syllables(w.replace("’", "'")) for w in lowered)
+    assert token_syllables(["don’t", "don't", "the", "the"]) == 2 * syllables("don't") + 2
+    assert token_syllables([]) == 0
