@@ -93,8 +93,11 @@ def _analyzer() -> SentimentIntensityAnalyzer:
 
 
 _VADER_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
-# Anything VADER reads besides lexicon words: emoticons and emoji.
-_VADER_OTHER = re.compile(r"[:;=8xX][-'^]?[()\[\]DPpO3/\\|*]|<3|[\u2600-\u27bf\U0001f000-\U0001faff]")
+# Anything VADER reads besides lexicon words: emoticons (":-)", "<3") and emoji. Led by one character
+# class (the rest checked by what it found), so the regex engine skips in C to the next candidate.
+_EMOJI = "\u2600-\u27bf\U0001f000-\U0001faff"
+_VADER_OTHER = re.compile(f"[:;=8xX<{_EMOJI}]"
+                          f"(?:(?<=[:;=8xX])[-'^]?[()\\[\\]DPpO3/\\\\|*]|(?<=<)3|(?<=[{_EMOJI}]))")
 
 
 @lru_cache(maxsize=1)

@@ -258,3 +258,15 @@ def test_token_syllables_add_up_each_tokens_syllables():
     assert token_syllables(lowered) == sum(syllables(w.replace("’", "'")) for w in lowered)
     assert token_syllables(["don’t", "don't", "the", "the"]) == 2 * syllables("don't") + 2
     assert token_syllables([]) == 0
+
+
+def test_vader_other_finds_what_the_plain_alternation_finds():
+    import re
+
+    from features.style import _VADER_OTHER
+
+    plain = re.compile(r"[:;=8xX][-'^]?[()\[\]DPpO3/\\|*]|<3|[\u2600-\u27bf\U0001f000-\U0001faff]")
+    texts = [" :) ;-( <3 x] 8P xD ☀ 😀 :\\ =| x* <4 :-/ 8^O explanation (2018) <<3 :-: ==) ", sample("002")[1]]
+    for text in texts:
+        assert [m.span() for m in _VADER_OTHER.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert [m.group() for m in _VADER_OTHER.finditer(texts[0])][:8] == [":)", ";-(", "<3", "x]", "8P", "xD", "☀", "😀"]
