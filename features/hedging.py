@@ -98,13 +98,9 @@ def find_hedges(doc: Doc, lexicon: str = LEXICON) -> list[Span]:
     ctx = Ctx(doc.text, doc.tokens)
     toks = doc.tokens
     spans: list[Span] = []
-    low = ctx.low
-    i = 0
-    while i < len(toks):
-        s, e = toks[i]
-        first = low[s:e] if low is not None else ctx.word(i)  # the hot loop: no call per token
-        if first not in lex:
-            i += 1
+    after = 0  # tokens before this one are inside a cue already found
+    for i, first in _first_words(doc, ctx, lexicon):
+        if i < after:
             continue
         end_tok = None
         for cue in lex[first]:
@@ -118,8 +114,37 @@ def find_hedges(doc: Doc, lexicon: str = LEXICON) -> list[Span]:
                 kind = "hedge" if cue.label in HEDGE_LABELS else "qualifier"
                 spans.append(Span(start, end, kind, cue.label, doc.voice_at(start, end)))
                 break
-        i = end_tok + 1 if end_tok is not None else i + 1
+        after = end_tok + 1 if end_tok is not None else i + 1
     return spans
+
+
+@lru_cache(maxsize=None)
+def first_word_forms(lexicon: str = LEXICON) -> dict[str, str] | None:
+    """Each cue's first word in every spelling a lower-cased token can have (its apostrophes
+    straight or curly) -> the word; None when a first word is not ASCII."""
+    forms: dict[str, str] = {}
+    for word in load_lexicon(lexicon):
+        if not word.isascii():
+            return None
+        variants = [""]
+        for part in word.split("'"):
+            variants = [v + sep + part for v in variants for sep in (("'", "’") if v else ("",))]
+        forms.update(dict.fromkeys(variants, word))
+    return forms
+
+
+def _first_words(doc: Doc, ctx: Ctx, lexicon: str) -> list[tuple[int, str]]:
+    """(index, cue word) of the tokens that are a cue's first word, as ``ctx.word`` reads them.
+
+    Read from ``doc.lowered``, which the other extractors share: a token whose ``ctx.word`` is
+    an ASCII cue word is ASCII but for curly apostrophes, so lower-casing it alone or inside
+    the whole text (which differs only at a Greek final sigma) gives the same letters.
+    """
+    forms = first_word_forms(lexicon)
+    if forms is None:  # a lexicon with non-ASCII cues: token by token
+        lex = load_lexicon(lexicon)
+        return [(i, w) for i, w in enumerate(map(ctx.word, range(len(doc.tokens)))) if w in lex]
+    return [(i, forms[w]) for i, w in enumerate(doc.lowered) if w in forms]
 
 
 def _sentence_voices(doc: Doc) -> list[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import pytest
 
 from features import analyze
@@ -106,3 +107,16 @@ def test_more_attributed_reporting_raises_sourcing() -> None:
 @pytest.mark.parametrize("text", ["", "Short.", "Officials said it may rain."])
 def test_short_texts_are_not_judged_on_sourcing(text: str) -> None:
     assert math.isnan(card(text, None)["criterion_sourcing"])
+
+
+def test_first_person_words_are_the_whole_words_only():
+    from features.criteria import _FIRST_PERSON_RE
+
+    text = ("I told my editor we would go; it's ours, and ourselves to blame, said me. "
+            "Iowa, It, Imagine, myselves, ourself, mine-field, us_ 2us éus ΣI MY WE Mine “I” (we) I’m")
+    assert [m.group() for m in _FIRST_PERSON_RE.finditer(text)] == [
+        "I", "my", "we", "ours", "ourselves", "me", "mine", "I", "we", "I"]
+    for prefix in ("000", "001", "002", "003", "004"):
+        body = sample(prefix)[1]
+        assert [m.span() for m in _FIRST_PERSON_RE.finditer(body)] == \
+            [m.span() for m in re.finditer(r"\b(?:I|me|my|mine|myself|we|us|our|ours|ourselves)\b", body)]

@@ -15,6 +15,8 @@ from features.hedging import (
     HedgingFeatures,
     extract_hedging,
     find_hedges,
+    first_word_forms,
+    load_lexicon,
     parse_lexicon,
 )
 from features.text import parse
@@ -239,3 +241,28 @@ def test_szeged_heldout_sentence_f1() -> None:
             tp += hit and bool(cue_list)
     p, r = tp / pred, tp / gold_n
     assert 2 * p * r / (p + r) >= 0.75
+
+
+def test_first_word_forms_spell_each_apostrophe_straight_or_curly() -> None:
+    forms = first_word_forms()
+    assert forms is not None
+    assert all(forms[w] == w for w in load_lexicon())
+    assert forms["mightn’t"] == forms["mightn't"] == "mightn't"
+    assert set(forms) - set(load_lexicon()) == {"mightn’t", "couldn’t"}
+
+
+def test_a_cue_with_a_curly_apostrophe_is_found_as_with_a_straight_one() -> None:
+    straight = "The minister mightn't sign the bill. Critics said he MIGHTN'T either."
+    curly = straight.replace("'", "’")
+    assert [(s.start, s.end, s.label, s.voice) for s in find_hedges(parse(straight))] == \
+        [(s.start, s.end, s.label, s.voice) for s in find_hedges(parse(curly))]
+    assert [t for t, *_ in cues(curly)] == ["mightn’t", "MIGHTN’T"]
+
+
+def test_first_words_read_from_the_shared_lower_case_tokens_as_token_by_token(monkeypatch) -> None:
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt"))]
+    texts.append("ΟΔΟΣ: Perhaps it may rain, İSTANBUL officials couldn’t say; about 300 might come.")
+    fast = [find_hedges(parse(t)) for t in texts]
+    assert sum(map(len, fast)) >= 15
+    monkeypatch.setattr("features.hedging.first_word_forms", lambda lexicon: None)
+    assert [find_hedges(parse(t)) for t in texts] == fast

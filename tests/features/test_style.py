@@ -17,6 +17,7 @@ from features.style import (
     mattr,
     readability,
     syllables,
+    token_syllables,
 )
 from features.text import parse
 
@@ -144,6 +145,13 @@ def test_exclamation_run_counts_once():
     assert f["exclamation_per_100_words"] == pytest.approx(100 / 12)
 
 
+def test_mixed_runs_of_marks_count_each_kind_apart():
+    # "?!" is a question run and an exclamation run; "!!!" and "???" one run each
+    f = style("Is Erdogan really Turkey’s sultan?! He says so!!! Who knows??? Nobody!")
+    assert f["question_per_100_words"] == pytest.approx(100 * 2 / 11)
+    assert f["exclamation_per_100_words"] == pytest.approx(100 * 3 / 11)
+
+
 def test_all_caps_counts_shouting_not_acronyms_or_datelines():
     assert style("ANKARA: NATO and the UN met the GNA and the LNA in Washington.")["all_caps_word_share"] == 0.0
     f = style("The deal is a TOTAL DISASTER for Turkey.")
@@ -241,3 +249,24 @@ def test_counts_on_a_known_text():
     assert f["word_count"] == 12
     assert f["mean_sentence_length_words"] == 6
     assert f["spelling_error_rate"] == 0.0
+
+
+def test_token_syllables_add_up_each_tokens_syllables():
+    _, body = sample("004")
+    lowered = parse(body).lowered
+    assert len(lowered) > 100
+    assert token_syllables(lowered) == sum(syllables(w.replace("’", "'")) for w in lowered)
+    assert token_syllables(["don’t", "don't", "the", "the"]) == 2 * syllables("don't") + 2
+    assert token_syllables([]) == 0
+
+
+def test_vader_other_finds_what_the_plain_alternation_finds():
+    import re
+
+    from features.style import _VADER_OTHER
+
+    plain = re.compile(r"[:;=8xX][-'^]?[()\[\]DPpO3/\\|*]|<3|[\u2600-\u27bf\U0001f000-\U0001faff]")
+    texts = [" :) ;-( <3 x] 8P xD ☀ 😀 :\\ =| x* <4 :-/ 8^O explanation (2018) <<3 :-: ==) ", sample("002")[1]]
+    for text in texts:
+        assert [m.span() for m in _VADER_OTHER.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert [m.group() for m in _VADER_OTHER.finditer(texts[0])][:8] == [":)", ";-(", "<3", "x]", "8P", "xD", "☀", "😀"]

@@ -232,6 +232,23 @@ def test_word_tokens_are_the_word_pattern_matches_with_their_offsets():
     assert words.count("the") == 2 and word_tokens("") == ([], [])
 
 
+def test_word_tokens_of_texts_without_underscores_are_the_word_pattern_matches():
+    samples = Path(__file__).resolve().parents[2] / "notebooks" / "data" / "samples"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(samples.glob("*.txt"))]
+    texts.append("ΟΔΟΣ Zürich² naïve x\u0301y ٣٤ 3.5% e-mail a--b don’t '' `` ½ Ⅻ ǅemal end.")
+    for text in texts:
+        assert "_" not in text
+        tokens, words = word_tokens(text)
+        assert tokens == [m.span() for m in WORD_RE.finditer(text)]
+        assert words == [text[s:e] for s, e in tokens]
+
+
+def test_typewriter_quote_pairs_and_lone_apostrophes_or_backticks():
+    text = "``We will win,'' he said. Don't use `code' or 'single' marks. ``It is over.''"
+    doc = parse(text)
+    assert [text[r.start:r.end] for r in doc.quotes] == ["``We will win,''", "``It is over.''"]
+
+
 def test_repair_marks_finds_mangled_marks_at_line_starts_brackets_and_dashes():
     text = "?We will win,? he said.\n(?Never again?) and we?re sure it?s true.\n—?Go? now, asked who?"
     fixed = repair_marks(text)

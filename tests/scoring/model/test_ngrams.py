@@ -125,3 +125,16 @@ def test_the_bundled_models_vectorisers_count_real_articles_as_their_own_transfo
     df = pd.read_parquet(ALLSIDES, columns=["title", "content_original", "url"]).sample(300, random_state=3)
     texts = df["content_original"].fillna("").astype(str).tolist()
     _check_bundled(texts, df["title"].fillna("").astype(str).tolist(), df["url"].fillna("").astype(str).tolist())
+
+
+def test_the_faster_tokenizers_find_the_token_patterns_own_tokens():
+    tricky = ["snake_case a_b _x x_ __ a b cc 1 22 ΟΔΟΣ Zürich naïve İSTANBUL ǅemal x\u0301y 3.5% e-mail",
+              "\u00a0nbsp\u2003em\u3000ideographic\x1cfile\x1dgroup\x85nel\u2028line\ttab\r\nend  ", ""]
+    texts = _NEWS + tricky + [p.read_text(encoding="utf-8") for p in SAMPLES]
+    for pattern in ngrams.SPACELESS_PATTERNS:
+        own = CountVectorizer(token_pattern=pattern).build_tokenizer()
+        fast = ngrams._spaceless_tokenizer(pattern)
+        assert fast is not None and fast is not own
+        for text in texts:
+            assert fast(text) == own(text)
+    assert ngrams._spaceless_tokenizer(r"(?u)\b\w+\b") is None
