@@ -14,7 +14,7 @@ from .source_words import (
     BOUNDARY, DETERMINERS, INDEFINITE, INTRO_PREPS, INTRO_RE, Lexicon, MEDIA_SUFFIX, NAME_CONNECTORS,
     NP_STOP, ORG_HEADS, PASSIVE_AUX, PERSON_PRONOUNS, POSTMOD, PRESENT_AUX, PRONOUNS, QUOTE_MARK_RE,
     RELATIVE, RELATIVE_RE, RELATIVE_STOP, SENTENCE_ADVERBS, SHORT_QUOTE_RE, SKIP_BEFORE, TIME_PREPS,
-    TICKER_BEFORE_RE, TIME_WORDS, TOKEN_RE, VERB_NEXT_RE,
+    TICKER_BEFORE_RE, TIME_WORDS, TOKEN_RE, VERB_NEXT_RE, WEEKDAYS, DAY_PARTS,
 )
 
 @dataclass(slots=True)
@@ -66,6 +66,14 @@ def np_forward(text: str, pos: int, limit: int, lex: Lexicon, chunk: bool = Fals
         return None
     words = [text[a:b] for a, b in toks]
     low = [w.lower() for w in words]
+    lead = _date_words(words, low, 0)
+    if lead and lead < len(toks):
+        # "Saturday afternoon the coroner's office identified": the date opens the clause
+        toks, words, low = toks[lead:], words[lead:], low[lead:]
+    for k in (len(toks) - 2, len(toks) - 1):
+        if k > 0 and _date_words(words, low, k) == len(toks) - k:
+            toks, words, low = toks[:k], words[:k], low[:k]  # "a report Tuesday evening"
+            break
     i = 0
     det = ""
     if low[0] in PRONOUNS and (len(toks) == 1 or not chunk or toks[-1][0] == toks[0][0]):
@@ -84,6 +92,13 @@ def np_forward(text: str, pos: int, limit: int, lex: Lexicon, chunk: bool = Fals
     return _common_np(text, toks, words, low, core, det, chunk, lex)
 
 
+def _date_words(words: list[str], low: list[str], j: int) -> int:
+    """How many words from ``j`` name a day ("Tuesday", "Tuesday evening"): 0, 1 or 2."""
+    if j >= len(words) or low[j] not in WEEKDAYS or not _is_cap(words[j]):
+        return 0
+    return 2 if j + 1 < len(words) and low[j + 1] in DAY_PARTS else 1
+
+
 def _np_core(text: str, toks: list[tuple[int, int]], words: list[str], low: list[str], i: int, lex: Lexicon) -> list[int]:
     """The phrase's words after the determiner (indices into ``toks``): a run of
     capitalised words (a name, with "of"/"de" inside it) or of common words up to a
@@ -100,6 +115,8 @@ def _np_core(text: str, toks: list[tuple[int, int]], words: list[str], low: list
             # "Officials said", "Sources close to ...": capitalised only by position
             words[j] = lw
             w = lw
+        if core and _date_words(words, low, j):
+            break  # "a report Tuesday evening confirming": the date follows the phrase
         if _is_cap(w):
             # a possessive name is a determiner for what follows ("Russia's foreign ministry")
             if not core and lw in SENTENCE_ADVERBS:
@@ -253,6 +270,13 @@ def subject_before(text: str, sent_s: int, cue_s: int, lex: Lexicon) -> NounPhra
             while k >= 0 and k >= j - 3 and text[toks[k][0] : toks[k][1]].lower() not in TIME_PREPS:
                 k -= 1
             if k >= 0 and k >= j - 3 and text[toks[k][0] : toks[k][1]].lower() in TIME_PREPS:
+                right = toks[k][0]
+                j = k - 1
+                continue
+            # "Maxwell's tweets Saturday made it clear", "... Tuesday evening said": a bare day
+            k = j - 1 if w in DAY_PARTS else j
+            day = text[toks[k][0] : toks[k][1]] if k > 0 else ""
+            if day.lower() in WEEKDAYS and _is_cap(day) and _clean_gap(text, toks[k][1], toks[j][0]):
                 right = toks[k][0]
                 j = k - 1
                 continue

@@ -166,6 +166,17 @@ CLAIM_SUBJECTS = frozenset("i we you he she it they who which that also now stil
 # A party tag likewise: "Rep. Justin Amash (R-Mich.) said", "McKeon (R-Santa Clarita) said".
 TICKER_BEFORE_RE = re.compile(r"\s*\((?:[A-Z0-9.^:-]{1,12}|[RDI][-–][A-Z][\w. ]{1,20})\)\s*$")
 PASSIVE_AUX = frozenset("be is was were been being are get got gets".split())
+# Reports a speaker makes inside a quotation ("“They say it's bad”", "“I told him no”"); the
+# first and second person only in the past ("I say", "we're talking" are turns of speech).
+QUOTED_CUES = frozenset(
+    """said says say told claimed claims claim wrote writes tweeted reported announced warned denied
+    insisted suggested called stated vowed""".split()
+)
+QUOTED_PAST = frozenset("said told claimed wrote tweeted reported announced warned denied insisted suggested called stated vowed".split())
+FIRST_SECOND = frozenset("i we you".split())
+# Where a speaker's clause may open inside a quotation: after the mark, a sentence end, a comma,
+# a dash, a colon or a conjunction (not after "what" or "everything that").
+QUOTED_CLAUSE_START_RE = re.compile(r"(?:^|[“\"‘'.!?,;:—–…\[(]|\b(?:[Aa]nd|[Bb]ut|[Ss]o|[Tt]hen))\s*$")
 # Capitalised prepositions that open a sentence with a phrase, not a name.
 INTRO_PREPS = frozenset("At In On During After Before For From By With Since Under Over Amid".split())
 PRESENT_AUX = frozenset("is are am".split())
@@ -177,6 +188,9 @@ TIME_WORDS = frozenset(
     evening afternoon weekend today yesterday january february march april may june july august
     september october november december""".split()
 )
+# "Tuesday evening": a day's name (and part) dates a clause, it never names a source.
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+DAY_PARTS = frozenset("morning afternoon evening night".split())
 TIME_PREPS = frozenset("on last this earlier late early in at".split())
 # Words that end a noun phrase scanned forward.
 NP_STOP = frozenset(

@@ -33,7 +33,7 @@ from .source_words import (
     COORD_START_RE, COORD_VERB_RE, DETERMINERS, FORMS, GERUND_WHILE_RE, INVERSION_MARKS, Lexicon, MANNER_LABEL,
     MANNER_RE, NEGATED_RE, NEITHER_RE, NOT_A_CUE_AFTER, NOT_A_CUE_BEFORE, NOT_AFTER_TO, NOUN_BEFORE, NP_STOP, OBJECT_PRONOUNS,
     OF_NAME_RE, ORG_HEADS, PASSIVE_AUX, PASSIVE_BEFORE_RE, PASSIVE_CUES, PASSIVE_GAP, POLL_IN_RE, POSTPOSABLE,
-    PRONOUNS, QUOTE_AFTER_RE, QUOTE_BEFORE_RE, QUOTE_MARK_RE, REFLEXIVES, SKIP_BEFORE, SOURCE_LABELS, STANCE,
+    PRONOUNS, QUOTED_CLAUSE_START_RE, QUOTED_CUES, QUOTED_PAST, FIRST_SECOND, QUOTE_AFTER_RE, QUOTE_BEFORE_RE, QUOTE_MARK_RE, REFLEXIVES, SKIP_BEFORE, SOURCE_LABELS, STANCE,
     STANDALONE_MANNER_RE, THAT_RE, TRAILING_JOIN_RE, lexicon,
 )
 from .text import Doc
@@ -56,9 +56,9 @@ SOURCING_FEATURES: tuple[str, ...] = (
 def _find_cues(doc: Doc, lex: Lexicon) -> list[tuple[int, int, str, str]]:
     """(start, end, label, cue form) of every cue, manner phrases attached.
 
-    Cues inside direct quotes are dropped (they are the speaker's words, and in
-    PolNeAR almost never annotated), as are stance and evidence cues inside
-    paraphrase (the reported clause, not a new attribution).
+    Stance, belief and evidence cues inside a quotation or paraphrase are dropped (the
+    reported clause, not a new attribution); a speech cue inside a direct quote is kept
+    for the speaker's own report ("“They say it's bad,” he said") and needs a source.
     """
     text = doc.text
     toks = doc.tokens
@@ -86,9 +86,9 @@ def _find_cues(doc: Doc, lex: Lexicon) -> list[tuple[int, int, str, str]]:
                 continue
             end = toks[i + k - 1][1]
             region = doc.region_at(s, end)
-            if region is not None and (
-                region.label == "direct" or (region.label == "paraphrase" and label in (STANCE, BELIEF, "evidence"))
-            ):
+            # inside a quotation only a speech act counts ("“I told you ...”", "“They say ...”"):
+            # the speaker reports someone else; it is kept only with a source of its own
+            if region is not None and label in (STANCE, BELIEF, "evidence"):
                 break
             if label in ("speech", "publication"):
                 mm = MANNER_RE.match(text, end)
@@ -100,7 +100,7 @@ def _find_cues(doc: Doc, lex: Lexicon) -> list[tuple[int, int, str, str]]:
             out.append((s, end, label, " ".join(words)))
             break
     extra = []
-    cue_sents = {doc.sentence_index(c[0]) for c in out}
+    cue_sents = {doc.sentence_index(c[0]) for c in out if not _in_direct(doc, c[0], c[1])}
     for rx, form in ((STANDALONE_MANNER_RE, "manner"), (COLON_CUE_RE, ":")):
         for m in rx.finditer(text):
             si = doc.sentence_index(m.start())
@@ -118,6 +118,24 @@ def _find_cues(doc: Doc, lex: Lexicon) -> list[tuple[int, int, str, str]]:
     if extra:
         out = sorted(out + extra)
     return out
+
+
+def _speaks_in_quote(text: str, np_: NounPhrase, cue: tuple[int, int, str, str]) -> bool:
+    """A speaker's own report inside a quotation: a plain reporting verb after a pronoun, a name
+    or a source noun ("“They say ...", "“Ryan called the attacks ...", "“sources claim ...")."""
+    form = cue[3]
+    if np_.end > cue[0] or np_.end - np_.start > 60 or form not in QUOTED_CUES:
+        return False
+    if not QUOTED_CLAUSE_START_RE.search(text, max(0, np_.start - 12), np_.start):
+        return False  # "what he said", "everything I have said": the words said, not a report
+    if np_.pronoun:
+        return np_.pronoun not in FIRST_SECOND or form in QUOTED_PAST
+    return np_.typed or (np_.proper and form != "say")
+
+
+def _in_direct(doc: Doc, s: int, e: int) -> bool:
+    region = doc.region_at(s, e)
+    return region is not None and region.label == "direct"
 
 
 def _reports_no_one(text: str, toks: list[tuple[int, int]], low: list[str], i: int, lex: Lexicon) -> bool:
@@ -250,8 +268,7 @@ def extract_sourcing(doc: Doc) -> Extraction:
     for cue in cues:
         s, e, label, _ = cue
         # a cue inside paraphrase is still the article's attribution; direct-quote cues were dropped
-        region = doc.region_at(s, e)
-        voice = "quoted" if region is not None and region.label == "direct" else "author"
+        voice = "quoted" if _in_direct(doc, s, e) else "author"
         si = doc.sentence_index(s)
         sent = doc.sentences[si]
         sourcing = label not in (STANCE, BELIEF)
@@ -266,7 +283,12 @@ def extract_sourcing(doc: Doc) -> Extraction:
         found = _sources_for_cue(text, sent, cue, lex, main_cue=prev_si == si)
         if label == BELIEF and not (found and THAT_RE.match(text, e)):
             continue
-        if found:
+        if voice == "quoted":
+            # a report inside a quotation is the speaker's: evidence with its subject, never a feature
+            found = [np_ for np_ in found if _speaks_in_quote(text, np_, cue)]
+            if not found:
+                continue
+        elif found:
             prev_si = si
         spans.append(Span(s, e, "attribution", label, voice))
         # what follows a passive ("Hours before the armistice was announced, airstrikes ...")
@@ -277,7 +299,7 @@ def extract_sourcing(doc: Doc) -> Extraction:
                 contents.append(content)
         for np_ in found:
             np_ = resolve_pronoun(np_, history)
-            if not np_.pronoun:
+            if not np_.pronoun and voice == "author":
                 history.append(np_)
             if (np_.start, np_.end) in seen_src or np_.end <= np_.start:
                 continue

@@ -119,8 +119,8 @@ def test_sources_seen_missed_on_real_news(text: str, sources: list[tuple[str, st
         ("The deal holds, according to officials.", [("according to", "according_to")]),
         ("Macron accused Ankara of violating the embargo.", [("accused", "stance")]),
         ("Sanders called for a recount.", [("called for", "speech")]),
-        # the cue inside a direct quote is the speaker's, not the article's
-        ("“I said no to them,” she said.", [("said", "speech")]),
+        # a report inside a direct quote is the speaker's (quoted voice, tested below), not the article's
+        ("“I agreed with them,” she said.", [("said", "speech")]),
         # "so-called" is not a speech verb, a TV show is not evidence
         ("The so-called deal collapsed after the talk show.", []),
     ],
@@ -349,3 +349,56 @@ def test_the_tail_of_a_link_is_not_a_source() -> None:
     text = "A Reuters tally reut.rs/2WVPxuE shows the United States has by far the most cases."
     sources = [text[s.start:s.end] for s in extract_sourcing(parse(text)).spans if s.kind == "source"]
     assert not any("2WVPxuE" in s for s in sources)
+
+
+# A speaker's own report inside a quotation is evidence in quoted voice; it needs a subject that opens
+# a clause and a plain reporting verb, and it never enters the features.
+@pytest.mark.parametrize(
+    "text, quoted",
+    [
+        ("“I said no to them,” she said.", [("said", "I")]),
+        ("“They say it’s as bad as a war zone,” the doctor said.", [("say", "They")]),
+        ("“All right, well, the president says that’s fake news,” he said.", [("says", "the president")]),
+        ("“Ryan called the attacks anti-Semitic,” she wrote.", [("called", "Ryan")]),
+        ("According to Fox News, “sources claim officers were told to stand down.”", [("claim", "sources")]),
+        # turns of speech, the words said and acts are no reports
+        ("“To me, I say the cost of a human life is priceless,” Cuomo said.", []),
+        ("“I’m just saying, we fly over those states,” he wrote.", []),
+        ("“It makes no sense in light of what you actually said,” she wrote.", []),
+        ("“I disagree with everything that he has said,” Grassley said.", []),
+        ("“I’m so appreciative of how the team responded,” said Jones.", []),
+        ("“We are asking the public to stay home,” the sheriff said.", []),
+    ],
+)
+def test_reports_inside_quotations(text: str, quoted: list[tuple[str, str]]) -> None:
+    spans = extract_sourcing(parse(text)).spans
+    inner = [s for s in spans if s.voice == "quoted" and s.kind in ("attribution", "source")]
+    cues = [text[s.start : s.end] for s in inner if s.kind == "attribution"]
+    sources = [text[s.start : s.end] for s in inner if s.kind == "source"]
+    assert list(zip(cues, sources)) == quoted
+    assert len(cues) == len(sources) == len(quoted)
+
+
+def test_reports_inside_quotations_leave_the_features_alone() -> None:
+    plain = "“They saw them,” she said. Officials said the vote would go on."
+    nested = "“They told them,” she said. Officials said the vote would go on."
+    assert any(s.voice == "quoted" and s.kind == "source" for s in extract_sourcing(parse(nested)).spans)
+    assert extract_sourcing(parse(plain)).features == extract_sourcing(parse(nested)).features
+
+
+# A day's name dates the clause; it is never the source.
+@pytest.mark.parametrize(
+    "text, sources",
+    [
+        ("Maxwell's tweets Saturday made it clear that the move was wrong.", ["Maxwell's tweets"]),
+        ("The Treasury Department released a report Tuesday evening confirming that the debt had hit a record.",
+         ["The Treasury Department", "a report"]),
+        ("Saturday afternoon the county coroner's office identified the woman as Candy Rosario.",
+         ["the county coroner's office"]),
+        ("Officials Monday said the plan was dead.", ["Officials"]),
+        # not a day: a name and a month name stay sources
+        ("April Ryan said the briefing was cancelled.", ["April Ryan"]),
+    ],
+)
+def test_day_names_are_not_sources(text: str, sources: list[str]) -> None:
+    assert [t for t, _ in _spans(text, "source")] == sources
