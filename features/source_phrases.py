@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from .source_words import (
-    BOUNDARY, DETERMINERS, INDEFINITE, INTRO_PREPS, INTRO_RE, Lexicon, MEDIA_SUFFIX, NAME_CONNECTORS,
+    APPROXIMATORS, BOUNDARY, DETERMINERS, INDEFINITE, INTRO_PREPS, INTRO_RE, Lexicon, MEDIA_SUFFIX, NAME_CONNECTORS,
     NP_STOP, ORG_HEADS, PASSIVE_AUX, PERSON_PRONOUNS, POSTMOD, PRESENT_AUX, PRONOUNS, QUOTE_MARK_RE,
     RELATIVE, RELATIVE_RE, RELATIVE_STOP, SENTENCE_ADVERBS, SHORT_QUOTE_RE, SKIP_BEFORE, TIME_PREPS,
     TICKER_BEFORE_RE, TIME_WORDS, TOKEN_RE, VERB_NEXT_RE, WEEKDAYS, DAY_PARTS,
@@ -52,6 +52,8 @@ def _strip_poss(w: str) -> str:
 def _clean_gap(text: str, a: int, b: int) -> bool:
     """True when only spaces separate two tokens (no punctuation, no line break)."""
     gap = text[a:b]
+    if gap[:1] == "%" and a > 0 and text[a - 1].isdigit():
+        gap = gap[1:]  # "55% of Americans": the sign belongs to its number
     return gap.strip() == "" and "\n" not in gap
 
 
@@ -61,6 +63,13 @@ def np_forward(text: str, pos: int, limit: int, lex: Lexicon, chunk: bool = Fals
     ``chunk`` means [pos, limit) was already cut out as a subject, so an unnamed
     source or document keeps everything up to ``limit`` ("a source in Ankara").
     """
+    np_ = _np_forward(text, pos, limit, lex, chunk)
+    if np_ is not None and text[np_.end : np_.end + 1] == "%" and text[np_.end - 1].isdigit():
+        np_.end += 1  # "55% said": the share with its sign
+    return np_
+
+
+def _np_forward(text: str, pos: int, limit: int, lex: Lexicon, chunk: bool) -> NounPhrase | None:
     toks = _tokens(text, pos, min(limit, pos + 160))
     if not toks or not _clean_gap(text, pos, toks[0][0]) and text[pos:toks[0][0]].strip(" \t"):
         return None
@@ -119,7 +128,7 @@ def _np_core(text: str, toks: list[tuple[int, int]], words: list[str], low: list
             break  # "a report Tuesday evening confirming": the date follows the phrase
         if _is_cap(w):
             # a possessive name is a determiner for what follows ("Russia's foreign ministry")
-            if not core and lw in SENTENCE_ADVERBS:
+            if not core and (lw in SENTENCE_ADVERBS or lw in APPROXIMATORS):
                 j += 1
                 continue
             core.append(j)
@@ -215,8 +224,8 @@ def _common_np(text: str, toks: list[tuple[int, int]], words: list[str], low: li
         label = "media"
     elif lhead in cls["role"] and definite:
         label = "named"
-    elif lhead in cls["anonymous"] or lhead in cls["role"]:
-        label = "anonymous"
+    elif lhead in cls["anonymous"] or lhead in cls["role"] or lhead.isdigit():
+        label = "anonymous"  # a number is a share of unnamed respondents ("the 46% who said")
     elif definite:
         label = "named"
     elif det in INDEFINITE or lhead.endswith("s") or not det:
@@ -284,6 +293,8 @@ def subject_before(text: str, sent_s: int, cue_s: int, lex: Lexicon) -> NounPhra
     if j < 0:
         return None
     gap = text[toks[j][1] : right].strip()
+    if gap == "%" and text[toks[j][1] - 1].isdigit():
+        gap = ""  # "55% said": the share of a poll's respondents speaks
     if gap:
         # "Sezer, an expert on Turkey, said", "One commenter — who ... — noted": skip back
         # over the appositive; "Another participant who chose ..., says": over the relative clause

@@ -93,6 +93,8 @@ MEDIA_SUFFIX = re.compile(
     r"Express|Monitor|Review|Magazine|Insider|Report|Radio|TV|Television|Agency|Press|Wire|Today|"
     r"Standard|Independent|Examiner|Sun|Star|Mirror|Globe|Inquirer|Bulletin|Courier|Register)$"
 )
+# ", said his grandson, David Eisenhower, a historian": the name set beside an inverted speaker's role.
+APPOSED_NAME_RE = re.compile(r",[ \t]+(?=[A-Z])")
 MANNER_LABEL = {"interview": "interview", "conference": "interview", "briefing": "interview", "speech": "interview"}
 
 DETERMINERS = frozenset(
@@ -162,9 +164,10 @@ PASSIVE_GAP = frozenset("not never also now already first still".split())
 # "notes" and "reports" likewise ("Viguerie notes", "..., reports Fox News"; not "his notes", "news reports").
 CLAIM_FORMS = frozenset("claim claims notes reports".split())
 CLAIM_SUBJECTS = frozenset("i we you he she it they who which that also now still often".split())
-# A stock ticker or short aside between a company and its cue: "Apple Inc (AAPL.O) said".
+# A stock ticker or short aside between a company and its cue: "Apple Inc (AAPL.O) said", a poll
+# share: "About half of Americans (51%) said".
 # A party tag likewise: "Rep. Justin Amash (R-Mich.) said", "McKeon (R-Santa Clarita) said".
-TICKER_BEFORE_RE = re.compile(r"\s*\((?:[A-Z0-9.^:-]{1,12}|[RDI][-–][A-Z][\w. ]{1,20})\)\s*$")
+TICKER_BEFORE_RE = re.compile(r"\s*\((?:[A-Z0-9.^:%-]{1,12}|[RDI][-–][A-Z][\w. ]{1,20})\)\s*$")
 PASSIVE_AUX = frozenset("be is was were been being are get got gets".split())
 # Reports a speaker makes inside a quotation ("“They say it's bad”", "“I told him no”"); the
 # first and second person only in the past ("I say", "we're talking" are turns of speech).
@@ -217,6 +220,8 @@ SENTENCE_ADVERBS = frozenset(
     but and or nevertheless nonetheless furthermore later earlier previously separately
     similarly likewise""".split()
 )
+# "About half of Americans said": an approximate share opens the phrase, it is no name.
+APPROXIMATORS = frozenset("about nearly almost roughly approximately".split())
 ORG_HEADS = frozenset(
     """ministry department office council committee commission party agency government administration
     campaign company corporation university institute foundation association union bank court army

@@ -29,7 +29,7 @@ from .base import ArticleTransformer, Extraction, Span, per_100, safe_div
 from .insertions import clean_doc
 from .source_phrases import NounPhrase, np_before_gerund, np_forward, resolve_pronoun, sentence_subject, subject_before
 from .source_words import (
-    ADJECTIVE_AFTER, AND_BEFORE_RE, BELIEF, BOUNDARY, CLAIM_FORMS, CLAIM_SUBJECTS, COLON_CUE_RE, CONTENT_START_RE,
+    ADJECTIVE_AFTER, APPOSED_NAME_RE, AND_BEFORE_RE, BELIEF, BOUNDARY, CLAIM_FORMS, CLAIM_SUBJECTS, COLON_CUE_RE, CONTENT_START_RE,
     COORD_START_RE, COORD_VERB_RE, DETERMINERS, FORMS, GERUND_WHILE_RE, INVERSION_MARKS, Lexicon, MANNER_LABEL,
     MANNER_RE, NEGATED_RE, NEITHER_RE, NOT_A_CUE_AFTER, NOT_A_CUE_BEFORE, NOT_AFTER_TO, NOUN_BEFORE, NP_STOP, OBJECT_PRONOUNS,
     OF_NAME_RE, ORG_HEADS, PASSIVE_AUX, PASSIVE_BEFORE_RE, PASSIVE_CUES, PASSIVE_GAP, POLL_IN_RE, POSTPOSABLE,
@@ -219,6 +219,10 @@ def _sources_for_cue(
     paired_dash = bool(before) and before[-1] in "—–" and any(c in "—–" for c in before[:-1])
     if first in POSTPOSABLE and (not before or before[-1] in INVERSION_MARKS) and not paired_dash:
         np_ = np_forward(text, e, sent_e, lex)
+        if np_ is not None and not np_.pronoun and not np_.proper and APPOSED_NAME_RE.match(text, np_.end):
+            name = np_forward(text, APPOSED_NAME_RE.match(text, np_.end).end(), sent_e, lex)
+            if name is not None and name.person:
+                np_ = NounPhrase(np_.start, name.end, name.label, name.key, True, proper=True)
         if np_ is not None and not np_.pronoun:
             mm = MANNER_RE.match(text, np_.end)
             after = text[mm.end() if mm else np_.end : sent_e].lstrip()

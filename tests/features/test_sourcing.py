@@ -402,3 +402,28 @@ def test_reports_inside_quotations_leave_the_features_alone() -> None:
 )
 def test_day_names_are_not_sources(text: str, sources: list[str]) -> None:
     assert [t for t, _ in _spans(text, "source")] == sources
+
+
+# Poll shares, a name set beside an inverted speaker's role, and a letter-named plan ending a sentence.
+@pytest.mark.parametrize(
+    "text, sources",
+    [
+        ("Just six months later, those numbers had flipped – 55% said it was more important.", [("55%", "anonymous")]),
+        ("In a survey last month, 50% of Americans said they would vote.",
+         [("a survey", "document"), ("50% of Americans", "anonymous")]),
+        ("About half of Americans (51%) said they would be less likely to vote.",
+         [("About half of Americans", "anonymous")]),
+        ("In September, 50% valued experience, about the same as the 46% who said this in March.",
+         [("the 46%", "anonymous")]),
+        ('"It would have confused him," said his grandson, David Eisenhower, a noted historian.',
+         [("his grandson, David Eisenhower", "named")]),
+        # no name after the comma: the role alone
+        ('"The answer is no," said the spokesman, who declined to be named.', [("the spokesman", "named")]),
+        # "Plan B." ends its sentence: the next one has its own speaker
+        ("The party backed Plan B. Trump said it would fail.", [("Trump", "named")]),
+        # a middle initial does not
+        ("John F. Kennedy said the country would go to the moon.", [("John F. Kennedy", "named")]),
+    ],
+)
+def test_poll_shares_apposed_names_and_letter_names(text: str, sources: list[tuple[str, str]]) -> None:
+    assert _spans(text, "source") == sources
