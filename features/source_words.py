@@ -158,6 +158,8 @@ OBJECT_PRONOUNS = frozenset("him her it them me us you".split())
 # reported by", "it was reported that");
 # being asked, accused or quoted still reports what someone said of or to the subject.
 PASSIVE_CUES = frozenset("asked accused quoted".split())
+# "is observed by millions": observing in the passive is watching or keeping, never a report.
+PASSIVE_NEVER = frozenset(["observed"])
 PASSIVE_GAP = frozenset("not never also now already first still".split())
 # "claim(s)" reports only after its speaker ("Trump claims", "he falsely claimed"); after any
 # other lower-case word it is the noun ("unfounded claims", "denied claims that ...").

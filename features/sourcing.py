@@ -29,12 +29,13 @@ from .base import ArticleTransformer, Extraction, Span, per_100, safe_div
 from .insertions import clean_doc
 from .source_phrases import NounPhrase, np_before_gerund, np_forward, resolve_pronoun, sentence_subject, subject_before
 from .source_words import (
-    ADJECTIVE_AFTER, APPOSED_NAME_RE, AND_BEFORE_RE, BELIEF, BOUNDARY, CLAIM_FORMS, CLAIM_SUBJECTS, COLON_CUE_RE, CONTENT_START_RE,
-    COORD_START_RE, COORD_VERB_RE, DETERMINERS, FORMS, GERUND_WHILE_RE, INVERSION_MARKS, Lexicon, MANNER_LABEL,
-    MANNER_RE, NEGATED_RE, NEITHER_RE, NOT_A_CUE_AFTER, NOT_A_CUE_BEFORE, NOT_AFTER_TO, NOUN_BEFORE, NP_STOP, OBJECT_PRONOUNS,
-    OF_NAME_RE, ORG_HEADS, PASSIVE_AUX, PASSIVE_BEFORE_RE, PASSIVE_CUES, PASSIVE_GAP, POLL_IN_RE, POSTPOSABLE,
-    PRONOUNS, QUOTED_CLAUSE_START_RE, QUOTED_CUES, QUOTED_PAST, FIRST_SECOND, QUOTE_AFTER_RE, QUOTE_BEFORE_RE, QUOTE_MARK_RE, REFLEXIVES, SKIP_BEFORE, SOURCE_LABELS, STANCE,
-    STANDALONE_MANNER_RE, THAT_RE, TRAILING_JOIN_RE, lexicon,
+    ADJECTIVE_AFTER, AND_BEFORE_RE, APPOSED_NAME_RE, BELIEF, BOUNDARY, CLAIM_FORMS, CLAIM_SUBJECTS,
+    COLON_CUE_RE, CONTENT_START_RE, COORD_START_RE, COORD_VERB_RE, DETERMINERS, FIRST_SECOND, FORMS,
+    GERUND_WHILE_RE, INVERSION_MARKS, Lexicon, MANNER_LABEL, MANNER_RE, NEGATED_RE, NEITHER_RE, NOT_AFTER_TO,
+    NOT_A_CUE_AFTER, NOT_A_CUE_BEFORE, NOUN_BEFORE, NP_STOP, OBJECT_PRONOUNS, OF_NAME_RE, ORG_HEADS,
+    PASSIVE_AUX, PASSIVE_BEFORE_RE, PASSIVE_CUES, PASSIVE_GAP, PASSIVE_NEVER, POLL_IN_RE, POSTPOSABLE, PRONOUNS,
+    QUOTED_CLAUSE_START_RE, QUOTED_CUES, QUOTED_PAST, QUOTE_AFTER_RE, QUOTE_BEFORE_RE, QUOTE_MARK_RE,
+    REFLEXIVES, SKIP_BEFORE, SOURCE_LABELS, STANCE, STANDALONE_MANNER_RE, THAT_RE, TRAILING_JOIN_RE, lexicon,
 )
 from .text import Doc
 
@@ -162,6 +163,8 @@ def _reports_no_one(text: str, toks: list[tuple[int, int]], low: list[str], i: i
     prev = low[i - 1]
     spaced = text[toks[i - 1][1] : toks[i][0]].isspace()
     if w in NOT_AFTER_TO and prev == "to":
+        return True
+    if w in PASSIVE_NEVER and prev in PASSIVE_AUX:
         return True
     if w == "asked" and nxt == "to" and prev in PASSIVE_AUX:
         return True  # "they were asked to rate ...": the subject is asked, it reports nothing

@@ -131,3 +131,22 @@ def test_cue(text: str, cue: str, source: str | None) -> None:
     assert cue in _spans(text, "attribution")
     if source is not None:
         assert source in _spans(text, "source")
+
+
+# Manner-of-speaking verbs report what was said; the same words as nouns or other verbs do not.
+@pytest.mark.parametrize(
+    "text, cues",
+    [
+        ("“It’s not justified!” seethed one of the students.", ["seethed"]),
+        ("“They have to oppose it,” Phillips observed in a Fox News interview.", ["observed"]),
+        ("Roth sneered at so-called flyover states.", ["sneered"]),
+        ("NBC anchor Lester Holt fretted that ending the law could leave millions uninsured.", ["fretted"]),
+        ("Analysts cautioned that the recovery would be slow.", ["cautioned"]),
+        ("Others, however, point out that the plan costs less.", ["point out"]),
+        # not speech: an observance, a laboratory observation, a lament as a noun
+        ("The holiday is observed by millions of families.", []),
+        ("Her lament for the old city filled the book.", []),
+    ],
+)
+def test_manner_of_speaking_cues(text: str, cues: list[str]) -> None:
+    assert _spans(text, "attribution") == cues
