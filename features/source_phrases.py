@@ -90,6 +90,12 @@ def _np_forward(text: str, pos: int, limit: int, lex: Lexicon, chunk: bool) -> N
     if low[0] in DETERMINERS:
         det = low[0]
         i = 1
+    if det and len(toks) > 2 and low[1] == "of" and _clean_gap(text, toks[0][1], toks[1][0]):
+        # "one of the students", "some of his aides": a part of a group speaks, unnamed
+        whole = _np_forward(text, toks[2][0], limit, lex, chunk)
+        if whole is not None and not whole.pronoun:
+            label = whole.label if whole.label in ("document", "media") else "anonymous"
+            return NounPhrase(toks[0][0], whole.end, label, f"{label}:{det} of:{whole.key}", typed=True)
     core = _np_core(text, toks, words, low, i, lex)
     if not core and det and chunk and det in lex.common_heads and len(toks) == 1:
         # "some (who argue)": a quantifier alone is the unnamed source

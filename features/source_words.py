@@ -214,7 +214,8 @@ NAME_CONNECTORS = frozenset("of for de del da al bin van von la le &".split())
 POSTPOSABLE = frozenset(
     """said says say write writes wrote added adds asked asks explained explains noted notes continued
     insisted insists argued argues recalled recalls warned warns stressed replied responded
-    concluded declared tweeted according reported reports read reads""".split()
+    concluded declared tweeted according reported reports read reads exclaimed exclaims retorted retorts mused
+    muses opined observed cautioned lamented seethed quipped""".split()
 )
 # Capitalised at a sentence start but not names.
 SENTENCE_ADVERBS = frozenset(

@@ -419,6 +419,12 @@ def test_day_names_are_not_sources(text: str, sources: list[str]) -> None:
          [("his grandson, David Eisenhower", "named")]),
         # no name after the comma: the role alone
         ('"The answer is no," said the spokesman, who declined to be named.', [("the spokesman", "named")]),
+        # a part of a group speaks, unnamed; a manner verb may come before its speaker
+        ("One of the officials said the plan was dead.", [("One of the officials", "anonymous")]),
+        ("“It’s not justified!” seethed one of the students.", [("one of the students", "anonymous")]),
+        ("“No,” said one of his aides, who asked not to be named.", [("one of his aides", "anonymous")]),
+        # not a speaker: the object of a cue
+        ("Trump said one of the candidates would win.", [("Trump", "named")]),
         # "Plan B." ends its sentence: the next one has its own speaker
         ("The party backed Plan B. Trump said it would fail.", [("Trump", "named")]),
         # a middle initial does not
