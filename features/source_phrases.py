@@ -288,12 +288,9 @@ def subject_before(text: str, sent_s: int, cue_s: int, lex: Lexicon) -> NounPhra
                 right = toks[k][0]
                 j = k - 1
                 continue
-            # "Maxwell's tweets Saturday made it clear", "... Tuesday evening said": a bare day
-            k = j - 1 if w in DAY_PARTS else j
-            day = text[toks[k][0] : toks[k][1]] if k > 0 else ""
-            if day.lower() in WEEKDAYS and _is_cap(day) and _clean_gap(text, toks[k][1], toks[j][0]):
-                right = toks[k][0]
-                j = k - 1
+            k = _bare_day(text, toks, j, w)
+            if k is not None:
+                right, j = toks[k][0], k - 1
                 continue
         break
     if j < 0:
@@ -336,6 +333,16 @@ def subject_before(text: str, sent_s: int, cue_s: int, lex: Lexicon) -> NounPhra
         np_ = np_forward(text, toks[dets[-1]][0], toks[j][1], lex, chunk=True) if dets else None
         return np_ if np_ is not None and np_.proper else None
     return np_forward(text, toks[k][0], toks[j][1], lex, chunk=True)
+
+
+def _bare_day(text: str, toks: list[tuple[int, int]], j: int, w: str) -> int | None:
+    """Where a bare day's name ending at token ``j`` starts ("Maxwell's tweets Saturday made it
+    clear", "... Tuesday evening said"), or None."""
+    k = j - 1 if w in DAY_PARTS else j
+    day = text[toks[k][0] : toks[k][1]] if k > 0 else ""
+    if day.lower() in WEEKDAYS and _is_cap(day) and _clean_gap(text, toks[k][1], toks[j][0]):
+        return k
+    return None
 
 
 def np_before_gerund(text: str, sent_s: int, end: int, lex: Lexicon) -> NounPhrase | None:

@@ -320,6 +320,17 @@ def extract_sourcing(doc: Doc) -> Extraction:
                 spans.append(Span(ms, mm.end(), "attribution", MANNER_LABEL.get(mm.group(1).lower(), "statement"), voice))
             if sourcing and voice == "author":
                 keys[np_.label].add(np_.key)
+    quotes, direct_words, quoted_sents = _quote_spans(doc, contents)
+    spans = spans + quotes
+    spans = [sp for sp in spans if sp.kind != "quote"] + _one_span_per_quote(text, spans)
+    return Extraction(_features(doc, keys, n_sourcing, n_stance, direct_words, cue_sents, quoted_sents), spans)
+
+
+def _quote_spans(doc: Doc, contents: list[tuple[int, int]]) -> tuple[list[Span], int, set[int]]:
+    """Quote spans of the quotations and of cue contents no quotation covers, the words in
+    direct quotes and the sentences that hold a quotation."""
+    text = doc.text
+    spans: list[Span] = []
     direct_words = 0
     quoted_sents: set[int] = set()
     for r in doc.quotes:
@@ -341,8 +352,7 @@ def extract_sourcing(doc: Doc) -> Extraction:
         if any(max(a, x) < min(b, y) for x, y in taken[max(0, i - 3) : i + 1]):
             continue
         spans.append(Span(a, b, "quote", "paraphrase", "quoted"))
-    spans = [sp for sp in spans if sp.kind != "quote"] + _one_span_per_quote(text, spans)
-    return Extraction(_features(doc, keys, n_sourcing, n_stance, direct_words, cue_sents, quoted_sents), spans)
+    return spans, direct_words, quoted_sents
 
 
 def _one_span_per_quote(text: str, spans: list[Span]) -> list[Span]:
