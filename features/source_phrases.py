@@ -205,11 +205,14 @@ def _named_np(toks: list[tuple[int, int]], words: list[str], low: list[str], cor
         return NounPhrase(s, end, "media", "media:" + bare.lower(), proper=True)
     if lhead in ORG_HEADS or lhead in cls["role"] or len(run) == 1 and lhead in cls["demonym"]:
         return NounPhrase(start, end, "named", "org:" + " ".join(low[k] for k in run), proper=True)
-    # a person: drop titles and nationality words in front of the name
-    k0 = 0
-    while k0 < len(run) - 1 and (low[run[k0]] in cls["title"] or low[run[k0]] in cls["demonym"]):
-        k0 += 1
-    s = toks[run[k0]][0]
+    # a person: the name with its title and role ("President Barack Obama", "White House spokesman
+    # Jay Carney", "the FBI"), as the guideline marks it; no time word and no other determiner
+    k = core.index(run[0])
+    while k > 0 and core[k - 1] == core[k] - 1 and low[core[k - 1]] not in TIME_WORDS and (
+        _is_cap(words[core[k - 1]]) or _strip_poss(low[core[k - 1]]) in cls["title"] | cls["role"]
+    ):
+        k -= 1
+    s = toks[0][0] if det == "the" and k == 0 and core[0] == 1 else toks[core[k]][0]
     return NounPhrase(s, end, "named", "person:" + _strip_poss(low[run[-1]]), person=True, proper=True)
 
 

@@ -243,6 +243,9 @@ def _sources_for_cue(
         if np_ is not None:
             # "Mr Putin and Mr Erdogan said": both names speak
             m = AND_BEFORE_RE.search(text, max(sent_s, np_.start - 40), np_.start) if np_.proper else None
+            left = text[max(sent_s, m.start() - 40) : m.start()].split() if m else []
+            if left and not (left[-1][:1].isupper() or left[-1].endswith(",")):
+                m = None  # "co-founder and chief executive Jim VandeHei": two roles of one person
             co = subject_before(text, sent_s, m.start(), lex) if m else None
             if co is not None and not co.proper and not co.pronoun and OF_NAME_RE.fullmatch(text, co.end, m.start()):
                 # "the heads of Russia and Turkey declared": the names complete one common head

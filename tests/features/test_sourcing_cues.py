@@ -83,7 +83,7 @@ CUE = [
     ("Hunter is accused of spending campaign funds on personal expenses.", "accused", None),
     ("The ministry announced on Monday that the border would reopen.", "announced", "The ministry"),
     # "called" with a speaker
-    ("Former Florida Gov. Jeb Bush called Trump “unhinged” on Twitter.", "called", "Florida Gov. Jeb Bush"),
+    ("Former Florida Gov. Jeb Bush called Trump “unhinged” on Twitter.", "called", "Former Florida Gov. Jeb Bush"),
     ("The new report calls on states to uphold the rights of indigenous peoples.", "calls on", "The new report"),
     ("Gowdy’s office calls the whole thing a distraction.", "calls", None),
     ("The former first lady calls it her responsibility gene.", "calls", None),
