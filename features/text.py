@@ -151,7 +151,6 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     if len(word) == 1 and text[j].isupper():  # an initial: "John F. Kennedy", not "Plan B." or "Vitamin D."
         prev = _PREV_WORD.search(text, max(0, j - 20), j)
         return not (prev and prev.group(1).lower() in _LETTER_NAMED)
-
     # dotted acronyms: U.S., U.N., D.C.
     return bool(_DOTTED_ACRONYM.fullmatch(word))
 
