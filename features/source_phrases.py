@@ -11,10 +11,10 @@ import re
 from dataclasses import dataclass
 
 from .source_words import (
-    BOUNDARY, DETERMINERS, INDEFINITE, INTRO_PREPS, INTRO_RE, Lexicon, MEDIA_SUFFIX, NAME_CONNECTORS,
+    APPROXIMATORS, BOUNDARY, DETERMINERS, INDEFINITE, INTRO_PREPS, INTRO_RE, Lexicon, MEDIA_SUFFIX, NAME_CONNECTORS,
     NP_STOP, ORG_HEADS, PASSIVE_AUX, PERSON_PRONOUNS, POSTMOD, PRESENT_AUX, PRONOUNS, QUOTE_MARK_RE,
     RELATIVE, RELATIVE_RE, RELATIVE_STOP, SENTENCE_ADVERBS, SHORT_QUOTE_RE, SKIP_BEFORE, TIME_PREPS,
-    TICKER_BEFORE_RE, TIME_WORDS, TOKEN_RE, VERB_NEXT_RE,
+    TICKER_BEFORE_RE, TIME_WORDS, TOKEN_RE, VERB_NEXT_RE, WEEKDAYS, DAY_PARTS,
 )
 
 @dataclass(slots=True)
@@ -52,6 +52,8 @@ def _strip_poss(w: str) -> str:
 def _clean_gap(text: str, a: int, b: int) -> bool:
     """True when only spaces separate two tokens (no punctuation, no line break)."""
     gap = text[a:b]
+    if gap[:1] == "%" and a > 0 and text[a - 1].isdigit():
+        gap = gap[1:]  # "55% of Americans": the sign belongs to its number
     return gap.strip() == "" and "\n" not in gap
 
 
@@ -61,11 +63,26 @@ def np_forward(text: str, pos: int, limit: int, lex: Lexicon, chunk: bool = Fals
     ``chunk`` means [pos, limit) was already cut out as a subject, so an unnamed
     source or document keeps everything up to ``limit`` ("a source in Ankara").
     """
+    np_ = _np_forward(text, pos, limit, lex, chunk)
+    if np_ is not None and text[np_.end : np_.end + 1] == "%" and text[np_.end - 1].isdigit():
+        np_.end += 1  # "55% said": the share with its sign
+    return np_
+
+
+def _np_forward(text: str, pos: int, limit: int, lex: Lexicon, chunk: bool) -> NounPhrase | None:
     toks = _tokens(text, pos, min(limit, pos + 160))
     if not toks or not _clean_gap(text, pos, toks[0][0]) and text[pos:toks[0][0]].strip(" \t"):
         return None
     words = [text[a:b] for a, b in toks]
     low = [w.lower() for w in words]
+    lead = _date_words(words, low, 0)
+    if lead and lead < len(toks):
+        # "Saturday afternoon the coroner's office identified": the date opens the clause
+        toks, words, low = toks[lead:], words[lead:], low[lead:]
+    for k in (len(toks) - 2, len(toks) - 1):
+        if k > 0 and _date_words(words, low, k) == len(toks) - k:
+            toks, words, low = toks[:k], words[:k], low[:k]  # "a report Tuesday evening"
+            break
     i = 0
     det = ""
     if low[0] in PRONOUNS and (len(toks) == 1 or not chunk or toks[-1][0] == toks[0][0]):
@@ -73,6 +90,12 @@ def np_forward(text: str, pos: int, limit: int, lex: Lexicon, chunk: bool = Fals
     if low[0] in DETERMINERS:
         det = low[0]
         i = 1
+    if det and len(toks) > 2 and low[1] == "of" and _clean_gap(text, toks[0][1], toks[1][0]):
+        # "one of the students", "some of his aides": a part of a group speaks, unnamed
+        whole = _np_forward(text, toks[2][0], limit, lex, chunk)
+        if whole is not None and not whole.pronoun:
+            label = whole.label if whole.label in ("document", "media") else "anonymous"
+            return NounPhrase(toks[0][0], whole.end, label, f"{label}:{det} of:{whole.key}", typed=True)
     core = _np_core(text, toks, words, low, i, lex)
     if not core and det and chunk and det in lex.common_heads and len(toks) == 1:
         # "some (who argue)": a quantifier alone is the unnamed source
@@ -82,6 +105,13 @@ def np_forward(text: str, pos: int, limit: int, lex: Lexicon, chunk: bool = Fals
     if _is_cap(_strip_poss(words[core[-1]])):
         return _named_np(toks, words, low, core, det, lex)
     return _common_np(text, toks, words, low, core, det, chunk, lex)
+
+
+def _date_words(words: list[str], low: list[str], j: int) -> int:
+    """How many words from ``j`` name a day ("Tuesday", "Tuesday evening"): 0, 1 or 2."""
+    if j >= len(words) or low[j] not in WEEKDAYS or not _is_cap(words[j]):
+        return 0
+    return 2 if j + 1 < len(words) and low[j + 1] in DAY_PARTS else 1
 
 
 def _np_core(text: str, toks: list[tuple[int, int]], words: list[str], low: list[str], i: int, lex: Lexicon) -> list[int]:
@@ -100,9 +130,11 @@ def _np_core(text: str, toks: list[tuple[int, int]], words: list[str], low: list
             # "Officials said", "Sources close to ...": capitalised only by position
             words[j] = lw
             w = lw
+        if core and _date_words(words, low, j):
+            break  # "a report Tuesday evening confirming": the date follows the phrase
         if _is_cap(w):
             # a possessive name is a determiner for what follows ("Russia's foreign ministry")
-            if not core and lw in SENTENCE_ADVERBS:
+            if not core and (lw in SENTENCE_ADVERBS or lw in APPROXIMATORS):
                 j += 1
                 continue
             core.append(j)
@@ -173,11 +205,14 @@ def _named_np(toks: list[tuple[int, int]], words: list[str], low: list[str], cor
         return NounPhrase(s, end, "media", "media:" + bare.lower(), proper=True)
     if lhead in ORG_HEADS or lhead in cls["role"] or len(run) == 1 and lhead in cls["demonym"]:
         return NounPhrase(start, end, "named", "org:" + " ".join(low[k] for k in run), proper=True)
-    # a person: drop titles and nationality words in front of the name
-    k0 = 0
-    while k0 < len(run) - 1 and (low[run[k0]] in cls["title"] or low[run[k0]] in cls["demonym"]):
-        k0 += 1
-    s = toks[run[k0]][0]
+    # a person: the name with its title and role ("President Barack Obama", "White House spokesman
+    # Jay Carney", "the FBI"), as the guideline marks it; no time word and no other determiner
+    k = core.index(run[0])
+    while k > 0 and core[k - 1] == core[k] - 1 and low[core[k - 1]] not in TIME_WORDS and (
+        _is_cap(words[core[k - 1]]) or _strip_poss(low[core[k - 1]]) in cls["title"] | cls["role"]
+    ):
+        k -= 1
+    s = toks[0][0] if det == "the" and k == 0 and core[0] == 1 else toks[core[k]][0]
     return NounPhrase(s, end, "named", "person:" + _strip_poss(low[run[-1]]), person=True, proper=True)
 
 
@@ -198,8 +233,8 @@ def _common_np(text: str, toks: list[tuple[int, int]], words: list[str], low: li
         label = "media"
     elif lhead in cls["role"] and definite:
         label = "named"
-    elif lhead in cls["anonymous"] or lhead in cls["role"]:
-        label = "anonymous"
+    elif lhead in cls["anonymous"] or lhead in cls["role"] or lhead.isdigit():
+        label = "anonymous"  # a number is a share of unnamed respondents ("the 46% who said")
     elif definite:
         label = "named"
     elif det in INDEFINITE or lhead.endswith("s") or not det:
@@ -256,10 +291,16 @@ def subject_before(text: str, sent_s: int, cue_s: int, lex: Lexicon) -> NounPhra
                 right = toks[k][0]
                 j = k - 1
                 continue
+            k = _bare_day(text, toks, j, w)
+            if k is not None:
+                right, j = toks[k][0], k - 1
+                continue
         break
     if j < 0:
         return None
     gap = text[toks[j][1] : right].strip()
+    if gap == "%" and text[toks[j][1] - 1].isdigit():
+        gap = ""  # "55% said": the share of a poll's respondents speaks
     if gap:
         # "Sezer, an expert on Turkey, said", "One commenter — who ... — noted": skip back
         # over the appositive; "Another participant who chose ..., says": over the relative clause
@@ -295,6 +336,16 @@ def subject_before(text: str, sent_s: int, cue_s: int, lex: Lexicon) -> NounPhra
         np_ = np_forward(text, toks[dets[-1]][0], toks[j][1], lex, chunk=True) if dets else None
         return np_ if np_ is not None and np_.proper else None
     return np_forward(text, toks[k][0], toks[j][1], lex, chunk=True)
+
+
+def _bare_day(text: str, toks: list[tuple[int, int]], j: int, w: str) -> int | None:
+    """Where a bare day's name ending at token ``j`` starts ("Maxwell's tweets Saturday made it
+    clear", "... Tuesday evening said"), or None."""
+    k = j - 1 if w in DAY_PARTS else j
+    day = text[toks[k][0] : toks[k][1]] if k > 0 else ""
+    if day.lower() in WEEKDAYS and _is_cap(day) and _clean_gap(text, toks[k][1], toks[j][0]):
+        return k
+    return None
 
 
 def np_before_gerund(text: str, sent_s: int, end: int, lex: Lexicon) -> NounPhrase | None:

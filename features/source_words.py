@@ -93,6 +93,8 @@ MEDIA_SUFFIX = re.compile(
     r"Express|Monitor|Review|Magazine|Insider|Report|Radio|TV|Television|Agency|Press|Wire|Today|"
     r"Standard|Independent|Examiner|Sun|Star|Mirror|Globe|Inquirer|Bulletin|Courier|Register)$"
 )
+# ", said his grandson, David Eisenhower, a historian": the name set beside an inverted speaker's role.
+APPOSED_NAME_RE = re.compile(r",[ \t]+(?=[A-Z])")
 MANNER_LABEL = {"interview": "interview", "conference": "interview", "briefing": "interview", "speech": "interview"}
 
 DETERMINERS = frozenset(
@@ -156,16 +158,30 @@ OBJECT_PRONOUNS = frozenset("him her it them me us you".split())
 # reported by", "it was reported that");
 # being asked, accused or quoted still reports what someone said of or to the subject.
 PASSIVE_CUES = frozenset("asked accused quoted".split())
+# "is observed by millions": observing in the passive is watching or keeping, never a report.
+PASSIVE_NEVER = frozenset(["observed"])
 PASSIVE_GAP = frozenset("not never also now already first still".split())
 # "claim(s)" reports only after its speaker ("Trump claims", "he falsely claimed"); after any
 # other lower-case word it is the noun ("unfounded claims", "denied claims that ...").
 # "notes" and "reports" likewise ("Viguerie notes", "..., reports Fox News"; not "his notes", "news reports").
 CLAIM_FORMS = frozenset("claim claims notes reports".split())
 CLAIM_SUBJECTS = frozenset("i we you he she it they who which that also now still often".split())
-# A stock ticker or short aside between a company and its cue: "Apple Inc (AAPL.O) said".
+# A stock ticker or short aside between a company and its cue: "Apple Inc (AAPL.O) said", a poll
+# share: "About half of Americans (51%) said".
 # A party tag likewise: "Rep. Justin Amash (R-Mich.) said", "McKeon (R-Santa Clarita) said".
-TICKER_BEFORE_RE = re.compile(r"\s*\((?:[A-Z0-9.^:-]{1,12}|[RDI][-–][A-Z][\w. ]{1,20})\)\s*$")
+TICKER_BEFORE_RE = re.compile(r"\s*\((?:[A-Z0-9.^:%-]{1,12}|[RDI][-–][A-Z][\w. ]{1,20})\)\s*$")
 PASSIVE_AUX = frozenset("be is was were been being are get got gets".split())
+# Reports a speaker makes inside a quotation ("“They say it's bad”", "“I told him no”"); the
+# first and second person only in the past ("I say", "we're talking" are turns of speech).
+QUOTED_CUES = frozenset(
+    """said says say told claimed claims claim wrote writes tweeted reported announced warned denied
+    insisted suggested called stated vowed""".split()
+)
+QUOTED_PAST = frozenset("said told claimed wrote tweeted reported announced warned denied insisted suggested called stated vowed".split())
+FIRST_SECOND = frozenset("i we you".split())
+# Where a speaker's clause may open inside a quotation: after the mark, a sentence end, a comma,
+# a dash, a colon or a conjunction (not after "what" or "everything that").
+QUOTED_CLAUSE_START_RE = re.compile(r"(?:^|[“\"‘'.!?,;:—–…\[(]|\b(?:[Aa]nd|[Bb]ut|[Ss]o|[Tt]hen))\s*$")
 # Capitalised prepositions that open a sentence with a phrase, not a name.
 INTRO_PREPS = frozenset("At In On During After Before For From By With Since Under Over Amid".split())
 PRESENT_AUX = frozenset("is are am".split())
@@ -177,6 +193,9 @@ TIME_WORDS = frozenset(
     evening afternoon weekend today yesterday january february march april may june july august
     september october november december""".split()
 )
+# "Tuesday evening": a day's name (and part) dates a clause, it never names a source.
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+DAY_PARTS = frozenset("morning afternoon evening night".split())
 TIME_PREPS = frozenset("on last this earlier late early in at".split())
 # Words that end a noun phrase scanned forward.
 NP_STOP = frozenset(
@@ -195,7 +214,8 @@ NAME_CONNECTORS = frozenset("of for de del da al bin van von la le &".split())
 POSTPOSABLE = frozenset(
     """said says say write writes wrote added adds asked asks explained explains noted notes continued
     insisted insists argued argues recalled recalls warned warns stressed replied responded
-    concluded declared tweeted according reported reports read reads""".split()
+    concluded declared tweeted according reported reports read reads exclaimed exclaims retorted retorts mused
+    muses opined observed cautioned lamented seethed quipped""".split()
 )
 # Capitalised at a sentence start but not names.
 SENTENCE_ADVERBS = frozenset(
@@ -203,6 +223,8 @@ SENTENCE_ADVERBS = frozenset(
     but and or nevertheless nonetheless furthermore later earlier previously separately
     similarly likewise""".split()
 )
+# "About half of Americans said": an approximate share opens the phrase, it is no name.
+APPROXIMATORS = frozenset("about nearly almost roughly approximately".split())
 ORG_HEADS = frozenset(
     """ministry department office council committee commission party agency government administration
     campaign company corporation university institute foundation association union bank court army

@@ -29,12 +29,13 @@ from .base import ArticleTransformer, Extraction, Span, per_100, safe_div
 from .insertions import clean_doc
 from .source_phrases import NounPhrase, np_before_gerund, np_forward, resolve_pronoun, sentence_subject, subject_before
 from .source_words import (
-    ADJECTIVE_AFTER, AND_BEFORE_RE, BELIEF, BOUNDARY, CLAIM_FORMS, CLAIM_SUBJECTS, COLON_CUE_RE, CONTENT_START_RE,
-    COORD_START_RE, COORD_VERB_RE, DETERMINERS, FORMS, GERUND_WHILE_RE, INVERSION_MARKS, Lexicon, MANNER_LABEL,
-    MANNER_RE, NEGATED_RE, NEITHER_RE, NOT_A_CUE_AFTER, NOT_A_CUE_BEFORE, NOT_AFTER_TO, NOUN_BEFORE, NP_STOP, OBJECT_PRONOUNS,
-    OF_NAME_RE, ORG_HEADS, PASSIVE_AUX, PASSIVE_BEFORE_RE, PASSIVE_CUES, PASSIVE_GAP, POLL_IN_RE, POSTPOSABLE,
-    PRONOUNS, QUOTE_AFTER_RE, QUOTE_BEFORE_RE, QUOTE_MARK_RE, REFLEXIVES, SKIP_BEFORE, SOURCE_LABELS, STANCE,
-    STANDALONE_MANNER_RE, THAT_RE, TRAILING_JOIN_RE, lexicon,
+    ADJECTIVE_AFTER, AND_BEFORE_RE, APPOSED_NAME_RE, BELIEF, BOUNDARY, CLAIM_FORMS, CLAIM_SUBJECTS,
+    COLON_CUE_RE, CONTENT_START_RE, COORD_START_RE, COORD_VERB_RE, DETERMINERS, FIRST_SECOND, FORMS,
+    GERUND_WHILE_RE, INVERSION_MARKS, Lexicon, MANNER_LABEL, MANNER_RE, NEGATED_RE, NEITHER_RE, NOT_AFTER_TO,
+    NOT_A_CUE_AFTER, NOT_A_CUE_BEFORE, NOUN_BEFORE, NP_STOP, OBJECT_PRONOUNS, OF_NAME_RE, ORG_HEADS,
+    PASSIVE_AUX, PASSIVE_BEFORE_RE, PASSIVE_CUES, PASSIVE_GAP, PASSIVE_NEVER, POLL_IN_RE, POSTPOSABLE, PRONOUNS,
+    QUOTED_CLAUSE_START_RE, QUOTED_CUES, QUOTED_PAST, QUOTE_AFTER_RE, QUOTE_BEFORE_RE, QUOTE_MARK_RE,
+    REFLEXIVES, SKIP_BEFORE, SOURCE_LABELS, STANCE, STANDALONE_MANNER_RE, THAT_RE, TRAILING_JOIN_RE, lexicon,
 )
 from .text import Doc
 
@@ -56,9 +57,9 @@ SOURCING_FEATURES: tuple[str, ...] = (
 def _find_cues(doc: Doc, lex: Lexicon) -> list[tuple[int, int, str, str]]:
     """(start, end, label, cue form) of every cue, manner phrases attached.
 
-    Cues inside direct quotes are dropped (they are the speaker's words, and in
-    PolNeAR almost never annotated), as are stance and evidence cues inside
-    paraphrase (the reported clause, not a new attribution).
+    Stance, belief and evidence cues inside a quotation or paraphrase are dropped (the
+    reported clause, not a new attribution); a speech cue inside a direct quote is kept
+    for the speaker's own report ("“They say it's bad,” he said") and needs a source.
     """
     text = doc.text
     toks = doc.tokens
@@ -86,9 +87,9 @@ def _find_cues(doc: Doc, lex: Lexicon) -> list[tuple[int, int, str, str]]:
                 continue
             end = toks[i + k - 1][1]
             region = doc.region_at(s, end)
-            if region is not None and (
-                region.label == "direct" or (region.label == "paraphrase" and label in (STANCE, BELIEF, "evidence"))
-            ):
+            # inside a quotation only a speech act counts ("“I told you ...”", "“They say ...”"):
+            # the speaker reports someone else; it is kept only with a source of its own
+            if region is not None and label in (STANCE, BELIEF, "evidence"):
                 break
             if label in ("speech", "publication"):
                 mm = MANNER_RE.match(text, end)
@@ -100,7 +101,7 @@ def _find_cues(doc: Doc, lex: Lexicon) -> list[tuple[int, int, str, str]]:
             out.append((s, end, label, " ".join(words)))
             break
     extra = []
-    cue_sents = {doc.sentence_index(c[0]) for c in out}
+    cue_sents = {doc.sentence_index(c[0]) for c in out if not _in_direct(doc, c[0], c[1])}
     for rx, form in ((STANDALONE_MANNER_RE, "manner"), (COLON_CUE_RE, ":")):
         for m in rx.finditer(text):
             si = doc.sentence_index(m.start())
@@ -118,6 +119,24 @@ def _find_cues(doc: Doc, lex: Lexicon) -> list[tuple[int, int, str, str]]:
     if extra:
         out = sorted(out + extra)
     return out
+
+
+def _speaks_in_quote(text: str, np_: NounPhrase, cue: tuple[int, int, str, str]) -> bool:
+    """A speaker's own report inside a quotation: a plain reporting verb after a pronoun, a name
+    or a source noun ("“They say ...", "“Ryan called the attacks ...", "“sources claim ...")."""
+    form = cue[3]
+    if np_.end > cue[0] or np_.end - np_.start > 60 or form not in QUOTED_CUES:
+        return False
+    if not QUOTED_CLAUSE_START_RE.search(text, max(0, np_.start - 12), np_.start):
+        return False  # "what he said", "everything I have said": the words said, not a report
+    if np_.pronoun:
+        return np_.pronoun not in FIRST_SECOND or form in QUOTED_PAST
+    return np_.typed or (np_.proper and form != "say")
+
+
+def _in_direct(doc: Doc, s: int, e: int) -> bool:
+    region = doc.region_at(s, e)
+    return region is not None and region.label == "direct"
 
 
 def _reports_no_one(text: str, toks: list[tuple[int, int]], low: list[str], i: int, lex: Lexicon) -> bool:
@@ -144,6 +163,8 @@ def _reports_no_one(text: str, toks: list[tuple[int, int]], low: list[str], i: i
     prev = low[i - 1]
     spaced = text[toks[i - 1][1] : toks[i][0]].isspace()
     if w in NOT_AFTER_TO and prev == "to":
+        return True
+    if w in PASSIVE_NEVER and prev in PASSIVE_AUX:
         return True
     if w == "asked" and nxt == "to" and prev in PASSIVE_AUX:
         return True  # "they were asked to rate ...": the subject is asked, it reports nothing
@@ -201,6 +222,10 @@ def _sources_for_cue(
     paired_dash = bool(before) and before[-1] in "—–" and any(c in "—–" for c in before[:-1])
     if first in POSTPOSABLE and (not before or before[-1] in INVERSION_MARKS) and not paired_dash:
         np_ = np_forward(text, e, sent_e, lex)
+        if np_ is not None and not np_.pronoun and not np_.proper and APPOSED_NAME_RE.match(text, np_.end):
+            name = np_forward(text, APPOSED_NAME_RE.match(text, np_.end).end(), sent_e, lex)
+            if name is not None and name.person:
+                np_ = NounPhrase(np_.start, name.end, name.label, name.key, True, proper=True)
         if np_ is not None and not np_.pronoun:
             mm = MANNER_RE.match(text, np_.end)
             after = text[mm.end() if mm else np_.end : sent_e].lstrip()
@@ -218,6 +243,9 @@ def _sources_for_cue(
         if np_ is not None:
             # "Mr Putin and Mr Erdogan said": both names speak
             m = AND_BEFORE_RE.search(text, max(sent_s, np_.start - 40), np_.start) if np_.proper else None
+            left = text[max(sent_s, m.start() - 40) : m.start()].split() if m else []
+            if left and not (left[-1][:1].isupper() or left[-1].endswith(",")):
+                m = None  # "co-founder and chief executive Jim VandeHei": two roles of one person
             co = subject_before(text, sent_s, m.start(), lex) if m else None
             if co is not None and not co.proper and not co.pronoun and OF_NAME_RE.fullmatch(text, co.end, m.start()):
                 # "the heads of Russia and Turkey declared": the names complete one common head
@@ -250,8 +278,7 @@ def extract_sourcing(doc: Doc) -> Extraction:
     for cue in cues:
         s, e, label, _ = cue
         # a cue inside paraphrase is still the article's attribution; direct-quote cues were dropped
-        region = doc.region_at(s, e)
-        voice = "quoted" if region is not None and region.label == "direct" else "author"
+        voice = "quoted" if _in_direct(doc, s, e) else "author"
         si = doc.sentence_index(s)
         sent = doc.sentences[si]
         sourcing = label not in (STANCE, BELIEF)
@@ -266,7 +293,12 @@ def extract_sourcing(doc: Doc) -> Extraction:
         found = _sources_for_cue(text, sent, cue, lex, main_cue=prev_si == si)
         if label == BELIEF and not (found and THAT_RE.match(text, e)):
             continue
-        if found:
+        if voice == "quoted":
+            # a report inside a quotation is the speaker's: evidence with its subject, never a feature
+            found = [np_ for np_ in found if _speaks_in_quote(text, np_, cue)]
+            if not found:
+                continue
+        elif found:
             prev_si = si
         spans.append(Span(s, e, "attribution", label, voice))
         # what follows a passive ("Hours before the armistice was announced, airstrikes ...")
@@ -277,7 +309,7 @@ def extract_sourcing(doc: Doc) -> Extraction:
                 contents.append(content)
         for np_ in found:
             np_ = resolve_pronoun(np_, history)
-            if not np_.pronoun:
+            if not np_.pronoun and voice == "author":
                 history.append(np_)
             if (np_.start, np_.end) in seen_src or np_.end <= np_.start:
                 continue
@@ -291,6 +323,17 @@ def extract_sourcing(doc: Doc) -> Extraction:
                 spans.append(Span(ms, mm.end(), "attribution", MANNER_LABEL.get(mm.group(1).lower(), "statement"), voice))
             if sourcing and voice == "author":
                 keys[np_.label].add(np_.key)
+    quotes, direct_words, quoted_sents = _quote_spans(doc, contents)
+    spans = spans + quotes
+    spans = [sp for sp in spans if sp.kind != "quote"] + _one_span_per_quote(text, spans)
+    return Extraction(_features(doc, keys, n_sourcing, n_stance, direct_words, cue_sents, quoted_sents), spans)
+
+
+def _quote_spans(doc: Doc, contents: list[tuple[int, int]]) -> tuple[list[Span], int, set[int]]:
+    """Quote spans of the quotations and of cue contents no quotation covers, the words in
+    direct quotes and the sentences that hold a quotation."""
+    text = doc.text
+    spans: list[Span] = []
     direct_words = 0
     quoted_sents: set[int] = set()
     for r in doc.quotes:
@@ -312,8 +355,7 @@ def extract_sourcing(doc: Doc) -> Extraction:
         if any(max(a, x) < min(b, y) for x, y in taken[max(0, i - 3) : i + 1]):
             continue
         spans.append(Span(a, b, "quote", "paraphrase", "quoted"))
-    spans = [sp for sp in spans if sp.kind != "quote"] + _one_span_per_quote(text, spans)
-    return Extraction(_features(doc, keys, n_sourcing, n_stance, direct_words, cue_sents, quoted_sents), spans)
+    return spans, direct_words, quoted_sents
 
 
 def _one_span_per_quote(text: str, spans: list[Span]) -> list[Span]:

@@ -150,12 +150,19 @@ def _is_abbreviation(text: str, dot: int) -> bool:
         return False
     if word in ABBREVIATIONS:
         return True
-    if len(word) == 1 and text[j].isupper():  # an initial: "John F. Kennedy"
-        return True
+    if len(word) == 1 and text[j].isupper():  # an initial: "John F. Kennedy", not "Plan B." or "Vitamin D."
+        prev = _PREV_WORD.search(text, max(0, j - 20), j)
+        return not (prev and prev.group(1).lower() in _LETTER_NAMED)
     # dotted acronyms: U.S., U.N., D.C.
     return bool(_DOTTED_ACRONYM.fullmatch(word))
 
 
+# Nouns named by a letter ("Plan B", "Vitamin D", "Title IX"): the letter after them is no initial.
+_LETTER_NAMED = frozenset(
+    "plan vitamin type class group category section phase option tier grade title schedule part model "
+    "article appendix exhibit hepatitis proposition prop measure stage zone gate terminal block wing row war".split()
+)
+_PREV_WORD = re.compile(r"([A-Za-z]+)[ \t]+$")
 _STARTERS = frozenset("The A An But He She It They We I In On This That These Those However Meanwhile".split())
 
 

@@ -61,6 +61,9 @@ NO_CUE = [
     # asked to do something, writing as a plan
     ("Half of the volunteers were asked to think of a worldwide issue that made them sad.", None),
     ("Chip in $10 or more to help us continue to write about the issues that matter.", None),
+    # observing, not speaking: an observance kept by people, a lament as a noun
+    ("The holiday is observed by millions of families.", None),
+    ("Her lament for the old city filled the book.", None),
 ]
 
 
@@ -83,7 +86,7 @@ CUE = [
     ("Hunter is accused of spending campaign funds on personal expenses.", "accused", None),
     ("The ministry announced on Monday that the border would reopen.", "announced", "The ministry"),
     # "called" with a speaker
-    ("Former Florida Gov. Jeb Bush called Trump “unhinged” on Twitter.", "called", "Florida Gov. Jeb Bush"),
+    ("Former Florida Gov. Jeb Bush called Trump “unhinged” on Twitter.", "called", "Former Florida Gov. Jeb Bush"),
     ("The new report calls on states to uphold the rights of indigenous peoples.", "calls on", "The new report"),
     ("Gowdy’s office calls the whole thing a distraction.", "calls", None),
     ("The former first lady calls it her responsibility gene.", "calls", None),
@@ -121,6 +124,13 @@ CUE = [
      "the two psychologists"),
     ("“Echo chambers intensify impressions that one's views are popular,” they write.", "write", None),
     ("Both senators deny that they traded on information from the briefing.", "deny", "Both senators"),
+    # manner-of-speaking verbs report what was said
+    ("“It’s not justified!” seethed one of the students.", "seethed", "one of the students"),
+    ("“They have to oppose it,” Phillips observed in a Fox News interview.", "observed", "Phillips"),
+    ("Roth sneered at so-called flyover states.", "sneered", None),
+    ("NBC anchor Lester Holt fretted that ending the law could leave millions uninsured.", "fretted", None),
+    ("Analysts cautioned that the recovery would be slow.", "cautioned", "Analysts"),
+    ("Others, however, point out that the plan costs less.", "point out", None),
     # a poll opening the sentence frames its finding
     ("In a CBS News poll last month, 38 percent of voters backed the plan.", "In", "a CBS News poll"),
 ]
