@@ -115,12 +115,12 @@ def _credit_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str
         r"|FILE\s*[-–—:]|(?:[Ii]mage|[Mm]edia) (?:copyright|caption)\b|Media playback\b|Enlarge this image\b"
         r"|(?:[Tt]oggle|[Hh]ide) caption\b|Facebook Twitter Pinterest\b"
         rf"|(?:{photo}|[Cc]aption|CAPTION|[Pp]ictured|PICTURED|Above|ABOVE|Top photo|Main image|Featured? image|"
-        r"Image source|Photo credit|Image credit|Credit|CREDIT|Photographer)\s*:"
+        r"Image source|Photo [Cc]redit|Image [Cc]redit|Credit|CREDIT|Photographer)\s*:"
         r"|In this (?:\w+ )?(?:file )?(?:photo|image|picture)\b)"
     )
     whole = re.compile(
         rf"^(?:{_NAME}\s*/\s*[\w&.'’ -]{{2,50}}|(?i:{ag})(?:\s+(?:photo|images?|file photo|handout))?"
-        rf"|(?:{_NAME}\s+)?(?:for|via)\s+Getty\s+Images|{photo}\s+(?:by|courtesy(?:\s+of)?)\s+[\w&.'’ /-]{{2,60}})$"
+        rf"|(?:{_NAME}\s+)?(?:for|via)\s+Getty\s+Images|{photo}\s+(?:by|from|courtesy(?:\s+of)?|[Cc]redit\s*:)\s+[\w&.'’ /-]{{2,60}})$"
     )
     return end, start, whole
 
@@ -392,6 +392,8 @@ def _single_line_labels(lines: list[Line], title: str | None, sizes: list[int]) 
             lab = _related_runin(t)
         if lab is None and _SEPARATOR.match(t):
             lab = "navigation"
+        if lab is None and sizes[i] <= 5 and i >= n - 4 and _FOLLOW_FOOT.match(t):
+            lab = "social"
         if lab is None and sizes[i] > 40 and i >= n - 4:
             lab = _foot_notice(t)
         if lab is None and labels[i] is None:
@@ -482,6 +484,9 @@ def _embedded_tweets(lines: list[Line], labels: list[str | None]) -> None:
                 labels[i - 1] = None
             if labels[i] in ("caption", "credit"):  # the signature names the tweet's author
                 labels[i] = None
+            # a symbol line after a tweet divides the author's own run of quoted tweets
+            if i + 1 < len(lines) and labels[i + 1] == "navigation" and _SEPARATOR.match(lines[i + 1].text):
+                labels[i + 1] = None
 
 
 def is_tweet_signature(line: str) -> bool:
@@ -503,6 +508,8 @@ def _foot_notice(line: str) -> str | None:
     return None
 
 
+# A bare "FOLLOW ZOA" under the story: mid-page, such a line is a crosshead ("FOLLOW SOCIAL DISTANCING").
+_FOLLOW_FOOT = re.compile(r"^(?:FOLLOW|Follow)(?:\s+[A-Z@][\w@.&'’-]*){1,4}$")
 _SEPARATOR = re.compile(r"^[-_=*~.•·#+|/\\<>–—…\s]+$")
 _MEDIA_LINE = re.compile(r"^(?:photos?|video|image|gallery|photo gallery|slideshow)$", re.I)
 # A foot notice's cue opens the paragraph: a later "sign up" or "follow" may be the story's.
@@ -523,8 +530,9 @@ HEAD_PREFIX_RE = re.compile(r"(?:Story highlights|STORY HIGHLIGHTS)\s+(?=[A-Z0-9
 # A dated update or correction note run into the paragraph it heads ("UPDATE: Dec. 3, 2018, 3:19 p.m. PST Tesla ...").
 # An "Original report:" label under the updates of a story that was rewritten as it developed.
 NOTE_PREFIX_RE = re.compile(
-    rf"(?:(?:UPDATED?|Updated?|CORRECTION|Correction)\s*[:—–-]\s*{_MONTH}\.?\s+\d{{1,2}},?(?:\s+\d{{4}},?)?"
+    rf"\[?(?:(?:UPDATED?|Updated?|CORRECTION|Correction)\s*[:—–-]\s*{_MONTH}\.?\s+\d{{1,2}},?(?:\s+\d{{4}},?)?"
     r"(?:\s+(?:at\s+)?\d{1,2}(?::\d{2})?\s*[ap]\.?\s?m\.?(?:\s+[A-Z]{2,4})?)?\s*[:.—–-]?"
+    rf"|(?:UPDATED?|Updated?),?\s+\d{{1,2}}(?::\d{{2}})?\s*[ap]\.?\s?m\.?(?:\s+[A-Z]{{2,4}})?(?:,?\s+{_MONTH}\.?\s+\d{{1,2}}(?:,?\s+\d{{4}})?)?\s*:"
     r"|(?:Original|ORIGINAL) (?:[Rr]eport|[Ss]tory|[Pp]ost|REPORT|STORY|POST)\s*:)\s+(?=[A-Z0-9\"“])")
 # A page script's call left in the text by the scraper ("brightcove.createExperiences();").
 SCRIPT_PREFIX_RE = re.compile(r"[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+\([^()\n]{0,60}\);(?=\s|$)")

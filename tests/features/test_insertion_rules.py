@@ -367,3 +367,64 @@ def test_a_long_paragraph_that_repeats_no_run_of_words_is_not_promo() -> None:
     line = (f"{BODY} Sign up for our newsletter, one senator joked during the debate, drawing laughter. "
             f"{LATER} {BODY2}")
     assert line not in _flagged(f"{BODY}\n\n{line}\n\n{LATER}\n\n{BODY2}")
+
+
+# Fourth dev batch of the real-news corpus: generic furniture every site family uses. Each line
+# is paired with an ordinary sentence of similar wording that must stay unmarked.
+@pytest.mark.parametrize("line, label, prose", [
+    ("Update 5:15PM ET: Added Google’s new statements about The Federalist and its change in policy.", "editor_note",
+     "Updated figures show: the story of the recovery is uneven across the states."),
+    ("UPDATE: 09/12/17", "editor_note", "The update arrived on 09/12/17 after weeks of delay."),
+    ("This post was last updated on Tuesday, June 2 at 3:30 PM ET.", "editor_note",
+     "The agency said its flood map was last updated in 1998, long before the new levees were built."),
+    ("Content created by The Daily Caller News Foundation is available without charge to any eligible news "
+     "publisher that can provide a large audience.", "editor_note",
+     "Content created by students is available online, the university said."),
+    ("This article is from the archive of our partner The Wire.", "editor_note",
+     "The article cited an archive of letters held by the family."),
+    ("This column was first published in the Orange County Register.", "editor_note",
+     "The column was first published in 1998 and drew hundreds of letters, the editor said."),
+    ("We are committed to truth and accuracy in all of our journalism. Read our editorial standards.", "editor_note",
+     "The senator said she was committed to accuracy in the budget figures."),
+    ("E-mail comments, 40 words or fewer, to opline@wichitaeagle.com", "editor_note",
+     "Comments sent to the agency by email were published on Friday."),
+    ("Do you know where Richard Burr resides in Washington, D.C.? If so, or if you have any other tips, "
+     "contact us at tips@propublica.org.", "bio",
+     "Do you know where the money went? If so, the auditors would like to hear from you, the mayor said."),
+    ("ProPublica is a nonprofit newsroom that investigates abuses of power. Sign up to receive our biggest "
+     "stories as soon as they’re published.", "promo",
+     "Voters can sign up to receive absentee ballots until Oct. 20, the clerk said."),
+    ("Want to advertise with Turtleboy? Email us at Turtleboysports@gmail.com for more information.", "promo",
+     "The campaign has spent $4 million to advertise on local television stations."),
+    ("For your eyes only (personal matter) [sponsored]", "promo",
+     "The bill was sponsored by two Republicans and a Democrat."),
+    ("Thank you for visiting Chip and Co - Your home for the best in Disney News!", "navigation",
+     "The president thanked the troops for visiting the White House on Monday."),
+    ("Next Page »", "navigation", "The next page of the report lists the donors by state."),
+    ("Read the remarks swirling on Twitter regarding Karla Ortiz and her parents on the next page.", "navigation",
+     "The remarks swirling on Twitter were deleted hours later, the spokesman said."),
+    ("Scroll down for video", "navigation", "Investors scrolled down the list of bidders for the video company."),
+    ("Photo Credit: Contributed", "credit", "The photo was contributed by a reader, the newspaper said."),
+    ("Photo from whitehouse.gov.", "credit", "A photo from the ceremony shows the two leaders shaking hands."),
+])
+def test_generic_furniture_of_the_fourth_dev_batch(line: str, label: str, prose: str) -> None:
+    text = f"{BODY}\n\n{line}\n\n{LATER}\n\n{BODY2}"
+    assert _flagged(text).get(line) == label
+    assert prose not in _flagged(f"{BODY}\n\n{prose}\n\n{LATER}\n\n{BODY2}")
+
+
+def test_a_bare_follow_line_is_social_at_the_foot_but_a_crosshead_mid_page() -> None:
+    assert _flagged(f"{BODY}\n\n{LATER}\n\n{BODY2}\n\nFOLLOW ZOA").get("FOLLOW ZOA") == "social"
+    head = "FOLLOW SOCIAL DISTANCING"
+    text = f"{BODY}\n\n{LATER}\n\n{BODY2}\n\n{BODY}\n\n{head}\n\n{LATER}\n\n{BODY2}\n\n{BODY}\n\n{LATER}"
+    assert head not in _flagged(text)
+
+
+def test_a_separator_between_embedded_tweets_is_the_authors_divider() -> None:
+    tweet = "Remember they tried to take their medals away… #TakeAKnee"
+    sig = "— me (@destro1979) September 23, 2017"
+    text = f"{BODY}\n\n{tweet}\n{sig}\n**\n{LATER}\n\n**\n\n{BODY2}"
+    lines = split_lines(text)
+    labels = rule_labels(lines, None)
+    seps = [i for i, ln in enumerate(lines) if ln.text == "**"]
+    assert [labels[i] for i in seps] == [None, "navigation"]  # only the one not closing a tweet

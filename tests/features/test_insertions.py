@@ -210,3 +210,11 @@ def test_a_dated_update_note_run_into_a_paragraph_is_marked_alone() -> None:
 def test_a_label_run_into_a_paragraph_is_the_sites_but_the_same_words_in_prose_are_not(label_text, lead, label, prose):
     assert _flagged(f"{BODY2}\n\n{label_text} {lead}\n\n{BODY2}") == {label_text: label}
     assert _flagged(f"{BODY2}\n\n{prose}\n\n{BODY2}") == {}
+
+
+@pytest.mark.parametrize("note", ["Update 4 p.m. ET:", "[Updated, 2:10 p.m. Aug. 27:", "UPDATE, 11:05 a.m.:"])
+def test_a_timed_update_note_run_into_a_paragraph_is_marked_alone(note: str) -> None:
+    para = "The governor signed the bill after the Senate passed it by two votes on Thursday night."
+    text = f"{note} {para}\n\nThe measure takes effect in January, officials said."
+    spans = find_insertions(text)
+    assert [(text[s.start:s.end], s.label) for s in spans] == [(note, "editor_note")]
