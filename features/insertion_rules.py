@@ -100,6 +100,9 @@ def _credit_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str
         # Photo: X / Photograph by X for Y / Credit: X / Image copyright X, after a sentence or at the start
         rf"{_BOUND}(?:{photo}(?:\s+(?:[Cc]redit|[Cc]ourtesy|[Ss]ource|[Cc]opyright))?|[Cc]redit|CREDIT|[Pp]hotographer|[Cc]ourtesy(?:\s+of)?)"
         rf"(?:\s+by)?\s*[:|]?\s*[A-Z©(][^.!?]{{1,100}}",
+        # "Hillary Clinton Photo Credit: Contributed", "Donald Trump. Photo from whitehouse.gov."
+        r"(?:^|\s+)(?:[Pp]hoto|PHOTO|[Ii]mage|IMAGE)\s+(?:[Cc]redit|CREDIT)s?\s*:\s*\S[^.!?]{0,100}",
+        rf"{_BOUND}{photo}\s+from\s+(?:(?:www\.)?[\w-]+\.(?:com|org|gov|net|edu)|{_CAP}(?:\s+{_CAP}){{0,4}})",
         # © Name/Agency, Copyright X
         r"©\s*[^©.!?]{2,100}",
         # REUTERS/Name, AFP/Name

@@ -406,6 +406,13 @@ def test_a_long_paragraph_that_repeats_no_run_of_words_is_not_promo() -> None:
     ("Scroll down for video", "navigation", "Investors scrolled down the list of bidders for the video company."),
     ("Photo Credit: Contributed", "credit", "The photo was contributed by a reader, the newspaper said."),
     ("Photo from whitehouse.gov.", "credit", "A photo from the ceremony shows the two leaders shaking hands."),
+    # a caption and its credit run into one line
+    ("Hillary Clinton Photo Credit: Contributed", "credit", "He said the photo credit: was wrong, and apologised."),
+    ("Donald Trump. Photo from whitehouse.gov.", "credit", "The crowd cheered. Photos from Reuters showed the crowd."),
+    # a tip request whose address the scraper mangled
+    ("Do you know where Richard Burr resides in Washington, D.C.? If so, or if you have any other tips about Burr, "
+     "email [email protected] or reach him on Signal at 213-271-7217.", "bio",
+     "Do you know what the senator said next? He said nothing, and walked off."),
 ])
 def test_generic_furniture_of_the_fourth_dev_batch(line: str, label: str, prose: str) -> None:
     text = f"{BODY}\n\n{line}\n\n{LATER}\n\n{BODY2}"
