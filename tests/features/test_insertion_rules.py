@@ -435,3 +435,11 @@ def test_a_separator_between_embedded_tweets_is_the_authors_divider() -> None:
     labels = rule_labels(lines, None)
     seps = [i for i, ln in enumerate(lines) if ln.text == "**"]
     assert [labels[i] for i in seps] == [None, "navigation"]  # only the one not closing a tweet
+
+
+def test_the_cnn_video_player_line_is_navigation() -> None:
+    line = ("JUST WATCHED Bolton: US will impose all pre-deal Iran sanctions Replay More Videos ... "
+            "MUST WATCH Bolton: US will impose all pre-deal Iran sanctions 03:05")
+    assert _flagged(f"{BODY}\n\n{line}\n\n{LATER}\n\n{BODY2}").get(line) == "navigation"
+    prose = "Just watched by millions, the debate drew more videos of protests than any before it, he said."
+    assert prose not in _flagged(f"{BODY}\n\n{prose}\n\n{LATER}\n\n{BODY2}")
