@@ -218,22 +218,22 @@ class PairTable:
     ("next", "prev") weights, so an article's pairs are looked up by one ``searchsorted``."""
 
     def __init__(self, nxt: dict[str, float], prv: dict[str, float]) -> None:
-        self.words: dict[str, int] = {}
-        pairs: dict[tuple[int, int], tuple[float, float]] = {}
-        for key in {**nxt, **prv}:
-            parts = key.split("|")
-            if len(parts) == 2:  # tokens never contain "|": other keys cannot match
-                a, b = (self.words.setdefault(x, len(self.words)) for x in parts)
-                pairs[(a, b)] = (nxt.get(key, 0.0), prv.get(key, 0.0))
+        # tokens never contain "|": a key that is not two words cannot match
+        keys = [k for k in {**nxt, **prv} if k.count("|") == 1]
+        parts = "|".join(keys).split("|")  # each key is two words: firsts and seconds alternate
+        firsts, seconds = (parts[0::2], parts[1::2]) if keys else ([], [])
+        self.words: dict[str, int] = {w: i for i, w in enumerate(dict.fromkeys([*firsts, *seconds]))}
         self.none = len(self.words)
         self.start, self.end = self.words.get("<s>", self.none), self.words.get("<e>", self.none)
-        codes = np.array([self.code(a, b) for a, b in pairs], dtype=np.int64)
+        ids = self.words.__getitem__
+        codes = self.code(np.fromiter(map(ids, firsts), dtype=np.int64, count=len(keys)),
+                          np.fromiter(map(ids, seconds), dtype=np.int64, count=len(keys)))
         order = np.argsort(codes, kind="stable")
         self.codes = codes[order]
         # the weights of the sorted codes, then one all-zero row for every pair not listed
-        self.weights = np.zeros((len(pairs) + 1, 2))
-        if pairs:
-            self.weights[:-1] = np.array(list(pairs.values()))[order]
+        self.weights = np.zeros((len(keys) + 1, 2))
+        self.weights[:-1, 0] = np.fromiter(map(nxt.get, keys, repeat(0.0)), dtype=float, count=len(keys))[order]
+        self.weights[:-1, 1] = np.fromiter(map(prv.get, keys, repeat(0.0)), dtype=float, count=len(keys))[order]
 
     def code(self, a: Any, b: Any) -> Any:
         """The integer code of the word-id pair (a, b) (ints or int arrays)."""
@@ -248,7 +248,12 @@ class PairTable:
         codes = self.code(ids[:-1], ids[1:])
         if not len(self.codes):
             return np.zeros(len(codes), dtype=np.int64)
-        pos = np.minimum(np.searchsorted(self.codes, codes), len(self.codes) - 1)
+        # searched in increasing order: each search then starts where the last ended (about
+        # twice as fast on an article's pairs as searching them in text order)
+        order = np.argsort(codes)
+        pos = np.empty_like(order)
+        pos[order] = np.searchsorted(self.codes, codes[order])
+        np.minimum(pos, len(self.codes) - 1, out=pos)
         return np.where(self.codes[pos] == codes, pos, len(self.codes))
 
 
