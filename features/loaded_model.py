@@ -282,6 +282,10 @@ class LoadedModel:
         # the weight dicts of the token itself and of each neighbour offset, in _offsets order
         self._own_weights = blocks["0"]
         self._offset_weights = [blocks[f"{o:+d}"] for o in self._offsets]
+        # per context feature, its weight at each neighbour offset (0.0 where an offset lacks it)
+        keys = list(set().union(*self._offset_weights))
+        self._ctx_weights: dict[str, tuple[float, ...]] = dict(zip(keys, zip(
+            *(map(weights.get, keys, repeat(0.0)) for weights in self._offset_weights))))
         self.pairs = PairTable(self.bigrams.get("next", {}), self.bigrams.get("prev", {}))
         self._clear_cache()
 
@@ -310,9 +314,12 @@ class LoadedModel:
         tf, ctx = token_features_pair(raw, cues)
         # sum(weight * value) in feature order, with map so no Python frame runs per feature
         own = sum(map(mul, map(self._own_weights.get, tf, repeat(0.0)), tf.values()))
-        # Weight of this token's features when it sits at offset -o from the scored token.
-        keys, vals = list(ctx), list(ctx.values())
-        nb = [sum(map(mul, map(weights.get, keys, repeat(0.0)), vals)) for weights in self._offset_weights]
+        # Weight of this token's features when it sits at offset -o from the scored token: per
+        # offset, the sum of weight * value in feature order. Features no offset weighs are left
+        # out (adding 0.0 to a sum that starts at 0 changes no bit), and a value of 1 multiplies nothing.
+        terms = [t if v == 1.0 else tuple(x * v for x in t)
+                 for t, v in zip(map(self._ctx_weights.get, ctx), ctx.values()) if t is not None]
+        nb = [sum(col) for col in zip(*terms)] if terms else [0.0] * len(self._offsets)
         return (own, *nb, *_type_flags(raw, cues), float(len(raw)), float(self.pairs.word_id(cues.lower)))
 
     def type_rows(self, words: list[str]) -> np.ndarray:

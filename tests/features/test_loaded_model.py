@@ -11,6 +11,7 @@ from features.loaded_model import (
     DENSE_FEATURES, ROW_LEN, ROW_PAIR_WORD, LoadedModel, PairTable, _marked_sentences, bigram_keys, load_model,
     position_matrix,
 )
+from features.loaded_words import context_features
 from features.text import parse
 
 SAMPLE_004 = next((Path(__file__).resolve().parents[2] / "notebooks" / "data" / "samples").glob("004_*.txt"))
@@ -68,6 +69,18 @@ def test_type_rows_hold_each_words_length_and_bigram_word():
     assert m.flags(rows, ROW_LEN).tolist() == [3.0, 9.0, 8.0]
     assert m.flags(rows, ROW_PAIR_WORD).tolist() == [float(m.pairs.word_id(w.lower())) for w in words]
     assert m.flags(rows, ROW_PAIR_WORD)[2] == m.pairs.none
+
+
+def test_neighbour_scores_are_the_weighted_sums_of_context_features():
+    m = load_model()
+    words = ["The", "so-called", "disgraceful", "zorblatt", "very", "Putin’s", "<pad>", "2018"]
+    rows = m.type_rows(words)
+    for w, row in zip(words, rows):
+        ctx = context_features(w)
+        for j, o in enumerate(m._offsets, start=1):
+            weights = m.blocks[f"{o:+d}"]
+            assert row[j] == sum(weights.get(k, 0.0) * v for k, v in ctx.items()), (w, o)
+    assert any(row[1:5].any() for row in rows)  # the sums are not all zero
 
 
 def test_type_cache_starts_again_past_its_bound_with_the_same_rows():
