@@ -78,6 +78,7 @@ class Run:
     cpu_seconds: float = 0.0  # user + system of the command and its workers
     parent_pss_mib: float = 0.0  # peak PSS of the command's own process
     workers_pss_mib: float = 0.0  # peak of the workers' PSS summed
+    parent_cpu_seconds: float = 0.0  # user + system of the command's own process (sampled, to 0.2 s)
 
 
 def _tree_memory(proc) -> tuple[float, float, float]:
@@ -102,7 +103,7 @@ def run_once(cmd: list[str], tree: Path = ROOT) -> Run:
 
     import psutil
 
-    peak = [0.0, 0.0, 0.0, 0.0]
+    peak = [0.0, 0.0, 0.0, 0.0, 0.0]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     proc = psutil.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=tree,
@@ -114,6 +115,11 @@ def run_once(cmd: list[str], tree: Path = ROOT) -> Run:
             pss, rss, own = _tree_memory(proc)
             peak[0], peak[1] = max(peak[0], pss), max(peak[1], rss)
             peak[2], peak[3] = max(peak[2], own), max(peak[3], pss - own)
+            try:  # the parent's CPU so far: is it the bottleneck, or are the workers?
+                t = proc.cpu_times()
+                peak[4] = max(peak[4], t.user + t.system)
+            except psutil.Error:
+                pass
             done.wait(0.2)
 
     t = threading.Thread(target=sample, daemon=True)
@@ -126,7 +132,7 @@ def run_once(cmd: list[str], tree: Path = ROOT) -> Run:
         raise SystemExit(f"failed ({proc.returncode}): {' '.join(cmd)}\n{err.decode()[-2000:]}")
     after = resource.getrusage(resource.RUSAGE_CHILDREN)  # the workers are reaped by the command
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return Run(dt, peak[0], peak[1], cpu, peak[2], peak[3])
+    return Run(dt, peak[0], peak[1], cpu, peak[2], peak[3], peak[4])
 
 
 def score_cmd(corpus: Path, out: Path, jobs: int) -> list[str]:
@@ -141,7 +147,8 @@ def median_runs(corpus: Path, tmp: Path, jobs: int, runs: int) -> list[Run]:
 def _report(label: str, n: int, rs: list[Run]) -> None:
     med = statistics.median(r.seconds for r in rs)
     print(f"{label}: {n:,} articles, median {med:.1f} s over {len(rs)} runs -> {n / med:.0f} articles/s; "
-          f"CPU median {statistics.median(r.cpu_seconds for r in rs):.0f} s; "
+          f"CPU median {statistics.median(r.cpu_seconds for r in rs):.0f} s "
+          f"(of it the parent process {statistics.median(r.parent_cpu_seconds for r in rs):.1f} s); "
           f"peak memory median PSS {statistics.median(r.pss_mib for r in rs):.0f} MiB "
           f"(parent {statistics.median(r.parent_pss_mib for r in rs):.0f}, workers "
           f"{statistics.median(r.workers_pss_mib for r in rs):.0f}; "

@@ -85,15 +85,14 @@ def _codepoints(text: str) -> np.ndarray:
     return np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
 
 
-def _marked_sentences(text: str, sentences: list[tuple[int, int]], mark: str) -> np.ndarray:
-    """Per sentence, whether ``mark`` occurs in it (the marks found once in the whole text)."""
+def _marked_sentences(text: str, sentences: list[tuple[int, int]], mark: str,
+                      codes: np.ndarray | None = None) -> np.ndarray:
+    """Per sentence, whether the one-character ``mark`` occurs in it (``codes``: the text's
+    code points, when the caller has them: the marks are then found by one numpy comparison)."""
     ns = len(sentences)
     if mark not in text:
         return np.zeros(ns, dtype=bool)
-    at, pos = [], text.find(mark)
-    while pos >= 0:
-        at.append(pos)
-        pos = text.find(mark, pos + 1)
+    at = np.flatnonzero((codes if codes is not None else _codepoints(text)) == ord(mark))
     bounds = np.array(sentences, dtype=np.int64).reshape(ns, 2)
     return np.searchsorted(at, bounds[:, 1]) > np.searchsorted(at, bounds[:, 0])
 
@@ -110,9 +109,11 @@ def _quote_columns(doc: Doc, starts: np.ndarray, out: np.ndarray) -> None:
 
 
 def position_matrix(doc: Doc, abs_valence: np.ndarray | None = None, capitalised: np.ndarray | None = None,
-                    charged: np.ndarray | None = None, words: list[str] | None = None) -> np.ndarray:
+                    charged: np.ndarray | None = None, words: list[str] | None = None,
+                    lengths: np.ndarray | None = None) -> np.ndarray:
     """Dense per-token features (columns: DENSE_FEATURES). ``capitalised`` and
-    ``charged`` (per-token flags) are computed from the text when not given."""
+    ``charged`` (per-token flags) are computed from the text when not given; ``words``
+    or ``lengths`` (the tokens' lengths) spare reading the token ends."""
     n = len(doc.tokens)
     out = np.zeros((n, len(DENSE_FEATURES)), dtype=float)
     if n == 0:
@@ -120,12 +121,15 @@ def position_matrix(doc: Doc, abs_valence: np.ndarray | None = None, capitalised
     text = doc.text
     starts = np.asarray(doc.tok_starts, dtype=np.int64) if len(doc.tok_starts) == n else \
         np.fromiter((s for s, _ in doc.tokens), dtype=np.int64, count=n)
-    if words is not None:
+    if lengths is not None:
+        ends = starts + lengths.astype(np.int64)
+    elif words is not None:
         ends = starts + np.fromiter(map(len, words), dtype=np.int64, count=n)
     else:
         ends = np.fromiter((e for _, e in doc.tokens), dtype=np.int64, count=n)
     va = abs_valence if abs_valence is not None else np.zeros(n)
     col = _COL
+    cps = _codepoints(text)
     _quote_columns(doc, starts, out)
     if doc.sentences:
         ns = len(doc.sentences)
@@ -133,8 +137,8 @@ def position_matrix(doc: Doc, abs_valence: np.ndarray | None = None, capitalised
             np.fromiter((s for s, _ in doc.sentences), dtype=np.int64, count=ns)
         sidx = np.searchsorted(sst, starts, side="right") - 1
         sidx[sidx < 0] = 0
-        out[:, col["sentence_has_exclamation"]] = _marked_sentences(text, doc.sentences, "!")[sidx]
-        out[:, col["sentence_has_question"]] = _marked_sentences(text, doc.sentences, "?")[sidx]
+        out[:, col["sentence_has_exclamation"]] = _marked_sentences(text, doc.sentences, "!", cps)[sidx]
+        out[:, col["sentence_has_question"]] = _marked_sentences(text, doc.sentences, "?", cps)[sidx]
         first = np.ones(n, dtype=bool)
         first[1:] = sidx[1:] != sidx[:-1]
         out[:, col["sentence_first"]] = first
@@ -161,7 +165,6 @@ def position_matrix(doc: Doc, abs_valence: np.ndarray | None = None, capitalised
     out[:, col["capitalised_inside_sentence"]] = capitalised & ~first
     if doc.paragraphs:
         out[:, col["in_first_paragraph"]] = starts < _lede_end(doc)
-    cps = _codepoints(text)
     L = len(text)
     before = _is_quote_mark(cps[np.maximum(starts - 1, 0)]) & (starts > 0)
     after = _is_quote_mark(cps[np.minimum(ends, L - 1)]) & (ends < L)
@@ -189,9 +192,11 @@ def bigram_keys(lowered: list[str]) -> tuple[list[str], list[str]]:
     return [f"{a}|{b}" for a, b in zip(lowered, nxt)], [f"{a}|{b}" for a, b in zip(prv, lowered)]
 
 
-# Columns of a token type's cached row after the score columns (see LoadedModel._type_row).
-ROW_ABSVAL, ROW_FORCED, ROW_POSS, ROW_FUNC, ROW_INT, ROW_SUP, ROW_MOST, ROW_ADJ, ROW_CAP, ROW_CHARGED, ROW_NOISE = range(11)
-_N_FLAGS = 11
+# Columns of a token type's cached row after the score columns (see LoadedModel._type_row):
+# flags and cues of the word, then its length and its word id in the bigram table.
+ROW_ABSVAL, ROW_FORCED, ROW_POSS, ROW_FUNC, ROW_INT, ROW_SUP, ROW_MOST, ROW_ADJ, ROW_CAP, ROW_CHARGED, ROW_NOISE, \
+    ROW_LEN, ROW_PAIR_WORD = range(13)
+_N_FLAGS = 13
 
 
 def _type_flags(raw: str, cues: WordCues | None = None) -> tuple[float, ...]:
@@ -207,6 +212,51 @@ def _type_flags(raw: str, cues: WordCues | None = None) -> tuple[float, ...]:
             float(adj), float(raw[:1].isupper()), float(hit is not None), float(is_spelling_noise(raw)))
 
 
+class PairTable:
+    """The bigram weights by word ids: each word of a bigram key has an id (every other word
+    the id ``none``), a pair of ids one integer code, and the codes sorted beside their
+    ("next", "prev") weights, so an article's pairs are looked up by one ``searchsorted``."""
+
+    def __init__(self, nxt: dict[str, float], prv: dict[str, float]) -> None:
+        # tokens never contain "|": a key that is not two words cannot match
+        keys = [k for k in {**nxt, **prv} if k.count("|") == 1]
+        parts = "|".join(keys).split("|")  # each key is two words: firsts and seconds alternate
+        firsts, seconds = (parts[0::2], parts[1::2]) if keys else ([], [])
+        self.words: dict[str, int] = {w: i for i, w in enumerate(dict.fromkeys([*firsts, *seconds]))}
+        self.none = len(self.words)
+        self.start, self.end = self.words.get("<s>", self.none), self.words.get("<e>", self.none)
+        ids = self.words.__getitem__
+        codes = self.code(np.fromiter(map(ids, firsts), dtype=np.int64, count=len(keys)),
+                          np.fromiter(map(ids, seconds), dtype=np.int64, count=len(keys)))
+        order = np.argsort(codes, kind="stable")
+        self.codes = codes[order]
+        # the weights of the sorted codes, then one all-zero row for every pair not listed
+        self.weights = np.zeros((len(keys) + 1, 2))
+        self.weights[:-1, 0] = np.fromiter(map(nxt.get, keys, repeat(0.0)), dtype=float, count=len(keys))[order]
+        self.weights[:-1, 1] = np.fromiter(map(prv.get, keys, repeat(0.0)), dtype=float, count=len(keys))[order]
+
+    def code(self, a: Any, b: Any) -> Any:
+        """The integer code of the word-id pair (a, b) (ints or int arrays)."""
+        return a * (self.none + 1) + b
+
+    def word_id(self, lowered: str) -> int:
+        """The id of a lower-cased word (``none`` when no bigram key holds it)."""
+        return self.words.get(lowered, self.none)
+
+    def rows(self, ids: np.ndarray) -> np.ndarray:
+        """Per adjacent pair of ``ids`` (word ids with the sentinels at both ends), its row of ``weights``."""
+        codes = self.code(ids[:-1], ids[1:])
+        if not len(self.codes):
+            return np.zeros(len(codes), dtype=np.int64)
+        # searched in increasing order: each search then starts where the last ended (about
+        # twice as fast on an article's pairs as searching them in text order)
+        order = np.argsort(codes)
+        pos = np.empty_like(order)
+        pos[order] = np.searchsorted(self.codes, codes[order])
+        np.minimum(pos, len(self.codes) - 1, out=pos)
+        return np.where(self.codes[pos] == codes, pos, len(self.codes))
+
+
 class LoadedModel:
     """A trained token scorer with its span decoding settings.
 
@@ -215,6 +265,9 @@ class LoadedModel:
     ``bigrams`` (optional) maps "next" / "prev" to weights of lower-cased
     "word|next" and "previous|word" keys.
     """
+
+    #: Token types cached at most; past it the cache starts again (memory stays bounded).
+    max_types = 150_000
 
     def __init__(self, bias: float, blocks: dict[str, dict[str, float]], position: dict[str, float],
                  decode: dict[str, Any], meta: dict[str, Any] | None = None,
@@ -229,7 +282,11 @@ class LoadedModel:
         # the weight dicts of the token itself and of each neighbour offset, in _offsets order
         self._own_weights = blocks["0"]
         self._offset_weights = [blocks[f"{o:+d}"] for o in self._offsets]
-        self._pairs: tuple[dict[tuple[str, str], int], np.ndarray] | None = None
+        # per context feature, its weight at each neighbour offset (0.0 where an offset lacks it)
+        keys = list(set().union(*self._offset_weights))
+        self._ctx_weights: dict[str, tuple[float, ...]] = dict(zip(keys, zip(
+            *(map(weights.get, keys, repeat(0.0)) for weights in self._offset_weights))))
+        self.pairs = PairTable(self.bigrams.get("next", {}), self.bigrams.get("prev", {}))
         self._clear_cache()
 
     def _clear_cache(self) -> None:
@@ -237,24 +294,6 @@ class LoadedModel:
         # article's rows are a single fancy-indexing step.
         self._index: dict[str, int] = {}
         self._table = np.zeros((1024, 1 + len(self._offsets) + _N_FLAGS))
-
-    def _pair_table(self) -> tuple[dict[tuple[str, str], int], np.ndarray]:
-        """The bigram weights as (word, next word) -> row of a (pairs + 1) x 2 array of
-        ("next", "prev") weights, the last row all zero: one look-up per adjacent pair."""
-        if self._pairs is None:
-            nxt, prv = self.bigrams.get("next", {}), self.bigrams.get("prev", {})
-            index: dict[tuple[str, str], int] = {}
-            rows: list[tuple[float, float]] = []
-            for key in {**nxt, **prv}:
-                parts = key.split("|")
-                if len(parts) == 2:  # tokens never contain "|": other keys cannot match
-                    index[(parts[0], parts[1])] = len(rows)
-                    rows.append((nxt.get(key, 0.0), prv.get(key, 0.0)))
-            weights = np.zeros((len(rows) + 1, 2))
-            if rows:
-                weights[:-1] = rows
-            self._pairs = index, weights
-        return self._pairs
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "LoadedModel":
@@ -275,31 +314,30 @@ class LoadedModel:
         tf, ctx = token_features_pair(raw, cues)
         # sum(weight * value) in feature order, with map so no Python frame runs per feature
         own = sum(map(mul, map(self._own_weights.get, tf, repeat(0.0)), tf.values()))
-        # Weight of this token's features when it sits at offset -o from the scored token.
-        keys, vals = list(ctx), list(ctx.values())
-        nb = [sum(map(mul, map(weights.get, keys, repeat(0.0)), vals)) for weights in self._offset_weights]
-        return (own, *nb, *_type_flags(raw, cues))
-
-    def _add_type(self, raw: str) -> int:
-        i = self._index.get(raw)  # a new word met twice in one article is added once
-        if i is not None:
-            return i
-        i = len(self._index)
-        if i >= len(self._table):
-            self._table = np.vstack([self._table, np.zeros_like(self._table)])
-        self._table[i] = self._type_row(raw)
-        self._index[raw] = i
-        return i
+        # Weight of this token's features when it sits at offset -o from the scored token: per
+        # offset, the sum of weight * value in feature order. Features no offset weighs are left
+        # out (adding 0.0 to a sum that starts at 0 changes no bit), and a value of 1 multiplies nothing.
+        terms = [t if v == 1.0 else tuple(x * v for x in t)
+                 for t, v in zip(map(self._ctx_weights.get, ctx), ctx.values()) if t is not None]
+        nb = [sum(col) for col in zip(*terms)] if terms else [0.0] * len(self._offsets)
+        return (own, *nb, *_type_flags(raw, cues), float(len(raw)), float(self.pairs.word_id(cues.lower)))
 
     def type_rows(self, words: list[str]) -> np.ndarray:
         """The per-type rows of ``words`` as one array (tokens x columns)."""
-        idx = np.fromiter(map(self._index.get, words, repeat(-1)), dtype=np.int64, count=len(words))
-        if (idx < 0).any():
-            if len(self._index) > 150_000:  # bound memory on endless streams of new words
+        index = self._index
+        idx = np.fromiter(map(index.get, words, repeat(-1)), dtype=np.int64, count=len(words))
+        missing = np.flatnonzero(idx < 0)
+        if len(missing):
+            if len(index) > self.max_types:  # bound memory on endless streams of new words
                 self._clear_cache()
-                idx[:] = -1
-            idx = np.fromiter((self._add_type(t) if i < 0 else i for t, i in zip(words, idx.tolist())),
-                              dtype=np.int64, count=len(words))
+                index, missing = self._index, np.arange(len(words))
+            new = list(dict.fromkeys([words[i] for i in missing.tolist()]))  # a word met twice is added once
+            first = len(index)
+            while first + len(new) > len(self._table):
+                self._table = np.vstack([self._table, np.zeros_like(self._table)])
+            self._table[first:first + len(new)] = [self._type_row(w) for w in new]
+            index.update(zip(new, range(first, first + len(new))))
+            idx[missing] = [index[words[i]] for i in missing.tolist()]
         return self._table[idx]
 
     def flags(self, rows: np.ndarray, j: int) -> np.ndarray:
@@ -328,16 +366,18 @@ class LoadedModel:
                     shifted[-o:] = rows[: n + o, j]
             score += shifted
         if self.bigrams:
-            lowered = doc.lowered if words is doc.words else [w.lower() for w in words]
-            index, weights = self._pair_table()
+            pairs = self.pairs
+            word_ids = np.empty(n + 2, dtype=np.int64)
+            word_ids[0], word_ids[-1] = pairs.start, pairs.end
+            word_ids[1:-1] = self.flags(rows, ROW_PAIR_WORD)
             # Pair i is (word i-1, word i) with sentinels at both ends: the "next" weight of
             # token i is that of pair i+1, its "prev" weight that of pair i.
-            ids = np.fromiter(map(index.get, zip(["<s>", *lowered], [*lowered, "<e>"]), repeat(len(weights) - 1)),
-                              dtype=np.int64, count=n + 1)
+            ids = pairs.rows(word_ids)
+            weights = pairs.weights
             score += weights[ids[1:], 0]
             score += weights[ids[:-1], 1]
         dense = position_matrix(doc, self.flags(rows, ROW_ABSVAL), self.flags(rows, ROW_CAP) > 0,
-                                self.flags(rows, ROW_CHARGED) > 0, words)
+                                self.flags(rows, ROW_CHARGED) > 0, lengths=self.flags(rows, ROW_LEN))
         score += dense @ self.position
         return 1.0 / (1.0 + np.exp(-np.clip(score, -30, 30)))
 

@@ -7,7 +7,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from features.loaded_model import DENSE_FEATURES, LoadedModel, bigram_keys, load_model, position_matrix
+from features.loaded_model import (
+    DENSE_FEATURES, ROW_LEN, ROW_PAIR_WORD, LoadedModel, PairTable, _marked_sentences, bigram_keys, load_model,
+    position_matrix,
+)
+from features.loaded_words import context_features
 from features.text import parse
 
 SAMPLE_004 = next((Path(__file__).resolve().parents[2] / "notebooks" / "data" / "samples").glob("004_*.txt"))
@@ -41,6 +45,70 @@ def test_type_rows_of_new_words_repeated_in_one_article():
     fresh = LoadedModel.from_dict(load_model().to_dict())
     for w, r in zip(words, rows):
         assert np.allclose(r, fresh.type_rows([w])[0]), w
+
+
+def test_pair_table_finds_each_bigram_weight_and_zero_for_others():
+    nxt = {"so|called": 1.5, "<s>|the": 0.25, "experts|<e>": -2.0, "bad|key|x": 9.0}
+    prv = {"so|called": -0.5, "called|experts": 3.0}
+    table = PairTable(nxt, prv)
+    words = ["the", "so", "called", "experts", "so", "the", "unlisted"]
+    ids = np.array([table.start, *(table.word_id(w) for w in words), table.end])
+    got = table.weights[table.rows(ids)]
+    seq = ["<s>", *words, "<e>"]
+    for (a, b), (n, p) in zip(zip(seq, seq[1:]), got):
+        assert (n, p) == (nxt.get(f"{a}|{b}", 0.0), prv.get(f"{a}|{b}", 0.0)), (a, b)
+    assert table.word_id("unlisted") == table.none
+    empty = PairTable({}, {})
+    assert empty.weights[empty.rows(np.array([empty.start, empty.none, empty.end]))].tolist() == [[0.0, 0.0]] * 2
+
+
+def test_type_rows_hold_each_words_length_and_bigram_word():
+    m = load_model()
+    words = ["The", "so-called", "zorblatt"]
+    rows = m.type_rows(words)
+    assert m.flags(rows, ROW_LEN).tolist() == [3.0, 9.0, 8.0]
+    assert m.flags(rows, ROW_PAIR_WORD).tolist() == [float(m.pairs.word_id(w.lower())) for w in words]
+    assert m.flags(rows, ROW_PAIR_WORD)[2] == m.pairs.none
+
+
+def test_neighbour_scores_are_the_weighted_sums_of_context_features():
+    m = load_model()
+    words = ["The", "so-called", "disgraceful", "zorblatt", "very", "Putin’s", "<pad>", "2018"]
+    rows = m.type_rows(words)
+    for w, row in zip(words, rows):
+        ctx = context_features(w)
+        for j, o in enumerate(m._offsets, start=1):
+            weights = m.blocks[f"{o:+d}"]
+            assert row[j] == sum(weights.get(k, 0.0) * v for k, v in ctx.items()), (w, o)
+    assert any(row[1:5].any() for row in rows)  # the sums are not all zero
+
+
+def test_type_cache_starts_again_past_its_bound_with_the_same_rows():
+    m = LoadedModel.from_dict(load_model().to_dict())
+    m.max_types = 3
+    first = m.type_rows(["alpha", "Beta", "gamma", "delta"])
+    again = m.type_rows(["delta", "epsilon", "alpha"])  # past the bound: the cache is emptied first
+    assert len(m._index) == 3
+    fresh = LoadedModel.from_dict(load_model().to_dict())
+    assert np.array_equal(again, fresh.type_rows(["delta", "epsilon", "alpha"]))
+    assert np.array_equal(first[[3, 0]], again[[0, 2]])
+
+
+def test_marks_found_by_code_points_as_by_the_text():
+    doc = parse("Really? Yes! No. What?! “Why?” he asked. Fine.")
+    codes = np.frombuffer(doc.text.encode("utf-32-le"), dtype=np.uint32)
+    for mark in "?!":
+        got = _marked_sentences(doc.text, doc.sentences, mark, codes)
+        assert got.tolist() == [mark in doc.text[s:e] for s, e in doc.sentences]
+        assert got.tolist() == _marked_sentences(doc.text, doc.sentences, mark).tolist()
+
+
+def test_position_matrix_from_token_lengths_equals_from_words():
+    doc = parse(SAMPLE_004.read_text(encoding="utf-8"))
+    words = [doc.text[s:e] for s, e in doc.tokens]
+    lengths = np.array([len(w) for w in words], dtype=float)
+    assert np.array_equal(position_matrix(doc, lengths=lengths), position_matrix(doc, words=words))
+    assert np.array_equal(position_matrix(doc, words=words), position_matrix(doc))
 
 
 def test_model_round_trips_and_rejects_other_formats():
