@@ -211,6 +211,11 @@ def _n_words(s: str) -> int:
     return len(s.split())
 
 
+def line_sizes(lines: list[Line]) -> list[int]:
+    """Each line's number of words (split on white space), as every line rule counts them."""
+    return [len(ln.text.split()) for ln in lines]
+
+
 # --- rules --------------------------------------------------------------------------
 def _leadin(line: str) -> tuple[bool, str] | None:
     """If ``line`` starts with a story-promoting lead-in, (lead_only, rest)."""
@@ -371,11 +376,11 @@ def _is_body(line: str) -> bool:
     return _n_words(line) >= 15 and bool(_SENT_END.search(line)) and not _TEASER_RE.match(line)
 
 
-def rule_labels(lines: list[Line], title: str | None) -> list[str | None]:
+def rule_labels(lines: list[Line], title: str | None, sizes: list[int] | None = None) -> list[str | None]:
     """The label of each line that a rule marks (None: a body line), ``title`` helping to
-    spot a repeated headline. Single-line rules first, then the rules that read a line's
-    neighbours."""
-    sizes = [_n_words(ln.text) for ln in lines]
+    spot a repeated headline; ``sizes`` are the lines' word counts (``line_sizes``) when the
+    caller has them. Single-line rules first, then the rules that read a line's neighbours."""
+    sizes = line_sizes(lines) if sizes is None else sizes
     labels = _single_line_labels(lines, title, sizes)
     _caption_above_credit(lines, labels, sizes)
     _top_teasers(lines, labels)
