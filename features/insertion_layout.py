@@ -10,16 +10,17 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .insertion_rules import _REPORTED, _SENT_END, _WORD_RE, Line, _is_body, _n_words
+from .insertion_rules import _REPORTED, _SENT_END, _WORD_RE, Line, _is_body, _n_words, line_sizes
 from .lexicons import lexicon_lines
 
 __all__ = ["foot_labels", "layout_labels"]
 
 
-def layout_labels(lines: list[Line], labels: list[str | None]) -> None:
+def layout_labels(lines: list[Line], labels: list[str | None], sizes: list[int] | None = None) -> None:
     """Label, in place, the lines that the layout rules mark (lines already labelled keep
-    their label, except that a video player takes over its own button text)."""
-    sizes = [_n_words(ln.text) for ln in lines]
+    their label, except that a video player takes over its own button text); ``sizes`` are
+    the lines' word counts (``line_sizes``) when the caller has them."""
+    sizes = line_sizes(lines) if sizes is None else sizes
     _player_blocks(lines, labels, sizes)
     _link_lists(lines, labels, sizes)
     _promo_runs(lines, labels, sizes)
@@ -28,11 +29,11 @@ def layout_labels(lines: list[Line], labels: list[str | None]) -> None:
     _headshot_names(lines, labels)
 
 
-def foot_labels(lines: list[Line], labels: list[str | None]) -> None:
+def foot_labels(lines: list[Line], labels: list[str | None], sizes: list[int] | None = None) -> None:
     """Label, in place, the author's box at the foot ("About <Name>" and the lines under it, a
     last line introducing someone the story never names). Run after the off-topic model, whose
     paragraph statistics were fitted on bodies that still held such lines."""
-    sizes = [_n_words(ln.text) for ln in lines]
+    sizes = line_sizes(lines) if sizes is None else sizes
     _about_box(lines, labels, sizes)
     _foot_bio(lines, labels, sizes)
 

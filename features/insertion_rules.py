@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from .insertion_triggers import TriggerSet
 from .lexicons import lexicon_lines
 from .text import split_paragraphs, wrapping_marks
 
@@ -59,6 +60,11 @@ def _promo_triggers() -> tuple[tuple[str, int], ...]:
     """(trigger, index of its cue rule) over all cue rules: most lines contain none, and
     plain substring tests are far cheaper than trying each rule's regex."""
     return tuple((t, i) for i, r in enumerate(_promo_rules()) for t in r.triggers)
+
+
+@lru_cache(maxsize=1)
+def _trigger_set() -> TriggerSet:
+    return TriggerSet(_promo_triggers())
 
 
 @lru_cache(maxsize=1)
@@ -205,6 +211,11 @@ def _n_words(s: str) -> int:
     return len(s.split())
 
 
+def line_sizes(lines: list[Line]) -> list[int]:
+    """Each line's number of words (split on white space), as every line rule counts them."""
+    return [len(ln.text.split()) for ln in lines]
+
+
 # --- rules --------------------------------------------------------------------------
 def _leadin(line: str) -> tuple[bool, str] | None:
     """If ``line`` starts with a story-promoting lead-in, (lead_only, rest)."""
@@ -283,7 +294,7 @@ def _promo(line: str, n_words: int | None = None) -> str | None:
     core = line.strip(" \t\u00a0.:!|·•-–—()[]»>")
     short = n <= 10
     low = core.lower()
-    cued = {i for t, i in _promo_triggers() if t in low}
+    cued = _trigger_set().groups_in(low)
     if not short and not cued:
         return None
     for i, rule in enumerate(_promo_rules()):
@@ -299,9 +310,11 @@ def _repeats_a_sentence(line: str) -> bool:
     """True when a run of eight words occurs twice in the line: a scraped sign-up or donation
     box repeats its blurb (desktop and mobile copies), a written paragraph does not."""
     words = line.lower().split()
+    keys = list(zip(*(words[k:] for k in range(8))))
+    if len(set(keys)) == len(keys):
+        return False  # no run occurs twice (most paragraphs): decided without the loop
     first: dict[tuple[str, ...], int] = {}
-    for i in range(len(words) - 7):
-        key = tuple(words[i:i + 8])
+    for i, key in enumerate(keys):
         if key in first and i - first[key] >= 8:
             return True
         first.setdefault(key, i)
@@ -363,11 +376,11 @@ def _is_body(line: str) -> bool:
     return _n_words(line) >= 15 and bool(_SENT_END.search(line)) and not _TEASER_RE.match(line)
 
 
-def rule_labels(lines: list[Line], title: str | None) -> list[str | None]:
+def rule_labels(lines: list[Line], title: str | None, sizes: list[int] | None = None) -> list[str | None]:
     """The label of each line that a rule marks (None: a body line), ``title`` helping to
-    spot a repeated headline. Single-line rules first, then the rules that read a line's
-    neighbours."""
-    sizes = [_n_words(ln.text) for ln in lines]
+    spot a repeated headline; ``sizes`` are the lines' word counts (``line_sizes``) when the
+    caller has them. Single-line rules first, then the rules that read a line's neighbours."""
+    sizes = line_sizes(lines) if sizes is None else sizes
     labels = _single_line_labels(lines, title, sizes)
     _caption_above_credit(lines, labels, sizes)
     _top_teasers(lines, labels)

@@ -18,7 +18,9 @@ from __future__ import annotations
 
 from .base import ArticleTransformer, Span, safe_div
 from .insertion_layout import foot_labels, layout_labels
-from .insertion_rules import HEAD_PREFIX_RE, NOTE_PREFIX_RE, SCRIPT_PREFIX_RE, SHARE_RE, mark_edge_lists, rule_labels, split_lines
+from .insertion_rules import (
+    HEAD_PREFIX_RE, NOTE_PREFIX_RE, SCRIPT_PREFIX_RE, SHARE_RE, line_sizes, mark_edge_lists, rule_labels, split_lines,
+)
 from .offtopic import OFFTOPIC_FEATURES, offtopic_paragraphs
 from .text import Doc, parse
 
@@ -70,12 +72,13 @@ def find_insertions(text: str, title: str | None = None) -> list[Span]:
     lines = split_lines(text)
     if not lines:
         return []
-    labels = rule_labels(lines, title)
-    layout_labels(lines, labels)
-    off = offtopic_paragraphs(lines, labels, title)
+    sizes = line_sizes(lines)  # counted once for every rule and the off-topic model
+    labels = rule_labels(lines, title, sizes)
+    layout_labels(lines, labels, sizes)
+    off = offtopic_paragraphs(lines, labels, title, sizes)
     for i in off:
         labels[i] = "offtopic"
-    foot_labels(lines, labels)
+    foot_labels(lines, labels, sizes)
     mark_edge_lists(labels)
     spans = [Span(ln.start, ln.end, "insertion", lab, "author", off.get(i)) for i, (ln, lab) in enumerate(zip(lines, labels)) if lab]
     # A label run into the paragraph after it: "Story highlights" before the first summary point

@@ -191,12 +191,13 @@ def _row_cos(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return np.where(den > 1e-12, num / np.maximum(den, 1e-300), 0.0)
 
 
-def _shifted(m: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """(previous row, next row) of each row of ``m``, zeros at the ends."""
-    prev = np.zeros_like(m)
-    nxt = np.zeros_like(m)
-    prev[1:] = m[:-1]
-    nxt[:-1] = m[1:]
+def _neighbours(m: np.ndarray, k: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(previous row, next row) of rows ``k`` of ``m``, zeros past the ends; only those rows
+    are copied, not the whole matrix shifted."""
+    prev = m[np.maximum(k - 1, 0)]
+    nxt = m[np.minimum(k + 1, len(m) - 1)]
+    prev[k == 0] = 0
+    nxt[k == len(m) - 1] = 0
     return prev, nxt
 
 
@@ -343,17 +344,17 @@ def _compare(m: _WordMatrix, lat: np.ndarray, k: np.ndarray, content: np.ndarray
              has_title: bool) -> _Compared:
     n = m.n
     wb, pb, latb = m.w[:n], m.present[:n], lat[:n]
-    w_prev, w_next = _shifted(wb)
-    p_prev, p_next = _shifted(pb)
-    l_prev, l_next = _shifted(latb)
-    wk, wp, wn = wb[k], w_prev[k], w_next[k]
+    wp, wn = _neighbours(wb, k)
+    p_prev, p_next = _neighbours(pb, k)
+    l_prev, l_next = _neighbours(latb, k)
+    wk = wb[k]
     has_both = (m.counts[:n].sum(1) > 0)
     both = np.zeros(n, dtype=bool)
     both[1:-1] = has_both[:-2] & has_both[2:]
     df = m.present.sum(0)
-    near = p_prev[k].astype(np.int64) + p_next[k]
+    near = p_prev.astype(np.int64) + p_next
     ck = pb[k] & content
-    lk, ln_ = latb[k], l_prev[k] + l_next[k]
+    lk, ln_ = latb[k], l_prev + l_next
     if has_title:
         cos_title = _row_cos(wk, np.broadcast_to(m.w[n], wk.shape))
         lat_title = _row_cos(lk, np.broadcast_to(lat[n], lk.shape))
@@ -375,24 +376,31 @@ def _compare(m: _WordMatrix, lat: np.ndarray, k: np.ndarray, content: np.ndarray
     )
 
 
-def _names(voc: _Vocab, text: str, m: _WordMatrix, df: np.ndarray, near: np.ndarray) -> tuple[int, int, int]:
-    """(names, names in no other paragraph, names in none but the neighbours) of ``text``;
-    a name is a mid-sentence capital, looked up among the article's words."""
-    name_ids = {voc.word_ids[x.lower()] for x in _MID_CAP_RE.findall(text)}
-    new_names = new_far = 0
-    if name_ids:
-        nid = np.fromiter(name_ids, dtype=np.int64, count=len(name_ids))
+def _names(voc: _Vocab, texts: list[str], m: _WordMatrix, df: np.ndarray, near: np.ndarray) -> np.ndarray:
+    """Per text (a candidate, row of ``near``): (names, names in no other paragraph, names in none
+    but the neighbours), as a 3-column array; a name is a mid-sentence capital, looked up among
+    the article's words. All candidates' names are looked up at once."""
+    per_text = [{voc.word_ids[x.lower()] for x in _MID_CAP_RE.findall(t)} for t in texts]
+    sizes = [len(ids) for ids in per_text]
+    out = np.zeros((len(texts), 3), dtype=np.int64)
+    out[:, 0] = sizes
+    total = sum(sizes)
+    if total:
+        nid = np.fromiter(chain.from_iterable(per_text), dtype=np.int64, count=total)
+        owner = np.repeat(np.arange(len(texts)), sizes)
         pos = np.minimum(np.searchsorted(m.uniq, nid), len(m.uniq) - 1)
         inside = m.uniq[pos] == nid
         d = np.where(inside, df[pos], 0)
-        nr = np.where(inside, near[pos], 0)
-        new_names = int((d <= 1).sum())
-        new_far = int((d - nr <= 1).sum())
-    return len(name_ids), new_names, new_far
+        nr = np.where(inside, near[owner, pos], 0)
+        out[:, 1] = np.bincount(owner[d <= 1], minlength=len(texts))
+        out[:, 2] = np.bincount(owner[d - nr <= 1], minlength=len(texts))
+    return out
 
 
-def paragraph_features(lines: list[Line], body: list[int], title: str | None) -> dict[int, ParagraphFeatures]:
-    """The features of each judged body paragraph (keyed by its index into ``lines``).
+def paragraph_features(lines: list[Line], body: list[int], title: str | None,
+                       sizes: list[int] | None = None) -> dict[int, ParagraphFeatures]:
+    """The features of each judged body paragraph (keyed by its index into ``lines``);
+    ``sizes``, the lines' word counts, when the caller has them.
 
     Paragraphs too short, too close to the rest of the article or almost all quotation
     are not judged. All paragraphs are handled at once as a paragraph x word matrix.
@@ -406,7 +414,7 @@ def paragraph_features(lines: list[Line], body: list[int], title: str | None) ->
         return {}
     cos_rest = _cos_with_rest(m.w[:n], m.w.sum(0))
     median = float(np.sort(cos_rest)[n // 2])
-    n_words = np.fromiter((len(t.split()) for t in texts), dtype=np.int64, count=n)
+    n_words = np.array([len(t.split()) for t in texts] if sizes is None else [sizes[i] for i in body], dtype=np.int64)
     content = m.idf > _CONTENT_IDF
     n_content = (m.present[:n] & content).sum(1)
     judged = (n_words >= _MIN_WORDS) & (cos_rest <= _SKIP_COS_REST) & (n_content >= _MIN_CONTENT)
@@ -421,10 +429,11 @@ def paragraph_features(lines: list[Line], body: list[int], title: str | None) ->
     cmp = _compare(m, lat, np.array(cand), content, median, has_title)
     style = np.array([_typography(t) for t in texts], dtype=np.int64)
     quote_mis, dash_mis = _style_mismatch(style)
+    names = _names(voc, [texts[kk] for kk in cand], m, cmp.df, cmp.near).tolist()
     out = {}
     for j, kk in enumerate(cand):
         text = texts[kk]
-        n_names, new_names, new_far = _names(voc, text, m, cmp.df, cmp.near[j])
+        n_names, new_names, new_far = names[j]
         c = float(cos_rest[kk])
         out[body[kk]] = ParagraphFeatures(
             log_cos_rest=math.log(c + 0.005),
@@ -474,12 +483,14 @@ def _chosen_by_author(lines: list[Line], i: int) -> bool:
     return i + 1 < len(lines) and is_tweet_signature(lines[i + 1].text)
 
 
-def offtopic_paragraphs(lines: list[Line], labels: list[str | None], title: str | None) -> dict[int, float]:
-    """Paragraphs that share (almost) nothing with the rest of the article -> probability."""
+def offtopic_paragraphs(lines: list[Line], labels: list[str | None], title: str | None,
+                        sizes: list[int] | None = None) -> dict[int, float]:
+    """Paragraphs that share (almost) nothing with the rest of the article -> probability
+    (``sizes``: the lines' word counts, when the caller has them)."""
     body = [i for i, lab in enumerate(labels) if lab is None]
     if len(body) < MIN_PARAS:
         return {}
-    feats = paragraph_features(lines, body, title)
+    feats = paragraph_features(lines, body, title, sizes)
     if not feats:
         return {}
     p = dict(zip(feats, _probabilities(np.array([f.as_row() for f in feats.values()], dtype=float)).tolist()))

@@ -43,9 +43,11 @@ STANDALONE_MANNER_RE = re.compile(
 )
 # A poll or study opening a sentence as the frame of its finding: "In a CBS News poll last month,
 # 38 percent ..."; the cue is "In", the source the phrase up to the document noun. ("A lead in the
-# polls" mid-sentence is no attribution.)
+# polls" mid-sentence is no attribution.) The literal comes first and the start-of-word check
+# after it as a lookbehind: the engine then jumps from one "In" to the next instead of trying
+# every position.
 POLL_IN_RE = re.compile(
-    r"(?<![\w-])(In)\s+((?:a|an|the|its|this|that|one|another)\s+"
+    r"(In)(?<![\w-]In)\s+((?:a|an|the|its|this|that|one|another)\s+"
     r"(?:[\w’'./&-]+\s+){0,6}?(poll|survey|study|report))\b(?=[^,.;:\n]{0,40},)"
 )
 # A colon introducing a direct quote after a name: "Sanders on Clinton: “...”".

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from features.insertion_rules import Line, _promo_rules, mark_edge_lists, rule_labels, split_lines
+from features.insertion_rules import Line, _promo_rules, line_sizes, mark_edge_lists, rule_labels, split_lines
+from tests.samples import SAMPLES
 
 BODY = ("The Senate voted 52 to 48 on Tuesday to confirm the nominee after a long and bitter debate. "
         "Democrats had argued that her record on voting rights disqualified her from the bench.")
@@ -443,3 +444,12 @@ def test_the_cnn_video_player_line_is_navigation() -> None:
     assert _flagged(f"{BODY}\n\n{line}\n\n{LATER}\n\n{BODY2}").get(line) == "navigation"
     prose = "Just watched by millions, the debate drew more videos of protests than any before it, he said."
     assert prose not in _flagged(f"{BODY}\n\n{prose}\n\n{LATER}\n\n{BODY2}")
+
+
+def test_word_counts_handed_in_label_the_same_lines():
+    for path in sorted(SAMPLES.glob("*.txt")):
+        title, _, text = path.read_text(encoding="utf-8").partition("\n")
+        lines = split_lines(text)
+        sizes = line_sizes(lines)
+        assert sizes == [len(ln.text.split()) for ln in lines]
+        assert rule_labels(lines, title, sizes) == rule_labels(lines, title)

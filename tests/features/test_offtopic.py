@@ -8,12 +8,13 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from features.insertion_rules import rule_labels, split_lines
+from features.insertion_rules import line_sizes, rule_labels, split_lines
 from features.lexicons import lexicon_json
 from features.offtopic import (
     MIN_PARAS,
     OFFTOPIC_FEATURES,
     ParagraphFeatures,
+    _neighbours,
     _style_mismatch,
     _typography,
     idf_table,
@@ -105,3 +106,33 @@ def test_style_mismatch_marks_the_paragraph_written_unlike_the_rest():
     quotes, dashes = _style_mismatch(style)
     assert quotes.tolist() == [0.0, 0.0, 1.0, 0.0]  # straight quotes where the rest uses curly ones
     assert dashes.tolist() == [0.0, 0.0, 0.0, 0.0]  # nobody else writes a dash: no contrast
+
+
+def test_word_counts_handed_in_give_the_same_features():
+    lines, body, pasted = _with_pasted()
+    sizes = line_sizes(lines)
+    assert sizes[pasted] == len(PASTED.split())
+    title = "Russia and Turkey call for a ceasefire in Libya"
+    given = {k: f.as_row() for k, f in paragraph_features(lines, body, title, sizes).items()}
+    assert given == {k: f.as_row() for k, f in paragraph_features(lines, body, title).items()}
+    assert list(given) == [pasted]
+
+
+def test_pasted_paragraph_names_are_new_to_the_article():
+    """The pasted paragraph's mid-sentence names ("The Federal Reserve held ... on Wednesday") are
+    "federal", "reserve" and "wednesday"; the article itself mentions a Wednesday, not the Fed."""
+    lines, body, pasted = _with_pasted()
+    assert "wednesday" in " ".join(lines[i].text.lower() for i in body if i != pasted)
+    mine = paragraph_features(lines, body, None)[pasted]
+    assert math.expm1(mine.log_names) == pytest.approx(3)
+    assert math.expm1(mine.log_new_names) == pytest.approx(2)
+    assert math.expm1(mine.log_new_names_far) == pytest.approx(2)
+    assert mine.new_name_share == pytest.approx(2.5 / 4)
+
+
+def test_neighbour_rows_are_zero_past_the_ends():
+    m = np.arange(12, dtype=float).reshape(4, 3)
+    prev, nxt = _neighbours(m, np.array([0, 2, 3]))
+    assert prev.tolist() == [[0, 0, 0], [3, 4, 5], [6, 7, 8]]
+    assert nxt.tolist() == [[3, 4, 5], [9, 10, 11], [0, 0, 0]]
+    assert m[0].tolist() == [0, 1, 2]  # the matrix itself is left alone
