@@ -17,7 +17,8 @@ and with several worker processes, peak memory at two corpus sizes, the whole
         # /tmp/before (e.g. `git archive <commit> | tar -x -C /tmp/before`), interleaved runs
     python bench/speed.py --only stages --clock cpu --against /tmp/before
         # the stages in CPU seconds of the process: on a machine shared with other jobs, waiting
-        # for a core is left out, so the A/B ratios move less with the load
+        # for a core is left out, so the A/B ratios move less with the load; garbage collections
+        # are timed apart (gc.callbacks) and taken out of the stage they interrupted
 
 Memory is sampled every 0.2 s over the whole process tree (the command and its
 workers) with psutil: the sum of proportional set sizes (PSS: pages shared by
@@ -29,6 +30,7 @@ Inputs and outputs go to a temporary folder, never into the project.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import statistics
@@ -202,22 +204,48 @@ STAGE_HOOKS = (
 )
 #: Parts of a stage above them (timed inside it), left out of the sum of the stages.
 SUB_STAGES = ("style: of it VADER", "model: of it lean")
+#: The garbage collector's own row: a collection runs in whichever stage happens to allocate when a
+#: threshold is crossed, so its time is taken out of that stage and counted here.
+GC_STAGE = "garbage collection"
 STAGES = ("read", "segment", "insertions", "hedging", "sourcing", "loaded", "style", "style: of it VADER",
-          "criteria card", "model", "model: of it lean", "write", "other")
+          "criteria card", "model", "model: of it lean", "write", GC_STAGE, "other")
 
 
 #: The clocks of the stages run: wall time, or the CPU time of the process (all its threads).
 CLOCKS: dict[str, Callable[[], float]] = {"wall": time.perf_counter, "cpu": time.process_time}
 
 
+class GcTimer:
+    """Time spent in garbage collections (``spent``, on ``clock``) while registered in ``gc.callbacks``."""
+
+    def __init__(self, clock: Callable[[], float] = time.perf_counter) -> None:
+        self.clock, self.spent, self._start = clock, 0.0, 0.0
+
+    def __call__(self, phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            self._start = self.clock()
+        else:
+            self.spent += self.clock() - self._start
+
+    def __enter__(self) -> "GcTimer":
+        gc.callbacks.append(self)
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        gc.callbacks.remove(self)
+
+
 def _timed(times: dict[str, float], stage: str, fn: Callable[..., Any],
-           clock: Callable[[], float] = time.perf_counter) -> Callable[..., Any]:
+           clock: Callable[[], float] = time.perf_counter, collections: GcTimer | None = None) -> Callable[..., Any]:
+    """``fn`` adding its time to ``times[stage]``, less the collections (``collections``) that ran inside it."""
+    collections = collections or GcTimer(clock)  # an unregistered timer: nothing taken out
+
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        t = clock()
+        t, g = clock(), collections.spent
         try:
             return fn(*args, **kwargs)
         finally:
-            times[stage] += clock() - t
+            times[stage] += clock() - t - (collections.spent - g)
     return wrapper
 
 
@@ -236,30 +264,31 @@ def stage_probe(corpus: Path, out: Path, model_paths: list[str], clock_name: str
     t = clock()
     predict = load_predict(model_paths or None)
     load = clock() - t
+    collections = GcTimer(clock)
     for module, name, stage in STAGE_HOOKS:
         m = importlib.import_module(module)
         if hasattr(m, name):  # a tree of earlier code may lack a stage (the lean model)
-            setattr(m, name, _timed(times, stage, getattr(m, name), clock))
-    local.LocalRun._write = _timed(times, "write", local.LocalRun._write, clock)
-    reader = local.iter_prepared
+            setattr(m, name, _timed(times, stage, getattr(m, name), clock, collections))
+    local.LocalRun._write = _timed(times, "write", local.LocalRun._write, clock, collections)
+    reader = _timed(times, "read", lambda it: next(it), clock, collections)
+    prepared = local.iter_prepared
 
     def timed_reader(*args: Any) -> Iterator[Any]:
-        it = reader(*args)
+        it = prepared(*args)
         while True:
-            t = clock()
             try:
-                item = next(it)
+                item = reader(it)
             except StopIteration:
                 return
-            finally:
-                times["read"] += clock() - t
             yield item
 
     local.iter_prepared = timed_reader
     t = clock()
-    res = local.run_local(prepare([corpus]), out, spans=out.with_suffix(".spans.jsonl"), predict=predict,
-                          model_paths=model_paths or None, jobs=1)
+    with collections:
+        res = local.run_local(prepare([corpus]), out, spans=out.with_suffix(".spans.jsonl"), predict=predict,
+                              model_paths=model_paths or None, jobs=1)
     total = clock() - t
+    times[GC_STAGE] = collections.spent
     inner = sum(v for k, v in times.items() if k not in SUB_STAGES)
     return {**times, "other": total - inner, "total": total, "articles": res.counts.scored, "load": load}
 

@@ -115,7 +115,9 @@ def blank(text: str, exclude: Iterable[tuple[int, int]]) -> str:
         if e <= s:
             continue
         parts.append(text[pos:s])
-        parts.append(_NOT_NEWLINE.sub(" ", text[s:e]))
+        seg = text[s:e]
+        # most ranges hold no newline: one run of spaces, not a regex replacement per character
+        parts.append(_NOT_NEWLINE.sub(" ", seg) if "\n" in seg else " " * (e - s))
         pos = e
     parts.append(text[pos:])
     return "".join(parts)

@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections import Counter
 from functools import lru_cache
+from itertools import repeat
 from typing import Any, Sequence
 from urllib.parse import unquote
 
@@ -71,7 +72,8 @@ def cluster_texts(texts: Sequence[str], n_chars: int = TEXT_CHARS) -> list[str]:
     """Each text (clipped to ``n_chars``) as the sequence of its words' cluster ids ("c17 c903 ..."),
     ``cx`` for a word outside the clusters' 40,000-word vocabulary."""
     fine = _fine_clusters()
-    return [" ".join(fine.get(w, "cx") for w in _CLUSTER_WORD.findall(t.lower())) for t in clip_texts(texts, n_chars)]
+    # map over the dict's own get: no Python frame per word (a generator's was most of the time)
+    return [" ".join(map(fine.get, _CLUSTER_WORD.findall(t.lower()), repeat("cx"))) for t in clip_texts(texts, n_chars)]
 
 
 def url_paths(urls: Sequence[str | None]) -> list[str]:

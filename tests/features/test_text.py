@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from features.text import WORD_RE, parse, repair_marks, word_tokens
+from features.text import WORD_RE, blank, parse, repair_marks, word_tokens
 
 SAMPLES = Path(__file__).resolve().parents[2] / "notebooks" / "data" / "samples"
 
@@ -189,6 +189,19 @@ def test_told_with_a_clause_is_still_paraphrase():
 
 
 # --- blanking ------------------------------------------------------------------------
+
+def test_blank_spaces_every_character_of_a_range_but_newlines():
+    # ranges with and without newlines, overlapping, unsorted, empty and past the end, on a real sample
+    text = sample("004")
+    nl = text.index("\n", 200)
+    ranges = [(nl - 30, nl + 40), (10, 60), (40, 90), (120, 120), (len(text) - 5, len(text) + 50)]
+    out = blank(text, ranges)
+    inside = {i for s, e in ranges for i in range(s, min(e, len(text)))}
+    assert len(out) == len(text) and blank(text, []) is text
+    for i, (a, b) in enumerate(zip(text, out)):
+        assert b == (" " if i in inside and a != "\n" else a), i
+    assert out[nl] == "\n" and out[nl - 30:nl + 40].strip() == "" and text[nl - 30:nl + 40].strip()
+
 
 def test_exclude_blanks_but_keeps_offsets():
     text = sample("001")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import unicodedata
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -14,6 +15,9 @@ from scoring.model.wording import (
     TermCounts, analyzer_key, build_analyzer, clip_texts, cluster_texts, fit_text_model, make_text_model, outlet_counts,
     pipeline_decision, strip_accents_unicode, url_paths,
 )
+from scoring.model.wording import _CLUSTER_WORD, _fine_clusters
+
+SAMPLE_004 = next((Path(__file__).resolve().parents[3] / "notebooks" / "data" / "samples").glob("004_*.txt"))
 
 
 def test_url_paths_keep_the_path_words_only():
@@ -130,3 +134,11 @@ def test_the_faster_analyzer_finds_the_same_terms_and_leaves_the_model_alone():
     assert vec.strip_accents == "unicode"  # the fitted vectoriser is not changed
     ascii_folded = CountVectorizer(strip_accents="ascii").fit(_NEWS)
     assert build_analyzer(ascii_folded)(_NEWS[2]) == ascii_folded.build_analyzer()(_NEWS[2])
+
+
+def test_cluster_texts_equal_the_word_by_word_definition_on_real_text():
+    fine = _fine_clusters()
+    texts = [*_NEWS, SAMPLE_004.read_text(encoding="utf-8")]
+    got = cluster_texts(texts, 100_000)
+    want = [" ".join(fine.get(w, "cx") for w in _CLUSTER_WORD.findall(t.lower())) for t in texts]
+    assert got == want and "cx" in got[-1] and len(set(got[-1].split())) > 10

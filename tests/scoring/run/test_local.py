@@ -1,6 +1,7 @@
 """The local engine called as a library: rows in input order whatever the
 number of workers, counts of what became of every input row, the progress
 callback, the default errors file and the texts kept for a report."""
+import gc
 from pathlib import Path
 
 import pandas as pd
@@ -76,6 +77,22 @@ def test_counts_are_live_while_the_run_goes(tmp_path):
     job.run(on_progress=lambda n: seen.append(job.counts.scored))
     assert seen == [2, 4, 6]  # each call comes after its batch is written and counted
 
+
+def test_a_one_process_run_keeps_what_is_loaded_out_of_the_collector_and_hands_it_back(tmp_path):
+    corpus = tmp_path / "c.jsonl"
+    write_corpus(corpus, 4)
+    gc.unfreeze()  # a --jobs 2 run earlier in this process leaves its parent frozen
+    during: list[int] = []
+    LocalRun(prepare([corpus]), tmp_path / "o.csv", batch_size=2).run(
+        on_progress=lambda n: during.append(gc.get_freeze_count()))
+    assert len(during) == 2 and min(during) > 0 and gc.get_freeze_count() == 0
+    gc.freeze()  # frozen by someone else before the run: left as it was found
+    try:
+        LocalRun(prepare([corpus]), tmp_path / "o2.csv", batch_size=2).run()
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+    assert (tmp_path / "o.csv").read_bytes() == (tmp_path / "o2.csv").read_bytes()
 
 def test_a_model_that_fails_lists_its_articles_as_errors(tmp_path):
     def broken(features, model_paths=None, docs=None):
