@@ -35,6 +35,8 @@ class NounPhrase:
 _POSSESSIVE = re.compile(r"[’']s$")
 _SHORT_NUMBER = re.compile(r"\d{1,4}")
 PARTY_APPOSITIVE_RE = re.compile(r"(?:Republican|Democrat|Independent)\s+(?:of|from)\b")
+_RELATIVE_WORD_RE = re.compile(r"\b(?:who|which|that)\b", re.IGNORECASE)
+_CLAUSE_MARKS = frozenset(",;:“”\"()—–\n")
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -325,10 +327,15 @@ def subject_before(text: str, sent_s: int, cue_s: int, lex: Lexicon) -> NounPhra
         k -= 1
     if text[toks[k][0] : toks[k][1]].lower() in BOUNDARY:
         k += 1
+    head = _head_of_relative(text, sent_s, toks[k][0] if k <= j else cue_s, cue_s, lex)
+    if head is not None:
+        return head
     if k > j or j - k >= 13 or not _np_like(text, toks[k:j + 1], lex):
         return None
     if toks[k][0] > 0 and text[toks[k][0] - 1] in "/.@#_=":
         return None  # the tail of a link ("reut.rs/2WVPxuE shows"), not a phrase
+    if text[toks[k][0] : toks[k][1]].lower() == "there" and k < j:
+        return None  # "there is no evidence suggesting": an existential clause, no speaker
     if text[toks[k][0] : toks[k][1]] in INTRO_PREPS:
         # "At the end of April the US Congressional Budget Office hinted": the subject is
         # the name after the opening phrase's last article, if there is one
@@ -336,6 +343,37 @@ def subject_before(text: str, sent_s: int, cue_s: int, lex: Lexicon) -> NounPhra
         np_ = np_forward(text, toks[dets[-1]][0], toks[j][1], lex, chunk=True) if dets else None
         return np_ if np_ is not None and np_.proper else None
     return np_forward(text, toks[k][0], toks[j][1], lex, chunk=True)
+
+
+def _head_of_relative(text: str, sent_s: int, chunk_s: int, cue_s: int, lex: Lexicon) -> NounPhrase | None:
+    """The subject before a relative clause that runs, unpunctuated, into the cue's own clause
+    ("Some lawmakers who sat in on the hearing are saying", "every agency that has assessed it
+    has concluded"): the words right before the cue are the relative clause's, not the subject."""
+    m = None
+    for m in _RELATIVE_WORD_RE.finditer(text, max(sent_s, chunk_s - 80), cue_s):
+        pass
+    if m is None or any(c in _CLAUSE_MARKS for c in text[m.end() : cue_s]):
+        return None
+    inner = _tokens(text, m.end(), cue_s)
+    if len(inner) < 3:
+        return None  # "officials who said": the relative pronoun is the cue's own subject
+    nxt = text[inner[0][0] : inner[0][1]]
+    if not nxt.islower() or nxt in DETERMINERS or nxt in PRONOUNS or nxt == "there":
+        return None  # "documents reinforce that the White House argued": a that-clause, no relative
+    before = _tokens(text, max(sent_s, m.start() - 30), m.start())
+    if m.group().lower() == "that" and before and text[before[-1][0] : before[-1][1]].lower() in lex.cue_words:
+        return None  # "said that officials have concluded": a that-clause, no relative
+    head = _chunk_before(text, sent_s, m.start(), lex, stop=RELATIVE_STOP)
+    if head is None or head.pronoun or not (head.typed or head.proper):
+        return None
+    words = _tokens(text, head.start, head.end)
+    if not _np_like(text, words, lex) or any(text[a:b].lower() in SKIP_BEFORE for a, b in words):
+        return None  # "the governor has praised the planning (that ...)": a clause, not a phrase
+    dets = [a for a, b in words[1:] if text[a:b].lower() in DETERMINERS]
+    if dets and text[words[0][0] : words[0][1]].lower() not in DETERMINERS:
+        # "So far every agency": the phrase opens at its determiner
+        return np_forward(text, dets[-1], head.end, lex, chunk=True) or head
+    return head
 
 
 def _bare_day(text: str, toks: list[tuple[int, int]], j: int, w: str) -> int | None:
@@ -458,7 +496,7 @@ def sentence_subject(text: str, sent_s: int, s: int, lex: Lexicon, max_commas: i
     clause from it to ``s`` holds no quotation and at most ``max_commas`` commas."""
     intro = INTRO_RE.match(text, sent_s)
     head = np_forward(text, intro.end(), s, lex)
-    if head is None or not (head.proper or head.pronoun in PERSON_PRONOUNS or head.pronoun == "they"):
+    if head is None or not (head.proper or head.typed or head.pronoun in PERSON_PRONOUNS or head.pronoun == "they"):
         return None
     # a subject is followed by its verb ("Khan began"), not by a dateline's "(CNN) –"
     if not VERB_NEXT_RE.match(text, head.end):

@@ -101,7 +101,7 @@ MANNER_LABEL = {"interview": "interview", "conference": "interview", "briefing":
 
 DETERMINERS = frozenset(
     "the a an one two three four several some many other his her their its our this these those "
-    "another two-thirds most few both".split()
+    "another two-thirds most few both every each".split()
 )
 INDEFINITE = frozenset("a an one two three four several some many another most few".split())
 PRONOUNS = frozenset("he she they it i we you who".split())
@@ -140,6 +140,8 @@ NOT_AFTER_TO = frozenset(["write"])
 #             elsewhere they display ("or show images of his supporters")
 #   quoting   "read(s)"/"reading" only next to the quotation they introduce or close ("“...,” read
 #             the email", "a statement that read, “...”"), not "read the report"
+#   writing   "writing" only before the quotation or that-clause it introduces (", writing on Twitter: “...”",
+#             ", writing that"), not "writing a book" or "his writing"
 #   naming    "called" naming a thing ("a tool called CRISPR", "who calls himself") or the noun
 #             "calls" ("phone calls")
 FORMS = {
@@ -148,7 +150,10 @@ FORMS = {
     "data": frozenset("show showing".split()),
     "quoting": frozenset("read reads reading".split()),
     "naming": frozenset("called calls calling".split()),
+    "writing": frozenset(["writing"]),
 }
+# What follows "writing" when it reports: a quotation, perhaps after a short "on Twitter"/"in a post", or "that".
+WRITING_AFTER_RE = re.compile(r"(?:[^\S\n]+(?:on|in)[^\S\n]+(?:[\w’'.@-]+[^\S\n]+){0,3}?[\w’'.@-]+)?[^\S\n]*(?:[,:][^\S\n]*[“\"]|[^\S\n]that\b)")
 # A participle after a preposition is an adjective ("the number of confirmed cases", "for added comfort").
 ADJECTIVE_AFTER = frozenset("of for with about from into".split())
 QUOTE_AFTER_RE = re.compile(r"[^\S\n]*[,:]?[^\S\n]*[“\"]")

@@ -34,7 +34,7 @@ from .source_words import (
     GERUND_WHILE_RE, INVERSION_MARKS, Lexicon, MANNER_LABEL, MANNER_RE, NEGATED_RE, NEITHER_RE, NOT_AFTER_TO,
     NOT_A_CUE_AFTER, NOT_A_CUE_BEFORE, NOUN_BEFORE, NP_STOP, OBJECT_PRONOUNS, OF_NAME_RE, ORG_HEADS,
     PASSIVE_AUX, PASSIVE_BEFORE_RE, PASSIVE_CUES, PASSIVE_GAP, PASSIVE_NEVER, POLL_IN_RE, POSTPOSABLE, PRONOUNS,
-    QUOTED_CLAUSE_START_RE, QUOTED_CUES, QUOTED_PAST, QUOTE_AFTER_RE, QUOTE_BEFORE_RE, QUOTE_MARK_RE,
+    QUOTED_CLAUSE_START_RE, QUOTED_CUES, QUOTED_PAST, QUOTE_AFTER_RE, QUOTE_BEFORE_RE, QUOTE_MARK_RE, WRITING_AFTER_RE,
     REFLEXIVES, SKIP_BEFORE, SOURCE_LABELS, STANCE, STANDALONE_MANNER_RE, THAT_RE, TRAILING_JOIN_RE, lexicon,
 )
 from .text import Doc
@@ -156,6 +156,8 @@ def _reports_no_one(text: str, toks: list[tuple[int, int]], low: list[str], i: i
     if w in FORMS["quoting"]:
         s, e = toks[i]
         return not (QUOTE_AFTER_RE.match(text, e) or QUOTE_BEFORE_RE.search(text, max(0, s - 60), s))
+    if w in FORMS["writing"]:
+        return not WRITING_AFTER_RE.match(text, toks[i][1])
     if (w in FORMS["naming"] or w in FORMS["evidence"]) and nxt in REFLEXIVES:
         return True
     if w in FORMS["data"] and nxt != "that":
@@ -317,7 +319,9 @@ def extract_sourcing(doc: Doc) -> Extraction:
                 continue
             seen_src.add((np_.start, np_.end))
             # a source speaks in the voice of its cue (text.py may mark "told Arab News." as paraphrase)
-            spans.append(Span(np_.start, np_.end, "source", np_.label, voice))
+            # the guideline labels the span by its form (the features count the antecedent's label);
+            # a pronoun standing for an unnamed source keeps saying so to the reader
+            spans.append(Span(np_.start, np_.end, "source", _span_label(np_), voice))
             mm = MANNER_RE.match(text, np_.end) if np_.start >= e else None
             if mm:
                 # "..., said the ministry in a written statement": the manner phrase is a cue too
@@ -329,6 +333,13 @@ def extract_sourcing(doc: Doc) -> Extraction:
     spans = spans + quotes
     spans = [sp for sp in spans if sp.kind != "quote"] + _one_span_per_quote(text, spans)
     return Extraction(_features(doc, keys, n_sourcing, n_stance, direct_words, cue_sents, quoted_sents), spans)
+
+
+def _span_label(np_: NounPhrase) -> str:
+    """A source span's label: its kind, or ``pronoun`` (``anonymous pronoun``) for a pronoun."""
+    if not np_.pronoun:
+        return np_.label
+    return "anonymous pronoun" if np_.label == "anonymous" else "pronoun"
 
 
 def _quote_spans(doc: Doc, contents: list[tuple[int, int]]) -> tuple[list[Span], int, set[int]]:

@@ -61,6 +61,9 @@ NO_CUE = [
     # asked to do something, writing as a plan
     ("Half of the volunteers were asked to think of a worldwide issue that made them sad.", None),
     ("Chip in $10 or more to help us continue to write about the issues that matter.", None),
+    # "writing" a thing, or the noun: no quotation or that-clause follows
+    ("She is writing a book about the campaign.", None),
+    ("His writing on the war made him famous.", None),
     # observing, not speaking: an observance kept by people, a lament as a noun
     ("The holiday is observed by millions of families.", None),
     ("Her lament for the old city filled the book.", None),
@@ -131,6 +134,10 @@ CUE = [
     ("NBC anchor Lester Holt fretted that ending the law could leave millions uninsured.", "fretted", None),
     ("Analysts cautioned that the recovery would be slow.", "cautioned", "Analysts"),
     ("Others, however, point out that the plan costs less.", "point out", None),
+    # "writing" right before the quotation or that-clause it introduces
+    ("Trump weighed in, writing on Twitter: “Google is rigged.”", "writing", "Trump"),
+    ("In October, he replied to a fan on Instagram, writing, \"With respect, you are wrong.\"", "writing", None),
+    ("The senator answered the letter, writing that the bill would fail.", "writing", None),
     # a poll opening the sentence frames its finding
     ("In a CBS News poll last month, 38 percent of voters backed the plan.", "In", "a CBS News poll"),
 ]
