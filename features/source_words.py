@@ -131,6 +131,10 @@ NOT_A_CUE_AFTER = {
     "identified": frozenset("as in".split()),
     "show": frozenset(["up"]), "shows": frozenset(["up"]), "showed": frozenset(["up"]),
 }
+# Bare "say"/"tell" after a modal is a hypothetical or a manner of speaking, not a report ("I would
+# say", "they can say whatever they want", "they must tell the American people").
+MODALS = frozenset("could would can might should may must will shall cannot can't couldn't wouldn't won't".split())
+MODAL_REPORTS = frozenset("say tell".split())
 # Bare forms that are a plan, not a report, after "to" ("help us continue to write about ...").
 NOT_AFTER_TO = frozenset(["write"])
 # Cue forms that report only in some contexts (checked in sourcing._reports_no_one):
@@ -138,8 +142,9 @@ NOT_AFTER_TO = frozenset(["write"])
 #   evidence  no finding: "showed up", "found herself", "as if it shows what happens" (no "that")
 #   data      "show"/"showing" report data only after a data noun ("polls show") or before "that";
 #             elsewhere they display ("or show images of his supporters")
-#   quoting   "read(s)"/"reading" only next to the quotation they introduce or close ("“...,” read
-#             the email", "a statement that read, “...”"), not "read the report"
+#   quoting   "read(s)"/"reading"/"continued" only next to the quotation they introduce or close ("“...,” read
+#             the email", "a statement that read, “...”", "“...,” he continued"), not "read the report",
+#             "continued to condemn", "the tone continued the next night"
 #   writing   "writing" only before the quotation or that-clause it introduces (", writing on Twitter: “...”",
 #             ", writing that"), not "writing a book" or "his writing"
 #   naming    "called" naming a thing ("a tool called CRISPR", "who calls himself") or the noun
@@ -148,7 +153,7 @@ FORMS = {
     "add": frozenset("added adding adds".split()),
     "evidence": frozenset("show shows showed found finds".split()),
     "data": frozenset("show showing".split()),
-    "quoting": frozenset("read reads reading".split()),
+    "quoting": frozenset("read reads reading continued".split()),
     "naming": frozenset("called calls calling".split()),
     "writing": frozenset(["writing"]),
 }
@@ -157,7 +162,7 @@ WRITING_AFTER_RE = re.compile(r"(?:[^\S\n]+(?:on|in)[^\S\n]+(?:[\w’'.@-]+[^\S\
 # A participle after a preposition is an adjective ("the number of confirmed cases", "for added comfort").
 ADJECTIVE_AFTER = frozenset("of for with about from into".split())
 QUOTE_AFTER_RE = re.compile(r"[^\S\n]*[,:]?[^\S\n]*[“\"]")
-QUOTE_BEFORE_RE = re.compile(r"[,!?.]?[”\"][^\S\n]+(?:[\w’'-]+[^\S\n]+){0,6}$")
+QUOTE_BEFORE_RE = re.compile(r"(?:[,!?.]?[”\"]|[,!?.]['’])[^\S\n]+(?:[\w’'-]+[^\S\n]+){0,6}$")
 REFLEXIVES = frozenset("himself herself itself themselves ourselves myself yourself".split())
 OBJECT_PRONOUNS = frozenset("him her it them me us you".split())
 # A participle after "is/was/been" is a passive with no speaker ("charges were dismissed", "the

@@ -31,10 +31,12 @@ from .source_phrases import NounPhrase, np_before_gerund, np_forward, resolve_pr
 from .source_words import (
     ADJECTIVE_AFTER, AND_BEFORE_RE, APPOSED_NAME_RE, BELIEF, BOUNDARY, CLAIM_FORMS, CLAIM_SUBJECTS,
     COLON_CUE_RE, CONTENT_START_RE, COORD_START_RE, COORD_VERB_RE, DETERMINERS, FIRST_SECOND, FORMS,
-    GERUND_WHILE_RE, INVERSION_MARKS, Lexicon, MANNER_LABEL, MANNER_RE, NEGATED_RE, NEITHER_RE, NOT_AFTER_TO,
+    GERUND_WHILE_RE, INVERSION_MARKS, Lexicon, MANNER_LABEL, MANNER_RE, MODAL_REPORTS, MODALS, NEGATED_RE,
+    NEITHER_RE, NOT_AFTER_TO,
     NOT_A_CUE_AFTER, NOT_A_CUE_BEFORE, NOUN_BEFORE, NP_STOP, OBJECT_PRONOUNS, OF_NAME_RE, ORG_HEADS,
     PASSIVE_AUX, PASSIVE_BEFORE_RE, PASSIVE_CUES, PASSIVE_GAP, PASSIVE_NEVER, POLL_IN_RE, POSTPOSABLE, PRONOUNS,
-    QUOTED_CLAUSE_START_RE, QUOTED_CUES, QUOTED_PAST, QUOTE_AFTER_RE, QUOTE_BEFORE_RE, QUOTE_MARK_RE, WRITING_AFTER_RE,
+    QUOTED_CLAUSE_START_RE, QUOTED_CUES, QUOTED_PAST, QUOTE_AFTER_RE, QUOTE_BEFORE_RE, QUOTE_MARK_RE,
+    WRITING_AFTER_RE,
     REFLEXIVES, SKIP_BEFORE, SOURCE_LABELS, STANCE, STANDALONE_MANNER_RE, THAT_RE, TRAILING_JOIN_RE, lexicon,
 )
 from .text import Doc
@@ -167,6 +169,8 @@ def _reports_no_one(text: str, toks: list[tuple[int, int]], low: list[str], i: i
     prev = low[i - 1]
     spaced = text[toks[i - 1][1] : toks[i][0]].isspace()
     if w in NOT_AFTER_TO and prev == "to":
+        return True
+    if w in MODAL_REPORTS and (prev in MODALS or i > 1 and prev.endswith("ly") and low[i - 2] in MODALS):
         return True
     if w in PASSIVE_NEVER and prev in PASSIVE_AUX:
         return True

@@ -64,6 +64,14 @@ NO_CUE = [
     # "writing" a thing, or the noun: no quotation or that-clause follows
     ("She is writing a book about the campaign.", None),
     ("His writing on the war made him famous.", None),
+    # "continued" away from a quotation goes on doing, not speaking
+    ("Despite the evidence, the media continued to condemn the students.", None),
+    ("The positive tone continued the next night on the evening news.", None),
+    ("The protests started with Kaepernick and continued through the season.", None),
+    # "say"/"tell" after a modal: a hypothetical, no report
+    ("If that is true, they must tell the American people what they know.", None),
+    ("I wish I could say I was surprised by the news.", None),
+    ("Were Germany asked, she would say yes immediately.", {"say"}),
     # observing, not speaking: an observance kept by people, a lament as a noun
     ("The holiday is observed by millions of families.", None),
     ("Her lament for the old city filled the book.", None),
@@ -134,6 +142,12 @@ CUE = [
     ("NBC anchor Lester Holt fretted that ending the law could leave millions uninsured.", "fretted", None),
     ("Analysts cautioned that the recovery would be slow.", "cautioned", "Analysts"),
     ("Others, however, point out that the plan costs less.", "point out", None),
+    # "continued" next to its quotation, in double or single marks
+    ("“We will not stop,” he continued. “Not now.”", "continued", "he"),
+    ("'He was the Attorney General,' he continued, without noticing the error.", "continued", "he"),
+    ("The statement continued, “Senator McCain appreciates the support.”", "continued", "The statement"),
+    # a bare "say" with no modal still reports
+    ("Officials say the plan will fail.", "say", "Officials"),
     # "writing" right before the quotation or that-clause it introduces
     ("Trump weighed in, writing on Twitter: “Google is rigged.”", "writing", "Trump"),
     ("In October, he replied to a fan on Instagram, writing, \"With respect, you are wrong.\"", "writing", None),
