@@ -307,7 +307,10 @@ def subject_before(text: str, sent_s: int, cue_s: int, lex: Lexicon) -> NounPhra
         # "Sezer, an expert on Turkey, said", "One commenter — who ... — noted": skip back
         # over the appositive; "Another participant who chose ..., says": over the relative clause
         if gap in (",", "—", "–"):
-            return _appositive_head(text, sent_s, toks[j][1], lex, gap) or _relative_head(text, sent_s, toks[j][1], lex)
+            return (_appositive_head(text, sent_s, toks[j][1], lex, gap) or _relative_head(text, sent_s, toks[j][1], lex)
+                    or _opening_subject(text, sent_s, toks[j][1], lex))
+        if gap == "),":
+            return _opening_subject(text, sent_s, toks[j][1], lex)  # "..., which has ties to ALEC (...), published"
         return None
     lw = text[toks[j][0] : toks[j][1]].lower()
     if lw in RELATIVE:
@@ -343,6 +346,23 @@ def subject_before(text: str, sent_s: int, cue_s: int, lex: Lexicon) -> NounPhra
         np_ = np_forward(text, toks[dets[-1]][0], toks[j][1], lex, chunk=True) if dets else None
         return np_ if np_ is not None and np_.proper else None
     return np_forward(text, toks[k][0], toks[j][1], lex, chunk=True)
+
+
+def _opening_subject(text: str, sent_s: int, app_end: int, lex: Lexicon) -> NounPhrase | None:
+    """The name or typed phrase opening the sentence when a long appositive or relative clause, with
+    commas or brackets of its own, runs from it to the cue ("Liz Mair, a strategist who has worked for
+    ..., told", "The Commonwealth Foundation, which has ties to ALEC (...), published")."""
+    intro = INTRO_RE.match(text, sent_s)
+    head = np_forward(text, intro.end(), app_end, lex)
+    if head is None or head.pronoun or not (head.proper or head.typed):
+        return None
+    tag = TICKER_BEFORE_RE.match(text, head.end)
+    between = text[tag.end() if tag else head.end : app_end]
+    if not between.startswith(",") or len(between) > 260 or between.count(",") > 4:
+        return None
+    if QUOTE_MARK_RE.search(SHORT_QUOTE_RE.sub("", between)):
+        return None  # a quotation between: the words before the cue are a quoted speaker's
+    return head
 
 
 def _head_of_relative(text: str, sent_s: int, chunk_s: int, cue_s: int, lex: Lexicon) -> NounPhrase | None:

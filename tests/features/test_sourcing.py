@@ -434,6 +434,14 @@ SOURCE_SPANS = [
     ("U.S. District Judge David Lawson wrote in his ruling that there is no evidence suggesting a link.",
      ["U.S. District Judge David Lawson"]),
     ("Officials who said nothing were fired.", ["Officials"]),
+    # a long appositive with commas of its own between the opening name and the cue
+    ("Liz Mair, a Republican communications strategist who has worked for a number of GOP lawmakers and who "
+     "is also named a defendant in the suit, told BuzzFeed News that she had not seen it.", ["Liz Mair"]),
+    ("The Commonwealth Foundation, which has ties to the American Legislative Exchange Council (ALEC), said "
+     "the premiums would rise.", ["The Commonwealth Foundation"]),
+    # ... but not from an untyped common phrase
+    ("The storm, which hit the coast on Monday (a day early), with winds of 100 mph, showed that the levees held.",
+     []),
     # a gerund after the comma of a clause without a cue of its own: the typed subject speaks
     ("The media jumped on the video, claiming that the students were to blame.", ["The media"]),
     ("The crowd cheered, claiming that the students were to blame.", []),
