@@ -304,14 +304,7 @@ def subject_before(text: str, sent_s: int, cue_s: int, lex: Lexicon) -> NounPhra
     if gap == "%" and text[toks[j][1] - 1].isdigit():
         gap = ""  # "55% said": the share of a poll's respondents speaks
     if gap:
-        # "Sezer, an expert on Turkey, said", "One commenter — who ... — noted": skip back
-        # over the appositive; "Another participant who chose ..., says": over the relative clause
-        if gap in (",", "—", "–"):
-            return (_appositive_head(text, sent_s, toks[j][1], lex, gap) or _relative_head(text, sent_s, toks[j][1], lex)
-                    or _opening_subject(text, sent_s, toks[j][1], lex))
-        if gap == "),":
-            return _opening_subject(text, sent_s, toks[j][1], lex)  # "..., which has ties to ALEC (...), published"
-        return None
+        return _head_across_gap(text, sent_s, toks[j][1], gap, lex)
     lw = text[toks[j][0] : toks[j][1]].lower()
     if lw in RELATIVE:
         # "some who argue", "a think tank study which found": the noun before the relative pronoun;
@@ -346,6 +339,18 @@ def subject_before(text: str, sent_s: int, cue_s: int, lex: Lexicon) -> NounPhra
         np_ = np_forward(text, toks[dets[-1]][0], toks[j][1], lex, chunk=True) if dets else None
         return np_ if np_ is not None and np_.proper else None
     return np_forward(text, toks[k][0], toks[j][1], lex, chunk=True)
+
+
+def _head_across_gap(text: str, sent_s: int, end: int, gap: str, lex: Lexicon) -> NounPhrase | None:
+    """The subject when punctuation (``gap``) separates the words before a cue from it."""
+    if gap in (",", "—", "–"):
+        # "Sezer, an expert on Turkey, said", "One commenter — who ... — noted": skip back
+        # over the appositive; "Another participant who chose ..., says": over the relative clause
+        return (_appositive_head(text, sent_s, end, lex, gap) or _relative_head(text, sent_s, end, lex)
+                or _opening_subject(text, sent_s, end, lex))
+    if gap == "),":
+        return _opening_subject(text, sent_s, end, lex)  # "..., which has ties to ALEC (...), published"
+    return None
 
 
 def _opening_subject(text: str, sent_s: int, app_end: int, lex: Lexicon) -> NounPhrase | None:
