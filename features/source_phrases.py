@@ -35,7 +35,7 @@ class NounPhrase:
 _POSSESSIVE = re.compile(r"[’']s$")
 _SHORT_NUMBER = re.compile(r"\d{1,4}")
 PARTY_APPOSITIVE_RE = re.compile(r"(?:Republican|Democrat|Independent)\s+(?:of|from)\b")
-_RELATIVE_WORD_RE = re.compile(r"\b(?:who|which|that)\b", re.IGNORECASE)
+_RELATIVE_WORD_RE = re.compile(r"\b(?:who|which|that)\b")
 _CLAUSE_MARKS = frozenset(",;:“”\"()—–\n")
 
 
@@ -374,8 +374,12 @@ def _head_of_relative(text: str, sent_s: int, chunk_s: int, cue_s: int, lex: Lex
     """The subject before a relative clause that runs, unpunctuated, into the cue's own clause
     ("Some lawmakers who sat in on the hearing are saying", "every agency that has assessed it
     has concluded"): the words right before the cue are the relative clause's, not the subject."""
+    lo = max(sent_s, chunk_s - 80)
+    window = text[lo:cue_s]
+    if "who " not in window and "which " not in window and "that " not in window:
+        return None  # most clauses hold no relative pronoun: a substring test skips the scan
     m = None
-    for m in _RELATIVE_WORD_RE.finditer(text, max(sent_s, chunk_s - 80), cue_s):
+    for m in _RELATIVE_WORD_RE.finditer(text, lo, cue_s):
         pass
     if m is None or any(c in _CLAUSE_MARKS for c in text[m.end() : cue_s]):
         return None
