@@ -76,6 +76,9 @@ AND_BEFORE_RE = re.compile(r"\s+and\s+(?:[A-Z][\w.]*\s+){0,3}$")
 # "of Russia" between a common head and a coordinated name: one phrase, not two speakers.
 OF_NAME_RE = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s*){1,4}")
 COORD_VERB_RE = re.compile(r"\s+(?:and|but)\s+(?:also\s+|then\s+)?$")
+# An infinitive cue after a verb ("came forward to say", "went on to say", "scrambled to warn"): the subject
+# of the sentence's verb speaks; not after an adjective or "has" ("safe to say", "has to say")
+TO_BEFORE_RE = re.compile(r"(?:\b[a-z]+ed|\b(?:on|forward))\s+to\s+$")
 # "..., while accusing some Republicans of ...": a gerund cue joined to its main clause
 GERUND_WHILE_RE = re.compile(r",?\s*\bwhile$")
 # A sentence's subject is followed by a lower-case word (its verb or an adverb).

@@ -37,7 +37,8 @@ from .source_words import (
     PASSIVE_AUX, PASSIVE_BEFORE_RE, PASSIVE_CUES, PASSIVE_GAP, PASSIVE_NEVER, POLL_IN_RE, POSTPOSABLE, PRONOUNS,
     QUOTED_CLAUSE_START_RE, QUOTED_CUES, QUOTED_PAST, QUOTE_AFTER_RE, QUOTE_BEFORE_RE, QUOTE_MARK_RE,
     WRITING_AFTER_RE,
-    REFLEXIVES, SKIP_BEFORE, SOURCE_LABELS, STANCE, STANDALONE_MANNER_RE, THAT_RE, TRAILING_JOIN_RE, lexicon,
+    REFLEXIVES, SKIP_BEFORE, SOURCE_LABELS, STANCE, STANDALONE_MANNER_RE, THAT_RE, TO_BEFORE_RE, TRAILING_JOIN_RE,
+    lexicon,
 )
 from .text import Doc
 
@@ -261,7 +262,7 @@ def _sources_for_cue(
             if co is not None and co.proper and not co.pronoun:
                 out.append(co)
             out.append(np_)
-        elif COORD_VERB_RE.search(text, max(sent_s, s - 12), s):
+        elif COORD_VERB_RE.search(text, max(sent_s, s - 12), s) or TO_BEFORE_RE.search(text, max(sent_s, s - 24), s):
             # "Foreign Minister Mevlüt Çavuşoğlu undermined the plan and said ...", "He defended
             # his position but also promised ...": the subject of the sentence's first verb speaks
             head = sentence_subject(text, sent_s, s, lex)

@@ -442,6 +442,12 @@ SOURCE_SPANS = [
     # ... but not from an untyped common phrase
     ("The storm, which hit the coast on Monday (a day early), with winds of 100 mph, showed that the levees held.",
      []),
+    # an infinitive cue after a verb: the sentence's subject speaks; not after an adjective or "is"
+    ("Sandmann and other students came forward to say that they had received death threats.", ["Sandmann"]),
+    ("After he floated the idea, horrified health officials scrambled to warn the public against such uses.",
+     ["horrified health officials"]),
+    ("It is safe to say that we have never seen this.", []),
+    ("None of this is to suggest that they were wrong.", []),
     # a gerund after the comma of a clause without a cue of its own: the typed subject speaks
     ("The media jumped on the video, claiming that the students were to blame.", ["The media"]),
     ("The crowd cheered, claiming that the students were to blame.", []),
