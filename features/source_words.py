@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from .lexicons import lexicon_lines
 
-INVERSION_MARKS = ",”\"’—:–"
+INVERSION_MARKS = ",”\"’'—:–"
 SOURCE_LABELS = ("named", "anonymous", "media", "document")
 STANCE = "stance"
 # Beliefs, wishes and acts ("wants", "sought", "supports"): counted with the stance cues,

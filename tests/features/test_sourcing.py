@@ -442,6 +442,10 @@ SOURCE_SPANS = [
     # ... but not from an untyped common phrase
     ("The storm, which hit the coast on Monday (a day early), with winds of 100 mph, showed that the levees held.",
      []),
+    # a speaker inverted after a quotation in single marks
+    ("'Your son was not the Attorney General,' wrote Steve Guest, the party's rapid response director.",
+     ["Steve Guest"]),
+    ("'We will win,' said the spokesman.", ["the spokesman"]),
     # an infinitive cue after a verb: the sentence's subject speaks; not after an adjective or "is"
     ("Sandmann and other students came forward to say that they had received death threats.", ["Sandmann"]),
     ("After he floated the idea, horrified health officials scrambled to warn the public against such uses.",
