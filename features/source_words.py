@@ -119,7 +119,7 @@ BOUNDARY = frozenset(
 SKIP_BEFORE = frozenset(
     """also has have had 's ’s would will could did does do not never repeatedly later recently
     previously often again once then publicly privately already long initially first reportedly
-    is was were are been being just still even further since earlier subsequently""".split()
+    is was were are been being just still even further since earlier subsequently only""".split()
 )
 NOUN_BEFORE = frozenset("the a an this that his her their its our my your talk tv game radio road".split())
 # Words before a cue that make it no report ("worth noting that" is the author's aside).

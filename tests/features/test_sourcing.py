@@ -442,6 +442,8 @@ SOURCE_SPANS = [
     # ... but not from an untyped common phrase
     ("The storm, which hit the coast on Monday (a day early), with winds of 100 mph, showed that the levees held.",
      []),
+    # "only" between the subject and its cue, like any adverb
+    ("When asked about the bill, Garrett only said, “we passed it.”", ["Garrett"]),
     # a speaker inverted after a quotation in single marks
     ("'Your son was not the Attorney General,' wrote Steve Guest, the party's rapid response director.",
      ["Steve Guest"]),
