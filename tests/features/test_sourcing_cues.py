@@ -64,6 +64,9 @@ NO_CUE = [
     # "writing" a thing, or the noun: no quotation or that-clause follows
     ("She is writing a book about the campaign.", None),
     ("His writing on the war made him famous.", None),
+    # "reportedly" hedges a claim (the guideline's hedge), it names no report
+    ("Pinterest has reportedly banned the anti-abortion group.", None),
+    ("The Paradise Papers reportedly pinpoint over 120 politicians.", None),
     # "continued" away from a quotation goes on doing, not speaking
     ("Despite the evidence, the media continued to condemn the students.", None),
     ("The positive tone continued the next night on the evening news.", None),
