@@ -36,6 +36,7 @@ _POSSESSIVE = re.compile(r"[’']s$")
 _SHORT_NUMBER = re.compile(r"\d{1,4}")
 PARTY_APPOSITIVE_RE = re.compile(r"(?:Republican|Democrat|Independent)\s+(?:of|from)\b")
 _RELATIVE_WORD_RE = re.compile(r"\b(?:who|which|that)\b")
+OF_PLACE_RE = re.compile(r"\s+of\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}\s*")  # "Rep. Jim Jordan of Ohio"
 _CLAUSE_MARKS = frozenset(",;:“”\"()—–\n")
 
 
@@ -464,11 +465,25 @@ def _appositive_head(text: str, sent_s: int, app_end: int, lex: Lexicon, mark: s
     # "Sen. Carl Levin (D-Mich.), chairman of ...": the name stands before its party tag
     tag = TICKER_BEFORE_RE.search(text, max(sent_s, pos - 30), pos)
     np_ = _chunk_before(text, sent_s, tag.start() if tag else pos, lex)
+    name = _name_in_apposition(text, pos + 1, app_end, lex)
+    if name is not None and (np_ is None or not np_.pronoun and not (np_.proper and np_.person)):
+        # "The chairman of the committee, Rep. Elijah Cummings, said": the name set beside a role speaks
+        return name
     second = np_ is not None and PARTY_APPOSITIVE_RE.match(text, np_.start)
     if second and text[sent_s : np_.start].rstrip().endswith(","):
         # "Senator Saxby Chambliss, Republican of Georgia, who ...": the party is a second appositive
         return _chunk_before(text, sent_s, text.rindex(",", sent_s, np_.start), lex)
     return np_
+
+
+def _name_in_apposition(text: str, start: int, end: int, lex: Lexicon) -> NounPhrase | None:
+    """A person's name that fills [start, end) (an appositive between commas), or None."""
+    lead = len(text[start:end]) - len(text[start:end].lstrip())
+    name = np_forward(text, start + lead, end, lex)
+    if name is None or not name.proper or not name.person or name.start != start + lead:
+        return None
+    rest = text[name.end : end]
+    return name if not rest.strip() or OF_PLACE_RE.fullmatch(rest) else None
 
 
 def _relative_head(text: str, sent_s: int, end: int, lex: Lexicon) -> NounPhrase | None:

@@ -442,6 +442,12 @@ SOURCE_SPANS = [
     # ... but not from an untyped common phrase
     ("The storm, which hit the coast on Monday (a day early), with winds of 100 mph, showed that the levees held.",
      []),
+    # a name set beside a role between commas speaks, not the role; two names keep the first
+    ("The chairman of the House Oversight Committee, Rep. Elijah Cummings of Maryland, said he is ready.",
+     ["Rep. Elijah Cummings of Maryland"]),
+    ("The leader of the rally, Joey Gibson, has denounced neo-nazis.", ["Joey Gibson"]),
+    ("Mr Putin, Mr Erdogan, said no.", ["Mr Putin"]),
+    ("Sezer, an expert on Turkey, said the talks failed.", ["Sezer"]),
     # "only" between the subject and its cue, like any adverb
     ("When asked about the bill, Garrett only said, “we passed it.”", ["Garrett"]),
     # a speaker inverted after a quotation in single marks
