@@ -35,6 +35,9 @@ class NounPhrase:
 _POSSESSIVE = re.compile(r"[’']s$")
 _SHORT_NUMBER = re.compile(r"\d{1,4}")
 PARTY_APPOSITIVE_RE = re.compile(r"(?:Republican|Democrat|Independent)\s+(?:of|from)\b")
+_RELATIVE_WORD_RE = re.compile(r"\b(?:who|which|that)\b")
+OF_PLACE_RE = re.compile(r"\s+of\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}\s*")  # "Rep. Jim Jordan of Ohio"
+_CLAUSE_MARKS = frozenset(",;:“”\"()—–\n")
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -302,11 +305,7 @@ def subject_before(text: str, sent_s: int, cue_s: int, lex: Lexicon) -> NounPhra
     if gap == "%" and text[toks[j][1] - 1].isdigit():
         gap = ""  # "55% said": the share of a poll's respondents speaks
     if gap:
-        # "Sezer, an expert on Turkey, said", "One commenter — who ... — noted": skip back
-        # over the appositive; "Another participant who chose ..., says": over the relative clause
-        if gap in (",", "—", "–"):
-            return _appositive_head(text, sent_s, toks[j][1], lex, gap) or _relative_head(text, sent_s, toks[j][1], lex)
-        return None
+        return _head_across_gap(text, sent_s, toks[j][1], gap, lex)
     lw = text[toks[j][0] : toks[j][1]].lower()
     if lw in RELATIVE:
         # "some who argue", "a think tank study which found": the noun before the relative pronoun;
@@ -325,10 +324,15 @@ def subject_before(text: str, sent_s: int, cue_s: int, lex: Lexicon) -> NounPhra
         k -= 1
     if text[toks[k][0] : toks[k][1]].lower() in BOUNDARY:
         k += 1
+    head = _head_of_relative(text, sent_s, toks[k][0] if k <= j else cue_s, cue_s, lex)
+    if head is not None:
+        return head
     if k > j or j - k >= 13 or not _np_like(text, toks[k:j + 1], lex):
         return None
     if toks[k][0] > 0 and text[toks[k][0] - 1] in "/.@#_=":
         return None  # the tail of a link ("reut.rs/2WVPxuE shows"), not a phrase
+    if text[toks[k][0] : toks[k][1]].lower() == "there" and k < j:
+        return None  # "there is no evidence suggesting": an existential clause, no speaker
     if text[toks[k][0] : toks[k][1]] in INTRO_PREPS:
         # "At the end of April the US Congressional Budget Office hinted": the subject is
         # the name after the opening phrase's last article, if there is one
@@ -336,6 +340,70 @@ def subject_before(text: str, sent_s: int, cue_s: int, lex: Lexicon) -> NounPhra
         np_ = np_forward(text, toks[dets[-1]][0], toks[j][1], lex, chunk=True) if dets else None
         return np_ if np_ is not None and np_.proper else None
     return np_forward(text, toks[k][0], toks[j][1], lex, chunk=True)
+
+
+def _head_across_gap(text: str, sent_s: int, end: int, gap: str, lex: Lexicon) -> NounPhrase | None:
+    """The subject when punctuation (``gap``) separates the words before a cue from it."""
+    if gap in (",", "—", "–"):
+        # "Sezer, an expert on Turkey, said", "One commenter — who ... — noted": skip back
+        # over the appositive; "Another participant who chose ..., says": over the relative clause
+        return (_appositive_head(text, sent_s, end, lex, gap) or _relative_head(text, sent_s, end, lex)
+                or _opening_subject(text, sent_s, end, lex))
+    if gap == "),":
+        return _opening_subject(text, sent_s, end, lex)  # "..., which has ties to ALEC (...), published"
+    return None
+
+
+def _opening_subject(text: str, sent_s: int, app_end: int, lex: Lexicon) -> NounPhrase | None:
+    """The name or typed phrase opening the sentence when a long appositive or relative clause, with
+    commas or brackets of its own, runs from it to the cue ("Liz Mair, a strategist who has worked for
+    ..., told", "The Commonwealth Foundation, which has ties to ALEC (...), published")."""
+    intro = INTRO_RE.match(text, sent_s)
+    head = np_forward(text, intro.end(), app_end, lex)
+    if head is None or head.pronoun or not (head.proper or head.typed):
+        return None
+    tag = TICKER_BEFORE_RE.match(text, head.end)
+    between = text[tag.end() if tag else head.end : app_end]
+    if not between.startswith(",") or len(between) > 260 or between.count(",") > 4:
+        return None
+    if QUOTE_MARK_RE.search(SHORT_QUOTE_RE.sub("", between)):
+        return None  # a quotation between: the words before the cue are a quoted speaker's
+    return head
+
+
+def _head_of_relative(text: str, sent_s: int, chunk_s: int, cue_s: int, lex: Lexicon) -> NounPhrase | None:
+    """The subject before a relative clause that runs, unpunctuated, into the cue's own clause
+    ("Some lawmakers who sat in on the hearing are saying", "every agency that has assessed it
+    has concluded"): the words right before the cue are the relative clause's, not the subject."""
+    lo = max(sent_s, chunk_s - 80)
+    window = text[lo:cue_s]
+    if "who " not in window and "which " not in window and "that " not in window:
+        return None  # most clauses hold no relative pronoun: a substring test skips the scan
+    m = None
+    for m in _RELATIVE_WORD_RE.finditer(text, lo, cue_s):
+        pass
+    if m is None or any(c in _CLAUSE_MARKS for c in text[m.end() : cue_s]):
+        return None
+    inner = _tokens(text, m.end(), cue_s)
+    if len(inner) < 3:
+        return None  # "officials who said": the relative pronoun is the cue's own subject
+    nxt = text[inner[0][0] : inner[0][1]]
+    if not nxt.islower() or nxt in DETERMINERS or nxt in PRONOUNS or nxt == "there":
+        return None  # "documents reinforce that the White House argued": a that-clause, no relative
+    before = _tokens(text, max(sent_s, m.start() - 30), m.start())
+    if m.group().lower() == "that" and before and text[before[-1][0] : before[-1][1]].lower() in lex.cue_words:
+        return None  # "said that officials have concluded": a that-clause, no relative
+    head = _chunk_before(text, sent_s, m.start(), lex, stop=RELATIVE_STOP)
+    if head is None or head.pronoun or not (head.typed or head.proper):
+        return None
+    words = _tokens(text, head.start, head.end)
+    if not _np_like(text, words, lex) or any(text[a:b].lower() in SKIP_BEFORE for a, b in words):
+        return None  # "the governor has praised the planning (that ...)": a clause, not a phrase
+    dets = [a for a, b in words[1:] if text[a:b].lower() in DETERMINERS]
+    if dets and text[words[0][0] : words[0][1]].lower() not in DETERMINERS:
+        # "So far every agency": the phrase opens at its determiner
+        return np_forward(text, dets[-1], head.end, lex, chunk=True) or head
+    return head
 
 
 def _bare_day(text: str, toks: list[tuple[int, int]], j: int, w: str) -> int | None:
@@ -397,11 +465,25 @@ def _appositive_head(text: str, sent_s: int, app_end: int, lex: Lexicon, mark: s
     # "Sen. Carl Levin (D-Mich.), chairman of ...": the name stands before its party tag
     tag = TICKER_BEFORE_RE.search(text, max(sent_s, pos - 30), pos)
     np_ = _chunk_before(text, sent_s, tag.start() if tag else pos, lex)
+    name = _name_in_apposition(text, pos + 1, app_end, lex)
+    if name is not None and (np_ is None or not np_.pronoun and not (np_.proper and np_.person)):
+        # "The chairman of the committee, Rep. Elijah Cummings, said": the name set beside a role speaks
+        return name
     second = np_ is not None and PARTY_APPOSITIVE_RE.match(text, np_.start)
     if second and text[sent_s : np_.start].rstrip().endswith(","):
         # "Senator Saxby Chambliss, Republican of Georgia, who ...": the party is a second appositive
         return _chunk_before(text, sent_s, text.rindex(",", sent_s, np_.start), lex)
     return np_
+
+
+def _name_in_apposition(text: str, start: int, end: int, lex: Lexicon) -> NounPhrase | None:
+    """A person's name that fills [start, end) (an appositive between commas), or None."""
+    lead = len(text[start:end]) - len(text[start:end].lstrip())
+    name = np_forward(text, start + lead, end, lex)
+    if name is None or not name.proper or not name.person or name.start != start + lead:
+        return None
+    rest = text[name.end : end]
+    return name if not rest.strip() or OF_PLACE_RE.fullmatch(rest) else None
 
 
 def _relative_head(text: str, sent_s: int, end: int, lex: Lexicon) -> NounPhrase | None:
@@ -458,7 +540,7 @@ def sentence_subject(text: str, sent_s: int, s: int, lex: Lexicon, max_commas: i
     clause from it to ``s`` holds no quotation and at most ``max_commas`` commas."""
     intro = INTRO_RE.match(text, sent_s)
     head = np_forward(text, intro.end(), s, lex)
-    if head is None or not (head.proper or head.pronoun in PERSON_PRONOUNS or head.pronoun == "they"):
+    if head is None or not (head.proper or head.typed or head.pronoun in PERSON_PRONOUNS or head.pronoun == "they"):
         return None
     # a subject is followed by its verb ("Khan began"), not by a dateline's "(CNN) –"
     if not VERB_NEXT_RE.match(text, head.end):

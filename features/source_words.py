@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from .lexicons import lexicon_lines
 
-INVERSION_MARKS = ",”\"’—:–"
+INVERSION_MARKS = ",”\"’'—:–"
 SOURCE_LABELS = ("named", "anonymous", "media", "document")
 STANCE = "stance"
 # Beliefs, wishes and acts ("wants", "sought", "supports"): counted with the stance cues,
@@ -76,6 +76,9 @@ AND_BEFORE_RE = re.compile(r"\s+and\s+(?:[A-Z][\w.]*\s+){0,3}$")
 # "of Russia" between a common head and a coordinated name: one phrase, not two speakers.
 OF_NAME_RE = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s*){1,4}")
 COORD_VERB_RE = re.compile(r"\s+(?:and|but)\s+(?:also\s+|then\s+)?$")
+# An infinitive cue after a verb ("came forward to say", "went on to say", "scrambled to warn"): the subject
+# of the sentence's verb speaks; not after an adjective or "has" ("safe to say", "has to say")
+TO_BEFORE_RE = re.compile(r"(?:\b[a-z]+ed|\b(?:on|forward))\s+to\s+$")
 # "..., while accusing some Republicans of ...": a gerund cue joined to its main clause
 GERUND_WHILE_RE = re.compile(r",?\s*\bwhile$")
 # A sentence's subject is followed by a lower-case word (its verb or an adverb).
@@ -101,7 +104,7 @@ MANNER_LABEL = {"interview": "interview", "conference": "interview", "briefing":
 
 DETERMINERS = frozenset(
     "the a an one two three four several some many other his her their its our this these those "
-    "another two-thirds most few both".split()
+    "another two-thirds most few both every each".split()
 )
 INDEFINITE = frozenset("a an one two three four several some many another most few".split())
 PRONOUNS = frozenset("he she they it i we you who".split())
@@ -116,7 +119,7 @@ BOUNDARY = frozenset(
 SKIP_BEFORE = frozenset(
     """also has have had 's ’s would will could did does do not never repeatedly later recently
     previously often again once then publicly privately already long initially first reportedly
-    is was were are been being just still even further since earlier subsequently""".split()
+    is was were are been being just still even further since earlier subsequently only""".split()
 )
 NOUN_BEFORE = frozenset("the a an this that his her their its our my your talk tv game radio road".split())
 # Words before a cue that make it no report ("worth noting that" is the author's aside).
@@ -131,6 +134,10 @@ NOT_A_CUE_AFTER = {
     "identified": frozenset("as in".split()),
     "show": frozenset(["up"]), "shows": frozenset(["up"]), "showed": frozenset(["up"]),
 }
+# Bare "say"/"tell" after a modal is a hypothetical or a manner of speaking, not a report ("I would
+# say", "they can say whatever they want", "they must tell the American people").
+MODALS = frozenset("could would can might should may must will shall cannot can't couldn't wouldn't won't".split())
+MODAL_REPORTS = frozenset("say tell".split())
 # Bare forms that are a plan, not a report, after "to" ("help us continue to write about ...").
 NOT_AFTER_TO = frozenset(["write"])
 # Cue forms that report only in some contexts (checked in sourcing._reports_no_one):
@@ -138,21 +145,27 @@ NOT_AFTER_TO = frozenset(["write"])
 #   evidence  no finding: "showed up", "found herself", "as if it shows what happens" (no "that")
 #   data      "show"/"showing" report data only after a data noun ("polls show") or before "that";
 #             elsewhere they display ("or show images of his supporters")
-#   quoting   "read(s)"/"reading" only next to the quotation they introduce or close ("“...,” read
-#             the email", "a statement that read, “...”"), not "read the report"
+#   quoting   "read(s)"/"reading"/"continued" only next to the quotation they introduce or close ("“...,” read
+#             the email", "a statement that read, “...”", "“...,” he continued"), not "read the report",
+#             "continued to condemn", "the tone continued the next night"
+#   writing   "writing" only before the quotation or that-clause it introduces (", writing on Twitter: “...”",
+#             ", writing that"), not "writing a book" or "his writing"
 #   naming    "called" naming a thing ("a tool called CRISPR", "who calls himself") or the noun
 #             "calls" ("phone calls")
 FORMS = {
     "add": frozenset("added adding adds".split()),
     "evidence": frozenset("show shows showed found finds".split()),
     "data": frozenset("show showing".split()),
-    "quoting": frozenset("read reads reading".split()),
+    "quoting": frozenset("read reads reading continued".split()),
     "naming": frozenset("called calls calling".split()),
+    "writing": frozenset(["writing"]),
 }
+# What follows "writing" when it reports: a quotation, perhaps after a short "on Twitter"/"in a post", or "that".
+WRITING_AFTER_RE = re.compile(r"(?:[^\S\n]+(?:on|in)[^\S\n]+(?:[\w’'.@-]+[^\S\n]+){0,3}?[\w’'.@-]+)?[^\S\n]*(?:[,:][^\S\n]*[“\"]|[^\S\n]that\b)")
 # A participle after a preposition is an adjective ("the number of confirmed cases", "for added comfort").
 ADJECTIVE_AFTER = frozenset("of for with about from into".split())
 QUOTE_AFTER_RE = re.compile(r"[^\S\n]*[,:]?[^\S\n]*[“\"]")
-QUOTE_BEFORE_RE = re.compile(r"[,!?.]?[”\"][^\S\n]+(?:[\w’'-]+[^\S\n]+){0,6}$")
+QUOTE_BEFORE_RE = re.compile(r"(?:[,!?.]?[”\"]|[,!?.]['’])[^\S\n]+(?:[\w’'-]+[^\S\n]+){0,6}$")
 REFLEXIVES = frozenset("himself herself itself themselves ourselves myself yourself".split())
 OBJECT_PRONOUNS = frozenset("him her it them me us you".split())
 # A participle after "is/was/been" is a passive with no speaker ("charges were dismissed", "the

@@ -31,11 +31,14 @@ from .source_phrases import NounPhrase, np_before_gerund, np_forward, resolve_pr
 from .source_words import (
     ADJECTIVE_AFTER, AND_BEFORE_RE, APPOSED_NAME_RE, BELIEF, BOUNDARY, CLAIM_FORMS, CLAIM_SUBJECTS,
     COLON_CUE_RE, CONTENT_START_RE, COORD_START_RE, COORD_VERB_RE, DETERMINERS, FIRST_SECOND, FORMS,
-    GERUND_WHILE_RE, INVERSION_MARKS, Lexicon, MANNER_LABEL, MANNER_RE, NEGATED_RE, NEITHER_RE, NOT_AFTER_TO,
+    GERUND_WHILE_RE, INVERSION_MARKS, Lexicon, MANNER_LABEL, MANNER_RE, MODAL_REPORTS, MODALS, NEGATED_RE,
+    NEITHER_RE, NOT_AFTER_TO,
     NOT_A_CUE_AFTER, NOT_A_CUE_BEFORE, NOUN_BEFORE, NP_STOP, OBJECT_PRONOUNS, OF_NAME_RE, ORG_HEADS,
     PASSIVE_AUX, PASSIVE_BEFORE_RE, PASSIVE_CUES, PASSIVE_GAP, PASSIVE_NEVER, POLL_IN_RE, POSTPOSABLE, PRONOUNS,
     QUOTED_CLAUSE_START_RE, QUOTED_CUES, QUOTED_PAST, QUOTE_AFTER_RE, QUOTE_BEFORE_RE, QUOTE_MARK_RE,
-    REFLEXIVES, SKIP_BEFORE, SOURCE_LABELS, STANCE, STANDALONE_MANNER_RE, THAT_RE, TRAILING_JOIN_RE, lexicon,
+    WRITING_AFTER_RE,
+    REFLEXIVES, SKIP_BEFORE, SOURCE_LABELS, STANCE, STANDALONE_MANNER_RE, THAT_RE, TO_BEFORE_RE, TRAILING_JOIN_RE,
+    lexicon,
 )
 from .text import Doc
 
@@ -156,6 +159,8 @@ def _reports_no_one(text: str, toks: list[tuple[int, int]], low: list[str], i: i
     if w in FORMS["quoting"]:
         s, e = toks[i]
         return not (QUOTE_AFTER_RE.match(text, e) or QUOTE_BEFORE_RE.search(text, max(0, s - 60), s))
+    if w in FORMS["writing"]:
+        return not WRITING_AFTER_RE.match(text, toks[i][1])
     if (w in FORMS["naming"] or w in FORMS["evidence"]) and nxt in REFLEXIVES:
         return True
     if w in FORMS["data"] and nxt != "that":
@@ -165,6 +170,8 @@ def _reports_no_one(text: str, toks: list[tuple[int, int]], low: list[str], i: i
     prev = low[i - 1]
     spaced = text[toks[i - 1][1] : toks[i][0]].isspace()
     if w in NOT_AFTER_TO and prev == "to":
+        return True
+    if w in MODAL_REPORTS and (prev in MODALS or i > 1 and prev.endswith("ly") and low[i - 2] in MODALS):
         return True
     if w in PASSIVE_NEVER and prev in PASSIVE_AUX:
         return True
@@ -255,7 +262,7 @@ def _sources_for_cue(
             if co is not None and co.proper and not co.pronoun:
                 out.append(co)
             out.append(np_)
-        elif COORD_VERB_RE.search(text, max(sent_s, s - 12), s):
+        elif COORD_VERB_RE.search(text, max(sent_s, s - 12), s) or TO_BEFORE_RE.search(text, max(sent_s, s - 24), s):
             # "Foreign Minister Mevlüt Çavuşoğlu undermined the plan and said ...", "He defended
             # his position but also promised ...": the subject of the sentence's first verb speaks
             head = sentence_subject(text, sent_s, s, lex)
@@ -317,7 +324,9 @@ def extract_sourcing(doc: Doc) -> Extraction:
                 continue
             seen_src.add((np_.start, np_.end))
             # a source speaks in the voice of its cue (text.py may mark "told Arab News." as paraphrase)
-            spans.append(Span(np_.start, np_.end, "source", np_.label, voice))
+            # the guideline labels the span by its form (the features count the antecedent's label);
+            # a pronoun standing for an unnamed source keeps saying so to the reader
+            spans.append(Span(np_.start, np_.end, "source", _span_label(np_), voice))
             mm = MANNER_RE.match(text, np_.end) if np_.start >= e else None
             if mm:
                 # "..., said the ministry in a written statement": the manner phrase is a cue too
@@ -329,6 +338,13 @@ def extract_sourcing(doc: Doc) -> Extraction:
     spans = spans + quotes
     spans = [sp for sp in spans if sp.kind != "quote"] + _one_span_per_quote(text, spans)
     return Extraction(_features(doc, keys, n_sourcing, n_stance, direct_words, cue_sents, quoted_sents), spans)
+
+
+def _span_label(np_: NounPhrase) -> str:
+    """A source span's label: its kind, or ``pronoun`` (``anonymous pronoun``) for a pronoun."""
+    if not np_.pronoun:
+        return np_.label
+    return "anonymous pronoun" if np_.label == "anonymous" else "pronoun"
 
 
 def _quote_spans(doc: Doc, contents: list[tuple[int, int]]) -> tuple[list[Span], int, set[int]]:

@@ -61,6 +61,20 @@ NO_CUE = [
     # asked to do something, writing as a plan
     ("Half of the volunteers were asked to think of a worldwide issue that made them sad.", None),
     ("Chip in $10 or more to help us continue to write about the issues that matter.", None),
+    # "writing" a thing, or the noun: no quotation or that-clause follows
+    ("She is writing a book about the campaign.", None),
+    ("His writing on the war made him famous.", None),
+    # "reportedly" hedges a claim (the guideline's hedge), it names no report
+    ("Pinterest has reportedly banned the anti-abortion group.", None),
+    ("The Paradise Papers reportedly pinpoint over 120 politicians.", None),
+    # "continued" away from a quotation goes on doing, not speaking
+    ("Despite the evidence, the media continued to condemn the students.", None),
+    ("The positive tone continued the next night on the evening news.", None),
+    ("The protests started with Kaepernick and continued through the season.", None),
+    # "say"/"tell" after a modal: a hypothetical, no report
+    ("If that is true, they must tell the American people what they know.", None),
+    ("I wish I could say I was surprised by the news.", None),
+    ("Were Germany asked, she would say yes immediately.", {"say"}),
     # observing, not speaking: an observance kept by people, a lament as a noun
     ("The holiday is observed by millions of families.", None),
     ("Her lament for the old city filled the book.", None),
@@ -131,6 +145,16 @@ CUE = [
     ("NBC anchor Lester Holt fretted that ending the law could leave millions uninsured.", "fretted", None),
     ("Analysts cautioned that the recovery would be slow.", "cautioned", "Analysts"),
     ("Others, however, point out that the plan costs less.", "point out", None),
+    # "continued" next to its quotation, in double or single marks
+    ("“We will not stop,” he continued. “Not now.”", "continued", "he"),
+    ("'He was the Attorney General,' he continued, without noticing the error.", "continued", "he"),
+    ("The statement continued, “Senator McCain appreciates the support.”", "continued", "The statement"),
+    # a bare "say" with no modal still reports
+    ("Officials say the plan will fail.", "say", "Officials"),
+    # "writing" right before the quotation or that-clause it introduces
+    ("Trump weighed in, writing on Twitter: “Google is rigged.”", "writing", "Trump"),
+    ("In October, he replied to a fan on Instagram, writing, \"With respect, you are wrong.\"", "writing", None),
+    ("The senator answered the letter, writing that the bill would fail.", "writing", None),
     # a poll opening the sentence frames its finding
     ("In a CBS News poll last month, 38 percent of voters backed the plan.", "In", "a CBS News poll"),
 ]
