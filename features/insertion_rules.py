@@ -96,6 +96,8 @@ _BOUND = r"(?:^|(?<=[.!?”\"’)\]])\s+|\s+[|•]\s*|\s+-\s+|\s{2,})"
 def _credit_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """(credit at the end of a line, caption/credit marker at its start, whole-line credit)."""
     ag = _agency_rx()
+    # one word before a credit's slash: an agency, a web site or a kind of picture ("Screenshot/CBS")
+    solo = rf"(?:(?i:{ag})|[\w-]+\.(?:com|org|net|gov)|Screenshot|SCREENSHOT|Handout|HANDOUT|File|FILE)"
     photo = r"(?:[Pp]hoto(?:graph)?s?|PHOTO(?:GRAPH)?S?|[Ii]mages?|IMAGE|[Pp]icture|PICTURE|[Pp]ic|[Ii]llustration|[Gg]raphic|[Vv]ideo|[Ff]ootage)"
     tail = "|".join([
         # (AP Photo/Name), (Photo by ...), (Photo: X), (Image: X), (Photo credit should read ...)
@@ -113,8 +115,8 @@ def _credit_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str
         r"©\s*[^©.!?]{2,100}",
         # REUTERS/Name, AFP/Name
         rf"\b(?:REUTERS|Reuters|AFP|AP|EPA|EPA-EFE)\s*/\s*{_CAP}[^.!?()]{{0,60}}",
-        # Name/Agency, Name / Agency via Getty Images, | Name/Agency
-        rf"{_BOUND}{_NAME}\s*/\s*(?:(?i:{ag})|{_CAP}(?:\s+{_CAP}){{0,3}})(?:\s*(?:/|via|for)\s*[\w&.'’ -]{{1,40}})?",
+        # Name/Agency, Name / Agency via Getty Images, | Name/Agency (one word before the slash only with an agency after it)
+        rf"{_BOUND}(?:(?:{_CAP}\s+{_NAME}|{solo})\s*/\s*(?:(?i:{ag})|{_CAP}(?:\s+{_CAP}){{0,3}})|{_NAME}\s*/\s*(?i:{ag}))(?:\s*(?:/|via|for)\s*[\w&.'’ -]{{1,40}})?",
         rf"{_BOUND}(?:(?i:{ag})\s+)?(?:via\s+)?Getty\s+Images(?:\s+for\s+[\w&.'’ -]{{1,40}})?",
     ])
     # a gallery may leave its "More" button after the credit
@@ -127,8 +129,10 @@ def _credit_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str
         r"Image source|Photo [Cc]redit|Image [Cc]redit|Credit|CREDIT|Photographer)\s*:"
         r"|In this (?:\w+ )?(?:file )?(?:photo|image|picture)\b)"
     )
+    # a whole-line credit names a person (two words at least) or an agency before the slash, not a
+    # heading's "Economic/Political" or a table's "BEAUMONT/PORT ARTHUR 47.35"
     whole = re.compile(
-        rf"^(?:{_NAME}\s*/\s*[\w&.'’ -]{{2,50}}|(?i:{ag})(?:\s+(?:photo|images?|file photo|handout))?"
+        rf"^(?:(?:{_CAP}\s+{_NAME}|{solo})\s*/\s*[\w&.'’ -]{{2,50}}|(?i:{ag})(?:\s+(?:photo|images?|file photo|handout))?"
         rf"|(?:{_NAME}\s+)?(?:for|via)\s+Getty\s+Images|{photo}\s+(?:by|from|courtesy(?:\s+of)?|[Cc]redit\s*:)\s+[\w&.'’ /-]{{2,60}})$"
     )
     return end, start, whole
@@ -418,8 +422,7 @@ def _single_line_labels(lines: list[Line], title: str | None, sizes: list[int]) 
                 lab = None  # "..., the post said.": a reporting sentence of the story, not a caption
         if lab is None and at_edge:
             lab = _edge_label(t, title_key)
-        if lab is None and (i < _EDGE_LINES or i >= n - 8) and sizes[i] <= 80 and _BIO_RE.match(t) \
-                and not _REPORTED.search(t):
+        if lab is None and (i < _EDGE_LINES or i >= n - 8) and sizes[i] <= 80 and _is_bio(t):
             lab = "bio"
         if lab is None and i < _EDGE_LINES + 2 and _TIMESTAMP_RE.match(t):
             lab = "timestamp"
@@ -562,11 +565,33 @@ SHARE_RE = re.compile(
 
 
 # An author's biography closing the page: "Jane Doe is a reporter for ...", "— Tom Roe is a writer".
+# A name does not open with a function word ("On Monday, the ... reporters", "The Illinois Democrat is").
+_BIO_NAME_START = r"(?!(?:On|In|At|The|This|That|These|Those|But|And|After|Before|When|While|Last|Next|For|From|With|As|It|He|She|They|We|A|An)\b)"
 _BIO_RE = re.compile(
-    r"[—–-]?\s*(?:(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]+,\s+|(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]+\s+"
+    rf"[—–-]?\s*{_BIO_NAME_START}(?:(?P<appos>(?:[A-Z][\w.'’-]*\s+){{1,3}}[A-Z][\w'’-]+,\s+)|(?:[A-Z][\w.'’-]*\s+){{0,3}}[A-Z][\w'’-]+\s+"
     r"(?:is|was|has been)\s+)(?:an?|the)\s+[^.]{0,120}?\b"
     r"(?:journalist|reporter|writer|author|columnist|editor|correspondent|contributor|professor|analyst|fellow|"
     r"commentator|blogger|novelist|historian|economist|lawyer|attorney)s?\b")
+# After "Name, a professor at X," a biography goes on with what the person is or does ("is", "served",
+# "most recently"); a story's sentence with what the person said or did ("noted", "hailed", "issued").
+_BIO_APPOS_NEXT = re.compile(
+    r"[^.]*?,\s+(?:is|was|has|had|are|were|serves|served|works|worked|writes|wrote|teaches|taught|lives|lived|"
+    r"resides|holds|held|leads|led|directs|covers|covered|hosts|founded|co-founded|most|previously|also|currently|formerly|and)\b")
+_CLAUSE_AFTER = re.compile(r",\s+[a-z]")
+
+
+def _is_bio(line: str) -> bool:
+    """An author's biography line: "Name is a <role> ...", or "Name, a <role> ...," going on with what
+    the person is or does, or ending there; a reporting sentence about a person is not one."""
+    m = _BIO_RE.match(line)
+    if m is None or _REPORTED.search(line):
+        return False
+    if m.group("appos") is None:
+        return True
+    rest = line[m.end():]
+    return _BIO_APPOS_NEXT.match(rest) is not None or _CLAUSE_AFTER.search(rest) is None
+
+
 _REPORTED = re.compile(r"\b(?:said|says|told|according to)\b")
 # Compiled once: these run per word of a line's lead and per line of every article.
 _BLANKS = re.compile(r"[ \t]+")

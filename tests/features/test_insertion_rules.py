@@ -453,3 +453,41 @@ def test_word_counts_handed_in_label_the_same_lines():
         sizes = line_sizes(lines)
         assert sizes == [len(ln.text.split()) for ln in lines]
         assert rule_labels(lines, title, sizes) == rule_labels(lines, title)
+
+
+# Precision read on unlabelled articles of dev-half outlets (issue 18): a person introduced by an
+# apposition in the story's last lines is a source, not the author's biography.
+@pytest.mark.parametrize("line", [
+    "Dennis Hartmann, a professor of atmospheric science at the University of Washington, doesn't believe "
+    "the answer is clear.",
+    "Justin Dillon, an attorney with the firm KaiserDillon who specializes in campus misconduct adjudication, "
+    "hailed the new rules as tremendously well thought out.",
+    "On Monday, the Republican National Committee’s rapid response unit sent reporters an email detailing a "
+    "number of interviews.",
+    "The Illinois Democrat is the co-author of the BRIDGE Act, which is legislation aimed at extending protection.",
+])
+def test_a_person_introduced_in_the_storys_last_lines_is_not_a_biography(line: str) -> None:
+    assert line not in _flagged(f"{BODY}\n\n{LATER}\n\n{BODY2}\n\n{line}")
+
+
+@pytest.mark.parametrize("line", [
+    "Frida Ghitis, a former CNN producer and correspondent, is a world affairs columnist.",
+    "Edward Fishman, a fellow at the Atlantic Council, most recently served on the policy planning staff.",
+    "Jane Roe, a columnist for the Daily Bugle.",
+])
+def test_an_authors_biography_in_apposition_form_is_found(line: str) -> None:
+    assert _flagged(f"{BODY}\n\n{LATER}\n\n{BODY2}\n\n{line}").get(line) == "bio"
+
+
+@pytest.mark.parametrize("line, label", [
+    ("Ourworldindata.com / Max Roser", "credit"),
+    ("Getty/Instagram", "credit"),
+    ("Cyntoia Brown was released from prison on Wednesday. Screenshot/CBS", "caption"),
+])
+def test_one_word_credits_before_a_slash_need_an_agency_site_or_picture_word(line: str, label: str) -> None:
+    assert _flagged(f"{BODY}\n\n{line}\n\n{LATER}\n\n{BODY2}").get(line) == label
+
+
+@pytest.mark.parametrize("line", ["Economic/Political Environmental Change", "BEAUMONT/PORT ARTHUR 47.35"])
+def test_a_heading_or_table_row_with_a_slash_is_not_a_credit(line: str) -> None:
+    assert line not in _flagged(f"{BODY}\n\n{line}\n\n{LATER}\n\n{BODY2}")
