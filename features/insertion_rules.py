@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from .insertion_bio import REPORTED_RE as _REPORTED, is_bio, is_callout
 from .insertion_triggers import TriggerSet
 from .lexicons import lexicon_lines
 from .text import split_paragraphs, wrapping_marks
@@ -416,13 +417,15 @@ def _single_line_labels(lines: list[Line], title: str | None, sizes: list[int]) 
             lab = "social"
         if lab is None and sizes[i] > 40 and i >= n - 4:
             lab = _foot_notice(t)
+        if lab is None and sizes[i] <= 120 and is_callout(t):
+            lab = "promo"
         if lab is None and labels[i] is None:
             lab = _caption(t, sizes[i])
             if lab == "caption" and _REPORTED.search(t) and not _PLAYER_CAPTION.match(t):
                 lab = None  # "..., the post said.": a reporting sentence of the story, not a caption
         if lab is None and at_edge:
             lab = _edge_label(t, title_key)
-        if lab is None and (i < _EDGE_LINES or i >= n - 8) and sizes[i] <= 80 and _is_bio(t):
+        if lab is None and (i < _EDGE_LINES or i >= n - 8) and sizes[i] <= 80 and is_bio(t):
             lab = "bio"
         if lab is None and i < _EDGE_LINES + 2 and _TIMESTAMP_RE.match(t):
             lab = "timestamp"
@@ -564,35 +567,6 @@ SHARE_RE = re.compile(
     r"WhatsApp|LinkedIn|Reddit|Print|Google\+|Messenger|Flipboard|Pin|Comments?))*\s*")
 
 
-# An author's biography closing the page: "Jane Doe is a reporter for ...", "— Tom Roe is a writer".
-# A name does not open with a function word ("On Monday, the ... reporters", "The Illinois Democrat is").
-_BIO_NAME_START = r"(?!(?:On|In|At|The|This|That|These|Those|But|And|After|Before|When|While|Last|Next|For|From|With|As|It|He|She|They|We|A|An)\b)"
-_BIO_RE = re.compile(
-    rf"[—–-]?\s*{_BIO_NAME_START}(?:(?P<appos>(?:[A-Z][\w.'’-]*\s+){{1,3}}[A-Z][\w'’-]+,\s+)|(?:[A-Z][\w.'’-]*\s+){{0,3}}[A-Z][\w'’-]+\s+"
-    r"(?:is|was|has been)\s+)(?:an?|the)\s+[^.]{0,120}?\b"
-    r"(?:journalist|reporter|writer|author|columnist|editor|correspondent|contributor|professor|analyst|fellow|"
-    r"commentator|blogger|novelist|historian|economist|lawyer|attorney)s?\b")
-# After "Name, a professor at X," a biography goes on with what the person is or does ("is", "served",
-# "most recently"); a story's sentence with what the person said or did ("noted", "hailed", "issued").
-_BIO_APPOS_NEXT = re.compile(
-    r"[^.]*?,\s+(?:is|was|has|had|are|were|serves|served|works|worked|writes|wrote|teaches|taught|lives|lived|"
-    r"resides|holds|held|leads|led|directs|covers|covered|hosts|founded|co-founded|most|previously|also|currently|formerly|and)\b")
-_CLAUSE_AFTER = re.compile(r",\s+[a-z]")
-
-
-def _is_bio(line: str) -> bool:
-    """An author's biography line: "Name is a <role> ...", or "Name, a <role> ...," going on with what
-    the person is or does, or ending there; a reporting sentence about a person is not one."""
-    m = _BIO_RE.match(line)
-    if m is None or _REPORTED.search(line):
-        return False
-    if m.group("appos") is None:
-        return True
-    rest = line[m.end():]
-    return _BIO_APPOS_NEXT.match(rest) is not None or _CLAUSE_AFTER.search(rest) is None
-
-
-_REPORTED = re.compile(r"\b(?:said|says|told|according to)\b")
 # Compiled once: these run per word of a line's lead and per line of every article.
 _BLANKS = re.compile(r"[ \t]+")
 _NON_WORD_RUN = re.compile(r"\W+")
