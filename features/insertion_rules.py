@@ -99,10 +99,10 @@ def _credit_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str
     ag = _agency_rx()
     # one word before a credit's slash: an agency, a web site or a kind of picture ("Screenshot/CBS")
     solo = rf"(?:(?i:{ag})|[\w-]+\.(?:com|org|net|gov)|Screenshot|SCREENSHOT|Handout|HANDOUT|File|FILE)"
-    photo = r"(?:[Pp]hoto(?:graph)?s?|PHOTO(?:GRAPH)?S?|[Ii]mages?|IMAGE|[Pp]icture|PICTURE|[Pp]ic|[Ii]llustration|[Gg]raphic|[Vv]ideo|[Ff]ootage)"
+    photo = r"(?:[Pp]hoto(?:graph)?s?|PHOTO(?:GRAPH)?S?|[Ii]mages?|IMAGE|[Pp]icture|PICTURE|[Pp]ic|[Ii]llustration|[Gg]raphic|[Vv]ideo|[Ff]ootage|[Ss]creen ?(?:grab|shot|cap(?:ture)?)s?)"
     tail = "|".join([
         # (AP Photo/Name), (Photo by ...), (Photo: X), (Image: X), (Photo credit should read ...)
-        rf"\((?:[^()]{{0,40}}\s)?{photo}(?:\s+[Cc]redit)?(?:\s*(?:by\b|courtesy\b|[:/])|\s+should\s+read)[^()]{{0,120}}(?:\([^()]{{0,40}}\)[^()]{{0,60}})?\)",
+        rf"\((?:[^()]{{0,40}}\s)?{photo}(?:\s+[Cc]redit)?(?:\s*(?:by\b|courtesy\b|from\b|[:/])|\s+should\s+read)[^()]{{0,120}}(?:\([^()]{{0,40}}\)[^()]{{0,60}})?\)",
         # (REUTERS), (AFP/Name), (Name/AP), (Name / Agency), (Agency Photo/Name)
         rf"\(\s*(?i:{ag})(?:\s*(?:/|{photo}\b)[^()]{{0,80}})?\)",
         rf"\({_NAME}\s*/\s*(?:(?i:{ag})|{_CAP})(?:[\s/]+[\w&.'’-]+){{0,5}}\)",
@@ -126,8 +126,9 @@ def _credit_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str
         r"^(?:(?:[A-Z][\w-]*\s+){0,3}(?:[Ff]ile [Pp]hoto|FILE PHOTO|[Ff]ile [Ii]mage)\s*[:\-–—.]"
         r"|FILE\s*[-–—:]|(?:[Ii]mage|[Mm]edia) (?:copyright|caption)\b|Media playback\b|Enlarge this image\b"
         r"|(?:[Tt]oggle|[Hh]ide) caption\b|Facebook Twitter Pinterest\b"
+        rf"|{_CAP}\s+{_NAME}\s*/\s*(?i:{ag})\s+(?=[A-Z])"
         rf"|(?:{photo}|[Cc]aption|CAPTION|[Pp]ictured|PICTURED|Above|ABOVE|Top photo|Main image|Featured? image|"
-        r"Image source|Photo [Cc]redit|Image [Cc]redit|Credit|CREDIT|Photographer)\s*:"
+        r"Image source|Photo [Cc]redit|Image [Cc]redit|Credit|CREDIT|Photographer|Cover(?: [Pp]hoto| [Ii]mage)?)\s*:"
         r"|In this (?:\w+ )?(?:file )?(?:photo|image|picture)\b)"
     )
     # a whole-line credit names a person (two words at least) or an agency before the slash, not a
@@ -154,6 +155,8 @@ _CAPTION_CUE = re.compile(
 )
 _COPYRIGHT_START = re.compile(r"\W*(?:(?:image|photo|picture) )?(?:copyright|©)", re.I)
 _TEASER_RE = re.compile(r"^(?:[•·▪■◆►▶‣●]|[-–*]\s)\s*\S")
+_BRACKETED = re.compile(r"^\[[^\[\]]+\]$")  # one bracketed group, not "[Source, date] text [Source, date]"
+_SENT_BREAK = re.compile(r"[.!?][\"”’')\]]*(?:\s|$)")  # a teaser bullet holds one sentence
 _TEASER_HEAD = re.compile(r"^(?:story highlights|highlights|key points|in brief|at a glance|summary|tl;?dr)\s*:?$", re.I)
 
 # --- edge metadata ------------------------------------------------------------
@@ -350,6 +353,8 @@ def _caption(line: str, n_words: int | None = None) -> str | None:
     return None
 
 
+# "(Tom Williams/CQ Roll Call file photo)": a credit naming the picture closes a caption, not a story's sentence.
+_PHOTO_PAREN_END = re.compile(r"\([^()]*\b(?:[Pp]hoto|PHOTO|[Ii]mage|IMAGE|[Ss]creen ?(?:grab|shot))s?\b[^()]*\)\W*$")
 # A video player's or gallery's caption keeps the player's button text in front of it.
 _PLAYER_CAPTION = re.compile(r"CLOSE (?=[A-Z])|Expand \| Collapse\b")
 
@@ -411,6 +416,8 @@ def _single_line_labels(lines: list[Line], title: str | None, sizes: list[int]) 
                     _headlines_under(lines, labels, i)
         if lab is None and t.startswith("Related"):
             lab = _related_runin(t)
+        if lab is None and _BRACKETED.match(t) and 5 <= sizes[i] <= 20 and _headline_like(t[1:-1]):
+            lab = "related"  # "[Spotted: Donald Trump Jr. heading toward Pelosi’s office]": a story's headline as a link
         if lab is None and _SEPARATOR.match(t):
             lab = "navigation"
         if lab is None and sizes[i] <= 5 and i >= n - 4 and _FOLLOW_FOOT.match(t):
@@ -421,7 +428,7 @@ def _single_line_labels(lines: list[Line], title: str | None, sizes: list[int]) 
             lab = "promo"
         if lab is None and labels[i] is None:
             lab = _caption(t, sizes[i])
-            if lab == "caption" and _REPORTED.search(t) and not _PLAYER_CAPTION.match(t):
+            if lab == "caption" and _REPORTED.search(t) and not _PLAYER_CAPTION.match(t) and not _PHOTO_PAREN_END.search(t):
                 lab = None  # "..., the post said.": a reporting sentence of the story, not a caption
         if lab is None and at_edge:
             lab = _edge_label(t, title_key)
@@ -472,7 +479,7 @@ def _top_teasers(lines: list[Line], labels: list[str | None]) -> None:
         if labels[i] is not None and labels[i] != "teaser":
             continue
         t = lines[i].text
-        if _TEASER_RE.match(t) or _TEASER_HEAD.match(t):
+        if (_TEASER_RE.match(t) and len(_SENT_BREAK.findall(t)) <= 1) or _TEASER_HEAD.match(t):
             labels[i] = "teaser"
             top.append(i)
         elif _is_body(t):
