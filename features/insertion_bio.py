@@ -40,12 +40,10 @@ def is_bio(line: str) -> bool:
     """An author's biography line: "Name is a <role> ...", "Name, a <role> ...," going on with what
     the person is or does (or ending there), or "Name teaches <course> at <school>"; a reporting
     sentence about a person is not one."""
-    if REPORTED_RE.search(line):
-        return False
-    if _TEACHES_RE.match(line):
-        return True
+    if (" teach" in line or " taught" in line) and _TEACHES_RE.match(line):
+        return not REPORTED_RE.search(line)
     m = _BIO_RE.match(line)
-    if m is None:
+    if m is None or REPORTED_RE.search(line):
         return False
     if m.group("appos") is None:
         return True
@@ -56,4 +54,4 @@ def is_bio(line: str) -> bool:
 def is_callout(line: str) -> bool:
     """A newsroom's call-out box asking readers for tips or stories ("Help Us Report on Coronavirus
     Are you a public health worker ...?"), told apart from prose by its title-case heading."""
-    return _CALLOUT_RE.match(line) is not None
+    return "?" in line and _CALLOUT_RE.match(line) is not None

@@ -126,7 +126,7 @@ def _credit_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str
         r"^(?:(?:[A-Z][\w-]*\s+){0,3}(?:[Ff]ile [Pp]hoto|FILE PHOTO|[Ff]ile [Ii]mage)\s*[:\-–—.]"
         r"|FILE\s*[-–—:]|(?:[Ii]mage|[Mm]edia) (?:copyright|caption)\b|Media playback\b|Enlarge this image\b"
         r"|(?:[Tt]oggle|[Hh]ide) caption\b|Facebook Twitter Pinterest\b"
-        rf"|{_CAP}\s+{_NAME}\s*/\s*(?i:{ag})\s+(?=[A-Z])"
+        rf"|(?={_CAP}\s+{_CAP}[^/]{{0,40}}/){_CAP}\s+{_NAME}\s*/\s*(?i:{ag})\s+(?=[A-Z])"
         rf"|(?:{photo}|[Cc]aption|CAPTION|[Pp]ictured|PICTURED|Above|ABOVE|Top photo|Main image|Featured? image|"
         r"Image source|Photo [Cc]redit|Image [Cc]redit|Credit|CREDIT|Photographer|Cover(?: [Pp]hoto| [Ii]mage)?)\s*:"
         r"|In this (?:\w+ )?(?:file )?(?:photo|image|picture)\b)"
@@ -155,6 +155,7 @@ _CAPTION_CUE = re.compile(
 )
 _COPYRIGHT_START = re.compile(r"\W*(?:(?:image|photo|picture) )?(?:copyright|©)", re.I)
 _TEASER_RE = re.compile(r"^(?:[•·▪■◆►▶‣●]|[-–*]\s)\s*\S")
+_NOTE_WORD = re.compile(r"\b(?:[Uu]pdated?|UPDATED?|[Pp]ublished|[Pp]osted|[Cc]orrect(?:ed|ion)|[Ee]ditor)\b")
 _BRACKETED = re.compile(r"^\[[^\[\]]+\]$")  # one bracketed group, not "[Source, date] text [Source, date]"
 _SENT_BREAK = re.compile(r"[.!?][\"”’')\]]*(?:\s|$)")  # a teaser bullet holds one sentence
 _TEASER_HEAD = re.compile(r"^(?:story highlights|highlights|key points|in brief|at a glance|summary|tl;?dr)\s*:?$", re.I)
@@ -416,8 +417,10 @@ def _single_line_labels(lines: list[Line], title: str | None, sizes: list[int]) 
                     _headlines_under(lines, labels, i)
         if lab is None and t.startswith("Related"):
             lab = _related_runin(t)
-        if lab is None and _BRACKETED.match(t) and 5 <= sizes[i] <= 20 and _headline_like(t[1:-1]):
-            lab = "related"  # "[Spotted: Donald Trump Jr. heading toward Pelosi’s office]": a story's headline as a link
+        if lab is None and t[0] == "[" and _BRACKETED.match(t) and 5 <= sizes[i] <= 20 and _headline_like(t[1:-1]):
+            # "[Spotted: Donald Trump Jr. heading toward Pelosi’s office]": a story's headline as a link;
+            # "[Breaking news update at 10:34 p.m. ET]": the newsroom's note on this story
+            lab = "editor_note" if _NOTE_WORD.search(t) else "related"
         if lab is None and _SEPARATOR.match(t):
             lab = "navigation"
         if lab is None and sizes[i] <= 5 and i >= n - 4 and _FOLLOW_FOOT.match(t):

@@ -480,7 +480,7 @@ def _placed_by_author(lines: list[Line], labels: list[str | None], i: int, first
     its end or on the next line); a paragraph carrying a site's name hover-cards ("Donald John
     TrumpGOP senators balk ... MORE"), whose teaser headlines drown its own words."""
     t = lines[i].text
-    if first or (t.startswith("(") and t.endswith(")")) or _TWEET_END.search(t) or _HOVER_CARD.search(t):
+    if first or (t.startswith("(") and t.endswith(")")) or _TWEET_END.search(t) or ("MORE" in t and _HOVER_CARD.search(t)):
         return True
     if i + 1 < len(lines) and is_tweet_signature(lines[i + 1].text):
         return True
@@ -513,8 +513,8 @@ def offtopic_paragraphs(lines: list[Line], labels: list[str | None], title: str 
     if not feats:
         return {}
     p = dict(zip(feats, _probabilities(np.array([f.as_row() for f in feats.values()], dtype=float)).tolist()))
-    for i in p:
-        if _placed_by_author(lines, labels, i, i == body[0]):
+    for i, q in p.items():  # only a paragraph that could be flagged needs the check
+        if q >= _OFFTOPIC_NEIGHBOUR_P and _placed_by_author(lines, labels, i, i == body[0]):
             p[i] = 0.0
     out = {i: q for i, q in p.items() if q >= _OFFTOPIC_MIN_P}
     pos = {i: k for k, i in enumerate(body)}

@@ -535,3 +535,9 @@ def test_a_paragraph_set_as_a_bullet_at_the_top_is_not_a_teaser() -> None:
 @pytest.mark.parametrize("line", ["[Think Progress, 1/15/10]", "[MAIG release, 3/5/13] 94 Percent Of Floridians. [MAIG release, 3/5/13]"])
 def test_a_bracketed_citation_is_not_a_related_headline(line: str) -> None:
     assert _flagged(f"{BODY}\n\n{LATER}\n\n{line}\n\n{BODY2}").get(line) != "related"
+
+
+def test_a_bracketed_update_note_is_the_newsrooms_note_not_a_related_story() -> None:
+    note, link = "[Breaking news update at 10:34 p.m. ET]", "[New Today at Fox News Opinion: How the GOP can reopen government]"
+    flagged = _flagged(f"{BODY}\n\n{note}\n\n{LATER}\n\n{link}\n\n{BODY2}")
+    assert flagged.get(note) == "editor_note" and flagged.get(link) == "related"
