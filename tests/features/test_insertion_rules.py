@@ -494,18 +494,21 @@ def test_a_heading_or_table_row_with_a_slash_is_not_a_credit(line: str) -> None:
 
 
 # Furniture kinds of the fifth dev batch (32 new outlets), each by its form, and a similar sentence of a story.
-@pytest.mark.parametrize("line, label", [
-    ("Animal activists said he might have violated a federal law (Tom Williams/CQ Roll Call file photo)", "caption"),
-    ("ISIS militants loaded into buses who fled Lebanon in a peace deal. (Screengrab from YouTube UNB News)", "caption"),
-    ("Rogelio V. Solis / AP PTA president Janelle Jefferson and her son, Jacob Jefferson.", "caption"),
-    ("Cover: President Donald Trump walks on the South Lawn of the White House before boarding Marine One.", "caption"),
-    ("[Spotted: Donald Trump Jr. mistakenly heading toward Pelosi’s office in search of McCarthy]", "related"),
-    ("This column does not necessarily reflect the opinion of the editorial board or its owners.", "editor_note"),
-    ("This transcript has been automatically generated and may not be 100% accurate.", "editor_note"),
-    ("* Authors’ note: The Census Bureau recently introduced new methods for surveying income.", "editor_note"),
-    ("Please SHARE if you think Yost went above and beyond what any cashier would normally do!", "social"),
-    ("Due to restrictions, this video cannot be viewed in your region.", "navigation"),
-])
+FIFTH_BATCH = {
+    "Animal activists said he might have violated a federal law (Tom Williams/CQ Roll Call file photo)": "caption",
+    "ISIS militants loaded into buses who fled Lebanon in a peace deal. (Screengrab from YouTube UNB News)": "caption",
+    "Rogelio V. Solis / AP PTA president Janelle Jefferson and her son, Jacob Jefferson.": "caption",
+    "Cover: President Donald Trump walks on the South Lawn of the White House before boarding Marine One.": "caption",
+    "[Spotted: Donald Trump Jr. mistakenly heading toward Pelosi’s office in search of McCarthy]": "related",
+    "This column does not necessarily reflect the opinion of the editorial board or its owners.": "editor_note",
+    "This transcript has been automatically generated and may not be 100% accurate.": "editor_note",
+    "* Authors’ note: The Census Bureau recently introduced new methods for surveying income.": "editor_note",
+    "Please SHARE if you think Yost went above and beyond what any cashier would normally do!": "social",
+    "Due to restrictions, this video cannot be viewed in your region.": "navigation",
+}
+
+
+@pytest.mark.parametrize("line, label", FIFTH_BATCH.items())
 def test_furniture_of_the_fifth_dev_batch(line: str, label: str) -> None:
     assert _flagged(f"{BODY}\n\n{line}\n\n{LATER}\n\n{BODY2}").get(line) == label
 
