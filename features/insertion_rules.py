@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from .insertion_bio import REPORTED_RE as _REPORTED, is_bio, is_callout
 from .insertion_triggers import TriggerSet
 from .lexicons import lexicon_lines
 from .text import split_paragraphs, wrapping_marks
@@ -96,10 +97,12 @@ _BOUND = r"(?:^|(?<=[.!?”\"’)\]])\s+|\s+[|•]\s*|\s+-\s+|\s{2,})"
 def _credit_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """(credit at the end of a line, caption/credit marker at its start, whole-line credit)."""
     ag = _agency_rx()
-    photo = r"(?:[Pp]hoto(?:graph)?s?|PHOTO(?:GRAPH)?S?|[Ii]mages?|IMAGE|[Pp]icture|PICTURE|[Pp]ic|[Ii]llustration|[Gg]raphic|[Vv]ideo|[Ff]ootage)"
+    # one word before a credit's slash: an agency, a web site or a kind of picture ("Screenshot/CBS")
+    solo = rf"(?:(?i:{ag})|[\w-]+\.(?:com|org|net|gov)|Screenshot|SCREENSHOT|Handout|HANDOUT|File|FILE)"
+    photo = r"(?:[Pp]hoto(?:graph)?s?|PHOTO(?:GRAPH)?S?|[Ii]mages?|IMAGE|[Pp]icture|PICTURE|[Pp]ic|[Ii]llustration|[Gg]raphic|[Vv]ideo|[Ff]ootage|[Ss]creen ?(?:grab|shot|cap(?:ture)?)s?)"
     tail = "|".join([
         # (AP Photo/Name), (Photo by ...), (Photo: X), (Image: X), (Photo credit should read ...)
-        rf"\((?:[^()]{{0,40}}\s)?{photo}(?:\s+[Cc]redit)?(?:\s*(?:by\b|courtesy\b|[:/])|\s+should\s+read)[^()]{{0,120}}(?:\([^()]{{0,40}}\)[^()]{{0,60}})?\)",
+        rf"\((?:[^()]{{0,40}}\s)?{photo}(?:\s+[Cc]redit)?(?:\s*(?:by\b|courtesy\b|from\b|[:/])|\s+should\s+read)[^()]{{0,120}}(?:\([^()]{{0,40}}\)[^()]{{0,60}})?\)",
         # (REUTERS), (AFP/Name), (Name/AP), (Name / Agency), (Agency Photo/Name)
         rf"\(\s*(?i:{ag})(?:\s*(?:/|{photo}\b)[^()]{{0,80}})?\)",
         rf"\({_NAME}\s*/\s*(?:(?i:{ag})|{_CAP})(?:[\s/]+[\w&.'’-]+){{0,5}}\)",
@@ -113,8 +116,8 @@ def _credit_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str
         r"©\s*[^©.!?]{2,100}",
         # REUTERS/Name, AFP/Name
         rf"\b(?:REUTERS|Reuters|AFP|AP|EPA|EPA-EFE)\s*/\s*{_CAP}[^.!?()]{{0,60}}",
-        # Name/Agency, Name / Agency via Getty Images, | Name/Agency
-        rf"{_BOUND}{_NAME}\s*/\s*(?:(?i:{ag})|{_CAP}(?:\s+{_CAP}){{0,3}})(?:\s*(?:/|via|for)\s*[\w&.'’ -]{{1,40}})?",
+        # Name/Agency, Name / Agency via Getty Images, | Name/Agency (one word before the slash only with an agency after it)
+        rf"{_BOUND}(?:(?:{_CAP}\s+{_NAME}|{solo})\s*/\s*(?:(?i:{ag})|{_CAP}(?:\s+{_CAP}){{0,3}})|{_NAME}\s*/\s*(?i:{ag}))(?:\s*(?:/|via|for)\s*[\w&.'’ -]{{1,40}})?",
         rf"{_BOUND}(?:(?i:{ag})\s+)?(?:via\s+)?Getty\s+Images(?:\s+for\s+[\w&.'’ -]{{1,40}})?",
     ])
     # a gallery may leave its "More" button after the credit
@@ -123,12 +126,15 @@ def _credit_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str
         r"^(?:(?:[A-Z][\w-]*\s+){0,3}(?:[Ff]ile [Pp]hoto|FILE PHOTO|[Ff]ile [Ii]mage)\s*[:\-–—.]"
         r"|FILE\s*[-–—:]|(?:[Ii]mage|[Mm]edia) (?:copyright|caption)\b|Media playback\b|Enlarge this image\b"
         r"|(?:[Tt]oggle|[Hh]ide) caption\b|Facebook Twitter Pinterest\b"
+        rf"|(?={_CAP}\s+{_CAP}[^/]{{0,40}}/){_CAP}\s+{_NAME}\s*/\s*(?i:{ag})\s+(?=[A-Z])"
         rf"|(?:{photo}|[Cc]aption|CAPTION|[Pp]ictured|PICTURED|Above|ABOVE|Top photo|Main image|Featured? image|"
-        r"Image source|Photo [Cc]redit|Image [Cc]redit|Credit|CREDIT|Photographer)\s*:"
+        r"Image source|Photo [Cc]redit|Image [Cc]redit|Credit|CREDIT|Photographer|Cover(?: [Pp]hoto| [Ii]mage)?)\s*:"
         r"|In this (?:\w+ )?(?:file )?(?:photo|image|picture)\b)"
     )
+    # a whole-line credit names a person (two words at least) or an agency before the slash, not a
+    # heading's "Economic/Political" or a table's "BEAUMONT/PORT ARTHUR 47.35"
     whole = re.compile(
-        rf"^(?:{_NAME}\s*/\s*[\w&.'’ -]{{2,50}}|(?i:{ag})(?:\s+(?:photo|images?|file photo|handout))?"
+        rf"^(?:(?:{_CAP}\s+{_NAME}|{solo})\s*/\s*[\w&.'’ -]{{2,50}}|(?i:{ag})(?:\s+(?:photo|images?|file photo|handout))?"
         rf"|(?:{_NAME}\s+)?(?:for|via)\s+Getty\s+Images|{photo}\s+(?:by|from|courtesy(?:\s+of)?|[Cc]redit\s*:)\s+[\w&.'’ /-]{{2,60}})$"
     )
     return end, start, whole
@@ -149,6 +155,9 @@ _CAPTION_CUE = re.compile(
 )
 _COPYRIGHT_START = re.compile(r"\W*(?:(?:image|photo|picture) )?(?:copyright|©)", re.I)
 _TEASER_RE = re.compile(r"^(?:[•·▪■◆►▶‣●]|[-–*]\s)\s*\S")
+_NOTE_WORD = re.compile(r"\b(?:[Uu]pdated?|UPDATED?|[Pp]ublished|[Pp]osted|[Cc]orrect(?:ed|ion)|[Ee]ditor)\b")
+_BRACKETED = re.compile(r"^\[[^\[\]]+\]$")  # one bracketed group, not "[Source, date] text [Source, date]"
+_SENT_BREAK = re.compile(r"[.!?][\"”’')\]]*(?:\s|$)")  # a teaser bullet holds one sentence
 _TEASER_HEAD = re.compile(r"^(?:story highlights|highlights|key points|in brief|at a glance|summary|tl;?dr)\s*:?$", re.I)
 
 # --- edge metadata ------------------------------------------------------------
@@ -345,6 +354,8 @@ def _caption(line: str, n_words: int | None = None) -> str | None:
     return None
 
 
+# "(Tom Williams/CQ Roll Call file photo)": a credit naming the picture closes a caption, not a story's sentence.
+_PHOTO_PAREN_END = re.compile(r"\([^()]*\b(?:[Pp]hoto|PHOTO|[Ii]mage|IMAGE|[Ss]creen ?(?:grab|shot))s?\b[^()]*\)\W*$")
 # A video player's or gallery's caption keeps the player's button text in front of it.
 _PLAYER_CAPTION = re.compile(r"CLOSE (?=[A-Z])|Expand \| Collapse\b")
 
@@ -406,20 +417,25 @@ def _single_line_labels(lines: list[Line], title: str | None, sizes: list[int]) 
                     _headlines_under(lines, labels, i)
         if lab is None and t.startswith("Related"):
             lab = _related_runin(t)
+        if lab is None and t[0] == "[" and _BRACKETED.match(t) and 5 <= sizes[i] <= 20 and _headline_like(t[1:-1]):
+            # "[Spotted: Donald Trump Jr. heading toward Pelosi’s office]": a story's headline as a link;
+            # "[Breaking news update at 10:34 p.m. ET]": the newsroom's note on this story
+            lab = "editor_note" if _NOTE_WORD.search(t) else "related"
         if lab is None and _SEPARATOR.match(t):
             lab = "navigation"
         if lab is None and sizes[i] <= 5 and i >= n - 4 and _FOLLOW_FOOT.match(t):
             lab = "social"
         if lab is None and sizes[i] > 40 and i >= n - 4:
             lab = _foot_notice(t)
+        if lab is None and sizes[i] <= 120 and is_callout(t):
+            lab = "promo"
         if lab is None and labels[i] is None:
             lab = _caption(t, sizes[i])
-            if lab == "caption" and _REPORTED.search(t) and not _PLAYER_CAPTION.match(t):
+            if lab == "caption" and _REPORTED.search(t) and not _PLAYER_CAPTION.match(t) and not _PHOTO_PAREN_END.search(t):
                 lab = None  # "..., the post said.": a reporting sentence of the story, not a caption
         if lab is None and at_edge:
             lab = _edge_label(t, title_key)
-        if lab is None and (i < _EDGE_LINES or i >= n - 8) and sizes[i] <= 80 and _BIO_RE.match(t) \
-                and not _REPORTED.search(t):
+        if lab is None and (i < _EDGE_LINES or i >= n - 8) and sizes[i] <= 80 and is_bio(t):
             lab = "bio"
         if lab is None and i < _EDGE_LINES + 2 and _TIMESTAMP_RE.match(t):
             lab = "timestamp"
@@ -466,7 +482,7 @@ def _top_teasers(lines: list[Line], labels: list[str | None]) -> None:
         if labels[i] is not None and labels[i] != "teaser":
             continue
         t = lines[i].text
-        if _TEASER_RE.match(t) or _TEASER_HEAD.match(t):
+        if (_TEASER_RE.match(t) and len(_SENT_BREAK.findall(t)) <= 1) or _TEASER_HEAD.match(t):
             labels[i] = "teaser"
             top.append(i)
         elif _is_body(t):
@@ -561,13 +577,6 @@ SHARE_RE = re.compile(
     r"WhatsApp|LinkedIn|Reddit|Print|Google\+|Messenger|Flipboard|Pin|Comments?))*\s*")
 
 
-# An author's biography closing the page: "Jane Doe is a reporter for ...", "— Tom Roe is a writer".
-_BIO_RE = re.compile(
-    r"[—–-]?\s*(?:(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]+,\s+|(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]+\s+"
-    r"(?:is|was|has been)\s+)(?:an?|the)\s+[^.]{0,120}?\b"
-    r"(?:journalist|reporter|writer|author|columnist|editor|correspondent|contributor|professor|analyst|fellow|"
-    r"commentator|blogger|novelist|historian|economist|lawyer|attorney)s?\b")
-_REPORTED = re.compile(r"\b(?:said|says|told|according to)\b")
 # Compiled once: these run per word of a line's lead and per line of every article.
 _BLANKS = re.compile(r"[ \t]+")
 _NON_WORD_RUN = re.compile(r"\W+")

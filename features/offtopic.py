@@ -473,14 +473,33 @@ def _probabilities(X: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-np.clip(phi @ m.coef + m.intercept, -50.0, 50.0)))
 
 
-def _chosen_by_author(lines: list[Line], i: int) -> bool:
-    """A paragraph in parentheses is an aside of the author's ("(By the way, fake news! ...)"), and
-    the text above a "— Name (@handle) date" line is a tweet the outlet embedded: no paste from
-    another story looks like either, however little it shares with the rest."""
+def _placed_by_author(lines: list[Line], labels: list[str | None], i: int, first: bool) -> bool:
+    """True when the paragraph's place shows the author put it there, however little it shares
+    with the rest: the lede (``first``); a paragraph in parentheses (an aside); one under a
+    crosshead (a new section of a roundup or a long story); an embedded tweet (its "— Name (@handle) date" signature at
+    its end or on the next line); a paragraph carrying a site's name hover-cards ("Donald John
+    TrumpGOP senators balk ... MORE"), whose teaser headlines drown its own words."""
     t = lines[i].text
-    if t.startswith("(") and t.endswith(")"):
+    if first or (t.startswith("(") and t.endswith(")")) or _TWEET_END.search(t) or ("MORE" in t and _HOVER_CARD.search(t)):
         return True
-    return i + 1 < len(lines) and is_tweet_signature(lines[i + 1].text)
+    if i + 1 < len(lines) and is_tweet_signature(lines[i + 1].text):
+        return True
+    if i == 0:
+        return False
+    prev = lines[i - 1].text
+    return labels[i - 1] is None and _is_crosshead(prev)
+
+
+def _is_crosshead(line: str) -> bool:
+    """A short heading line: a few words, no sentence end."""
+    return len(line.split()) <= _CROSSHEAD_WORDS and not _SENTENCE_END.search(line)
+
+
+_CROSSHEAD_WORDS = 8
+_SENTENCE_END = re.compile(r"[.!?:;,…\"”’')\]]$")
+_TWEET_END = re.compile(r"[—–-]\s*[^\n]{1,80}\(@\w{1,30}\)\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}\s*$")
+# A run-together name and teaser headline ("Jeff Lane FlakeRepublicans show ...") closed by "MORE".
+_HOVER_CARD = re.compile(r"[a-z][A-Z][a-z][^\n]{0,300}?\bMORE\b")
 
 
 def offtopic_paragraphs(lines: list[Line], labels: list[str | None], title: str | None,
@@ -494,8 +513,8 @@ def offtopic_paragraphs(lines: list[Line], labels: list[str | None], title: str 
     if not feats:
         return {}
     p = dict(zip(feats, _probabilities(np.array([f.as_row() for f in feats.values()], dtype=float)).tolist()))
-    for i in p:
-        if _chosen_by_author(lines, i):
+    for i, q in p.items():  # only a paragraph that could be flagged needs the check
+        if q >= _OFFTOPIC_NEIGHBOUR_P and _placed_by_author(lines, labels, i, i == body[0]):
             p[i] = 0.0
     out = {i: q for i, q in p.items() if q >= _OFFTOPIC_MIN_P}
     pos = {i: k for k, i in enumerate(body)}

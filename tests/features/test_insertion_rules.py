@@ -453,3 +453,94 @@ def test_word_counts_handed_in_label_the_same_lines():
         sizes = line_sizes(lines)
         assert sizes == [len(ln.text.split()) for ln in lines]
         assert rule_labels(lines, title, sizes) == rule_labels(lines, title)
+
+
+# Precision read on unlabelled articles of dev-half outlets (issue 18): a person introduced by an
+# apposition in the story's last lines is a source, not the author's biography.
+@pytest.mark.parametrize("line", [
+    "Dennis Hartmann, a professor of atmospheric science at the University of Washington, doesn't believe "
+    "the answer is clear.",
+    "Justin Dillon, an attorney with the firm KaiserDillon who specializes in campus misconduct adjudication, "
+    "hailed the new rules as tremendously well thought out.",
+    "On Monday, the Republican National Committee’s rapid response unit sent reporters an email detailing a "
+    "number of interviews.",
+    "The Illinois Democrat is the co-author of the BRIDGE Act, which is legislation aimed at extending protection.",
+])
+def test_a_person_introduced_in_the_storys_last_lines_is_not_a_biography(line: str) -> None:
+    assert line not in _flagged(f"{BODY}\n\n{LATER}\n\n{BODY2}\n\n{line}")
+
+
+@pytest.mark.parametrize("line", [
+    "Frida Ghitis, a former CNN producer and correspondent, is a world affairs columnist.",
+    "Edward Fishman, a fellow at the Atlantic Council, most recently served on the policy planning staff.",
+    "Jane Roe, a columnist for the Daily Bugle.",
+])
+def test_an_authors_biography_in_apposition_form_is_found(line: str) -> None:
+    assert _flagged(f"{BODY}\n\n{LATER}\n\n{BODY2}\n\n{line}").get(line) == "bio"
+
+
+@pytest.mark.parametrize("line, label", [
+    ("Ourworldindata.com / Max Roser", "credit"),
+    ("Getty/Instagram", "credit"),
+    ("Cyntoia Brown was released from prison on Wednesday. Screenshot/CBS", "caption"),
+])
+def test_one_word_credits_before_a_slash_need_an_agency_site_or_picture_word(line: str, label: str) -> None:
+    assert _flagged(f"{BODY}\n\n{line}\n\n{LATER}\n\n{BODY2}").get(line) == label
+
+
+@pytest.mark.parametrize("line", ["Economic/Political Environmental Change", "BEAUMONT/PORT ARTHUR 47.35"])
+def test_a_heading_or_table_row_with_a_slash_is_not_a_credit(line: str) -> None:
+    assert line not in _flagged(f"{BODY}\n\n{line}\n\n{LATER}\n\n{BODY2}")
+
+
+# Furniture kinds of the fifth dev batch (32 new outlets), each by its form, and a similar sentence of a story.
+FIFTH_BATCH = {
+    "Animal activists said he might have violated a federal law (Tom Williams/CQ Roll Call file photo)": "caption",
+    "ISIS militants loaded into buses who fled Lebanon in a peace deal. (Screengrab from YouTube UNB News)": "caption",
+    "Rogelio V. Solis / AP PTA president Janelle Jefferson and her son, Jacob Jefferson.": "caption",
+    "Cover: President Donald Trump walks on the South Lawn of the White House before boarding Marine One.": "caption",
+    "[Spotted: Donald Trump Jr. mistakenly heading toward Pelosi’s office in search of McCarthy]": "related",
+    "This column does not necessarily reflect the opinion of the editorial board or its owners.": "editor_note",
+    "This transcript has been automatically generated and may not be 100% accurate.": "editor_note",
+    "* Authors’ note: The Census Bureau recently introduced new methods for surveying income.": "editor_note",
+    "Please SHARE if you think Yost went above and beyond what any cashier would normally do!": "social",
+    "Due to restrictions, this video cannot be viewed in your region.": "navigation",
+}
+
+
+@pytest.mark.parametrize("line, label", FIFTH_BATCH.items())
+def test_furniture_of_the_fifth_dev_batch(line: str, label: str) -> None:
+    assert _flagged(f"{BODY}\n\n{line}\n\n{LATER}\n\n{BODY2}").get(line) == label
+
+
+@pytest.mark.parametrize("line", [
+    "Animal activists said he might have violated a federal law when he shot the sheep (the photo shows it).",
+    "The school board said the photographers from the paper were not allowed inside the building on Monday.",
+    "[The remarks were made before the vote.]",
+    "Cover stories about the campaign said the senator had not decided whether to run again.",
+    "The senator said her views do not necessarily reflect the position of her party, aides said.",
+    "The transcript of the call was released by the White House on Wednesday, officials said.",
+    "Please remember that voters share the blame, the governor told the crowd.",
+    "Officials said this video could be used as evidence in the trial next month.",
+])
+def test_similar_sentences_of_a_story_stay_unflagged(line: str) -> None:
+    assert line not in _flagged(f"{BODY}\n\n{LATER}\n\n{line}\n\n{BODY2}")
+
+
+def test_a_paragraph_set_as_a_bullet_at_the_top_is_not_a_teaser() -> None:
+    para = ("- Most people have not heard of the group Patriot Prayer until recently. The group claims to be for "
+            "those who believe in free speech, love and freedom.")
+    teaser = "- Trump to visit the border on Friday"
+    assert para not in _flagged(f"{para}\n\n{BODY}\n\n{LATER}\n\n{BODY2}")
+    assert _flagged(f"{teaser}\n\n{BODY}\n\n{LATER}\n\n{BODY2}").get(teaser) in ("teaser", "headline_repeat")
+
+
+@pytest.mark.parametrize("line", ["[Think Progress, 1/15/10]", "[MAIG release, 3/5/13] 94 Percent Of Floridians. [MAIG release, 3/5/13]"])
+def test_a_bracketed_citation_is_not_a_related_headline(line: str) -> None:
+    assert _flagged(f"{BODY}\n\n{LATER}\n\n{line}\n\n{BODY2}").get(line) != "related"
+
+
+def test_a_bracketed_update_note_is_the_newsrooms_note_not_a_related_story() -> None:
+    note, link = "[Breaking news update at 10:34 p.m. ET]", "[New Today at Fox News Opinion: How the GOP can reopen government]"
+    flagged = _flagged(f"{BODY}\n\n{note}\n\n{LATER}\n\n{link}\n\n{BODY2}")
+    assert flagged.get(note) == "editor_note" and flagged.get(link) == "related"

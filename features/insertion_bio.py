@@ -1,0 +1,57 @@
+"""Lines about people and to readers that the insertion rules must tell from the story's own
+sentences: an author's biography ("Jane Doe is a reporter for ...", "Maria Mueller teaches
+Government at Mason High.") and a newsroom's call-out box to readers ("Help Us Report on
+Coronavirus Are you a public health worker ...?"), however long the box runs.
+"""
+from __future__ import annotations
+
+import re
+
+__all__ = ["REPORTED_RE", "is_bio", "is_callout"]
+
+#: A reporting verb: a sentence carrying one reports what someone said, it is not furniture.
+REPORTED_RE = re.compile(r"\b(?:said|says|told|according to)\b")
+
+# A name does not open with a function word ("On Monday, the ... reporters", "The Illinois Democrat is").
+_NAME_START = r"(?!(?:On|In|At|The|This|That|These|Those|But|And|After|Before|When|While|Last|Next|For|From|With|As|It|He|She|They|We|A|An)\b)"
+_NAME = r"(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]+"
+_BIO_RE = re.compile(
+    rf"[—–-]?\s*{_NAME_START}(?:(?P<appos>{_NAME},\s+)|(?:[A-Z][\w.'’-]*\s+){{0,3}}[A-Z][\w'’-]+\s+"
+    r"(?:is|was|has been)\s+)(?:an?|the)\s+[^.]{0,120}?\b"
+    r"(?:journalist|reporter|writer|author|columnist|editor|correspondent|contributor|professor|analyst|fellow|"
+    r"commentator|blogger|novelist|historian|economist|lawyer|attorney)s?\b")
+# After "Name, a professor at X," a biography goes on with what the person is or does ("is", "served",
+# "most recently"); a story's sentence with what the person said or did ("noted", "hailed", "issued").
+_APPOS_NEXT = re.compile(
+    r"[^.]*?,\s+(?:is|was|has|had|are|were|serves|served|works|worked|writes|wrote|teaches|taught|lives|lived|"
+    r"resides|holds|held|leads|led|directs|covers|covered|hosts|founded|co-founded|most|previously|also|currently|formerly|and)\b")
+_CLAUSE_AFTER = re.compile(r",\s+[a-z]")
+# "Maria Mueller teaches Advanced Placement U.S. Government in the Mason City Schools District.": a
+# teacher's line names the course or the school; "Smith teaches his students that ..." names neither.
+_TEACHES_RE = re.compile(
+    rf"{_NAME_START}{_NAME}\s+(?:teaches|taught)\s+(?:[A-Z]|(?:[a-z][\w-]*\s+){{1,5}}(?:at|in)\s+(?:the\s+)?[A-Z])[^!?]{{0,160}}$")
+# A call-out box: its title-case heading, then a question to the reader.
+_CALLOUT_RE = re.compile(
+    r"(?:Help Us Report|Tell Us|Share Your Story|Got a Tip|Have a Tip|Do You Have a Tip)\b[^.?!]{0,80}?\s+"
+    r"(?:Are|Do|Have|Did|Were|Can)\s+you\b[^?]{0,300}\?")
+
+
+def is_bio(line: str) -> bool:
+    """An author's biography line: "Name is a <role> ...", "Name, a <role> ...," going on with what
+    the person is or does (or ending there), or "Name teaches <course> at <school>"; a reporting
+    sentence about a person is not one."""
+    if (" teach" in line or " taught" in line) and _TEACHES_RE.match(line):
+        return not REPORTED_RE.search(line)
+    m = _BIO_RE.match(line)
+    if m is None or REPORTED_RE.search(line):
+        return False
+    if m.group("appos") is None:
+        return True
+    rest = line[m.end():]
+    return _APPOS_NEXT.match(rest) is not None or _CLAUSE_AFTER.search(rest) is None
+
+
+def is_callout(line: str) -> bool:
+    """A newsroom's call-out box asking readers for tips or stories ("Help Us Report on Coronavirus
+    Are you a public health worker ...?"), told apart from prose by its title-case heading."""
+    return "?" in line and _CALLOUT_RE.match(line) is not None

@@ -1,0 +1,56 @@
+"""Biography and call-out lines (features.insertion_bio): furniture told from the story's sentences."""
+from __future__ import annotations
+
+import pytest
+
+from features.insertion_bio import is_bio, is_callout
+from features.insertions import find_insertions
+
+BODY = ("The Senate voted 52 to 48 on Tuesday to confirm the nominee after a long debate over her record "
+        "on environmental enforcement and the agency's budget.")
+LATER = ("Democrats said the vote showed how little room remained for compromise, while Republicans "
+         "praised the nominee's experience running a state agency.")
+
+
+@pytest.mark.parametrize("line", [
+    "Maria Mueller teaches Advanced Placement U.S. Government in the Mason City Schools District.",
+    "John Roe teaches history at Mason High School.",
+    "Jane Doe is a reporter for the Daily Bugle covering City Hall.",
+    "Frida Ghitis, a former CNN producer and correspondent, is a world affairs columnist.",
+])
+def test_biography_lines(line: str) -> None:
+    assert is_bio(line)
+
+
+@pytest.mark.parametrize("line", [
+    "Smith teaches his students that the Constitution matters.",
+    "Jane Doe taught them a lesson, she said.",
+    "Kavita Patel, a nonresident fellow and health expert at the Brookings Institution, noted that any such "
+    "projections were a moving target.",
+    "Vanessa Tyson, a professor who has accused Virginia Lt. Gov. Justin Fairfax (D) of sexual assault, issued "
+    "her first statement Wednesday.",
+])
+def test_sentences_about_people_are_not_biographies(line: str) -> None:
+    assert not is_bio(line)
+
+
+CALLOUT = ("Help Us Report on Coronavirus Are you a public health worker, medical provider, elected official, "
+           "patient or other COVID-19 expert? Help make sure our journalism is responsible and focused on the right "
+           "issues. Note: If you develop emergency warning signs for COVID-19, such as difficulty breathing or bluish "
+           "lips, get medical attention immediately. The CDC has more information on what to do if you are sick.")
+
+
+def test_a_long_call_out_box_is_promotion_anywhere_in_the_body() -> None:
+    assert is_callout(CALLOUT) and len(CALLOUT.split()) > 40  # longer than the promo rules read
+    text = f"{BODY}\n\n{CALLOUT}\n\n{LATER}\n\n{BODY}\n\n{LATER}"
+    spans = find_insertions(text)
+    assert [(text[s.start:s.end], s.label) for s in spans] == [(CALLOUT, "promo")]
+
+
+@pytest.mark.parametrize("line", [
+    "Tell us what you think. Are you going to vote?",
+    "Help us report on this, the mayor asked. Are you a voter?",
+    "Help us report the truth, he urged the crowd. Do you want more of the same?",
+])
+def test_a_plea_in_the_storys_words_is_not_a_call_out(line: str) -> None:
+    assert not is_callout(line)
