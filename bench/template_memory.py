@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from features import analyze
 from features.base import Span
+from features.insertions import find_insertions
 from scoring.gold.realnews import load_corpus, score_insertions
 from scoring.model.datasets import load_allsides, load_fakenews, load_hyperpartisan, shared_dir
 
@@ -34,9 +34,11 @@ def line_key(line: str) -> str:
 
 
 def outlet_line_counts(frame: pd.DataFrame, skip_id: str, outlet: str) -> Counter:
-    """In how many of the outlet's other articles each line key occurs."""
+    """In how many of the outlet's other articles each line key occurs (copies of the article itself left out)."""
     counts: Counter = Counter()
-    for text in frame.loc[(frame["outlet"] == outlet) & (frame["id"] != skip_id), "text"]:
+    own = frame.loc[frame["id"] == skip_id, "text"]
+    others = frame[(frame["outlet"] == outlet) & (frame["id"] != skip_id) & ~frame["text"].isin(own)]
+    for text in others["text"]:
         counts.update({line_key(x) for x in text.split("\n") if x.strip()})
     return counts
 
@@ -54,6 +56,7 @@ def template_spans(text: str, counts: Counter, min_repeats: int) -> list[Span]:
 
 
 def main() -> None:
+    """Score the rules with and without the template lines on one half of the corpus."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", choices=["dev", "test", "samples"], default="dev")
     ap.add_argument("--ids", type=Path, help="only the article ids listed in this file")
@@ -62,14 +65,17 @@ def main() -> None:
     args = ap.parse_args()
     ids = frozenset(args.ids.read_text(encoding="utf-8").split()) if args.ids else None
     docs = [d for d in load_corpus(CORPUS, split=args.split) if ids is None or d.id in ids]
+    if ids is not None and len(docs) < len(ids):
+        print(f"note: {len(ids) - len(docs)} of the listed ids are not in the {args.split} half")
     frame = pd.concat([f(shared_dir())[["id", "outlet", "text"]]
                        for f in (load_allsides, load_hyperpartisan, load_fakenews)])
+    frame = frame.drop_duplicates(["outlet", "text"])
     sizes = frame["outlet"].value_counts()
     rules, both = [], []
     per_doc: dict[str, int] = defaultdict(int)
     for d in docs:
         gold = [s for s in d.spans if s.kind == "insertion"]
-        pred = [s for s in analyze(d.text, d.title).spans if s.kind == "insertion"]
+        pred = find_insertions(d.text, d.title)
         extra = template_spans(d.text, outlet_line_counts(frame, d.id, d.outlet), args.min_repeats)
         covered = [s for s in extra if not any(p.start < s.end and s.start < p.end for p in pred)]
         per_doc[d.id] = len(covered)

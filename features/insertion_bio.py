@@ -23,24 +23,25 @@ _BIO_RE = re.compile(
 # After "Name, a professor at X," a biography goes on with what the person is or does ("is", "served",
 # "most recently"); a story's sentence with what the person said or did ("noted", "hailed", "issued").
 _APPOS_NEXT = re.compile(
-    r"[^.]*?,\s+(?:is|was|has|had|are|were|serves|served|works|worked|writes|wrote|teaches|taught|lives|lived|"
+    r"[^,.]*,\s+(?:(?:is|was|are|were)\s+(?:an?|the|also|now|currently|formerly)|(?:has|had)\s+(?:been|served|worked|written|covered)|"
+    r"serves|served|works|worked|writes|wrote|teaches|taught|lives|lived|"
     r"resides|holds|held|leads|led|directs|covers|covered|hosts|founded|co-founded|most|previously|also|currently|formerly|and)\b")
 _CLAUSE_AFTER = re.compile(r",\s+[a-z]")
 # "Maria Mueller teaches Advanced Placement U.S. Government in the Mason City Schools District.": a
 # teacher's line names the course or the school; "Smith teaches his students that ..." names neither.
 _TEACHES_RE = re.compile(
-    rf"{_NAME_START}{_NAME}\s+(?:teaches|taught)\s+(?:[A-Z]|(?:[a-z][\w-]*\s+){{1,5}}(?:at|in)\s+(?:the\s+)?[A-Z])[^!?]{{0,160}}$")
+    rf"{_NAME_START}{_NAME}\s+teaches\s+(?:[A-Z]|(?:[a-z][\w-]*\s+){{0,5}}(?:at|in)\s+(?:the\s+)?[A-Z])[^!?]{{0,160}}$")
 # A call-out box: its title-case heading, then a question to the reader.
 _CALLOUT_RE = re.compile(
     r"(?:Help Us Report|Tell Us|Share Your Story|Got a Tip|Have a Tip|Do You Have a Tip)\b[^.?!]{0,80}?\s+"
-    r"(?:Are|Do|Have|Did|Were|Can)\s+you\b[^?]{0,300}\?")
+    r"(?:Are|Do|Have|Did|Were|Can)\s+[Yy]ou\b[^?]{0,300}\?")
 
 
 def is_bio(line: str) -> bool:
     """An author's biography line: "Name is a <role> ...", "Name, a <role> ...," going on with what
     the person is or does (or ending there), or "Name teaches <course> at <school>"; a reporting
     sentence about a person is not one."""
-    if (" teach" in line or " taught" in line) and _TEACHES_RE.match(line):
+    if " teaches" in line and _TEACHES_RE.match(line):
         return not REPORTED_RE.search(line)
     m = _BIO_RE.match(line)
     if m is None or REPORTED_RE.search(line):

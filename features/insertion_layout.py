@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .insertion_rules import _REPORTED, _SENT_END, _WORD_RE, Line, _is_body, _n_words, line_sizes
+from .insertion_bio import REPORTED_RE
+from .insertion_rules import _SENT_END, _WORD_RE, Line, _is_body, _n_words, line_sizes
 from .lexicons import lexicon_lines
 
 __all__ = ["foot_labels", "layout_labels"]
@@ -155,7 +156,7 @@ def _foot_bio(lines: list[Line], labels: list[str | None], sizes: list[int]) -> 
     for i in range(max(0, n - 2), n):
         t = lines[i].text
         m = _BIO_OPEN.match(t)
-        if labels[i] is not None or sizes[i] > 80 or m is None or not _role_pattern().search(t) or _REPORTED.search(t):
+        if labels[i] is not None or sizes[i] > 80 or m is None or not _role_pattern().search(t) or REPORTED_RE.search(t):
             continue
         surname = re.compile(rf"\b{re.escape(m.group(1))}\b")
         if not any(surname.search(ln.text) for j, ln in enumerate(lines) if j != i):

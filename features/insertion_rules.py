@@ -157,7 +157,8 @@ _COPYRIGHT_START = re.compile(r"\W*(?:(?:image|photo|picture) )?(?:copyright|©)
 _TEASER_RE = re.compile(r"^(?:[•·▪■◆►▶‣●]|[-–*]\s)\s*\S")
 _NOTE_WORD = re.compile(r"\b(?:[Uu]pdated?|UPDATED?|[Pp]ublished|[Pp]osted|[Cc]orrect(?:ed|ion)|[Ee]ditor)\b")
 _BRACKETED = re.compile(r"^\[[^\[\]]+\]$")  # one bracketed group, not "[Source, date] text [Source, date]"
-_SENT_BREAK = re.compile(r"[.!?][\"”’')\]]*(?:\s|$)")  # a teaser bullet holds one sentence
+# A sentence break inside a line; abbreviations ("U.S.", "Sen.", "Dr.") are not one: a teaser bullet holds one sentence.
+_SENT_BREAK = re.compile(r"(?<![A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})[.!?][\"”’')\]]*\s+(?=[\"“‘]?[A-Z])")
 _TEASER_HEAD = re.compile(r"^(?:story highlights|highlights|key points|in brief|at a glance|summary|tl;?dr)\s*:?$", re.I)
 
 # --- edge metadata ------------------------------------------------------------
@@ -482,7 +483,7 @@ def _top_teasers(lines: list[Line], labels: list[str | None]) -> None:
         if labels[i] is not None and labels[i] != "teaser":
             continue
         t = lines[i].text
-        if (_TEASER_RE.match(t) and len(_SENT_BREAK.findall(t)) <= 1) or _TEASER_HEAD.match(t):
+        if (_TEASER_RE.match(t) and _SENT_BREAK.search(t) is None) or _TEASER_HEAD.match(t):
             labels[i] = "teaser"
             top.append(i)
         elif _is_body(t):

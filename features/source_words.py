@@ -77,8 +77,11 @@ AND_BEFORE_RE = re.compile(r"\s+and\s+(?:[A-Z][\w.]*\s+){0,3}$")
 OF_NAME_RE = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s*){1,4}")
 COORD_VERB_RE = re.compile(r"\s+(?:and|but)\s+(?:also\s+|then\s+)?$")
 # An infinitive cue after a verb ("came forward to say", "went on to say", "scrambled to warn"): the subject
-# of the sentence's verb speaks; not after an adjective or "has" ("safe to say", "has to say")
-TO_BEFORE_RE = re.compile(r"(?:\b[a-z]+ed|\b(?:on|forward))\s+to\s+$")
+# of the sentence's verb speaks; not after an adjective or "has" ("safe to say", "has to say"), nor after a verb of
+# wish, plan or refusal, which reports nothing said ("wanted to say", "is expected to say", "declined to say")
+TO_BEFORE_RE = re.compile(
+    r"(?:\b(?!(?:want|need|plann|expect|hop|tri|seem|intend|refus|declin|fail|prepar|schedul|slat|us|allow|ask|forc|"
+    r"requir|invit|wish|decid|agre|promis|vow|threaten|offer|attempt|struggl|manag|dar)ed\b)[a-z]+ed|\b(?:on|forward))\s+to\s+$")
 # "..., while accusing some Republicans of ...": a gerund cue joined to its main clause
 GERUND_WHILE_RE = re.compile(r",?\s*\bwhile$")
 # A sentence's subject is followed by a lower-case word (its verb or an adverb).

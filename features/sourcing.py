@@ -11,8 +11,9 @@ Rule-based, in three steps over the cleaned body:
    Ankara said", "Sezer, an expert, said", "he told"). The addressee of ``told``
    is not a source, even an outlet ("he told Arab News"): the statement is his.
 3. Each source is labelled named / anonymous / media / document from word
-   classes (``sourcing_nouns_v1``, ``sourcing_media_v1``); pronouns take the
-   label and identity of the nearest earlier fitting source.
+   classes (``sourcing_nouns_v1``, ``sourcing_media_v1``); a pronoun source is
+   labelled ``pronoun`` (``anonymous pronoun`` when it stands for an unnamed
+   source), and the features count it as the nearest earlier fitting source.
 
 The word classes and patterns live in ``source_words``, the noun-phrase parsing of
 steps 2 and 3 in ``source_phrases``. Direct quotes and attributed paraphrase come

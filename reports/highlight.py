@@ -62,7 +62,8 @@ def _tag_text(m: Mark) -> str:
         return f"furniture: {m.label}" if m.label else "furniture"
     if m.kind == "source":
         sk = source_kind(m.label)
-        extra = f" ({m.label})" if m.label and m.label.lower() not in ("named", "anonymous") else ""
+        rest = re.sub(r"^anonymous\s+", "", m.label or "", flags=re.I)  # "anonymous pronoun": the kind says it
+        extra = f" ({rest})" if rest and rest.lower() not in ("named", "anonymous") else ""
         return f"{sk} source{extra}"
     if m.kind == "lean":
         side = lean_side(m.label)

@@ -72,7 +72,7 @@ def cluster_texts(texts: Sequence[str], n_chars: int = TEXT_CHARS) -> list[str]:
     """Each text (clipped to ``n_chars``) as the sequence of its words' cluster ids ("c17 c903 ..."),
     ``cx`` for a word outside the clusters' 40,000-word vocabulary."""
     fine = _fine_clusters()
-    # map over the dict's own get: no Python frame per word (a generator's was most of the time)
+    # map over the dict's own get: no Python frame per word
     return [" ".join(map(fine.get, _CLUSTER_WORD.findall(t.lower()), repeat("cx"))) for t in clip_texts(texts, n_chars)]
 
 

@@ -211,8 +211,8 @@ class LocalRun:
         Stopped by an exception, the files stay whole up to the last resume point."""
         if self.jobs > 1:
             preload_features()
-        # What is loaded by now (models, lexicons) lives through the run: out of the collector's passes,
-        # which then cost half as much, and handed back when the run ends (unless frozen before it).
+        # What is loaded by now (models, lexicons) lives through the run, so the collector need not walk it
+        # on every pass; it is handed back when the run ends (unless it was frozen before the run).
         freeze = self.jobs == 1 and gc.get_freeze_count() == 0
         if freeze:
             gc.freeze()

@@ -15,6 +15,8 @@ LATER = ("Democrats said the vote showed how little room remained for compromise
 @pytest.mark.parametrize("line", [
     "Maria Mueller teaches Advanced Placement U.S. Government in the Mason City Schools District.",
     "John Roe teaches history at Mason High School.",
+    "John Roe teaches at Mason High School.",
+    "Jane Doe, a columnist for the Post, has been covering politics since 1990.",
     "Jane Doe is a reporter for the Daily Bugle covering City Hall.",
     "Frida Ghitis, a former CNN producer and correspondent, is a world affairs columnist.",
 ])
@@ -25,6 +27,10 @@ def test_biography_lines(line: str) -> None:
 @pytest.mark.parametrize("line", [
     "Smith teaches his students that the Constitution matters.",
     "Jane Doe taught them a lesson, she said.",
+    "John Smith taught English at the local high school for 30 years before running for office.",
+    "Justin Dillon, an attorney with the firm KaiserDillon, hailed the new rules, and called them fair.",
+    "Tom Smith, a lawyer for the family, was arrested on Monday after the hearing.",
+    "Tom Smith, a lawyer for the family, has filed a lawsuit against the city.",
     "Kavita Patel, a nonresident fellow and health expert at the Brookings Institution, noted that any such "
     "projections were a moving target.",
     "Vanessa Tyson, a professor who has accused Virginia Lt. Gov. Justin Fairfax (D) of sexual assault, issued "

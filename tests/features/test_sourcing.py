@@ -460,6 +460,10 @@ SOURCE_SPANS = [
      ["horrified health officials"]),
     ("It is safe to say that we have never seen this.", []),
     ("None of this is to suggest that they were wrong.", []),
+    # a verb of wish, plan or refusal before the infinitive reports nothing said
+    ("Trump wanted to say thank you to the troops.", []),
+    ("The mayor is expected to say more on Friday.", []),
+    ("The spokesman declined to say whether the talks failed.", []),
     # a gerund after the comma of a clause without a cue of its own: the typed subject speaks
     ("The media jumped on the video, claiming that the students were to blame.", ["The media"]),
     ("The crowd cheered, claiming that the students were to blame.", []),

@@ -68,6 +68,15 @@ def test_named_and_anonymous_sources_told_apart_by_text():
     assert page.labels == ["named source", "anonymous source"]
 
 
+def test_a_pronoun_source_shows_its_kind_once():
+    text = "A source in Ankara said so; later he said it again, and Mr Putin said he agreed."
+    he = text.index(" he said") + 1
+    spans = [{"start": he, "end": he + 2, "kind": "source", "label": "anonymous pronoun"},
+             _span(text, "Mr Putin", "source", "named")]
+    page = Page(f"<div>{highlight(text, spans)}</div>")
+    assert page.labels == ["anonymous source (pronoun)", "named source"]
+
+
 def test_bad_spans_are_ignored_not_fatal():
     text = "Short text."
     spans = [{"start": 5, "end": 5, "kind": "hedge"}, {"start": -3, "end": 99, "kind": "quote"},

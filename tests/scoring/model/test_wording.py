@@ -13,9 +13,8 @@ from sklearn.pipeline import Pipeline
 
 from scoring.model.wording import (
     TermCounts, analyzer_key, build_analyzer, clip_texts, cluster_texts, fit_text_model, make_text_model, outlet_counts,
-    pipeline_decision, strip_accents_unicode, url_paths,
+    _CLUSTER_WORD, _fine_clusters, pipeline_decision, strip_accents_unicode, url_paths,
 )
-from scoring.model.wording import _CLUSTER_WORD, _fine_clusters
 
 SAMPLE_004 = next((Path(__file__).resolve().parents[3] / "notebooks" / "data" / "samples").glob("004_*.txt"))
 
