@@ -473,10 +473,11 @@ def _probabilities(X: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-np.clip(phi @ m.coef + m.intercept, -50.0, 50.0)))
 
 
-def _placed_by_author(lines: list[Line], labels: list[str | None], i: int, first: bool) -> bool:
+def _placed_by_author(lines: list[Line], labels: list[str | None], i: int, first: bool, sections: bool) -> bool:
     """True when the paragraph's place shows the author put it there, however little it shares
     with the rest: the lede (``first``); a paragraph in parentheses (an aside); one under a
-    crosshead (a new section of a roundup or a long story); an embedded tweet (its "— Name (@handle) date" signature at
+    crosshead when the story has sections (two or more crossheads: one heading over one paragraph is how a
+    pasted teaser looks); an embedded tweet (its "— Name (@handle) date" signature at
     its end or on the next line); a paragraph carrying a site's name hover-cards ("Donald John
     TrumpGOP senators balk ... MORE"), whose teaser headlines drown its own words."""
     t = lines[i].text
@@ -487,7 +488,7 @@ def _placed_by_author(lines: list[Line], labels: list[str | None], i: int, first
     if i == 0:
         return False
     prev = lines[i - 1].text
-    return labels[i - 1] is None and _is_crosshead(prev)
+    return sections and labels[i - 1] is None and _is_crosshead(prev)
 
 
 def _is_crosshead(line: str) -> bool:
@@ -513,8 +514,9 @@ def offtopic_paragraphs(lines: list[Line], labels: list[str | None], title: str 
     if not feats:
         return {}
     p = dict(zip(feats, _probabilities(np.array([f.as_row() for f in feats.values()], dtype=float)).tolist()))
+    sections = sum(_is_crosshead(lines[j].text) for j in body) >= 2
     for i, q in p.items():  # only a paragraph that could be flagged needs the check
-        if q >= _OFFTOPIC_NEIGHBOUR_P and _placed_by_author(lines, labels, i, i == body[0]):
+        if q >= _OFFTOPIC_NEIGHBOUR_P and _placed_by_author(lines, labels, i, i == body[0], sections):
             p[i] = 0.0
     out = {i: q for i, q in p.items() if q >= _OFFTOPIC_MIN_P}
     pos = {i: k for k, i in enumerate(body)}

@@ -138,15 +138,17 @@ def test_neighbour_rows_are_zero_past_the_ends():
     assert m[0].tolist() == [0, 1, 2]  # the matrix itself is left alone
 
 
-def _pasted_flagged(pasted: str, before: str = "", lede: bool = False) -> bool:
+def _pasted_flagged(pasted: str, before: str = "", lede: bool = False, section: str = "") -> bool:
     """Whether ``pasted`` (the paragraph on interest rates, perhaps reworded) is flagged when put
-    into sample 001, under the line ``before`` if given, or as its first paragraph."""
+    into sample 001, under the line ``before`` if given, or as its first paragraph; ``section`` is a
+    further heading set above the story's last paragraphs."""
     text = next(SAMPLES.glob("001_*.txt")).read_text(encoding="utf-8")
     head, tail = text.split("\n\nThe UN has been trying")
     if lede:
         text = pasted + "\n\n" + head + "\n\nThe UN has been trying" + tail
     else:
-        text = head + "\n\n" + (before + "\n\n" if before else "") + pasted + "\n\nThe UN has been trying" + tail
+        text = head + "\n\n" + (before + "\n\n" if before else "") + pasted + "\n\n" + (section + "\n\n" if section else "")
+        text += "The UN has been trying" + tail
     lines = split_lines(text)
     labels = rule_labels(lines, None)
     i = next(k for k, ln in enumerate(lines) if ln.text == pasted)
@@ -155,11 +157,14 @@ def _pasted_flagged(pasted: str, before: str = "", lede: bool = False) -> bool:
 
 def test_a_paragraph_placed_by_the_author_is_not_off_topic():
     """Low similarity alone is no evidence (issue 18): the lede, a paragraph opening a section under
-    a crosshead, an embedded tweet signed on its own line and a paragraph whose words are drowned
+    a crosshead (in a story with sections), an embedded tweet signed on its own line and a paragraph whose words are drowned
     by a site's name hover-cards are the author's; the same paragraph in the body is flagged."""
     assert _pasted_flagged(PASTED)
     assert not _pasted_flagged(PASTED, lede=True)
-    assert not _pasted_flagged(PASTED, before="Interest rates")
+    # a heading over a paragraph opens a section only in a story that has sections; one heading over
+    # one paragraph is how a pasted teaser looks
+    assert not _pasted_flagged(PASTED, before="Interest rates", section="The talks")
+    assert _pasted_flagged(PASTED, before="Interest rates")
     assert _pasted_flagged(PASTED, before="Interest rates stay low.")  # a sentence is no crosshead
     assert not _pasted_flagged(PASTED + " — Federal Reserve (@federalreserve) June 17, 2020")
     carded = PASTED.replace("policymakers", "Jerome Powell Jerome Hayden PowellFed chief warns of slow recovery MORE")
