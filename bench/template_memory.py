@@ -19,6 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 from features.base import Span
+from features.insertion_rules import split_lines
 from features.insertions import find_insertions
 from scoring.gold.realnews import load_corpus, score_insertions
 from scoring.model.datasets import load_allsides, load_fakenews, load_hyperpartisan, shared_dir
@@ -45,14 +46,8 @@ def outlet_line_counts(frame: pd.DataFrame, skip_id: str, outlet: str) -> Counte
 
 def template_spans(text: str, counts: Counter, min_repeats: int) -> list[Span]:
     """Lines of ``text`` that recur in at least ``min_repeats`` of the outlet's other articles."""
-    spans, pos = [], 0
-    for line in text.split("\n"):
-        start, pos = pos, pos + len(line) + 1
-        stripped = line.strip()
-        if stripped and counts[line_key(line)] >= min_repeats:
-            lead = len(line) - len(line.lstrip())
-            spans.append(Span(start + lead, start + lead + len(stripped), "insertion", "template"))
-    return spans
+    return [Span(ln.start, ln.end, "insertion", "template") for ln in split_lines(text)
+            if counts[line_key(ln.text)] >= min_repeats]
 
 
 def main() -> None:

@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from .insertion_bio import REPORTED_RE as _REPORTED, is_bio, is_callout
+from .insertion_bio import REPORTED_RE, is_bio, is_callout
 from .insertion_triggers import TriggerSet
 from .lexicons import lexicon_lines
 from .text import split_paragraphs, wrapping_marks
@@ -432,7 +432,7 @@ def _single_line_labels(lines: list[Line], title: str | None, sizes: list[int]) 
             lab = "promo"
         if lab is None and labels[i] is None:
             lab = _caption(t, sizes[i])
-            if lab == "caption" and _REPORTED.search(t) and not _PLAYER_CAPTION.match(t) and not _PHOTO_PAREN_END.search(t):
+            if lab == "caption" and REPORTED_RE.search(t) and not _PLAYER_CAPTION.match(t) and not _PHOTO_PAREN_END.search(t):
                 lab = None  # "..., the post said.": a reporting sentence of the story, not a caption
         if lab is None and at_edge:
             lab = _edge_label(t, title_key)
@@ -470,7 +470,7 @@ def _caption_above_credit(lines: list[Line], labels: list[str | None], sizes: li
             # short lines need no cue: a body paragraph above a credit is rarely this short, except
             # above BBC-style "Image copyright X" credits, which head the next image, not this line
             short = sizes[i] <= 15 and not _COPYRIGHT_START.match(lines[i + 1].text)
-            if (short or _CAPTION_CUE.search(t)) and not re.search(r"[“”\"]", t) and not _REPORTED.search(t):
+            if (short or _CAPTION_CUE.search(t)) and not re.search(r"[“”\"]", t) and not REPORTED_RE.search(t):
                 labels[i] = "caption"
 
 

@@ -514,10 +514,12 @@ def offtopic_paragraphs(lines: list[Line], labels: list[str | None], title: str 
     if not feats:
         return {}
     p = dict(zip(feats, _probabilities(np.array([f.as_row() for f in feats.values()], dtype=float)).tolist()))
-    sections = sum(_is_crosshead(lines[j].text) for j in body) >= 2
-    for i, q in p.items():  # only a paragraph that could be flagged needs the check
-        if q >= _OFFTOPIC_NEIGHBOUR_P and _placed_by_author(lines, labels, i, i == body[0], sections):
-            p[i] = 0.0
+    could = [i for i, q in p.items() if q >= _OFFTOPIC_NEIGHBOUR_P]  # only these need the check
+    if could:
+        sections = sum(_is_crosshead(lines[j].text) for j in body) >= 2
+        for i in could:
+            if _placed_by_author(lines, labels, i, i == body[0], sections):
+                p[i] = 0.0
     out = {i: q for i, q in p.items() if q >= _OFFTOPIC_MIN_P}
     pos = {i: k for k, i in enumerate(body)}
     for i in list(out):
