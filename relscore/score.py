@@ -15,6 +15,8 @@ from tqdm.contrib.logging import logging_redirect_tqdm
 
 from relscore.cli import UsageError
 from relscore.progress import Progress, page_bar
+from relscore.report import articles_arg, compare_arg
+from reports import render_site
 from scoring.io.corpus import prepare
 from scoring.io.records import ColumnError, ColumnSpec, InputError
 from scoring.io.dates import parse_date
@@ -82,28 +84,6 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
                    help="no progress output (default: a bar on a terminal, a log line every 30 s otherwise)")
     p.set_defaults(func=run)
     return p
-
-
-def articles_arg(value: str) -> str | int:
-    """``--articles`` as parsed (``relscore.report.articles_arg``); the report code is imported
-    only when a report option is given, since scoring needs none of it (nor jinja2)."""
-    from relscore.report import articles_arg as parse
-
-    return parse(value)
-
-
-def compare_arg(value: str) -> list[str]:
-    """``--compare`` as parsed (``relscore.report.compare_arg``)."""
-    from relscore.report import compare_arg as parse
-
-    return parse(value)
-
-
-def render_site(*args: Any, **kwargs: Any) -> Path:
-    """``reports.render_site``, imported when a report is written."""
-    from reports import render_site as render
-
-    return render(*args, **kwargs)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -36,17 +36,6 @@ def test_help_imports_neither_the_subcommands_nor_the_science_stack():
     assert out == "0 [] ['relscore.cli', 'scoring.version']"
 
 
-def test_score_imports_no_report_code_until_a_report_is_asked_for():
-    # scoring needs neither the report site nor jinja2; ``--report`` imports them when it writes
-    code = ("import sys; from relscore import score; "
-            "print(sorted({m.split('.')[0] for m in sys.modules} & {'reports', 'jinja2', 'features'}), "
-            "'relscore.report' in sys.modules); "
-            "score.articles_arg('3'); print(sorted({m.split('.')[0] for m in sys.modules} & {'reports', 'jinja2'}))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                         cwd=Path(__file__).resolve().parents[2]).stdout.splitlines()[-2:]
-    assert out == ["['features'] False", "['jinja2', 'reports']"]
-
-
 @pytest.mark.parametrize("argv, commands", [
     (["-v", "report", "--help"], ["report"]), (["evaluate", "--corpus", "x"], ["train", "evaluate"]),
     (["--version"], ["score", "train", "evaluate", "report"]), (["nosuchcommand"], ["score", "train", "evaluate", "report"]),
