@@ -122,23 +122,25 @@ def _compound(sentence: str) -> float:
     return float(_analyzer().polarity_scores(sentence)["compound"])
 
 
-# One CMUdict line: the word (a "(2)" marks a variant pronunciation), then its phones up to any comment.
-_CMU_ENTRY = re.compile(r"^(\S+?)(?:\(\d+\))? +([^#\n]*)", re.MULTILINE)
-
-
 @lru_cache(maxsize=1)
 def _cmu_syllables() -> dict[str, int]:
     """Syllables of the first pronunciation of every CMUdict word (its stressed vowels).
 
     This is all textstat reads of the pronouncing dictionary, which it otherwise holds
     whole (about 55 MB of lists in every worker process); the counts take a quarter of that.
-    Read with one regular expression over the file, since it is loaded at every start.
+    Each line is "word phones" or "word(2) phones" for a variant, up to an optional "# comment";
+    read with string methods, since it is loaded at every start.
     """
     with cmudict.dict_stream() as stream:
         text = stream.read().decode("utf-8")
     table: dict[str, int] = {}
-    for word, phones in _CMU_ENTRY.findall(text):
+    for line in text.splitlines():
+        word, _, phones = line.partition(" ")
+        head, paren, number = word[:-1].rpartition("(")
+        if paren and number.isdigit() and word.endswith(")"):  # a variant: "word(2)"
+            word = head
         if word not in table:  # textstat uses the first pronunciation listed
+            phones = phones.partition("#")[0]
             # a vowel phone carries its stress digit; no other phone has a digit
             table[word] = phones.count("0") + phones.count("1") + phones.count("2")
     return table
@@ -412,8 +414,8 @@ def extract_style(doc: Doc, title: str | None = None) -> Extraction:
     author_words = n_words - quoted.count(1)
 
     fre, fk = readability(doc, n_sent)
-    # numbers are not vocabulary
-    lowered = [w for w, raw in zip(doc.lowered, _words(doc)) if not raw[0].isdigit()]
+    # numbers are not vocabulary (a token's first character is a digit exactly when its lower case's is)
+    lowered = [w for w in doc.lowered if not w[0].isdigit()]
 
     excl = ques = 0
     for m in _MARK_RUN.finditer(text):

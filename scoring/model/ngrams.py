@@ -14,7 +14,7 @@ from __future__ import annotations
 import copy
 import re
 import weakref
-from itertools import chain, repeat
+from itertools import repeat
 from typing import Any, Callable, Sequence
 
 import numpy as np
@@ -49,25 +49,32 @@ def _spaceless_tokenizer(pattern: str) -> Callable[[str], list[str]] | None:
 
 class _Table:
     """A vocabulary as ids: each word of its terms an id, each unigram's column by word id and
-    each bigram's column by its pair code (first id * number of words + second id)."""
+    each bigram's column by its pair code (first id * number of words + second id). Its words
+    also hold an id in ``words``, the index shared by every vectoriser of one analyzer setting,
+    so that a text's tokens are looked up once for all of them (``local_ids``)."""
 
-    def __init__(self, vocabulary: dict[str, int], bigrams: bool) -> None:
+    def __init__(self, vocabulary: dict[str, int], bigrams: bool, words: dict[str, int]) -> None:
         self.vocabulary = vocabulary  # the dict it was built from, to notice a replaced one
-        self.ids: dict[str, int] = {}
+        self.words = words
+        ids: dict[str, int] = {}
         uni_ids, uni_cols, pairs, pair_cols = [], [], [], []
-        setdefault = self.ids.setdefault
+        setdefault = ids.setdefault
         for term, col in vocabulary.items():
             first, _, second = term.partition(" ")
             if second and not bigrams:
                 continue  # a term the vectoriser's analyzer never makes
-            a = setdefault(first, len(self.ids))
+            a = setdefault(first, len(ids))
             if second:  # a second part with a space in it is no token: its id is never read
-                pairs.append((a, setdefault(second, len(self.ids))))
+                pairs.append((a, setdefault(second, len(ids))))
                 pair_cols.append(col)
             else:
                 uni_ids.append(a)
                 uni_cols.append(col)
-        self.n_words = n = len(self.ids)
+        self.n_words = n = len(ids)
+        # the shared index's id of each word, in the order of this table's ids
+        add = words.setdefault
+        self.shared = np.array([add(w, len(words)) for w in ids], dtype=np.int64)
+        self._local = np.zeros(0, dtype=np.int64)
         # one slot more, so the id -1 of an unknown word reads column -1 (none)
         self.unigram = np.full(n + 1, -1, dtype=np.int64)
         self.unigram[uni_ids] = uni_cols
@@ -79,6 +86,13 @@ class _Table:
         self.second = np.zeros(n + 1, dtype=bool)
         for a, b in pairs:
             self.first[a] = self.second[b] = True
+
+    def local_ids(self, shared_ids: np.ndarray) -> np.ndarray:
+        """This table's ids of words given by their ids in the shared index (-1: unknown to it)."""
+        if len(self._local) != len(self.words) + 1:  # the index grew since: words of other tables
+            self._local = np.full(len(self.words) + 1, -1, dtype=np.int64)  # the last slot reads id -1
+            self._local[self.shared] = np.arange(self.n_words, dtype=np.int64)
+        return self._local[shared_ids]
 
     def codes_of(self, ids: np.ndarray, rows: np.ndarray, n_cols: int) -> np.ndarray:
         """The sorted codes (row * ``n_cols`` + column) of every vocabulary unigram and bigram among
@@ -98,12 +112,20 @@ class _Table:
 
 
 _TABLES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+#: The shared word index of each analyzer setting (``_token_key``): word -> id; ids only grow.
+_WORDS: dict[tuple, dict[str, int]] = {}
+
+
+def _token_key(vectorizer: CountVectorizer) -> tuple:
+    """The analyzer setting that decides a text's tokens (the n-gram range and analyzer aside)."""
+    return analyzer_key(vectorizer)[:-2]  # type: ignore[index]
 
 
 def _table(vectorizer: CountVectorizer) -> _Table:
     table = _TABLES.get(vectorizer)
     if table is None or table.vocabulary is not vectorizer.vocabulary_:
-        table = _TABLES[vectorizer] = _Table(vectorizer.vocabulary_, tuple(vectorizer.ngram_range)[1] == 2)
+        table = _TABLES[vectorizer] = _Table(vectorizer.vocabulary_, tuple(vectorizer.ngram_range)[1] == 2,
+                                             _WORDS.setdefault(_token_key(vectorizer), {}))
     return table
 
 
@@ -133,6 +155,8 @@ class NgramCounts(TermCounts):
     def __init__(self) -> None:
         super().__init__()
         self._tokens: dict[tuple, dict[str, list[str]]] = {}
+        # each text's tokens as ids of the shared word index, with the index's size they were read at
+        self._shared: dict[tuple, dict[str, tuple[int, np.ndarray]]] = {}
 
     def matrix(self, vectorizer: CountVectorizer, texts: Sequence[str]) -> sparse.csr_matrix:
         """``CountVectorizer.transform(texts)`` of ``vectorizer`` (a word counter, see ``analyzer_key``)."""
@@ -140,10 +164,9 @@ class NgramCounts(TermCounts):
             return super().matrix(vectorizer, texts)
         table = _table(vectorizer)
         tokens = self.tokens(vectorizer, texts)
-        get = table.ids.get
-        lengths = np.fromiter(map(len, tokens), dtype=np.int64, count=len(tokens))
-        ids = np.fromiter(chain.from_iterable(map(get, toks, repeat(-1)) for toks in tokens), dtype=np.int64,
-                          count=int(lengths.sum()))
+        shared = self.shared_ids(vectorizer, texts, tokens)
+        lengths = np.fromiter(map(len, shared), dtype=np.int64, count=len(shared))
+        ids = table.local_ids(np.concatenate(shared) if shared else np.zeros(0, dtype=np.int64))
         n_cols = len(vectorizer.vocabulary_)
         codes = table.codes_of(ids, np.repeat(np.arange(len(tokens)), lengths), n_cols)
         # runs of one code are one term's count in one text
@@ -157,9 +180,25 @@ class NgramCounts(TermCounts):
             m.data.fill(1)
         return m
 
+    def shared_ids(self, vectorizer: CountVectorizer, texts: Sequence[str], tokens: list[list[str]]
+                   ) -> list[np.ndarray]:
+        """Each text's ``tokens`` as ids of the shared word index of ``vectorizer``'s setting (-1 for
+        a word of no vocabulary), looked up once per text for all the vectorisers of that setting."""
+        key = _token_key(vectorizer)
+        words = _WORDS[key]
+        memo = self._shared.setdefault(key, {})
+        size, get = len(words), words.get
+        out = []
+        for text, toks in zip(texts, tokens):
+            got = memo.get(text)
+            if got is None or got[0] != size:  # a table built since may know more of its words
+                got = memo[text] = (size, np.fromiter(map(get, toks, repeat(-1)), dtype=np.int64, count=len(toks)))
+            out.append(got[1])
+        return out
+
     def tokens(self, vectorizer: CountVectorizer, texts: Sequence[str]) -> list[list[str]]:
         """Each text's tokens as ``vectorizer``'s analyzer finds them before making n-grams."""
-        key = analyzer_key(vectorizer)[:-2]  # type: ignore[index]  # n-gram range and analyzer aside
+        key = _token_key(vectorizer)
         memo = self._tokens.setdefault(key, {})
         out, funcs = [], None
         for text in texts:

@@ -218,6 +218,16 @@ def test_mattr_equals_brute_force_on_sample_words():
     assert mattr(words) == pytest.approx(brute)
 
 
+def test_mattr_of_the_article_leaves_numbers_out():
+    text = ("In 2019 the ministers met in Ankara and in 2020 the ministers met in Moscow, "
+            "where 2019's talks and the 2020 talks were read as one long round of the same talks.")
+    doc = parse(text)
+    lowered = [doc.text[s:e].lower() for s, e in doc.tokens]
+    words = [w for w in lowered if not w[0].isdigit()]
+    assert len(words) < len(lowered) and mattr(words) != mattr(lowered)
+    assert style(text)["lexical_diversity_mattr"] == pytest.approx(mattr(words))
+
+
 def test_mattr_is_length_robust():
     text = sample("003")[1]
     one = parse(text)

@@ -1,6 +1,7 @@
 """Word n-gram counts by token ids: the same matrices as the vectorisers' own ``transform``."""
 from __future__ import annotations
 
+import weakref
 from pathlib import Path
 
 import numpy as np
@@ -60,6 +61,26 @@ def test_ngram_counts_equal_each_vectorisers_own_transform():
         _same(counts.matrix(vec, _NEWS[::-1]), CountVectorizer.transform(vec, _NEWS[::-1]))
     # three settings of preprocessing and tokens among the six: each text tokenised once per setting
     assert len(counts._tokens) == 3 and all(len(memo) == len(set(_NEWS)) for memo in counts._tokens.values())
+
+
+def test_the_vectorisers_of_one_setting_look_each_text_up_once(monkeypatch):
+    monkeypatch.setattr(ngrams, "_WORDS", {})  # a shared index no other test has filled
+    monkeypatch.setattr(ngrams, "_TABLES", weakref.WeakKeyDictionary())
+    first = CountVectorizer(ngram_range=(1, 2)).fit(_NEWS[:3])
+    second = CountVectorizer().fit(_NEWS[2:])
+    texts = _NEWS[::-1]
+    counts = NgramCounts()
+    _same(counts.matrix(first, texts), first.transform(texts))
+    key = ngrams._token_key(first)
+    looked_up = dict(counts._shared[key])
+    assert set(looked_up) == set(texts)
+    _same(counts.matrix(second, texts), second.transform(texts))
+    # the second vocabulary's words were new to the shared index: every text was read again, once
+    again = dict(counts._shared[key])
+    assert all(again[t] is not looked_up[t] for t in texts)
+    _same(counts.matrix(first, texts), first.transform(texts))
+    _same(counts.matrix(second, texts), second.transform(texts))
+    assert all(counts._shared[key][t] is again[t] for t in texts)  # the index no longer grows
 
 
 def test_a_few_texts_build_no_table_until_enough_come(monkeypatch):
