@@ -91,8 +91,8 @@ def test_export_damage_leaves_the_scores_nearly_unchanged(export_moves):
     # losing the layout (the byline, dateline and credits on lines of their own) moves no sample far
     for name in ("one_block", "worst"):
         moves = export_moves[name].abs()
-        assert len(moves) == 5 and moves.max().max() <= 8, (name, export_moves[name].round(1).to_dict())
-        assert moves.mean().max() <= 4, (name, export_moves[name].round(1).to_dict())
+        assert len(moves) == 5 and moves.max().max() <= 10, (name, export_moves[name].round(1).to_dict())
+        assert moves.mean().max() <= 5, (name, export_moves[name].round(1).to_dict())
 
 
 def _card_row(text: str, title: str) -> dict:
