@@ -69,27 +69,25 @@ def _sample_scores(transform) -> pd.DataFrame:
     return predict_scores(rows)
 
 
-#: Exports seen in the wild: a pair of quotation marks around the text, no paragraph breaks, and
-#: the worst one, also with curly quotes mangled to "?" by an old encoding and share counts on top.
+#: Exports seen in the wild: a pair of quotation marks around the text, no paragraph breaks, curly
+#: quotes mangled to "?" by an old encoding, and the worst one: all of these and share counts on top.
 EXPORTS = {
     "wrapped": lambda t: f'"{t.strip()}"',
     "one_block": lambda t: re.sub(r"\s*\n\s*", " ", t.strip()),
+    "mangled": lambda t: re.sub("[“”‘’]", "?", t),
     "worst": lambda t: '"26 SHARES Facebook Twitter ' + re.sub(r"\s*\n\s*", " ", re.sub("[“”‘’]", "?", t.strip())) + '"',
 }
 
 
-@pytest.fixture(scope="module")
-def export_moves() -> dict[str, pd.DataFrame]:
-    """Per export: each sample's change of reliability and bias from its clean scrape."""
+def test_export_damage_leaves_the_scores_nearly_unchanged():
     base = _sample_scores(lambda t: t)[["reliability", "bias"]]
-    return {name: _sample_scores(fn)[["reliability", "bias"]] - base for name, fn in EXPORTS.items()}
-
-
-def test_export_damage_leaves_the_scores_nearly_unchanged(export_moves):
+    # each sample's change of reliability and bias from its clean scrape, per export
+    export_moves = {name: _sample_scores(fn)[["reliability", "bias"]] - base for name, fn in EXPORTS.items()}
     # a pair of quotation marks around the whole text is an export's, not a quotation
     assert export_moves["wrapped"].abs().max().max() <= 0.5, export_moves["wrapped"].round(1).to_dict()
-    # losing the layout (the byline, dateline and credits on lines of their own) moves no sample far
-    for name in ("one_block", "worst"):
+    # losing the layout (the byline, dateline and credits on lines of their own) or the curly quotes
+    # moves no sample far
+    for name in ("one_block", "mangled", "worst"):
         moves = export_moves[name].abs()
         assert len(moves) == 5 and moves.max().max() <= 10, (name, export_moves[name].round(1).to_dict())
         assert moves.mean().max() <= 5, (name, export_moves[name].round(1).to_dict())
