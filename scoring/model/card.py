@@ -169,10 +169,12 @@ def _validation_lines(target: str, r: dict[str, Any]) -> list[str]:
 
 def _closing_lines(report: dict[str, Any]) -> list[str]:
     L = ["## How the models work", "",
-          "Pipeline per target: the relscore feature columns (`features.FEATURE_NAMES`, six families: insertions "
-          "(inserted content: READ ALSO teasers inside the body, promotions, social calls, off-topic paragraphs), "
-          "furniture (page furniture: captions, credits, bylines, share and navigation lines), "
-          "hedging, sourcing, loaded, style) plus one stacked column `wording_logit` -> quantile scaling to a normal "
+          "Pipeline per target: the relscore feature columns the score models read (`scoring.model.estimator."
+          "SCORE_FEATURES`, five families: insertions (inserted content: READ ALSO teasers inside the body, "
+          "promotions, social calls, off-topic paragraphs), hedging, sourcing, loaded, style; the sixth family, "
+          "furniture (page furniture: captions, credits, bylines, share and navigation lines), is measured and "
+          "reported but read by no score model, since it records a page's template or an export's layout rather "
+          "than the writing) plus one stacked column `wording_logit` -> quantile scaling to a normal "
           "shape -> `CalibratedClassifierCV(LogisticRegression, method='sigmoid', ensemble=False)`. "
           "The `reliability` model also reads the five journalistic criteria (`criterion_*`) as its `criteria` family, "
           "through `SignedLogisticRegression` (the same penalised logistic regression with the criteria's weights "

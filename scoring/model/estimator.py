@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 from sklearn.base import BaseEstimator, ClassifierMixin
 
-from features import FAMILIES, FEATURE_NAMES
+from features import FAMILIES
 from features.criteria import CRITERIA
 from scoring.model.calibration import (
     base_probability, blended_logit, make_feature_pipeline, pipeline_parts, recalibrate,
@@ -58,6 +58,14 @@ BLEND_WEIGHTS = {"bias": 0.3}
 #: non-negative weight: a criterion better met never lowers the score.
 CRITERIA_TARGETS = ("reliability",)
 CRITERIA_FAMILY = "criteria"
+#: Feature families measured and reported but read by no score model. Page furniture (captions,
+#: credits, bylines, datelines, share lines) is what a site's template or an export format puts
+#: around the story, not how the story is written: the same article saved as one block of text has
+#: none of it, and a score that read it would move with the file format (bench/RESULTS.md, issue 18).
+UNSCORED_FAMILIES = ("furniture",)
+#: The feature columns the score models read by default: ``FEATURE_NAMES`` less ``UNSCORED_FAMILIES``.
+SCORE_FEATURES: tuple[str, ...] = tuple(n for fam, names in FAMILIES.items() if fam not in UNSCORED_FAMILIES
+                                        for n in names)
 #: The format of the dict-shaped model files written before ``ScoreModel`` (still loaded).
 MODEL_FORMAT = "relscore-model/1"
 
@@ -86,7 +94,7 @@ class ScoreModel(ClassifierMixin, BaseEstimator):
     """One target's score model; see the module docstring.
 
     ``fit(X, y)`` reads the feature columns of ``X`` (``feature_names``, by default
-    ``features.FEATURE_NAMES``) and, for the wording components, its optional ``text``,
+    ``SCORE_FEATURES``) and, for the wording components, its optional ``text``,
     ``title`` and ``url`` columns. ``wording`` switches every text component off; ``headline``,
     ``clusters``, ``url`` (booleans) and ``blend`` (a weight) default, as None, to the target's
     choices (``HEADLINE_TARGETS``, ``CLUSTER_TARGETS``, ``URL_TARGETS``, ``BLEND_WEIGHTS``).
@@ -139,8 +147,11 @@ class ScoreModel(ClassifierMixin, BaseEstimator):
         groups = [str(g) for g in groups]
         if len(np.unique(y)) < 2:
             raise ValueError(f"target {self.target!r}: need both classes to train, got only {np.unique(y).tolist()}")
-        self.feature_names_ = list(self.feature_names or FEATURE_NAMES)
-        self.families_ = {k: list(v) for k, v in (self.families or FAMILIES).items()}
+        self.feature_names_ = list(self.feature_names or SCORE_FEATURES)
+        # a family none of whose columns the model reads has no points to explain
+        self.families_ = {k: [c for c in v if c in self.feature_names_]
+                          for k, v in (self.families or FAMILIES).items()}
+        self.families_ = {k: v for k, v in self.families_.items() if v}
         if self.components()["criteria"]:
             self._add_criteria(X)
         self.classes_ = np.array([0, 1])

@@ -23,7 +23,7 @@ from features.criteria import CRITERIA
 from scoring.io.corpus import read_articles
 from scoring.io.records import ColumnError, InputError
 from scoring.model.datasets import cached_features, compute_features, load_training_corpora
-from scoring.model.estimator import TARGETS, ScoreModel
+from scoring.model.estimator import SCORE_FEATURES, TARGETS, ScoreModel
 from scoring.model.evaluate import (
     Prepared, attach_labels, binary_metrics, calibration_rows, calibration_table, evaluate_prepared, prepare,
     training_weights,
@@ -213,7 +213,7 @@ def gather(corpus: Sequence[str] = (), shared_data: str | Path | None = None, la
 
 def prepared(df: pd.DataFrame, target: str) -> Prepared:
     """The rows of ``df`` labelled for ``target``; TrainError without both classes."""
-    prep = prepare(df, target, list(FEATURE_NAMES))
+    prep = prepare(df, target, list(SCORE_FEATURES))
     if prep.data.empty or prep.data["y"].nunique() < 2:
         raise TrainError(f"no usable {target} labels: {len(prep.data)} labelled articles, "
                          f"classes {sorted(prep.data['y'].unique().tolist())}; check the label files")

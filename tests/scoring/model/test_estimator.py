@@ -7,10 +7,12 @@ import pandas as pd
 import pytest
 from sklearn.base import clone
 
-from features import analyze
+from features import FEATURE_NAMES, analyze
 from features.criteria import CRITERIA, assess
 from scoring.model.calibration import pipeline_parts
-from scoring.model.estimator import BLEND_WEIGHTS, CLUSTER_COLUMN, CRITERIA_FAMILY, URL_COLUMN, ScoreModel
+from scoring.model.estimator import (
+    BLEND_WEIGHTS, CLUSTER_COLUMN, CRITERIA_FAMILY, SCORE_FEATURES, UNSCORED_FAMILIES, URL_COLUMN, ScoreModel,
+)
 from scoring.model.wording import TEXT_CHARS
 from tests.scoring.model.corpora import (
     CALM, FAMILIES, FEATURES, RANT, fit, headline_corpus, tiny_corpus, two_source_corpus, uninformative_corpus, url_corpus,
@@ -258,3 +260,27 @@ def test_without_criterion_columns_the_model_trains_without_them_unless_asked(ca
         fit(d, "reliability", wording=False, criteria=True)
     # the bias model reads no criteria unless asked
     assert CRITERIA_FAMILY not in fit(_with_criteria(d), "bias", wording=False).families_
+
+
+def test_the_score_models_do_not_read_page_furniture():
+    # only the furniture family tells the classes apart: a byline, dateline and credits on every
+    # article of the reliable outlets, none on the others (as when one saved its pages as one block)
+    d, rng = uninformative_corpus(5)
+    for c in FEATURE_NAMES:
+        d[c] = rng.normal(0, 1, len(d))
+    d["furniture_count"] = np.where(d["y"] == 1, 3.0, 0.0)
+    d["furniture_char_share"] = np.where(d["y"] == 1, 0.08, 0.0)
+    assert set(UNSCORED_FAMILIES) == {"furniture"} and "furniture_count" not in SCORE_FEATURES
+    for target in ("reliability", "bias"):
+        model = ScoreModel(target, n_splits=3, wording=False).fit(d, d["y"].astype(int))
+        assert "furniture" not in model.families_ and "furniture_count" not in model.columns_
+        p, why = model.predict_with_explanation(d)
+        assert "furniture" not in why.columns and "insertions" in why.columns
+        # the furniture found or lost (an export's one block) leaves the score as it was
+        stripped = d.assign(furniture_count=0.0, furniture_char_share=0.0)
+        np.testing.assert_allclose(model.predict_proba(stripped)[:, 1], p)
+        # a model told to read every feature column learns the layout and moves with it
+        told = ScoreModel(target, n_splits=3, wording=False, feature_names=FEATURE_NAMES).fit(d, d["y"].astype(int))
+        q = told.predict_proba(d)[:, 1]
+        assert q[d["y"] == 1].min() > q[d["y"] == 0].max()
+        assert np.abs(told.predict_proba(stripped)[:, 1] - q).max() > 0.2
