@@ -30,8 +30,9 @@ from features.loaded import DENSE_FEATURES, decode_runs, valence
 
 log = logging.getLogger("loaded_rescore")
 
-#: Cuts on the rescorer's probability; 0 keeps every candidate.
-CUTS = (0.0, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5)
+#: Cuts on the rescorer's probability (no rescoring is the plain decoding, not a cut of 0:
+#: a looser decoding kept whole is a decoding choice, made by tune_decode).
+CUTS = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5)
 #: A candidate counts as right when at least this share of its characters lies in gold.
 RIGHT_SHARE = 0.5
 _COL = {n: i for i, n in enumerate(DENSE_FEATURES)}
@@ -99,7 +100,8 @@ def _looser(dec: dict[str, Any]) -> dict[str, Any]:
 
 def choose(arts: Sequence[Article], probs: Sequence[np.ndarray], groups: np.ndarray,
            dec: dict[str, Any]) -> tuple[dict[str, Any], float, float, float]:
-    """(candidate decoding, cut, cross-fitted F1, F1 without rescoring) on inner articles."""
+    """(candidate decoding, cut, cross-fitted F1, F1 without rescoring) on inner articles;
+    cut 0 when no rescoring beats the plain decoding ``dec``."""
     gold = [a.gold for a in arts]
     plain = span_prf([intervals(a, p, dec) for a, p in zip(arts, probs)], gold)["f1"]
     best = (dec, 0.0, plain)
