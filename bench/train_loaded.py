@@ -113,14 +113,15 @@ def folds(arts: Sequence[Article], k: int = N_FOLDS, seed: int = SEED) -> list[n
     return [np.array(sorted(ids[f::k])) for f in range(k)]
 
 
-def _vocab(dicts: Sequence[dict[str, float]], counts: np.ndarray, min_count: int) -> dict[str, int]:
-    """Features seen in at least ``min_count`` training tokens."""
+def _vocab(dicts: Sequence[dict[str, float]], counts: np.ndarray, min_count: int,
+           drop: set[str] | frozenset[str] = frozenset()) -> dict[str, int]:
+    """Features seen in at least ``min_count`` training tokens, except those in ``drop``."""
     tally: dict[str, int] = {}
     for d, c in zip(dicts, counts):
         if c:
             for k in d:
                 tally[k] = tally.get(k, 0) + int(c)
-    return {k: i for i, k in enumerate(sorted(k for k, v in tally.items() if v >= min_count))}
+    return {k: i for i, k in enumerate(sorted(k for k, v in tally.items() if v >= min_count and k not in drop))}
 
 
 def _type_matrix(dicts: Sequence[dict[str, float]], vocab: dict[str, int]) -> sp.csr_matrix:
@@ -155,10 +156,50 @@ def _bigram_matrix(arts: Sequence[Article]) -> tuple[sp.csr_matrix, dict[str, in
     return sp.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(r0, len(vocab))), vocab
 
 
+@dataclass(frozen=True)
+class FitSpec:
+    """What the token model sees: ``offsets``, the neighbour positions whose context features
+    enter a token's score; ``lexicon_offsets``, further positions that give only their lexicon
+    cues (valence, bias, charged, intensifier, subjectivity, function word; no word identity,
+    no cluster); ``min_articles``, the number of training articles a word or stem must occur
+    in for its identity features (w=, s=) to get a weight."""
+
+    offsets: tuple[int, ...] = OFFSETS
+    lexicon_offsets: tuple[int, ...] = ()
+    min_articles: int = 1
+
+    def label(self) -> str:
+        """A short text naming the spec (stored with saved probabilities)."""
+        return f"offsets={list(self.offsets)} lexicon_offsets={list(self.lexicon_offsets)} min_articles={self.min_articles}"
+
+
+_IDENTITY_PREFIXES = ("w=", "s=")
+_LEXICON_ONLY_DROP = ("w=", "c256=")
+
+
+def _lexicon_only(ctx: dict[str, float]) -> dict[str, float]:
+    """The lexicon cues of a token's context features (its word and cluster left out; the
+    padding marker kept, since it says where the text ends)."""
+    return {k: v for k, v in ctx.items() if k == "w=" + PAD or not k.startswith(_LEXICON_ONLY_DROP)}
+
+
+def _rare_identities(seqs: Sequence[np.ndarray], feats: Sequence[dict[str, float]], min_articles: int) -> set[str]:
+    """Word-identity features (w=, s=) of ``feats`` (per type id) found in fewer than
+    ``min_articles`` of the articles ``seqs`` (type ids per article)."""
+    if min_articles <= 1:
+        return set()
+    seen: dict[str, int] = {}
+    for s in seqs:
+        keys = {k for t in np.unique(s).tolist() for k in feats[t] if k.startswith(_IDENTITY_PREFIXES)}
+        for k in keys:
+            seen[k] = seen.get(k, 0) + 1
+    return {k for k, n in seen.items() if n < min_articles and k != "w=" + PAD}
+
+
 def fit(arts: Sequence[Article], C: float = C, decode: dict[str, Any] | None = None,
-        offsets: Sequence[int] = OFFSETS) -> LoadedModel:
+        spec: FitSpec = FitSpec()) -> LoadedModel:
     """Fit the token logistic model on ``arts`` and fold it into a LoadedModel
-    (``offsets``: the neighbour positions whose context features enter a token's score)."""
+    (``spec``: the neighbour window and feature pruning, see FitSpec)."""
     types: dict[str, int] = {PAD: 0}
     seqs = []
     for a in arts:
@@ -168,11 +209,15 @@ def fit(arts: Sequence[Article], C: float = C, decode: dict[str, Any] | None = N
     cf = [context_features(w) for w in names]
     counts = np.bincount(np.concatenate(seqs) if seqs else np.zeros(0, dtype=np.int64), minlength=len(names))
     counts[0] = max(counts[0], sum(len(s) for s in seqs))  # the pad is everyone's neighbour at the edges
-    v0, vc = _vocab(tf, counts, MIN_COUNT), _vocab(cf, counts, MIN_COUNT)
+    rare = _rare_identities(seqs, tf, spec.min_articles) | _rare_identities(seqs, cf, spec.min_articles)
+    v0, vc = _vocab(tf, counts, MIN_COUNT, rare), _vocab(cf, counts, MIN_COUNT, rare)
     S, Cm = _type_matrix(tf, v0), _type_matrix(cf, vc)
+    lf = [_lexicon_only(d) for d in cf]
+    vl = _vocab(lf, counts, MIN_COUNT) if spec.lexicon_offsets else {}
+    Cl = _type_matrix(lf, vl)
     t_all = np.concatenate(seqs)
     blocks_X = [S[t_all]]
-    for o in offsets:
+    for o in spec.offsets + spec.lexicon_offsets:
         nb = []
         for s in seqs:
             sh = np.zeros(len(s), dtype=np.int64)  # pad
@@ -181,7 +226,7 @@ def fit(arts: Sequence[Article], C: float = C, decode: dict[str, Any] | None = N
             else:
                 sh[-o:] = s[: len(s) + o] if len(s) > -o else sh[-o:]
             nb.append(sh)
-        blocks_X.append(Cm[np.concatenate(nb)])
+        blocks_X.append((Cm if o in spec.offsets else Cl)[np.concatenate(nb)])
     P = np.vstack([a.pos for a in arts])
     mats = blocks_X + [sp.csr_matrix(P)]
     vb: dict[str, int] = {}
@@ -195,7 +240,8 @@ def fit(arts: Sequence[Article], C: float = C, decode: dict[str, Any] | None = N
     w = clf.coef_.ravel()
     blocks: dict[str, dict[str, float]] = {}
     off = 0
-    for key, vocab in [("0", v0)] + [(f"{o:+d}", vc) for o in offsets]:
+    for key, vocab in [("0", v0)] + [(f"{o:+d}", vc) for o in spec.offsets] + \
+            [(f"{o:+d}", vl) for o in spec.lexicon_offsets]:
         ws = w[off: off + len(vocab)]
         blocks[key] = {k: round(float(ws[j]), 4) for k, j in vocab.items() if abs(ws[j]) >= 5e-4}
         off += len(vocab)
@@ -247,10 +293,10 @@ def tune_decode(arts: Sequence[Article], probs: Sequence[np.ndarray]) -> tuple[d
 
 
 def _held_out_probs(arts: Sequence[Article], fold_of: np.ndarray, train_folds: tuple[int, ...],
-                    c: float, offsets: Sequence[int] = OFFSETS) -> dict[int, np.ndarray]:
+                    c: float, spec: FitSpec = FitSpec()) -> dict[int, np.ndarray]:
     """Token probabilities of the articles outside ``train_folds`` from a model fitted on those folds."""
     t0 = time.time()
-    model = fit([a for i, a in enumerate(arts) if fold_of[i] in train_folds], c, offsets=offsets)
+    model = fit([a for i, a in enumerate(arts) if fold_of[i] in train_folds], c, spec=spec)
     held = [i for i in range(len(arts)) if fold_of[i] not in train_folds]
     out = dict(zip(held, predict(model, [arts[i] for i in held])))
     log.info("fit on folds %s (C=%g) in %.0fs", train_folds, c, time.time() - t0)
@@ -261,36 +307,39 @@ Probs = dict[float, dict[frozenset[int], dict[int, np.ndarray]]]
 
 
 def _nested_probs(arts: Sequence[Article], fold_of: np.ndarray, jobs: int,
-                  offsets: Sequence[int] = OFFSETS) -> Probs:
+                  spec: FitSpec = FitSpec()) -> Probs:
     """Per C of C_GRID and per set of training folds (every 4 and every 3 of the 5), the
     held-out articles' token probabilities. The fits are independent, so they run on
     ``jobs`` processes (liblinear is single-threaded); the result does not depend on it."""
     trains = [tr for k in (N_FOLDS - 1, N_FOLDS - 2) for tr in itertools.combinations(range(N_FOLDS), k)]
     tasks = [(c, tr) for c in C_GRID for tr in trains]
-    fitted = Parallel(n_jobs=jobs)(delayed(_held_out_probs)(arts, fold_of, tr, c, offsets) for c, tr in tasks)
+    fitted = Parallel(n_jobs=jobs)(delayed(_held_out_probs)(arts, fold_of, tr, c, spec) for c, tr in tasks)
     out: Probs = {c: {} for c in C_GRID}
     for (c, tr), p in zip(tasks, fitted):
         out[c][frozenset(tr)] = p
     return out
 
 
-def save_probs(path: Path, probs: Probs, offsets: Sequence[int]) -> None:
-    """The nested fits' token probabilities as an .npz (keys "C|folds|article", and the
-    window's offsets), so decoding variants can be compared on the same fits without refitting."""
+def save_probs(path: Path, probs: Probs, spec: FitSpec) -> None:
+    """The nested fits' token probabilities as an .npz (keys "C|folds|article", the window's
+    offsets and the spec's label), so decoding variants can be compared on the same fits without refitting."""
     arrays = {f"{c}|{''.join(map(str, sorted(tr)))}|{i}": p
               for c, by_tr in probs.items() for tr, by_art in by_tr.items() for i, p in by_art.items()}
-    np.savez_compressed(path, offsets=np.asarray(offsets, dtype=np.int64), **arrays)
+    np.savez_compressed(path, offsets=np.asarray(spec.offsets, dtype=np.int64), spec=np.asarray(spec.label()),
+                        **arrays)
 
 
-def load_probs(path: Path, offsets: Sequence[int]) -> Probs:
-    """The probabilities written by ``save_probs`` (plain arrays, no pickles) for fits with
-    these neighbour ``offsets``; a file of another window is an error, not a silent mix-up."""
+def load_probs(path: Path, spec: FitSpec) -> Probs:
+    """The probabilities written by ``save_probs`` (plain arrays, no pickles) for fits of this
+    ``spec``; a file of other fits is an error, not a silent mix-up (a file without a label
+    holds fits of a plain window)."""
     out: Probs = {}
     with np.load(path, allow_pickle=False) as z:
-        if z["offsets"].tolist() != list(offsets):
-            raise ValueError(f"{path}: fits with offsets {z['offsets'].tolist()}, not {list(offsets)}")
+        saved = str(z["spec"]) if "spec" in z.files else FitSpec(tuple(z["offsets"].tolist())).label()
+        if saved != spec.label():
+            raise ValueError(f"{path}: fits of {saved}, not {spec.label()}")
         for key in z.files:
-            if key == "offsets":
+            if key in ("offsets", "spec"):
                 continue
             c, tr, i = key.split("|")
             out.setdefault(float(c), {}).setdefault(frozenset(map(int, tr)), {})[int(i)] = z[key]
@@ -299,7 +348,7 @@ def load_probs(path: Path, offsets: Sequence[int]) -> Probs:
 
 def cross_validate(shared: Path = SHARED, limit: int | None = None, arts: Sequence[Article] | None = None,
                    oof: dict[float, list[np.ndarray]] | None = None, jobs: int = 1,
-                   offsets: Sequence[int] = OFFSETS, probs_file: Path | None = None) -> dict[str, float]:
+                   spec: FitSpec = FitSpec(), probs_file: Path | None = None) -> dict[str, float]:
     """Nested 5-fold CV by article id; returns cv_* metrics over all articles
     plus per-fold F1 and C (cv_fold<k>_f1, cv_fold<k>_C).
 
@@ -307,7 +356,7 @@ def cross_validate(shared: Path = SHARED, limit: int | None = None, arts: Sequen
     and the decoding are chosen on inner out-of-fold probabilities (4 inner
     folds), each inner model trained on three outer folds. When ``oof`` is a
     dict it receives, per C, the outer out-of-fold token probabilities.
-    ``jobs``: processes for the fits; ``offsets``: the neighbour window (see ``fit``).
+    ``jobs``: processes for the fits; ``spec``: the window and pruning of the fits (see ``FitSpec``).
     ``probs_file``: an .npz of the nested fits' probabilities, read when it exists (the
     fits skipped), else written after the fits.
     """
@@ -317,11 +366,11 @@ def cross_validate(shared: Path = SHARED, limit: int | None = None, arts: Sequen
     for f, idx in enumerate(fl):
         fold_of[idx] = f
     if probs_file is not None and probs_file.exists():
-        probs = load_probs(probs_file, offsets)
+        probs = load_probs(probs_file, spec)
     else:
-        probs = _nested_probs(arts, fold_of, jobs, offsets)
+        probs = _nested_probs(arts, fold_of, jobs, spec)
         if probs_file is not None:
-            save_probs(probs_file, probs, offsets)
+            save_probs(probs_file, probs, spec)
     everything = frozenset(range(N_FOLDS))
     preds: list[list[Interval]] = [[] for _ in arts]
     fold_f1: dict[str, float] = {}
@@ -352,7 +401,7 @@ def cross_validate(shared: Path = SHARED, limit: int | None = None, arts: Sequen
 
 
 def train_shipped(arts: Sequence[Article], cv: dict[str, float] | None,
-                  oof: dict[float, list[np.ndarray]] | None, offsets: Sequence[int] = OFFSETS) -> LoadedModel:
+                  oof: dict[float, list[np.ndarray]] | None, spec: FitSpec = FitSpec()) -> LoadedModel:
     """Fit on all articles with the C and decoding that do best on the outer CV's
     out-of-fold probabilities (honest for every article), or on a fresh 5-fold OOF run."""
     if not oof:
@@ -361,12 +410,12 @@ def train_shipped(arts: Sequence[Article], cv: dict[str, float] | None,
             oof[c] = [np.zeros(0)] * len(arts)
             for fold in folds(arts):
                 test = set(fold.tolist())
-                model = fit([a for i, a in enumerate(arts) if i not in test], c, offsets=offsets)
+                model = fit([a for i, a in enumerate(arts) if i not in test], c, spec=spec)
                 for i in fold.tolist():
                     oof[c][i] = model.token_probabilities(arts[i].doc, arts[i].words)
     tuned = [(tune_decode(arts, oof[c]), c) for c in C_GRID]
     (dec, f), c = max(tuned, key=lambda x: x[0][1])  # max keeps the first C of the grid on ties
-    model = fit(arts, c, dec, offsets)
+    model = fit(arts, c, dec, spec)
     model.meta = {
         "trained_on": "SemEval-2020 Task 11 PTC train, Loaded_Language spans (%d articles)" % len(arts),
         "C": c, "oof_f1_for_thresholds": round(f, 4),
@@ -466,6 +515,10 @@ def main() -> None:
     ap.add_argument("--jobs", type=int, default=2, help="processes for the cross-validation's fits (default 2)")
     ap.add_argument("--window", type=int, default=max(OFFSETS),
                     help="neighbour window: words at offsets -K..+K feed a token's score (default: the shipped one)")
+    ap.add_argument("--lexicon-window", type=int, default=0,
+                    help="words at offsets beyond --window up to this one give only their lexicon cues (default: none)")
+    ap.add_argument("--min-articles", type=int, default=1,
+                    help="a word or stem's identity features need this many training articles (default 1: all kept)")
     ap.add_argument("--probs-file", type=Path,
                     help="an .npz of the nested fits' probabilities: read if it exists (no refits), else written")
     ap.add_argument("--build-subjectivity", type=Path, metavar="XML",
@@ -482,17 +535,18 @@ def main() -> None:
 
         word_clusters.cache_clear()
         log.info("built word clusters in %.0fs", time.time() - t0)
-    offsets = tuple(o for o in range(-args.window, args.window + 1) if o)
+    lex = tuple(o for o in range(-args.lexicon_window, args.lexicon_window + 1) if abs(o) > args.window)
+    spec = FitSpec(tuple(o for o in range(-args.window, args.window + 1) if o), lex, args.min_articles)
     arts = prepare(args.shared)
     log.info("prepared %d articles (%d tokens) in %.1fs", len(arts), sum(len(a.words) for a in arts), time.time() - t0)
     cv, oof = None, None
     if not args.no_cv:
         oof = {}
-        cv = cross_validate(arts=arts, oof=oof, jobs=args.jobs, offsets=offsets, probs_file=args.probs_file)
+        cv = cross_validate(arts=arts, oof=oof, jobs=args.jobs, spec=spec, probs_file=args.probs_file)
         print(json.dumps(cv, indent=2))
     if args.cv_only:
         return
-    model = train_shipped(arts, cv, oof, offsets)
+    model = train_shipped(arts, cv, oof, spec)
     d = model.to_dict()
     assert d["format"] == MODEL_FORMAT
     args.out.write_text(json.dumps(d, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n", encoding="utf-8")
