@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["REPORTED_RE", "is_bio", "is_callout"]
+__all__ = ["REPORTED_RE", "is_bio", "is_callout", "is_foot_bio"]
 
 #: A reporting verb: a sentence carrying one reports what someone said, it is not furniture.
 REPORTED_RE = re.compile(r"\b(?:said|says|told|according to)\b")
@@ -50,6 +50,26 @@ def is_bio(line: str) -> bool:
         return True
     rest = line[m.end():]
     return _APPOS_NEXT.match(rest) is not None or _CLAUSE_AFTER.search(rest) is None
+
+
+# "Arthur Rizer is director of justice policy at the R Street Institute.", "Gary Kaltbaum is a registered
+# investment advisor ...": a person's name, "is", and a post of an organisation or trade.
+_ROLE_BIO_RE = re.compile(
+    rf"{_NAME_START}(?P<name>{_NAME})\s+is\s+(?:(?:an?|the|also)\s+)?(?:[\w-]+\s+){{0,3}}?"
+    r"(?i:president|director|founder|co-founder|chairman|chairwoman|chair|CEO|chief executive|executive|fellow|"
+    r"scholar|host|advis[eo]r|strategist|consultant|partner|pastor|rabbi|senior|former|co-host|principal|"
+    r"managing|member)\b")
+
+
+def is_foot_bio(line: str, story: str) -> bool:
+    """A contributor's biography under the story ("Arthur Rizer is director of ... at the R Street
+    Institute."): a name, "is" and a post, of a person the story itself (``story``, the text above)
+    never names; a closing sentence about someone in the story is the story's."""
+    m = _ROLE_BIO_RE.match(line)
+    if m is None or REPORTED_RE.search(line) or "“" in line or '"' in line:
+        return False
+    surname = m.group("name").split()[-1]
+    return re.search(rf"\b{re.escape(surname)}\b", story) is None
 
 
 def is_callout(line: str) -> bool:

@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from .insertion_bio import REPORTED_RE, is_bio, is_callout
+from .insertion_bio import REPORTED_RE, is_bio, is_callout, is_foot_bio
 from .insertion_triggers import TriggerSet
 from .lexicons import lexicon_lines
 from .text import split_paragraphs, wrapping_marks
@@ -299,7 +299,7 @@ def _headline_like(line: str) -> bool:
 
 def _promo(line: str, n_words: int | None = None) -> str | None:
     n = _n_words(line) if n_words is None else n_words
-    if n > 40 and not (n <= 120 and _repeats_a_sentence(line)):
+    if n > _WIDGET_WORDS:
         return None
     core = line.strip(" \t\u00a0.:!|·•-–—()[]»>")
     short = n <= 10
@@ -307,12 +307,34 @@ def _promo(line: str, n_words: int | None = None) -> str | None:
     cued = _trigger_set().groups_in(low)
     if not short and not cued:
         return None
+    if n > 40:
+        return _widget(line, core, cued)
     for i, rule in enumerate(_promo_rules()):
         if rule.whole_line:
             if short and rule.pattern.match(core):
                 return rule.label
         elif i in cued and rule.pattern.search(core):
             return rule.label
+    return None
+
+
+# A scraped sign-up or donation box runs its parts into one line of up to this many words.
+_WIDGET_WORDS = 120
+
+
+def _widget(line: str, core: str, cued: set[int]) -> str | None:
+    """The label of a long line that is a scraped sign-up or donation box: its blurb repeated
+    (desktop and mobile copies), or two different promotion cues in it ("Get the Slatest in
+    Your Inbox ... By signing up, you agree to our Privacy Policy ... Sign Up"), where one cue in
+    a paragraph of 40 words or more is the story reporting on newsletters or sign-ups."""
+    hits = [r.label for i, r in enumerate(_promo_rules()) if i in cued and r.pattern.search(core)]
+    if hits and _repeats_a_sentence(line):
+        return hits[0]
+    # two sign-up, donation or notice cues, outside a quotation (a quoted scene may mention a
+    # mailing list and a text-to-join number); a biography's "Follow him on Twitter" is no second cue
+    boxed = [lab for lab in hits if lab != "social"]
+    if len(boxed) >= 2 and not line.startswith(("“", '"')):
+        return boxed[0]
     return None
 
 
@@ -438,6 +460,10 @@ def _single_line_labels(lines: list[Line], title: str | None, sizes: list[int]) 
             lab = _edge_label(t, title_key)
         if lab is None and (i < _EDGE_LINES or i >= n - 8) and sizes[i] <= 80 and is_bio(t):
             lab = "bio"
+        if lab is None and i >= n - 8 and sizes[i] <= 80 and " is " in t and i >= _EDGE_LINES:
+            # the story's own lines above (byline and other furniture left out, which name the author)
+            if is_foot_bio(t, "\n".join(lines[j].text for j in range(i) if labels[j] is None)):
+                lab = "bio"
         if lab is None and i < _EDGE_LINES + 2 and _TIMESTAMP_RE.match(t):
             lab = "timestamp"
         if lab is None and i < 3:

@@ -546,3 +546,40 @@ def test_a_bracketed_update_note_is_the_newsrooms_note_not_a_related_story() -> 
     note, link = "[Breaking news update at 10:34 p.m. ET]", "[New Today at Fox News Opinion: How the GOP can reopen government]"
     flagged = _flagged(f"{BODY}\n\n{note}\n\n{LATER}\n\n{link}\n\n{BODY2}")
     assert flagged.get(note) == "editor_note" and flagged.get(link) == "related"
+
+
+# Furniture the off-topic model used to catch by accident on unlabelled dev-outlet articles, found
+# by its form instead. Each line is paired with an ordinary paragraph of similar wording.
+@pytest.mark.parametrize("line, label, prose", [
+    # a sign-up box scraped into one long line: two sign-up cues in it
+    ("Get the Angle in Your Inbox Every weekday, the copy editors round up the stories you should read. We "
+     "encountered an issue signing you up. Please try again. Please enable javascript to use form. Email "
+     "address: Send me updates about special offers. By signing up, you agree to our Privacy Policy and Terms "
+     "Sign Up Thanks for signing up! You can manage your newsletter subscriptions at any time.", "promo",
+     "Campaign volunteers stood at the gates of the fairground through the afternoon, asking visitors to sign up "
+     "for email updates about the candidate's schedule, and by evening they had collected more than two thousand "
+     "names, the organisers said, far more than at any stop of the tour so far, in a county the party lost by "
+     "twelve points four years ago."),
+    ("Join over 240,000 people who get the most important news stories and the best shopping deals from us – "
+     "Delivered right to your inbox.", "promo",
+     "More than 240,000 people received the warning, which was delivered to their phones on Tuesday."),
+    ("This content is created and maintained by a third party, and imported onto this page to help users "
+     "provide their email addresses.", "navigation",
+     "The content was created by a third party, the company said, and it was removed on Friday."),
+    ("This article is part of “The Speech Wars,” a project supported by the Charles Koch Foundation and the "
+     "Fetzer Institute.", "editor_note",
+     "This bill is part of a package supported by both parties, the senator said."),
+])
+def test_furniture_the_offtopic_model_caught_by_accident(line: str, label: str, prose: str) -> None:
+    text = f"{BODY}\n\n{line}\n\n{LATER}\n\n{BODY2}"
+    assert _flagged(text).get(line) == label
+    assert prose not in _flagged(f"{BODY}\n\n{prose}\n\n{LATER}\n\n{BODY2}")
+
+
+def test_a_quoted_scene_with_two_sign_up_words_is_not_a_widget() -> None:
+    line = ("“Just inside the security barricades, several groups of clipboard-toting campaign workers beseeched "
+            "attendees to sign up for the campaign’s mailing list. Organisers also handed out signs that asked "
+            "marchers to sign up for email alerts by text; when I texted the number, the automated reply made no "
+            "mention of the march at all, but asked me to stand with the president against his critics in the "
+            "press and to donate now.")
+    assert line not in _flagged(f"{BODY}\n\n{line}\n\n{LATER}\n\n{BODY2}")
