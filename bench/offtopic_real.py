@@ -8,10 +8,11 @@ the regression corpus: almost every paragraph of a real article is on topic, so 
 taken as negatives (the few real pastes among them only make the model more careful).
 Test-half outlets are never read.
 
-Two disjoint article sets are drawn from those outlets (seeds fixed):
+Disjoint article sets are drawn from those outlets (seeds fixed):
 - the *check* sample (``--check-n`` articles, ``CHECK_SEED``): never fitted on; the shipped
   pipeline's off-topic flags on it are listed for reading (``--flags PATH``);
-- the *training* pool: the other articles, at most ``PER_OUTLET`` per outlet.
+- the *training* pool: the other articles, at most ``PER_OUTLET`` per outlet;
+- the *second* check sample (``--pool second``): neither of them, for a reading after the design.
 
 ``--cv`` prints a 5-fold cross-validation grouped by outlet (real rows) and by base article
 (synthetic rows): per threshold, the share of held-out synthetic off-topic paragraphs caught
@@ -67,6 +68,15 @@ def check_and_train(shared: Path, check_n: int = 3000) -> tuple[pd.DataFrame, pd
     rest = df.drop(check.index).sample(frac=1.0, random_state=TRAIN_SEED)
     train = rest.groupby("outlet", group_keys=False).head(PER_OUTLET)
     return check.reset_index(drop=True), train.reset_index(drop=True)
+
+
+def second_check(shared: Path, n: int = 3000, seed: int = CHECK_SEED + 1) -> pd.DataFrame:
+    """A further check sample, drawn after the model and its gates were settled on the first one
+    (whose flags were read while designing them): outside both the check sample and the pool."""
+    df = dev_articles(shared)
+    check, train = check_and_train(shared)
+    df = df[~df["id"].isin(set(check["id"]) | set(train["id"]))]
+    return df.sample(n=min(n, len(df)), random_state=seed).reset_index(drop=True)
 
 
 def real_rows(articles: pd.DataFrame) -> tuple[list[tuple[float, ...]], list[str]]:
@@ -195,6 +205,8 @@ def flags(shared: Path, out: Path, check_n: int, pool: str = "check") -> None:
     check, train = check_and_train(shared, check_n)
     if pool == "train":
         check = train
+    elif pool == "second":
+        check = second_check(shared, check_n)
     n = chars = 0
     with out.open("w", encoding="utf-8") as f:
         for aid, outlet, title, text in zip(check["id"], check["outlet"], check["title"], check["text"]):
@@ -219,7 +231,7 @@ def main() -> None:
     ap.add_argument("--fit", type=Path, metavar="PATH")
     ap.add_argument("--flags", type=Path, metavar="PATH")
     ap.add_argument("--check-n", type=int, default=3000)
-    ap.add_argument("--pool", choices=("check", "train"), default="check", help="articles --flags reads")
+    ap.add_argument("--pool", choices=("check", "second", "train"), default="check", help="articles --flags reads")
     args = ap.parse_args()
     if args.cv:
         cross_validate(args.shared, args.cache, tuple(map(float, args.weights.split(","))),

@@ -55,17 +55,19 @@ def is_bio(line: str) -> bool:
 # "Arthur Rizer is director of justice policy at the R Street Institute.", "Gary Kaltbaum is a registered
 # investment advisor ...": a person's name, "is", and a post of an organisation or trade.
 _ROLE_BIO_RE = re.compile(
-    rf"{_NAME_START}(?P<name>{_NAME})\s+is\s+(?:(?:an?|the|also)\s+)?(?:[\w-]+\s+){{0,3}}?"
+    rf"{_NAME_START}(?P<name>{_NAME})\s+(?:is\s+(?:(?:an?|the|also)\s+)?(?:[\w-]+\s+){{0,3}}?"
     r"(?i:president|director|founder|co-founder|chairman|chairwoman|chair|CEO|chief executive|executive|fellow|"
     r"scholar|host|advis[eo]r|strategist|consultant|partner|pastor|rabbi|senior|former|co-host|principal|"
-    r"managing|member)\b")
+    r"managing|member)\b"
+    # "Susan Stamper Brown lives in Alaska and writes on culture, politics and current events."
+    r"|lives in [A-Z][^.]{0,40}? and (?:writes|blogs)\b|(?:writes|blogs) (?:about|on) [a-z])")
 
 
 def is_foot_bio(line: str, story: str) -> bool:
     """A contributor's biography under the story ("Arthur Rizer is director of ... at the R Street
     Institute."): a name, "is" and a post, of a person the story itself (``story``, the text above)
     never names; a closing sentence about someone in the story is the story's."""
-    m = _ROLE_BIO_RE.match(line)
+    m = _ROLE_BIO_RE.match(line) if (" is " in line or " writes " in line or " blogs " in line) else None
     if m is None or REPORTED_RE.search(line) or "“" in line or '"' in line:
         return False
     surname = m.group("name").split()[-1]

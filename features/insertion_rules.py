@@ -80,12 +80,13 @@ def _agency_rx() -> str:
 # --- line-level patterns ----------------------------------------------------------
 _LINE_RE = re.compile(r"[^\n]+")
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*")
-_LEAD_OPEN = re.compile(r"[\s(\[{]*(?:(?:[►▶▸»>•·■▪◆→*]|->|>>)[\s]*)*")
+# (an arrow the scraper left HTML-escaped, "&gt;&gt; Related: ...", counts as one)
+_LEAD_OPEN = re.compile(r"[\s(\[{]*(?:(?:[►▶▸»>•·■▪◆→*]|->|>>|&gt;|&raquo;)[\s]*)*")
 # Between lead-in and headline: punctuation, a non-breaking space or a wide gap.
 _LEAD_SEP = re.compile(r"[ \t]*(?::|\||»|>>|->|→|—|–|-(?=\s)|…|\.\.\.)[\s\u00a0]*|[ \t]*\u00a0[\s\u00a0]*|[ \t]{2,}")
 _LEAD_OUTLET = re.compile(r"\s+(?:on|from|at|in|by|via)\s+(?:the\s+)?[A-Z0-9][\w.&'’-]*(?:\s+[A-Z0-9][\w.&'’-]*){0,3}")
 # The line's first word (what _leadin's word loop looks at first: _LEAD_OPEN holds no letters).
-_FIRST_WORD = re.compile(r"[^A-Za-z]*([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
+_FIRST_WORD = re.compile(r"(?:[^A-Za-z&]|&(?:gt|raquo);)*([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
 _SENT_END = re.compile(r"[.!?…][\"”’')\]]*$")
 
 _CAP = r"[A-Z][\w.'’-]*"
@@ -460,7 +461,7 @@ def _single_line_labels(lines: list[Line], title: str | None, sizes: list[int]) 
             lab = _edge_label(t, title_key)
         if lab is None and (i < _EDGE_LINES or i >= n - 8) and sizes[i] <= 80 and is_bio(t):
             lab = "bio"
-        if lab is None and i >= n - 8 and sizes[i] <= 80 and " is " in t and i >= _EDGE_LINES:
+        if lab is None and i >= n - 8 and sizes[i] <= 80 and i >= _EDGE_LINES:
             # the story's own lines above (byline and other furniture left out, which name the author)
             if is_foot_bio(t, "\n".join(lines[j].text for j in range(i) if labels[j] is None)):
                 lab = "bio"

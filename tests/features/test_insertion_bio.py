@@ -91,3 +91,9 @@ def test_a_foot_biography_is_marked_below_the_story_only() -> None:
     assert [(text[s.start:s.end], s.label) for s in find_insertions(text)] == [(bio, "bio")]
     named = f"By Arthur Rizer\n\n{BODY}\n\nRizer said the vote was close.\n\n{LATER}\n\n{BODY}\n\n{LATER}\n\n{bio}"
     assert bio not in [named[s.start:s.end] for s in find_insertions(named)]
+
+
+def test_a_columnists_line_of_where_they_live_and_what_they_write_is_a_foot_biography() -> None:
+    line = "Susan Stamper Brown lives in Alaska and writes on culture, politics and current events."
+    assert is_foot_bio(line, f"{BODY}\n\n{LATER}")
+    assert not is_foot_bio("Jane Roe writes that the bill would cost too much.", f"{BODY}\n\n{LATER}")

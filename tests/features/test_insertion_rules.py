@@ -583,3 +583,32 @@ def test_a_quoted_scene_with_two_sign_up_words_is_not_a_widget() -> None:
             "mention of the march at all, but asked me to stand with the president against his critics in the "
             "press and to donate now.")
     assert line not in _flagged(f"{BODY}\n\n{line}\n\n{LATER}\n\n{BODY2}")
+
+
+# Sixth dev batch of the real-news corpus: forms every site family can leave in a scrape.
+@pytest.mark.parametrize("line, label, prose", [
+    ("https://static.skepticalscience.com/pics/TvsTSI.png", "caption",
+     "The chart at skepticalscience.com shows the two curves parting after 1980."),
+    ("liberalconservative art.jpg", "caption", "The art show opened on Friday."),
+    ("http://www.climatechange.ie/solar-eclipse-why-the-sun-is-not-responsible-for-recent-climate-change/", "related",
+     "The group posted its findings at http://www.climatechange.ie on Monday."),
+    ("&gt;&gt; Related: More than 900 active hate groups in the U.S., report says", "related",
+     "More than 900 active hate groups operate in the U.S., the report says."),
+    ("What do you think? Have your say in the comments.", "promo",
+     "What do you think the council will say? Residents will have their say at the hearing."),
+    ("Respond to this post on the Esquire Politics Facebook page here.", "editor_note",
+     "The company did not respond to this post on its page, the spokesman said."),
+    ("Nigerian police force used to illustrate the story", "caption",
+     "Police used the images to illustrate the scale of the protest, the spokesman said."),
+    ("Michael Smith: 'Who are you to tell Native Americans what to be offended by?' (1:52)", "caption",
+     "Michael Smith asked who could tell Native Americans what to be offended by (and when)."),
+])
+def test_furniture_of_the_sixth_dev_batch(line: str, label: str, prose: str) -> None:
+    text = f"{BODY}\n\n{line}\n\n{LATER}\n\n{BODY2}"
+    assert _flagged(text).get(line) == label
+    assert prose not in _flagged(f"{BODY}\n\n{prose}\n\n{LATER}\n\n{BODY2}")
+
+
+def test_a_bare_tweet_address_is_an_embed_not_a_link() -> None:
+    line = "https://twitter.com/rorycooper/status/841818652940865536"
+    assert line not in _flagged(f"{BODY}\n\n{line}\n\n{LATER}\n\n{BODY2}")
