@@ -450,7 +450,7 @@ def test_a_long_paragraph_that_repeats_no_run_of_words_is_not_promo() -> None:
     ("Michael Smith: 'Who are you to tell Native Americans what to be offended by?' (1:52)", "caption",
      "Michael Smith asked who could tell Native Americans what to be offended by (and when)."),
 ])
-def test_generic_furniture_of_the_fourth_dev_batch(line: str, label: str, prose: str) -> None:
+def test_generic_furniture_lines_and_their_prose_twins(line: str, label: str, prose: str) -> None:
     text = f"{BODY}\n\n{line}\n\n{LATER}\n\n{BODY2}"
     assert _flagged(text).get(line) == label
     assert prose not in _flagged(f"{BODY}\n\n{prose}\n\n{LATER}\n\n{BODY2}")
