@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["REPORTED_RE", "is_bio", "is_callout", "is_foot_bio"]
+__all__ = ["REPORTED_RE", "foot_bio_surname", "is_bio", "is_callout", "is_foot_bio"]
 
 #: A reporting verb: a sentence carrying one reports what someone said, it is not furniture.
 REPORTED_RE = re.compile(r"\b(?:said|says|told|according to)\b")
@@ -63,15 +63,24 @@ _ROLE_BIO_RE = re.compile(
     r"|lives in [A-Z][^.]{0,40}? and (?:writes|blogs)\b|(?:writes|blogs) (?:about|on) [a-z])")
 
 
-def is_foot_bio(line: str, story: str) -> bool:
-    """A contributor's biography under the story ("Arthur Rizer is director of ... at the R Street
-    Institute."): a name, "is" and a post, of a person the story itself (``story``, the text above)
-    never names; a closing sentence about someone in the story is the story's."""
-    m = _ROLE_BIO_RE.match(line) if (" is " in line or " writes " in line or " blogs " in line) else None
+def foot_bio_surname(line: str) -> str | None:
+    """The surname of the person a contributor's biography under a story is about ("Arthur Rizer is
+    director of ... at the R Street Institute." -> "Rizer"): a name, then "is" and a post, or what
+    they write; None for other lines. It is a biography only if the story never names them
+    (``is_foot_bio``): a closing sentence about someone in the story is the story's."""
+    if " is " not in line and " writes " not in line and " blogs " not in line:
+        return None
+    m = _ROLE_BIO_RE.match(line)
     if m is None or REPORTED_RE.search(line) or "“" in line or '"' in line:
-        return False
-    surname = m.group("name").split()[-1]
-    return re.search(rf"\b{re.escape(surname)}\b", story) is None
+        return None
+    return m.group("name").split()[-1]
+
+
+def is_foot_bio(line: str, story: str) -> bool:
+    """A contributor's biography under the story: ``foot_bio_surname`` finds one, and ``story``
+    (the text above) never names the person."""
+    surname = foot_bio_surname(line)
+    return surname is not None and re.search(rf"\b{re.escape(surname)}\b", story) is None
 
 
 def is_callout(line: str) -> bool:

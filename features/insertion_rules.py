@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from .insertion_bio import REPORTED_RE, is_bio, is_callout, is_foot_bio
+from .insertion_bio import REPORTED_RE, foot_bio_surname, is_bio, is_callout, is_foot_bio
 from .insertion_triggers import TriggerSet
 from .lexicons import lexicon_lines
 from .text import split_paragraphs, wrapping_marks
@@ -461,7 +461,7 @@ def _single_line_labels(lines: list[Line], title: str | None, sizes: list[int]) 
             lab = _edge_label(t, title_key)
         if lab is None and (i < _EDGE_LINES or i >= n - 8) and sizes[i] <= 80 and is_bio(t):
             lab = "bio"
-        if lab is None and i >= n - 8 and sizes[i] <= 80 and i >= _EDGE_LINES:
+        if lab is None and i >= n - 8 and sizes[i] <= 80 and i >= _EDGE_LINES and foot_bio_surname(t):
             # the story's own lines above (byline and other furniture left out, which name the author)
             if is_foot_bio(t, "\n".join(lines[j].text for j in range(i) if labels[j] is None)):
                 lab = "bio"
