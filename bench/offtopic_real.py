@@ -187,7 +187,7 @@ def fit(shared: Path, cache: Path | None, wt: float = REAL_WEIGHT, c: float = C)
                   "(bench/make_insertion_set.py, three draws), real negatives from every judged paragraph of "
                   f"{n_train} unlabelled AllSides and hyperpartisan articles of dev-half outlets (at most "
                   f"{PER_OUTLET} per outlet, regression-corpus articles left out), weight {wt}, C = {c} "
-                  "(Baly et al. 2020, Apache-2.0 release; Kiesel et al. 2019, CC BY 4.0). License: Apache-2.0 (relscore).",
+                  "(Baly et al. 2020, Apache-2.0 release; Kiesel et al. 2019). License: Apache-2.0 (relscore).",
         "features": list(OFFTOPIC_FEATURES),
         "n_rows": int(len(y)), "n_positive": int(y.sum()), "n_real_negative": int(len(Xr)),
         "mean": [round(float(v), 6) for v in scaler.mean_],
