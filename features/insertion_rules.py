@@ -302,6 +302,8 @@ def _promo(line: str, n_words: int | None = None) -> str | None:
     n = _n_words(line) if n_words is None else n_words
     if n > _WIDGET_WORDS:
         return None
+    if n > 40 and not _BOX_HINT.search(line.lower()) and not _repeats_a_sentence(line):
+        return None  # most long lines: a paragraph with no sign-up or notice word, decided before the scan
     core = line.strip(" \t\u00a0.:!|·•-–—()[]»>")
     short = n <= 10
     low = core.lower()
@@ -321,6 +323,9 @@ def _promo(line: str, n_words: int | None = None) -> str | None:
 
 # A scraped sign-up or donation box runs its parts into one line of up to this many words.
 _WIDGET_WORDS = 120
+# A word every such box holds (its sign-up, inbox, newsletter, e-mail or notice cue).
+# (searched in the lower-cased line: a case-insensitive alternation is several times slower)
+_BOX_HINT = re.compile(r"sign|inbox|newsletter|subscri|e-?mail|third party|to respond|donat|member|editor")
 
 
 def _widget(line: str, core: str, cued: set[int]) -> str | None:
@@ -328,15 +333,17 @@ def _widget(line: str, core: str, cued: set[int]) -> str | None:
     (desktop and mobile copies), or two different promotion cues in it ("Get the Slatest in
     Your Inbox ... By signing up, you agree to our Privacy Policy ... Sign Up"), where one cue in
     a paragraph of 40 words or more is the story reporting on newsletters or sign-ups."""
-    hits = [r.label for i, r in enumerate(_promo_rules()) if i in cued and r.pattern.search(core)]
-    if hits and _repeats_a_sentence(line):
-        return hits[0]
+    rules = _promo_rules()
+    if _repeats_a_sentence(line):
+        hits = [rules[i].label for i in sorted(cued) if rules[i].pattern.search(core)]
+        return hits[0] if hits else None
     # two sign-up, donation or notice cues, outside a quotation (a quoted scene may mention a
     # mailing list and a text-to-join number); a biography's "Follow him on Twitter" is no second cue
-    boxed = [lab for lab in hits if lab != "social"]
-    if len(boxed) >= 2 and not line.startswith(("“", '"')):
-        return boxed[0]
-    return None
+    boxed = sorted(i for i in cued if rules[i].label != "social")
+    if len(boxed) < 2 or line.startswith(("“", '"')):
+        return None
+    hits = [rules[i].label for i in boxed if rules[i].pattern.search(core)]
+    return hits[0] if len(hits) >= 2 else None
 
 
 def _repeats_a_sentence(line: str) -> bool:
