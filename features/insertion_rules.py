@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .insertion_bio import REPORTED_RE, foot_bio_surname, is_bio, is_callout, is_foot_bio
+from .insertion_boxes import BOX_WORDS, box_label, may_be_box
 from .insertion_triggers import TriggerSet
 from .lexicons import lexicon_lines
 from .text import split_paragraphs, wrapping_marks
@@ -300,9 +301,9 @@ def _headline_like(line: str) -> bool:
 
 def _promo(line: str, n_words: int | None = None) -> str | None:
     n = _n_words(line) if n_words is None else n_words
-    if n > _WIDGET_WORDS:
+    if n > BOX_WORDS:
         return None
-    if n > 40 and not _BOX_HINT.search(line.lower()) and not _repeats_a_sentence(line):
+    if n > 40 and not may_be_box(line):
         return None  # most long lines: a paragraph with no sign-up or notice word, decided before the scan
     core = line.strip(" \t\u00a0.:!|·•-–—()[]»>")
     short = n <= 10
@@ -311,7 +312,7 @@ def _promo(line: str, n_words: int | None = None) -> str | None:
     if not short and not cued:
         return None
     if n > 40:
-        return _widget(line, core, cued)
+        return box_label(line, core, cued, _promo_rules())
     for i, rule in enumerate(_promo_rules()):
         if rule.whole_line:
             if short and rule.pattern.match(core):
@@ -319,46 +320,6 @@ def _promo(line: str, n_words: int | None = None) -> str | None:
         elif i in cued and rule.pattern.search(core):
             return rule.label
     return None
-
-
-# A scraped sign-up or donation box runs its parts into one line of up to this many words.
-_WIDGET_WORDS = 120
-# A word every such box holds (its sign-up, inbox, newsletter, e-mail or notice cue).
-# (searched in the lower-cased line: a case-insensitive alternation is several times slower)
-_BOX_HINT = re.compile(r"sign|inbox|newsletter|subscri|e-?mail|third party|to respond|donat|member|editor")
-
-
-def _widget(line: str, core: str, cued: set[int]) -> str | None:
-    """The label of a long line that is a scraped sign-up or donation box: its blurb repeated
-    (desktop and mobile copies), or two different promotion cues in it ("Get the Slatest in
-    Your Inbox ... By signing up, you agree to our Privacy Policy ... Sign Up"), where one cue in
-    a paragraph of 40 words or more is the story reporting on newsletters or sign-ups."""
-    rules = _promo_rules()
-    if _repeats_a_sentence(line):
-        hits = [rules[i].label for i in sorted(cued) if rules[i].pattern.search(core)]
-        return hits[0] if hits else None
-    # two sign-up, donation or notice cues, outside a quotation (a quoted scene may mention a
-    # mailing list and a text-to-join number); a biography's "Follow him on Twitter" is no second cue
-    boxed = sorted(i for i in cued if rules[i].label != "social")
-    if len(boxed) < 2 or line.startswith(("“", '"')):
-        return None
-    hits = [rules[i].label for i in boxed if rules[i].pattern.search(core)]
-    return hits[0] if len(hits) >= 2 else None
-
-
-def _repeats_a_sentence(line: str) -> bool:
-    """True when a run of eight words occurs twice in the line: a scraped sign-up or donation
-    box repeats its blurb (desktop and mobile copies), a written paragraph does not."""
-    words = line.lower().split()
-    keys = list(zip(*(words[k:] for k in range(8))))
-    if len(set(keys)) == len(keys):
-        return False  # no run occurs twice (most paragraphs): decided without the loop
-    first: dict[tuple[str, ...], int] = {}
-    for i, key in enumerate(keys):
-        if key in first and i - first[key] >= 8:
-            return True
-        first.setdefault(key, i)
-    return False
 
 
 def _caption(line: str, n_words: int | None = None) -> str | None:
