@@ -18,7 +18,7 @@ lists the latter so recall can be reported for each.
 Usage: ``python -m bench.make_insertion_set [--split test] [--n 400] [--out /tmp/ins.jsonl]``
 (writes nothing unless ``--out`` is given; the set is built in memory by
 ``bench/evals/insertions.py``).
-``--fit-offtopic`` prints the off-topic paragraph model fitted on the dev split;
+``offtopic_training_rows`` gives the off-topic model's synthetic rows (fitted by bench/offtopic_real.py);
 ``--build-idf PATH`` writes ``features/lexicons/insertion_idf_v1.txt`` from the corpus.
 """
 from __future__ import annotations
@@ -348,10 +348,6 @@ def make_set(shared: Path = SHARED, split: str = "test", n: int = 400, seed: int
     return out
 
 
-FIT_SEEDS = (SEED, 1, 2)
-OFFTOPIC_C = 0.3  # L2 strength of the off-topic model
-
-
 def offtopic_training_rows(samples: list[Sample]) -> tuple[list[tuple[float, ...]], list[bool]]:
     """(OFFTOPIC_FEATURES, is off-topic) for every judged body paragraph of ``samples``, each
     article once with its title and once without (inputs come both ways)."""
@@ -368,40 +364,6 @@ def offtopic_training_rows(samples: list[Sample]) -> tuple[list[tuple[float, ...
                 X.append(x.as_row())
                 y.append((lines[i].start, lines[i].end) in gold)
     return X, y
-
-
-def fit_offtopic(shared: Path = SHARED, n: int = 1200) -> dict:
-    """Fit the off-topic paragraph model of features.insertions on the dev split only
-    (three random insertion draws over the dev base articles): standardised features,
-    all pairwise products, L2 logistic regression (C = 0.3: the dev split's best). Returns insertion_offtopic_v1.json."""
-    import numpy as np
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.preprocessing import PolynomialFeatures, StandardScaler
-
-    from features.insertions import OFFTOPIC_FEATURES
-
-    X, y = [], []
-    for seed in FIT_SEEDS:
-        xs, ys = offtopic_training_rows(make_set(shared, "dev", n, seed))
-        X += xs
-        y += ys
-    Xa, ya = np.array(X), np.array(y, dtype=int)
-    scaler = StandardScaler().fit(Xa)
-    phi = PolynomialFeatures(2).fit_transform(scaler.transform(Xa))
-    model = LogisticRegression(C=OFFTOPIC_C, max_iter=10000).fit(phi, ya)
-    return {
-        "_about": "Off-topic paragraph model of features/insertions.py: logistic regression over "
-                  "[1, z, z_i*z_j for i<=j], z = (x - mean) / scale. Fitted by bench/make_insertion_set.py "
-                  "--fit-offtopic on the dev split of the synthetic insertion set, each article with and without "
-                  "its title (AllSides articles, "
-                  "Baly et al. 2020; Apache-2.0 release). License: Apache-2.0 (relscore).",
-        "features": list(OFFTOPIC_FEATURES),
-        "n_rows": int(len(ya)), "n_positive": int(ya.sum()),
-        "mean": [round(float(v), 6) for v in scaler.mean_],
-        "scale": [round(float(v), 6) for v in scaler.scale_],
-        "coef": [round(float(v), 6) for v in model.coef_[0]],
-        "intercept": round(float(model.intercept_[0]), 6),
-    }
 
 
 IDF_MIN_DF = 50
@@ -470,9 +432,6 @@ def main() -> None:
     ap.add_argument("--split", default="test", choices=["dev", "test"])
     ap.add_argument("--n", type=int, default=400)
     ap.add_argument("--out", type=Path, help="write JSONL here (e.g. /tmp/ins.jsonl)")
-    ap.add_argument("--fit-offtopic", type=Path, metavar="PATH",
-                    help="fit the off-topic model on the dev split, write it (features/lexicons/"
-                         "insertion_offtopic_v1.json) to PATH and stop")
     ap.add_argument("--build-idf", type=Path, metavar="PATH",
                     help="write the IDF lexicon (features/lexicons/insertion_idf_v1.txt) to PATH and stop")
     ap.add_argument("--build-lsa", type=Path, metavar="PATH",
@@ -487,9 +446,6 @@ def main() -> None:
         return
     if args.build_idf:
         args.build_idf.write_text(build_idf(SHARED), encoding="utf-8")
-        return
-    if args.fit_offtopic:
-        args.fit_offtopic.write_text(json.dumps(fit_offtopic(SHARED), indent=1) + "\n", encoding="utf-8")
         return
     samples = make_set(SHARED, args.split, args.n)
     if args.out:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["REPORTED_RE", "is_bio", "is_callout"]
+__all__ = ["REPORTED_RE", "foot_bio_surname", "is_bio", "is_callout", "is_foot_bio"]
 
 #: A reporting verb: a sentence carrying one reports what someone said, it is not furniture.
 REPORTED_RE = re.compile(r"\b(?:said|says|told|according to)\b")
@@ -50,6 +50,37 @@ def is_bio(line: str) -> bool:
         return True
     rest = line[m.end():]
     return _APPOS_NEXT.match(rest) is not None or _CLAUSE_AFTER.search(rest) is None
+
+
+# "Arthur Rizer is director of justice policy at the R Street Institute.", "Gary Kaltbaum is a registered
+# investment advisor ...": a person's name, "is", and a post of an organisation or trade.
+_ROLE_BIO_RE = re.compile(
+    rf"{_NAME_START}(?P<name>{_NAME})\s+(?:is\s+(?:(?:an?|the|also)\s+)?(?:[\w-]+\s+){{0,3}}?"
+    r"(?i:president|director|founder|co-founder|chairman|chairwoman|chair|CEO|chief executive|executive|fellow|"
+    r"scholar|host|advis[eo]r|strategist|consultant|partner|pastor|rabbi|senior|former|co-host|principal|"
+    r"managing|member)\b"
+    # "Susan Stamper Brown lives in Alaska and writes on culture, politics and current events."
+    r"|lives in [A-Z][^.]{0,40}? and (?:writes|blogs)\b|(?:writes|blogs) (?:about|on) [a-z])")
+
+
+def foot_bio_surname(line: str) -> str | None:
+    """The surname of the person a contributor's biography under a story is about ("Arthur Rizer is
+    director of ... at the R Street Institute." -> "Rizer"): a name, then "is" and a post, or what
+    they write; None for other lines. It is a biography only if the story never names them
+    (``is_foot_bio``): a closing sentence about someone in the story is the story's."""
+    if " is " not in line and " writes " not in line and " blogs " not in line:
+        return None
+    m = _ROLE_BIO_RE.match(line)
+    if m is None or REPORTED_RE.search(line) or "“" in line or '"' in line:
+        return None
+    return m.group("name").split()[-1]
+
+
+def is_foot_bio(line: str, story: str) -> bool:
+    """A contributor's biography under the story: ``foot_bio_surname`` finds one, and ``story``
+    (the text above) never names the person."""
+    surname = foot_bio_surname(line)
+    return surname is not None and re.search(rf"\b{re.escape(surname)}\b", story) is None
 
 
 def is_callout(line: str) -> bool:

@@ -13,7 +13,8 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from .insertion_bio import REPORTED_RE, is_bio, is_callout
+from .insertion_bio import REPORTED_RE, foot_bio_surname, is_bio, is_callout, is_foot_bio
+from .insertion_boxes import BOX_WORDS, box_label, may_be_box
 from .insertion_triggers import TriggerSet
 from .lexicons import lexicon_lines
 from .text import split_paragraphs, wrapping_marks
@@ -80,12 +81,13 @@ def _agency_rx() -> str:
 # --- line-level patterns ----------------------------------------------------------
 _LINE_RE = re.compile(r"[^\n]+")
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*")
-_LEAD_OPEN = re.compile(r"[\s(\[{]*(?:(?:[►▶▸»>•·■▪◆→*]|->|>>)[\s]*)*")
+# (an arrow the scraper left HTML-escaped, "&gt;&gt; Related: ...", counts as one)
+_LEAD_OPEN = re.compile(r"[\s(\[{]*(?:(?:[►▶▸»>•·■▪◆→*]|->|>>|&gt;|&raquo;)[\s]*)*")
 # Between lead-in and headline: punctuation, a non-breaking space or a wide gap.
 _LEAD_SEP = re.compile(r"[ \t]*(?::|\||»|>>|->|→|—|–|-(?=\s)|…|\.\.\.)[\s\u00a0]*|[ \t]*\u00a0[\s\u00a0]*|[ \t]{2,}")
 _LEAD_OUTLET = re.compile(r"\s+(?:on|from|at|in|by|via)\s+(?:the\s+)?[A-Z0-9][\w.&'’-]*(?:\s+[A-Z0-9][\w.&'’-]*){0,3}")
 # The line's first word (what _leadin's word loop looks at first: _LEAD_OPEN holds no letters).
-_FIRST_WORD = re.compile(r"[^A-Za-z]*([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
+_FIRST_WORD = re.compile(r"(?:[^A-Za-z&]|&(?:gt|raquo);)*([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
 _SENT_END = re.compile(r"[.!?…][\"”’')\]]*$")
 
 _CAP = r"[A-Z][\w.'’-]*"
@@ -299,14 +301,18 @@ def _headline_like(line: str) -> bool:
 
 def _promo(line: str, n_words: int | None = None) -> str | None:
     n = _n_words(line) if n_words is None else n_words
-    if n > 40 and not (n <= 120 and _repeats_a_sentence(line)):
+    if n > BOX_WORDS:
         return None
+    if n > 40 and not may_be_box(line):
+        return None  # most long lines: a paragraph with no sign-up or notice word, decided before the scan
     core = line.strip(" \t\u00a0.:!|·•-–—()[]»>")
     short = n <= 10
     low = core.lower()
     cued = _trigger_set().groups_in(low)
     if not short and not cued:
         return None
+    if n > 40:
+        return box_label(line, core, cued, _promo_rules())
     for i, rule in enumerate(_promo_rules()):
         if rule.whole_line:
             if short and rule.pattern.match(core):
@@ -314,21 +320,6 @@ def _promo(line: str, n_words: int | None = None) -> str | None:
         elif i in cued and rule.pattern.search(core):
             return rule.label
     return None
-
-
-def _repeats_a_sentence(line: str) -> bool:
-    """True when a run of eight words occurs twice in the line: a scraped sign-up or donation
-    box repeats its blurb (desktop and mobile copies), a written paragraph does not."""
-    words = line.lower().split()
-    keys = list(zip(*(words[k:] for k in range(8))))
-    if len(set(keys)) == len(keys):
-        return False  # no run occurs twice (most paragraphs): decided without the loop
-    first: dict[tuple[str, ...], int] = {}
-    for i, key in enumerate(keys):
-        if key in first and i - first[key] >= 8:
-            return True
-        first.setdefault(key, i)
-    return False
 
 
 def _caption(line: str, n_words: int | None = None) -> str | None:
@@ -438,6 +429,10 @@ def _single_line_labels(lines: list[Line], title: str | None, sizes: list[int]) 
             lab = _edge_label(t, title_key)
         if lab is None and (i < _EDGE_LINES or i >= n - 8) and sizes[i] <= 80 and is_bio(t):
             lab = "bio"
+        if lab is None and i >= n - 8 and sizes[i] <= 80 and i >= _EDGE_LINES and foot_bio_surname(t):
+            # the story's own lines above (byline and other furniture left out, which name the author)
+            if is_foot_bio(t, "\n".join(lines[j].text for j in range(i) if labels[j] is None)):
+                lab = "bio"
         if lab is None and i < _EDGE_LINES + 2 and _TIMESTAMP_RE.match(t):
             lab = "timestamp"
         if lab is None and i < 3:

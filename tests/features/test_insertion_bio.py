@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from features.insertion_bio import is_bio, is_callout
+from features.insertion_bio import is_bio, is_callout, is_foot_bio
 from features.insertions import find_insertions
 
 BODY = ("The Senate voted 52 to 48 on Tuesday to confirm the nominee after a long debate over her record "
@@ -60,3 +60,40 @@ def test_a_long_call_out_box_is_promotion_anywhere_in_the_body() -> None:
 ])
 def test_a_plea_in_the_storys_words_is_not_a_call_out(line: str) -> None:
     assert not is_callout(line)
+
+
+@pytest.mark.parametrize("line", [
+    "Arthur Rizer is director of justice and national security policy at the R Street Institute.",
+    "Dan Celia is president and CEO of Financial Issues Stewardship Ministries, Inc., and host of a radio program.",
+    "Gary Kaltbaum is a registered investment advisor with more than 30 years of experience in the markets.",
+    "Lenny McAllister is Director of Western Pennsylvania for Commonwealth Foundation.",
+])
+def test_a_contributors_post_under_the_story_is_a_biography(line: str) -> None:
+    story = f"{BODY}\n\n{LATER}"
+    assert is_foot_bio(line, story)
+    # the same person named in the story: its closing sentence about them
+    surname = line.split(" is ")[0].split()[-1]
+    assert not is_foot_bio(line, story + f"\n\n{surname} has argued against the bill for months.")
+
+
+@pytest.mark.parametrize("line", [
+    "Tom Smith is the president of the union, and he said the strike would go on.",
+    "The GOP is lucky to find this out now.",
+    "Jane Roe is “a fellow traveller of the regime,” her critics wrote.",
+])
+def test_closing_sentences_are_not_foot_biographies(line: str) -> None:
+    assert not is_foot_bio(line, f"{BODY}\n\n{LATER}")
+
+
+def test_a_foot_biography_is_marked_below_the_story_only() -> None:
+    bio = "Arthur Rizer is director of justice and national security policy at the R Street Institute."
+    text = f"{BODY}\n\n{LATER}\n\n{BODY}\n\n{LATER}\n\n{bio}"
+    assert [(text[s.start:s.end], s.label) for s in find_insertions(text)] == [(bio, "bio")]
+    named = f"By Arthur Rizer\n\n{BODY}\n\nRizer said the vote was close.\n\n{LATER}\n\n{BODY}\n\n{LATER}\n\n{bio}"
+    assert bio not in [named[s.start:s.end] for s in find_insertions(named)]
+
+
+def test_a_columnists_line_of_where_they_live_and_what_they_write_is_a_foot_biography() -> None:
+    line = "Susan Stamper Brown lives in Alaska and writes on culture, politics and current events."
+    assert is_foot_bio(line, f"{BODY}\n\n{LATER}")
+    assert not is_foot_bio("Jane Roe writes that the bill would cost too much.", f"{BODY}\n\n{LATER}")

@@ -40,7 +40,7 @@ def test_header_states_the_idf_corpus_size():
 
 
 def test_json_and_binary_files_are_found():
-    assert lexicon_json("insertion_offtopic_v1.json")["features"][0] == "log_cos_rest"
+    assert lexicon_json("insertion_offtopic_v2.json")["features"][0] == "log_cos_rest"
     with lexicon_path("insertion_lsa_v1.npz").open("rb") as f:
         assert f.read(2) == b"PK"  # a zip archive, as numpy writes .npz
 

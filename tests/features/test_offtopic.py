@@ -14,6 +14,7 @@ from features.offtopic import (
     MIN_PARAS,
     OFFTOPIC_FEATURES,
     ParagraphFeatures,
+    _first_person,
     _neighbours,
     _style_mismatch,
     _typography,
@@ -42,7 +43,7 @@ def _with_pasted() -> tuple[list, list[int], int]:
 
 def test_feature_names_are_the_records_fields_and_the_models_columns():
     assert OFFTOPIC_FEATURES == tuple(f.name for f in fields(ParagraphFeatures))
-    assert list(OFFTOPIC_FEATURES) == lexicon_json("insertion_offtopic_v1.json")["features"]
+    assert list(OFFTOPIC_FEATURES) == lexicon_json("insertion_offtopic_v2.json")["features"]
 
 
 def test_pasted_paragraph_shares_less_with_the_article_than_its_own_paragraphs():
@@ -169,3 +170,23 @@ def test_a_paragraph_placed_by_the_author_is_not_off_topic():
     assert not _pasted_flagged(PASTED + " — Federal Reserve (@federalreserve) June 17, 2020")
     carded = PASTED.replace("policymakers", "Jerome Powell Jerome Hayden PowellFed chief warns of slow recovery MORE")
     assert not _pasted_flagged(carded)
+
+
+def test_a_paragraph_leaning_on_the_story_is_not_off_topic():
+    """Evidence beyond low similarity (issue 18): a paragraph that opens with a connective or a word
+    pointing back ("And", "That"), or speaks as the author does elsewhere in the first person, leans on
+    the text around it, as a paragraph pasted from another story cannot; the same paragraph without
+    that link is flagged."""
+    assert _pasted_flagged(PASTED)
+    assert not _pasted_flagged("And " + PASTED[0].lower() + PASTED[1:])
+    assert not _pasted_flagged("That decision, " + PASTED[0].lower() + PASTED[1:])
+    assert _pasted_flagged("This week " + PASTED[0].lower() + PASTED[1:])  # a date, not a pointer
+    mine = PASTED.replace("on Wednesday", "on Wednesday, as I wrote then")
+    assert _pasted_flagged(mine)  # the author says "I" nowhere else: no voice to match
+
+
+def test_first_person_outside_quotations_only():
+    assert _first_person("As it happened, I was out of the country.")
+    assert _first_person("My inbox filled up with statements.")
+    assert not _first_person("“I am not going anywhere,” the senator said.")
+    assert not _first_person("The Iowa caucuses are in February.")

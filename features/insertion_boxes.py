@@ -1,0 +1,67 @@
+"""Sign-up, donation and notice boxes that a scraper ran into one long line of the article.
+
+A box can run to 120 words, beyond the 40 the promotion cues of ``features.insertion_rules``
+read, so it is told from a paragraph by what a written paragraph does not do: repeat its blurb
+(desktop and mobile copies), or hold two different sign-up or notice cues ("Get the Slatest in
+Your Inbox ... By signing up, you agree to our Privacy Policy ... Sign Up").
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Protocol
+
+__all__ = ["BOX_WORDS", "box_label", "may_be_box", "repeats_a_sentence"]
+
+#: A scraped box runs its parts into one line of up to this many words.
+BOX_WORDS = 120
+# A word every such box holds (its sign-up, inbox, newsletter, e-mail or notice cue); searched in
+# the lower-cased line, since a case-insensitive alternation is several times slower.
+_BOX_HINT = re.compile(r"sign|inbox|newsletter|subscri|e-?mail|third party|to respond|donat|member|editor")
+
+
+class CueRule(Protocol):
+    """What a promotion cue rule offers here: its label and its pattern."""
+
+    @property
+    def label(self) -> str: ...
+
+    @property
+    def pattern(self) -> re.Pattern[str]: ...
+
+
+def may_be_box(line: str) -> bool:
+    """False for most long lines (no box word, no repeated blurb): decided before any cue scan."""
+    return _BOX_HINT.search(line.lower()) is not None or repeats_a_sentence(line)
+
+
+def box_label(line: str, core: str, cued: set[int], rules: Sequence[CueRule]) -> str | None:
+    """The label of a long line that is a scraped box, else None: its blurb repeated and a cue in
+    it, or two different non-social cues outside a quotation (one cue in a paragraph of 40 words
+    or more is the story reporting on newsletters or sign-ups). ``cued``: the indices of the rules
+    whose trigger the line holds; ``core``: the line without its edge punctuation."""
+    if repeats_a_sentence(line):
+        hits = [rules[i].label for i in sorted(cued) if rules[i].pattern.search(core)]
+        return hits[0] if hits else None
+    # a quoted scene may mention a mailing list and a text-to-join number; a biography's
+    # "Follow him on Twitter" is no second cue
+    boxed = sorted(i for i in cued if rules[i].label != "social")
+    if len(boxed) < 2 or line.startswith(("“", '"')):
+        return None
+    hits = [rules[i].label for i in boxed if rules[i].pattern.search(core)]
+    return hits[0] if len(hits) >= 2 else None
+
+
+def repeats_a_sentence(line: str) -> bool:
+    """True when a run of eight words occurs twice in the line: a scraped sign-up or donation
+    box repeats its blurb (desktop and mobile copies), a written paragraph does not."""
+    words = line.lower().split()
+    keys = list(zip(*(words[k:] for k in range(8))))
+    if len(set(keys)) == len(keys):
+        return False  # no run occurs twice (most paragraphs): decided without the loop
+    first: dict[tuple[str, ...], int] = {}
+    for i, key in enumerate(keys):
+        if key in first and i - first[key] >= 8:
+            return True
+        first.setdefault(key, i)
+    return False
