@@ -57,6 +57,8 @@ def _clean_gap(text: str, a: int, b: int) -> bool:
     gap = text[a:b]
     if gap[:1] == "%" and a > 0 and text[a - 1].isdigit():
         gap = gap[1:]  # "55% of Americans": the sign belongs to its number
+    elif gap == "/" and text[a - 1].isalpha() and text[b : b + 1].isupper():
+        return True  # "ABC News/Washington Post", "ADL/Greenblatt": two names of one source
     return gap.strip() == "" and "\n" not in gap
 
 

@@ -68,6 +68,13 @@ RELATIVE_RE = re.compile(r"\b(?:who|which)\b", re.IGNORECASE)
 # A "content" that opens with a conjunction is a second verb phrase ("insisted and gambled").
 COORD_START_RE = re.compile(r"(?:and|or|but|as)\b", re.IGNORECASE)
 PASSIVE_BEFORE_RE = re.compile(r"\b(?:be|is|was|were|been|being|are)\s+$", re.IGNORECASE)
+# A passive cue with its agent: "was noted by X", "we've been told by the FBI", "was asked a question
+# by a member of the audience", "is acknowledged even by the Times": the agent speaks.
+PASSIVE_AGENT_BEFORE_RE = re.compile(
+    r"\b(?:be|is|was|were|been|being|are|get|got|gets)[^\S\n]+(?:(?:not|never|also|now|already|first|still|\w+ly)[^\S\n]+)?$",
+    re.IGNORECASE,
+)
+BY_AGENT_RE = re.compile(r"[^\S\n]+(?:(?!to\b)[a-z]+[^\S\n]+){0,2}?by[^\S\n]+")
 # Left at the end of a paraphrase cut before an inner attribution ("..., and", "..., that").
 TRAILING_JOIN_RE = re.compile(r"(?:[\s,;:—–]|\b(?:and|but|that|as|while|the|a|an)\b)*$", re.IGNORECASE)
 # "Both Sauve and State Attorney Dave Aronberg said": titles may stand between "and" and the name

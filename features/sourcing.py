@@ -34,9 +34,9 @@ from .source_words import (
     COLON_CUE_RE, CONTENT_START_RE, COORD_START_RE, COORD_VERB_RE, DETERMINERS, FIRST_SECOND, FORMS,
     GERUND_WHILE_RE, INVERSION_MARKS, Lexicon, MANNER_LABEL, MANNER_RE, MODAL_REPORTS, MODALS, NEGATED_RE,
     NEITHER_RE, NOT_AFTER_TO, NOT_A_CUE_AFTER, NOT_A_CUE_BEFORE, NOUN_BEFORE, NP_STOP, OBJECT_PRONOUNS, OF_NAME_RE, ORG_HEADS,
-    PASSIVE_AUX, PASSIVE_BEFORE_RE, PASSIVE_CUES, PASSIVE_GAP, PASSIVE_NEVER, POLL_IN_RE, POSTPOSABLE, PRONOUNS,
+    BY_AGENT_RE, PASSIVE_AGENT_BEFORE_RE, PASSIVE_AUX, PASSIVE_BEFORE_RE, PASSIVE_CUES, PASSIVE_GAP, PASSIVE_NEVER, POLL_IN_RE, POSTPOSABLE, PRONOUNS,
     QUOTED_CLAUSE_START_RE, QUOTED_CUES, QUOTED_PAST, QUOTE_AFTER_RE, QUOTE_BEFORE_RE, QUOTE_MARK_RE,
-    REFLEXIVES, SKIP_BEFORE, SOURCE_LABELS, STANCE, STANDALONE_MANNER_RE, THAT_RE, TO_BEFORE_RE, TRAILING_JOIN_RE,
+    REFLEXIVES, SKIP_BEFORE, SOURCE_LABELS, STANCE, STANDALONE_MANNER_RE, THAT_RE, TIME_WORDS, TO_BEFORE_RE, TRAILING_JOIN_RE,
     WRITING_AFTER_RE, lexicon,
 )
 from .text import Doc
@@ -217,6 +217,11 @@ def _sources_for_cue(
         m = POLL_IN_RE.match(text, s)
         head = m.group(3).lower() if m else ""
         return [NounPhrase(m.start(2), m.end(2), "document", f"document:{head}:{m.group(2).lower()}", typed=True)] if m else []
+    by = BY_AGENT_RE.match(text, e) if PASSIVE_AGENT_BEFORE_RE.search(text, max(sent_s, s - 24), s) else None
+    if by:
+        agent = np_forward(text, by.end(), sent_e, lex)
+        dated = agent is not None and text[agent.start : agent.end].split()[0].lower() in TIME_WORDS  # "by Friday"
+        return [agent] if agent is not None and not dated and (agent.proper or agent.typed or agent.pronoun) else []
     before = text[sent_s:s].rstrip()
     if first.endswith("ing") and (before.endswith(",") or GERUND_WHILE_RE.search(before)):
         # "..., adding that": the source is the main clause's subject, found at its own cue;

@@ -470,6 +470,17 @@ SOURCE_SPANS = [
     # two roles of one person, not two speakers
     ("When Axios co-founder and chief executive Jim VandeHei announced the loan, critics pounced.",
      ["chief executive Jim VandeHei"]),
+    # a passive cue's agent after "by" speaks; a date after "by" is a deadline, and no agent, no speaker
+    ("The remark was noted by Senator John Smith.", ["Senator John Smith"]),
+    ("Everything we’ve been told by the FBI is a fraud.", ["the FBI"]),
+    ("The claim was first reported by The Washington Post.", ["The Washington Post"]),
+    ("The results were announced by Friday.", []),
+    ("The results were announced on Friday.", []),
+    # two names joined by a slash are one source; a link's path is none
+    ("The ABC News/Washington Post poll found that 60 percent of Americans expect a recession.",
+     ["The ABC News/Washington Post poll"]),
+    ("ADL/Greenblatt accused Mr. Bannon of bigotry.", ["ADL/Greenblatt"]),
+    ("A chart at bit.ly/Xyz shows that the rise was steep.", []),
 ]
 
 
