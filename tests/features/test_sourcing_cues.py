@@ -33,6 +33,10 @@ NO_CUE = [
     ("As the judge read his decision, the defendant smiled at the jury.", None),
     ("Dorsey’s thread reads as a series of subtweets aimed at Facebook.", None),
     ("I got to know the hoodlums and read some of their case files.", None),
+    # a bare stem reports only before its that-clause: after "to" or a modal it is a plan
+    ("On Tuesday, the president is expected to announce $800 billion in cuts.", None),
+    ("The governor did not immediately announce whether he would appeal.", None),
+    ("Maher and Igou conclude their paper with a table.", None),
     ("Marley Dias launched a reading campaign for black girls.", None),
     # "notes" and "reports" as nouns
     ("He put away his policy papers and disclosed personal notes to the magazine.", {"notes"}),
@@ -155,6 +159,13 @@ CUE = [
     ("Trump weighed in, writing on Twitter: “Google is rigged.”", "writing", "Trump"),
     ("In October, he replied to a fan on Instagram, writing, \"With respect, you are wrong.\"", "writing", None),
     ("The senator answered the letter, writing that the bill would fail.", "writing", None),
+    # inflections of listed reporting verbs
+    ("Our task force urges representatives to prohibit political manipulation.", "urges", "Our task force"),
+    ("The Atlantic blames Jews.", "blames", "The Atlantic"),
+    ("Rice adviser Eric Pelofsky emailed that he was “very, very worried.”", "emailed", "Rice adviser Eric Pelofsky"),
+    ("Chris Ruddy had outlined the contours of the same story back in June.", "outlined", "Chris Ruddy"),
+    ("Maher and Igou conclude that the slide can be halted.", "conclude", None),
+    ("When the police chief announce that the suspect was found, Trump tweeted.", "announce", None),
     # a poll opening the sentence frames its finding
     ("In a CBS News poll last month, 38 percent of voters backed the plan.", "In", "a CBS News poll"),
 ]
