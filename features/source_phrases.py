@@ -439,6 +439,36 @@ def np_before_gerund(text: str, sent_s: int, end: int, lex: Lexicon) -> NounPhra
     return None
 
 
+_PP_PREPS = frozenset("to on from in at for with of about".split())
+
+
+def document_before_phrase(text: str, sent_s: int, end: int, lex: Lexicon) -> NounPhrase | None:
+    """A document noun whose prepositional phrase runs up to its gerund cue ("sent notices to shoppers
+    on Thursday saying", "a letter to colleagues saying", "the post on the site reading"): the document
+    speaks, not the noun nearest the cue. Within ten words, with no punctuation, verb-like auxiliary,
+    pronoun or relative word in between."""
+    toks = _tokens(text, max(sent_s, end - 100), end)
+    if len(toks) < 3 or not _clean_gap(text, toks[-1][1], end):
+        return None
+    low = [text[a:b].lower() for a, b in toks]
+    for k in range(len(toks) - 2, max(-1, len(toks) - 11), -1):
+        if not _clean_gap(text, toks[k][1], toks[k + 1][0]):
+            return None
+        lw = low[k]
+        if lw in lex.classes["document"] and low[k + 1] in _PP_PREPS:
+            i = k
+            while i > 0 and k - i < 3 and _clean_gap(text, toks[i - 1][1], toks[i][0]) and low[i - 1] not in BOUNDARY:
+                i -= 1
+                if low[i] in DETERMINERS or _POSSESSIVE.search(low[i]):
+                    break
+            else:
+                i = k  # no determiner near: a bare plural ("notices")
+            return np_forward(text, toks[i][0], toks[k][1], lex, chunk=True)
+        if lw in PASSIVE_AUX or lw in PRONOUNS or lw in RELATIVE or lw in BOUNDARY:
+            return None
+    return None
+
+
 def _np_like(text: str, toks: list[tuple[int, int]], lex: Lexicon) -> bool:
     """Reject chunks that are verb phrases or end in a function word
     ("rushed everyone inside and", "months of")."""

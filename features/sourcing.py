@@ -28,7 +28,7 @@ from bisect import bisect_right
 
 from .base import ArticleTransformer, Extraction, Span, per_100, safe_div
 from .insertions import clean_doc
-from .source_phrases import NounPhrase, np_before_gerund, np_forward, resolve_pronoun, sentence_subject, subject_before
+from .source_phrases import NounPhrase, document_before_phrase, np_before_gerund, np_forward, resolve_pronoun, sentence_subject, subject_before
 from .source_words import (
     ADJECTIVE_AFTER, AND_BEFORE_RE, APPOSED_NAME_RE, BELIEF, BOUNDARY, CLAIM_FORMS, CLAIM_SUBJECTS,
     COLON_CUE_RE, CONTENT_START_RE, COORD_START_RE, COORD_VERB_RE, DETERMINERS, FIRST_SECOND, FORMS,
@@ -249,6 +249,9 @@ def _sources_for_cue(
     if first.endswith("ing") and first not in FORMS["quoting"]:
         # "a study claiming that"; but "posted a message reading: ..." is the poster's
         np_ = np_before_gerund(text, sent_s, s, lex)
+        doc_np = document_before_phrase(text, sent_s, s, lex)
+        if doc_np is not None and (np_ is None or np_.start > doc_np.start):
+            np_ = doc_np  # "a letter to colleagues saying", not "colleagues"; "a memo from Comey claiming" stays whole
         if np_ is not None:
             return [np_]
     if form != "manner":

@@ -481,6 +481,12 @@ SOURCE_SPANS = [
      ["The ABC News/Washington Post poll"]),
     ("ADL/Greenblatt accused Mr. Bannon of bigotry.", ["ADL/Greenblatt"]),
     ("A chart at bit.ly/Xyz shows that the rise was steep.", []),
+    # a document with a prepositional phrase up to its gerund cue speaks, not the noun nearest the cue
+    ("Retailers sent notices to shoppers on Thursday saying they were open for business.", ["notices"]),
+    ("Rep. Scott Rigell is circulating a letter to colleagues saying the Constitution requires a vote.",
+     ["a letter"]),
+    ("Critics pointed to a study from Harvard saying that the policy failed.", ["Critics", "a study from Harvard"]),
+    ("Protesters marched to the capitol on Monday saying that the law must go.", ["Protesters"]),
 ]
 
 
