@@ -71,9 +71,9 @@ def test_sources(text: str, sources: list[tuple[str, str]]) -> None:
         # a hyphenated -ing word is an adjective
         ("The ship appeared to have turned off its transponder in the Mediterranean west of Syria, "
          "ship-tracking data showed.", [("ship-tracking data", "document")]),
-        # a pronoun right before the cue is its subject
+        # a pronoun right before the cue is its subject ("outlined" reports too)
         ("CLOSE Speaking from Phoenix, Donald Trump outlined 10 steps he says will make America safer.",
-         [("he", "pronoun")]),
+         [("Donald Trump", "named"), ("he", "pronoun")]),
         ('"The cells produce materials that are the building blocks of the brain," reported The Jerusalem Post.',
          [("The Jerusalem Post", "media")]),
         # the noun before a relative clause
