@@ -5,7 +5,7 @@ definitions of ``../shared/METRICS.md`` as implemented in ``scoring.gold.realnew
 the ``dev`` half; ``test`` is the number to report.
 
 The regression guard (tests/regression/test_realnews.py) holds the pipeline to the figures in
-``tests/regression/realnews/baseline.json``; ``--write-baseline`` records the current ones there
+``tests/regression/realnews/baseline.json``; ``--write-baseline`` records the current ones there (for the halves scored)
 after a deliberate change (say why in the commit).
 
 Run: ``python -m bench.evals.realnews [--split test] [--ids FILE] [--write-baseline]``
@@ -59,8 +59,10 @@ def main() -> None:
         ap.error("--write-baseline records whole halves; leave out --ids")
     results = {s: run(s, ids) for s in splits}
     if args.write_baseline:
-        BASELINE.write_text(json.dumps({s: {k: round(results[s][k], 4) for k in GUARDED} for s in splits},
-                                       indent=2) + "\n", encoding="utf-8")
+        # halves not scored in this run keep their recorded figures
+        recorded = json.loads(BASELINE.read_text(encoding="utf-8")) if BASELINE.exists() else {}
+        recorded.update({s: {k: round(results[s][k], 4) for k in GUARDED} for s in splits})
+        BASELINE.write_text(json.dumps(recorded, indent=2) + "\n", encoding="utf-8")
     keys = [k for k in results[splits[0]] if not k.startswith("insertion_recall_")]
     print(f"{'metric':34s}" + "".join(f"{s:>10s}" for s in splits))
     for k in keys:
