@@ -165,7 +165,7 @@ NOT_AFTER_TO = frozenset(["write"])
 FORMS = {
     "add": frozenset("added adding adds".split()),
     "evidence": frozenset("show shows showed found finds".split()),
-    "data": frozenset("show showing".split()),
+    "data": frozenset("show shows showing".split()),
     "quoting": frozenset("read reads reading continued".split()),
     "naming": frozenset("called calls calling".split()),
     "writing": frozenset(["writing"]),

@@ -143,6 +143,9 @@ def _in_direct(doc: Doc, s: int, e: int) -> bool:
     return region is not None and region.label == "direct"
 
 
+_CLAUSE_END_RE = re.compile(r"[.!?;:,]\s|\n")
+
+
 def _reports_no_one(text: str, toks: list[tuple[int, int]], low: list[str], i: int, lex: Lexicon) -> bool:
     """The cue word at ``i`` used as something else: a noun ("the claim", "his support", "unfounded
     claims", "phone calls"), an aside ("worth noting"), a phrasal verb ("called off"), a name
@@ -163,7 +166,12 @@ def _reports_no_one(text: str, toks: list[tuple[int, int]], low: list[str], i: i
     if (w in FORMS["naming"] or w in FORMS["evidence"]) and nxt in REFLEXIVES:
         return True
     if w in FORMS["data"] and nxt != "that":
-        return i == 0 or low[i - 1] not in lex.classes["document"]
+        # a data noun as its subject, maybe before a short phrase ("the latest polling in Wisconsin shows");
+        # not "interview shows", "footage shows", "this once again shows"
+        lo = max(0, i - 5)
+        docs = [k for k in range(lo, i) if low[k] in lex.classes["document"]]
+        return not docs or any(x in BOUNDARY or x in PRONOUNS for x in low[docs[-1] : i]) or bool(
+            _CLAUSE_END_RE.search(text, toks[docs[-1]][1], toks[i][0]))
     if i == 0:
         return False
     prev = low[i - 1]

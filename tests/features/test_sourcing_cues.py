@@ -33,6 +33,10 @@ NO_CUE = [
     ("As the judge read his decision, the defendant smiled at the jury.", None),
     ("Dorsey’s thread reads as a series of subtweets aimed at Facebook.", None),
     ("I got to know the hoodlums and read some of their case files.", None),
+    # "shows" the noun, or footage and things that show: no report
+    ("She has appeared on Sunday interview shows.", None),
+    ("The footage shows student after student steaming over the plan.", None),
+    ("He read the report. Video footage shows Brown becoming upset.", None),
     # a bare stem reports only before its that-clause: after "to" or a modal it is a plan
     ("On Tuesday, the president is expected to announce $800 billion in cuts.", None),
     ("The governor did not immediately announce whether he would appeal.", None),
@@ -159,6 +163,9 @@ CUE = [
     ("Trump weighed in, writing on Twitter: “Google is rigged.”", "writing", "Trump"),
     ("In October, he replied to a fan on Instagram, writing, \"With respect, you are wrong.\"", "writing", None),
     ("The senator answered the letter, writing that the bill would fail.", "writing", None),
+    # "shows" after a data noun, maybe across a short phrase
+    ("The latest Rasmussen Reports polling in Wisconsin shows the president up by 2 points.", "shows", None),
+    ("A new Gallup poll shows Biden ahead.", "shows", "A new Gallup poll"),
     # inflections of listed reporting verbs
     ("Our task force urges representatives to prohibit political manipulation.", "urges", "Our task force"),
     ("The Atlantic blames Jews.", "blames", "The Atlantic"),
