@@ -549,6 +549,29 @@ def _chunk_before(text: str, sent_s: int, end: int, lex: Lexicon, stop: frozense
     return np_forward(text, toks[k][0], toks[j][1], lex, chunk=True)
 
 
+def listed_names(text: str, sent_s: int, end: int, lex: Lexicon) -> list[NounPhrase]:
+    """The names of a list of three or more speakers that ends at ``end``, before its "and" ("NBC, the
+    Associated Press, and Politico reported", "Smith, Jones and Brown said"), in order; empty unless
+    at least two names, each a proper noun phrase, are separated by commas. An opening phrase of time
+    or place ("This week,", "In Washington,") is no name and ends the list."""
+    items: list[NounPhrase] = []
+    pos = end
+    while True:
+        head = text[sent_s:pos].rstrip()
+        if head.endswith(","):
+            head = head[:-1]
+        elif items:
+            break
+        np_ = _chunk_before(text, sent_s, sent_s + len(head), lex)
+        words = text[np_.start : np_.end].split() if np_ is not None else []
+        if (np_ is None or not np_.proper or np_.pronoun or words[0] in INTRO_PREPS
+                or any(w.lower() in TIME_WORDS for w in words)):
+            break
+        items.insert(0, np_)
+        pos = np_.start
+    return items if len(items) >= 2 else []
+
+
 def resolve_pronoun(np_: NounPhrase, history: list[NounPhrase]) -> NounPhrase:
     """Give a pronoun the label and identity of the nearest fitting earlier source."""
     if not np_.pronoun:

@@ -28,7 +28,10 @@ from bisect import bisect_right
 
 from .base import ArticleTransformer, Extraction, Span, per_100, safe_div
 from .insertions import clean_doc
-from .source_phrases import NounPhrase, document_before_phrase, np_before_gerund, np_forward, resolve_pronoun, sentence_subject, subject_before
+from .source_phrases import (
+    NounPhrase, document_before_phrase, listed_names, np_before_gerund, np_forward, resolve_pronoun, sentence_subject,
+    subject_before,
+)
 from .source_words import (
     ADJECTIVE_AFTER, AND_BEFORE_RE, APPOSED_NAME_RE, BELIEF, BOUNDARY, CLAIM_FORMS, CLAIM_SUBJECTS,
     COLON_CUE_RE, CONTENT_START_RE, COORD_START_RE, COORD_VERB_RE, DETERMINERS, FIRST_SECOND, FORMS,
@@ -227,9 +230,7 @@ def _sources_for_cue(
         return [NounPhrase(m.start(2), m.end(2), "document", f"document:{head}:{m.group(2).lower()}", typed=True)] if m else []
     by = BY_AGENT_RE.match(text, e) if PASSIVE_AGENT_BEFORE_RE.search(text, max(sent_s, s - 24), s) else None
     if by:
-        agent = np_forward(text, by.end(), sent_e, lex)
-        dated = agent is not None and text[agent.start : agent.end].split()[0].lower() in TIME_WORDS  # "by Friday"
-        return [agent] if agent is not None and not dated and (agent.proper or agent.typed or agent.pronoun) else []
+        return _agent(text, by.end(), sent_e, lex)
     before = text[sent_s:s].rstrip()
     if first.endswith("ing") and (before.endswith(",") or GERUND_WHILE_RE.search(before)):
         # "..., adding that": the source is the main clause's subject, found at its own cue;
@@ -265,18 +266,7 @@ def _sources_for_cue(
     if form != "manner":
         np_ = subject_before(text, sent_s, s, lex)
         if np_ is not None:
-            # "Mr Putin and Mr Erdogan said": both names speak
-            m = AND_BEFORE_RE.search(text, max(sent_s, np_.start - 40), np_.start) if np_.proper else None
-            left = text[max(sent_s, m.start() - 40) : m.start()].split() if m else []
-            if left and not (left[-1][:1].isupper() or left[-1].endswith(",")):
-                m = None  # "co-founder and chief executive Jim VandeHei": two roles of one person
-            co = subject_before(text, sent_s, m.start(), lex) if m else None
-            if co is not None and not co.proper and not co.pronoun and OF_NAME_RE.fullmatch(text, co.end, m.start()):
-                # "the heads of Russia and Turkey declared": the names complete one common head
-                return [NounPhrase(co.start, np_.end, co.label, co.key, co.person, typed=co.typed)]
-            if co is not None and co.proper and not co.pronoun:
-                out.append(co)
-            out.append(np_)
+            out.extend(_with_coordinated(text, sent_s, np_, lex))
         elif COORD_VERB_RE.search(text, max(sent_s, s - 12), s) or TO_BEFORE_RE.search(text, max(sent_s, s - 24), s):
             # "Foreign Minister Mevlüt Çavuşoğlu undermined the plan and said ...", "He defended
             # his position but also promised ...": the subject of the sentence's first verb speaks
@@ -284,6 +274,33 @@ def _sources_for_cue(
             if head is not None:
                 out.append(head)
     return out
+
+
+def _agent(text: str, pos: int, sent_e: int, lex: Lexicon) -> list[NounPhrase]:
+    """The agent after a passive cue's "by" ("was noted by Senator X"); a date there is a deadline ("by Friday")."""
+    agent = np_forward(text, pos, sent_e, lex)
+    if agent is None or text[agent.start : agent.end].split()[0].lower() in TIME_WORDS:
+        return []
+    return [agent] if agent.proper or agent.typed or agent.pronoun else []
+
+
+def _with_coordinated(text: str, sent_s: int, np_: NounPhrase, lex: Lexicon) -> list[NounPhrase]:
+    """A subject with the names coordinated before it: "Mr Putin and Mr Erdogan said" (both speak),
+    "NBC, the Associated Press, and Politico reported" (every name speaks)."""
+    m = AND_BEFORE_RE.search(text, max(sent_s, np_.start - 40), np_.start) if np_.proper else None
+    if m is None:
+        return [np_]
+    left = text[max(sent_s, m.start() - 40) : m.start()].split()
+    if left and not (left[-1][:1].isupper() or left[-1].endswith(",")):
+        return [np_]  # "co-founder and chief executive Jim VandeHei": two roles of one person
+    listed = listed_names(text, sent_s, m.start(), lex)
+    if listed:
+        return listed + [np_]
+    co = subject_before(text, sent_s, m.start(), lex)
+    if co is not None and not co.proper and not co.pronoun and OF_NAME_RE.fullmatch(text, co.end, m.start()):
+        # "the heads of Russia and Turkey declared": the names complete one common head
+        return [NounPhrase(co.start, np_.end, co.label, co.key, co.person, typed=co.typed)]
+    return [co, np_] if co is not None and co.proper and not co.pronoun else [np_]
 
 
 def extract_sourcing(doc: Doc) -> Extraction:

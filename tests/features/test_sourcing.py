@@ -487,6 +487,12 @@ SOURCE_SPANS = [
      ["a letter"]),
     ("Critics pointed to a study from Harvard saying that the policy failed.", ["Critics", "a study from Harvard"]),
     ("Protesters marched to the capitol on Monday saying that the law must go.", ["Protesters"]),
+    # every name of a list of three or more speaks; an opening phrase of place or time is no name
+    ("NBC, the Associated Press, and Politico all reported on the emerging anxiety.",
+     ["NBC", "the Associated Press", "Politico"]),
+    ("Smith, Jones and Brown said they would appeal.", ["Smith", "Jones", "Brown"]),
+    ("In Washington, Smith and Jones said they would appeal.", ["Smith", "Jones"]),
+    ("This week, Smith, Jones and Brown said they would appeal.", ["Smith", "Jones", "Brown"]),
 ]
 
 
