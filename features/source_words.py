@@ -144,6 +144,13 @@ NOT_A_CUE_AFTER = {
     "identified": frozenset("as in".split()),
     "show": frozenset(["up"]), "shows": frozenset(["up"]), "showed": frozenset(["up"]),
 }
+# "According to" in the sense "in keeping with" names a rule or a measure, not a source: "go according to
+# plan", "distributed according to a set of principles", "web browsing according to race".
+CONFORMITY_RE = re.compile(
+    r"[ \t]+to[ \t]+(?:(?:the|a|an|his|her|their|its|our|your|each|one's)[ \t]+)?(?:[\w-]+[ \t]+){0,3}?"
+    r"(?:plans?|way|schedule|label|instructions|guidelines|principles|race|age|level|preferences?|standards"
+    r"|tradition|protocol|script|needs?|size|type|income)\b(?![’'-])"
+)
 # Bare "say"/"tell" after a modal is a hypothetical or a manner of speaking, not a report ("I would
 # say", "they can say whatever they want", "they must tell the American people").
 MODALS = frozenset("could would can might should may must will shall cannot can't couldn't wouldn't won't".split())

@@ -34,7 +34,7 @@ from .source_phrases import (
 )
 from .source_words import (
     ADJECTIVE_AFTER, AND_BEFORE_RE, APPOSED_NAME_RE, BELIEF, BOUNDARY, CLAIM_FORMS, CLAIM_SUBJECTS,
-    COLON_CUE_RE, CONTENT_START_RE, COORD_START_RE, COORD_VERB_RE, DETERMINERS, FIRST_SECOND, FORMS,
+    COLON_CUE_RE, CONFORMITY_RE, CONTENT_START_RE, COORD_START_RE, COORD_VERB_RE, DETERMINERS, FIRST_SECOND, FORMS,
     GERUND_WHILE_RE, INVERSION_MARKS, Lexicon, MANNER_LABEL, MANNER_RE, MODAL_REPORTS, MODALS, NEGATED_RE,
     NEITHER_RE, NOT_AFTER_TO, NOT_A_CUE_AFTER, NOT_A_CUE_BEFORE, NOUN_BEFORE, NP_STOP, OBJECT_PRONOUNS, OF_NAME_RE, ORG_HEADS,
     BY_AGENT_RE, PASSIVE_AGENT_BEFORE_RE, PASSIVE_AUX, PASSIVE_BEFORE_RE, PASSIVE_CUES, PASSIVE_GAP, PASSIVE_NEVER, POLL_IN_RE, POSTPOSABLE, PRONOUNS,
@@ -160,6 +160,8 @@ def _reports_no_one(text: str, toks: list[tuple[int, int]], low: list[str], i: i
     joined = i + 1 < len(toks) and text[toks[i][1] : toks[i + 1][0]].rstrip("$£€").isspace() and (
         i == 0 or w not in FORMS["add"] or not QUOTE_MARK_RE.search(text, toks[i - 1][1], toks[i][0]))
     if joined and (nxt in NOT_A_CUE_AFTER.get(w, ()) or (w in FORMS["add"] and nxt[:1].isdigit())):
+        return True
+    if w == "according" and CONFORMITY_RE.match(text, toks[i][1]):
         return True
     if w in FORMS["quoting"]:
         s, e = toks[i]

@@ -33,6 +33,10 @@ NO_CUE = [
     ("As the judge read his decision, the defendant smiled at the jury.", None),
     ("Dorsey’s thread reads as a series of subtweets aimed at Facebook.", None),
     ("I got to know the hoodlums and read some of their case files.", None),
+    # "according to" a rule or a measure: in keeping with, no source
+    ("But the attempt did not quite go according to plan.", None),
+    ("Vaccines will be distributed according to a set of principles.", None),
+    ("Researchers measured web browsing behavior according to race.", None),
     # "shows" the noun, or footage and things that show: no report
     ("She has appeared on Sunday interview shows.", None),
     ("The footage shows student after student steaming over the plan.", None),
@@ -166,6 +170,9 @@ CUE = [
     # "shows" after a data noun, maybe across a short phrase
     ("The latest Rasmussen Reports polling in Wisconsin shows the president up by 2 points.", "shows", None),
     ("A new Gallup poll shows Biden ahead.", "shows", "A new Gallup poll"),
+    # ... but a source after "according to" still speaks, even the author of a plan
+    ("According to the plan’s author, the plan failed.", "According to", "the plan’s author"),
+    ("The plan failed, according to his grandson.", "according to", "his grandson"),
     # inflections of listed reporting verbs
     ("Our task force urges representatives to prohibit political manipulation.", "urges", "Our task force"),
     ("The Atlantic blames Jews.", "blames", "The Atlantic"),
