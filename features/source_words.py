@@ -50,6 +50,10 @@ POLL_IN_RE = re.compile(
     r"(In)(?<![\w-]In)\s+((?:a|an|the|its|this|that|one|another)\s+"
     r"(?:[\w’'./&-]+\s+){0,6}?(poll|survey|study|report))\b(?=[^,.;:\n]{0,40},)"
 )
+# A source a passage is relayed from: a "From NBC News:" line before a pasted block ("This is from the
+# U-T San Diego:"), and ", per Politico" after what it reports ("via" is left out: "sent, via the Postal Service").
+FROM_LINE_RE = re.compile(r"(?:^|(?<=\n)|(?<=[.!?][ \t]))[ \t]*(?:(?:This|Here) is[ \t]+)?([Ff]rom)[ \t]+[^\n.:]{1,80}:[ \t]*\n")
+PER_RE = re.compile(r",[ \t]+(per)[ \t]+(?=(?:the[ \t]+)?[A-Z])")
 # A colon introducing a direct quote after a name: "Sanders on Clinton: “...”".
 # (The colon first and the letter before it as a lookbehind: a fast scan for ':'.)
 COLON_CUE_RE = re.compile(r"(:)(?<=[^\W\d_]:)[ \t]*[“\"]")

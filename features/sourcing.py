@@ -34,10 +34,10 @@ from .source_phrases import (
 )
 from .source_words import (
     ADJECTIVE_AFTER, AND_BEFORE_RE, APPOSED_NAME_RE, BELIEF, BOUNDARY, CLAIM_FORMS, CLAIM_SUBJECTS,
-    COLON_CUE_RE, CONFORMITY_RE, CONTENT_START_RE, COORD_START_RE, COORD_VERB_RE, DETERMINERS, FIRST_SECOND, FORMS,
+    COLON_CUE_RE, CONFORMITY_RE, CONTENT_START_RE, COORD_START_RE, COORD_VERB_RE, DETERMINERS, FIRST_SECOND, FORMS, FROM_LINE_RE,
     GERUND_WHILE_RE, INVERSION_MARKS, Lexicon, MANNER_LABEL, MANNER_RE, MODAL_REPORTS, MODALS, NEGATED_RE,
     NEITHER_RE, NOT_AFTER_TO, NOT_A_CUE_AFTER, NOT_A_CUE_BEFORE, NOUN_BEFORE, NP_STOP, OBJECT_PRONOUNS, OF_NAME_RE, ORG_HEADS,
-    BY_AGENT_RE, PASSIVE_AGENT_BEFORE_RE, PASSIVE_AUX, PASSIVE_BEFORE_RE, PASSIVE_CUES, PASSIVE_GAP, PASSIVE_NEVER, POLL_IN_RE, POSTPOSABLE, PRONOUNS,
+    BY_AGENT_RE, PASSIVE_AGENT_BEFORE_RE, PASSIVE_AUX, PASSIVE_BEFORE_RE, PASSIVE_CUES, PASSIVE_GAP, PASSIVE_NEVER, PER_RE, POLL_IN_RE, POSTPOSABLE, PRONOUNS,
     QUOTED_CLAUSE_START_RE, QUOTED_CUES, QUOTED_PAST, QUOTE_AFTER_RE, QUOTE_BEFORE_RE, QUOTE_MARK_RE,
     REFLEXIVES, SKIP_BEFORE, SOURCE_LABELS, STANCE, STANDALONE_MANNER_RE, THAT_RE, TIME_WORDS, TO_BEFORE_RE, TRAILING_JOIN_RE,
     WRITING_AFTER_RE, lexicon,
@@ -123,6 +123,9 @@ def _find_cues(doc: Doc, lex: Lexicon) -> list[tuple[int, int, str, str]]:
         prev = text[max(0, m.start() - 20) : m.start()].split()
         if doc.region_at(m.start(), m.end()) is None and not (prev and prev[-1].lower() in lex.cue_words):
             extra.append((m.start(1), m.end(1), "evidence", "in"))
+    for rx in (FROM_LINE_RE, PER_RE):
+        extra.extend((m.start(1), m.end(1), "publication", m.group(1).lower()) for m in rx.finditer(text)
+                     if doc.region_at(m.start(1), m.end(1)) is None and _relayed_from(text, m.end(1), lex))
     if extra:
         out = sorted(out + extra)
     return out
@@ -147,6 +150,13 @@ def _in_direct(doc: Doc, s: int, e: int) -> bool:
 
 
 _CLAUSE_END_RE = re.compile(r"[.!?;:,]\s|\n")
+
+
+def _relayed_from(text: str, pos: int, lex: Lexicon) -> NounPhrase | None:
+    """The named or typed source after "From"/"per" ("From NBC News:", ", per Politico"); not "From our partners:"."""
+    end = text.find("\n", pos)
+    np_ = np_forward(text, pos, len(text) if end < 0 else end, lex)
+    return np_ if np_ is not None and (np_.proper or np_.typed) and not np_.pronoun else None
 
 
 def _reports_no_one(text: str, toks: list[tuple[int, int]], low: list[str], i: int, lex: Lexicon) -> bool:
@@ -226,6 +236,9 @@ def _sources_for_cue(
     if form == "according to":
         np_ = np_forward(text, e, sent_e, lex)
         return [np_] if np_ else []
+    if form in ("from", "per"):
+        np_ = _relayed_from(text, e, lex)
+        return [np_] if np_ is not None else []
     if form == "in":
         m = POLL_IN_RE.match(text, s)
         head = m.group(3).lower() if m else ""

@@ -33,6 +33,9 @@ NO_CUE = [
     ("As the judge read his decision, the defendant smiled at the jury.", None),
     ("Dorsey’s thread reads as a series of subtweets aimed at Facebook.", None),
     ("I got to know the hoodlums and read some of their case files.", None),
+    # "per" a measure, "From" an unnamed giver: nothing relayed
+    ("Prices rose by $5, per month.", None),
+    ("He left.\n\nFrom our partners:\n\nBuy the new phone today.", None),
     # "according to" a rule or a measure: in keeping with, no source
     ("But the attempt did not quite go according to plan.", None),
     ("Vaccines will be distributed according to a set of principles.", None),
@@ -173,6 +176,11 @@ CUE = [
     # ... but a source after "according to" still speaks, even the author of a plan
     ("According to the plan’s author, the plan failed.", "According to", "the plan’s author"),
     ("The plan failed, according to his grandson.", "according to", "his grandson"),
+    # a passage relayed from a named source: a "From X:" line before it, ", per X" after it
+    ("He left.\n\nFrom NBC News:\n\nIn his letter, he wrote that he would divest.", "From", "NBC News"),
+    ("No, I don’t like it. This is from the U-T San Diego:\n\nTeachers are classified as workers.", "from",
+     "the U-T San Diego"),
+    ("“Nothing happened to her,” said Trump, per Politico.", "per", "Politico"),
     # inflections of listed reporting verbs
     ("Our task force urges representatives to prohibit political manipulation.", "urges", "Our task force"),
     ("The Atlantic blames Jews.", "blames", "The Atlantic"),
