@@ -52,7 +52,10 @@ POLL_IN_RE = re.compile(
 )
 # A source a passage is relayed from: a "From NBC News:" line before a pasted block ("This is from the
 # U-T San Diego:"), and ", per Politico" after what it reports ("via" is left out: "sent, via the Postal Service").
-FROM_LINE_RE = re.compile(r"(?:^|(?<=\n)|(?<=[.!?][ \t]))[ \t]*(?:(?:This|Here) is[ \t]+)?([Ff]rom)[ \t]+[^\n.:]{1,80}:[ \t]*\n")
+# (The word first, the start-of-word check after it: the engine jumps from one "rom" to the next; where the
+# line or sentence starts is checked on the match.)
+FROM_LINE_RE = re.compile(r"([Ff]rom)(?<![\w-][Ff]rom)[ \t]+[^\n.:]{1,80}:[ \t]*\n")
+FROM_OPENING_RE = re.compile(r"(?:^|[\n.!?]|\b(?:This|Here) is)[ \t]*$")
 PER_RE = re.compile(r",[ \t]+(per)[ \t]+(?=(?:the[ \t]+)?[A-Z])")
 # A colon introducing a direct quote after a name: "Sanders on Clinton: “...”".
 # (The colon first and the letter before it as a lookbehind: a fast scan for ':'.)

@@ -34,7 +34,7 @@ from .source_phrases import (
 )
 from .source_words import (
     ADJECTIVE_AFTER, AND_BEFORE_RE, APPOSED_NAME_RE, BELIEF, BOUNDARY, CLAIM_FORMS, CLAIM_SUBJECTS,
-    COLON_CUE_RE, CONFORMITY_RE, CONTENT_START_RE, COORD_START_RE, COORD_VERB_RE, DETERMINERS, FIRST_SECOND, FORMS, FROM_LINE_RE,
+    COLON_CUE_RE, CONFORMITY_RE, CONTENT_START_RE, COORD_START_RE, COORD_VERB_RE, DETERMINERS, FIRST_SECOND, FORMS, FROM_LINE_RE, FROM_OPENING_RE,
     GERUND_WHILE_RE, INVERSION_MARKS, Lexicon, MANNER_LABEL, MANNER_RE, MODAL_REPORTS, MODALS, NEGATED_RE,
     NEITHER_RE, NOT_AFTER_TO, NOT_A_CUE_AFTER, NOT_A_CUE_BEFORE, NOUN_BEFORE, NP_STOP, OBJECT_PRONOUNS, OF_NAME_RE, ORG_HEADS,
     BY_AGENT_RE, PASSIVE_AGENT_BEFORE_RE, PASSIVE_AUX, PASSIVE_BEFORE_RE, PASSIVE_CUES, PASSIVE_GAP, PASSIVE_NEVER, PER_RE, POLL_IN_RE, POSTPOSABLE, PRONOUNS,
@@ -125,7 +125,8 @@ def _find_cues(doc: Doc, lex: Lexicon) -> list[tuple[int, int, str, str]]:
             extra.append((m.start(1), m.end(1), "evidence", "in"))
     for rx in (FROM_LINE_RE, PER_RE):
         extra.extend((m.start(1), m.end(1), "publication", m.group(1).lower()) for m in rx.finditer(text)
-                     if doc.region_at(m.start(1), m.end(1)) is None and _relayed_from(text, m.end(1), lex))
+                     if (rx is PER_RE or FROM_OPENING_RE.search(text, max(0, m.start() - 12), m.start()))
+                     and doc.region_at(m.start(1), m.end(1)) is None and _relayed_from(text, m.end(1), lex))
     if extra:
         out = sorted(out + extra)
     return out
@@ -150,6 +151,18 @@ def _in_direct(doc: Doc, s: int, e: int) -> bool:
 
 
 _CLAUSE_END_RE = re.compile(r"[.!?;:,]\s|\n")
+
+
+_DOC_PP: dict[int, re.Pattern[str]] = {}
+
+
+def _doc_pp_re(lex: Lexicon) -> re.Pattern[str]:
+    """A document noun followed by a preposition ("notices to", "a letter on"), compiled once per lexicon."""
+    key = id(lex)
+    if key not in _DOC_PP:
+        nouns = "|".join(sorted(map(re.escape, lex.classes["document"]), key=len, reverse=True))
+        _DOC_PP[key] = re.compile(rf"\b(?:{nouns})[ \t]+(?:to|on|from|in|at|for|with|of|about)\b", re.IGNORECASE)
+    return _DOC_PP[key]
 
 
 def _relayed_from(text: str, pos: int, lex: Lexicon) -> NounPhrase | None:
@@ -243,8 +256,8 @@ def _sources_for_cue(
         m = POLL_IN_RE.match(text, s)
         head = m.group(3).lower() if m else ""
         return [NounPhrase(m.start(2), m.end(2), "document", f"document:{head}:{m.group(2).lower()}", typed=True)] if m else []
-    by = BY_AGENT_RE.match(text, e) if PASSIVE_AGENT_BEFORE_RE.search(text, max(sent_s, s - 24), s) else None
-    if by:
+    by = BY_AGENT_RE.match(text, e)
+    if by and PASSIVE_AGENT_BEFORE_RE.search(text, max(sent_s, s - 24), s):
         return _agent(text, by.end(), sent_e, lex)
     before = text[sent_s:s].rstrip()
     if first.endswith("ing") and (before.endswith(",") or GERUND_WHILE_RE.search(before)):
@@ -273,7 +286,9 @@ def _sources_for_cue(
     if first.endswith("ing") and first not in FORMS["quoting"]:
         # "a study claiming that"; but "posted a message reading: ..." is the poster's
         np_ = np_before_gerund(text, sent_s, s, lex)
-        doc_np = document_before_phrase(text, sent_s, s, lex)
+        # a document noun and a preposition within the last words (a cheap test before the token scan)
+        near = _doc_pp_re(lex).search(text, max(sent_s, s - 100), s)
+        doc_np = document_before_phrase(text, sent_s, s, lex) if near else None
         if doc_np is not None and (np_ is None or np_.start > doc_np.start):
             np_ = doc_np  # "a letter to colleagues saying", not "colleagues"; "a memo from Comey claiming" stays whole
         if np_ is not None:
