@@ -28,10 +28,8 @@ from bisect import bisect_right
 
 from .base import ArticleTransformer, Extraction, Span, per_100, safe_div
 from .insertions import clean_doc
-from .source_phrases import (
-    NounPhrase, document_before_phrase, listed_names, np_before_gerund, np_forward, resolve_pronoun, sentence_subject,
-    subject_before,
-)
+from .source_groups import document_before_phrase, listed_names
+from .source_phrases import NounPhrase, np_before_gerund, np_forward, resolve_pronoun, sentence_subject, subject_before
 from .source_words import (
     ADJECTIVE_AFTER, AND_BEFORE_RE, APPOSED_NAME_RE, BELIEF, BOUNDARY, CLAIM_FORMS, CLAIM_SUBJECTS,
     COLON_CUE_RE, CONFORMITY_RE, CONTENT_START_RE, COORD_START_RE, COORD_VERB_RE, DETERMINERS, FIRST_SECOND, FORMS, FROM_LINE_RE, FROM_OPENING_RE,
