@@ -57,6 +57,8 @@ def _clean_gap(text: str, a: int, b: int) -> bool:
     gap = text[a:b]
     if gap[:1] == "%" and a > 0 and text[a - 1].isdigit():
         gap = gap[1:]  # "55% of Americans": the sign belongs to its number
+    elif gap == "/" and text[a - 1].isalpha() and text[b : b + 1].isupper():
+        return True  # "ABC News/Washington Post", "ADL/Greenblatt": two names of one source
     return gap.strip() == "" and "\n" not in gap
 
 
@@ -272,35 +274,10 @@ def subject_before(text: str, sent_s: int, cue_s: int, lex: Lexicon) -> NounPhra
     # "Trump is accusing", "Officials are calling it": a present progressive, not a passive
     # (a past one mostly narrates: "was talking about", "had been referring to")
     progressive = text[cue_s : cue_s + 24].split(None, 1)[0].lower().endswith("ing")
-    j = len(toks) - 1
-    right = cue_s
-    # skip adverbs, auxiliaries and a time phrase between subject and cue
-    while j >= 0 and _clean_gap(text, toks[j][1], right):
-        w = text[toks[j][0] : toks[j][1]].lower()
-        if w in PASSIVE_AUX and not (progressive and w in PRESENT_AUX):
-            return None  # "was announced", "be called into question": no speaker here
-        # an adverb is lower case: "Cassilly said" is a name
-        if w in SKIP_BEFORE or w in PRESENT_AUX or (
-            w.endswith("ly") and len(w) > 4 and w not in ("italy", "family") and text[toks[j][0]].islower()
-        ):
-            right = toks[j][0]
-            j -= 1
-            continue
-        if w in TIME_WORDS or _SHORT_NUMBER.fullmatch(w):
-            k = j - 1
-            while k >= 0 and k >= j - 3 and text[toks[k][0] : toks[k][1]].lower() not in TIME_PREPS:
-                k -= 1
-            if k >= 0 and k >= j - 3 and text[toks[k][0] : toks[k][1]].lower() in TIME_PREPS:
-                right = toks[k][0]
-                j = k - 1
-                continue
-            k = _bare_day(text, toks, j, w)
-            if k is not None:
-                right, j = toks[k][0], k - 1
-                continue
-        break
-    if j < 0:
+    skipped = _skip_to_subject(text, toks, cue_s, progressive)
+    if skipped is None:
         return None
+    j, right = skipped
     gap = text[toks[j][1] : right].strip()
     if gap == "%" and text[toks[j][1] - 1].isdigit():
         gap = ""  # "55% said": the share of a poll's respondents speaks
@@ -340,6 +317,38 @@ def subject_before(text: str, sent_s: int, cue_s: int, lex: Lexicon) -> NounPhra
         np_ = np_forward(text, toks[dets[-1]][0], toks[j][1], lex, chunk=True) if dets else None
         return np_ if np_ is not None and np_.proper else None
     return np_forward(text, toks[k][0], toks[j][1], lex, chunk=True)
+
+
+def _skip_to_subject(text: str, toks: list[tuple[int, int]], cue_s: int, progressive: bool) -> tuple[int, int] | None:
+    """(index of the subject's last token, where the gap to the cue starts) after skipping adverbs,
+    auxiliaries and a time phrase between subject and cue; None for a passive or no token left."""
+    j = len(toks) - 1
+    right = cue_s
+    while j >= 0 and _clean_gap(text, toks[j][1], right):
+        w = text[toks[j][0] : toks[j][1]].lower()
+        if w in PASSIVE_AUX and not (progressive and w in PRESENT_AUX):
+            return None  # "was announced", "be called into question": no speaker here
+        # an adverb is lower case: "Cassilly said" is a name
+        if w in SKIP_BEFORE or w in PRESENT_AUX or (
+            w.endswith("ly") and len(w) > 4 and w not in ("italy", "family") and text[toks[j][0]].islower()
+        ):
+            right = toks[j][0]
+            j -= 1
+            continue
+        if w in TIME_WORDS or _SHORT_NUMBER.fullmatch(w):
+            k = j - 1
+            while k >= 0 and k >= j - 3 and text[toks[k][0] : toks[k][1]].lower() not in TIME_PREPS:
+                k -= 1
+            if k >= 0 and k >= j - 3 and text[toks[k][0] : toks[k][1]].lower() in TIME_PREPS:
+                right = toks[k][0]
+                j = k - 1
+                continue
+            k = _bare_day(text, toks, j, w)
+            if k is not None:
+                right, j = toks[k][0], k - 1
+                continue
+        break
+    return (j, right) if j >= 0 else None
 
 
 def _head_across_gap(text: str, sent_s: int, end: int, gap: str, lex: Lexicon) -> NounPhrase | None:

@@ -50,6 +50,13 @@ POLL_IN_RE = re.compile(
     r"(In)(?<![\w-]In)\s+((?:a|an|the|its|this|that|one|another)\s+"
     r"(?:[\w’'./&-]+\s+){0,6}?(poll|survey|study|report))\b(?=[^,.;:\n]{0,40},)"
 )
+# A source a passage is relayed from: a "From NBC News:" line before a pasted block ("This is from the
+# U-T San Diego:"), and ", per Politico" after what it reports ("via" is left out: "sent, via the Postal Service").
+# (The word first, the start-of-word check after it: the engine jumps from one "rom" to the next; where the
+# line or sentence starts is checked on the match.)
+FROM_LINE_RE = re.compile(r"([Ff]rom)(?<![\w-][Ff]rom)[ \t]+[^\n.:]{1,80}:[ \t]*\n")
+FROM_OPENING_RE = re.compile(r"(?:^|[\n.!?]|\b(?:This|Here) is)[ \t]*$")
+PER_RE = re.compile(r",[ \t]+(per)[ \t]+(?=(?:the[ \t]+)?[A-Z])")
 # A colon introducing a direct quote after a name: "Sanders on Clinton: “...”".
 # (The colon first and the letter before it as a lookbehind: a fast scan for ':'.)
 COLON_CUE_RE = re.compile(r"(:)(?<=[^\W\d_]:)[ \t]*[“\"]")
@@ -68,6 +75,13 @@ RELATIVE_RE = re.compile(r"\b(?:who|which)\b", re.IGNORECASE)
 # A "content" that opens with a conjunction is a second verb phrase ("insisted and gambled").
 COORD_START_RE = re.compile(r"(?:and|or|but|as)\b", re.IGNORECASE)
 PASSIVE_BEFORE_RE = re.compile(r"\b(?:be|is|was|were|been|being|are)\s+$", re.IGNORECASE)
+# A passive cue with its agent: "was noted by X", "we've been told by the FBI", "was asked a question
+# by a member of the audience", "is acknowledged even by the Times": the agent speaks.
+PASSIVE_AGENT_BEFORE_RE = re.compile(
+    r"\b(?:be|is|was|were|been|being|are|get|got|gets)[^\S\n]+(?:(?:not|never|also|now|already|first|still|\w+ly)[^\S\n]+)?$",
+    re.IGNORECASE,
+)
+BY_AGENT_RE = re.compile(r"[^\S\n]+(?:(?!to\b)[a-z]+[^\S\n]+){0,2}?by[^\S\n]+")
 # Left at the end of a paraphrase cut before an inner attribution ("..., and", "..., that").
 TRAILING_JOIN_RE = re.compile(r"(?:[\s,;:—–]|\b(?:and|but|that|as|while|the|a|an)\b)*$", re.IGNORECASE)
 # "Both Sauve and State Attorney Dave Aronberg said": titles may stand between "and" and the name
@@ -137,6 +151,13 @@ NOT_A_CUE_AFTER = {
     "identified": frozenset("as in".split()),
     "show": frozenset(["up"]), "shows": frozenset(["up"]), "showed": frozenset(["up"]),
 }
+# "According to" in the sense "in keeping with" names a rule or a measure, not a source: "go according to
+# plan", "distributed according to a set of principles", "web browsing according to race".
+CONFORMITY_RE = re.compile(
+    r"[ \t]+to[ \t]+(?:(?:the|a|an|his|her|their|its|our|your|each|one's)[ \t]+)?(?:[\w-]+[ \t]+){0,3}?"
+    r"(?:plans?|way|schedule|label|instructions|guidelines|principles|race|age|level|preferences?|standards"
+    r"|tradition|protocol|script|needs?|size|type|income)\b(?![’'-])"
+)
 # Bare "say"/"tell" after a modal is a hypothetical or a manner of speaking, not a report ("I would
 # say", "they can say whatever they want", "they must tell the American people").
 MODALS = frozenset("could would can might should may must will shall cannot can't couldn't wouldn't won't".split())
@@ -158,7 +179,7 @@ NOT_AFTER_TO = frozenset(["write"])
 FORMS = {
     "add": frozenset("added adding adds".split()),
     "evidence": frozenset("show shows showed found finds".split()),
-    "data": frozenset("show showing".split()),
+    "data": frozenset("show shows showing".split()),
     "quoting": frozenset("read reads reading continued".split()),
     "naming": frozenset("called calls calling".split()),
     "writing": frozenset(["writing"]),

@@ -28,15 +28,16 @@ from bisect import bisect_right
 
 from .base import ArticleTransformer, Extraction, Span, per_100, safe_div
 from .insertions import clean_doc
+from .source_groups import document_before_phrase, listed_names
 from .source_phrases import NounPhrase, np_before_gerund, np_forward, resolve_pronoun, sentence_subject, subject_before
 from .source_words import (
     ADJECTIVE_AFTER, AND_BEFORE_RE, APPOSED_NAME_RE, BELIEF, BOUNDARY, CLAIM_FORMS, CLAIM_SUBJECTS,
-    COLON_CUE_RE, CONTENT_START_RE, COORD_START_RE, COORD_VERB_RE, DETERMINERS, FIRST_SECOND, FORMS,
+    COLON_CUE_RE, CONFORMITY_RE, CONTENT_START_RE, COORD_START_RE, COORD_VERB_RE, DETERMINERS, FIRST_SECOND, FORMS, FROM_LINE_RE, FROM_OPENING_RE,
     GERUND_WHILE_RE, INVERSION_MARKS, Lexicon, MANNER_LABEL, MANNER_RE, MODAL_REPORTS, MODALS, NEGATED_RE,
     NEITHER_RE, NOT_AFTER_TO, NOT_A_CUE_AFTER, NOT_A_CUE_BEFORE, NOUN_BEFORE, NP_STOP, OBJECT_PRONOUNS, OF_NAME_RE, ORG_HEADS,
-    PASSIVE_AUX, PASSIVE_BEFORE_RE, PASSIVE_CUES, PASSIVE_GAP, PASSIVE_NEVER, POLL_IN_RE, POSTPOSABLE, PRONOUNS,
+    BY_AGENT_RE, PASSIVE_AGENT_BEFORE_RE, PASSIVE_AUX, PASSIVE_BEFORE_RE, PASSIVE_CUES, PASSIVE_GAP, PASSIVE_NEVER, PER_RE, POLL_IN_RE, POSTPOSABLE, PRONOUNS,
     QUOTED_CLAUSE_START_RE, QUOTED_CUES, QUOTED_PAST, QUOTE_AFTER_RE, QUOTE_BEFORE_RE, QUOTE_MARK_RE,
-    REFLEXIVES, SKIP_BEFORE, SOURCE_LABELS, STANCE, STANDALONE_MANNER_RE, THAT_RE, TO_BEFORE_RE, TRAILING_JOIN_RE,
+    REFLEXIVES, SKIP_BEFORE, SOURCE_LABELS, STANCE, STANDALONE_MANNER_RE, THAT_RE, TIME_WORDS, TO_BEFORE_RE, TRAILING_JOIN_RE,
     WRITING_AFTER_RE, lexicon,
 )
 from .text import Doc
@@ -120,6 +121,10 @@ def _find_cues(doc: Doc, lex: Lexicon) -> list[tuple[int, int, str, str]]:
         prev = text[max(0, m.start() - 20) : m.start()].split()
         if doc.region_at(m.start(), m.end()) is None and not (prev and prev[-1].lower() in lex.cue_words):
             extra.append((m.start(1), m.end(1), "evidence", "in"))
+    for rx in (FROM_LINE_RE, PER_RE):
+        extra.extend((m.start(1), m.end(1), "publication", m.group(1).lower()) for m in rx.finditer(text)
+                     if (rx is PER_RE or FROM_OPENING_RE.search(text, max(0, m.start() - 12), m.start()))
+                     and doc.region_at(m.start(1), m.end(1)) is None and _relayed_from(text, m.end(1), lex))
     if extra:
         out = sorted(out + extra)
     return out
@@ -143,6 +148,28 @@ def _in_direct(doc: Doc, s: int, e: int) -> bool:
     return region is not None and region.label == "direct"
 
 
+_CLAUSE_END_RE = re.compile(r"[.!?;:,]\s|\n")
+
+
+_DOC_PP: dict[int, re.Pattern[str]] = {}
+
+
+def _doc_pp_re(lex: Lexicon) -> re.Pattern[str]:
+    """A document noun followed by a preposition ("notices to", "a letter on"), compiled once per lexicon."""
+    key = id(lex)
+    if key not in _DOC_PP:
+        nouns = "|".join(sorted(map(re.escape, lex.classes["document"]), key=len, reverse=True))
+        _DOC_PP[key] = re.compile(rf"\b(?:{nouns})[ \t]+(?:to|on|from|in|at|for|with|of|about)\b", re.IGNORECASE)
+    return _DOC_PP[key]
+
+
+def _relayed_from(text: str, pos: int, lex: Lexicon) -> NounPhrase | None:
+    """The named or typed source after "From"/"per" ("From NBC News:", ", per Politico"); not "From our partners:"."""
+    end = text.find("\n", pos)
+    np_ = np_forward(text, pos, len(text) if end < 0 else end, lex)
+    return np_ if np_ is not None and (np_.proper or np_.typed) and not np_.pronoun else None
+
+
 def _reports_no_one(text: str, toks: list[tuple[int, int]], low: list[str], i: int, lex: Lexicon) -> bool:
     """The cue word at ``i`` used as something else: a noun ("the claim", "his support", "unfounded
     claims", "phone calls"), an aside ("worth noting"), a phrasal verb ("called off"), a name
@@ -155,6 +182,8 @@ def _reports_no_one(text: str, toks: list[tuple[int, int]], low: list[str], i: i
         i == 0 or w not in FORMS["add"] or not QUOTE_MARK_RE.search(text, toks[i - 1][1], toks[i][0]))
     if joined and (nxt in NOT_A_CUE_AFTER.get(w, ()) or (w in FORMS["add"] and nxt[:1].isdigit())):
         return True
+    if w == "according" and CONFORMITY_RE.match(text, toks[i][1]):
+        return True
     if w in FORMS["quoting"]:
         s, e = toks[i]
         return not (QUOTE_AFTER_RE.match(text, e) or QUOTE_BEFORE_RE.search(text, max(0, s - 60), s))
@@ -163,7 +192,12 @@ def _reports_no_one(text: str, toks: list[tuple[int, int]], low: list[str], i: i
     if (w in FORMS["naming"] or w in FORMS["evidence"]) and nxt in REFLEXIVES:
         return True
     if w in FORMS["data"] and nxt != "that":
-        return i == 0 or low[i - 1] not in lex.classes["document"]
+        # a data noun as its subject, maybe before a short phrase ("the latest polling in Wisconsin shows");
+        # not "interview shows", "footage shows", "this once again shows"
+        lo = max(0, i - 5)
+        docs = [k for k in range(lo, i) if low[k] in lex.classes["document"]]
+        return not docs or any(x in BOUNDARY or x in PRONOUNS for x in low[docs[-1] : i]) or bool(
+            _CLAUSE_END_RE.search(text, toks[docs[-1]][1], toks[i][0]))
     if i == 0:
         return False
     prev = low[i - 1]
@@ -213,10 +247,16 @@ def _sources_for_cue(
     if form == "according to":
         np_ = np_forward(text, e, sent_e, lex)
         return [np_] if np_ else []
+    if form in ("from", "per"):
+        np_ = _relayed_from(text, e, lex)
+        return [np_] if np_ is not None else []
     if form == "in":
         m = POLL_IN_RE.match(text, s)
         head = m.group(3).lower() if m else ""
         return [NounPhrase(m.start(2), m.end(2), "document", f"document:{head}:{m.group(2).lower()}", typed=True)] if m else []
+    by = BY_AGENT_RE.match(text, e)
+    if by and PASSIVE_AGENT_BEFORE_RE.search(text, max(sent_s, s - 24), s):
+        return _agent(text, by.end(), sent_e, lex)
     before = text[sent_s:s].rstrip()
     if first.endswith("ing") and (before.endswith(",") or GERUND_WHILE_RE.search(before)):
         # "..., adding that": the source is the main clause's subject, found at its own cue;
@@ -244,23 +284,17 @@ def _sources_for_cue(
     if first.endswith("ing") and first not in FORMS["quoting"]:
         # "a study claiming that"; but "posted a message reading: ..." is the poster's
         np_ = np_before_gerund(text, sent_s, s, lex)
+        # a document noun and a preposition within the last words (a cheap test before the token scan)
+        near = _doc_pp_re(lex).search(text, max(sent_s, s - 100), s)
+        doc_np = document_before_phrase(text, sent_s, s, lex) if near else None
+        if doc_np is not None and (np_ is None or np_.start > doc_np.start):
+            np_ = doc_np  # "a letter to colleagues saying", not "colleagues"; "a memo from Comey claiming" stays whole
         if np_ is not None:
             return [np_]
     if form != "manner":
         np_ = subject_before(text, sent_s, s, lex)
         if np_ is not None:
-            # "Mr Putin and Mr Erdogan said": both names speak
-            m = AND_BEFORE_RE.search(text, max(sent_s, np_.start - 40), np_.start) if np_.proper else None
-            left = text[max(sent_s, m.start() - 40) : m.start()].split() if m else []
-            if left and not (left[-1][:1].isupper() or left[-1].endswith(",")):
-                m = None  # "co-founder and chief executive Jim VandeHei": two roles of one person
-            co = subject_before(text, sent_s, m.start(), lex) if m else None
-            if co is not None and not co.proper and not co.pronoun and OF_NAME_RE.fullmatch(text, co.end, m.start()):
-                # "the heads of Russia and Turkey declared": the names complete one common head
-                return [NounPhrase(co.start, np_.end, co.label, co.key, co.person, typed=co.typed)]
-            if co is not None and co.proper and not co.pronoun:
-                out.append(co)
-            out.append(np_)
+            out.extend(_with_coordinated(text, sent_s, np_, lex))
         elif COORD_VERB_RE.search(text, max(sent_s, s - 12), s) or TO_BEFORE_RE.search(text, max(sent_s, s - 24), s):
             # "Foreign Minister Mevlüt Çavuşoğlu undermined the plan and said ...", "He defended
             # his position but also promised ...": the subject of the sentence's first verb speaks
@@ -268,6 +302,33 @@ def _sources_for_cue(
             if head is not None:
                 out.append(head)
     return out
+
+
+def _agent(text: str, pos: int, sent_e: int, lex: Lexicon) -> list[NounPhrase]:
+    """The agent after a passive cue's "by" ("was noted by Senator X"); a date there is a deadline ("by Friday")."""
+    agent = np_forward(text, pos, sent_e, lex)
+    if agent is None or text[agent.start : agent.end].split()[0].lower() in TIME_WORDS:
+        return []
+    return [agent] if agent.proper or agent.typed or agent.pronoun else []
+
+
+def _with_coordinated(text: str, sent_s: int, np_: NounPhrase, lex: Lexicon) -> list[NounPhrase]:
+    """A subject with the names coordinated before it: "Mr Putin and Mr Erdogan said" (both speak),
+    "NBC, the Associated Press, and Politico reported" (every name speaks)."""
+    m = AND_BEFORE_RE.search(text, max(sent_s, np_.start - 40), np_.start) if np_.proper else None
+    if m is None:
+        return [np_]
+    left = text[max(sent_s, m.start() - 40) : m.start()].split()
+    if left and not (left[-1][:1].isupper() or left[-1].endswith(",")):
+        return [np_]  # "co-founder and chief executive Jim VandeHei": two roles of one person
+    listed = listed_names(text, sent_s, m.start(), lex)
+    if listed:
+        return listed + [np_]
+    co = subject_before(text, sent_s, m.start(), lex)
+    if co is not None and not co.proper and not co.pronoun and OF_NAME_RE.fullmatch(text, co.end, m.start()):
+        # "the heads of Russia and Turkey declared": the names complete one common head
+        return [NounPhrase(co.start, np_.end, co.label, co.key, co.person, typed=co.typed)]
+    return [co, np_] if co is not None and co.proper and not co.pronoun else [np_]
 
 
 def extract_sourcing(doc: Doc) -> Extraction:

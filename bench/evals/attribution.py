@@ -21,6 +21,10 @@ def evaluate(shared: Path, limit: int | None = None) -> dict[str, float]:
         # content F1 with direct quotes only, to show what paraphrase adds
         direct = score(arts, pred, ("direct",))
         out[f"{part}_quote_direct_only_f1"] = direct["quote_f1"]
+        # the same spans counting the reports nested in quotations, which PolNeAR leaves unannotated
+        for k, v in score(arts, pred, nested=True).items():
+            if not k.startswith("quote"):
+                out[f"{part}_with_nested_{k}"] = v
     return out
 
 

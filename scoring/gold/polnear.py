@@ -104,13 +104,19 @@ def predict(articles: list[Article]) -> list[list]:
 
 
 def score(
-    articles: list[Article], predicted: list[list], quote_labels: tuple[str, ...] = ("direct", "paraphrase")
+    articles: list[Article], predicted: list[list], quote_labels: tuple[str, ...] = ("direct", "paraphrase"),
+    nested: bool = False,
 ) -> dict[str, float]:
-    """Precision / recall / F1 per role over all articles."""
+    """Precision / recall / F1 per role over all articles.
+
+    PolNeAR annotates the article's own attributions, not a speaker's reports inside a direct quotation
+    (12 of the 12,983 gold cues of the dev part lie inside one): cues and sources in quoted voice are left
+    out unless ``nested``."""
     tot = {k: [0, 0, 0, 0] for k in ROLES}  # pred, pred_hit, gold, gold_hit
     for art, spans in zip(articles, predicted):
         for kind, role in ROLES.items():
-            pred = [(s.start, s.end) for s in spans if s.kind == kind and (kind != "quote" or s.label in quote_labels)]
+            pred = [(s.start, s.end) for s in spans if s.kind == kind and (kind != "quote" or s.label in quote_labels)
+                    and (nested or kind == "quote" or s.voice != "quoted")]
             ph, gh = _hits(pred, art.gold[role])
             t = tot[kind]
             t[0] += len(pred)

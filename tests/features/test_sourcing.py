@@ -71,9 +71,9 @@ def test_sources(text: str, sources: list[tuple[str, str]]) -> None:
         # a hyphenated -ing word is an adjective
         ("The ship appeared to have turned off its transponder in the Mediterranean west of Syria, "
          "ship-tracking data showed.", [("ship-tracking data", "document")]),
-        # a pronoun right before the cue is its subject
+        # a pronoun right before the cue is its subject ("outlined" reports too)
         ("CLOSE Speaking from Phoenix, Donald Trump outlined 10 steps he says will make America safer.",
-         [("he", "pronoun")]),
+         [("Donald Trump", "named"), ("he", "pronoun")]),
         ('"The cells produce materials that are the building blocks of the brain," reported The Jerusalem Post.',
          [("The Jerusalem Post", "media")]),
         # the noun before a relative clause
@@ -470,6 +470,29 @@ SOURCE_SPANS = [
     # two roles of one person, not two speakers
     ("When Axios co-founder and chief executive Jim VandeHei announced the loan, critics pounced.",
      ["chief executive Jim VandeHei"]),
+    # a passive cue's agent after "by" speaks; a date after "by" is a deadline, and no agent, no speaker
+    ("The remark was noted by Senator John Smith.", ["Senator John Smith"]),
+    ("Everything we’ve been told by the FBI is a fraud.", ["the FBI"]),
+    ("The claim was first reported by The Washington Post.", ["The Washington Post"]),
+    ("The results were announced by Friday.", []),
+    ("The results were announced on Friday.", []),
+    # two names joined by a slash are one source; a link's path is none
+    ("The ABC News/Washington Post poll found that 60 percent of Americans expect a recession.",
+     ["The ABC News/Washington Post poll"]),
+    ("ADL/Greenblatt accused Mr. Bannon of bigotry.", ["ADL/Greenblatt"]),
+    ("A chart at bit.ly/Xyz shows that the rise was steep.", []),
+    # a document with a prepositional phrase up to its gerund cue speaks, not the noun nearest the cue
+    ("Retailers sent notices to shoppers on Thursday saying they were open for business.", ["notices"]),
+    ("Rep. Scott Rigell is circulating a letter to colleagues saying the Constitution requires a vote.",
+     ["a letter"]),
+    ("Critics pointed to a study from Harvard saying that the policy failed.", ["Critics", "a study from Harvard"]),
+    ("Protesters marched to the capitol on Monday saying that the law must go.", ["Protesters"]),
+    # every name of a list of three or more speaks; an opening phrase of place or time is no name
+    ("NBC, the Associated Press, and Politico all reported on the emerging anxiety.",
+     ["NBC", "the Associated Press", "Politico"]),
+    ("Smith, Jones and Brown said they would appeal.", ["Smith", "Jones", "Brown"]),
+    ("In Washington, Smith and Jones said they would appeal.", ["Smith", "Jones"]),
+    ("This week, Smith, Jones and Brown said they would appeal.", ["Smith", "Jones", "Brown"]),
 ]
 
 

@@ -33,6 +33,21 @@ NO_CUE = [
     ("As the judge read his decision, the defendant smiled at the jury.", None),
     ("Dorsey’s thread reads as a series of subtweets aimed at Facebook.", None),
     ("I got to know the hoodlums and read some of their case files.", None),
+    # "per" a measure, "From" an unnamed giver: nothing relayed
+    ("Prices rose by $5, per month.", None),
+    ("He left.\n\nFrom our partners:\n\nBuy the new phone today.", None),
+    # "according to" a rule or a measure: in keeping with, no source
+    ("But the attempt did not quite go according to plan.", None),
+    ("Vaccines will be distributed according to a set of principles.", None),
+    ("Researchers measured web browsing behavior according to race.", None),
+    # "shows" the noun, or footage and things that show: no report
+    ("She has appeared on Sunday interview shows.", None),
+    ("The footage shows student after student steaming over the plan.", None),
+    ("He read the report. Video footage shows Brown becoming upset.", None),
+    # a bare stem reports only before its that-clause: after "to" or a modal it is a plan
+    ("On Tuesday, the president is expected to announce $800 billion in cuts.", None),
+    ("The governor did not immediately announce whether he would appeal.", None),
+    ("Maher and Igou conclude their paper with a table.", None),
     ("Marley Dias launched a reading campaign for black girls.", None),
     # "notes" and "reports" as nouns
     ("He put away his policy papers and disclosed personal notes to the magazine.", {"notes"}),
@@ -155,6 +170,24 @@ CUE = [
     ("Trump weighed in, writing on Twitter: “Google is rigged.”", "writing", "Trump"),
     ("In October, he replied to a fan on Instagram, writing, \"With respect, you are wrong.\"", "writing", None),
     ("The senator answered the letter, writing that the bill would fail.", "writing", None),
+    # "shows" after a data noun, maybe across a short phrase
+    ("The latest Rasmussen Reports polling in Wisconsin shows the president up by 2 points.", "shows", None),
+    ("A new Gallup poll shows Biden ahead.", "shows", "A new Gallup poll"),
+    # ... but a source after "according to" still speaks, even the author of a plan
+    ("According to the plan’s author, the plan failed.", "According to", "the plan’s author"),
+    ("The plan failed, according to his grandson.", "according to", "his grandson"),
+    # a passage relayed from a named source: a "From X:" line before it, ", per X" after it
+    ("He left.\n\nFrom NBC News:\n\nIn his letter, he wrote that he would divest.", "From", "NBC News"),
+    ("No, I don’t like it. This is from the U-T San Diego:\n\nTeachers are classified as workers.", "from",
+     "the U-T San Diego"),
+    ("“Nothing happened to her,” said Trump, per Politico.", "per", "Politico"),
+    # inflections of listed reporting verbs
+    ("Our task force urges representatives to prohibit political manipulation.", "urges", "Our task force"),
+    ("The Atlantic blames Jews.", "blames", "The Atlantic"),
+    ("Rice adviser Eric Pelofsky emailed that he was “very, very worried.”", "emailed", "Rice adviser Eric Pelofsky"),
+    ("Chris Ruddy had outlined the contours of the same story back in June.", "outlined", "Chris Ruddy"),
+    ("Maher and Igou conclude that the slide can be halted.", "conclude", None),
+    ("When the police chief announce that the suspect was found, Trump tweeted.", "announce", None),
     # a poll opening the sentence frames its finding
     ("In a CBS News poll last month, 38 percent of voters backed the plan.", "In", "a CBS News poll"),
 ]

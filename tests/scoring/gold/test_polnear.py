@@ -50,3 +50,15 @@ def test_score_counts_overlaps_per_role(tmp_path: Path) -> None:
     assert got["source_precision"] == 0.5 and got["source_recall"] == 0.5
     assert got["attribution_precision"] == 1.0 and got["attribution_recall"] == 1.0
     assert got["quote_recall"] == 0.0
+
+
+def test_score_leaves_out_reports_nested_in_quotations(tmp_path: Path) -> None:
+    path = tmp_path / "a_1.ann"
+    path.write_text(ANN, encoding="utf-8")
+    art = Article("a", TEXT, read_ann(path))
+    nested = [Span(12, 16, "attribution"), Span(33, 37, "attribution", voice="quoted"), Span(4, 11, "source"),
+              Span(38, 42, "source", voice="quoted")]
+    got = score([art], [nested])
+    assert got["attribution_precision"] == 1.0 and got["source_precision"] == 1.0
+    counted = score([art], [nested], nested=True)
+    assert counted["attribution_precision"] == 0.5 and counted["source_precision"] == 0.5

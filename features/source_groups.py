@@ -1,0 +1,59 @@
+"""Speakers found in groups: a document that speaks through a prepositional phrase before its gerund cue, and
+the names of a list of three or more speakers; ``source_phrases`` parses the single phrases they are made of."""
+from __future__ import annotations
+
+from .source_phrases import _POSSESSIVE, NounPhrase, _chunk_before, _clean_gap, _tokens, np_forward
+from .source_words import BOUNDARY, DETERMINERS, INTRO_PREPS, PASSIVE_AUX, PRONOUNS, RELATIVE, TIME_WORDS, Lexicon
+
+
+_PP_PREPS = frozenset("to on from in at for with of about".split())
+
+
+def document_before_phrase(text: str, sent_s: int, end: int, lex: Lexicon) -> NounPhrase | None:
+    """A document noun whose prepositional phrase runs up to its gerund cue ("sent notices to shoppers
+    on Thursday saying", "a letter to colleagues saying", "the post on the site reading"): the document
+    speaks, not the noun nearest the cue. Within ten words, with no punctuation, verb-like auxiliary,
+    pronoun or relative word in between."""
+    toks = _tokens(text, max(sent_s, end - 100), end)
+    if len(toks) < 3 or not _clean_gap(text, toks[-1][1], end):
+        return None
+    low = [text[a:b].lower() for a, b in toks]
+    for k in range(len(toks) - 2, max(-1, len(toks) - 11), -1):
+        if not _clean_gap(text, toks[k][1], toks[k + 1][0]):
+            return None
+        lw = low[k]
+        if lw in lex.classes["document"] and low[k + 1] in _PP_PREPS:
+            i = k
+            while i > 0 and k - i < 3 and _clean_gap(text, toks[i - 1][1], toks[i][0]) and low[i - 1] not in BOUNDARY:
+                i -= 1
+                if low[i] in DETERMINERS or _POSSESSIVE.search(low[i]):
+                    break
+            else:
+                i = k  # no determiner near: a bare plural ("notices")
+            return np_forward(text, toks[i][0], toks[k][1], lex, chunk=True)
+        if lw in PASSIVE_AUX or lw in PRONOUNS or lw in RELATIVE or lw in BOUNDARY:
+            return None
+    return None
+
+
+def listed_names(text: str, sent_s: int, end: int, lex: Lexicon) -> list[NounPhrase]:
+    """The names of a list of three or more speakers that ends at ``end``, before its "and" ("NBC, the
+    Associated Press, and Politico reported", "Smith, Jones and Brown said"), in order; empty unless
+    at least two names, each a proper noun phrase, are separated by commas. An opening phrase of time
+    or place ("This week,", "In Washington,") is no name and ends the list."""
+    items: list[NounPhrase] = []
+    pos = end
+    while True:
+        head = text[sent_s:pos].rstrip()
+        if head.endswith(","):
+            head = head[:-1]
+        elif items:
+            break
+        np_ = _chunk_before(text, sent_s, sent_s + len(head), lex)
+        words = text[np_.start : np_.end].split() if np_ is not None else []
+        if (np_ is None or not np_.proper or np_.pronoun or words[0] in INTRO_PREPS
+                or any(w.lower() in TIME_WORDS for w in words)):
+            break
+        items.insert(0, np_)
+        pos = np_.start
+    return items if len(items) >= 2 else []
