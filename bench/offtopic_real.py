@@ -115,7 +115,7 @@ def _fold(key: str) -> int:
     return int(hashlib.sha1(key.encode()).hexdigest(), 16) % FOLDS
 
 
-def _fit(X: np.ndarray, y: np.ndarray, w: np.ndarray, c: float = C):
+def _fit(X: np.ndarray, y: np.ndarray, w: np.ndarray, c: float = C) -> tuple:
     from sklearn.linear_model import LogisticRegression
     from sklearn.preprocessing import PolynomialFeatures, StandardScaler
 
@@ -130,10 +130,11 @@ def _predict(fitted, X: np.ndarray) -> np.ndarray:
     return model.predict_proba(poly.transform(scaler.transform(X)))[:, 1]
 
 
-def _data(shared: Path, cache: Path | None):
+def _data(shared: Path, cache: Path | None) -> tuple[np.ndarray, ...]:
+    # the cache holds rows of the default check sample (3,000); delete it after changing the draws or the rules
     if cache and cache.exists():
-        d = np.load(cache, allow_pickle=False)
-        return d["Xs"], d["ys"], d["gs"], d["Xr"], d["gr"], int(d["n_train"])
+        with np.load(cache, allow_pickle=False) as d:
+            return d["Xs"], d["ys"], d["gs"], d["Xr"], d["gr"], int(d["n_train"])
     _, train = check_and_train(shared)
     Xs, ys, gs = synthetic_rows(shared)
     Xr, gr = real_rows(train)
@@ -144,6 +145,8 @@ def _data(shared: Path, cache: Path | None):
 
 
 def cross_validate(shared: Path, cache: Path | None, weights: tuple[float, ...], cs: tuple[float, ...]) -> None:
+    """Print, per C and real-negative weight, synthetic recall and real flags per 1,000 articles by threshold
+    (5 folds: real rows grouped by outlet, synthetic rows by base article)."""
     Xs, ys, gs, Xr, gr, n_train = _data(shared, cache)
     arts_per_fold = {}
     _, train = check_and_train(shared)
@@ -175,6 +178,7 @@ def cross_validate(shared: Path, cache: Path | None, weights: tuple[float, ...],
 
 
 def fit(shared: Path, cache: Path | None, wt: float = REAL_WEIGHT, c: float = C) -> dict:
+    """The model file's content: scaler and coefficients fitted on every synthetic and real row."""
     Xs, ys, _, Xr, _, n_train = _data(shared, cache)
     X = np.vstack([Xs, Xr])
     y = np.concatenate([ys, np.zeros(len(Xr), dtype=int)])
@@ -222,6 +226,7 @@ def flags(shared: Path, out: Path, check_n: int, pool: str = "check") -> None:
 
 
 def main() -> None:
+    """Command line: --cv, --fit FILE or --flags FILE (see the module docstring)."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=shared_dir())
     ap.add_argument("--cache", type=Path, help="keep the feature rows here (.npz) between runs")

@@ -11,7 +11,7 @@ from features import FEATURE_NAMES, analyze
 from features.criteria import CRITERIA, assess
 from scoring.model.calibration import pipeline_parts
 from scoring.model.estimator import (
-    BLEND_WEIGHTS, CLUSTER_COLUMN, CRITERIA_FAMILY, SCORE_FEATURES, UNSCORED_FAMILIES, URL_COLUMN, ScoreModel,
+    BLEND_WEIGHTS, CLUSTER_COLUMN, CRITERIA_FAMILY, SCORE_FEATURES, URL_COLUMN, ScoreModel,
 )
 from scoring.model.wording import TEXT_CHARS
 from tests.scoring.model.corpora import (
@@ -270,7 +270,6 @@ def test_the_score_models_do_not_read_page_furniture():
         d[c] = rng.normal(0, 1, len(d))
     d["furniture_count"] = np.where(d["y"] == 1, 3.0, 0.0)
     d["furniture_char_share"] = np.where(d["y"] == 1, 0.08, 0.0)
-    assert set(UNSCORED_FAMILIES) == {"furniture"} and "furniture_count" not in SCORE_FEATURES
     for target in ("reliability", "bias"):
         model = ScoreModel(target, n_splits=3, wording=False).fit(d, d["y"].astype(int))
         assert "furniture" not in model.families_ and "furniture_count" not in model.columns_

@@ -80,7 +80,7 @@ def test_the_vectorisers_of_one_setting_look_each_text_up_once(monkeypatch):
     assert all(again[t] is not looked_up[t] for t in texts)
     _same(counts.matrix(first, texts), first.transform(texts))
     _same(counts.matrix(second, texts), second.transform(texts))
-    assert all(counts._shared[key][t] is again[t] for t in texts)  # the index no longer grows
+    assert all(counts._shared[key][t] is again[t] for t in texts)  # the index is complete: no text is read again
 
 
 def test_a_few_texts_build_no_table_until_enough_come(monkeypatch):
