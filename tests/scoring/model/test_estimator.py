@@ -11,7 +11,7 @@ from features import FEATURE_NAMES, analyze
 from features.criteria import CRITERIA, assess
 from scoring.model.calibration import pipeline_parts
 from scoring.model.estimator import (
-    BLEND_WEIGHTS, CLUSTER_COLUMN, CRITERIA_FAMILY, SCORE_FEATURES, URL_COLUMN, ScoreModel,
+    BLEND_WEIGHTS, CLUSTER_COLUMN, CRITERIA_FAMILY, URL_COLUMN, ScoreModel,
 )
 from scoring.model.wording import TEXT_CHARS
 from tests.scoring.model.corpora import (
