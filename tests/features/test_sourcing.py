@@ -493,6 +493,24 @@ SOURCE_SPANS = [
     ("Smith, Jones and Brown said they would appeal.", ["Smith", "Jones", "Brown"]),
     ("In Washington, Smith and Jones said they would appeal.", ["Smith", "Jones"]),
     ("This week, Smith, Jones and Brown said they would appeal.", ["Smith", "Jones", "Brown"]),
+    # an opening adverb or connective before the list is no name and ends it
+    ("Sadly, Smith, Jones and Brown said they would appeal.", ["Smith", "Jones", "Brown"]),
+    ("Like Politico, NBC and CBS reported on the emerging anxiety.", ["NBC", "CBS"]),
+    ("Unlike Smith, Jones and Brown said they would appeal.", ["Jones", "Brown"]),
+    ("Kelly, Smith and Brown said they would appeal.", ["Kelly", "Smith", "Brown"]),
+    # the "by" after an active -ing cue is its manner, not an agent: the subject speaks
+    ("Trump is claiming by tweet that the election was rigged.", ["Trump"]),
+    ("Doctors are saying by the hundreds that the wards are full.", ["Doctors"]),
+    ("The claim is being reported by The Washington Post.", ["The Washington Post"]),
+    # "according to" a data source speaks; "according to income" is a measure, not a source
+    ("Household income rose, according to Pew age data.", ["Pew"]),
+    ("Rents rose, according to the latest income figures.", ["the latest income figures"]),
+    ("Benefits were paid according to income and need.", []),
+    # ", per" a rule or law is conformity, not a source
+    ("Masks are required indoors, per CDC guidelines, in all schools.", []),
+    ("The vote was held in public, per the Constitution.", []),
+    ("The fee was waived, per Section 8, for the new tenants.", []),
+    ("The talks collapsed, per Politico.", ["Politico"]),
 ]
 
 
