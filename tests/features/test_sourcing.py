@@ -528,3 +528,20 @@ def test_pronoun_sources_are_labelled_pronoun_in_every_voice() -> None:
     text = "Ramani said the talks failed. “We told them it would fail,” he said. They said nothing."
     labels = {text[s.start : s.end]: s.label for s in extract_sourcing(parse(text)).spans if s.kind == "source"}
     assert labels == {"Ramani": "named", "We": "pronoun", "he": "pronoun", "They": "anonymous pronoun"}
+
+
+def test_document_pattern_follows_each_lexicons_nouns() -> None:
+    # lexicons made and dropped one after another often reuse a memory address: each must still
+    # get the pattern of its own document nouns
+    from dataclasses import replace
+
+    from features.source_words import lexicon
+    from features.sourcing import _doc_pp_re
+
+    base = lexicon()
+    for k in range(20):
+        noun = f"dossier{k}"
+        lex = replace(base, classes={**base.classes, "document": frozenset([noun])})
+        assert _doc_pp_re(lex).search(f"a {noun} to colleagues")
+        assert not _doc_pp_re(lex).search("a letter to colleagues")
+        del lex
