@@ -2,11 +2,21 @@
 the names of a list of three or more speakers; ``source_phrases`` parses the single phrases they are made of."""
 from __future__ import annotations
 
+import re
+
 from .source_phrases import _POSSESSIVE, NounPhrase, _chunk_before, _clean_gap, _tokens, np_forward
 from .source_words import BOUNDARY, DETERMINERS, INTRO_PREPS, PASSIVE_AUX, PRONOUNS, RELATIVE, TIME_WORDS, Lexicon
 
 
 _PP_PREPS = frozenset("to on from in at for with of about".split())
+# Words opening a sentence that end a list of speakers: a preposition of comparison or exception ("Like
+# Politico, NBC and CBS reported") or a connective ("However, Smith, Jones and Brown said").
+_LIST_OPENERS = INTRO_PREPS | frozenset(
+    """Like Unlike Including Besides Despite Except However Meanwhile Moreover Furthermore Indeed Instead Still
+    Yet Also Thus Hence Therefore Nevertheless Nonetheless Likewise Otherwise Now Then Again""".split())
+# A capitalised -ly word ("Sadly", "Finally") is an adverb, not a name; names ending in -ly mostly end in
+# "lly" (Kelly, Reilly) or are short (Emily, Daly), so those are kept.
+_ADVERB_RE = re.compile(r"[A-Z][a-z]*(?:(?<!l)ly|(?:al|ful)ly|[a-z]{3}ily)")
 
 
 def document_before_phrase(text: str, sent_s: int, end: int, lex: Lexicon) -> NounPhrase | None:
@@ -40,7 +50,7 @@ def listed_names(text: str, sent_s: int, end: int, lex: Lexicon) -> list[NounPhr
     """The names of a list of three or more speakers that ends at ``end``, before its "and" ("NBC, the
     Associated Press, and Politico reported", "Smith, Jones and Brown said"), in order; empty unless
     at least two names, each a proper noun phrase, are separated by commas. An opening phrase of time
-    or place ("This week,", "In Washington,") is no name and ends the list."""
+    or place ("This week,", "In Washington,"), an adverb ("Sadly,") or a connective is no name and ends the list."""
     items: list[NounPhrase] = []
     pos = end
     while True:
@@ -51,7 +61,8 @@ def listed_names(text: str, sent_s: int, end: int, lex: Lexicon) -> list[NounPhr
             break
         np_ = _chunk_before(text, sent_s, sent_s + len(head), lex)
         words = text[np_.start : np_.end].split() if np_ is not None else []
-        if (np_ is None or not np_.proper or np_.pronoun or words[0] in INTRO_PREPS
+        if (np_ is None or not np_.proper or np_.pronoun or words[0] in _LIST_OPENERS
+                or (len(words) == 1 and _ADVERB_RE.fullmatch(words[0]))
                 or any(w.lower() in TIME_WORDS for w in words)):
             break
         items.insert(0, np_)

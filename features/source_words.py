@@ -56,7 +56,12 @@ POLL_IN_RE = re.compile(
 # line or sentence starts is checked on the match.)
 FROM_LINE_RE = re.compile(r"([Ff]rom)(?<![\w-][Ff]rom)[ \t]+[^\n.:]{1,80}:[ \t]*\n")
 FROM_OPENING_RE = re.compile(r"(?:^|[\n.!?]|\b(?:This|Here) is)[ \t]*$")
-PER_RE = re.compile(r",[ \t]+(per)[ \t]+(?=(?:the[ \t]+)?[A-Z])")
+# Not ", per CDC guidelines", ", per the Constitution", ", per Section 8": in keeping with a rule, not a source.
+PER_RE = re.compile(
+    r",[ \t]+(per)[ \t]+(?=(?:the[ \t]+)?[A-Z])(?!(?:the[ \t]+)?(?:[\w.’'-]+[ \t]+){0,3}?"
+    r"(?i:rules?|laws?|guidelines?|guidance|polic(?:y|ies)|constitution|section|article|terms|statutes?"
+    r"|regulations?|protocols?|ordinances?|codes?)\b)"
+)
 # A colon introducing a direct quote after a name: "Sanders on Clinton: “...”".
 # (The colon first and the letter before it as a lookbehind: a fast scan for ':'.)
 COLON_CUE_RE = re.compile(r"(:)(?<=[^\W\d_]:)[ \t]*[“\"]")
@@ -157,6 +162,8 @@ CONFORMITY_RE = re.compile(
     r"[ \t]+to[ \t]+(?:(?:the|a|an|his|her|their|its|our|your|each|one's)[ \t]+)?(?:[\w-]+[ \t]+){0,3}?"
     r"(?:plans?|way|schedule|label|instructions|guidelines|principles|race|age|level|preferences?|standards"
     r"|tradition|protocol|script|needs?|size|type|income)\b(?![’'-])"
+    # the noun ends the phrase: "according to Census Bureau income data", "according to Pew age data" name sources
+    r"(?=[^\w \t]|[ \t]*$|[ \t]+(?:of|and|or|but|for|in|on|at|to|with|by|from|as|than|when|while|not)\b|[ \t]*\n)"
 )
 # Bare "say"/"tell" after a modal is a hypothetical or a manner of speaking, not a report ("I would
 # say", "they can say whatever they want", "they must tell the American people").

@@ -25,10 +25,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 
 from .base import ArticleTransformer, Extraction, Span, per_100, safe_div
 from .insertions import clean_doc
-from .source_groups import document_before_phrase, listed_names
+from .source_groups import _PP_PREPS, document_before_phrase, listed_names
 from .source_phrases import NounPhrase, np_before_gerund, np_forward, resolve_pronoun, sentence_subject, subject_before
 from .source_words import (
     ADJECTIVE_AFTER, AND_BEFORE_RE, APPOSED_NAME_RE, BELIEF, BOUNDARY, CLAIM_FORMS, CLAIM_SUBJECTS,
@@ -151,16 +152,18 @@ def _in_direct(doc: Doc, s: int, e: int) -> bool:
 _CLAUSE_END_RE = re.compile(r"[.!?;:,]\s|\n")
 
 
-_DOC_PP: dict[int, re.Pattern[str]] = {}
-
-
 def _doc_pp_re(lex: Lexicon) -> re.Pattern[str]:
-    """A document noun followed by a preposition ("notices to", "a letter on"), compiled once per lexicon."""
-    key = id(lex)
-    if key not in _DOC_PP:
-        nouns = "|".join(sorted(map(re.escape, lex.classes["document"]), key=len, reverse=True))
-        _DOC_PP[key] = re.compile(rf"\b(?:{nouns})[ \t]+(?:to|on|from|in|at|for|with|of|about)\b", re.IGNORECASE)
-    return _DOC_PP[key]
+    """A document noun followed by a preposition ("notices to", "a letter on"), compiled once per noun set."""
+    return _doc_pp_pattern(frozenset(lex.classes["document"]))
+
+
+@lru_cache(maxsize=4)
+def _doc_pp_pattern(nouns: frozenset[str]) -> re.Pattern[str]:
+    # keyed by the nouns themselves: two lexicons with the same nouns share one pattern, and a new
+    # lexicon never receives a pattern built from another's nouns
+    alts = "|".join(sorted(map(re.escape, nouns), key=len, reverse=True))
+    preps = "|".join(sorted(_PP_PREPS))
+    return re.compile(rf"\b(?:{alts})[ \t]+(?:{preps})\b", re.IGNORECASE)
 
 
 def _relayed_from(text: str, pos: int, lex: Lexicon) -> NounPhrase | None:
@@ -254,7 +257,9 @@ def _sources_for_cue(
         m = POLL_IN_RE.match(text, s)
         head = m.group(3).lower() if m else ""
         return [NounPhrase(m.start(2), m.end(2), "document", f"document:{head}:{m.group(2).lower()}", typed=True)] if m else []
-    by = BY_AGENT_RE.match(text, e)
+    # only a participle takes a "by" agent: after an -ing cue "by" is the manner ("is claiming by tweet",
+    # "are saying by the hundreds") and the subject speaks
+    by = None if first.endswith("ing") else BY_AGENT_RE.match(text, e)
     if by and PASSIVE_AGENT_BEFORE_RE.search(text, max(sent_s, s - 24), s):
         return _agent(text, by.end(), sent_e, lex)
     before = text[sent_s:s].rstrip()

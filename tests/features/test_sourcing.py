@@ -493,6 +493,24 @@ SOURCE_SPANS = [
     ("Smith, Jones and Brown said they would appeal.", ["Smith", "Jones", "Brown"]),
     ("In Washington, Smith and Jones said they would appeal.", ["Smith", "Jones"]),
     ("This week, Smith, Jones and Brown said they would appeal.", ["Smith", "Jones", "Brown"]),
+    # an opening adverb or connective before the list is no name and ends it
+    ("Sadly, Smith, Jones and Brown said they would appeal.", ["Smith", "Jones", "Brown"]),
+    ("Like Politico, NBC and CBS reported on the emerging anxiety.", ["NBC", "CBS"]),
+    ("Unlike Smith, Jones and Brown said they would appeal.", ["Jones", "Brown"]),
+    ("Kelly, Smith and Brown said they would appeal.", ["Kelly", "Smith", "Brown"]),
+    # the "by" after an active -ing cue is its manner, not an agent: the subject speaks
+    ("Trump is claiming by tweet that the election was rigged.", ["Trump"]),
+    ("Doctors are saying by the hundreds that the wards are full.", ["Doctors"]),
+    ("The claim is being reported by The Washington Post.", ["The Washington Post"]),
+    # "according to" a data source speaks; "according to income" is a measure, not a source
+    ("Household income rose, according to Pew age data.", ["Pew"]),
+    ("Rents rose, according to the latest income figures.", ["the latest income figures"]),
+    ("Benefits were paid according to income and need.", []),
+    # ", per" a rule or law is conformity, not a source
+    ("Masks are required indoors, per CDC guidelines, in all schools.", []),
+    ("The vote was held in public, per the Constitution.", []),
+    ("The fee was waived, per Section 8, for the new tenants.", []),
+    ("The talks collapsed, per Politico.", ["Politico"]),
 ]
 
 
@@ -510,3 +528,20 @@ def test_pronoun_sources_are_labelled_pronoun_in_every_voice() -> None:
     text = "Ramani said the talks failed. “We told them it would fail,” he said. They said nothing."
     labels = {text[s.start : s.end]: s.label for s in extract_sourcing(parse(text)).spans if s.kind == "source"}
     assert labels == {"Ramani": "named", "We": "pronoun", "he": "pronoun", "They": "anonymous pronoun"}
+
+
+def test_document_pattern_follows_each_lexicons_nouns() -> None:
+    # lexicons made and dropped one after another often reuse a memory address: each must still
+    # get the pattern of its own document nouns
+    from dataclasses import replace
+
+    from features.source_words import lexicon
+    from features.sourcing import _doc_pp_re
+
+    base = lexicon()
+    for k in range(20):
+        noun = f"dossier{k}"
+        lex = replace(base, classes={**base.classes, "document": frozenset([noun])})
+        assert _doc_pp_re(lex).search(f"a {noun} to colleagues")
+        assert not _doc_pp_re(lex).search("a letter to colleagues")
+        del lex
