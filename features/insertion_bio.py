@@ -53,12 +53,14 @@ def is_bio(line: str) -> bool:
 
 
 # "Arthur Rizer is director of justice policy at the R Street Institute.", "Gary Kaltbaum is a registered
-# investment advisor ...": a person's name, "is", and a post of an organisation or trade.
+# investment advisor ...": a person's name, "is", and a post of an organisation or trade. Words that
+# also describe anyone in a story ("a senior at Lincoln High", "a former nurse", "a member") count
+# only with the organisation they belong to: "of"/"at"/"with" and a capitalised name.
 _ROLE_BIO_RE = re.compile(
     rf"{_NAME_START}(?P<name>{_NAME})\s+(?:is\s+(?:(?:an?|the|also)\s+)?(?:[\w-]+\s+){{0,3}}?"
-    r"(?i:president|director|founder|co-founder|chairman|chairwoman|chair|CEO|chief executive|executive|fellow|"
-    r"scholar|host|advis[eo]r|strategist|consultant|partner|pastor|rabbi|senior|former|co-host|principal|"
-    r"managing|member)\b"
+    r"(?:(?i:president|director|founder|co-founder|chairman|chairwoman|chair|CEO|chief executive|fellow|"
+    r"scholar|advis[eo]r|strategist|consultant|pastor|rabbi|co-host|principal)\b"
+    r"|(?i:executive|host|partner|senior|former|managing|member)\b[^.,;]{0,60}?\b(?:of|at|with)\s+(?:the\s+)?[A-Z])"
     # "Susan Stamper Brown lives in Alaska and writes on culture, politics and current events."
     r"|lives in [A-Z][^.]{0,40}? and (?:writes|blogs)\b|(?:writes|blogs) (?:about|on) [a-z])")
 
@@ -78,7 +80,7 @@ def foot_bio_surname(line: str) -> str | None:
 
 def is_foot_bio(line: str, story: str) -> bool:
     """A contributor's biography under the story: ``foot_bio_surname`` finds one, and ``story``
-    (the text above) never names the person."""
+    (the rest of the article, above and below the line) never names the person."""
     surname = foot_bio_surname(line)
     return surname is not None and re.search(rf"\b{re.escape(surname)}\b", story) is None
 

@@ -318,8 +318,14 @@ def _promo(line: str, n_words: int | None = None) -> str | None:
             if short and rule.pattern.match(core):
                 return rule.label
         elif i in cued and rule.pattern.search(core):
+            if _TIME_THEN_STOP.search(line):
+                continue  # "... residents can speak (18:30).": a sentence's full stop after the time, not a title's running time
             return rule.label
     return None
+
+
+# A bracketed time closing a sentence (its full stop after the bracket); the stop is stripped from ``core``.
+_TIME_THEN_STOP = re.compile(r"\(\d{1,2}:\d{2}\)\.\s*$")
 
 
 def _caption(line: str, n_words: int | None = None) -> str | None:
@@ -429,10 +435,6 @@ def _single_line_labels(lines: list[Line], title: str | None, sizes: list[int]) 
             lab = _edge_label(t, title_key)
         if lab is None and (i < _EDGE_LINES or i >= n - 8) and sizes[i] <= 80 and is_bio(t):
             lab = "bio"
-        if lab is None and i >= n - 8 and sizes[i] <= 80 and i >= _EDGE_LINES and foot_bio_surname(t):
-            # the story's own lines above (byline and other furniture left out, which name the author)
-            if is_foot_bio(t, "\n".join(lines[j].text for j in range(i) if labels[j] is None)):
-                lab = "bio"
         if lab is None and i < _EDGE_LINES + 2 and _TIMESTAMP_RE.match(t):
             lab = "timestamp"
         if lab is None and i < 3:
@@ -442,7 +444,30 @@ def _single_line_labels(lines: list[Line], title: str | None, sizes: list[int]) 
             seen_top.add(key)
         if lab is not None and labels[i] is None:
             labels[i] = lab
+    _foot_bios(lines, labels, sizes)
     return labels
+
+
+def _foot_bios(lines: list[Line], labels: list[str | None], sizes: list[int]) -> None:
+    """A contributor's biography among the page's last lines ("Arthur Rizer is director of ...
+    at the R Street Institute."), once the single-line labels are known: only below the story's
+    last paragraph, and only about someone the rest of the story, above or below, never names
+    (the byline and other furniture left out, which name the author)."""
+    n = len(lines)
+    for i in range(n - 1, max(_EDGE_LINES, n - 8) - 1, -1):
+        t = lines[i].text
+        if labels[i] is None and _story_paragraph(t, sizes[i]):
+            break  # a story's paragraph: the lines above it are the story's, whoever they introduce
+        if labels[i] is not None or sizes[i] > 80 or not foot_bio_surname(t):
+            continue
+        rest = "\n".join(lines[j].text for j in range(n) if j != i and labels[j] is None)
+        if is_foot_bio(t, rest):
+            labels[i] = "bio"
+
+
+def _story_paragraph(line: str, n_words: int) -> bool:
+    """A full sentence of some length that is not itself a contributor's line."""
+    return n_words >= 15 and _SENT_END.search(line) is not None and foot_bio_surname(line) is None
 
 
 def _headlines_under(lines: list[Line], labels: list[str | None], i: int) -> None:

@@ -505,7 +505,9 @@ def _linked_to_story(text: str, author_first_person: bool) -> bool:
 
 def _first_person(text: str) -> bool:
     """The singular first person outside quotation marks: the author's own voice."""
-    return ("I" in text or "my" in text.lower()) and _FIRST_PERSON.search(_QUOTE_RE.sub(" ", text)) is not None
+    low = text.lower()
+    # a cheap pre-check before the regex: "me" alone ("They told me ...") is the first person too
+    return ("I" in text or "my" in low or "me" in low) and _FIRST_PERSON.search(_QUOTE_RE.sub(" ", text)) is not None
 
 
 # After an optional bullet or opening quotation mark.
@@ -516,7 +518,9 @@ _LINK_OPEN = re.compile(
     r"In fact|Of course|As a result|In addition|In turn|Even so|That said|To be sure)\b|"
     r"(?:He|She|They|It|His|Her|Their|Its|Him|Them|This|That|These|Those|Such)\b(?![-’'])"
     r"(?!\s+(?:week|year|month|morning|afternoon|evening|weekend|season)\b))")
-_FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|[Mm]e|[Mm]y|[Mm]yself)\b")
+# A Roman numeral "I" in a name ("World War I", "Title I funds", "Phase I trial") is not the pronoun.
+_FIRST_PERSON = re.compile(
+    r"\b(?:(?<!War )(?<!Title )(?<!Phase )(?<!Part )(?<!Class )(?<!Chapter )I|I['’](?:m|ve|d|ll)|[Mm]e|[Mm]y|[Mm]yself)\b")
 
 
 def _is_crosshead(line: str) -> bool:

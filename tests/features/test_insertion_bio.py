@@ -93,6 +93,44 @@ def test_a_foot_biography_is_marked_below_the_story_only() -> None:
     assert bio not in [named[s.start:s.end] for s in find_insertions(named)]
 
 
+@pytest.mark.parametrize("line", [
+    "Jane Roe is a former nurse who now runs the clinic on Main Street.",
+    "Tom Smith is a member of the crew that found the wreck.",
+])
+def test_a_word_that_fits_anyone_is_no_post_without_its_organisation(line: str) -> None:
+    assert not is_foot_bio(line, f"{BODY}\n\n{LATER}")
+
+
+@pytest.mark.parametrize("line", [
+    "John Roe is a senior fellow at the Hoover Institution.",
+    "Jane Roe is a former member of the Federal Reserve Board.",
+    "Tom Smith is managing partner at Smith Capital.",
+])
+def test_a_generic_post_with_its_organisation_is_a_foot_biography(line: str) -> None:
+    assert is_foot_bio(line, f"{BODY}\n\n{LATER}")
+
+
+def test_a_person_the_story_names_further_down_is_the_storys() -> None:
+    line = "Jane Roe is director of the Main Street Clinic."
+    mid = f"{BODY}\n\n{LATER}\n\n{BODY}\n\n{LATER}\n\n{BODY}\n\n{line}\n\nRoe said the clinic would stay open.\n\n{LATER}"
+    assert line not in [mid[s.start:s.end] for s in find_insertions(mid)]
+    # the same line under the story, nobody else naming her: her biography
+    foot = f"{BODY}\n\n{LATER}\n\n{BODY}\n\n{LATER}\n\n{line}"
+    assert (line, "bio") in [(foot[s.start:s.end], s.label) for s in find_insertions(foot)]
+
+
+@pytest.mark.parametrize("line", [
+    "Jane Roe is director of the Main Street Clinic.",
+    # "a senior at <school>" reads as a post; only its place among the story's paragraphs tells
+    "Maria Lopez is a senior at Lincoln High School and hopes to study nursing next year.",
+])
+def test_a_biography_like_line_above_a_story_paragraph_is_the_storys(line: str) -> None:
+    text = f"{BODY}\n\n{LATER}\n\n{BODY}\n\n{LATER}\n\n{BODY}\n\n{line}\n\n{LATER}\n\n{BODY}"
+    assert line not in [text[s.start:s.end] for s in find_insertions(text)]
+    foot = f"{BODY}\n\n{LATER}\n\n{BODY}\n\n{LATER}\n\n{line}"
+    assert (line, "bio") in [(foot[s.start:s.end], s.label) for s in find_insertions(foot)]
+
+
 def test_a_columnists_line_of_where_they_live_and_what_they_write_is_a_foot_biography() -> None:
     line = "Susan Stamper Brown lives in Alaska and writes on culture, politics and current events."
     assert is_foot_bio(line, f"{BODY}\n\n{LATER}")

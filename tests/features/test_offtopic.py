@@ -190,3 +190,10 @@ def test_first_person_outside_quotations_only():
     assert _first_person("My inbox filled up with statements.")
     assert not _first_person("“I am not going anywhere,” the senator said.")
     assert not _first_person("The Iowa caucuses are in February.")
+    assert _first_person("They told me the plan would fail.")  # "me" is the only first-person word
+    assert not _first_person("“Tell me more,” she said.")
+    # a Roman numeral "I" in a name is not the pronoun; the pronoun after such a word still is
+    assert not _first_person("Veterans of World War I were honoured.")
+    assert not _first_person("The district lost its Title I funds.")
+    assert not _first_person("The Phase I trial ended early.")
+    assert _first_person("After the war I moved to Ohio.")
