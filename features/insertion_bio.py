@@ -89,3 +89,29 @@ def is_callout(line: str) -> bool:
     """A newsroom's call-out box asking readers for tips or stories ("Help Us Report on Coronavirus
     Are you a public health worker ...?"), told apart from prose by its title-case heading."""
     return "?" in line and _CALLOUT_RE.match(line) is not None
+
+
+# a line that ends a sentence (closing quotes and brackets allowed after the mark)
+_SENT_END = re.compile(r"[.!?…][\"”’')\]]*$")
+
+
+def label_foot_bios(texts: list[str], labels: list[str | None], sizes: list[int], first: int) -> None:
+    """Label "bio" a contributor's biography among the page's last lines ("Arthur Rizer is director of ...
+    at the R Street Institute."), once the single-line labels are known: only below the story's last
+    paragraph, never among the first ``first`` lines, and only about someone the rest of the story, above or
+    below, never names (the byline and other furniture left out, which name the author)."""
+    n = len(texts)
+    for i in range(n - 1, max(first, n - 8) - 1, -1):
+        t = texts[i]
+        if labels[i] is None and _story_paragraph(t, sizes[i]):
+            break  # a story's paragraph: the lines above it are the story's, whoever they introduce
+        if labels[i] is not None or sizes[i] > 80 or not foot_bio_surname(t):
+            continue
+        rest = "\n".join(texts[j] for j in range(n) if j != i and labels[j] is None)
+        if is_foot_bio(t, rest):
+            labels[i] = "bio"
+
+
+def _story_paragraph(line: str, n_words: int) -> bool:
+    """A full sentence of some length that is not itself a contributor's line."""
+    return n_words >= 15 and _SENT_END.search(line) is not None and foot_bio_surname(line) is None

@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from .insertion_bio import REPORTED_RE, foot_bio_surname, is_bio, is_callout, is_foot_bio
+from .insertion_bio import REPORTED_RE, is_bio, is_callout, label_foot_bios
 from .insertion_boxes import BOX_WORDS, box_label, may_be_box
 from .insertion_triggers import TriggerSet
 from .lexicons import lexicon_lines
@@ -444,30 +444,8 @@ def _single_line_labels(lines: list[Line], title: str | None, sizes: list[int]) 
             seen_top.add(key)
         if lab is not None and labels[i] is None:
             labels[i] = lab
-    _foot_bios(lines, labels, sizes)
+    label_foot_bios([ln.text for ln in lines], labels, sizes, _EDGE_LINES)
     return labels
-
-
-def _foot_bios(lines: list[Line], labels: list[str | None], sizes: list[int]) -> None:
-    """A contributor's biography among the page's last lines ("Arthur Rizer is director of ...
-    at the R Street Institute."), once the single-line labels are known: only below the story's
-    last paragraph, and only about someone the rest of the story, above or below, never names
-    (the byline and other furniture left out, which name the author)."""
-    n = len(lines)
-    for i in range(n - 1, max(_EDGE_LINES, n - 8) - 1, -1):
-        t = lines[i].text
-        if labels[i] is None and _story_paragraph(t, sizes[i]):
-            break  # a story's paragraph: the lines above it are the story's, whoever they introduce
-        if labels[i] is not None or sizes[i] > 80 or not foot_bio_surname(t):
-            continue
-        rest = "\n".join(lines[j].text for j in range(n) if j != i and labels[j] is None)
-        if is_foot_bio(t, rest):
-            labels[i] = "bio"
-
-
-def _story_paragraph(line: str, n_words: int) -> bool:
-    """A full sentence of some length that is not itself a contributor's line."""
-    return n_words >= 15 and _SENT_END.search(line) is not None and foot_bio_surname(line) is None
 
 
 def _headlines_under(lines: list[Line], labels: list[str | None], i: int) -> None:
