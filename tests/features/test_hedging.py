@@ -114,6 +114,11 @@ def cues(text: str) -> list[tuple[str, str, str]]:
         ("The victory is likely to strengthen Ankara's hand.", [("likely", "epistemic", "author")]),
         ("The general is thought to be hiding in the north.", [("thought", "epistemic", "author")]),
         ("It remains a school of thought in Ankara.", []),
+        # a noun that names doubt as a topic does not hedge its own sentence; the verb does
+        ("These rumors are entirely false, and we found no such requirement.", []),
+        ("To test the hypothesis, the researchers compared two panels of voters.", []),
+        ("Given that uncertainty, few travellers booked flights for the summer.", []),
+        ("The minister is rumoured to be leaving the cabinet.", [("rumoured", "attribution", "author")]),
     ],
 )
 def test_hedge_cues(text: str, expected: list[tuple[str, str, str]]) -> None:
