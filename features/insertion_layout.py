@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from .insertion_bio import REPORTED_RE
-from .insertion_rules import _WORD_RE, Line, _is_body, _n_words, line_sizes
+from .insertion_rules import _WORD_RE, Line, _is_body, _n_words, line_sizes, story_above
 from .lexicons import lexicon_lines
 from .text import ENDS_SENTENCE_RE
 
@@ -152,7 +152,8 @@ def _role_pattern() -> re.Pattern[str]:
 
 def _foot_bio(lines: list[Line], labels: list[str | None], sizes: list[int]) -> None:
     """One of the page's last two lines introducing, by a role, someone the rest of the page never
-    names ("Christian Whiton was a senior advisor ...") is the author's biography."""
+    names ("Christian Whiton was a senior advisor ...") is the author's biography, under the story's
+    paragraphs (a short text of one or two lines may open with such a sentence)."""
     n = len(lines)
     for i in range(max(0, n - 2), n):
         t = lines[i].text
@@ -160,7 +161,7 @@ def _foot_bio(lines: list[Line], labels: list[str | None], sizes: list[int]) -> 
         if labels[i] is not None or sizes[i] > 80 or m is None or not _role_pattern().search(t) or REPORTED_RE.search(t):
             continue
         surname = re.compile(rf"\b{re.escape(m.group(1))}\b")
-        if not any(surname.search(ln.text) for j, ln in enumerate(lines) if j != i):
+        if not any(surname.search(ln.text) for j, ln in enumerate(lines) if j != i) and story_above(lines, labels, i):
             labels[i] = "bio"
 
 

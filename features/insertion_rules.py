@@ -380,6 +380,12 @@ def _norm(s: str) -> str:
     return _NON_WORD_RUN.sub(" ", s.casefold()).strip()
 
 
+def story_above(lines: list[Line], labels: list[str | None], i: int) -> bool:
+    """True when an unmarked body paragraph stands above line ``i``: a rule for the page's foot
+    needs the story before it (a one-block export is a single line, at its own foot)."""
+    return any(labels[j] is None and _is_body(lines[j].text) for j in range(i))
+
+
 def _is_body(line: str) -> bool:
     """A line that reads as a body paragraph (ends a sentence, long enough)."""
     return _n_words(line) >= 15 and bool(ENDS_SENTENCE_RE.search(line)) and not _TEASER_RE.match(line)
@@ -425,6 +431,8 @@ def _single_line_labels(lines: list[Line], title: str | None, sizes: list[int]) 
             lab = "social"
         if lab is None and sizes[i] > 40 and i >= n - 4:
             lab = _foot_notice(t)
+            if lab is not None and not story_above(lines, labels, i):
+                lab = None  # a text without paragraph breaks is one line at its own foot: the notice opens the story
         if lab is None and sizes[i] <= 120 and is_callout(t):
             lab = "promo"
         if lab is None and labels[i] is None:
