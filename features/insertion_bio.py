@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from .text import ENDS_SENTENCE_RE
+
 __all__ = ["REPORTED_RE", "foot_bio_surname", "is_bio", "is_callout", "is_foot_bio"]
 
 #: A reporting verb: a sentence carrying one reports what someone said, it is not furniture.
@@ -91,10 +93,6 @@ def is_callout(line: str) -> bool:
     return "?" in line and _CALLOUT_RE.match(line) is not None
 
 
-# a line that ends a sentence (closing quotes and brackets allowed after the mark)
-_SENT_END = re.compile(r"[.!?…][\"”’')\]]*$")
-
-
 def label_foot_bios(texts: list[str], labels: list[str | None], sizes: list[int], first: int) -> None:
     """Label "bio" a contributor's biography among the page's last lines ("Arthur Rizer is director of ...
     at the R Street Institute."), once the single-line labels are known: only below the story's last
@@ -114,4 +112,4 @@ def label_foot_bios(texts: list[str], labels: list[str | None], sizes: list[int]
 
 def _story_paragraph(line: str, n_words: int) -> bool:
     """A full sentence of some length that is not itself a contributor's line."""
-    return n_words >= 15 and _SENT_END.search(line) is not None and foot_bio_surname(line) is None
+    return n_words >= 15 and ENDS_SENTENCE_RE.search(line) is not None and foot_bio_surname(line) is None

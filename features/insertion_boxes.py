@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from typing import Protocol
 
-__all__ = ["BOX_WORDS", "box_label", "may_be_box", "repeats_a_sentence"]
+__all__ = ["BOX_WORDS", "box_label", "has_box_word", "repeats_a_sentence"]
 
 #: A scraped box runs its parts into one line of up to this many words.
 BOX_WORDS = 120
@@ -30,17 +30,19 @@ class CueRule(Protocol):
     def pattern(self) -> re.Pattern[str]: ...
 
 
-def may_be_box(line: str) -> bool:
-    """False for most long lines (no box word, no repeated blurb): decided before any cue scan."""
-    return _BOX_HINT.search(line.lower()) is not None or repeats_a_sentence(line)
+def has_box_word(line: str) -> bool:
+    """True when the line holds a sign-up, inbox, newsletter or notice word: a long line with none
+    (and no repeated blurb) is no box, decided before any cue scan."""
+    return _BOX_HINT.search(line.lower()) is not None
 
 
-def box_label(line: str, core: str, cued: set[int], rules: Sequence[CueRule]) -> str | None:
+def box_label(line: str, core: str, cued: set[int], rules: Sequence[CueRule], repeated: bool) -> str | None:
     """The label of a long line that is a scraped box, else None: its blurb repeated and a cue in
     it, or two different non-social cues outside a quotation (one cue in a paragraph of 40 words
     or more is the story reporting on newsletters or sign-ups). ``cued``: the indices of the rules
-    whose trigger the line holds; ``core``: the line without its edge punctuation."""
-    if repeats_a_sentence(line):
+    whose trigger the line holds; ``core``: the line without its edge punctuation; ``repeated``:
+    ``repeats_a_sentence(line)``, which the caller has already asked."""
+    if repeated:
         hits = [rules[i].label for i in sorted(cued) if rules[i].pattern.search(core)]
         return hits[0] if hits else None
     # a quoted scene may mention a mailing list and a text-to-join number; a biography's

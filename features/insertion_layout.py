@@ -11,8 +11,9 @@ import re
 from functools import lru_cache
 
 from .insertion_bio import REPORTED_RE
-from .insertion_rules import _SENT_END, _WORD_RE, Line, _is_body, _n_words, line_sizes
+from .insertion_rules import _WORD_RE, Line, _is_body, _n_words, line_sizes, story_above
 from .lexicons import lexicon_lines
+from .text import ENDS_SENTENCE_RE
 
 __all__ = ["foot_labels", "layout_labels"]
 
@@ -66,7 +67,7 @@ def _link_lists(lines: list[Line], labels: list[str | None], sizes: list[int]) -
             continue
         parts = [p.strip() for p in _BAR_SPLIT.split(ln.text)]
         kicker = len(parts) >= 2 and _KICKER.match(parts[0]) is not None
-        if (len(parts) >= 3 or kicker) and all(p and _n_words(p) <= 15 and not _SENT_END.search(p) for p in parts):
+        if (len(parts) >= 3 or kicker) and all(p and _n_words(p) <= 15 and not ENDS_SENTENCE_RE.search(p) for p in parts):
             labels[i] = "related"
 
 
@@ -84,7 +85,7 @@ def _promo_runs(lines: list[Line], labels: list[str | None], sizes: list[int]) -
     for i in range(1, n - 1):
         t = lines[i].text
         if labels[i] is None and sizes[i] <= 12 and labels[i - 1] in _PUSH and labels[i + 1] in _PUSH \
-                and min(sizes[i - 1], sizes[i + 1]) >= 3 and not _SENT_END.search(t) and not _QUOTE_MARK.search(t):
+                and min(sizes[i - 1], sizes[i + 1]) >= 3 and not ENDS_SENTENCE_RE.search(t) and not _QUOTE_MARK.search(t):
             labels[i] = "promo"
     # A box's heading lines ("Breaking News", "Be the first to know when big news breaks") stand
     # above two or more of its sign-up lines: at most two short lines, none a sentence.
@@ -99,7 +100,7 @@ def _promo_runs(lines: list[Line], labels: list[str | None], sizes: list[int]) -
 
 def _box_head(text: str, size: int) -> bool:
     """Short, not a sentence, no quotation: a box's heading or tagline."""
-    return size <= 10 and not _SENT_END.search(text) and not _QUOTE_MARK.search(text) and not text.endswith(":")
+    return size <= 10 and not ENDS_SENTENCE_RE.search(text) and not _QUOTE_MARK.search(text) and not text.endswith(":")
 
 
 def _repeated_lines(lines: list[Line], labels: list[str | None], sizes: list[int]) -> None:
@@ -151,7 +152,8 @@ def _role_pattern() -> re.Pattern[str]:
 
 def _foot_bio(lines: list[Line], labels: list[str | None], sizes: list[int]) -> None:
     """One of the page's last two lines introducing, by a role, someone the rest of the page never
-    names ("Christian Whiton was a senior advisor ...") is the author's biography."""
+    names ("Christian Whiton was a senior advisor ...") is the author's biography, under the story's
+    paragraphs (a short text of one or two lines may open with such a sentence)."""
     n = len(lines)
     for i in range(max(0, n - 2), n):
         t = lines[i].text
@@ -159,7 +161,7 @@ def _foot_bio(lines: list[Line], labels: list[str | None], sizes: list[int]) -> 
         if labels[i] is not None or sizes[i] > 80 or m is None or not _role_pattern().search(t) or REPORTED_RE.search(t):
             continue
         surname = re.compile(rf"\b{re.escape(m.group(1))}\b")
-        if not any(surname.search(ln.text) for j, ln in enumerate(lines) if j != i):
+        if not any(surname.search(ln.text) for j, ln in enumerate(lines) if j != i) and story_above(lines, labels, i):
             labels[i] = "bio"
 
 

@@ -14,10 +14,10 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .insertion_bio import REPORTED_RE, is_bio, is_callout, label_foot_bios
-from .insertion_boxes import BOX_WORDS, box_label, may_be_box
+from .insertion_boxes import BOX_WORDS, box_label, has_box_word, repeats_a_sentence
 from .insertion_triggers import TriggerSet
 from .lexicons import lexicon_lines
-from .text import split_paragraphs, wrapping_marks
+from .text import ENDS_SENTENCE_RE, split_paragraphs, wrapping_marks
 
 # --- lexicons -----------------------------------------------------------------
 @lru_cache(maxsize=1)
@@ -88,7 +88,6 @@ _LEAD_SEP = re.compile(r"[ \t]*(?::|\||»|>>|->|→|—|–|-(?=\s)|…|\.\.\.)[
 _LEAD_OUTLET = re.compile(r"\s+(?:on|from|at|in|by|via)\s+(?:the\s+)?[A-Z0-9][\w.&'’-]*(?:\s+[A-Z0-9][\w.&'’-]*){0,3}")
 # The line's first word (what _leadin's word loop looks at first: _LEAD_OPEN holds no letters).
 _FIRST_WORD = re.compile(r"(?:[^A-Za-z&]|&(?:gt|raquo);)*([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
-_SENT_END = re.compile(r"[.!?…][\"”’')\]]*$")
 
 _CAP = r"[A-Z][\w.'’-]*"
 _NAME = rf"{_CAP}(?:\s+(?:de|da|van|von|al|el|bin|del|la|le)?\s*{_CAP}){{0,4}}"
@@ -296,14 +295,15 @@ def _headline_like(line: str) -> bool:
     if _TEASER_RE.match(line):
         return True
     # truncated teasers end in an ellipsis, not a sentence
-    return not _SENT_END.search(line) or line.endswith(("?", "...", "…"))
+    return not ENDS_SENTENCE_RE.search(line) or line.endswith(("?", "...", "…"))
 
 
 def _promo(line: str, n_words: int | None = None) -> str | None:
     n = _n_words(line) if n_words is None else n_words
     if n > BOX_WORDS:
         return None
-    if n > 40 and not may_be_box(line):
+    repeated = n > 40 and repeats_a_sentence(line)
+    if n > 40 and not repeated and not has_box_word(line):
         return None  # most long lines: a paragraph with no sign-up or notice word, decided before the scan
     core = line.strip(" \t\u00a0.:!|·•-–—()[]»>")
     short = n <= 10
@@ -312,7 +312,7 @@ def _promo(line: str, n_words: int | None = None) -> str | None:
     if not short and not cued:
         return None
     if n > 40:
-        return box_label(line, core, cued, _promo_rules())
+        return box_label(line, core, cued, _promo_rules(), repeated)
     for i, rule in enumerate(_promo_rules()):
         if rule.whole_line:
             if short and rule.pattern.match(core):
@@ -346,7 +346,7 @@ def _caption(line: str, n_words: int | None = None) -> str | None:
             return "credit" if _n_words(line[: m.start()]) <= 2 else "caption"
     m = start.match(line)
     if m:
-        return "credit" if n <= 10 and not _SENT_END.search(line) else "caption"
+        return "credit" if n <= 10 and not ENDS_SENTENCE_RE.search(line) else "caption"
     if _PLAYER_CAPTION.match(line):
         return "caption"
     return None
@@ -380,9 +380,15 @@ def _norm(s: str) -> str:
     return _NON_WORD_RUN.sub(" ", s.casefold()).strip()
 
 
+def story_above(lines: list[Line], labels: list[str | None], i: int) -> bool:
+    """True when an unmarked body paragraph stands above line ``i``: a rule for the page's foot
+    needs the story before it (a one-block export is a single line, at its own foot)."""
+    return any(labels[j] is None and _is_body(lines[j].text) for j in range(i))
+
+
 def _is_body(line: str) -> bool:
     """A line that reads as a body paragraph (ends a sentence, long enough)."""
-    return _n_words(line) >= 15 and bool(_SENT_END.search(line)) and not _TEASER_RE.match(line)
+    return _n_words(line) >= 15 and bool(ENDS_SENTENCE_RE.search(line)) and not _TEASER_RE.match(line)
 
 
 def rule_labels(lines: list[Line], title: str | None, sizes: list[int] | None = None) -> list[str | None]:
@@ -425,6 +431,8 @@ def _single_line_labels(lines: list[Line], title: str | None, sizes: list[int]) 
             lab = "social"
         if lab is None and sizes[i] > 40 and i >= n - 4:
             lab = _foot_notice(t)
+            if lab is not None and not story_above(lines, labels, i):
+                lab = None  # a text without paragraph breaks is one line at its own foot: the notice opens the story
         if lab is None and sizes[i] <= 120 and is_callout(t):
             lab = "promo"
         if lab is None and labels[i] is None:

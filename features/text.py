@@ -30,6 +30,8 @@ _WORD_SPLIT_NO_UNDERSCORE_RE = re.compile(r"(\w+(?:[’'.\-]\w+)*)")
 LINE_RE = re.compile(r"[^\n]+")
 # A candidate sentence end: terminal punctuation, optional closing quotes/brackets, then space.
 SENT_END_RE = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s)")
+# A text (a line, a paragraph) that ends a sentence: closing quotes and brackets allowed after the mark.
+ENDS_SENTENCE_RE = re.compile(r"[.!?…][\"”’')\]]*$")
 
 
 @dataclass(frozen=True, slots=True)

@@ -194,6 +194,14 @@ def test_a_last_line_about_someone_the_story_names_is_the_story():
     assert _labels(f"{BODY}\n{LATER}\n{no_role}")[no_role] is None
 
 
+def test_a_short_text_opening_on_someone_the_rest_never_names_is_not_a_bio():
+    # a short text without paragraph breaks is one line at its own foot: no story above it, no bio
+    short = WHITON + " He was asked on Monday to lead the new office."
+    assert _labels(short) == {short: None}
+    assert _labels(f"Senate confirms judge\n{short}") == {"Senate confirms judge": None, short: None}
+    assert _labels(f"{BODY}\n{LATER}\n{short}")[short] == "bio"
+
+
 def test_a_newsletter_tagline_between_its_sign_up_lines_is_promo():
     # bradenton.com, in the middle of the story
     got = _labels(f"{BODY}\nToday's top news by email\nThe local news you need to start your day\n"

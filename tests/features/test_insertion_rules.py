@@ -318,6 +318,16 @@ def test_a_long_correction_or_newsletter_box_at_the_foot_is_marked_by_its_openin
     assert _flagged(f"{BODY}\n{LATER}\n{story}") == {}
 
 
+def test_a_notice_opening_a_text_without_paragraph_breaks_is_not_the_whole_text_marked() -> None:
+    # cnn.com opinion, exported as one block: the editor's note opens the article's only line
+    note = ("Editor's note: Julian Zelizer is a professor of history and public affairs at Princeton University "
+            "and a New America fellow. The opinions expressed in this commentary are his own.")
+    block = f"{note} {BODY} {LATER} {BODY2}"
+    assert _flagged(block) == {}
+    # laid out, the same note under the story is marked
+    assert _flagged(f"{BODY}\n{LATER}\n{note} {BODY2}") == {f"{note} {BODY2}": "editor_note"}
+
+
 def test_an_embedded_tweets_signature_is_not_a_caption() -> None:
     text = (f"{BODY}\n\nWe have no confirmation that it is involved yet. Looks more like a stunt.\n"
             f"— Anonymous (@YourAnonNews) August 14, 2017\n\n{LATER}")

@@ -1,0 +1,82 @@
+"""Insertion spans on unlabelled text of dev-half outlets, dumped and diffed between two trees (issue 18).
+
+    PYTHONPATH=<tree> python -m bench.insertion_spans dump OUT.json [--n 3000] [--pool check|second]
+    python -m bench.insertion_spans diff BEFORE.json AFTER.json [--out FILE]
+
+``dump`` runs ``find_insertions`` over the check sample of ``bench.offtopic_real`` (articles of
+dev-half outlets outside the regression corpus; test-half outlets are never read) and writes every
+span. ``diff`` lists the spans one dump has and the other lacks (a relabelled span counts as both),
+each with the line before and after it, so that every rule change can be read for precision.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+from collections import Counter
+from pathlib import Path
+
+from scoring.model.datasets import shared_dir
+
+
+def dump(out: Path, n: int, pool: str) -> None:
+    """Every insertion span of the sample's articles, with the article text for reading."""
+    from bench.offtopic_real import check_and_train, second_check
+    from features.insertions import find_insertions
+
+    shared = shared_dir()
+    arts = second_check(shared, n) if pool == "second" else check_and_train(shared, n)[0]
+    rows = {}
+    for aid, outlet, title, text in zip(arts["id"], arts["outlet"], arts["title"], arts["text"]):
+        spans = find_insertions(text, title or None)
+        rows[str(aid)] = {"outlet": outlet, "text": text,
+                          "spans": [[s.start, s.end, s.label] for s in spans]}
+    out.write_text(json.dumps(rows), encoding="utf-8")
+    print(f"{sum(len(r['spans']) for r in rows.values())} spans in {len(rows)} articles -> {out}")
+
+
+def _context(text: str, start: int, end: int) -> str:
+    lo = text.rfind("\n", 0, max(0, start - 1))
+    hi = text.find("\n", end + 1)
+    return (text[lo + 1:start][-200:] + "[[" + text[start:end] + "]]" + text[end:hi if hi > 0 else None][:200])
+
+
+def diff(before: Path, after: Path) -> str:
+    """Spans new in ``after`` and gone from ``before``, with context and a count by label."""
+    a, b = json.loads(before.read_text(encoding="utf-8")), json.loads(after.read_text(encoding="utf-8"))
+    out, counts = [], Counter()
+    for aid in sorted(set(a) & set(b)):
+        old, new = {tuple(s) for s in a[aid]["spans"]}, {tuple(s) for s in b[aid]["spans"]}
+        text = b[aid]["text"]
+        for tag, spans in (("NEW", new - old), ("GONE", old - new)):
+            for s, e, lab in sorted(spans):
+                counts[tag, lab] += 1
+                out.append(f"{tag} {lab} {aid} {b[aid]['outlet']}\n    {_context(text, s, e)!r}")
+    head = ", ".join(f"{t} {lab}: {c}" for (t, lab), c in sorted(counts.items()))
+    return f"{len(out)} changed spans ({head})\n" + "\n".join(out) + "\n"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    d = sub.add_parser("dump")
+    d.add_argument("out", type=Path)
+    d.add_argument("--n", type=int, default=3000)
+    d.add_argument("--pool", choices=("check", "second"), default="check")
+    f = sub.add_parser("diff")
+    f.add_argument("before", type=Path)
+    f.add_argument("after", type=Path)
+    f.add_argument("--out", type=Path)
+    args = ap.parse_args()
+    if args.cmd == "dump":
+        dump(args.out, args.n, args.pool)
+    else:
+        text = diff(args.before, args.after)
+        if args.out:
+            args.out.write_text(text, encoding="utf-8")
+            print(text.splitlines()[0])
+        else:
+            print(text, end="")
+
+
+if __name__ == "__main__":
+    main()
