@@ -28,6 +28,7 @@ def layout_labels(lines: list[Line], labels: list[str | None], sizes: list[int] 
     _promo_runs(lines, labels, sizes)
     _trailing_headlines(lines, labels, sizes)
     _repeated_lines(lines, labels, sizes)
+    _caption_runs(lines, labels, sizes)
     _headshot_names(lines, labels)
 
 
@@ -112,6 +113,53 @@ def _repeated_lines(lines: list[Line], labels: list[str | None], sizes: list[int
         if labels[i] is None and labels[i - 1] is None and 6 <= sizes[i] <= 60 and "(@" not in t \
                 and t.casefold() == lines[i - 1].text.casefold():
             labels[i] = "caption"  # "(@": an embedded tweet's text repeated beside the embed
+
+
+def _caption_runs(lines: list[Line], labels: list[str | None], sizes: list[int]) -> None:
+    """Two or more sentence-long lines in a row that end no sentence, standing between the story's
+    paragraphs, are the captions of a gallery or of pictures set between them (a Daily Mail page:
+    "Former VP Biden, pictured right, with his son Beau, who was Attorney General of Delaware").
+    A story's own paragraphs end their sentences; a list's items end in ";" or ","; a page whose
+    paragraphs end no sentence at all (an export that lost its full stops) is left alone."""
+    n = len(lines)
+    cand = [labels[i] is None and _caption_like(lines[i].text, sizes[i]) for i in range(n)]
+    if sum(cand) < 2:
+        return
+    body = [i for i in range(n) if labels[i] is None and not cand[i] and sizes[i] >= _RUN_WORDS[0]]
+    if sum(ENDS_SENTENCE_RE.search(lines[i].text) is not None for i in body) < _RUN_BODY * len(body):
+        return
+    # a paragraph, an embedded post or furniture on either side: not a crosshead over the lines, not
+    # another item of a list, not the page's last lines
+    beside = [labels[i] is not None or (sizes[i] >= _RUN_WORDS[0] and not cand[i]
+                                        and (ENDS_SENTENCE_RE.search(lines[i].text) is not None or "(@" in lines[i].text))
+              for i in range(n)]
+    i = 0
+    while i < n:
+        if not cand[i]:
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and cand[j + 1]:
+            j += 1
+        # a line ending in ":" introduces a list ("... in the following ways:"), whose items end no sentence
+        listed = lines[i - 1].text.endswith(":")
+        if i >= _RUN_TOP and 2 <= j - i + 1 <= _RUN_MAX and beside[i - 1] and not listed and j + 1 < n and beside[j + 1]:
+            for k in range(i, j + 1):
+                labels[k] = "caption"
+        i = j + 1
+
+
+def _caption_like(text: str, size: int) -> bool:
+    """A sentence's length, opening with a capital, ending no sentence, not a heading, a quotation,
+    a kicker's headline ("Reports:Nancy Pelosi wants ...") or an embed."""
+    if not _RUN_WORDS[0] <= size <= _RUN_WORDS[1] or ENDS_SENTENCE_RE.search(text) or text[-1] in ":;,":
+        return False
+    if not text[0].isupper() or _RUN_NOT.search(text) or _KICKER_HEAD.match(text):
+        return False  # (a quotation mark opening it: the story quoting someone)
+    if REPORTED_RE.search(text) and _QUOTE_MARK.search(text):
+        return False  # '"Writing checks ... is Obamacare," the memo says': the story's quotation
+    words = [w for w in _WORD_RE.findall(text) if len(w) > 3]
+    return sum(w[0].isupper() for w in words) < 0.8 * len(words)
 
 
 def _headshot_names(lines: list[Line], labels: list[str | None]) -> None:
@@ -208,6 +256,15 @@ _FOOT_CREDIT = re.compile(r"\b(?:[Rr]eport(?:ed|s|ing)|[Cc]ontribut\w+|[Ww]ritte
 _QUOTE_MARK = re.compile(r"[“”\"]")
 # "Julian Zelizer": two or three capitalised words (a middle initial allowed), nothing else.
 _NAME_LINE = re.compile(r"^[A-Z][a-z'’-]+(?: [A-Z]\.)?(?: [A-Z][a-z'’-]+){1,2}$")
+
+# Caption runs: not among the first lines (a standfirst's summary points), 8-45 words a line, at most
+# four in a row (a longer run is a list or a fact box); the page's other unmarked lines of that length mostly end their sentences.
+_RUN_TOP = 5
+_RUN_WORDS = (8, 45)
+_RUN_MAX = 4
+_RUN_BODY = 0.6
+_RUN_NOT = re.compile(r"[•|@]|[—–]\s|https?://|pic\.twitter")
+_KICKER_HEAD = re.compile(r"^(?:\S+\s+){0,5}?\S*:")
 
 # "About the author", "About Anatoly Karlin": a lower-case word after "About" is a sentence.
 _ABOUT_HEAD = re.compile(r"^About (?:the [Aa]uthors?|[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,2})\s*:?$")

@@ -1,6 +1,8 @@
 """Page-layout rules of the insertion detector (runs of lines), on lines from real scraped pages."""
 from __future__ import annotations
 
+import pytest
+
 from features.insertion_layout import foot_labels, layout_labels
 from features.insertion_rules import rule_labels, split_lines
 from features.insertions import find_insertions
@@ -226,3 +228,58 @@ def test_a_newsletter_boxs_heading_lines_above_its_sign_up_lines_are_promo():
 def test_a_short_line_above_a_single_promo_line_is_not_a_box_heading():
     got = _labels(f"{BODY}\n{LATER}\nWhat comes next\nSign up for our daily newsletter\n{BODY2}")
     assert got["What comes next"] is None
+
+
+# dailymail.co.uk: picture captions between the story's paragraphs, none ending its sentence
+DM_STORY = [
+    "Donald Trump Jr. hit out at former Vice President Joe Biden on Saturday, claiming that enough is enough "
+    "after a gaffe in which the Democratic candidate promoted his late son.",
+    "Biden accidentally gave Beau the job promotion on Thursday while speaking at a CNN town hall event in Las Vegas.",
+    "Beau Biden served as Attorney General of Delaware from 2006 until 2015, when he died of brain cancer at 46.",
+    "Biden may not have noticed the error, but conservative commentators were quick to join in criticising it.",
+    "Joe Biden faces a key test in the Nevada caucus on Saturday as he hopes the state's more diverse voters rally.",
+    "FOX host Sean Hannity also told Biden on Friday that he needed to check his facts before the next debate.",
+]
+DM_CAPTIONS = [
+    "Former VP Joe Biden accidentally said his late son Beau was the US Attorney General during a CNN town hall",
+    "Former VP Biden, pictured right, with his son Beau, who was Attorney General of Delaware",
+]
+
+
+def _page(middle: list[str], intro: str | None = None) -> str:
+    top = DM_STORY[:5] + ([intro] if intro else [])
+    return "\n".join(top + middle + DM_STORY[5:])
+
+
+def test_a_run_of_unfinished_sentences_between_paragraphs_is_captions():
+    labels = _labels(_page(DM_CAPTIONS))
+    assert [labels[c] for c in DM_CAPTIONS] == ["caption", "caption"]
+    assert all(labels[p] is None for p in DM_STORY)
+
+
+@pytest.mark.parametrize("middle, intro", [
+    # one such line alone: a crosshead or a slip of the writer
+    (DM_CAPTIONS[:1], None),
+    # a list the sentence before introduces
+    (["Barring police from asking people about their citizenship status",
+      "Prohibiting employers from letting immigration agents enter worksites without a warrant"],
+     "California refuses to help federal agents detain and deport immigrants in the following ways:"),
+    # the story quoting someone, a paragraph whose closing mark was lost
+    (['"Writing checks to individuals to purchase insurance is, in principle, Obamacare," the memo says',
+      "The moderate Republican senators who hold out on the bill are worried about the cuts to Medicaid"], None),
+    # a fact box of five points
+    (["Also called diskette or disk, it became popular in the 1970s as computers spread",
+      "A standard 8in floppy disk had 237.25kB of storage space, enough for 15 seconds of audio",
+      "You would need more than 130,000 8-inch floppy disks to store 32GB of information",
+      "In the 1990s, the 3.5in floppy became the norm, with 1.44MB of memory on each",
+      "Dell stopped making computers with inbuilt floppy disks in 2003 and few others still do"], None),
+])
+def test_single_lines_lists_quotes_and_fact_boxes_are_not_caption_runs(middle, intro):
+    labels = _labels(_page(middle, intro))
+    assert [labels[m] for m in middle] == [None] * len(middle)
+
+
+def test_caption_runs_need_a_page_that_ends_its_sentences():
+    # an export that lost its full stops: every paragraph would look like a caption
+    text = "\n".join(p.rstrip(".") for p in DM_STORY[:5] + DM_CAPTIONS + DM_STORY[5:])
+    assert all(lab is None for lab in _labels(text).values())
