@@ -614,3 +614,16 @@ def test_a_quoted_scene_with_two_sign_up_words_is_not_a_widget() -> None:
 def test_a_bare_tweet_address_is_an_embed_not_a_link() -> None:
     line = "https://twitter.com/rorycooper/status/841818652940865536"
     assert line not in _flagged(f"{BODY}\n\n{line}\n\n{LATER}\n\n{BODY2}")
+
+
+def test_a_sign_up_forms_own_wording_is_a_second_cue_of_a_long_box():
+    # time.com: a newsletter box run into one line of more than 40 words
+    box = ("The Coronavirus Brief. Everything you need to know about the global spread of COVID-19 Please enter a "
+           "valid email address. Sign Up Now Check the box if you do not wish to receive promotional offers via "
+           "email from TIME. You can unsubscribe at any time. By signing up you are agreeing to our Terms of Use "
+           "and Privacy Policy.")
+    assert _flagged(f"{BODY}\n{box}\n{LATER}") == {box: "promo"}
+    story = ("The regulator found that the company's newsletter told customers they could unsubscribe at any "
+             "time, but that its servers kept sending the messages for months afterwards, according to the "
+             "complaint filed in federal court on Monday by the attorneys general of four states.")
+    assert _flagged(f"{BODY}\n{story}\n{LATER}") == {}
