@@ -621,7 +621,9 @@ def test_a_sign_up_forms_own_wording_is_a_second_cue_of_a_long_box():
     box = ("The Coronavirus Brief. Everything you need to know about the global spread of COVID-19 Please enter a "
            "valid email address. Sign Up Now Check the box if you do not wish to receive promotional offers via "
            "email from TIME. You can unsubscribe at any time. By signing up you are agreeing to our Terms of Use "
-           "and Privacy Policy.")
+           "and Privacy Policy Thank you! For your security, we've sent a confirmation email to the address you "
+           "entered. Click the link to confirm your subscription and begin receiving our newsletters. If you don't "
+           "get the confirmation within 10 minutes, please check your spam folder.")
     assert _flagged(f"{BODY}\n{box}\n{LATER}") == {box: "promo"}
     story = ("The regulator found that the company's newsletter told customers they could unsubscribe at any "
              "time, but that its servers kept sending the messages for months afterwards, according to the "
