@@ -263,7 +263,8 @@ _RUN_TOP = 5
 _RUN_WORDS = (8, 45)
 _RUN_MAX = 4
 _RUN_BODY = 0.6
-_RUN_NOT = re.compile(r"[•|@]|[—–]\s|https?://|pic\.twitter")
+# (a site's name hover-cards, "Joe Barton Joe Linus BartonLongtime GOP aide ... MORE (Texas)", mark a list of names)
+_RUN_NOT = re.compile(r"[•|@]|[—–]\s|https?://|pic\.twitter|[a-z][A-Z][a-z][^\n]{0,300}?\bMORE\b")
 _KICKER_HEAD = re.compile(r"^(?:\S+\s+){0,5}?\S*:")
 
 # "About the author", "About Anatoly Karlin": a lower-case word after "About" is a sentence.

@@ -283,3 +283,13 @@ def test_caption_runs_need_a_page_that_ends_its_sentences():
     # an export that lost its full stops: every paragraph would look like a caption
     text = "\n".join(p.rstrip(".") for p in DM_STORY[:5] + DM_CAPTIONS + DM_STORY[5:])
     assert all(lab is None for lab in _labels(text).values())
+
+
+def test_a_list_of_names_with_hover_cards_is_not_a_caption_run():
+    # thehill.com: the story's list of retiring members, each name run into the site's hover-card headlines
+    names = ["Joe Barton Joe Linus BartonLongtime GOP aide to launch lobbying shop Shimkus says he's been asked "
+             "to reconsider retirement MORE (Texas)",
+             "Lamar Smith Lamar Seeligson SmithEx-Rep. Duffy to join lobbying firm BGR Former GOP Rep. Walters "
+             "joins energy company MORE (Texas)"]
+    labels = _labels(_page(names))
+    assert [labels[m] for m in names] == [None, None]
