@@ -1,11 +1,12 @@
 """Insertion spans on unlabelled text of dev-half outlets, dumped and diffed between two trees (issue 18).
 
-    PYTHONPATH=<tree> python -m bench.insertion_spans dump OUT.json [--n 3000] [--pool check|second]
+    PYTHONPATH=<tree> python -m bench.insertion_spans dump OUT.json [--n 3000] [--pool check|second] [--one-block]
     python -m bench.insertion_spans diff BEFORE.json AFTER.json [--out FILE]
 
 ``dump`` runs ``find_insertions`` over the check sample of ``bench.offtopic_real`` (articles of
 dev-half outlets outside the regression corpus; test-half outlets are never read) and writes every
-span. ``diff`` lists the spans one dump has and the other lacks (a relabelled span counts as both),
+span; ``--one-block`` first joins each article's lines into one, as an export without paragraph
+breaks leaves it, and prints the spans that cover more than 30% of an article. ``diff`` lists the spans one dump has and the other lacks (a relabelled span counts as both),
 each with the line before and after it, so that every rule change can be read for precision.
 """
 from __future__ import annotations
@@ -18,7 +19,7 @@ from pathlib import Path
 from scoring.model.datasets import shared_dir
 
 
-def dump(out: Path, n: int, pool: str) -> None:
+def dump(out: Path, n: int, pool: str, one_block: bool = False) -> None:
     """Every insertion span of the sample's articles, with the article text for reading."""
     from bench.offtopic_real import check_and_train, second_check
     from features.insertions import find_insertions
@@ -26,12 +27,20 @@ def dump(out: Path, n: int, pool: str) -> None:
     shared = shared_dir()
     arts = second_check(shared, n) if pool == "second" else check_and_train(shared, n)[0]
     rows = {}
+    big = 0
     for aid, outlet, title, text in zip(arts["id"], arts["outlet"], arts["title"], arts["text"]):
+        if one_block:
+            text = " ".join(ln.strip() for ln in text.split("\n") if ln.strip())
         spans = find_insertions(text, title or None)
+        for s in spans:
+            if one_block and s.end - s.start > 0.3 * len(text):
+                big += 1
+                print(f"{aid} {outlet} {s.label}: {text[s.start:s.end][:120]!r}")
         rows[str(aid)] = {"outlet": outlet, "text": text,
                           "spans": [[s.start, s.end, s.label] for s in spans]}
     out.write_text(json.dumps(rows), encoding="utf-8")
-    print(f"{sum(len(r['spans']) for r in rows.values())} spans in {len(rows)} articles -> {out}")
+    print(f"{sum(len(r['spans']) for r in rows.values())} spans in {len(rows)} articles -> {out}"
+          + (f"; {big} cover more than 30% of their article" if one_block else ""))
 
 
 def _context(text: str, start: int, end: int) -> str:
@@ -62,13 +71,14 @@ def main() -> None:
     d.add_argument("out", type=Path)
     d.add_argument("--n", type=int, default=3000)
     d.add_argument("--pool", choices=("check", "second"), default="check")
+    d.add_argument("--one-block", action="store_true", help="join each article's lines into one first")
     f = sub.add_parser("diff")
     f.add_argument("before", type=Path)
     f.add_argument("after", type=Path)
     f.add_argument("--out", type=Path)
     args = ap.parse_args()
     if args.cmd == "dump":
-        dump(args.out, args.n, args.pool)
+        dump(args.out, args.n, args.pool, args.one_block)
     else:
         text = diff(args.before, args.after)
         if args.out:
