@@ -36,6 +36,18 @@ def test_help_imports_neither_the_subcommands_nor_the_science_stack():
     assert out == "0 [] ['relscore.cli', 'scoring.version']"
 
 
+def test_a_subcommands_first_import_is_frozen_out_of_the_collectors_reach_once():
+    # a fresh interpreter: the first import of a subcommand freezes what it created; a second parser
+    # imports nothing new and freezes nothing more (a test process calling main() often keeps its garbage
+    # collectable); the collector is on again after each
+    code = ("import gc; from relscore import cli; a = gc.get_freeze_count(); cli.build_parser(('relscore.report',)); "
+            "b = gc.get_freeze_count(); x = [[] for _ in range(1000)]; cli.build_parser(('relscore.report',)); "
+            "print(a, b > 100_000, gc.get_freeze_count() <= b, gc.isenabled())")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=Path(__file__).resolve().parents[2]).stdout.splitlines()[-1]
+    assert out == "0 True True True"
+
+
 @pytest.mark.parametrize("argv, commands", [
     (["-v", "report", "--help"], ["report"]), (["evaluate", "--corpus", "x"], ["train", "evaluate"]),
     (["--version"], ["score", "train", "evaluate", "report"]), (["nosuchcommand"], ["score", "train", "evaluate", "report"]),
