@@ -112,7 +112,9 @@ class _Table:
 
 
 _TABLES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-#: The shared word index of each analyzer setting (``_token_key``): word -> id; ids only grow.
+#: The shared word index of each analyzer setting (``_token_key``): word -> id. Ids only grow while
+#: the index lives; it is replaced by an empty one when a new table finds that most of its words
+#: belong to tables dropped since (``_index_for``), so it stays within twice the live tables' words.
 _WORDS: dict[tuple, dict[str, int]] = {}
 
 
@@ -121,11 +123,23 @@ def _token_key(vectorizer: CountVectorizer) -> tuple:
     return analyzer_key(vectorizer)[:-2]  # type: ignore[index]
 
 
+def _index_for(key: tuple) -> dict[str, int]:
+    """The shared word index of setting ``key`` for a table about to be built: the current one, or an
+    empty one when the tables still using it hold fewer than half its words (the rest are words of
+    vectorisers gone since, as in cross-validation, where every fold fits new ones). Live tables of
+    the old index are built again on their next use."""
+    words = _WORDS.get(key)
+    if words is None or len(words) > 2 * sum(t.n_words for t in list(_TABLES.values()) if t.words is words):
+        words = _WORDS[key] = {}
+    return words
+
+
 def _table(vectorizer: CountVectorizer) -> _Table:
     table = _TABLES.get(vectorizer)
-    if table is None or table.vocabulary is not vectorizer.vocabulary_:
+    key = _token_key(vectorizer)
+    if table is None or table.vocabulary is not vectorizer.vocabulary_ or table.words is not _WORDS.get(key):
         table = _TABLES[vectorizer] = _Table(vectorizer.vocabulary_, tuple(vectorizer.ngram_range)[1] == 2,
-                                             _WORDS.setdefault(_token_key(vectorizer), {}))
+                                             _index_for(key))
     return table
 
 
@@ -155,8 +169,8 @@ class NgramCounts(TermCounts):
     def __init__(self) -> None:
         super().__init__()
         self._tokens: dict[tuple, dict[str, list[str]]] = {}
-        # each text's tokens as ids of the shared word index, with the index's size they were read at
-        self._shared: dict[tuple, dict[str, tuple[int, np.ndarray]]] = {}
+        # each text's tokens as ids of a shared word index, with that index and its size when read
+        self._shared: dict[tuple, dict[str, tuple[dict[str, int], int, np.ndarray]]] = {}
 
     def matrix(self, vectorizer: CountVectorizer, texts: Sequence[str]) -> sparse.csr_matrix:
         """``CountVectorizer.transform(texts)`` of ``vectorizer`` (a word counter, see ``analyzer_key``)."""
@@ -164,7 +178,7 @@ class NgramCounts(TermCounts):
             return super().matrix(vectorizer, texts)
         table = _table(vectorizer)
         tokens = self.tokens(vectorizer, texts)
-        shared = self.shared_ids(vectorizer, texts, tokens)
+        shared = self.shared_ids(vectorizer, texts, tokens, table.words)
         lengths = np.fromiter(map(len, shared), dtype=np.int64, count=len(shared))
         ids = table.local_ids(np.concatenate(shared) if shared else np.zeros(0, dtype=np.int64))
         n_cols = len(vectorizer.vocabulary_)
@@ -180,20 +194,20 @@ class NgramCounts(TermCounts):
             m.data.fill(1)
         return m
 
-    def shared_ids(self, vectorizer: CountVectorizer, texts: Sequence[str], tokens: list[list[str]]
-                   ) -> list[np.ndarray]:
-        """Each text's ``tokens`` as ids of the shared word index of ``vectorizer``'s setting (-1 for
-        a word of no vocabulary), looked up once per text for all the vectorisers of that setting."""
-        key = _token_key(vectorizer)
-        words = _WORDS[key]
-        memo = self._shared.setdefault(key, {})
+    def shared_ids(self, vectorizer: CountVectorizer, texts: Sequence[str], tokens: list[list[str]],
+                   words: dict[str, int]) -> list[np.ndarray]:
+        """Each text's ``tokens`` as ids of ``words``, the shared word index of ``vectorizer``'s setting
+        (-1 for a word of no vocabulary), looked up once per text for all the vectorisers of that setting."""
+        memo = self._shared.setdefault(_token_key(vectorizer), {})
         size, get = len(words), words.get
         out = []
         for text, toks in zip(texts, tokens):
             got = memo.get(text)
-            if got is None or got[0] != size:  # a table built since may know more of its words
-                got = memo[text] = (size, np.fromiter(map(get, toks, repeat(-1)), dtype=np.int64, count=len(toks)))
-            out.append(got[1])
+            # a table built since may know more of its words, or the index may have been replaced
+            if got is None or got[0] is not words or got[1] != size:
+                got = memo[text] = (words, size, np.fromiter(map(get, toks, repeat(-1)), dtype=np.int64,
+                                                             count=len(toks)))
+            out.append(got[2])
         return out
 
     def tokens(self, vectorizer: CountVectorizer, texts: Sequence[str]) -> list[list[str]]:

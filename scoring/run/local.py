@@ -212,8 +212,10 @@ class LocalRun:
         if self.jobs > 1:
             preload_features()
         # What is loaded by now (models, lexicons) lives through the run, so the collector need not walk it
-        # on every pass; it is handed back when the run ends (unless it was frozen before the run).
-        freeze = self.jobs == 1 and gc.get_freeze_count() == 0
+        # on every pass; it is handed back when the run ends, unless something was frozen before the run
+        # (the command line freezes its imports): unfreezing is all or nothing, so this freeze then stays.
+        freeze = self.jobs == 1
+        thaw = freeze and gc.get_freeze_count() == 0
         if freeze:
             gc.freeze()
         finished = False
@@ -223,7 +225,7 @@ class LocalRun:
                 self.done.end(None)
             finished = True
         finally:
-            if freeze:
+            if thaw:
                 gc.unfreeze()
             if finished:
                 self.output.finish()

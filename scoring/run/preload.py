@@ -2,6 +2,7 @@
 share it: the lexicons of the extractors and the scoring models."""
 from __future__ import annotations
 
+import gc
 from typing import Sequence
 
 from features import analyze
@@ -18,6 +19,14 @@ def load_predict(model_paths: Sequence[str] | None = None) -> PredictFn:
     """The model scoring function with its models loaded: the files in
     ``model_paths``, else the bundled ones. Raises whatever keeps them from
     loading (a missing or foreign file, a model of another feature set)."""
-    preload_features()
-    warm_up_models(model_paths)
+    # What is loaded here (lexicons, models) lives as long as the process: the cyclic collector,
+    # which would walk it again and again as it comes, is paused meanwhile.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        preload_features()
+        warm_up_models(model_paths)
+    finally:
+        if enabled:
+            gc.enable()
     return predict_scores

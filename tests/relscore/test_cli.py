@@ -26,14 +26,27 @@ def test_the_listing_without_imports_is_the_help_the_subcommands_register():
     assert cli.listing_parser().format_help() == cli.build_parser().format_help()
 
 
+def _fresh(code: str) -> str:
+    """The last line ``code`` prints in a fresh interpreter (this test process has imported everything already)."""
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                          cwd=Path(__file__).resolve().parents[2]).stdout.splitlines()[-1]
+
+
 def test_help_imports_neither_the_subcommands_nor_the_science_stack():
-    # a fresh interpreter: this test process has imported everything already
     code = ("import sys; from relscore import cli; code = cli.main(['--help']); "
             "print(code, sorted({m.split('.')[0] for m in sys.modules} & {'pandas', 'sklearn', 'numpy', 'features', "
             "'reports'}), sorted(m for m in sys.modules if m.startswith(('relscore.', 'scoring.'))))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                         cwd=Path(__file__).resolve().parents[2]).stdout.splitlines()[-1]
-    assert out == "0 [] ['relscore.cli', 'scoring.version']"
+    assert _fresh(code) == "0 [] ['relscore.cli', 'scoring.version']"
+
+
+def test_a_subcommands_first_import_is_frozen_out_of_the_collectors_reach_once():
+    # the first import of a subcommand freezes what it created; a second parser imports nothing new and
+    # freezes nothing more (a test process calling main() often keeps its garbage collectable); the
+    # collector is on again after each
+    code = ("import gc; from relscore import cli; a = gc.get_freeze_count(); cli.build_parser(('relscore.report',)); "
+            "b = gc.get_freeze_count(); x = [[] for _ in range(1000)]; cli.build_parser(('relscore.report',)); "
+            "print(a, b > 100_000, gc.get_freeze_count() <= b, gc.isenabled())")
+    assert _fresh(code) == "0 True True True"
 
 
 @pytest.mark.parametrize("argv, commands", [

@@ -83,6 +83,32 @@ def test_the_vectorisers_of_one_setting_look_each_text_up_once(monkeypatch):
     assert all(counts._shared[key][t] is again[t] for t in texts)  # the index is complete: no text is read again
 
 
+def test_the_shared_index_forgets_the_words_of_vectorisers_gone(monkeypatch):
+    monkeypatch.setattr(ngrams, "_WORDS", {})
+    monkeypatch.setattr(ngrams, "_TABLES", weakref.WeakKeyDictionary())
+    kept = CountVectorizer().fit(_NEWS[:2])
+    counts = NgramCounts()
+    _same(counts.matrix(kept, _NEWS), kept.transform(_NEWS))
+    key = ngrams._token_key(kept)
+    index = ngrams._WORDS[key]
+    # folds of a cross-validation: each fits its own vectoriser, which is dropped after its fold
+    for k in range(4):
+        fold = CountVectorizer(ngram_range=(1, 2)).fit([f"fold{k} word{k}{i} " + t for i, t in enumerate(_NEWS)])
+        _same(counts.matrix(fold, _NEWS), fold.transform(_NEWS))
+        del fold
+    # each fold found the words of the folds before it in no live table: it started an index of its own
+    assert ngrams._WORDS[key] is not index
+    assert "fold3" in ngrams._WORDS[key] and not any(f"fold{k}" in ngrams._WORDS[key] for k in range(3))
+    # the vectoriser that outlived them is built again on an index of its own words, and counts as before
+    _same(counts.matrix(kept, _NEWS), kept.transform(_NEWS))
+    assert ngrams._TABLES[kept].words is ngrams._WORDS[key]
+    assert len(ngrams._WORDS[key]) == ngrams._TABLES[kept].n_words
+    # while the tables live, the index only grows: two vocabularies of one setting share it
+    other = CountVectorizer().fit(_NEWS[2:])
+    _same(counts.matrix(other, _NEWS), other.transform(_NEWS))
+    assert ngrams._TABLES[other].words is ngrams._TABLES[kept].words
+
+
 def test_a_few_texts_build_no_table_until_enough_come(monkeypatch):
     monkeypatch.setattr(ngrams, "MIN_TEXTS_FOR_TABLE", 32)
     vec = CountVectorizer(ngram_range=(1, 2)).fit(_NEWS)

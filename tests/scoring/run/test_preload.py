@@ -1,5 +1,6 @@
 """What a run loads before its workers fork: the bundled models give a scoring
 function that scores; a file that is not a model is an error, not a silent skip."""
+import gc
 from pathlib import Path
 
 import pandas as pd
@@ -29,3 +30,15 @@ def test_a_file_that_is_not_a_model_raises(tmp_path: Path):
     bad.write_bytes(b"plain text, not a model")
     with pytest.raises(Exception):
         load_predict([str(bad)])
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_loading_leaves_the_collector_as_it_found_it(enabled: bool, monkeypatch):
+    seen = []
+    monkeypatch.setattr("scoring.run.preload.warm_up_models", lambda paths: seen.append(gc.isenabled()))
+    (gc.enable if enabled else gc.disable)()
+    try:
+        load_predict(None)
+        assert gc.isenabled() == enabled and seen == [False]  # paused while the models load
+    finally:
+        gc.enable()
