@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .source_phrases import _POSSESSIVE, NounPhrase, _chunk_before, _clean_gap, _tokens, np_forward
+from .source_phrases import POSSESSIVE_RE, NounPhrase, chunk_before, clean_gap, np_forward, tokens_in
 from .source_words import BOUNDARY, DETERMINERS, INTRO_PREPS, PASSIVE_AUX, PRONOUNS, RELATIVE, TIME_WORDS, Lexicon
 
 
@@ -24,19 +24,19 @@ def document_before_phrase(text: str, sent_s: int, end: int, lex: Lexicon) -> No
     on Thursday saying", "a letter to colleagues saying", "the post on the site reading"): the document
     speaks, not the noun nearest the cue. Within ten words, with no punctuation, verb-like auxiliary,
     pronoun or relative word in between."""
-    toks = _tokens(text, max(sent_s, end - 100), end)
-    if len(toks) < 3 or not _clean_gap(text, toks[-1][1], end):
+    toks = tokens_in(text, max(sent_s, end - 100), end)
+    if len(toks) < 3 or not clean_gap(text, toks[-1][1], end):
         return None
     low = [text[a:b].lower() for a, b in toks]
     for k in range(len(toks) - 2, max(-1, len(toks) - 11), -1):
-        if not _clean_gap(text, toks[k][1], toks[k + 1][0]):
+        if not clean_gap(text, toks[k][1], toks[k + 1][0]):
             return None
         lw = low[k]
         if lw in lex.classes["document"] and low[k + 1] in _PP_PREPS:
             i = k
-            while i > 0 and k - i < 3 and _clean_gap(text, toks[i - 1][1], toks[i][0]) and low[i - 1] not in BOUNDARY:
+            while i > 0 and k - i < 3 and clean_gap(text, toks[i - 1][1], toks[i][0]) and low[i - 1] not in BOUNDARY:
                 i -= 1
-                if low[i] in DETERMINERS or _POSSESSIVE.search(low[i]):
+                if low[i] in DETERMINERS or POSSESSIVE_RE.search(low[i]):
                     break
             else:
                 i = k  # no determiner near: a bare plural ("notices")
@@ -59,7 +59,7 @@ def listed_names(text: str, sent_s: int, end: int, lex: Lexicon) -> list[NounPhr
             head = head[:-1]
         elif items:
             break
-        np_ = _chunk_before(text, sent_s, sent_s + len(head), lex)
+        np_ = chunk_before(text, sent_s, sent_s + len(head), lex)
         words = text[np_.start : np_.end].split() if np_ is not None else []
         if (np_ is None or not np_.proper or np_.pronoun or words[0] in _LIST_OPENERS
                 or (len(words) == 1 and _ADVERB_RE.fullmatch(words[0]))

@@ -58,8 +58,10 @@ SOURCING_FEATURES: tuple[str, ...] = (
     "unattributed_claim_share",
 )
 
-def _find_cues(doc: Doc, lex: Lexicon) -> list[tuple[int, int, str, str]]:
-    """(start, end, label, cue form) of every cue, manner phrases attached.
+def _find_cues(doc: Doc, lex: Lexicon) -> tuple[list[tuple[int, int, str, str]], dict[int, NounPhrase]]:
+    """(start, end, label, cue form) of every cue, manner phrases attached, and the source of
+    each relay cue ("From NBC News:", ", per Politico") by the cue's start: finding the cue
+    needs its source, so it is parsed once here.
 
     Stance, belief and evidence cues inside a quotation or paraphrase are dropped (the
     reported clause, not a new attribution); a speech cue inside a direct quote is kept
@@ -122,13 +124,18 @@ def _find_cues(doc: Doc, lex: Lexicon) -> list[tuple[int, int, str, str]]:
         prev = text[max(0, m.start() - 20) : m.start()].split()
         if doc.region_at(m.start(), m.end()) is None and not (prev and prev[-1].lower() in lex.cue_words):
             extra.append((m.start(1), m.end(1), "evidence", "in"))
+    relayed: dict[int, NounPhrase] = {}
     for rx in (FROM_LINE_RE, PER_RE):
-        extra.extend((m.start(1), m.end(1), "publication", m.group(1).lower()) for m in rx.finditer(text)
-                     if (rx is PER_RE or FROM_OPENING_RE.search(text, max(0, m.start() - 12), m.start()))
-                     and doc.region_at(m.start(1), m.end(1)) is None and _relayed_from(text, m.end(1), lex))
+        for m in rx.finditer(text):
+            if not (rx is PER_RE or FROM_OPENING_RE.search(text, max(0, m.start() - 12), m.start())):
+                continue
+            np_ = _relayed_from(text, m.end(1), lex) if doc.region_at(m.start(1), m.end(1)) is None else None
+            if np_ is not None:
+                extra.append((m.start(1), m.end(1), "publication", m.group(1).lower()))
+                relayed[m.start(1)] = np_
     if extra:
         out = sorted(out + extra)
-    return out
+    return out, relayed
 
 
 def _speaks_in_quote(text: str, np_: NounPhrase, cue: tuple[int, int, str, str]) -> bool:
@@ -240,9 +247,11 @@ def _common_noun(text: str, toks: list[tuple[int, int]], w: str, j: int, lex: Le
 
 
 def _sources_for_cue(
-    text: str, sent: tuple[int, int], cue: tuple[int, int, str, str], lex: Lexicon, main_cue: bool = True
+    text: str, sent: tuple[int, int], cue: tuple[int, int, str, str], lex: Lexicon, main_cue: bool = True,
+    relayed: dict[int, NounPhrase] | None = None,
 ) -> list[NounPhrase]:
-    """The sources of one cue; ``main_cue`` says an earlier cue in the sentence has its own subject."""
+    """The sources of one cue; ``main_cue`` says an earlier cue in the sentence has its own subject,
+    ``relayed`` holds the sources ``_find_cues`` parsed for relay cues."""
     s, e, label, form = cue
     sent_s, sent_e = sent
     first = form.split()[0]
@@ -251,7 +260,7 @@ def _sources_for_cue(
         np_ = np_forward(text, e, sent_e, lex)
         return [np_] if np_ else []
     if form in ("from", "per"):
-        np_ = _relayed_from(text, e, lex)
+        np_ = (relayed or {}).get(s)
         return [np_] if np_ is not None else []
     if form == "in":
         m = POLL_IN_RE.match(text, s)
@@ -341,7 +350,7 @@ def extract_sourcing(doc: Doc) -> Extraction:
     lex = lexicon()
     text = doc.text
     spans: list[Span] = []
-    cues = _find_cues(doc, lex) if doc.sentences else []
+    cues, relayed = _find_cues(doc, lex) if doc.sentences else ([], {})
     history: list[NounPhrase] = []
     keys: dict[str, set[str]] = {k: set() for k in SOURCE_LABELS}
     n_sourcing = n_stance = 0
@@ -364,7 +373,7 @@ def extract_sourcing(doc: Doc) -> Extraction:
                 n_stance += 1
         if _reports_nothing(text, sent[0], cue):
             continue
-        found = _sources_for_cue(text, sent, cue, lex, main_cue=prev_si == si)
+        found = _sources_for_cue(text, sent, cue, lex, main_cue=prev_si == si, relayed=relayed)
         if label == BELIEF and not (found and THAT_RE.match(text, e)):
             continue
         if voice == "quoted":
