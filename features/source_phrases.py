@@ -38,6 +38,11 @@ PARTY_APPOSITIVE_RE = re.compile(r"(?:Republican|Democrat|Independent)\s+(?:of|f
 _RELATIVE_WORD_RE = re.compile(r"\b(?:who|which|that)\b")
 OF_PLACE_RE = re.compile(r"\s+of\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}\s*")  # "Rep. Jim Jordan of Ohio"
 _CLAUSE_MARKS = frozenset(",;:“”\"()—–\n")
+_AGE_RE = re.compile(r"\d{1,3}")
+# a place after a preposition, before the comma of its state or country ("from Austin, Texas")
+# a state or country after its city: one capitalised word ("Texas", "Calif.") or a compass-named state
+_STATE_RE = re.compile(r"(?:(?:New|North|South|West|Rhode)\s+)?[A-Z][\w.’'-]*")
+_PLACE_END_RE = re.compile(r"\b(?:from|in|of|near)\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}$")
 
 
 def tokens_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -47,6 +52,12 @@ def tokens_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _is_cap(w: str) -> bool:
     return w[:1].isupper()
+
+
+def _function_form(w: str) -> str:
+    """``w`` lower-cased for the function-word lists; an acronym ("the WHO", "IT staff") stays upper
+    case, so it matches none of them."""
+    return w if len(w) > 1 and w.isupper() else w.lower()
 
 
 def _strip_poss(w: str) -> str:
@@ -91,7 +102,7 @@ def _np_forward(text: str, pos: int, limit: int, lex: Lexicon, chunk: bool) -> N
             break
     i = 0
     det = ""
-    if low[0] in PRONOUNS and (len(toks) == 1 or not chunk or toks[-1][0] == toks[0][0]):
+    if _function_form(words[0]) in PRONOUNS and (len(toks) == 1 or not chunk or toks[-1][0] == toks[0][0]):
         return NounPhrase(toks[0][0], toks[0][1], "", low[0], low[0] in PERSON_PRONOUNS, pronoun=low[0])
     if low[0] in DETERMINERS:
         det = low[0]
@@ -132,8 +143,10 @@ def _np_core(text: str, toks: list[tuple[int, int]], words: list[str], low: list
         if j > 0 and not clean_gap(text, toks[j - 1][1], toks[j][0]):
             break
         w, lw = words[j], low[j]
-        if not core and lw in lex.common_heads:
-            # "Officials said", "Sources close to ...": capitalised only by position
+        if not core and lw in lex.common_heads and not (
+                j + 1 < len(toks) and _is_cap(words[j + 1]) and clean_gap(text, toks[j][1], toks[j + 1][0])):
+            # "Officials said", "Sources close to ...": capitalised only by position; before another
+            # capitalised word it opens a name ("the Census Bureau", "Police Chief Jane Doe")
             words[j] = lw
             w = lw
         if core and _date_words(words, low, j):
@@ -284,7 +297,8 @@ def subject_before(text: str, sent_s: int, cue_s: int, lex: Lexicon) -> NounPhra
         gap = ""  # "55% said": the share of a poll's respondents speaks
     if gap:
         return _head_across_gap(text, sent_s, toks[j][1], gap, lex)
-    lw = text[toks[j][0] : toks[j][1]].lower()
+    word = text[toks[j][0] : toks[j][1]]
+    lw = _function_form(word)
     if lw in RELATIVE:
         # "some who argue", "a think tank study which found": the noun before the relative pronoun;
         # "Bruce Maxwell, who hinted": the one before the comma
@@ -451,7 +465,7 @@ def _np_like(text: str, toks: list[tuple[int, int]], lex: Lexicon) -> bool:
     """Reject chunks that are verb phrases or end in a function word
     ("rushed everyone inside and", "months of")."""
     first = text[toks[0][0] : toks[0][1]]
-    last = text[toks[-1][0] : toks[-1][1]].lower()
+    last = _function_form(text[toks[-1][0] : toks[-1][1]])
     if last in NP_STOP or last in DETERMINERS or last in BOUNDARY or last in ("a", "to", "by"):
         return False
     lf = first.lower()
@@ -475,6 +489,10 @@ def _appositive_head(text: str, sent_s: int, app_end: int, lex: Lexicon, mark: s
     # "Sen. Carl Levin (D-Mich.), chairman of ...": the name stands before its party tag
     tag = TICKER_BEFORE_RE.search(text, max(sent_s, pos - 30), pos)
     np_ = chunk_before(text, sent_s, tag.start() if tag else pos, lex)
+    if _STATE_RE.fullmatch(text[pos + 1 : app_end].strip()) and _PLACE_END_RE.search(text, max(sent_s, pos - 60), pos):
+        # "Clark Lee Walker, a Comanche from Austin, Texas, told": the state of a place is no speaker;
+        # the phrase holding the place, or the one before its own appositive, speaks
+        return _appositive_head(text, sent_s, pos, lex) or np_
     name = _name_in_apposition(text, pos + 1, app_end, lex)
     if name is not None and (np_ is None or not np_.pronoun and not (np_.proper and np_.person)):
         # "The chairman of the committee, Rep. Elijah Cummings, said": the name set beside a role speaks
@@ -483,6 +501,9 @@ def _appositive_head(text: str, sent_s: int, app_end: int, lex: Lexicon, mark: s
     if second and text[sent_s : np_.start].rstrip().endswith(","):
         # "Senator Saxby Chambliss, Republican of Georgia, who ...": the party is a second appositive
         return chunk_before(text, sent_s, text.rindex(",", sent_s, np_.start), lex)
+    if np_ is not None and _AGE_RE.fullmatch(text, np_.start, np_.end) and text[sent_s : np_.start].rstrip().endswith(","):
+        # "Hennessey, 53, a teacher, said": the age is one more appositive; the phrase before it speaks
+        return _appositive_head(text, sent_s, pos, lex) or np_
     return np_
 
 

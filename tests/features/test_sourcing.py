@@ -511,6 +511,22 @@ SOURCE_SPANS = [
     ("The vote was held in public, per the Constitution.", []),
     ("The fee was waived, per Section 8, for the new tenants.", []),
     ("The talks collapsed, per Politico.", ["Politico"]),
+    # an acronym spelled like a function word is a name ("the WHO"); the relative pronoun is not
+    ("The WHO said late on Thursday it would announce a collaboration.", ["The WHO"]),
+    ("Officials at the WHO said the virus was spreading.", ["Officials at the WHO"]),
+    ("Officials who said the virus was spreading were fired.", ["Officials"]),
+    # a source noun opening a name is part of it; before a lower-case word it is the phrase's head
+    ("According to the Census Bureau, the count was accurate.", ["the Census Bureau"]),
+    ("Police Chief John Smith said the road was closed.", ["Police Chief John Smith"]),
+    ("Officials said the road was closed.", ["Officials"]),
+    # an age or a place's state is one more appositive: the phrase before it speaks
+    ("Hennessey, 53, a teacher, said the school was closed.", ["Hennessey"]),
+    ("Jane Doe, 41, said the school was closed.", ["Jane Doe"]),
+    ("Clark Lee Walker, a Comanche from Austin, Texas, told the paper.", ["Clark Lee Walker"]),
+    ("The voters in Austin, Texas, said the plan would fail.", ["The voters in Austin"]),
+    ("Smith, who lives in Albany, New York, said the plan would fail.", ["Smith"]),
+    # ... but a name set beside a role with a place is the speaker
+    ("The mayor of Paris, Anne Hidalgo, said the plan would fail.", ["Anne Hidalgo"]),
 ]
 
 
