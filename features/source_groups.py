@@ -1,11 +1,14 @@
-"""Speakers found in groups: a document that speaks through a prepositional phrase before its gerund cue, and
-the names of a list of three or more speakers; ``source_phrases`` parses the single phrases they are made of."""
+"""Speakers found beyond the plain subject of a cue: a document that speaks through a prepositional phrase before
+its gerund cue, the names of a list of three or more speakers, and the one blamed or praised "for saying";
+``source_phrases`` parses the single phrases they are made of."""
 from __future__ import annotations
 
 import re
 
 from .source_phrases import POSSESSIVE_RE, NounPhrase, chunk_before, clean_gap, np_forward, tokens_in
-from .source_words import BOUNDARY, DETERMINERS, INTRO_PREPS, PASSIVE_AUX, PRONOUNS, RELATIVE, TIME_WORDS, Lexicon
+from .source_words import (
+    BOUNDARY, DETERMINERS, INTRO_PREPS, NP_STOP, PASSIVE_AUX, PRONOUNS, RELATIVE, SKIP_BEFORE, TIME_WORDS, Lexicon,
+)
 
 
 _PP_PREPS = frozenset("to on from in at for with of about".split())
@@ -68,3 +71,35 @@ def listed_names(text: str, sent_s: int, end: int, lex: Lexicon) -> list[NounPhr
         items.insert(0, np_)
         pos = np_.start
     return items if len(items) >= 2 else []
+
+
+# "calling out critics for saying": a verb's particle ends the object phrase
+_PARTICLES = frozenset("out up down off back over".split())
+
+
+def object_before_for(text: str, sent_s: int, for_s: int, lex: Lexicon) -> NounPhrase | None:
+    """The object of the verb before "for" and a gerund cue ("attacked Trump for saying", "slams actress Stacey
+    Dash for tweeting", "calling out critics for suggesting"): the one blamed or praised for what they said is
+    its speaker. A name, a typed phrase or a plural noun, at most five words, that follows a verb; None when the
+    word before "for" is no noun ("was criticized for saying": the subject speaks)."""
+    toks = tokens_in(text, max(sent_s, for_s - 80), for_s)
+    if not toks or not clean_gap(text, toks[-1][1], for_s):
+        return None
+    j = len(toks) - 1
+    k = j
+    while k >= 0 and j - k < 5:
+        w = text[toks[k][0] : toks[k][1]]
+        lw = w.lower()
+        verb_like = w.islower() and (lw.endswith("ed") or lw in lex.cue_words)
+        if (verb_like or lw in NP_STOP or lw in BOUNDARY or lw in PASSIVE_AUX or lw in SKIP_BEFORE or lw in _PARTICLES
+                or lw in PRONOUNS):
+            break
+        if k < j and not clean_gap(text, toks[k][1], toks[k + 1][0]):
+            break
+        k -= 1
+    if k == j or k < 0:
+        return None  # no object, or the phrase opens the sentence (then it is the subject, found elsewhere)
+    np_ = np_forward(text, toks[k + 1][0], toks[j][1], lex, chunk=True)
+    if np_ is None or np_.pronoun or np_.end != toks[j][1]:
+        return None
+    return np_ if np_.proper or np_.typed or text[np_.start : np_.end].lower().endswith("s") else None

@@ -29,7 +29,7 @@ from functools import lru_cache
 
 from .base import ArticleTransformer, Extraction, Span, per_100, safe_div
 from .insertions import clean_doc
-from .source_groups import _PP_PREPS, document_before_phrase, listed_names
+from .source_groups import _PP_PREPS, document_before_phrase, listed_names, object_before_for
 from .source_phrases import NounPhrase, np_before_gerund, np_forward, resolve_pronoun, sentence_subject, subject_before
 from .source_words import (
     ADJECTIVE_AFTER, AND_BEFORE_RE, APPOSED_NAME_RE, BELIEF, BOUNDARY, CLAIM_FORMS, CLAIM_SUBJECTS,
@@ -295,6 +295,14 @@ def _sources_for_cue(
             fits = np_.proper or np_.typed or (bool(before) and before[-1] != ",")
             if fits and (not after or after[0] in ",.;:—–(" or (np_.proper and (not before or before[-1] != ","))):
                 return [np_]
+    if first.endswith("ing") and before.endswith(" for"):
+        # "attacked Trump for saying": the object speaks; "was criticized for saying": the subject does
+        np_ = object_before_for(text, sent_s, sent_s + len(before) - 4, lex)
+        if np_ is not None:
+            return [np_]
+        # only a participle before "for" leaves the subject as the speaker ("is looking for something saying")
+        head = sentence_subject(text, sent_s, s, lex) if before[:-4].endswith("ed") else None
+        return [head] if head is not None else []
     if first.endswith("ing") and first not in FORMS["quoting"]:
         # "a study claiming that"; but "posted a message reading: ..." is the poster's
         np_ = np_before_gerund(text, sent_s, s, lex)

@@ -527,6 +527,13 @@ SOURCE_SPANS = [
     ("Smith, who lives in Albany, New York, said the plan would fail.", ["Smith"]),
     # ... but a name set beside a role with a place is the speaker
     ("The mayor of Paris, Anne Hidalgo, said the plan would fail.", ["Anne Hidalgo"]),
+    # the one blamed or praised "for saying" speaks; after a participle the subject does
+    ("The media relentlessly attacked Trump for saying both sides were to blame.", ["The media", "Trump"]),
+    ("Singer Seal is calling out critics for suggesting he attacked Oprah Winfrey.",
+     ["Singer Seal", "critics", "he"]),
+    ("Trump was criticized for saying the virus would disappear.", ["Trump"]),
+    ("The company thanked him for saying it.", ["The company"]),
+    ("The show is known for saying what others will not.", []),
 ]
 
 
