@@ -94,7 +94,8 @@ AND_BEFORE_RE = re.compile(r"\s+and\s+(?:[A-Z][\w.]*\s+){0,3}$")
 # A cue that is the second verb of its clause: "... undermined the plan and said".
 # "of Russia" between a common head and a coordinated name: one phrase, not two speakers.
 OF_NAME_RE = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s*){1,4}")
-COORD_VERB_RE = re.compile(r"\s+(?:and|but)\s+(?:also\s+|then\s+)?$")
+COORD_VERB_RE = re.compile(
+    r"\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+|(?:on|last|this|late|early)\s+[A-Z]?[a-z]+\s+)?$")
 # An infinitive cue after a verb ("came forward to say", "went on to say", "scrambled to warn"): the subject
 # of the sentence's verb speaks; not after an adjective or "has" ("safe to say", "has to say"), nor after a verb of
 # wish, plan or refusal, which reports nothing said ("wanted to say", "is expected to say", "declined to say")

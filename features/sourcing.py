@@ -317,7 +317,7 @@ def _sources_for_cue(
         np_ = subject_before(text, sent_s, s, lex)
         if np_ is not None:
             out.extend(_with_coordinated(text, sent_s, np_, lex))
-        elif COORD_VERB_RE.search(text, max(sent_s, s - 12), s) or TO_BEFORE_RE.search(text, max(sent_s, s - 24), s):
+        elif COORD_VERB_RE.search(text, max(sent_s, s - 30), s) or TO_BEFORE_RE.search(text, max(sent_s, s - 24), s):
             # "Foreign Minister Mevlüt Çavuşoğlu undermined the plan and said ...", "He defended
             # his position but also promised ...": the subject of the sentence's first verb speaks
             head = sentence_subject(text, sent_s, s, lex)

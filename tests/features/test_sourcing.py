@@ -534,6 +534,11 @@ SOURCE_SPANS = [
     ("Trump was criticized for saying the virus would disappear.", ["Trump"]),
     ("The company thanked him for saying it.", ["The company"]),
     ("The show is known for saying what others will not.", []),
+    # a second verb joined by "and"/"but" after a time word shares the sentence's subject
+    ("Mr Museveni last month refused to sign the bill but on Friday indicated that he would approve it.",
+     ["Mr Museveni"]),
+    ("The mayor visited the site and later said the damage was severe.", ["The mayor"]),
+    ("The mayor visited the site and the governor said the damage was severe.", ["the governor"]),
 ]
 
 
