@@ -224,8 +224,11 @@ def _reports_no_one(text: str, toks: list[tuple[int, int]], low: list[str], i: i
         return True  # 'that," said' is a cue: the gap holds more than a space
     if w in FORMS["evidence"] and nxt != "that" and (prev == "it" or prev.endswith("ly") and i > 1 and low[i - 2] == "it"):
         return True
+    if w == "states" and (text[toks[i][0]].isupper() or prev in lex.classes["demonym"] or prev == "united"):
+        return True  # "the United States that", "30 American states that": the noun
     if w in CLAIM_FORMS and not (w == "notes" and nxt == "that"):
-        speaker = prev in CLAIM_SUBJECTS or prev in lex.common_heads or prev in lex.classes["role"]
+        speaker = (prev in CLAIM_SUBJECTS or prev in lex.common_heads or prev in lex.classes["role"]
+                   or prev in lex.classes["title"])
         return spaced and text[toks[i - 1][0]].islower() and not speaker and not prev.endswith("ly")
     if w in FORMS["naming"] and spaced and _common_noun(text, toks, prev, i - 1, lex):
         # "a program called Sandy Hook Promise", "kidnapping calls"; not "critics called Trump a liar"
