@@ -172,6 +172,11 @@ MODALS = frozenset("could would can might should may must will shall cannot can'
 MODAL_REPORTS = frozenset("say tell".split())
 # Bare forms that are a plan, not a report, after "to" ("help us continue to write about ...").
 NOT_AFTER_TO = frozenset(["write"])
+# The writer's own frame before "to say"/"to tell" ("it's safe to say", "hard to tell", "a strange thing to
+# say", "what he has to say"): a manner of speaking or the words themselves, not a report.
+SAY_FRAMES = frozenset(
+    """safe fair hard difficult easy impossible possible needless accurate enough has have had having
+    thing things something anything nothing""".split())
 # Cue forms that report only in some contexts (checked in sourcing._reports_no_one):
 #   add       adding things, not words: "adding to his lead", "had added $9 trillion"
 #   evidence  no finding: "showed up", "found herself", "as if it shows what happens" (no "that")

@@ -38,7 +38,7 @@ from .source_words import (
     NEITHER_RE, NOT_AFTER_TO, NOT_A_CUE_AFTER, NOT_A_CUE_BEFORE, NOUN_BEFORE, NP_STOP, OBJECT_PRONOUNS, OF_NAME_RE, ORG_HEADS,
     BY_AGENT_RE, PASSIVE_AGENT_BEFORE_RE, PASSIVE_AUX, PASSIVE_BEFORE_RE, PASSIVE_CUES, PASSIVE_GAP, PASSIVE_NEVER, PER_RE, POLL_IN_RE, POSTPOSABLE, PRONOUNS,
     QUOTED_CLAUSE_START_RE, QUOTED_CUES, QUOTED_PAST, QUOTE_AFTER_RE, QUOTE_BEFORE_RE, QUOTE_MARK_RE,
-    REFLEXIVES, SKIP_BEFORE, SOURCE_LABELS, STANCE, STANDALONE_MANNER_RE, THAT_RE, TIME_WORDS, TO_BEFORE_RE, TRAILING_JOIN_RE,
+    REFLEXIVES, SAY_FRAMES, SKIP_BEFORE, SOURCE_LABELS, STANCE, STANDALONE_MANNER_RE, THAT_RE, TIME_WORDS, TO_BEFORE_RE, TRAILING_JOIN_RE,
     WRITING_AFTER_RE, lexicon,
 )
 from .text import Doc
@@ -213,6 +213,8 @@ def _reports_no_one(text: str, toks: list[tuple[int, int]], low: list[str], i: i
     prev = low[i - 1]
     spaced = text[toks[i - 1][1] : toks[i][0]].isspace()
     if w in NOT_AFTER_TO and prev == "to":
+        return True
+    if w in MODAL_REPORTS and prev == "to" and i > 1 and low[i - 2] in SAY_FRAMES:
         return True
     if w in MODAL_REPORTS and (prev in MODALS or i > 1 and prev.endswith("ly") and low[i - 2] in MODALS):
         return True
