@@ -193,10 +193,13 @@ FORMS = {
     "add": frozenset("added adding adds".split()),
     "evidence": frozenset("show shows showed found finds".split()),
     "data": frozenset("show shows showing".split()),
+    "finding": frozenset("found finds".split()),
     "quoting": frozenset("read reads reading continued".split()),
     "naming": frozenset("called calls calling".split()),
     "writing": frozenset(["writing"]),
 }
+# Who finds as a study does: "found" without "that" reports only after them or a document noun.
+FINDERS = frozenset("researchers investigators auditors authors pollsters".split())
 # What follows "writing" when it reports: a quotation, perhaps after a short "on Twitter"/"in a post", or "that".
 WRITING_AFTER_RE = re.compile(r"(?:[^\S\n]+(?:on|in)[^\S\n]+(?:[\w’'.@-]+[^\S\n]+){0,3}?[\w’'.@-]+)?[^\S\n]*(?:[,:][^\S\n]*[“\"]|[^\S\n]that\b)")
 # A participle after a preposition is an adjective ("the number of confirmed cases", "for added comfort").

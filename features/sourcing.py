@@ -32,7 +32,7 @@ from .insertions import clean_doc
 from .source_groups import _PP_PREPS, document_before_phrase, listed_names, object_before_for
 from .source_phrases import NounPhrase, np_before_gerund, np_forward, resolve_pronoun, sentence_subject, subject_before
 from .source_words import (
-    ADJECTIVE_AFTER, AND_BEFORE_RE, APPOSED_NAME_RE, BELIEF, BOUNDARY, CLAIM_FORMS, CLAIM_SUBJECTS,
+    ADJECTIVE_AFTER, AND_BEFORE_RE, APPOSED_NAME_RE, BELIEF, FINDERS, BOUNDARY, CLAIM_FORMS, CLAIM_SUBJECTS,
     COLON_CUE_RE, CONFORMITY_RE, CONTENT_START_RE, COORD_START_RE, COORD_VERB_RE, DETERMINERS, FIRST_SECOND, FORMS, FROM_LINE_RE, FROM_OPENING_RE,
     GERUND_WHILE_RE, INVERSION_MARKS, Lexicon, MANNER_LABEL, MANNER_RE, MODAL_REPORTS, MODALS, NEGATED_RE,
     NEITHER_RE, NOT_AFTER_TO, NOT_A_CUE_AFTER, NOT_A_CUE_BEFORE, NOUN_BEFORE, NP_STOP, OBJECT_PRONOUNS, OF_NAME_RE, ORG_HEADS,
@@ -201,13 +201,20 @@ def _reports_no_one(text: str, toks: list[tuple[int, int]], low: list[str], i: i
         return not WRITING_AFTER_RE.match(text, toks[i][1])
     if (w in FORMS["naming"] or w in FORMS["evidence"]) and nxt in REFLEXIVES:
         return True
-    if w in FORMS["data"] and nxt != "that":
+    if (w in FORMS["data"] or w in FORMS["finding"]) and nxt != "that":
         # a data noun as its subject, maybe before a short phrase ("the latest polling in Wisconsin shows");
-        # not "interview shows", "footage shows", "this once again shows"
+        # not "interview shows", "footage shows", "this once again shows"; "found" likewise after a study or
+        # its researchers ("the audit found", "Pew researchers found"), not "police who found the checks",
+        # "DNA sequences found in bacteria"
         lo = max(0, i - 5)
-        docs = [k for k in range(lo, i) if low[k] in lex.classes["document"]]
-        return not docs or any(x in BOUNDARY or x in PRONOUNS for x in low[docs[-1] : i]) or bool(
+        finding = w in FORMS["finding"]
+        docs = [k for k in range(lo, i) if low[k] in lex.classes["document"] or finding and low[k] in FINDERS]
+        no_finder = not docs or any(x in BOUNDARY or x in PRONOUNS for x in low[docs[-1] : i]) or bool(
             _CLAUSE_END_RE.search(text, toks[docs[-1]][1], toks[i][0]))
+        if not finding:
+            return no_finder
+        if no_finder and not text.startswith(",", toks[i][1]):
+            return True  # "found, similarly, that ...": a finding reported whatever its long subject
     if i == 0:
         return False
     prev = low[i - 1]

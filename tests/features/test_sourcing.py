@@ -82,7 +82,7 @@ def test_sources(text: str, sources: list[tuple[str, str]]) -> None:
          "makes these conversations valuable.", [("Another participant", "anonymous")]),
         ("One commenter — who appeared to be a student and supported the winners — noted the following:",
          [("One commenter", "anonymous")]),
-        ("The airline then gave it to the local police who found the cashier’s checks inside.",
+        ("The airline then gave it to the local police who said the cashier’s checks were inside.",
          [("the local police", "named")]),
         # a gerund cue with no cue of its own in the main clause: the sentence's subject speaks
         ("Zuckerberg then gave a wide-ranging speech on free expression at Georgetown University, arguing that "
@@ -309,6 +309,24 @@ def test_polnear_heldout_cue_f1() -> None:
         ("In a final tweet, Dorsey maintained that this is not a matter of free expression.", ["maintained"], ["Dorsey"]),
         ("The Twitter CEO countered that there have been many political movements that succeeded.",
          ["countered"], ["The Twitter CEO"]),
+        # "states" before "that" after its speaker; the noun "states" is none
+        ("His lawyer states that some of our best witnesses are here.", ["states"], ["His lawyer"]),
+        ("We fly over those states that voted for him.", [], []),
+        ("Trump should remember the 30 American states that lofted him to office.", [], []),
+        ("It is the only country in the United States that does this.", [], []),
+        ("In a profane Instagram post, he implored every NFL player to kneel.", ["implored"], ["he"]),
+        # the writer's own frame before "to say" is no report; a verb before it is
+        ("I think it's safe to say that we have never seen this.", [], []),
+        ("They listen to what each person has to say.", [], []),
+        ("Sandmann came forward to say that they had received threats.", ["say"], ["Sandmann"]),
+        # "found" without "that" reports after a study or its researchers, or before a comma
+        ("The 2010 census found the city's black majority barely intact.", ["found"], ["The 2010 census"]),
+        ("Social media users drop friends, Pew researchers found.", ["found"], ["Pew researchers"]),
+        ("A report published last year by an MIT team found, similarly, that the software failed.",
+         ["found"], ["A report published last year by an MIT team"]),
+        ("The local police who found the checks were pleased.", [], []),
+        ("CRISPRs are a type of DNA sequences found in bacteria.", [], []),
+        ("The emails were found on the laptop of her husband.", [], []),
     ],
 )
 def test_cues_and_sources_report_statements(text: str, cues: list[str], sources: list[str]) -> None:
