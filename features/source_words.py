@@ -198,6 +198,8 @@ FORMS = {
     "naming": frozenset("called calls calling".split()),
     "writing": frozenset(["writing"]),
 }
+# Words before a "called" that names rather than reports ("now called the Adrian Darya", "It's called freedom").
+NAMING_BEFORE = frozenset("now also formerly originally aptly once sometimes it’s it's".split())
 # Who finds as a study does: "found" without "that" reports only after them or a document noun.
 FINDERS = frozenset("researchers investigators auditors authors pollsters".split())
 # What follows "writing" when it reports: a quotation, perhaps after a short "on Twitter"/"in a post", or "that".

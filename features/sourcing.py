@@ -35,7 +35,7 @@ from .source_words import (
     ADJECTIVE_AFTER, AND_BEFORE_RE, APPOSED_NAME_RE, BELIEF, FINDERS, BOUNDARY, CLAIM_FORMS, CLAIM_SUBJECTS,
     COLON_CUE_RE, CONFORMITY_RE, CONTENT_START_RE, COORD_START_RE, COORD_VERB_RE, DETERMINERS, FIRST_SECOND, FORMS, FROM_LINE_RE, FROM_OPENING_RE,
     GERUND_WHILE_RE, INVERSION_MARKS, Lexicon, MANNER_LABEL, MANNER_RE, MODAL_REPORTS, MODALS, NEGATED_RE,
-    NEITHER_RE, NOT_AFTER_TO, NOT_A_CUE_AFTER, NOT_A_CUE_BEFORE, NOUN_BEFORE, NP_STOP, OBJECT_PRONOUNS, OF_NAME_RE, ORG_HEADS,
+    NAMING_BEFORE, NEITHER_RE, NOT_AFTER_TO, NOT_A_CUE_AFTER, NOT_A_CUE_BEFORE, NOUN_BEFORE, NP_STOP, OBJECT_PRONOUNS, OF_NAME_RE, ORG_HEADS,
     BY_AGENT_RE, PASSIVE_AGENT_BEFORE_RE, PASSIVE_AUX, PASSIVE_BEFORE_RE, PASSIVE_CUES, PASSIVE_GAP, PASSIVE_NEVER, PER_RE, POLL_IN_RE, POSTPOSABLE, PRONOUNS,
     QUOTED_CLAUSE_START_RE, QUOTED_CUES, QUOTED_PAST, QUOTE_AFTER_RE, QUOTE_BEFORE_RE, QUOTE_MARK_RE,
     REFLEXIVES, SAY_FRAMES, SKIP_BEFORE, SOURCE_LABELS, STANCE, STANDALONE_MANNER_RE, THAT_RE, TIME_WORDS, TO_BEFORE_RE, TRAILING_JOIN_RE,
@@ -239,10 +239,16 @@ def _reports_no_one(text: str, toks: list[tuple[int, int]], low: list[str], i: i
         speaker = (prev in CLAIM_SUBJECTS or prev in lex.common_heads or prev in lex.classes["role"]
                    or prev in lex.classes["title"])
         return spaced and text[toks[i - 1][0]].islower() and not speaker and not prev.endswith("ly")
-    if w in FORMS["naming"] and spaced and _common_noun(text, toks, prev, i - 1, lex):
-        # "a program called Sandy Hook Promise", "kidnapping calls"; not "critics called Trump a liar"
-        named = i + 1 < len(toks) and text[toks[i + 1][0]].isupper() and nxt not in ("the", "a", "an")
-        speaker = prev in lex.common_heads or prev in lex.classes["role"] or prev in ORG_HEADS
+    if w in FORMS["naming"] and spaced and (prev in NAMING_BEFORE or _common_noun(text, toks, prev, i - 1, lex)):
+        # "a program called Sandy Hook Promise", "a group called the Atlanta Antifascists", "now called the
+        # Adrian Darya", "It's called freedom", "kidnapping calls"; not "critics called Trump a liar"
+        named = i + 1 < len(toks) and (text[toks[i + 1][0]].isupper() and nxt not in ("the", "a", "an") or (
+            nxt == "the" and i + 2 < len(toks) and text[toks[i + 2][0]].isupper()))
+        if prev in NAMING_BEFORE:
+            return w == "called" and (named or prev in ("it’s", "it's"))
+        # an organisation after "a" is being named ("a group called ..."), after "the" it may speak
+        indefinite = any(x in ("a", "an") for x in low[max(0, i - 4) : i - 1])
+        speaker = not indefinite if prev in ORG_HEADS else prev in lex.common_heads or prev in lex.classes["role"]
         return not speaker and (w == "calls" and nxt not in OBJECT_PRONOUNS or named)
     if (w.endswith("ed") or w == "found") and w not in PASSIVE_CUES and nxt not in ("by", "that"):
         j = i - 1 if prev not in PASSIVE_GAP and not prev.endswith("ly") else i - 2

@@ -327,6 +327,15 @@ def test_polnear_heldout_cue_f1() -> None:
         ("The local police who found the checks were pleased.", [], []),
         ("CRISPRs are a type of DNA sequences found in bacteria.", [], []),
         ("The emails were found on the laptop of her husband.", [], []),
+        # "called" naming a thing: after "a" and an organisation, after "now", in "It's called"
+        ("He displayed the symbols of a white nationalist group called Vanguard America.", [], []),
+        ("A group called the Atlanta Antifascists then tweeted that Ramos was affiliated.",
+         ["tweeted"], ["A group called the Atlanta Antifascists"]),
+        ("The Iranian tanker, now called the Adrian Darya, was released.", [], []),
+        ("It's called freedom.", [], []),
+        # ... but an organisation or a role calling someone something speaks
+        ("The group called Trump a liar.", ["called"], ["The group"]),
+        ("A spokesman called Trump a liar.", ["called"], ["A spokesman"]),
     ],
 )
 def test_cues_and_sources_report_statements(text: str, cues: list[str], sources: list[str]) -> None:
