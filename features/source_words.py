@@ -65,6 +65,11 @@ PER_RE = re.compile(
 # A colon introducing a direct quote after a name: "Sanders on Clinton: “...”".
 # (The colon first and the letter before it as a lookbehind: a fast scan for ':'.)
 COLON_CUE_RE = re.compile(r"(:)(?<=[^\W\d_]:)[ \t]*[“\"]")
+# What stands before such a colon when someone speaks: a line that is only names ("Clinton:", "Sanders on
+# Clinton:"), or an act of speaking the lexicon lacks ("then leaned in and boomed:", "banners proclaiming:").
+COLON_SPEAKER_RE = re.compile(
+    r"(?:\b[a-z]{3,}(?:ed|ing)|^[ \t]*[A-Z][\w.’'-]*(?:[ \t]+(?:(?:on|to|at|and)[ \t]+)?[A-Z][\w.’'-]*){0,3})$",
+    re.MULTILINE)
 # A negated cue reports nothing ("has not revealed", "did not mention", "without
 # referring to", "failed to mention"); matched on the text right before the cue.
 NEGATED_RE = re.compile(

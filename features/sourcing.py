@@ -33,7 +33,7 @@ from .source_groups import _PP_PREPS, document_before_phrase, listed_names, obje
 from .source_phrases import NounPhrase, np_before_gerund, np_forward, resolve_pronoun, sentence_subject, subject_before
 from .source_words import (
     ADJECTIVE_AFTER, AND_BEFORE_RE, APPOSED_NAME_RE, BELIEF, FINDERS, BOUNDARY, CLAIM_FORMS, CLAIM_SUBJECTS,
-    COLON_CUE_RE, CONFORMITY_RE, CONTENT_START_RE, COORD_START_RE, COORD_VERB_RE, DETERMINERS, FIRST_SECOND, FORMS, FROM_LINE_RE, FROM_OPENING_RE,
+    COLON_CUE_RE, COLON_SPEAKER_RE, CONFORMITY_RE, CONTENT_START_RE, COORD_START_RE, COORD_VERB_RE, DETERMINERS, FIRST_SECOND, FORMS, FROM_LINE_RE, FROM_OPENING_RE,
     GERUND_WHILE_RE, INVERSION_MARKS, Lexicon, MANNER_LABEL, MANNER_RE, MODAL_REPORTS, MODALS, NEGATED_RE,
     NAMING_BEFORE, NEITHER_RE, NOT_AFTER_TO, NOT_A_CUE_AFTER, NOT_A_CUE_BEFORE, NOUN_BEFORE, NP_STOP, OBJECT_PRONOUNS, OF_NAME_RE, ORG_HEADS,
     BY_AGENT_RE, PASSIVE_AGENT_BEFORE_RE, PASSIVE_AUX, PASSIVE_BEFORE_RE, PASSIVE_CUES, PASSIVE_GAP, PASSIVE_NEVER, PER_RE, POLL_IN_RE, POSTPOSABLE, PRONOUNS,
@@ -115,6 +115,9 @@ def _find_cues(doc: Doc, lex: Lexicon) -> tuple[list[tuple[int, int, str, str]],
             si = doc.sentence_index(m.start())
             if si in cue_sents or doc.region_at(m.start(), m.end()) is not None:
                 continue
+            if form == ":" and not COLON_SPEAKER_RE.search(text, max(text.rfind("\n", 0, m.start()) + 1, m.start() - 80),
+                                                          m.start()):
+                continue  # "a placard in English: “...”", "the answer is: “...”": no one speaks before the colon
             label = MANNER_LABEL.get(m.group(1).lower(), "statement") if form == "manner" else "speech"
             st, en = (m.start(), m.end()) if form == "manner" else (m.start(1), m.end(1))
             extra.append((st, en, label, form))
@@ -157,6 +160,7 @@ def _in_direct(doc: Doc, s: int, e: int) -> bool:
 
 
 _CLAUSE_END_RE = re.compile(r"[.!?;:,]\s|\n")
+_ACT_BEFORE_COLON_RE = re.compile(r"\b[a-z]{3,}(?:ed|ing)$")
 
 
 def _doc_pp_re(lex: Lexicon) -> re.Pattern[str]:
@@ -284,6 +288,10 @@ def _sources_for_cue(
         m = POLL_IN_RE.match(text, s)
         head = m.group(3).lower() if m else ""
         return [NounPhrase(m.start(2), m.end(2), "document", f"document:{head}:{m.group(2).lower()}", typed=True)] if m else []
+    if form == ":" and _ACT_BEFORE_COLON_RE.search(text, max(sent_s, s - 30), s):
+        # "Trump leaned in and boomed: “...”": the act's subject speaks, not the act
+        head = sentence_subject(text, sent_s, s, lex, max_commas=1)
+        return [head] if head is not None else []
     # only a participle takes a "by" agent: after an -ing cue "by" is the manner ("is claiming by tweet",
     # "are saying by the hundreds") and the subject speaks
     by = None if first.endswith("ing") else BY_AGENT_RE.match(text, e)

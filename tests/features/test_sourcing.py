@@ -336,6 +336,11 @@ def test_polnear_heldout_cue_f1() -> None:
         # ... but an organisation or a role calling someone something speaks
         ("The group called Trump a liar.", ["called"], ["The group"]),
         ("A spokesman called Trump a liar.", ["called"], ["A spokesman"]),
+        # a colon before a quotation is a cue after a bare name or an act of speaking, not after a thing
+        ("Sanders on Clinton: “She is wrong about the banks.”", [":"], ["Sanders"]),
+        ("Trump leaned in and boomed: “Get him out!”", [":"], ["Trump"]),
+        ("A demonstrator climbed on top of a bus with a placard in English: “It doesn’t make sense.”", [], []),
+        ("To which the answer is: “Well, I’m not here to talk about politics.”", [], []),
     ],
 )
 def test_cues_and_sources_report_statements(text: str, cues: list[str], sources: list[str]) -> None:
