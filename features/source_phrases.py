@@ -330,7 +330,7 @@ def subject_before(text: str, sent_s: int, cue_s: int, lex: Lexicon) -> NounPhra
         # the name after the opening phrase's last article, if there is one
         dets = [i for i in range(k + 1, j + 1) if text[toks[i][0] : toks[i][1]].lower() in ("the", "a", "an")]
         np_ = np_forward(text, toks[dets[-1]][0], toks[j][1], lex, chunk=True) if dets else None
-        return np_ if np_ is not None and np_.proper else None
+        return np_ if np_ is not None and (np_.proper or np_.typed) else None  # "In its letter the group asked"
     return np_forward(text, toks[k][0], toks[j][1], lex, chunk=True)
 
 

@@ -114,7 +114,10 @@ VERB_NEXT_RE = re.compile(r"[ \t]+[a-z]")
 # An opening phrase before the subject: "In an interview last week, ".
 INTRO_RE = re.compile(
     r"(?:[A-Z][\w .,]{0,40}\([^()]{1,30}\)\s*[—–-]+\s*)?"  # a dateline: "Washington (CNN) – "
-    r"(?:(?:In|On|At|During|After|Before|Earlier|Later|Last)\b[^,.;]{0,60},\s*)?"
+    r"(?:(?:In|On|At|During|After|Before|Earlier|Later|Last)\b[^,.;]{0,60},\s*"
+    # a short adverb of time or sequence: "Back then, ", "That month however, ", "Meanwhile, "
+    r"|(?:(?:Back|Since|By|Until|Even)\s+then|(?:This|That|Next)\s+(?:day|week|month|year|morning|evening|weekend)"
+    r"|Meanwhile|However|Instead|Separately|Similarly|Moreover|Now|Then|Today|Yesterday)(?:\s+however)?,\s*)?"
 )
 QUOTE_MARK_RE = re.compile(r"[“”\"]")
 SHORT_QUOTE_RE = re.compile(r"[“\"][^”\".,;]{1,40}[”\"]")  # a named thing in marks: “Cairo initiative”
@@ -209,6 +212,8 @@ NAMING_BEFORE = frozenset("now also formerly originally aptly once sometimes it�
 FINDERS = frozenset("researchers investigators auditors authors pollsters".split())
 # What follows "writing" when it reports: a quotation, perhaps after a short "on Twitter"/"in a post", or "that".
 WRITING_AFTER_RE = re.compile(r"(?:[^\S\n]+(?:on|in)[^\S\n]+(?:[\w’'.@-]+[^\S\n]+){0,3}?[\w’'.@-]+)?[^\S\n]*(?:[,:][^\S\n]*[“\"]|[^\S\n]that\b)")
+# What follows a participle that places its noun ("a video posted on Facebook", "a report published in 2015").
+PLACE_PREPS = frozenset("on in to at online earlier last this".split())
 # A participle after a preposition is an adjective ("the number of confirmed cases", "for added comfort").
 ADJECTIVE_AFTER = frozenset("of for with about from into".split())
 QUOTE_AFTER_RE = re.compile(r"[^\S\n]*[,:]?[^\S\n]*[“\"]")

@@ -339,6 +339,14 @@ def test_polnear_heldout_cue_f1() -> None:
         # a colon before a quotation is a cue after a bare name or an act of speaking, not after a thing
         ("Sanders on Clinton: “She is wrong about the banks.”", [":"], ["Sanders"]),
         ("Trump leaned in and boomed: “Get him out!”", [":"], ["Trump"]),
+        # an opening adverb of time before the subject of a gerund's clause; a typed subject after an opening phrase
+        ("Back then, the White House had pushed back, saying that Ruddy was wrong.", ["saying"], ["the White House"]),
+        ("In its letter the group also asked if there were any permits pending.", ["asked"], ["the group"]),
+        ("In the morning the crowd chanted slogans, saying it was angry.", ["saying"], []),
+        # a participle placing a document is no report
+        ("In a message posted on 29 November 2017, they explained that the video showed a quarrel.",
+         ["explained"], ["they"]),
+        ("The agency posted on its website that the office was closed.", ["posted"], ["The agency"]),
         ("A demonstrator climbed on top of a bus with a placard in English: “It doesn’t make sense.”", [], []),
         ("To which the answer is: “Well, I’m not here to talk about politics.”", [], []),
     ],
