@@ -347,6 +347,10 @@ def test_polnear_heldout_cue_f1() -> None:
         ("In a message posted on 29 November 2017, they explained that the video showed a quarrel.",
          ["explained"], ["they"]),
         ("The agency posted on its website that the office was closed.", ["posted"], ["The agency"]),
+        ("The study reported last week that rates rose.", ["reported"], ["The study"]),
+        # "suggesting" after a comma with no speaker draws an inference from the facts: no cue
+        ("Instead we see that they have decreased, suggesting that heat loss is being inhibited.", [], []),
+        ("The senator spoke for an hour, suggesting that the bill would fail.", ["suggesting"], ["The senator"]),
         ("A demonstrator climbed on top of a bus with a placard in English: “It doesn’t make sense.”", [], []),
         ("To which the answer is: “Well, I’m not here to talk about politics.”", [], []),
     ],
