@@ -303,9 +303,18 @@ def subject_before(text: str, sent_s: int, cue_s: int, lex: Lexicon) -> NounPhra
         # "some who argue", "a think tank study which found": the noun before the relative pronoun;
         # "Bruce Maxwell, who hinted": the one before the comma
         end = toks[j][0]
-        if lw != "that" and text[max(sent_s, end - 2) : end].strip() == ",":
+        comma = lw != "that" and text[max(sent_s, end - 2) : end].strip() == ","
+        if comma:
             end = text.rindex(",", sent_s, end)
-        return chunk_before(text, sent_s, end, lex, stop=RELATIVE_STOP)
+        head = chunk_before(text, sent_s, end, lex, stop=RELATIVE_STOP)
+        role = comma and head is not None and not head.proper and text[head.start : head.end].split()[0].lower() == "the"
+        before = text[sent_s : head.start].rstrip() if role else ""
+        if before.endswith(","):
+            # "Cyril Abeh, the state commissioner of police, who said": the name the role is set beside
+            name = chunk_before(text, sent_s, sent_s + len(before) - 1, lex)
+            if name is not None and name.person and text[name.start : name.end].split()[0] not in INTRO_PREPS:
+                return name  # not "In Washington, the senator, who said"
+        return head
     if lw in PRONOUNS:
         # "10 steps he says will ...", "alleged they shouted": a pronoun right before the cue is its subject
         return np_forward(text, toks[j][0], toks[j][1], lex)

@@ -578,6 +578,11 @@ SOURCE_SPANS = [
     ("Trump was criticized for saying the virus would disappear.", ["Trump"]),
     ("The company thanked him for saying it.", ["The company"]),
     ("The show is known for saying what others will not.", []),
+    # a role set beside a name before ", who" : the name speaks; an opening phrase of place does not
+    ("Cyril Abeh, the state commissioner of police, who said the delay was the ministry's fault, spoke.",
+     ["Cyril Abeh"]),
+    ("In Washington, the senator, who said the bill was dead, left early.", ["the senator"]),
+    ("Bruce Maxwell, who hinted at a protest, knelt.", ["Bruce Maxwell"]),
     # a second verb joined by "and"/"but" after a time word shares the sentence's subject
     ("Mr Museveni last month refused to sign the bill but on Friday indicated that he would approve it.",
      ["Mr Museveni"]),
