@@ -117,8 +117,7 @@ def _find_cues(doc: Doc, lex: Lexicon) -> tuple[list[tuple[int, int, str, str]],
             si = doc.sentence_index(m.start())
             if si in cue_sents or doc.region_at(m.start(), m.end()) is not None:
                 continue
-            if form == ":" and not COLON_SPEAKER_RE.search(text, max(text.rfind("\n", 0, m.start()) + 1, m.start() - 80),
-                                                          m.start()):
+            if form == ":" and not _speaker_before_colon(doc, si, m.start(), lex):
                 continue  # "a placard in English: “...”", "the answer is: “...”": no one speaks before the colon
             label = MANNER_LABEL.get(m.group(1).lower(), "statement") if form == "manner" else "speech"
             st, en = (m.start(), m.end()) if form == "manner" else (m.start(1), m.end(1))
@@ -141,6 +140,18 @@ def _find_cues(doc: Doc, lex: Lexicon) -> tuple[list[tuple[int, int, str, str]],
     if extra:
         out = sorted(out + extra)
     return out, relayed
+
+
+def _speaker_before_colon(doc: Doc, si: int, colon: int, lex: Lexicon) -> bool:
+    """Someone speaks before a colon that opens a quotation: a line of names ("Sanders on Clinton:"), an act
+    of speaking the lexicon lacks ("then leaned in and boomed:"), or a named subject opening the sentence
+    ("Axios put it this way:", "The memo goes on:")."""
+    text = doc.text
+    if COLON_SPEAKER_RE.search(text, max(text.rfind("\n", 0, colon) + 1, colon - 80), colon):
+        return True
+    head = sentence_subject(text, doc.sentences[si][0], colon, lex, max_commas=1)
+    return (head is not None and (head.proper or head.typed) and not head.pronoun
+            and text[head.start : head.end].split()[0].lower() not in NP_STOP)  # not "To which the answer is:"
 
 
 def _speaks_in_quote(text: str, np_: NounPhrase, cue: tuple[int, int, str, str]) -> bool:
@@ -244,8 +255,9 @@ def _reports_no_one(text: str, toks: list[tuple[int, int]], low: list[str], i: i
     if w == "states" and (text[toks[i][0]].isupper() or prev in lex.classes["demonym"] or prev == "united"):
         return True  # "the United States that", "30 American states that": the noun
     if w in CLAIM_FORMS and not (w == "notes" and nxt == "that"):
-        speaker = (prev in CLAIM_SUBJECTS or prev in lex.common_heads or prev in lex.classes["role"]
-                   or prev in lex.classes["title"])
+        speaker = prev in CLAIM_SUBJECTS or prev in lex.common_heads or prev in lex.classes["role"]
+        if w == "states" and spaced and not speaker:
+            return True  # "Even states that ...", "the 36 states that": only a speaker states
         return spaced and text[toks[i - 1][0]].islower() and not speaker and not prev.endswith("ly")
     if w in FORMS["naming"] and spaced and (prev in NAMING_BEFORE or _common_noun(text, toks, prev, i - 1, lex)):
         # "a program called Sandy Hook Promise", "a group called the Atlanta Antifascists", "now called the

@@ -310,7 +310,9 @@ def test_polnear_heldout_cue_f1() -> None:
         ("The Twitter CEO countered that there have been many political movements that succeeded.",
          ["countered"], ["The Twitter CEO"]),
         # "states" before "that" after its speaker; the noun "states" is none
-        ("His lawyer states that some of our best witnesses are here.", ["states"], ["His lawyer"]),
+        ("The unverified memo states that the hotel was watched.", ["states"], ["The unverified memo"]),
+        ("Even states that did not issue an order were hit.", [], []),
+        ("HealthCare.gov is the portal in the 36 states that are not running their own exchanges.", [], []),
         ("We fly over those states that voted for him.", [], []),
         ("Trump should remember the 30 American states that lofted him to office.", [], []),
         ("It is the only country in the United States that does this.", [], []),
@@ -339,6 +341,7 @@ def test_polnear_heldout_cue_f1() -> None:
         # a colon before a quotation is a cue after a bare name or an act of speaking, not after a thing
         ("Sanders on Clinton: “She is wrong about the banks.”", [":"], ["Sanders"]),
         ("Trump leaned in and boomed: “Get him out!”", [":"], ["Trump"]),
+        ("Axios put it this way: “These conflicts with top aides are not new.”", [":"], ["Axios"]),
         # an opening adverb of time before the subject of a gerund's clause; a typed subject after an opening phrase
         ("Back then, the White House had pushed back, saying that Ruddy was wrong.", ["saying"], ["the White House"]),
         ("In its letter the group also asked if there were any permits pending.", ["asked"], ["the group"]),
