@@ -207,7 +207,7 @@ FORMS = {
     "writing": frozenset(["writing"]),
 }
 # Words before a "called" that names rather than reports ("now called the Adrian Darya", "It's called freedom").
-NAMING_BEFORE = frozenset("now also formerly originally aptly once sometimes it’s it's".split())
+NAMING_BEFORE = frozenset("now formerly originally aptly it’s it's".split())
 # Gerunds that, after a comma with no speaker of their own, draw an inference from the facts before them.
 INFERENCE_GERUNDS = frozenset("suggesting indicating signaling signalling".split())
 # Who finds as a study does: "found" without "that" reports only after them or a document noun.
@@ -216,6 +216,7 @@ FINDERS = frozenset("researchers investigators auditors authors pollsters".split
 WRITING_AFTER_RE = re.compile(r"(?:[^\S\n]+(?:on|in)[^\S\n]+(?:[\w’'.@-]+[^\S\n]+){0,3}?[\w’'.@-]+)?[^\S\n]*(?:[,:][^\S\n]*[“\"]|[^\S\n]that\b)")
 # What follows a participle that places its noun ("a video posted on Facebook", "a report published in 2015").
 PLACE_PREPS = frozenset("on in to at".split())
+PLACING_PARTICIPLES = frozenset("posted published released issued uploaded shared filed written".split())
 # A participle after a preposition is an adjective ("the number of confirmed cases", "for added comfort").
 ADJECTIVE_AFTER = frozenset("of for with about from into".split())
 QUOTE_AFTER_RE = re.compile(r"[^\S\n]*[,:]?[^\S\n]*[“\"]")

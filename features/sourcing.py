@@ -38,7 +38,7 @@ from .source_words import (
     INVERSION_MARKS, Lexicon, MANNER_LABEL, MANNER_RE, MODALS, MODAL_REPORTS, NAMING_BEFORE, NEGATED_RE,
     NEITHER_RE, NOT_AFTER_TO, NOT_A_CUE_AFTER, NOT_A_CUE_BEFORE, NOUN_BEFORE, NP_STOP, OBJECT_PRONOUNS,
     OF_NAME_RE, ORG_HEADS, PASSIVE_AGENT_BEFORE_RE, PASSIVE_AUX, PASSIVE_BEFORE_RE, PASSIVE_CUES, PASSIVE_GAP,
-    PASSIVE_NEVER, PER_RE, PLACE_PREPS, POLL_IN_RE, POSTPOSABLE, PRONOUNS, QUOTED_CLAUSE_START_RE, QUOTED_CUES,
+    PASSIVE_NEVER, PER_RE, PLACE_PREPS, PLACING_PARTICIPLES, POLL_IN_RE, POSTPOSABLE, PRONOUNS, QUOTED_CLAUSE_START_RE, QUOTED_CUES,
     QUOTED_PAST, QUOTE_AFTER_RE, QUOTE_BEFORE_RE, QUOTE_MARK_RE, REFLEXIVES, SAY_FRAMES, SKIP_BEFORE,
     SOURCE_LABELS, STANCE, STANDALONE_MANNER_RE, THAT_RE, TIME_WORDS, TO_BEFORE_RE, TRAILING_JOIN_RE,
     WRITING_AFTER_RE, lexicon,
@@ -238,7 +238,8 @@ def _reports_no_one(text: str, toks: list[tuple[int, int]], low: list[str], i: i
     spaced = text[toks[i - 1][1] : toks[i][0]].isspace()
     if w in NOT_AFTER_TO and prev == "to":
         return True
-    if w.endswith("ed") and spaced and nxt in PLACE_PREPS and prev in lex.classes["document"]:
+    if (w in PLACING_PARTICIPLES and spaced and nxt in PLACE_PREPS and prev in lex.classes["document"]
+            and text[toks[i - 1][0]].islower() and text[toks[i][1] : toks[i + 1][0]].isspace()):
         return True  # "in a message posted on Facebook": a participle after its noun, not a report
     if w in MODAL_REPORTS and prev == "to" and i > 1 and low[i - 2] in SAY_FRAMES:
         return True
@@ -264,6 +265,8 @@ def _reports_no_one(text: str, toks: list[tuple[int, int]], low: list[str], i: i
         # Adrian Darya", "It's called freedom", "kidnapping calls"; not "critics called Trump a liar"
         named = i + 1 < len(toks) and (text[toks[i + 1][0]].isupper() and nxt not in ("the", "a", "an") or (
             nxt == "the" and i + 2 < len(toks) and text[toks[i + 2][0]].isupper()))
+        if prev in TIME_WORDS:
+            return False  # "Trump this week called the White House a great place"
         if prev in NAMING_BEFORE:
             return w == "called" and (named or prev in ("it’s", "it's"))
         # an organisation after "a" is being named ("a group called ..."), after "the" it may speak

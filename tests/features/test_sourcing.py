@@ -338,6 +338,8 @@ def test_polnear_heldout_cue_f1() -> None:
         # ... but an organisation or a role calling someone something speaks
         ("The group called Trump a liar.", ["called"], ["The group"]),
         ("A spokesman called Trump a liar.", ["called"], ["A spokesman"]),
+        ("Trump this week called the White House a great place to work.", ["called"], ["Trump"]),
+        ("Trump also called Clinton a liar.", ["called"], ["Trump"]),
         # a colon before a quotation is a cue after a bare name or an act of speaking, not after a thing
         ("Sanders on Clinton: “She is wrong about the banks.”", [":"], ["Sanders"]),
         ("Trump leaned in and boomed: “Get him out!”", [":"], ["Trump"]),
@@ -351,6 +353,10 @@ def test_polnear_heldout_cue_f1() -> None:
          ["explained"], ["they"]),
         ("The agency posted on its website that the office was closed.", ["posted"], ["The agency"]),
         ("The study reported last week that rates rose.", ["reported"], ["The study"]),
+        ("Local media reports suggested at the time that foul play was involved.", ["reports", "suggested"],
+         ["Local media"]),
+        ("The attack was carried out by hackers, the Washington Post reported. In 2013 it changed.", ["reported"],
+         ["the Washington Post"]),
         # "suggesting" after a comma with no speaker draws an inference from the facts: no cue
         ("Instead we see that they have decreased, suggesting that heat loss is being inhibited.", [], []),
         ("The senator spoke for an hour, suggesting that the bill would fail.", ["suggesting"], ["The senator"]),
