@@ -362,6 +362,7 @@ def test_polnear_heldout_cue_f1() -> None:
         ("The senator spoke for an hour, suggesting that the bill would fail.", ["suggesting"], ["The senator"]),
         ("A demonstrator climbed on top of a bus with a placard in English: “It doesn’t make sense.”", [], []),
         ("To which the answer is: “Well, I’m not here to talk about politics.”", [], []),
+        ("For the only time in his life, he splurged on a vanity plate: “DFC 1944.”", [], []),
     ],
 )
 def test_cues_and_sources_report_statements(text: str, cues: list[str], sources: list[str]) -> None:
