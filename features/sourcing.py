@@ -16,32 +16,31 @@ Rule-based, in three steps over the cleaned body:
    source), and the features count it as the nearest earlier fitting source.
 
 The word classes and patterns live in ``source_words``, the noun-phrase parsing of
-steps 2 and 3 in ``source_phrases``. Direct quotes and attributed paraphrase come
-from ``doc.quotes``.
+steps 2 and 3 in ``source_phrases`` and ``source_groups``. Direct quotes and attributed paraphrase come
+from ``doc.quotes``; their spans are made in ``source_quotes``.
 Only non-stance cues count as sourcing in the features; stance cues still give
 spans, since they are attributions of belief or opinion.
 """
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from functools import lru_cache
 
 from .base import ArticleTransformer, Extraction, Span, per_100, safe_div
 from .insertions import clean_doc
 from .source_groups import _PP_PREPS, document_before_phrase, listed_names, object_before_for
 from .source_phrases import NounPhrase, np_before_gerund, np_forward, resolve_pronoun, sentence_subject, subject_before
+from .source_quotes import content_for_cue, one_span_per_quote, quote_spans
 from .source_words import (
     ADJECTIVE_AFTER, AND_BEFORE_RE, APPOSED_NAME_RE, BELIEF, BOUNDARY, BY_AGENT_RE, CLAIM_FORMS, CLAIM_SUBJECTS,
-    COLON_CUE_RE, COLON_SPEAKER_RE, CONFORMITY_RE, CONTENT_START_RE, COORD_START_RE, COORD_VERB_RE, DETERMINERS,
-    FINDERS, FIRST_SECOND, FORMS, FROM_LINE_RE, FROM_OPENING_RE, GERUND_WHILE_RE, INFERENCE_GERUNDS,
-    INVERSION_MARKS, Lexicon, MANNER_LABEL, MANNER_RE, MODALS, MODAL_REPORTS, NAMING_BEFORE, NEGATED_RE,
-    NEITHER_RE, NOT_AFTER_TO, NOT_A_CUE_AFTER, NOT_A_CUE_BEFORE, NOUN_BEFORE, NP_STOP, OBJECT_PRONOUNS,
-    OF_NAME_RE, ORG_HEADS, PASSIVE_AGENT_BEFORE_RE, PASSIVE_AUX, PASSIVE_BEFORE_RE, PASSIVE_CUES, PASSIVE_GAP,
-    PASSIVE_NEVER, PER_RE, PLACE_PREPS, PLACING_PARTICIPLES, POLL_IN_RE, POSTPOSABLE, PRONOUNS, QUOTED_CLAUSE_START_RE, QUOTED_CUES,
-    QUOTED_PAST, QUOTE_AFTER_RE, QUOTE_BEFORE_RE, QUOTE_MARK_RE, REFLEXIVES, SAY_FRAMES, SKIP_BEFORE,
-    SOURCE_LABELS, STANCE, STANDALONE_MANNER_RE, THAT_RE, TIME_WORDS, TO_BEFORE_RE, TRAILING_JOIN_RE,
-    WRITING_AFTER_RE, lexicon,
+    COLON_CUE_RE, COLON_SPEAKER_RE, CONFORMITY_RE, COORD_VERB_RE, DETERMINERS, FINDERS, FIRST_SECOND, FORMS,
+    FROM_LINE_RE, FROM_OPENING_RE, GERUND_WHILE_RE, INFERENCE_GERUNDS, INVERSION_MARKS, Lexicon, MANNER_LABEL,
+    MANNER_RE, MODALS, MODAL_REPORTS, NAMING_BEFORE, NEGATED_RE, NEITHER_RE, NOT_AFTER_TO, NOT_A_CUE_AFTER,
+    NOT_A_CUE_BEFORE, NOUN_BEFORE, NP_STOP, OBJECT_PRONOUNS, OF_NAME_RE, ORG_HEADS, PASSIVE_AGENT_BEFORE_RE,
+    PASSIVE_AUX, PASSIVE_BEFORE_RE, PASSIVE_CUES, PASSIVE_GAP, PASSIVE_NEVER, PER_RE, PLACE_PREPS,
+    PLACING_PARTICIPLES, POLL_IN_RE, POSTPOSABLE, PRONOUNS, QUOTED_CLAUSE_START_RE, QUOTED_CUES, QUOTED_PAST,
+    QUOTE_AFTER_RE, QUOTE_BEFORE_RE, QUOTE_MARK_RE, REFLEXIVES, SAY_FRAMES, SKIP_BEFORE, SOURCE_LABELS, STANCE,
+    STANDALONE_MANNER_RE, THAT_RE, TIME_WORDS, TO_BEFORE_RE, WRITING_AFTER_RE, lexicon,
 )
 from .text import Doc
 
@@ -307,10 +306,6 @@ def _sources_for_cue(
         m = POLL_IN_RE.match(text, s)
         head = m.group(3).lower() if m else ""
         return [NounPhrase(m.start(2), m.end(2), "document", f"document:{head}:{m.group(2).lower()}", typed=True)] if m else []
-    if form == ":" and _ACT_BEFORE_COLON_RE.search(text, max(sent_s, s - 30), s):
-        # "Trump leaned in and boomed: “...”": the act's subject speaks, not the act
-        head = sentence_subject(text, sent_s, s, lex, max_commas=1)
-        return [head] if head is not None else []
     # only a participle takes a "by" agent: after an -ing cue "by" is the manner ("is claiming by tweet",
     # "are saying by the hundreds") and the subject speaks
     by = None if first.endswith("ing") else BY_AGENT_RE.match(text, e)
@@ -340,14 +335,9 @@ def _sources_for_cue(
             fits = np_.proper or np_.typed or (bool(before) and before[-1] != ",")
             if fits and (not after or after[0] in ",.;:—–(" or (np_.proper and (not before or before[-1] != ","))):
                 return [np_]
-    if first.endswith("ing") and before.endswith(" for"):
-        # "attacked Trump for saying": the object speaks; "was criticized for saying": the subject does
-        np_ = object_before_for(text, sent_s, sent_s + len(before) - 4, lex)
-        if np_ is not None:
-            return [np_]
-        # only a participle before "for" leaves the subject as the speaker ("is looking for something saying")
-        head = sentence_subject(text, sent_s, s, lex) if before[:-4].endswith("ed") else None
-        return [head] if head is not None else []
+    beside = _speaker_beside_act(text, sent_s, s, form, before, lex)
+    if beside is not None:
+        return beside
     if first.endswith("ing") and first not in FORMS["quoting"]:
         # "a study claiming that"; but "posted a message reading: ..." is the poster's
         np_ = np_before_gerund(text, sent_s, s, lex)
@@ -369,6 +359,23 @@ def _sources_for_cue(
             if head is not None:
                 out.append(head)
     return out
+
+
+def _speaker_beside_act(text: str, sent_s: int, s: int, form: str, before: str, lex: Lexicon) -> list[NounPhrase] | None:
+    """The speaker of a colon after an act of speaking or of a gerund cue after "for"; None when neither applies."""
+    if form == ":" and _ACT_BEFORE_COLON_RE.search(text, max(sent_s, s - 30), s):
+        # "Trump leaned in and boomed: “...”": the act's subject speaks, not the act
+        head = sentence_subject(text, sent_s, s, lex, max_commas=1)
+        return [head] if head is not None else []
+    if not (form.split()[0].endswith("ing") and before.endswith(" for")):
+        return None
+    # "attacked Trump for saying": the object speaks; "was criticized for saying": the subject does
+    np_ = object_before_for(text, sent_s, sent_s + len(before) - 4, lex)
+    if np_ is not None:
+        return [np_]
+    # only a participle before "for" leaves the subject as the speaker ("is looking for something saying")
+    head = sentence_subject(text, sent_s, s, lex) if before[:-4].endswith("ed") else None
+    return [head] if head is not None else []
 
 
 def _agent(text: str, pos: int, sent_e: int, lex: Lexicon) -> list[NounPhrase]:
@@ -442,7 +449,7 @@ def extract_sourcing(doc: Doc) -> Extraction:
         # what follows a passive ("Hours before the armistice was announced, airstrikes ...")
         # is the next clause, not what was announced
         if voice == "author" and cue[3] not in ("manner", "in") and label != BELIEF and not PASSIVE_BEFORE_RE.search(text, max(0, s - 12), s):
-            content = _content_for_cue(text, sent, cue, found)
+            content = content_for_cue(text, sent, cue, found)
             if content is not None:
                 contents.append(content)
         for np_ in found:
@@ -463,9 +470,9 @@ def extract_sourcing(doc: Doc) -> Extraction:
                 spans.append(Span(ms, mm.end(), "attribution", MANNER_LABEL.get(mm.group(1).lower(), "statement"), voice))
             if sourcing and voice == "author":
                 keys[np_.label].add(np_.key)
-    quotes, direct_words, quoted_sents = _quote_spans(doc, contents)
+    quotes, direct_words, quoted_sents = quote_spans(doc, contents)
     spans = spans + quotes
-    spans = [sp for sp in spans if sp.kind != "quote"] + _one_span_per_quote(text, spans)
+    spans = [sp for sp in spans if sp.kind != "quote"] + one_span_per_quote(text, spans)
     return Extraction(_features(doc, keys, n_sourcing, n_stance, direct_words, cue_sents, quoted_sents), spans)
 
 
@@ -476,101 +483,11 @@ def _span_label(np_: NounPhrase) -> str:
     return "anonymous pronoun" if np_.label == "anonymous" else "pronoun"
 
 
-def _quote_spans(doc: Doc, contents: list[tuple[int, int]]) -> tuple[list[Span], int, set[int]]:
-    """Quote spans of the quotations and of cue contents no quotation covers, the words in
-    direct quotes and the sentences that hold a quotation."""
-    text = doc.text
-    spans: list[Span] = []
-    direct_words = 0
-    quoted_sents: set[int] = set()
-    for r in doc.quotes:
-        if r.label == "scare":
-            continue
-        a, b = _trim(text, r.start, r.end)
-        if b <= a:
-            continue
-        spans.append(Span(a, b, "quote", r.label, "quoted"))
-        if r.label == "direct":
-            direct_words += doc.words_in(a, b)
-        for k in range(doc.sentence_index(a), doc.sentence_index(max(a, b - 1)) + 1):
-            quoted_sents.add(k)
-    # content of cues that text.py's paraphrase finder does not cover ("accused Ankara of ...")
-    taken = [(r.start, r.end) for r in doc.quotes if r.label != "scare"]
-    starts = [a for a, _ in taken]
-    for a, b in contents:
-        i = bisect_right(starts, b) - 1
-        if any(max(a, x) < min(b, y) for x, y in taken[max(0, i - 3) : i + 1]):
-            continue
-        spans.append(Span(a, b, "quote", "paraphrase", "quoted"))
-    return spans, direct_words, quoted_sents
-
-
-def _one_span_per_quote(text: str, spans: list[Span]) -> list[Span]:
-    """The quote spans, one per quotation: a paraphrase ends before an attribution or
-    source in the author's voice inside it (its voice would contradict theirs), and a
-    quote span overlapping one already kept (direct quotations first) is dropped."""
-    inner = sorted((sp.start, sp.end) for sp in spans if sp.kind in ("attribution", "source") and sp.voice == "author")
-    inner_starts = [x for x, _ in inner]
-    kept: list[Span] = []
-    for q in sorted((sp for sp in spans if sp.kind == "quote"), key=lambda sp: (sp.label != "direct", sp.start)):
-        a, b = q.start, q.end
-        if q.label != "direct":
-            i = bisect_right(inner_starts, a - 1)
-            if i < len(inner) and inner[i][0] < b:
-                a, b = _trim(text, a, inner[i][0])
-                b -= len(TRAILING_JOIN_RE.search(text, a, b).group())
-            if b - a < 12 or not any(ch.isalpha() for ch in text[a:b]):
-                continue
-        if any(k.start < b and a < k.end for k in kept):
-            continue
-        kept.append(Span(a, b, "quote", q.label, q.voice))
-    return sorted(kept, key=lambda sp: sp.start)
-
-
 def _reports_nothing(text: str, sent_s: int, cue: tuple[int, int, str, str]) -> bool:
     """A negated cue: "Turkey has not revealed that ...", "did not mention the debt"."""
     s = cue[0]
     before = text[max(sent_s, s - 60) : s]
     return bool(NEGATED_RE.search(before) or NEITHER_RE.search(text, max(sent_s, s - 120), s))
-
-
-def _content_for_cue(
-    text: str, sent: tuple[int, int], cue: tuple[int, int, str, str], sources: list[NounPhrase]
-) -> tuple[int, int] | None:
-    """What the cue attributes: the rest of the clause after it, or, when the
-    source follows the cue ("..., said the source"), the part of the sentence
-    before it."""
-    s, e, _, form = cue
-    sent_s, sent_e = sent
-    if sources and sources[0].start >= e and form != "according to":
-        a, b = _trim(text, sent_s, s)
-        while b > a and text[b - 1] in ",;:—–":
-            b -= 1
-    else:
-        if sources and sources[0].end <= s and text[sent_s : sources[0].start].rstrip().endswith(("”", '"')):
-            return None  # "“...,” he said on Wednesday": the quotation is the content
-        if form == "according to" and sources:
-            e = max(e, sources[0].end)
-        m = CONTENT_START_RE.match(text, e, sent_e)
-        a = m.end() if m else e
-        b = sent_e
-        q = min((text.find(c, a, b) for c in "“\"" if text.find(c, a, b) >= 0), default=-1)
-        if q >= 0:
-            b = q
-        a, b = _trim(text, a, b)
-        while b > a and text[b - 1] in ",;:—–.":
-            b -= 1
-    if b - a < 12 or not any(ch.isalpha() for ch in text[a:b]) or COORD_START_RE.match(text, a, b):
-        return None
-    return a, b
-
-
-def _trim(text: str, a: int, b: int) -> tuple[int, int]:
-    while a < b and text[a].isspace():
-        a += 1
-    while b > a and text[b - 1].isspace():
-        b -= 1
-    return a, b
 
 
 def _features(
