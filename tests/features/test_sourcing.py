@@ -317,6 +317,11 @@ def test_polnear_heldout_cue_f1() -> None:
         ("Trump should remember the 30 American states that lofted him to office.", [], []),
         ("It is the only country in the United States that does this.", [], []),
         ("In a profane Instagram post, he implored every NFL player to kneel.", ["implored"], ["he"]),
+        # rare speech acts, each an annotated PolNeAR cue in at least 3 of its 4 uses there
+        ("Senator Graham lambasted the White House for its inaction.", ["lambasted"], ["Senator Graham"]),
+        ("She recounted how the soldiers had arrived at night.", ["recounted"], ["She"]),
+        ("He referenced his famously inaccurate judgment of the crowd size.", ["referenced"], ["He"]),
+        ("The rules are referenced in the appendix.", [], []),
         # the writer's own frame before "to say" is no report; a verb before it is
         ("I think it's safe to say that we have never seen this.", [], []),
         ("They listen to what each person has to say.", [], []),
