@@ -1,11 +1,14 @@
-"""Speakers found in groups: a document that speaks through a prepositional phrase before its gerund cue, and
-the names of a list of three or more speakers; ``source_phrases`` parses the single phrases they are made of."""
+"""Speakers found beyond the plain subject of a cue: a document that speaks through a prepositional phrase before
+its gerund cue, the names of a list of three or more speakers, and the one blamed or praised "for saying";
+``source_phrases`` parses the single phrases they are made of."""
 from __future__ import annotations
 
 import re
 
-from .source_phrases import _POSSESSIVE, NounPhrase, _chunk_before, _clean_gap, _tokens, np_forward
-from .source_words import BOUNDARY, DETERMINERS, INTRO_PREPS, PASSIVE_AUX, PRONOUNS, RELATIVE, TIME_WORDS, Lexicon
+from .source_phrases import POSSESSIVE_RE, NounPhrase, chunk_before, clean_gap, np_forward, tokens_in
+from .source_words import (
+    BOUNDARY, DETERMINERS, INTRO_PREPS, NP_STOP, PASSIVE_AUX, PRONOUNS, RELATIVE, SKIP_BEFORE, TIME_WORDS, Lexicon,
+)
 
 
 _PP_PREPS = frozenset("to on from in at for with of about".split())
@@ -24,19 +27,19 @@ def document_before_phrase(text: str, sent_s: int, end: int, lex: Lexicon) -> No
     on Thursday saying", "a letter to colleagues saying", "the post on the site reading"): the document
     speaks, not the noun nearest the cue. Within ten words, with no punctuation, verb-like auxiliary,
     pronoun or relative word in between."""
-    toks = _tokens(text, max(sent_s, end - 100), end)
-    if len(toks) < 3 or not _clean_gap(text, toks[-1][1], end):
+    toks = tokens_in(text, max(sent_s, end - 100), end)
+    if len(toks) < 3 or not clean_gap(text, toks[-1][1], end):
         return None
     low = [text[a:b].lower() for a, b in toks]
     for k in range(len(toks) - 2, max(-1, len(toks) - 11), -1):
-        if not _clean_gap(text, toks[k][1], toks[k + 1][0]):
+        if not clean_gap(text, toks[k][1], toks[k + 1][0]):
             return None
         lw = low[k]
         if lw in lex.classes["document"] and low[k + 1] in _PP_PREPS:
             i = k
-            while i > 0 and k - i < 3 and _clean_gap(text, toks[i - 1][1], toks[i][0]) and low[i - 1] not in BOUNDARY:
+            while i > 0 and k - i < 3 and clean_gap(text, toks[i - 1][1], toks[i][0]) and low[i - 1] not in BOUNDARY:
                 i -= 1
-                if low[i] in DETERMINERS or _POSSESSIVE.search(low[i]):
+                if low[i] in DETERMINERS or POSSESSIVE_RE.search(low[i]):
                     break
             else:
                 i = k  # no determiner near: a bare plural ("notices")
@@ -59,7 +62,7 @@ def listed_names(text: str, sent_s: int, end: int, lex: Lexicon) -> list[NounPhr
             head = head[:-1]
         elif items:
             break
-        np_ = _chunk_before(text, sent_s, sent_s + len(head), lex)
+        np_ = chunk_before(text, sent_s, sent_s + len(head), lex)
         words = text[np_.start : np_.end].split() if np_ is not None else []
         if (np_ is None or not np_.proper or np_.pronoun or words[0] in _LIST_OPENERS
                 or (len(words) == 1 and _ADVERB_RE.fullmatch(words[0]))
@@ -68,3 +71,35 @@ def listed_names(text: str, sent_s: int, end: int, lex: Lexicon) -> list[NounPhr
         items.insert(0, np_)
         pos = np_.start
     return items if len(items) >= 2 else []
+
+
+# "calling out critics for saying": a verb's particle ends the object phrase
+_PARTICLES = frozenset("out up down off back over".split())
+
+
+def object_before_for(text: str, sent_s: int, for_s: int, lex: Lexicon) -> NounPhrase | None:
+    """The object of the verb before "for" and a gerund cue ("attacked Trump for saying", "slams actress Stacey
+    Dash for tweeting", "calling out critics for suggesting"): the one blamed or praised for what they said is
+    its speaker. A name, a typed phrase or a plural noun, at most five words, that follows a verb; None when the
+    word before "for" is no noun ("was criticized for saying": the subject speaks)."""
+    toks = tokens_in(text, max(sent_s, for_s - 80), for_s)
+    if not toks or not clean_gap(text, toks[-1][1], for_s):
+        return None
+    j = len(toks) - 1
+    k = j
+    while k >= 0 and j - k < 5:
+        w = text[toks[k][0] : toks[k][1]]
+        lw = w.lower()
+        verb_like = w.islower() and (lw.endswith("ed") or lw in lex.cue_words)
+        if (verb_like or lw in NP_STOP or lw in BOUNDARY or lw in PASSIVE_AUX or lw in SKIP_BEFORE or lw in _PARTICLES
+                or lw in PRONOUNS):
+            break
+        if k < j and not clean_gap(text, toks[k][1], toks[k + 1][0]):
+            break
+        k -= 1
+    if k == j or k < 0:
+        return None  # no object, or the phrase opens the sentence (then it is the subject, found elsewhere)
+    np_ = np_forward(text, toks[k + 1][0], toks[j][1], lex, chunk=True)
+    if np_ is None or np_.pronoun or np_.end != toks[j][1]:
+        return None
+    return np_ if np_.proper or np_.typed or text[np_.start : np_.end].lower().endswith("s") else None

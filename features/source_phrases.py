@@ -32,15 +32,21 @@ class NounPhrase:
 
 
 # Compiled once: these run per word of every candidate source phrase.
-_POSSESSIVE = re.compile(r"[’']s$")
+POSSESSIVE_RE: re.Pattern[str] = re.compile(r"[’']s$")
 _SHORT_NUMBER = re.compile(r"\d{1,4}")
 PARTY_APPOSITIVE_RE = re.compile(r"(?:Republican|Democrat|Independent)\s+(?:of|from)\b")
 _RELATIVE_WORD_RE = re.compile(r"\b(?:who|which|that)\b")
 OF_PLACE_RE = re.compile(r"\s+of\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}\s*")  # "Rep. Jim Jordan of Ohio"
 _CLAUSE_MARKS = frozenset(",;:“”\"()—–\n")
+_AGE_RE = re.compile(r"\d{1,3}")
+# a place after a preposition, before the comma of its state or country ("from Austin, Texas")
+# a state or country after its city: one capitalised word ("Texas", "Calif.") or a compass-named state
+_STATE_RE = re.compile(r"(?:(?:New|North|South|West|Rhode)\s+)?[A-Z][\w.’'-]*")
+_PLACE_END_RE = re.compile(r"\b(?:from|in|of|near)\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}$")
 
 
-def _tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def tokens_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The (start, end) offsets of the word tokens in ``text[start:end]``."""
     return [(m.start(), m.end()) for m in TOKEN_RE.finditer(text, start, end)]
 
 
@@ -48,11 +54,17 @@ def _is_cap(w: str) -> bool:
     return w[:1].isupper()
 
 
+def _function_form(w: str) -> str:
+    """``w`` lower-cased for the function-word lists; an acronym ("the WHO", "IT staff") stays upper
+    case, so it matches none of them."""
+    return w if len(w) > 1 and w.isupper() else w.lower()
+
+
 def _strip_poss(w: str) -> str:
-    return _POSSESSIVE.sub("", w)
+    return POSSESSIVE_RE.sub("", w)
 
 
-def _clean_gap(text: str, a: int, b: int) -> bool:
+def clean_gap(text: str, a: int, b: int) -> bool:
     """True when only spaces separate two tokens (no punctuation, no line break)."""
     gap = text[a:b]
     if gap[:1] == "%" and a > 0 and text[a - 1].isdigit():
@@ -75,8 +87,8 @@ def np_forward(text: str, pos: int, limit: int, lex: Lexicon, chunk: bool = Fals
 
 
 def _np_forward(text: str, pos: int, limit: int, lex: Lexicon, chunk: bool) -> NounPhrase | None:
-    toks = _tokens(text, pos, min(limit, pos + 160))
-    if not toks or not _clean_gap(text, pos, toks[0][0]) and text[pos:toks[0][0]].strip(" \t"):
+    toks = tokens_in(text, pos, min(limit, pos + 160))
+    if not toks or not clean_gap(text, pos, toks[0][0]) and text[pos:toks[0][0]].strip(" \t"):
         return None
     words = [text[a:b] for a, b in toks]
     low = [w.lower() for w in words]
@@ -90,12 +102,12 @@ def _np_forward(text: str, pos: int, limit: int, lex: Lexicon, chunk: bool) -> N
             break
     i = 0
     det = ""
-    if low[0] in PRONOUNS and (len(toks) == 1 or not chunk or toks[-1][0] == toks[0][0]):
+    if _function_form(words[0]) in PRONOUNS and (len(toks) == 1 or not chunk or toks[-1][0] == toks[0][0]):
         return NounPhrase(toks[0][0], toks[0][1], "", low[0], low[0] in PERSON_PRONOUNS, pronoun=low[0])
     if low[0] in DETERMINERS:
         det = low[0]
         i = 1
-    if det and len(toks) > 2 and low[1] == "of" and _clean_gap(text, toks[0][1], toks[1][0]):
+    if det and len(toks) > 2 and low[1] == "of" and clean_gap(text, toks[0][1], toks[1][0]):
         # "one of the students", "some of his aides": a part of a group speaks, unnamed
         whole = _np_forward(text, toks[2][0], limit, lex, chunk)
         if whole is not None and not whole.pronoun:
@@ -128,11 +140,13 @@ def _np_core(text: str, toks: list[tuple[int, int]], words: list[str], low: list
     seen_name = False
     j = i
     while j < len(toks) and len(core) < 8:
-        if j > 0 and not _clean_gap(text, toks[j - 1][1], toks[j][0]):
+        if j > 0 and not clean_gap(text, toks[j - 1][1], toks[j][0]):
             break
         w, lw = words[j], low[j]
-        if not core and lw in lex.common_heads:
-            # "Officials said", "Sources close to ...": capitalised only by position
+        if not core and lw in lex.common_heads and not (
+                j + 1 < len(toks) and _is_cap(words[j + 1]) and clean_gap(text, toks[j][1], toks[j + 1][0])):
+            # "Officials said", "Sources close to ...": capitalised only by position; before another
+            # capitalised word it opens a name ("the Census Bureau", "Police Chief Jane Doe")
             words[j] = lw
             w = lw
         if core and _date_words(words, low, j):
@@ -146,13 +160,13 @@ def _np_core(text: str, toks: list[tuple[int, int]], words: list[str], low: list
             # possessives ("Russia's foreign ministry"), nationality words and titles
             # come before a head; any other capitalised word is part of a name
             seen_name = not (
-                _POSSESSIVE.search(w) or lw in lex.classes["demonym"] or lw in lex.classes["title"]
+                POSSESSIVE_RE.search(w) or lw in lex.classes["demonym"] or lw in lex.classes["title"]
             )
             j += 1
             continue
         if lw in NAME_CONNECTORS and seen_name and j + 1 < len(toks) and (
             _is_cap(words[j + 1]) or (low[j + 1] == "the" and j + 2 < len(toks) and _is_cap(words[j + 2]))
-        ) and _clean_gap(text, toks[j][1], toks[j + 1][0]):
+        ) and clean_gap(text, toks[j][1], toks[j + 1][0]):
             core.append(j)
             j += 1
             continue
@@ -181,7 +195,7 @@ def _title_between_names(text: str, toks: list[tuple[int, int]], words: list[str
                          lex: Lexicon) -> bool:
     """A lower-case job word between two names ("catcher", "colleague", "aide")."""
     return (
-        j + 1 < len(toks) and _is_cap(words[j + 1]) and _clean_gap(text, toks[j][1], toks[j + 1][0])
+        j + 1 < len(toks) and _is_cap(words[j + 1]) and clean_gap(text, toks[j][1], toks[j + 1][0])
         and lw.isalpha() and lw not in NP_STOP and lw not in lex.cue_words and lw not in PRONOUNS
         and lw not in DETERMINERS and not lw.endswith(("ly", "ed", "ing"))
     )
@@ -230,7 +244,7 @@ def _common_np(text: str, toks: list[tuple[int, int]], words: list[str], low: li
     end = toks[head_i][1]
     cls = lex.classes
     definite = det in ("the", "his", "her", "their", "its", "our", "this", "these", "those") or any(
-        _POSSESSIVE.search(words[k]) for k in core[:-1]
+        POSSESSIVE_RE.search(words[k]) for k in core[:-1]
     )
     if lhead in cls["document"]:
         label = "document"
@@ -251,9 +265,9 @@ def _common_np(text: str, toks: list[tuple[int, int]], words: list[str], low: li
         k = head_i + 1
         if chunk:
             end = toks[-1][1]
-        elif k < len(toks) and low[k] in POSTMOD and _clean_gap(text, toks[head_i][1], toks[k][0]):
+        elif k < len(toks) and low[k] in POSTMOD and clean_gap(text, toks[head_i][1], toks[k][0]):
             last = k
-            while last + 1 < len(toks) and last - head_i < 12 and _clean_gap(text, toks[last][1], toks[last + 1][0]):
+            while last + 1 < len(toks) and last - head_i < 12 and clean_gap(text, toks[last][1], toks[last + 1][0]):
                 if low[last + 1] in lex.cue_words:
                     break
                 last += 1
@@ -268,7 +282,7 @@ def subject_before(text: str, sent_s: int, cue_s: int, lex: Lexicon) -> NounPhra
     ticker = TICKER_BEFORE_RE.search(text, max(sent_s, cue_s - 30), cue_s)
     if ticker:
         cue_s = ticker.start()
-    toks = _tokens(text, max(sent_s, cue_s - 200), cue_s)
+    toks = tokens_in(text, max(sent_s, cue_s - 200), cue_s)
     if not toks:
         return None
     # "Trump is accusing", "Officials are calling it": a present progressive, not a passive
@@ -283,19 +297,29 @@ def subject_before(text: str, sent_s: int, cue_s: int, lex: Lexicon) -> NounPhra
         gap = ""  # "55% said": the share of a poll's respondents speaks
     if gap:
         return _head_across_gap(text, sent_s, toks[j][1], gap, lex)
-    lw = text[toks[j][0] : toks[j][1]].lower()
+    word = text[toks[j][0] : toks[j][1]]
+    lw = _function_form(word)
     if lw in RELATIVE:
         # "some who argue", "a think tank study which found": the noun before the relative pronoun;
         # "Bruce Maxwell, who hinted": the one before the comma
         end = toks[j][0]
-        if lw != "that" and text[max(sent_s, end - 2) : end].strip() == ",":
+        comma = lw != "that" and text[max(sent_s, end - 2) : end].strip() == ","
+        if comma:
             end = text.rindex(",", sent_s, end)
-        return _chunk_before(text, sent_s, end, lex, stop=RELATIVE_STOP)
+        head = chunk_before(text, sent_s, end, lex, stop=RELATIVE_STOP)
+        role = comma and head is not None and not head.proper and text[head.start : head.end].split()[0].lower() == "the"
+        before = text[sent_s : head.start].rstrip() if role else ""
+        if before.endswith(","):
+            # "Cyril Abeh, the state commissioner of police, who said": the name the role is set beside
+            name = chunk_before(text, sent_s, sent_s + len(before) - 1, lex)
+            if name is not None and name.person and text[name.start : name.end].split()[0] not in INTRO_PREPS:
+                return name  # not "In Washington, the senator, who said"
+        return head
     if lw in PRONOUNS:
         # "10 steps he says will ...", "alleged they shouted": a pronoun right before the cue is its subject
         return np_forward(text, toks[j][0], toks[j][1], lex)
     k = j
-    while k > 0 and j - k < 14 and _clean_gap(text, toks[k - 1][1], toks[k][0]):
+    while k > 0 and j - k < 14 and clean_gap(text, toks[k - 1][1], toks[k][0]):
         if text[toks[k - 1][0] : toks[k - 1][1]].lower() in BOUNDARY:
             break
         k -= 1
@@ -315,7 +339,7 @@ def subject_before(text: str, sent_s: int, cue_s: int, lex: Lexicon) -> NounPhra
         # the name after the opening phrase's last article, if there is one
         dets = [i for i in range(k + 1, j + 1) if text[toks[i][0] : toks[i][1]].lower() in ("the", "a", "an")]
         np_ = np_forward(text, toks[dets[-1]][0], toks[j][1], lex, chunk=True) if dets else None
-        return np_ if np_ is not None and np_.proper else None
+        return np_ if np_ is not None and (np_.proper or np_.typed) else None  # "In its letter the group asked"
     return np_forward(text, toks[k][0], toks[j][1], lex, chunk=True)
 
 
@@ -324,7 +348,7 @@ def _skip_to_subject(text: str, toks: list[tuple[int, int]], cue_s: int, progres
     auxiliaries and a time phrase between subject and cue; None for a passive or no token left."""
     j = len(toks) - 1
     right = cue_s
-    while j >= 0 and _clean_gap(text, toks[j][1], right):
+    while j >= 0 and clean_gap(text, toks[j][1], right):
         w = text[toks[j][0] : toks[j][1]].lower()
         if w in PASSIVE_AUX and not (progressive and w in PRESENT_AUX):
             return None  # "was announced", "be called into question": no speaker here
@@ -393,19 +417,19 @@ def _head_of_relative(text: str, sent_s: int, chunk_s: int, cue_s: int, lex: Lex
         pass
     if m is None or any(c in _CLAUSE_MARKS for c in text[m.end() : cue_s]):
         return None
-    inner = _tokens(text, m.end(), cue_s)
+    inner = tokens_in(text, m.end(), cue_s)
     if len(inner) < 3:
         return None  # "officials who said": the relative pronoun is the cue's own subject
     nxt = text[inner[0][0] : inner[0][1]]
     if not nxt.islower() or nxt in DETERMINERS or nxt in PRONOUNS or nxt == "there":
         return None  # "documents reinforce that the White House argued": a that-clause, no relative
-    before = _tokens(text, max(sent_s, m.start() - 30), m.start())
+    before = tokens_in(text, max(sent_s, m.start() - 30), m.start())
     if m.group().lower() == "that" and before and text[before[-1][0] : before[-1][1]].lower() in lex.cue_words:
         return None  # "said that officials have concluded": a that-clause, no relative
-    head = _chunk_before(text, sent_s, m.start(), lex, stop=RELATIVE_STOP)
+    head = chunk_before(text, sent_s, m.start(), lex, stop=RELATIVE_STOP)
     if head is None or head.pronoun or not (head.typed or head.proper):
         return None
-    words = _tokens(text, head.start, head.end)
+    words = tokens_in(text, head.start, head.end)
     if not _np_like(text, words, lex) or any(text[a:b].lower() in SKIP_BEFORE for a, b in words):
         return None  # "the governor has praised the planning (that ...)": a clause, not a phrase
     dets = [a for a, b in words[1:] if text[a:b].lower() in DETERMINERS]
@@ -420,7 +444,7 @@ def _bare_day(text: str, toks: list[tuple[int, int]], j: int, w: str) -> int | N
     clear", "... Tuesday evening said"), or None."""
     k = j - 1 if w in DAY_PARTS else j
     day = text[toks[k][0] : toks[k][1]] if k > 0 else ""
-    if day.lower() in WEEKDAYS and _is_cap(day) and _clean_gap(text, toks[k][1], toks[j][0]):
+    if day.lower() in WEEKDAYS and _is_cap(day) and clean_gap(text, toks[k][1], toks[j][0]):
         return k
     return None
 
@@ -429,16 +453,16 @@ def np_before_gerund(text: str, sent_s: int, end: int, lex: Lexicon) -> NounPhra
     """The noun phrase right before a gerund cue that it speaks through ("a study claiming",
     "her comments alleging", "a memo from Comey claiming"): it opens with a determiner or a
     possessive at most six words back, and its head is a source noun or a name."""
-    toks = _tokens(text, max(sent_s, end - 120), end)
-    if not toks or not _clean_gap(text, toks[-1][1], end):
+    toks = tokens_in(text, max(sent_s, end - 120), end)
+    if not toks or not clean_gap(text, toks[-1][1], end):
         return None
     j = len(toks) - 1
     for k in range(j, max(-1, j - 6), -1):
-        if k < j and not _clean_gap(text, toks[k][1], toks[k + 1][0]):
+        if k < j and not clean_gap(text, toks[k][1], toks[k + 1][0]):
             return None
         w = text[toks[k][0] : toks[k][1]]
         lw = w.lower()
-        if lw in DETERMINERS or (k < j and _POSSESSIVE.search(w)):
+        if lw in DETERMINERS or (k < j and POSSESSIVE_RE.search(w)):
             np_ = np_forward(text, toks[k][0], toks[j][1], lex, chunk=True)
             return np_ if np_ is not None and (np_.typed or np_.proper) else None
         if lw in BOUNDARY or lw in PASSIVE_AUX or lw in PRONOUNS or (lw in NP_STOP and lw not in POSTMOD):
@@ -450,7 +474,7 @@ def _np_like(text: str, toks: list[tuple[int, int]], lex: Lexicon) -> bool:
     """Reject chunks that are verb phrases or end in a function word
     ("rushed everyone inside and", "months of")."""
     first = text[toks[0][0] : toks[0][1]]
-    last = text[toks[-1][0] : toks[-1][1]].lower()
+    last = _function_form(text[toks[-1][0] : toks[-1][1]])
     if last in NP_STOP or last in DETERMINERS or last in BOUNDARY or last in ("a", "to", "by"):
         return False
     lf = first.lower()
@@ -473,7 +497,11 @@ def _appositive_head(text: str, sent_s: int, app_end: int, lex: Lexicon, mark: s
         return None
     # "Sen. Carl Levin (D-Mich.), chairman of ...": the name stands before its party tag
     tag = TICKER_BEFORE_RE.search(text, max(sent_s, pos - 30), pos)
-    np_ = _chunk_before(text, sent_s, tag.start() if tag else pos, lex)
+    np_ = chunk_before(text, sent_s, tag.start() if tag else pos, lex)
+    if _STATE_RE.fullmatch(text[pos + 1 : app_end].strip()) and _PLACE_END_RE.search(text, max(sent_s, pos - 60), pos):
+        # "Clark Lee Walker, a Comanche from Austin, Texas, told": the state of a place is no speaker;
+        # the phrase holding the place, or the one before its own appositive, speaks
+        return _appositive_head(text, sent_s, pos, lex) or np_
     name = _name_in_apposition(text, pos + 1, app_end, lex)
     if name is not None and (np_ is None or not np_.pronoun and not (np_.proper and np_.person)):
         # "The chairman of the committee, Rep. Elijah Cummings, said": the name set beside a role speaks
@@ -481,7 +509,10 @@ def _appositive_head(text: str, sent_s: int, app_end: int, lex: Lexicon, mark: s
     second = np_ is not None and PARTY_APPOSITIVE_RE.match(text, np_.start)
     if second and text[sent_s : np_.start].rstrip().endswith(","):
         # "Senator Saxby Chambliss, Republican of Georgia, who ...": the party is a second appositive
-        return _chunk_before(text, sent_s, text.rindex(",", sent_s, np_.start), lex)
+        return chunk_before(text, sent_s, text.rindex(",", sent_s, np_.start), lex)
+    if np_ is not None and _AGE_RE.fullmatch(text, np_.start, np_.end) and text[sent_s : np_.start].rstrip().endswith(","):
+        # "Hennessey, 53, a teacher, said": the age is one more appositive; the phrase before it speaks
+        return _appositive_head(text, sent_s, pos, lex) or np_
     return np_
 
 
@@ -503,18 +534,18 @@ def _relative_head(text: str, sent_s: int, end: int, lex: Lexicon) -> NounPhrase
         pass
     if m is None or any(c in ",;:“”\"()—–" for c in text[m.end() : end]):
         return None
-    return _chunk_before(text, sent_s, m.start(), lex, stop=RELATIVE_STOP)
+    return chunk_before(text, sent_s, m.start(), lex, stop=RELATIVE_STOP)
 
 
-def _chunk_before(text: str, sent_s: int, end: int, lex: Lexicon, stop: frozenset[str] = frozenset()) -> NounPhrase | None:
+def chunk_before(text: str, sent_s: int, end: int, lex: Lexicon, stop: frozenset[str] = frozenset()) -> NounPhrase | None:
     """The noun phrase that ends right before ``end`` (at most eight words, not
     across punctuation, a clause boundary or a word in ``stop``)."""
-    toks = _tokens(text, max(sent_s, end - 200), end)
-    if not toks or not _clean_gap(text, toks[-1][1], end):
+    toks = tokens_in(text, max(sent_s, end - 200), end)
+    if not toks or not clean_gap(text, toks[-1][1], end):
         return None
     j = len(toks) - 1
     k = j
-    while k > 0 and j - k < 8 and _clean_gap(text, toks[k - 1][1], toks[k][0]):
+    while k > 0 and j - k < 8 and clean_gap(text, toks[k - 1][1], toks[k][0]):
         w = text[toks[k - 1][0] : toks[k - 1][1]].lower()
         if w in BOUNDARY or w in stop:
             break

@@ -65,6 +65,11 @@ PER_RE = re.compile(
 # A colon introducing a direct quote after a name: "Sanders on Clinton: “...”".
 # (The colon first and the letter before it as a lookbehind: a fast scan for ':'.)
 COLON_CUE_RE = re.compile(r"(:)(?<=[^\W\d_]:)[ \t]*[“\"]")
+# What stands before such a colon when someone speaks: a line that is only names ("Clinton:", "Sanders on
+# Clinton:"), or an act of speaking the lexicon lacks ("then leaned in and boomed:", "banners proclaiming:").
+COLON_SPEAKER_RE = re.compile(
+    r"(?:\b[a-z]{3,}(?:ed|ing)|^[ \t]*[A-Z][\w.’'-]*(?:[ \t]+(?:(?:on|to|at|and)[ \t]+)?[A-Z][\w.’'-]*){0,3})$",
+    re.MULTILINE)
 # A negated cue reports nothing ("has not revealed", "did not mention", "without
 # referring to", "failed to mention"); matched on the text right before the cue.
 NEGATED_RE = re.compile(
@@ -94,7 +99,8 @@ AND_BEFORE_RE = re.compile(r"\s+and\s+(?:[A-Z][\w.]*\s+){0,3}$")
 # A cue that is the second verb of its clause: "... undermined the plan and said".
 # "of Russia" between a common head and a coordinated name: one phrase, not two speakers.
 OF_NAME_RE = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s*){1,4}")
-COORD_VERB_RE = re.compile(r"\s+(?:and|but)\s+(?:also\s+|then\s+)?$")
+COORD_VERB_RE = re.compile(
+    r"\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+|(?:on|last|this|late|early)\s+[A-Z]?[a-z]+\s+)?$")
 # An infinitive cue after a verb ("came forward to say", "went on to say", "scrambled to warn"): the subject
 # of the sentence's verb speaks; not after an adjective or "has" ("safe to say", "has to say"), nor after a verb of
 # wish, plan or refusal, which reports nothing said ("wanted to say", "is expected to say", "declined to say")
@@ -108,7 +114,10 @@ VERB_NEXT_RE = re.compile(r"[ \t]+[a-z]")
 # An opening phrase before the subject: "In an interview last week, ".
 INTRO_RE = re.compile(
     r"(?:[A-Z][\w .,]{0,40}\([^()]{1,30}\)\s*[—–-]+\s*)?"  # a dateline: "Washington (CNN) – "
-    r"(?:(?:In|On|At|During|After|Before|Earlier|Later|Last)\b[^,.;]{0,60},\s*)?"
+    r"(?:(?:In|On|At|During|After|Before|Earlier|Later|Last)\b[^,.;]{0,60},\s*"
+    # a short adverb of time or sequence: "Back then, ", "That month however, ", "Meanwhile, "
+    r"|(?:(?:Back|Since|By|Until|Even)\s+then|(?:This|That|Next)\s+(?:day|week|month|year|morning|evening|weekend)"
+    r"|Meanwhile|However|Instead|Separately|Similarly|Moreover|Now|Then|Today|Yesterday)(?:\s+however)?,\s*)?"
 )
 QUOTE_MARK_RE = re.compile(r"[“”\"]")
 SHORT_QUOTE_RE = re.compile(r"[“\"][^”\".,;]{1,40}[”\"]")  # a named thing in marks: “Cairo initiative”
@@ -171,6 +180,11 @@ MODALS = frozenset("could would can might should may must will shall cannot can'
 MODAL_REPORTS = frozenset("say tell".split())
 # Bare forms that are a plan, not a report, after "to" ("help us continue to write about ...").
 NOT_AFTER_TO = frozenset(["write"])
+# The writer's own frame before "to say"/"to tell" ("it's safe to say", "hard to tell", "a strange thing to
+# say", "what he has to say"): a manner of speaking or the words themselves, not a report.
+SAY_FRAMES = frozenset(
+    """safe fair hard difficult easy impossible possible needless accurate enough has have had having
+    thing things something anything nothing""".split())
 # Cue forms that report only in some contexts (checked in sourcing._reports_no_one):
 #   add       adding things, not words: "adding to his lead", "had added $9 trillion"
 #   evidence  no finding: "showed up", "found herself", "as if it shows what happens" (no "that")
@@ -187,12 +201,22 @@ FORMS = {
     "add": frozenset("added adding adds".split()),
     "evidence": frozenset("show shows showed found finds".split()),
     "data": frozenset("show shows showing".split()),
+    "finding": frozenset("found finds".split()),
     "quoting": frozenset("read reads reading continued".split()),
     "naming": frozenset("called calls calling".split()),
     "writing": frozenset(["writing"]),
 }
+# Words before a "called" that names rather than reports ("now called the Adrian Darya", "It's called freedom").
+NAMING_BEFORE = frozenset("now formerly originally aptly it’s it's".split())
+# Gerunds that, after a comma with no speaker of their own, draw an inference from the facts before them.
+INFERENCE_GERUNDS = frozenset("suggesting indicating signaling signalling".split())
+# Who finds as a study does: "found" without "that" reports only after them or a document noun.
+FINDERS = frozenset("researchers investigators auditors authors pollsters".split())
 # What follows "writing" when it reports: a quotation, perhaps after a short "on Twitter"/"in a post", or "that".
 WRITING_AFTER_RE = re.compile(r"(?:[^\S\n]+(?:on|in)[^\S\n]+(?:[\w’'.@-]+[^\S\n]+){0,3}?[\w’'.@-]+)?[^\S\n]*(?:[,:][^\S\n]*[“\"]|[^\S\n]that\b)")
+# What follows a participle that places its noun ("a video posted on Facebook", "a report published in 2015").
+PLACE_PREPS = frozenset("on in to at".split())
+PLACING_PARTICIPLES = frozenset("posted published released issued uploaded shared filed written".split())
 # A participle after a preposition is an adjective ("the number of confirmed cases", "for added comfort").
 ADJECTIVE_AFTER = frozenset("of for with about from into".split())
 QUOTE_AFTER_RE = re.compile(r"[^\S\n]*[,:]?[^\S\n]*[“\"]")
@@ -209,8 +233,9 @@ PASSIVE_NEVER = frozenset(["observed"])
 PASSIVE_GAP = frozenset("not never also now already first still".split())
 # "claim(s)" reports only after its speaker ("Trump claims", "he falsely claimed"); after any
 # other lower-case word it is the noun ("unfounded claims", "denied claims that ...").
-# "notes" and "reports" likewise ("Viguerie notes", "..., reports Fox News"; not "his notes", "news reports").
-CLAIM_FORMS = frozenset("claim claims notes reports".split())
+# "notes" and "reports" likewise ("Viguerie notes", "..., reports Fox News"; not "his notes", "news reports"),
+# and "states" before "that" ("He states that", "His lawyer states that"; not "those states that voted").
+CLAIM_FORMS = frozenset("claim claims notes reports states".split())
 CLAIM_SUBJECTS = frozenset("i we you he she it they who which that also now still often".split())
 # A stock ticker or short aside between a company and its cue: "Apple Inc (AAPL.O) said", a poll
 # share: "About half of Americans (51%) said".

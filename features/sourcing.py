@@ -16,30 +16,31 @@ Rule-based, in three steps over the cleaned body:
    source), and the features count it as the nearest earlier fitting source.
 
 The word classes and patterns live in ``source_words``, the noun-phrase parsing of
-steps 2 and 3 in ``source_phrases``. Direct quotes and attributed paraphrase come
-from ``doc.quotes``.
+steps 2 and 3 in ``source_phrases`` and ``source_groups``. Direct quotes and attributed paraphrase come
+from ``doc.quotes``; their spans are made in ``source_quotes``.
 Only non-stance cues count as sourcing in the features; stance cues still give
 spans, since they are attributions of belief or opinion.
 """
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from functools import lru_cache
 
 from .base import ArticleTransformer, Extraction, Span, per_100, safe_div
 from .insertions import clean_doc
-from .source_groups import _PP_PREPS, document_before_phrase, listed_names
+from .source_groups import _PP_PREPS, document_before_phrase, listed_names, object_before_for
 from .source_phrases import NounPhrase, np_before_gerund, np_forward, resolve_pronoun, sentence_subject, subject_before
+from .source_quotes import content_for_cue, one_span_per_quote, quote_spans
 from .source_words import (
-    ADJECTIVE_AFTER, AND_BEFORE_RE, APPOSED_NAME_RE, BELIEF, BOUNDARY, CLAIM_FORMS, CLAIM_SUBJECTS,
-    COLON_CUE_RE, CONFORMITY_RE, CONTENT_START_RE, COORD_START_RE, COORD_VERB_RE, DETERMINERS, FIRST_SECOND, FORMS, FROM_LINE_RE, FROM_OPENING_RE,
-    GERUND_WHILE_RE, INVERSION_MARKS, Lexicon, MANNER_LABEL, MANNER_RE, MODAL_REPORTS, MODALS, NEGATED_RE,
-    NEITHER_RE, NOT_AFTER_TO, NOT_A_CUE_AFTER, NOT_A_CUE_BEFORE, NOUN_BEFORE, NP_STOP, OBJECT_PRONOUNS, OF_NAME_RE, ORG_HEADS,
-    BY_AGENT_RE, PASSIVE_AGENT_BEFORE_RE, PASSIVE_AUX, PASSIVE_BEFORE_RE, PASSIVE_CUES, PASSIVE_GAP, PASSIVE_NEVER, PER_RE, POLL_IN_RE, POSTPOSABLE, PRONOUNS,
-    QUOTED_CLAUSE_START_RE, QUOTED_CUES, QUOTED_PAST, QUOTE_AFTER_RE, QUOTE_BEFORE_RE, QUOTE_MARK_RE,
-    REFLEXIVES, SKIP_BEFORE, SOURCE_LABELS, STANCE, STANDALONE_MANNER_RE, THAT_RE, TIME_WORDS, TO_BEFORE_RE, TRAILING_JOIN_RE,
-    WRITING_AFTER_RE, lexicon,
+    ADJECTIVE_AFTER, AND_BEFORE_RE, APPOSED_NAME_RE, BELIEF, BOUNDARY, BY_AGENT_RE, CLAIM_FORMS, CLAIM_SUBJECTS,
+    COLON_CUE_RE, COLON_SPEAKER_RE, CONFORMITY_RE, COORD_VERB_RE, DETERMINERS, FINDERS, FIRST_SECOND, FORMS,
+    FROM_LINE_RE, FROM_OPENING_RE, GERUND_WHILE_RE, INFERENCE_GERUNDS, INVERSION_MARKS, Lexicon, MANNER_LABEL,
+    MANNER_RE, MODALS, MODAL_REPORTS, NAMING_BEFORE, NEGATED_RE, NEITHER_RE, NOT_AFTER_TO, NOT_A_CUE_AFTER,
+    NOT_A_CUE_BEFORE, NOUN_BEFORE, NP_STOP, OBJECT_PRONOUNS, OF_NAME_RE, ORG_HEADS, PASSIVE_AGENT_BEFORE_RE,
+    PASSIVE_AUX, PASSIVE_BEFORE_RE, PASSIVE_CUES, PASSIVE_GAP, PASSIVE_NEVER, PER_RE, PLACE_PREPS,
+    PLACING_PARTICIPLES, POLL_IN_RE, POSTPOSABLE, PRONOUNS, QUOTED_CLAUSE_START_RE, QUOTED_CUES, QUOTED_PAST,
+    QUOTE_AFTER_RE, QUOTE_BEFORE_RE, QUOTE_MARK_RE, REFLEXIVES, SAY_FRAMES, SKIP_BEFORE, SOURCE_LABELS, STANCE,
+    STANDALONE_MANNER_RE, THAT_RE, TIME_WORDS, TO_BEFORE_RE, WRITING_AFTER_RE, lexicon,
 )
 from .text import Doc
 
@@ -58,8 +59,10 @@ SOURCING_FEATURES: tuple[str, ...] = (
     "unattributed_claim_share",
 )
 
-def _find_cues(doc: Doc, lex: Lexicon) -> list[tuple[int, int, str, str]]:
-    """(start, end, label, cue form) of every cue, manner phrases attached.
+def _find_cues(doc: Doc, lex: Lexicon) -> tuple[list[tuple[int, int, str, str]], dict[int, NounPhrase]]:
+    """(start, end, label, cue form) of every cue, manner phrases attached, and the source of
+    each relay cue ("From NBC News:", ", per Politico") by the cue's start: finding the cue
+    needs its source, so it is parsed once here.
 
     Stance, belief and evidence cues inside a quotation or paraphrase are dropped (the
     reported clause, not a new attribution); a speech cue inside a direct quote is kept
@@ -113,6 +116,8 @@ def _find_cues(doc: Doc, lex: Lexicon) -> list[tuple[int, int, str, str]]:
             si = doc.sentence_index(m.start())
             if si in cue_sents or doc.region_at(m.start(), m.end()) is not None:
                 continue
+            if form == ":" and not _speaker_before_colon(doc, si, m.start(), lex):
+                continue  # "a placard in English: “...”", "the answer is: “...”": no one speaks before the colon
             label = MANNER_LABEL.get(m.group(1).lower(), "statement") if form == "manner" else "speech"
             st, en = (m.start(), m.end()) if form == "manner" else (m.start(1), m.end(1))
             extra.append((st, en, label, form))
@@ -122,13 +127,30 @@ def _find_cues(doc: Doc, lex: Lexicon) -> list[tuple[int, int, str, str]]:
         prev = text[max(0, m.start() - 20) : m.start()].split()
         if doc.region_at(m.start(), m.end()) is None and not (prev and prev[-1].lower() in lex.cue_words):
             extra.append((m.start(1), m.end(1), "evidence", "in"))
+    relayed: dict[int, NounPhrase] = {}
     for rx in (FROM_LINE_RE, PER_RE):
-        extra.extend((m.start(1), m.end(1), "publication", m.group(1).lower()) for m in rx.finditer(text)
-                     if (rx is PER_RE or FROM_OPENING_RE.search(text, max(0, m.start() - 12), m.start()))
-                     and doc.region_at(m.start(1), m.end(1)) is None and _relayed_from(text, m.end(1), lex))
+        for m in rx.finditer(text):
+            if not (rx is PER_RE or FROM_OPENING_RE.search(text, max(0, m.start() - 12), m.start())):
+                continue
+            np_ = _relayed_from(text, m.end(1), lex) if doc.region_at(m.start(1), m.end(1)) is None else None
+            if np_ is not None:
+                extra.append((m.start(1), m.end(1), "publication", m.group(1).lower()))
+                relayed[m.start(1)] = np_
     if extra:
         out = sorted(out + extra)
-    return out
+    return out, relayed
+
+
+def _speaker_before_colon(doc: Doc, si: int, colon: int, lex: Lexicon) -> bool:
+    """Someone speaks before a colon that opens a quotation: a line of names ("Sanders on Clinton:"), an act
+    of speaking the lexicon lacks ("then leaned in and boomed:"), or a named subject opening the sentence
+    ("Axios put it this way:", "The memo goes on:")."""
+    text = doc.text
+    if COLON_SPEAKER_RE.search(text, max(text.rfind("\n", 0, colon) + 1, colon - 80), colon):
+        return True
+    head = sentence_subject(text, doc.sentences[si][0], colon, lex, max_commas=1)
+    return (head is not None and (head.proper or head.typed) and not head.pronoun
+            and text[head.start : head.end].split()[0].lower() not in NP_STOP)  # not "To which the answer is:"
 
 
 def _speaks_in_quote(text: str, np_: NounPhrase, cue: tuple[int, int, str, str]) -> bool:
@@ -150,6 +172,7 @@ def _in_direct(doc: Doc, s: int, e: int) -> bool:
 
 
 _CLAUSE_END_RE = re.compile(r"[.!?;:,]\s|\n")
+_ACT_BEFORE_COLON_RE = re.compile(r"\b[a-z]{3,}(?:ed|ing)$")
 
 
 def _doc_pp_re(lex: Lexicon) -> re.Pattern[str]:
@@ -194,18 +217,30 @@ def _reports_no_one(text: str, toks: list[tuple[int, int]], low: list[str], i: i
         return not WRITING_AFTER_RE.match(text, toks[i][1])
     if (w in FORMS["naming"] or w in FORMS["evidence"]) and nxt in REFLEXIVES:
         return True
-    if w in FORMS["data"] and nxt != "that":
+    if (w in FORMS["data"] or w in FORMS["finding"]) and nxt != "that":
         # a data noun as its subject, maybe before a short phrase ("the latest polling in Wisconsin shows");
-        # not "interview shows", "footage shows", "this once again shows"
+        # not "interview shows", "footage shows", "this once again shows"; "found" likewise after a study or
+        # its researchers ("the audit found", "Pew researchers found"), not "police who found the checks",
+        # "DNA sequences found in bacteria"
         lo = max(0, i - 5)
-        docs = [k for k in range(lo, i) if low[k] in lex.classes["document"]]
-        return not docs or any(x in BOUNDARY or x in PRONOUNS for x in low[docs[-1] : i]) or bool(
+        finding = w in FORMS["finding"]
+        docs = [k for k in range(lo, i) if low[k] in lex.classes["document"] or finding and low[k] in FINDERS]
+        no_finder = not docs or any(x in BOUNDARY or x in PRONOUNS for x in low[docs[-1] : i]) or bool(
             _CLAUSE_END_RE.search(text, toks[docs[-1]][1], toks[i][0]))
+        if not finding:
+            return no_finder
+        if no_finder and not text.startswith(",", toks[i][1]):
+            return True  # "found, similarly, that ...": a finding reported whatever its long subject
     if i == 0:
         return False
     prev = low[i - 1]
     spaced = text[toks[i - 1][1] : toks[i][0]].isspace()
     if w in NOT_AFTER_TO and prev == "to":
+        return True
+    if (w in PLACING_PARTICIPLES and spaced and nxt in PLACE_PREPS and prev in lex.classes["document"]
+            and text[toks[i - 1][0]].islower() and text[toks[i][1] : toks[i + 1][0]].isspace()):
+        return True  # "in a message posted on Facebook": a participle after its noun, not a report
+    if w in MODAL_REPORTS and prev == "to" and i > 1 and low[i - 2] in SAY_FRAMES:
         return True
     if w in MODAL_REPORTS and (prev in MODALS or i > 1 and prev.endswith("ly") and low[i - 2] in MODALS):
         return True
@@ -217,13 +252,25 @@ def _reports_no_one(text: str, toks: list[tuple[int, int]], low: list[str], i: i
         return True  # 'that," said' is a cue: the gap holds more than a space
     if w in FORMS["evidence"] and nxt != "that" and (prev == "it" or prev.endswith("ly") and i > 1 and low[i - 2] == "it"):
         return True
+    if w == "states" and (text[toks[i][0]].isupper() or prev in lex.classes["demonym"] or prev == "united"):
+        return True  # "the United States that", "30 American states that": the noun
     if w in CLAIM_FORMS and not (w == "notes" and nxt == "that"):
         speaker = prev in CLAIM_SUBJECTS or prev in lex.common_heads or prev in lex.classes["role"]
+        if w == "states" and spaced and not speaker:
+            return True  # "Even states that ...", "the 36 states that": only a speaker states
         return spaced and text[toks[i - 1][0]].islower() and not speaker and not prev.endswith("ly")
-    if w in FORMS["naming"] and spaced and _common_noun(text, toks, prev, i - 1, lex):
-        # "a program called Sandy Hook Promise", "kidnapping calls"; not "critics called Trump a liar"
-        named = i + 1 < len(toks) and text[toks[i + 1][0]].isupper() and nxt not in ("the", "a", "an")
-        speaker = prev in lex.common_heads or prev in lex.classes["role"] or prev in ORG_HEADS
+    if w in FORMS["naming"] and spaced and (prev in NAMING_BEFORE or _common_noun(text, toks, prev, i - 1, lex)):
+        # "a program called Sandy Hook Promise", "a group called the Atlanta Antifascists", "now called the
+        # Adrian Darya", "It's called freedom", "kidnapping calls"; not "critics called Trump a liar"
+        named = i + 1 < len(toks) and (text[toks[i + 1][0]].isupper() and nxt not in ("the", "a", "an") or (
+            nxt == "the" and i + 2 < len(toks) and text[toks[i + 2][0]].isupper()))
+        if prev in TIME_WORDS:
+            return False  # "Trump this week called the White House a great place"
+        if prev in NAMING_BEFORE:
+            return w == "called" and (named or prev in ("it’s", "it's"))
+        # an organisation after "a" is being named ("a group called ..."), after "the" it may speak
+        indefinite = any(x in ("a", "an") for x in low[max(0, i - 4) : i - 1])
+        speaker = not indefinite if prev in ORG_HEADS else prev in lex.common_heads or prev in lex.classes["role"]
         return not speaker and (w == "calls" and nxt not in OBJECT_PRONOUNS or named)
     if (w.endswith("ed") or w == "found") and w not in PASSIVE_CUES and nxt not in ("by", "that"):
         j = i - 1 if prev not in PASSIVE_GAP and not prev.endswith("ly") else i - 2
@@ -240,9 +287,11 @@ def _common_noun(text: str, toks: list[tuple[int, int]], w: str, j: int, lex: Le
 
 
 def _sources_for_cue(
-    text: str, sent: tuple[int, int], cue: tuple[int, int, str, str], lex: Lexicon, main_cue: bool = True
+    text: str, sent: tuple[int, int], cue: tuple[int, int, str, str], lex: Lexicon, main_cue: bool = True,
+    relayed: dict[int, NounPhrase] | None = None,
 ) -> list[NounPhrase]:
-    """The sources of one cue; ``main_cue`` says an earlier cue in the sentence has its own subject."""
+    """The sources of one cue; ``main_cue`` says an earlier cue in the sentence has its own subject,
+    ``relayed`` holds the sources ``_find_cues`` parsed for relay cues."""
     s, e, label, form = cue
     sent_s, sent_e = sent
     first = form.split()[0]
@@ -251,7 +300,7 @@ def _sources_for_cue(
         np_ = np_forward(text, e, sent_e, lex)
         return [np_] if np_ else []
     if form in ("from", "per"):
-        np_ = _relayed_from(text, e, lex)
+        np_ = (relayed or {}).get(s)
         return [np_] if np_ is not None else []
     if form == "in":
         m = POLL_IN_RE.match(text, s)
@@ -286,6 +335,9 @@ def _sources_for_cue(
             fits = np_.proper or np_.typed or (bool(before) and before[-1] != ",")
             if fits and (not after or after[0] in ",.;:—–(" or (np_.proper and (not before or before[-1] != ","))):
                 return [np_]
+    beside = _speaker_beside_act(text, sent_s, s, form, before, lex)
+    if beside is not None:
+        return beside
     if first.endswith("ing") and first not in FORMS["quoting"]:
         # "a study claiming that"; but "posted a message reading: ..." is the poster's
         np_ = np_before_gerund(text, sent_s, s, lex)
@@ -300,13 +352,30 @@ def _sources_for_cue(
         np_ = subject_before(text, sent_s, s, lex)
         if np_ is not None:
             out.extend(_with_coordinated(text, sent_s, np_, lex))
-        elif COORD_VERB_RE.search(text, max(sent_s, s - 12), s) or TO_BEFORE_RE.search(text, max(sent_s, s - 24), s):
+        elif COORD_VERB_RE.search(text, max(sent_s, s - 30), s) or TO_BEFORE_RE.search(text, max(sent_s, s - 24), s):
             # "Foreign Minister Mevlüt Çavuşoğlu undermined the plan and said ...", "He defended
             # his position but also promised ...": the subject of the sentence's first verb speaks
             head = sentence_subject(text, sent_s, s, lex)
             if head is not None:
                 out.append(head)
     return out
+
+
+def _speaker_beside_act(text: str, sent_s: int, s: int, form: str, before: str, lex: Lexicon) -> list[NounPhrase] | None:
+    """The speaker of a colon after an act of speaking or of a gerund cue after "for"; None when neither applies."""
+    if form == ":" and _ACT_BEFORE_COLON_RE.search(text, max(sent_s, s - 30), s):
+        # "Trump leaned in and boomed: “...”": the act's subject speaks, not the act
+        head = sentence_subject(text, sent_s, s, lex, max_commas=1)
+        return [head] if head is not None else []
+    if not (form.split()[0].endswith("ing") and before.endswith(" for")):
+        return None
+    # "attacked Trump for saying": the object speaks; "was criticized for saying": the subject does
+    np_ = object_before_for(text, sent_s, sent_s + len(before) - 4, lex)
+    if np_ is not None:
+        return [np_]
+    # only a participle before "for" leaves the subject as the speaker ("is looking for something saying")
+    head = sentence_subject(text, sent_s, s, lex) if before[:-4].endswith("ed") else None
+    return [head] if head is not None else []
 
 
 def _agent(text: str, pos: int, sent_e: int, lex: Lexicon) -> list[NounPhrase]:
@@ -341,7 +410,7 @@ def extract_sourcing(doc: Doc) -> Extraction:
     lex = lexicon()
     text = doc.text
     spans: list[Span] = []
-    cues = _find_cues(doc, lex) if doc.sentences else []
+    cues, relayed = _find_cues(doc, lex) if doc.sentences else ([], {})
     history: list[NounPhrase] = []
     keys: dict[str, set[str]] = {k: set() for k in SOURCE_LABELS}
     n_sourcing = n_stance = 0
@@ -364,7 +433,9 @@ def extract_sourcing(doc: Doc) -> Extraction:
                 n_stance += 1
         if _reports_nothing(text, sent[0], cue):
             continue
-        found = _sources_for_cue(text, sent, cue, lex, main_cue=prev_si == si)
+        found = _sources_for_cue(text, sent, cue, lex, main_cue=prev_si == si, relayed=relayed)
+        if not found and cue[3] in INFERENCE_GERUNDS and text[sent[0] : s].rstrip().endswith(","):
+            continue  # "Trump was badly defeated on Saturday, suggesting that ...": the facts suggest, no one says
         if label == BELIEF and not (found and THAT_RE.match(text, e)):
             continue
         if voice == "quoted":
@@ -378,7 +449,7 @@ def extract_sourcing(doc: Doc) -> Extraction:
         # what follows a passive ("Hours before the armistice was announced, airstrikes ...")
         # is the next clause, not what was announced
         if voice == "author" and cue[3] not in ("manner", "in") and label != BELIEF and not PASSIVE_BEFORE_RE.search(text, max(0, s - 12), s):
-            content = _content_for_cue(text, sent, cue, found)
+            content = content_for_cue(text, sent, cue, found)
             if content is not None:
                 contents.append(content)
         for np_ in found:
@@ -399,9 +470,9 @@ def extract_sourcing(doc: Doc) -> Extraction:
                 spans.append(Span(ms, mm.end(), "attribution", MANNER_LABEL.get(mm.group(1).lower(), "statement"), voice))
             if sourcing and voice == "author":
                 keys[np_.label].add(np_.key)
-    quotes, direct_words, quoted_sents = _quote_spans(doc, contents)
+    quotes, direct_words, quoted_sents = quote_spans(doc, contents)
     spans = spans + quotes
-    spans = [sp for sp in spans if sp.kind != "quote"] + _one_span_per_quote(text, spans)
+    spans = [sp for sp in spans if sp.kind != "quote"] + one_span_per_quote(text, spans)
     return Extraction(_features(doc, keys, n_sourcing, n_stance, direct_words, cue_sents, quoted_sents), spans)
 
 
@@ -412,101 +483,11 @@ def _span_label(np_: NounPhrase) -> str:
     return "anonymous pronoun" if np_.label == "anonymous" else "pronoun"
 
 
-def _quote_spans(doc: Doc, contents: list[tuple[int, int]]) -> tuple[list[Span], int, set[int]]:
-    """Quote spans of the quotations and of cue contents no quotation covers, the words in
-    direct quotes and the sentences that hold a quotation."""
-    text = doc.text
-    spans: list[Span] = []
-    direct_words = 0
-    quoted_sents: set[int] = set()
-    for r in doc.quotes:
-        if r.label == "scare":
-            continue
-        a, b = _trim(text, r.start, r.end)
-        if b <= a:
-            continue
-        spans.append(Span(a, b, "quote", r.label, "quoted"))
-        if r.label == "direct":
-            direct_words += doc.words_in(a, b)
-        for k in range(doc.sentence_index(a), doc.sentence_index(max(a, b - 1)) + 1):
-            quoted_sents.add(k)
-    # content of cues that text.py's paraphrase finder does not cover ("accused Ankara of ...")
-    taken = [(r.start, r.end) for r in doc.quotes if r.label != "scare"]
-    starts = [a for a, _ in taken]
-    for a, b in contents:
-        i = bisect_right(starts, b) - 1
-        if any(max(a, x) < min(b, y) for x, y in taken[max(0, i - 3) : i + 1]):
-            continue
-        spans.append(Span(a, b, "quote", "paraphrase", "quoted"))
-    return spans, direct_words, quoted_sents
-
-
-def _one_span_per_quote(text: str, spans: list[Span]) -> list[Span]:
-    """The quote spans, one per quotation: a paraphrase ends before an attribution or
-    source in the author's voice inside it (its voice would contradict theirs), and a
-    quote span overlapping one already kept (direct quotations first) is dropped."""
-    inner = sorted((sp.start, sp.end) for sp in spans if sp.kind in ("attribution", "source") and sp.voice == "author")
-    inner_starts = [x for x, _ in inner]
-    kept: list[Span] = []
-    for q in sorted((sp for sp in spans if sp.kind == "quote"), key=lambda sp: (sp.label != "direct", sp.start)):
-        a, b = q.start, q.end
-        if q.label != "direct":
-            i = bisect_right(inner_starts, a - 1)
-            if i < len(inner) and inner[i][0] < b:
-                a, b = _trim(text, a, inner[i][0])
-                b -= len(TRAILING_JOIN_RE.search(text, a, b).group())
-            if b - a < 12 or not any(ch.isalpha() for ch in text[a:b]):
-                continue
-        if any(k.start < b and a < k.end for k in kept):
-            continue
-        kept.append(Span(a, b, "quote", q.label, q.voice))
-    return sorted(kept, key=lambda sp: sp.start)
-
-
 def _reports_nothing(text: str, sent_s: int, cue: tuple[int, int, str, str]) -> bool:
     """A negated cue: "Turkey has not revealed that ...", "did not mention the debt"."""
     s = cue[0]
     before = text[max(sent_s, s - 60) : s]
     return bool(NEGATED_RE.search(before) or NEITHER_RE.search(text, max(sent_s, s - 120), s))
-
-
-def _content_for_cue(
-    text: str, sent: tuple[int, int], cue: tuple[int, int, str, str], sources: list[NounPhrase]
-) -> tuple[int, int] | None:
-    """What the cue attributes: the rest of the clause after it, or, when the
-    source follows the cue ("..., said the source"), the part of the sentence
-    before it."""
-    s, e, _, form = cue
-    sent_s, sent_e = sent
-    if sources and sources[0].start >= e and form != "according to":
-        a, b = _trim(text, sent_s, s)
-        while b > a and text[b - 1] in ",;:—–":
-            b -= 1
-    else:
-        if sources and sources[0].end <= s and text[sent_s : sources[0].start].rstrip().endswith(("”", '"')):
-            return None  # "“...,” he said on Wednesday": the quotation is the content
-        if form == "according to" and sources:
-            e = max(e, sources[0].end)
-        m = CONTENT_START_RE.match(text, e, sent_e)
-        a = m.end() if m else e
-        b = sent_e
-        q = min((text.find(c, a, b) for c in "“\"" if text.find(c, a, b) >= 0), default=-1)
-        if q >= 0:
-            b = q
-        a, b = _trim(text, a, b)
-        while b > a and text[b - 1] in ",;:—–.":
-            b -= 1
-    if b - a < 12 or not any(ch.isalpha() for ch in text[a:b]) or COORD_START_RE.match(text, a, b):
-        return None
-    return a, b
-
-
-def _trim(text: str, a: int, b: int) -> tuple[int, int]:
-    while a < b and text[a].isspace():
-        a += 1
-    while b > a and text[b - 1].isspace():
-        b -= 1
-    return a, b
 
 
 def _features(

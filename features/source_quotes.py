@@ -1,0 +1,101 @@
+"""Quote spans of the sourcing extractor: one span per quotation or attributed paraphrase, and the content a
+cue attributes when no quotation covers it ("accused Ankara of ..."). ``sourcing`` finds the cues and sources."""
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from .base import Span
+from .source_phrases import NounPhrase
+from .source_words import CONTENT_START_RE, COORD_START_RE, TRAILING_JOIN_RE
+from .text import Doc
+
+
+def quote_spans(doc: Doc, contents: list[tuple[int, int]]) -> tuple[list[Span], int, set[int]]:
+    """Quote spans of the quotations and of cue contents no quotation covers, the words in
+    direct quotes and the sentences that hold a quotation."""
+    text = doc.text
+    spans: list[Span] = []
+    direct_words = 0
+    quoted_sents: set[int] = set()
+    for r in doc.quotes:
+        if r.label == "scare":
+            continue
+        a, b = trim(text, r.start, r.end)
+        if b <= a:
+            continue
+        spans.append(Span(a, b, "quote", r.label, "quoted"))
+        if r.label == "direct":
+            direct_words += doc.words_in(a, b)
+        for k in range(doc.sentence_index(a), doc.sentence_index(max(a, b - 1)) + 1):
+            quoted_sents.add(k)
+    # content of cues that text.py's paraphrase finder does not cover ("accused Ankara of ...")
+    taken = [(r.start, r.end) for r in doc.quotes if r.label != "scare"]
+    starts = [a for a, _ in taken]
+    for a, b in contents:
+        i = bisect_right(starts, b) - 1
+        if any(max(a, x) < min(b, y) for x, y in taken[max(0, i - 3) : i + 1]):
+            continue
+        spans.append(Span(a, b, "quote", "paraphrase", "quoted"))
+    return spans, direct_words, quoted_sents
+
+
+def one_span_per_quote(text: str, spans: list[Span]) -> list[Span]:
+    """The quote spans, one per quotation: a paraphrase ends before an attribution or
+    source in the author's voice inside it (its voice would contradict theirs), and a
+    quote span overlapping one already kept (direct quotations first) is dropped."""
+    inner = sorted((sp.start, sp.end) for sp in spans if sp.kind in ("attribution", "source") and sp.voice == "author")
+    inner_starts = [x for x, _ in inner]
+    kept: list[Span] = []
+    for q in sorted((sp for sp in spans if sp.kind == "quote"), key=lambda sp: (sp.label != "direct", sp.start)):
+        a, b = q.start, q.end
+        if q.label != "direct":
+            i = bisect_right(inner_starts, a - 1)
+            if i < len(inner) and inner[i][0] < b:
+                a, b = trim(text, a, inner[i][0])
+                b -= len(TRAILING_JOIN_RE.search(text, a, b).group())
+            if b - a < 12 or not any(ch.isalpha() for ch in text[a:b]):
+                continue
+        if any(k.start < b and a < k.end for k in kept):
+            continue
+        kept.append(Span(a, b, "quote", q.label, q.voice))
+    return sorted(kept, key=lambda sp: sp.start)
+
+
+def content_for_cue(
+    text: str, sent: tuple[int, int], cue: tuple[int, int, str, str], sources: list[NounPhrase]
+) -> tuple[int, int] | None:
+    """What the cue attributes: the rest of the clause after it, or, when the
+    source follows the cue ("..., said the source"), the part of the sentence
+    before it."""
+    s, e, _, form = cue
+    sent_s, sent_e = sent
+    if sources and sources[0].start >= e and form != "according to":
+        a, b = trim(text, sent_s, s)
+        while b > a and text[b - 1] in ",;:—–":
+            b -= 1
+    else:
+        if sources and sources[0].end <= s and text[sent_s : sources[0].start].rstrip().endswith(("”", '"')):
+            return None  # "“...,” he said on Wednesday": the quotation is the content
+        if form == "according to" and sources:
+            e = max(e, sources[0].end)
+        m = CONTENT_START_RE.match(text, e, sent_e)
+        a = m.end() if m else e
+        b = sent_e
+        q = min((text.find(c, a, b) for c in "“\"" if text.find(c, a, b) >= 0), default=-1)
+        if q >= 0:
+            b = q
+        a, b = trim(text, a, b)
+        while b > a and text[b - 1] in ",;:—–.":
+            b -= 1
+    if b - a < 12 or not any(ch.isalpha() for ch in text[a:b]) or COORD_START_RE.match(text, a, b):
+        return None
+    return a, b
+
+
+def trim(text: str, a: int, b: int) -> tuple[int, int]:
+    """``[a, b)`` without white space at either end."""
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
