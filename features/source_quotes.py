@@ -7,7 +7,7 @@ from bisect import bisect_right
 from .base import Span
 from .source_phrases import NounPhrase
 from .source_words import CONTENT_START_RE, COORD_START_RE, TRAILING_JOIN_RE
-from .text import Doc
+from .text import Doc, strip_span
 
 
 def quote_spans(doc: Doc, contents: list[tuple[int, int]]) -> tuple[list[Span], int, set[int]]:
@@ -20,7 +20,7 @@ def quote_spans(doc: Doc, contents: list[tuple[int, int]]) -> tuple[list[Span], 
     for r in doc.quotes:
         if r.label == "scare":
             continue
-        a, b = trim(text, r.start, r.end)
+        a, b = strip_span(text, r.start, r.end)
         if b <= a:
             continue
         spans.append(Span(a, b, "quote", r.label, "quoted"))
@@ -51,7 +51,7 @@ def one_span_per_quote(text: str, spans: list[Span]) -> list[Span]:
         if q.label != "direct":
             i = bisect_right(inner_starts, a - 1)
             if i < len(inner) and inner[i][0] < b:
-                a, b = trim(text, a, inner[i][0])
+                a, b = strip_span(text, a, inner[i][0])
                 b -= len(TRAILING_JOIN_RE.search(text, a, b).group())
             if b - a < 12 or not any(ch.isalpha() for ch in text[a:b]):
                 continue
@@ -70,7 +70,7 @@ def content_for_cue(
     s, e, _, form = cue
     sent_s, sent_e = sent
     if sources and sources[0].start >= e and form != "according to":
-        a, b = trim(text, sent_s, s)
+        a, b = strip_span(text, sent_s, s)
         while b > a and text[b - 1] in ",;:—–":
             b -= 1
     else:
@@ -84,18 +84,9 @@ def content_for_cue(
         q = min((text.find(c, a, b) for c in "“\"" if text.find(c, a, b) >= 0), default=-1)
         if q >= 0:
             b = q
-        a, b = trim(text, a, b)
+        a, b = strip_span(text, a, b)
         while b > a and text[b - 1] in ",;:—–.":
             b -= 1
     if b - a < 12 or not any(ch.isalpha() for ch in text[a:b]) or COORD_START_RE.match(text, a, b):
         return None
-    return a, b
-
-
-def trim(text: str, a: int, b: int) -> tuple[int, int]:
-    """``[a, b)`` without white space at either end."""
-    while a < b and text[a].isspace():
-        a += 1
-    while b > a and text[b - 1].isspace():
-        b -= 1
     return a, b

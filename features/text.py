@@ -133,10 +133,11 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
     a caption or a "Short Url" line as part of the body paragraph below it would
     hide exactly the lines the insertion detector must see.
     """
-    return [_strip(text, m.start(), m.end()) for m in LINE_RE.finditer(text) if m.group().strip()]
+    return [strip_span(text, m.start(), m.end()) for m in LINE_RE.finditer(text) if m.group().strip()]
 
 
-def _strip(text: str, s: int, e: int) -> tuple[int, int]:
+def strip_span(text: str, s: int, e: int) -> tuple[int, int]:
+    """``[s, e)`` without white space at either end."""
     while s < e and text[s].isspace():
         s += 1
     while e > s and text[e - 1].isspace():
@@ -197,11 +198,11 @@ def split_sentences(text: str, paragraphs: Sequence[tuple[int, int]] | None = No
             # A lower-case continuation means the period was not a sentence end.
             if nxt and nxt[0].islower():
                 continue
-            s, e = _strip(text, start, end)
+            s, e = strip_span(text, start, end)
             if e > s:
                 out.append((s, e))
             start = end
-        s, e = _strip(text, start, pe)
+        s, e = strip_span(text, start, pe)
         if e > s:
             out.append((s, e))
     return out
