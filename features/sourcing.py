@@ -256,9 +256,7 @@ def _reports_no_one(text: str, toks: list[tuple[int, int]], low: list[str], i: i
         speaker = prev in CLAIM_SUBJECTS or prev in lex.common_heads or prev in lex.classes["role"]
         if w == "states" and (text[toks[i][0]].isupper() or prev in lex.classes["demonym"] or prev == "united"
                               or spaced and not speaker):
-            # the noun: "the United States that", "30 American states that", "Even states that ...",
-            # "the 36 states that"; only a speaker states
-            return True
+            return True  # the noun ("the United States that", "Even states that"): only a speaker states
         return spaced and text[toks[i - 1][0]].islower() and not speaker and not prev.endswith("ly")
     if w in FORMS["naming"] and spaced and (prev in NAMING_BEFORE or _common_noun(text, toks, prev, i - 1, lex)):
         # "a program called Sandy Hook Promise", "a group called the Atlanta Antifascists", "now called the
