@@ -1,5 +1,5 @@
 """Train the loaded-language token model shipped as
-features/lexicons/loaded_model_v1.json, from the SemEval-2020 Task 11 corpus
+features/lexicons/loaded_model_v1.npz (layout: features/loaded_model.py), from the SemEval-2020 Task 11 corpus
 (PTC train, Loaded_Language spans) in ../shared.
 
     python -m bench.train_loaded            # word clusters, 5-fold CV report, then train on all and write the model
@@ -36,6 +36,7 @@ from sklearn.linear_model import LogisticRegression
 
 from scoring.gold.ptc import Interval, load_ptc, score, span_prf
 from features.insertions import clean_doc
+from features.loaded_model import save_model_file
 from features.loaded import (
     DENSE_FEATURES, MODEL_FORMAT, OFFSETS, PAD, LoadedModel, bigram_keys,
     context_features, decode_runs, is_spelling_noise, position_matrix, scare_quotes, token_strings, type_features,
@@ -47,7 +48,7 @@ from features.text import Doc
 log = logging.getLogger("train_loaded")
 
 SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
-OUT = Path(__file__).resolve().parents[1] / "features" / "lexicons" / "loaded_model_v1.json"
+OUT = Path(__file__).resolve().parents[1] / "features" / "lexicons" / "loaded_model_v1.npz"
 N_FOLDS = 5
 SEED = 20200
 #: Regularisation strengths tried; each outer fold keeps the one with the best inner
@@ -549,7 +550,8 @@ def main() -> None:
     model = train_shipped(arts, cv, oof, spec)
     d = model.to_dict()
     assert d["format"] == MODEL_FORMAT
-    args.out.write_text(json.dumps(d, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n", encoding="utf-8")
+    # keys sorted at every level, as in the JSON form the model had before the .npz
+    save_model_file(json.loads(json.dumps(d, sort_keys=True)), args.out)
     log.info("wrote %s (%.0f KB) in %.0fs total", args.out, args.out.stat().st_size / 1024, time.time() - t0)
 
 

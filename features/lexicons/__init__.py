@@ -16,7 +16,9 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from typing import Any
 
-__all__ = ["lexicon_entries", "lexicon_header", "lexicon_json", "lexicon_lines", "lexicon_path"]
+import numpy as np
+
+__all__ = ["lexicon_arrays", "lexicon_entries", "lexicon_header", "lexicon_json", "lexicon_lines", "lexicon_path"]
 
 
 def lexicon_path(name: str) -> Traversable:
@@ -65,3 +67,10 @@ def lexicon_header(name: str) -> tuple[str, ...]:
 def lexicon_json(name: str) -> Any:
     """A packaged JSON file, parsed (callers keep what they build from it)."""
     return json.loads(lexicon_path(name).read_text(encoding="utf-8"))
+
+
+def lexicon_arrays(name: str) -> dict[str, np.ndarray]:
+    """The arrays of a packaged ``.npz`` file, read whole; object arrays are refused
+    (``allow_pickle=False``), so a file can hold numbers and bytes only."""
+    with lexicon_path(name).open("rb") as f, np.load(f, allow_pickle=False) as data:
+        return {k: data[k] for k in data.files}

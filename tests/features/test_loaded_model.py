@@ -1,6 +1,7 @@
 """The loaded-language token model: its table, position features, bigrams and file format."""
 from __future__ import annotations
 
+import copy
 import json
 from pathlib import Path
 
@@ -8,9 +9,10 @@ import numpy as np
 import pytest
 
 from features.loaded_model import (
-    DENSE_FEATURES, ROW_LEN, ROW_PAIR_WORD, LoadedModel, PairTable, _marked_sentences, bigram_keys, load_model,
-    position_matrix,
+    DENSE_FEATURES, MODEL_RESOURCE, ROW_LEN, ROW_PAIR_WORD, LoadedModel, PairTable, _marked_sentences, bigram_keys,
+    load_model, model_arrays, model_dict, position_matrix, save_model_file,
 )
+from features.lexicons import lexicon_arrays, lexicon_path
 from features.loaded_words import context_features
 from features.text import parse
 
@@ -119,3 +121,42 @@ def test_model_round_trips_and_rejects_other_formats():
     assert np.allclose(again.token_probabilities(doc), m.token_probabilities(doc))
     with pytest.raises(ValueError, match="format"):
         LoadedModel.from_dict({**d, "format": "pickle"})
+
+
+def test_a_model_file_reads_back_as_the_model_dict_it_was_written_from(tmp_path):
+    d = copy.deepcopy(load_model().to_dict())  # to_dict shares the cached model's tables
+    d["bias"] = 0.1 + 0.2  # a float that takes all 17 digits
+    d["blocks"]["0"] = {"w=café": 1 / 3, "x4=“so”": -2.5e-17}
+    d["bigrams"]["next"] = {}
+    path = tmp_path / "m.npz"
+    save_model_file(d, path)
+    with np.load(path, allow_pickle=False) as data:
+        back = model_dict({k: data[k] for k in data.files})
+    assert back == d
+    assert list(back["blocks"]) == list(d["blocks"]) and list(back["blocks"]["0"]) == ["w=café", "x4=“so”"]
+    assert back["bigrams"]["next"] == {}
+
+
+def test_a_key_with_a_line_break_is_refused_by_the_model_file():
+    d = copy.deepcopy(load_model().to_dict())
+    d["blocks"]["0"] = {"w=a\nb": 1.0}
+    with pytest.raises(ValueError, match="line break"):
+        model_arrays(d)
+    d["blocks"]["0"] = {"w=a b": 1.0}
+    assert model_dict(model_arrays(d))["blocks"]["0"] == {"w=a b": 1.0}
+
+
+def test_the_shipped_model_file_holds_numbers_and_bytes_only():
+    arrays = lexicon_arrays(MODEL_RESOURCE)
+    assert {a.dtype.kind for a in arrays.values()} == {"u", "f"}
+    assert load_model().to_dict()["format"] == "relscore-loaded-token-logit-v1"
+    assert len(load_model().blocks["0"]) > 10_000
+
+
+def test_an_npz_holding_objects_is_not_loaded(tmp_path, monkeypatch):
+    path = tmp_path / "evil.npz"
+    np.savez(path, header=np.array([{"a": 1}], dtype=object))
+    monkeypatch.setattr("features.lexicons.lexicon_path", lambda name: path)
+    with pytest.raises(ValueError, match="pickle"):
+        lexicon_arrays("evil.npz")
+    assert lexicon_path(MODEL_RESOURCE).is_file()

