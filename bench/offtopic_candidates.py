@@ -37,21 +37,15 @@ def _articles(shared: Path) -> list[tuple[str, str, str, str, str]]:
 
 def candidates(shared: Path, min_p: float) -> list[dict]:
     """Paragraphs at ``min_p`` or above, with what the gates and the tree make of them."""
+    from bench.offtopic_real import before_offtopic
     from features import offtopic as ot
-    from features.insertion_layout import layout_labels
-    from features.insertion_rules import line_sizes, rule_labels, split_lines
 
     rows = []
     for pool, aid, outlet, title, text in _articles(shared):
-        lines = split_lines(text)
-        if not lines:
+        got = before_offtopic(text, title or None)
+        if got is None:
             continue
-        sizes = line_sizes(lines)
-        labels = rule_labels(lines, title or None, sizes)
-        layout_labels(lines, labels, sizes)
-        body = [i for i, lab in enumerate(labels) if lab is None]
-        if len(body) < ot.MIN_PARAS:
-            continue
+        lines, labels, body, sizes = got
         feats = ot.paragraph_features(lines, body, title or None, sizes)
         if not feats:
             continue
