@@ -79,20 +79,28 @@ def second_check(shared: Path, n: int = 3000, seed: int = CHECK_SEED + 1) -> pd.
     return df.sample(n=min(n, len(df)), random_state=seed).reset_index(drop=True)
 
 
+def before_offtopic(text: str, title: str | None) -> tuple[list, list, list[int], list[int]] | None:
+    """(lines, labels, body line indices, word counts) as ``find_insertions`` has them before the
+    off-topic step; None when there are too few body paragraphs to judge."""
+    lines = split_lines(text)
+    if not lines:
+        return None
+    sizes = line_sizes(lines)
+    labels = rule_labels(lines, title, sizes)
+    layout_labels(lines, labels, sizes)
+    body = [i for i, lab in enumerate(labels) if lab is None]
+    return (lines, labels, body, sizes) if len(body) >= MIN_PARAS else None
+
+
 def real_rows(articles: pd.DataFrame) -> tuple[list[tuple[float, ...]], list[str]]:
     """Features of every judged body paragraph (labels as ``find_insertions`` sets them before
     the off-topic step), each article with its title; and each row's outlet."""
     X, groups = [], []
     for outlet, title, text in zip(articles["outlet"], articles["title"], articles["text"]):
-        lines = split_lines(text)
-        if not lines:
+        got = before_offtopic(text, title or None)
+        if got is None:
             continue
-        sizes = line_sizes(lines)
-        labels = rule_labels(lines, title or None, sizes)
-        layout_labels(lines, labels, sizes)
-        body = [i for i, lab in enumerate(labels) if lab is None]
-        if len(body) < MIN_PARAS:
-            continue
+        lines, _, body, sizes = got
         for f in paragraph_features(lines, body, title or None, sizes).values():
             X.append(f.as_row())
             groups.append(outlet)

@@ -231,8 +231,13 @@ def _headline_case(line: str, n_words: int) -> bool:
         return False  # a sentence, a quotation or a tweet's signature
     if n_words <= 7 and "," in line:
         return False  # "Kyle Smith, National Review": a writer and outlet credit
+    if len(_EXCLAIMED.findall(line)) >= 2:
+        return False  # "So, GO TRUMP GO! GOD BLESS AMERICA!": two exclamations or questions are speech, not a headline
     words = [w for w in _WORD_RE.findall(line) if len(w) > 3]
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+_EXCLAIMED = re.compile(r"[!?](?=\s|$)")
 
 
 @lru_cache(maxsize=1)

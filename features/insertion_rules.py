@@ -133,10 +133,11 @@ def _credit_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str
         r"|In this (?:\w+ )?(?:file )?(?:photo|image|picture)\b)"
     )
     # a whole-line credit names a person (two words at least) or an agency before the slash, not a
-    # heading's "Economic/Political" or a table's "BEAUMONT/PORT ARTHUR 47.35"
+    # heading's "Economic/Political" or a table's "BEAUMONT/PORT ARTHUR 47.35"; or is a bracketed name alone ("(Channel 4)", not "(BEGIN VIDEO CLIP)")
     whole = re.compile(
         rf"^(?:(?:{_CAP}\s+{_NAME}|{solo})\s*/\s*[\w&.'’ -]{{2,50}}|(?i:{ag})(?:\s+(?:photo|images?|file photo|handout))?"
-        rf"|(?:{_NAME}\s+)?(?:for|via)\s+Getty\s+Images|{photo}\s+(?:by|from|courtesy(?:\s+of)?|[Cc]redit\s*:)\s+[\w&.'’ /-]{{2,60}})$"
+        rf"|(?:{_NAME}\s+)?(?:for|via)\s+Getty\s+Images|{photo}\s+(?:by|from|courtesy(?:\s+of)?|[Cc]redit\s*:)\s+[\w&.'’ /-]{{2,60}}"
+        r"|\([A-Z][a-z][\w.'’-]*(?:\s+(?:[A-Z][a-z][\w.'’&-]*|\d+)){1,3}\))$"
     )
     return end, start, whole
 
@@ -154,7 +155,7 @@ _CAPTION_CUE = re.compile(
     r"protests|gather|wait|watches|departs|boards|prays|applauds|answers|takes part|is seen|are seen|is pictured|"
     r"are pictured|pictured)\b"
 )
-_COPYRIGHT_START = re.compile(r"\W*(?:(?:image|photo|picture) )?(?:copyright|©)", re.I)
+_NOT_UNDER_CAPTION = re.compile(r"\W*(?:(?:image|photo|picture) )?(?:copyright|©)|\W*(?:h/t|hat tip)\b", re.I)  # BBC's "Image copyright X" heads the next image; a hat tip credits the story
 _TEASER_RE = re.compile(r"^(?:[•·▪■◆►▶‣●]|[-–*]\s)\s*\S")
 _NOTE_WORD = re.compile(r"\b(?:[Uu]pdated?|UPDATED?|[Pp]ublished|[Pp]osted|[Cc]orrect(?:ed|ion)|[Ee]ditor)\b")
 _BRACKETED = re.compile(r"^\[[^\[\]]+\]$")  # one bracketed group, not "[Source, date] text [Source, date]"
@@ -473,9 +474,8 @@ def _caption_above_credit(lines: list[Line], labels: list[str | None], sizes: li
     for i in range(len(lines) - 1):
         if labels[i] is None and labels[i + 1] == "credit" and sizes[i] <= 70:
             t = lines[i].text
-            # short lines need no cue: a body paragraph above a credit is rarely this short, except
-            # above BBC-style "Image copyright X" credits, which head the next image, not this line
-            short = sizes[i] <= 15 and not _COPYRIGHT_START.match(lines[i + 1].text)
+            # short lines need no cue (a body paragraph above a credit is rarely this short) unless the credit captions no line above
+            short = sizes[i] <= 15 and not _NOT_UNDER_CAPTION.match(lines[i + 1].text)
             if (short or _CAPTION_CUE.search(t)) and not re.search(r"[“”\"]", t) and not REPORTED_RE.search(t):
                 labels[i] = "caption"
 

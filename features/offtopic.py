@@ -6,8 +6,9 @@ and typography (quote and dash styles of another outlet); a quadratic logistic m
 (``insertion_offtopic_v2.json``) turns that into a probability. The model judges
 conservatively, because a quote or a short transition also shares few words with its
 article: it was fitted on real paragraphs of unlabelled articles as negatives besides the
-synthetic pastes, and a flag needs evidence beyond low similarity (no link to the story
-around it, no place the author gave it).
+synthetic pastes, and a flag needs evidence beyond low similarity: the paragraph closes the
+story (where sites append bios, disclaimers, pitches and teasers), with no link to the story
+around it and no place the author gave it.
 """
 from __future__ import annotations
 
@@ -503,6 +504,15 @@ def _linked_to_story(text: str, author_first_person: bool) -> bool:
     return author_first_person and _first_person(text)
 
 
+def _closes_the_story(i: int, body: list[int]) -> bool:
+    """True when the paragraph is the story's last: where sites append a contributor's bio, an
+    editorial disclaimer, a membership pitch or a teaser for another story. Low similarity alone
+    also fits an on-topic aside anywhere in the body; read on unlabelled text of dev-half outlets,
+    the last paragraph was the one place where such flags were mostly inserted text (bench/RESULTS.md,
+    issue 18), while a marked neighbouring line or another outlet's typography were not evidence."""
+    return i == body[-1]
+
+
 def _first_person(text: str) -> bool:
     """The singular first person outside quotation marks: the author's own voice."""
     low = text.lower()
@@ -537,8 +547,9 @@ _HOVER_CARD = re.compile(r"[a-z][A-Z][a-z][^\n]{0,300}?\bMORE\b")
 
 def offtopic_paragraphs(lines: list[Line], labels: list[str | None], title: str | None,
                         sizes: list[int] | None = None) -> dict[int, float]:
-    """Paragraphs that share (almost) nothing with the rest of the article -> probability
-    (``sizes``: the lines' word counts, when the caller has them)."""
+    """Paragraphs that share (almost) nothing with the rest of the article and close the story
+    (or are a flagged one's neighbour) -> probability (``sizes``: the lines' word counts, when
+    the caller has them)."""
     body = [i for i, lab in enumerate(labels) if lab is None]
     if len(body) < MIN_PARAS:
         return {}
@@ -554,7 +565,7 @@ def offtopic_paragraphs(lines: list[Line], labels: list[str | None], title: str 
             if (_placed_by_author(lines, labels, i, i == body[0], sections)
                     or _linked_to_story(lines[i].text, first_person)):
                 p[i] = 0.0
-    out = {i: q for i, q in p.items() if q >= _OFFTOPIC_MIN_P}
+    out = {i: q for i, q in p.items() if q >= _OFFTOPIC_MIN_P and _closes_the_story(i, body)}
     pos = {i: k for k, i in enumerate(body)}
     for i in list(out):
         for k in (pos[i] - 1, pos[i] + 1):

@@ -116,6 +116,15 @@ def test_closing_lines_that_are_credits_quotes_or_tweets_are_not_headlines():
         assert _labels(f"{BODY}\n{LATER}\n{last}")[last] is None, last
 
 
+def test_two_exclamations_closing_the_page_are_speech_not_a_headline():
+    """A closing line of two exclamations is the writer's cheer, even in capitals and above a credit;
+    a headline-case line asking one question is another story's headline."""
+    cheer = "So, GO TRUMP GO! GOD BLESS AMERICA AND PRESIDENT TRUMP!"
+    assert _labels(f"{BODY}\n{LATER}\n{cheer}\n(h/t) The Blaze")[cheer] is None
+    head = "Is This The End Of The Senate Filibuster As We Know It?"
+    assert _labels(f"{BODY}\n{LATER}\n{head}")[head] == "related"
+
+
 def test_layout_spans_slice_the_text_and_come_in_order():
     text = f"{BODY}\n{PLAYER}\n{LATER}\nHow To Easily Kill 98% Of Mold In Your Home"
     spans = find_insertions(text)

@@ -131,6 +131,14 @@ def test_short_caption_above_credit_but_not_above_bbc_copyright_line():
     assert line not in _flagged(text)
 
 
+def test_a_paragraph_above_a_hat_tip_is_the_story_not_a_caption():
+    """A hat tip credits the story, not a picture: the short closing paragraph above it stays body,
+    while the same line above a picture credit is its caption."""
+    line = "Go vote on Tuesday, and bring a friend along."
+    assert line not in _flagged(f"{BODY}\n\n{BODY2}\n\n{line}\n(H/T: LifeSite News)")
+    assert _flagged(f"{BODY}\n\n{BODY2}\n\n{line}\nCredit: Karina Bland/SIPA").get(line) == "caption"
+
+
 def test_promo_cue_triggers_cover_their_rules():
     lines = ["Sign up for our daily newsletter to get the latest headlines delivered to your inbox.",
              "Click here for reprint permission.", "Follow Fox News on Twitter for more updates",
@@ -466,6 +474,13 @@ def test_a_long_paragraph_that_repeats_no_run_of_words_is_not_promo() -> None:
      "Residents spoke for hours. The council meets again on Tuesday (18:30)"),
     ("Senator Smith on the vote (1:05)", "caption",
      "The council meets again on Tuesday where residents who live in the eastern wards of the city can speak (18:30)"),
+    # hat tips crediting another outlet for the story (eighth dev batch; theblaze, dailywire, dcclothesline)
+    ("(h/t) The Blaze", "credit", "Hat tip to the voters who turned out in the rain."),
+    ("(H/T: LifeSite News)", "credit", "The tip came from a reader at LifeSite News, the paper said."),
+    ("H/t Political Insider", "credit", "Political insiders tipped the governor off, the report said."),
+    # a bracketed name alone on its line credits the picture above (theatlantic, cnsnews); a transcript's cue does not
+    ("(Nicola Muirhead)", "credit", "(BEGIN VIDEO CLIP)"),
+    ("(Heritage Foundation)", "credit", "(The Heritage Foundation declined to comment.)"),
 ])
 def test_generic_furniture_lines_and_their_prose_twins(line: str, label: str, prose: str) -> None:
     text = f"{BODY}\n\n{line}\n\n{LATER}\n\n{BODY2}"

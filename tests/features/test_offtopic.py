@@ -30,12 +30,15 @@ PASTED = ("The Federal Reserve held interest rates steady on Wednesday, with pol
           "inflation remains below the central bank's target and hiring in manufacturing slows.")
 
 
-def _with_pasted() -> tuple[list, list[int], int]:
-    """Sample 001 (Libya) with a paragraph on US interest rates pasted in: its lines, the
-    body lines and the index of the pasted one."""
+def _with_pasted(foot: bool = False) -> tuple[list, list[int], int]:
+    """Sample 001 (Libya) with a paragraph on US interest rates pasted in, inside the body or
+    (``foot``) after its last paragraph: its lines, the body lines and the index of the pasted one."""
     text = next(SAMPLES.glob("001_*.txt")).read_text(encoding="utf-8")
-    head, tail = text.split("\n\nThe UN has been trying")
-    lines = split_lines(head + "\n\n" + PASTED + "\n\nThe UN has been trying" + tail)
+    if foot:
+        lines = split_lines(text.rstrip() + "\n\n" + PASTED)
+    else:
+        head, tail = text.split("\n\nThe UN has been trying")
+        lines = split_lines(head + "\n\n" + PASTED + "\n\nThe UN has been trying" + tail)
     labels = rule_labels(lines, None)
     body = [i for i, lab in enumerate(labels) if lab is None]
     return lines, body, next(i for i, ln in enumerate(lines) if ln.text == PASTED)
@@ -65,23 +68,31 @@ def test_title_is_compared_when_given():
     assert feats[pasted].has_title == 1.0
 
 
-def test_pasted_paragraph_is_flagged_with_its_probability():
-    lines, body, pasted = _with_pasted()
+def test_pasted_paragraph_closing_the_story_is_flagged_with_its_probability():
+    lines, body, pasted = _with_pasted(foot=True)
     labels = [None if i in body else "x" for i in range(len(lines))]
     flagged = offtopic_paragraphs(lines, labels, None)
     assert list(flagged) == [pasted] and flagged[pasted] >= 0.9
 
 
+def test_low_similarity_inside_the_body_is_not_enough():
+    """Evidence beyond low similarity (issue 18): inside the body an unrelated paragraph reads like
+    an on-topic aside the model cannot tell apart, so only the story's last paragraph, where sites
+    append bios, disclaimers and pitches, is judged off-topic; the model's probability is the same."""
+    lines, body, pasted = _with_pasted()
+    labels = [None if i in body else "x" for i in range(len(lines))]
+    assert pasted != body[-1]
+    assert paragraph_features(lines, body, None)[pasted].log_cos_rest <= math.log(0.12 + 0.005)
+    assert offtopic_paragraphs(lines, labels, None) == {}
+
+
 def test_the_same_paragraph_as_an_embedded_tweet_is_content():
     """Signed as a tweet the outlet embedded, the pasted paragraph is content (GUIDELINE.md);
-    the same signature under another paragraph does not shield the pasted one."""
-    text = next(SAMPLES.glob("001_*.txt")).read_text(encoding="utf-8")
-    head, tail = text.split("\n\nThe UN has been trying")
+    the same paragraph unsigned at the story's foot is flagged."""
+    text = next(SAMPLES.glob("001_*.txt")).read_text(encoding="utf-8").rstrip()
     signature = "— Federal Reserve (@federalreserve) June 17, 2020"
     for sign_it, expected in ((True, False), (False, True)):
-        pasted = PASTED + ("\n" + signature if sign_it else "")
-        lines = split_lines(head + "\n\n" + pasted + "\n\nThe UN has been trying" + tail
-                            + ("" if sign_it else "\n" + signature))
+        lines = split_lines(text + "\n\n" + PASTED + ("\n" + signature if sign_it else ""))
         labels = rule_labels(lines, None)
         i = next(k for k, ln in enumerate(lines) if ln.text == PASTED)
         assert (i in offtopic_paragraphs(lines, labels, None)) is expected
@@ -141,15 +152,15 @@ def test_neighbour_rows_are_zero_past_the_ends():
 
 def _pasted_flagged(pasted: str, before: str = "", lede: bool = False, section: str = "") -> bool:
     """Whether ``pasted`` (the paragraph on interest rates, perhaps reworded) is flagged when put
-    into sample 001, under the line ``before`` if given, or as its first paragraph; ``section`` is a
-    further heading set above the story's last paragraphs."""
-    text = next(SAMPLES.glob("001_*.txt")).read_text(encoding="utf-8")
+    into sample 001 after its last paragraph, under the line ``before`` if given, or as its first
+    paragraph; ``section`` is a further heading set above the story's last paragraphs."""
+    text = next(SAMPLES.glob("001_*.txt")).read_text(encoding="utf-8").rstrip()
     head, tail = text.split("\n\nThe UN has been trying")
     if lede:
-        text = pasted + "\n\n" + head + "\n\nThe UN has been trying" + tail
+        text = pasted + "\n\n" + text
     else:
-        text = head + "\n\n" + (before + "\n\n" if before else "") + pasted + "\n\n" + (section + "\n\n" if section else "")
-        text += "The UN has been trying" + tail
+        text = head + "\n\n" + (section + "\n\n" if section else "") + "The UN has been trying" + tail
+        text += "\n\n" + (before + "\n\n" if before else "") + pasted
     lines = split_lines(text)
     labels = rule_labels(lines, None)
     i = next(k for k, ln in enumerate(lines) if ln.text == pasted)
@@ -159,7 +170,7 @@ def _pasted_flagged(pasted: str, before: str = "", lede: bool = False, section: 
 def test_a_paragraph_placed_by_the_author_is_not_off_topic():
     """Low similarity alone is no evidence (issue 18): the lede, a paragraph opening a section under
     a crosshead (in a story with sections), an embedded tweet signed on its own line and a paragraph whose words are drowned
-    by a site's name hover-cards are the author's; the same paragraph in the body is flagged."""
+    by a site's name hover-cards are the author's; the same paragraph closing the story is flagged."""
     assert _pasted_flagged(PASTED)
     assert not _pasted_flagged(PASTED, lede=True)
     # a heading over a paragraph opens a section only in a story that has sections; one heading over
