@@ -111,6 +111,9 @@ TO_BEFORE_RE = re.compile(
 GERUND_WHILE_RE = re.compile(r",?\s*\bwhile$")
 # A sentence's subject is followed by a lower-case word (its verb or an adverb).
 VERB_NEXT_RE = re.compile(r"[ \t]+[a-z]")
+# An appositive or "including" phrase between a subject and its verb, with no commas or quotation of its own
+# ("Suzan Harjo, the lead plaintiff in the case, rejected"; "Critics of the deal, including Republicans, objected").
+APPOSITIVE_AFTER_RE = re.compile(r",[^\S\n]+(?:the|a|an|including)[^\S\n][^,;:“”\"()\n]{1,120},(?=[ \t]+[a-z])")
 # An opening phrase before the subject: "In an interview last week, ".
 INTRO_RE = re.compile(
     r"(?:[A-Z][\w .,]{0,40}\([^()]{1,30}\)\s*[—–-]+\s*)?"  # a dateline: "Washington (CNN) – "
@@ -138,6 +141,8 @@ DETERMINERS = frozenset(
     "another two-thirds most few both every each".split()
 )
 INDEFINITE = frozenset("a an one two three four several some many another most few".split())
+# Quantifiers that stand alone as a subject ("Many argue", "Both have said"): an unnamed group speaks.
+LONE_QUANTIFIERS = frozenset("many some most both several few".split())
 PRONOUNS = frozenset("he she they it i we you who".split())
 PERSON_PRONOUNS = frozenset("he she i we you who".split())
 # Words that close a clause: the subject of a cue never reaches back past them.

@@ -603,12 +603,33 @@ SOURCE_SPANS = [
      ["Mr Museveni"]),
     ("The mayor visited the site and later said the damage was severe.", ["The mayor"]),
     ("The mayor visited the site and the governor said the damage was severe.", ["the governor"]),
+    # a quantifier standing alone as the subject is an unnamed group; as an object or a determiner it is not
+    ("Many argue that the deal is a mistake.", ["Many"]),
+    ("Both have proclaimed their innocence, but Collins has dropped out of his race.", ["Both"]),
+    ("Most say the economy is weak.", ["Most"]),
+    ("He told many that the plan would fail.", ["He"]),
+    ("Many voters say the economy is weak.", ["Many voters"]),
+    ("It was the most said about the matter in years.", []),
+    # a gerund after a clause: the subject opening the sentence speaks across an appositive or "including"
+    ("Suzan Harjo, the lead plaintiff in the case, rejected the new results, saying the survey was invalid.",
+     ["Suzan Harjo"]),
+    ("Critics of the deal, including several senators, objected to the terms, insisting that it be rewritten.",
+     ["Critics of the deal"]),
 ]
 
 
 @pytest.mark.parametrize("text, sources", SOURCE_SPANS)
 def test_source_spans(text: str, sources: list[str]) -> None:
     assert [t for t, _ in _spans(text, "source")] == sources
+
+
+@pytest.mark.parametrize("text", [
+    "Trump, the front-runner, has led every poll, with his rivals saying the race is over.",
+    "Smith, the first speaker, left early, and by noon the crowd had gone home, saying little.",
+])
+def test_an_opening_name_with_an_appositive_speaks_only_for_its_own_clause(text: str) -> None:
+    # the gerund belongs to another subject, or the clause runs on past the name's own verb
+    assert [t for t, _ in _spans(text, "source") if t.startswith(("Trump", "Smith"))] == []
 
 
 def test_poll_shares_are_unnamed() -> None:
