@@ -158,6 +158,8 @@ SKIP_BEFORE = frozenset(
     is was were are been being just still even further since earlier subsequently only""".split()
 )
 NOUN_BEFORE = frozenset("the a an this that his her their its our my your talk tv game radio road".split())
+# Broadcasters named by their medium ("Press TV said", "state radio reported"): a verb form after them is a report.
+BROADCAST = frozenset("tv radio".split())
 # Words before a cue that make it no report ("worth noting that" is the author's aside).
 NOT_A_CUE_BEFORE = frozenset("worth".split())
 # Particles after a cue that make it another verb ("called off a rally", "called up reservists").
