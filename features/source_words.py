@@ -157,6 +157,11 @@ SKIP_BEFORE = frozenset(
     previously often again once then publicly privately already long initially first reportedly
     is was were are been being just still even further since earlier subsequently only""".split()
 )
+# "quoted" reports a speaker only with "as saying" after it ("Reuters quoted the minister as saying", "was quoted
+# by Tasnim as saying"); that "saying" belongs to the "quoted" cue.
+QUOTED_AS_RE = re.compile(r"[^.;:!?\n“”\"]{0,80}?\bas[^\S\n]+(?:saying|telling)\b")
+QUOTED_AS_BEFORE_RE = re.compile(r"\bquoted\b[^.;:!?\n“”\"]{0,80}?\bas[^\S\n]+$")
+BY_RE = re.compile(r"[^\S\n]+by[^\S\n]+")
 NOUN_BEFORE = frozenset("the a an this that his her their its our my your talk tv game radio road".split())
 # Broadcasters named by their medium ("Press TV said", "state radio reported"): a verb form after them is a report.
 BROADCAST = frozenset("tv radio".split())

@@ -28,7 +28,7 @@ from functools import lru_cache
 
 from .base import ArticleTransformer, Extraction, Span, per_100, safe_div
 from .insertions import clean_doc
-from .source_groups import _PP_PREPS, document_before_phrase, listed_names, object_before_for
+from .source_groups import _PP_PREPS, document_before_phrase, listed_names, object_before_for, quoted_speakers
 from .source_phrases import NounPhrase, np_before_gerund, np_forward, resolve_pronoun, sentence_subject, subject_before
 from .source_quotes import content_for_cue, one_span_per_quote, quote_spans
 from .source_words import (
@@ -39,7 +39,7 @@ from .source_words import (
     NOT_A_CUE_AFTER, NOT_A_CUE_BEFORE, NOUN_BEFORE, NP_STOP, OBJECT_PRONOUNS, OF_NAME_RE, ORG_HEADS,
     PASSIVE_AGENT_BEFORE_RE, PASSIVE_AUX, PASSIVE_BEFORE_RE, PASSIVE_CUES, PASSIVE_GAP, PASSIVE_NEVER, PER_RE,
     PLACE_PREPS, PLACING_PARTICIPLES, POLL_IN_RE, POSTPOSABLE, PRONOUNS, QUOTED_CLAUSE_START_RE, QUOTED_CUES,
-    QUOTED_PAST, QUOTE_AFTER_RE, QUOTE_BEFORE_RE, QUOTE_MARK_RE, REFLEXIVES, SAY_FRAMES, SKIP_BEFORE, SOURCE_LABELS,
+    QUOTED_AS_BEFORE_RE, QUOTED_AS_RE, QUOTED_PAST, QUOTE_AFTER_RE, QUOTE_BEFORE_RE, QUOTE_MARK_RE, REFLEXIVES, SAY_FRAMES, SKIP_BEFORE, SOURCE_LABELS,
     STANCE, STANDALONE_MANNER_RE, THAT_RE, TIME_WORDS, TO_BEFORE_RE, WRITING_AFTER_RE, lexicon,
 )
 from .text import Doc
@@ -215,6 +215,10 @@ def _reports_no_one(text: str, toks: list[tuple[int, int]], low: list[str], i: i
         return not (QUOTE_AFTER_RE.match(text, e) or QUOTE_BEFORE_RE.search(text, max(0, s - 60), s))
     if w in FORMS["writing"]:
         return not WRITING_AFTER_RE.match(text, toks[i][1])
+    if w == "quoted" and not QUOTED_AS_RE.match(text, toks[i][1]):
+        return True  # "the price quoted", "quoted a figure": no speaker quoted
+    if w in ("saying", "telling") and QUOTED_AS_BEFORE_RE.search(text, max(0, toks[i][0] - 100), toks[i][0]):
+        return True  # the "as saying" of "quoted the minister as saying": the cue is "quoted"
     if (w in FORMS["naming"] or w in FORMS["evidence"]) and nxt in REFLEXIVES:
         return True
     if (w in FORMS["data"] or w in FORMS["finding"]) and nxt != "that":
@@ -310,6 +314,8 @@ def _sources_for_cue(
     if form in ("from", "per"):
         np_ = (relayed or {}).get(s)
         return [np_] if np_ is not None else []
+    if first == "quoted":
+        return quoted_speakers(text, sent, s, e, lex)
     if form == "in":
         m = POLL_IN_RE.match(text, s)
         head = m.group(3).lower() if m else ""

@@ -610,6 +610,11 @@ SOURCE_SPANS = [
     ("He told many that the plan would fail.", ["He"]),
     ("Many voters say the economy is weak.", ["Many voters"]),
     ("It was the most said about the matter in years.", []),
+    # "quoted ... as saying": the medium and the one it quotes both speak; a passive's subject is the quoted one
+    ("Tasnim quoted an army official as saying the missile was tested.", ["Tasnim", "an army official"]),
+    ("An army official was quoted by Tasnim as saying the missile was tested.", ["An army official", "Tasnim"]),
+    ("The minister was quoted as saying the talks had failed.", ["The minister"]),
+    ("She quoted Lincoln at length, saying the nation was divided.", ["She"]),
     # a gerund after a clause: the subject opening the sentence speaks across an appositive or "including"
     ("Suzan Harjo, the lead plaintiff in the case, rejected the new results, saying the survey was invalid.",
      ["Suzan Harjo"]),

@@ -95,6 +95,9 @@ NO_CUE = [
     ("Her lament for the old city filled the book.", None),
     # a cue word after a broadcaster's medium is a noun compound unless it is a verb form
     ("He gave a TV interview on Monday.", None),
+    # "quoted" without "as saying" quotes no speaker
+    ("The price quoted by the dealer was too high.", None),
+    ("He quoted a figure of $3 million in his speech.", None),
     ("The TV reports suggest the storm is moving north.", None),
 ]
 
