@@ -14,7 +14,7 @@ from .source_words import (
     APPOSITIVE_AFTER_RE, APPROXIMATORS, BOUNDARY, DETERMINERS, INDEFINITE, INTRO_PREPS, INTRO_RE, Lexicon,
     LONE_QUANTIFIERS, MEDIA_SUFFIX, NAME_CONNECTORS, NP_STOP, ORG_HEADS, PASSIVE_AUX, PERSON_PRONOUNS, POSTMOD,
     PRESENT_AUX, PRONOUNS, QUOTE_MARK_RE, RELATIVE, RELATIVE_RE, RELATIVE_STOP, SENTENCE_ADVERBS, SHORT_QUOTE_RE,
-    SKIP_BEFORE, TIME_PREPS, TICKER_BEFORE_RE, TIME_WORDS, TOKEN_RE, VERB_NEXT_RE, WEEKDAYS, DAY_PARTS,
+    SKIP_BEFORE, THINGS, TIME_PREPS, TICKER_BEFORE_RE, TIME_WORDS, TOKEN_RE, VERB_NEXT_RE, WEEKDAYS, DAY_PARTS,
 )
 
 @dataclass(slots=True)
@@ -583,6 +583,8 @@ def sentence_subject(text: str, sent_s: int, s: int, lex: Lexicon, max_commas: i
     intro = INTRO_RE.match(text, sent_s)
     head = np_forward(text, intro.end(), s, lex)
     if head is None or not (head.proper or head.typed or head.pronoun in PERSON_PRONOUNS or head.pronoun == "they"):
+        return None
+    if text[head.start : head.end].lower() in THINGS:
         return None
     # a subject is followed by its verb ("Khan began"), not by a dateline's "(CNN) –"; an appositive may stand between
     app = APPOSITIVE_AFTER_RE.match(text, head.end, s) if max_commas else None

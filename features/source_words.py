@@ -107,8 +107,14 @@ COORD_VERB_RE = re.compile(
 TO_BEFORE_RE = re.compile(
     r"(?:\b(?!(?:want|need|plann|expect|hop|tri|seem|intend|refus|declin|fail|prepar|schedul|slat|us|allow|ask|forc|"
     r"requir|invit|wish|decid|agre|promis|vow|threaten|offer|attempt|struggl|manag|dar)ed\b)[a-z]+ed|\b(?:on|forward))\s+to\s+$")
-# "..., while accusing some Republicans of ...": a gerund cue joined to its main clause
-GERUND_WHILE_RE = re.compile(r",?\s*\bwhile$")
+# "..., while accusing some Republicans of ...", "made it known by saying", "veered from claiming": a gerund cue
+# joined to its main clause, whose subject speaks
+# A clause with a subject of its own after "but" ("Biden may not have noticed but commentators were quick to ...,
+# criticizing"): the gerund is that subject's, not the sentence's.
+NEW_SUBJECT_RE = re.compile(r"\b(?:but|whereas)\s+(?!also\b)(?:[\w’'-]+\s+){1,3}(?:were|was|are|is|have|has|had)\b")
+GERUND_WHILE_RE = re.compile(r",?\s*\b(?:while|by|from|in)$")
+# Indefinite pronouns for things, capitalised at a sentence's start but no speaker ("Nothing is gained by saying").
+THINGS = frozenset("nothing something everything anything".split())
 # A sentence's subject is followed by a lower-case word (its verb or an adverb).
 VERB_NEXT_RE = re.compile(r"[ \t]+[a-z]")
 # An appositive or "including" phrase between a subject and its verb, with no commas or quotation of its own
