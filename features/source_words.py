@@ -148,7 +148,7 @@ DETERMINERS = frozenset(
 )
 INDEFINITE = frozenset("a an one two three four several some many another most few".split())
 # Quantifiers that stand alone as a subject ("Many argue", "Both have said"): an unnamed group speaks.
-LONE_QUANTIFIERS = frozenset("many some most both several few".split())
+LONE_QUANTIFIERS = frozenset("many some most both several few another".split())
 PRONOUNS = frozenset("he she they it i we you who".split())
 PERSON_PRONOUNS = frozenset("he she i we you who".split())
 # Words that close a clause: the subject of a cue never reaches back past them.

@@ -608,6 +608,8 @@ SOURCE_SPANS = [
     ("Both have proclaimed their innocence, but Collins has dropped out of his race.", ["Both"]),
     ("Most say the economy is weak.", ["Most"]),
     ("He told many that the plan would fail.", ["He"]),
+    ("One viewer liked the film, and another criticised it for its length.", ["another"]),
+    ("They told one another that the plan would fail.", ["They"]),
     ("Many voters say the economy is weak.", ["Many voters"]),
     ("It was the most said about the matter in years.", []),
     # a gerund cue after "by", "from" or "in" joined to the main clause: the sentence's subject speaks;
