@@ -11,10 +11,11 @@ import re
 from dataclasses import dataclass
 
 from .source_words import (
-    APPOSITIVE_AFTER_RE, APPROXIMATORS, BOUNDARY, DETERMINERS, INDEFINITE, INTRO_PREPS, INTRO_RE, Lexicon,
-    LONE_QUANTIFIERS, MEDIA_SUFFIX, NAME_CONNECTORS, NP_STOP, ORG_HEADS, PASSIVE_AUX, PERSON_PRONOUNS, POSTMOD,
-    PRESENT_AUX, PRONOUNS, QUOTE_MARK_RE, RELATIVE, RELATIVE_RE, RELATIVE_STOP, SENTENCE_ADVERBS, SHORT_QUOTE_RE,
-    SKIP_BEFORE, THINGS, TIME_PREPS, TICKER_BEFORE_RE, TIME_WORDS, TOKEN_RE, VERB_NEXT_RE, WEEKDAYS, DAY_PARTS,
+    APPOSITIVE_AFTER_RE, APPROXIMATORS, ARTICLE_BEFORE_RE, BOUNDARY, DETERMINERS, INDEFINITE, INTRO_PREPS, INTRO_RE,
+    Lexicon, LONE_QUANTIFIERS, MEDIA_SUFFIX, NAME_CONNECTORS, NP_STOP, ORG_HEADS, PASSIVE_AUX, PERSON_PRONOUNS,
+    POSTMOD, PRESENT_AUX, PRONOUNS, QUOTE_MARK_RE, RELATIVE, RELATIVE_RE, RELATIVE_STOP, SENTENCE_ADVERBS,
+    SHORT_QUOTE_RE, SKIP_BEFORE, THINGS, TIME_PREPS, TICKER_BEFORE_RE, TIME_WORDS, TOKEN_RE,
+    VERB_NEXT_RE, WEEKDAYS, DAY_PARTS,
 )
 
 @dataclass(slots=True)
@@ -114,8 +115,9 @@ def _np_forward(text: str, pos: int, limit: int, lex: Lexicon, chunk: bool) -> N
             label = whole.label if whole.label in ("document", "media") else "anonymous"
             return NounPhrase(toks[0][0], whole.end, label, f"{label}:{det} of:{whole.key}", typed=True)
     core = _np_core(text, toks, words, low, i, lex)
-    if not core and det and chunk and len(toks) == 1 and (det in lex.common_heads or det in LONE_QUANTIFIERS):
-        # "some (who argue)", "Many argue": a quantifier alone is the unnamed source, capitalised or not
+    lone = det in lex.common_heads or det in LONE_QUANTIFIERS
+    if not core and det and chunk and len(toks) == 1 and lone and not ARTICLE_BEFORE_RE.search(text, max(0, pos - 6), pos):
+        # "some (who argue)", "Many argue": a quantifier alone is the unnamed source; not "the most telling"
         return NounPhrase(toks[0][0], toks[0][1], "anonymous", f"anonymous:{det}:", typed=True)
     if not core:
         return None

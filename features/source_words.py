@@ -112,9 +112,12 @@ TO_BEFORE_RE = re.compile(
 # A clause with a subject of its own after "but" ("Biden may not have noticed but commentators were quick to ...,
 # criticizing"): the gerund is that subject's, not the sentence's.
 NEW_SUBJECT_RE = re.compile(r"\b(?:but|whereas)\s+(?!also\b)(?:[\w’'-]+\s+){1,3}(?:were|was|are|is|have|has|had)\b")
-GERUND_WHILE_RE = re.compile(r",?\s*\b(?:while|by|from|in)$")
-# Indefinite pronouns for things, capitalised at a sentence's start but no speaker ("Nothing is gained by saying").
+GERUND_WHILE_RE = re.compile(r",?\s*\b(?:while|by|from)$")
+# Pronouns for things, capitalised at a sentence's start but no speaker ("Nothing is gained by saying").
 THINGS = frozenset("nothing something everything anything".split())
+# Subordinators opening a clause before the main clause, whose own subject a "by saying" belongs to ("When Trump
+# dinged Rubio, Rubio defended it by saying"); a gerund after a comma may belong to the subordinate clause.
+SUBORDINATORS = frozenset("when if after as because while although though since before once unless until".split())
 # A sentence's subject is followed by a lower-case word (its verb or an adverb).
 VERB_NEXT_RE = re.compile(r"[ \t]+[a-z]")
 # An appositive or "including" phrase between a subject and its verb, with no commas or quotation of its own
@@ -148,7 +151,8 @@ DETERMINERS = frozenset(
 )
 INDEFINITE = frozenset("a an one two three four several some many another most few".split())
 # Quantifiers that stand alone as a subject ("Many argue", "Both have said"): an unnamed group speaks.
-LONE_QUANTIFIERS = frozenset("many some most both several few another".split())
+ARTICLE_BEFORE_RE = re.compile(r"\b(?:the|a)\s+$", re.IGNORECASE)
+LONE_QUANTIFIERS = frozenset("many some most both several another".split())
 PRONOUNS = frozenset("he she they it i we you who".split())
 PERSON_PRONOUNS = frozenset("he she i we you who".split())
 # Words that close a clause: the subject of a cue never reaches back past them.

@@ -40,8 +40,8 @@ from .source_words import (
     PASSIVE_AGENT_BEFORE_RE, PASSIVE_AUX, PASSIVE_BEFORE_RE, PASSIVE_CUES, PASSIVE_GAP, PASSIVE_NEVER, PER_RE,
     PLACE_PREPS, PLACING_PARTICIPLES, POLL_IN_RE, POSTPOSABLE, PRONOUNS, QUOTED_CLAUSE_START_RE, QUOTED_CUES,
     QUOTED_AS_BEFORE_RE, QUOTED_AS_RE, QUOTED_PAST, QUOTE_AFTER_RE, QUOTE_BEFORE_RE, QUOTE_MARK_RE, REFLEXIVES,
-    SAY_FRAMES, SKIP_BEFORE, SOURCE_LABELS, STANCE, STANDALONE_MANNER_RE, THAT_RE, TIME_WORDS, TO_BEFORE_RE,
-    WRITING_AFTER_RE, lexicon,
+    SAY_FRAMES, SKIP_BEFORE, SOURCE_LABELS, STANCE, SUBORDINATORS, STANDALONE_MANNER_RE, THAT_RE, TIME_WORDS,
+    TO_BEFORE_RE, WRITING_AFTER_RE, lexicon,
 )
 from .text import Doc
 
@@ -334,7 +334,9 @@ def _sources_for_cue(
         if main_cue:
             return []
         head = sentence_subject(text, sent_s, s, lex, max_commas=1)
-        return [head] if head is not None and not NEW_SUBJECT_RE.search(text, head.end, s) else []
+        opener = "" if head is None or before.endswith(",") else text[head.start : head.end].split()[0].lower()
+        return [head] if head is not None and not NEW_SUBJECT_RE.search(text, head.end, s) and (
+            opener not in SUBORDINATORS) else []
     # "One commenter — who appeared to be a student — noted": a closing dash, not an inversion
     paired_dash = bool(before) and before[-1] in "—–" and any(c in "—–" for c in before[:-1])
     if first in POSTPOSABLE and (not before or before[-1] in INVERSION_MARKS) and not paired_dash:
