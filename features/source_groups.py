@@ -1,13 +1,17 @@
 """Speakers found beyond the plain subject of a cue: a document that speaks through a prepositional phrase before
-its gerund cue, the names of a list of three or more speakers, and the one blamed or praised "for saying";
+its gerund cue, the names of a list of three or more speakers, the one blamed or praised "for saying", and
+the medium and the speaker of "quoted ... as saying";
 ``source_phrases`` parses the single phrases they are made of."""
 from __future__ import annotations
 
 import re
 
-from .source_phrases import POSSESSIVE_RE, NounPhrase, chunk_before, clean_gap, np_forward, tokens_in
+from .source_phrases import (
+    POSSESSIVE_RE, NounPhrase, chunk_before, clean_gap, np_forward, subject_before, tokens_in,
+)
 from .source_words import (
-    BOUNDARY, DETERMINERS, INTRO_PREPS, NP_STOP, PASSIVE_AUX, PRONOUNS, RELATIVE, SKIP_BEFORE, TIME_WORDS, Lexicon,
+    BOUNDARY, BY_RE, DETERMINERS, INTRO_PREPS, NP_STOP, PASSIVE_AGENT_BEFORE_RE, PASSIVE_AUX, PRONOUNS, RELATIVE,
+    SKIP_BEFORE, TIME_WORDS, Lexicon,
 )
 
 
@@ -103,3 +107,16 @@ def object_before_for(text: str, sent_s: int, for_s: int, lex: Lexicon) -> NounP
     if np_ is None or np_.pronoun or np_.end != toks[j][1]:
         return None
     return np_ if np_.proper or np_.typed or text[np_.start : np_.end].lower().endswith("s") else None
+
+
+def quoted_speakers(text: str, sent: tuple[int, int], s: int, e: int, lex: Lexicon) -> list[NounPhrase]:
+    """Both speakers of "quoted ... as saying": the medium and the one it quotes ("Tasnim quoted an official
+    as saying"; "an official was quoted by Tasnim as saying"; "a senior official quoted by Haaretz")."""
+    sent_s, sent_e = sent
+    aux = PASSIVE_AGENT_BEFORE_RE.search(text, max(sent_s, s - 24), s)
+    subject = subject_before(text, sent_s, aux.start() if aux else s, lex)
+    by = BY_RE.match(text, e)
+    other = np_forward(text, by.end() if by else e, sent_e, lex)
+    if other is not None and by is None and aux is not None:
+        other = None  # "was quoted as saying": the words after are the report
+    return [np_ for np_ in (subject, other) if np_ is not None]

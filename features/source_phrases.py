@@ -11,10 +11,11 @@ import re
 from dataclasses import dataclass
 
 from .source_words import (
-    APPROXIMATORS, BOUNDARY, DETERMINERS, INDEFINITE, INTRO_PREPS, INTRO_RE, Lexicon, MEDIA_SUFFIX, NAME_CONNECTORS,
-    NP_STOP, ORG_HEADS, PASSIVE_AUX, PERSON_PRONOUNS, POSTMOD, PRESENT_AUX, PRONOUNS, QUOTE_MARK_RE,
-    RELATIVE, RELATIVE_RE, RELATIVE_STOP, SENTENCE_ADVERBS, SHORT_QUOTE_RE, SKIP_BEFORE, TIME_PREPS,
-    TICKER_BEFORE_RE, TIME_WORDS, TOKEN_RE, VERB_NEXT_RE, WEEKDAYS, DAY_PARTS,
+    APPOSITIVE_AFTER_RE, APPROXIMATORS, ARTICLE_BEFORE_RE, BOUNDARY, DETERMINERS, INDEFINITE, INTRO_PREPS, INTRO_RE,
+    Lexicon, LONE_QUANTIFIERS, MEDIA_SUFFIX, NAME_CONNECTORS, NP_STOP, ORG_HEADS, PASSIVE_AUX, PERSON_PRONOUNS,
+    POSTMOD, PRESENT_AUX, PRONOUNS, QUOTE_MARK_RE, RELATIVE, RELATIVE_RE, RELATIVE_STOP, SENTENCE_ADVERBS,
+    SHORT_QUOTE_RE, SKIP_BEFORE, THINGS, TIME_PREPS, TICKER_BEFORE_RE, TIME_WORDS, TOKEN_RE,
+    VERB_NEXT_RE, WEEKDAYS, DAY_PARTS,
 )
 
 @dataclass(slots=True)
@@ -114,9 +115,10 @@ def _np_forward(text: str, pos: int, limit: int, lex: Lexicon, chunk: bool) -> N
             label = whole.label if whole.label in ("document", "media") else "anonymous"
             return NounPhrase(toks[0][0], whole.end, label, f"{label}:{det} of:{whole.key}", typed=True)
     core = _np_core(text, toks, words, low, i, lex)
-    if not core and det and chunk and det in lex.common_heads and len(toks) == 1:
-        # "some (who argue)": a quantifier alone is the unnamed source
-        core = [0]
+    lone = det in lex.common_heads or det in LONE_QUANTIFIERS
+    if not core and det and chunk and len(toks) == 1 and lone and not ARTICLE_BEFORE_RE.search(text, max(0, pos - 6), pos):
+        # "some (who argue)", "Many argue": a quantifier alone is the unnamed source; not "the most telling"
+        return NounPhrase(toks[0][0], toks[0][1], "anonymous", f"anonymous:{det}:", typed=True)
     if not core:
         return None
     if _is_cap(_strip_poss(words[core[-1]])):
@@ -475,7 +477,9 @@ def _np_like(text: str, toks: list[tuple[int, int]], lex: Lexicon) -> bool:
     ("rushed everyone inside and", "months of")."""
     first = text[toks[0][0] : toks[0][1]]
     last = _function_form(text[toks[-1][0] : toks[-1][1]])
-    if last in NP_STOP or last in DETERMINERS or last in BOUNDARY or last in ("a", "to", "by"):
+    if last in NP_STOP or last in BOUNDARY or last in ("a", "to", "by"):
+        return False
+    if last in DETERMINERS and not (len(toks) == 1 and last in LONE_QUANTIFIERS):
         return False
     lf = first.lower()
     if first[:1].islower() and lf not in DETERMINERS and lf not in PRONOUNS and len(toks) > 1:
@@ -582,10 +586,14 @@ def sentence_subject(text: str, sent_s: int, s: int, lex: Lexicon, max_commas: i
     head = np_forward(text, intro.end(), s, lex)
     if head is None or not (head.proper or head.typed or head.pronoun in PERSON_PRONOUNS or head.pronoun == "they"):
         return None
-    # a subject is followed by its verb ("Khan began"), not by a dateline's "(CNN) –"
-    if not VERB_NEXT_RE.match(text, head.end):
+    if text[head.start : head.end].lower() in THINGS:
         return None
-    between = text[head.end : s]
+    # a subject is followed by its verb ("Khan began"), not by a dateline's "(CNN) –"; an appositive may stand between
+    app = APPOSITIVE_AFTER_RE.match(text, head.end, s) if max_commas else None
+    verb_at = app.end() if app else head.end
+    if not VERB_NEXT_RE.match(text, verb_at):
+        return None
+    between = text[verb_at:s]
     if s - head.end > 160 or between.count(",") > max_commas or QUOTE_MARK_RE.search(SHORT_QUOTE_RE.sub("", between)):
         return None
     return head

@@ -107,10 +107,22 @@ COORD_VERB_RE = re.compile(
 TO_BEFORE_RE = re.compile(
     r"(?:\b(?!(?:want|need|plann|expect|hop|tri|seem|intend|refus|declin|fail|prepar|schedul|slat|us|allow|ask|forc|"
     r"requir|invit|wish|decid|agre|promis|vow|threaten|offer|attempt|struggl|manag|dar)ed\b)[a-z]+ed|\b(?:on|forward))\s+to\s+$")
-# "..., while accusing some Republicans of ...": a gerund cue joined to its main clause
-GERUND_WHILE_RE = re.compile(r",?\s*\bwhile$")
+# "..., while accusing some Republicans of ...", "made it known by saying", "veered from claiming": a gerund cue
+# joined to its main clause, whose subject speaks
+# A clause with a subject of its own after "but" ("Biden may not have noticed but commentators were quick to ...,
+# criticizing"): the gerund is that subject's, not the sentence's.
+NEW_SUBJECT_RE = re.compile(r"\b(?:but|whereas)\s+(?!also\b)(?:[\w’'-]+\s+){1,3}(?:were|was|are|is|have|has|had)\b")
+GERUND_WHILE_RE = re.compile(r",?\s*\b(?:while|by|from)$")
+# Pronouns for things, capitalised at a sentence's start but no speaker ("Nothing is gained by saying").
+THINGS = frozenset("nothing something everything anything".split())
+# Subordinators opening a clause before the main clause, whose own subject a "by saying" belongs to ("When Trump
+# dinged Rubio, Rubio defended it by saying"); a gerund after a comma may belong to the subordinate clause.
+SUBORDINATORS = frozenset("when if after as because while although though since before once unless until".split())
 # A sentence's subject is followed by a lower-case word (its verb or an adverb).
 VERB_NEXT_RE = re.compile(r"[ \t]+[a-z]")
+# An appositive or "including" phrase between a subject and its verb, with no commas or quotation of its own
+# ("Suzan Harjo, the lead plaintiff in the case, rejected"; "Critics of the deal, including Republicans, objected").
+APPOSITIVE_AFTER_RE = re.compile(r",[^\S\n]+(?:the|a|an|including)[^\S\n][^,;:“”\"()\n]{1,120},(?=[ \t]+[a-z])")
 # An opening phrase before the subject: "In an interview last week, ".
 INTRO_RE = re.compile(
     r"(?:[A-Z][\w .,]{0,40}\([^()]{1,30}\)\s*[—–-]+\s*)?"  # a dateline: "Washington (CNN) – "
@@ -138,6 +150,9 @@ DETERMINERS = frozenset(
     "another two-thirds most few both every each".split()
 )
 INDEFINITE = frozenset("a an one two three four several some many another most few".split())
+# Quantifiers that stand alone as a subject ("Many argue", "Both have said"): an unnamed group speaks.
+ARTICLE_BEFORE_RE = re.compile(r"\b(?:the|a)\s+$", re.IGNORECASE)
+LONE_QUANTIFIERS = frozenset("many some most both several another".split())
 PRONOUNS = frozenset("he she they it i we you who".split())
 PERSON_PRONOUNS = frozenset("he she i we you who".split())
 # Words that close a clause: the subject of a cue never reaches back past them.
@@ -152,7 +167,14 @@ SKIP_BEFORE = frozenset(
     previously often again once then publicly privately already long initially first reportedly
     is was were are been being just still even further since earlier subsequently only""".split()
 )
+# "quoted" reports a speaker only with "as saying" after it ("Reuters quoted the minister as saying", "was quoted
+# by Tasnim as saying"); that "saying" belongs to the "quoted" cue.
+QUOTED_AS_RE = re.compile(r"[^.;:!?\n“”\"]{0,80}?\bas[^\S\n]+(?:saying|telling)\b")
+QUOTED_AS_BEFORE_RE = re.compile(r"\bquoted\b[^.;:!?\n“”\"]{0,80}?\bas[^\S\n]+$")
+BY_RE = re.compile(r"[^\S\n]+by[^\S\n]+")
 NOUN_BEFORE = frozenset("the a an this that his her their its our my your talk tv game radio road".split())
+# Broadcasters named by their medium ("Press TV said", "state radio reported"): a verb form after them is a report.
+BROADCAST = frozenset("tv radio".split())
 # Words before a cue that make it no report ("worth noting that" is the author's aside).
 NOT_A_CUE_BEFORE = frozenset("worth".split())
 # Particles after a cue that make it another verb ("called off a rally", "called up reservists").

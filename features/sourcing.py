@@ -28,19 +28,20 @@ from functools import lru_cache
 
 from .base import ArticleTransformer, Extraction, Span, per_100, safe_div
 from .insertions import clean_doc
-from .source_groups import _PP_PREPS, document_before_phrase, listed_names, object_before_for
+from .source_groups import _PP_PREPS, document_before_phrase, listed_names, object_before_for, quoted_speakers
 from .source_phrases import NounPhrase, np_before_gerund, np_forward, resolve_pronoun, sentence_subject, subject_before
 from .source_quotes import content_for_cue, one_span_per_quote, quote_spans
 from .source_words import (
-    ADJECTIVE_AFTER, AND_BEFORE_RE, APPOSED_NAME_RE, BELIEF, BOUNDARY, BY_AGENT_RE, CLAIM_FORMS, CLAIM_SUBJECTS,
-    COLON_CUE_RE, COLON_SPEAKER_RE, CONFORMITY_RE, COORD_VERB_RE, DETERMINERS, FINDERS, FIRST_SECOND, FORMS,
-    FROM_LINE_RE, FROM_OPENING_RE, GERUND_WHILE_RE, INFERENCE_GERUNDS, INVERSION_MARKS, Lexicon, MANNER_LABEL,
-    MANNER_RE, MODALS, MODAL_REPORTS, NAMING_BEFORE, NEGATED_RE, NEITHER_RE, NOT_AFTER_TO, NOT_A_CUE_AFTER,
-    NOT_A_CUE_BEFORE, NOUN_BEFORE, NP_STOP, OBJECT_PRONOUNS, OF_NAME_RE, ORG_HEADS, PASSIVE_AGENT_BEFORE_RE,
-    PASSIVE_AUX, PASSIVE_BEFORE_RE, PASSIVE_CUES, PASSIVE_GAP, PASSIVE_NEVER, PER_RE, PLACE_PREPS,
-    PLACING_PARTICIPLES, POLL_IN_RE, POSTPOSABLE, PRONOUNS, QUOTED_CLAUSE_START_RE, QUOTED_CUES, QUOTED_PAST,
-    QUOTE_AFTER_RE, QUOTE_BEFORE_RE, QUOTE_MARK_RE, REFLEXIVES, SAY_FRAMES, SKIP_BEFORE, SOURCE_LABELS, STANCE,
-    STANDALONE_MANNER_RE, THAT_RE, TIME_WORDS, TO_BEFORE_RE, WRITING_AFTER_RE, lexicon,
+    ADJECTIVE_AFTER, AND_BEFORE_RE, APPOSED_NAME_RE, BELIEF, BOUNDARY, BROADCAST, BY_AGENT_RE, CLAIM_FORMS,
+    CLAIM_SUBJECTS, COLON_CUE_RE, COLON_SPEAKER_RE, CONFORMITY_RE, COORD_VERB_RE, DETERMINERS, FINDERS,
+    FIRST_SECOND, FORMS, FROM_LINE_RE, FROM_OPENING_RE, GERUND_WHILE_RE, INFERENCE_GERUNDS, INVERSION_MARKS,
+    Lexicon, MANNER_LABEL, MANNER_RE, MODALS, MODAL_REPORTS, NAMING_BEFORE, NEGATED_RE, NEITHER_RE, NEW_SUBJECT_RE,
+    NOT_AFTER_TO, NOT_A_CUE_AFTER, NOT_A_CUE_BEFORE, NOUN_BEFORE, NP_STOP, OBJECT_PRONOUNS, OF_NAME_RE, ORG_HEADS,
+    PASSIVE_AGENT_BEFORE_RE, PASSIVE_AUX, PASSIVE_BEFORE_RE, PASSIVE_CUES, PASSIVE_GAP, PASSIVE_NEVER, PER_RE,
+    PLACE_PREPS, PLACING_PARTICIPLES, POLL_IN_RE, POSTPOSABLE, PRONOUNS, QUOTED_CLAUSE_START_RE, QUOTED_CUES,
+    QUOTED_AS_BEFORE_RE, QUOTED_AS_RE, QUOTED_PAST, QUOTE_AFTER_RE, QUOTE_BEFORE_RE, QUOTE_MARK_RE, REFLEXIVES,
+    SAY_FRAMES, SKIP_BEFORE, SOURCE_LABELS, STANCE, SUBORDINATORS, STANDALONE_MANNER_RE, THAT_RE, TIME_WORDS,
+    TO_BEFORE_RE, WRITING_AFTER_RE, lexicon,
 )
 from .text import Doc
 
@@ -215,22 +216,16 @@ def _reports_no_one(text: str, toks: list[tuple[int, int]], low: list[str], i: i
         return not (QUOTE_AFTER_RE.match(text, e) or QUOTE_BEFORE_RE.search(text, max(0, s - 60), s))
     if w in FORMS["writing"]:
         return not WRITING_AFTER_RE.match(text, toks[i][1])
+    if w == "quoted" and not QUOTED_AS_RE.match(text, toks[i][1]):
+        return True  # "the price quoted", "quoted a figure": no speaker quoted
+    if w in ("saying", "telling") and QUOTED_AS_BEFORE_RE.search(text, max(0, toks[i][0] - 100), toks[i][0]):
+        return True  # the "as saying" of "quoted the minister as saying": the cue is "quoted"
     if (w in FORMS["naming"] or w in FORMS["evidence"]) and nxt in REFLEXIVES:
         return True
     if (w in FORMS["data"] or w in FORMS["finding"]) and nxt != "that":
-        # a data noun as its subject, maybe before a short phrase ("the latest polling in Wisconsin shows");
-        # not "interview shows", "footage shows", "this once again shows"; "found" likewise after a study or
-        # its researchers ("the audit found", "Pew researchers found"), not "police who found the checks",
-        # "DNA sequences found in bacteria"
-        lo = max(0, i - 5)
-        finding = w in FORMS["finding"]
-        docs = [k for k in range(lo, i) if low[k] in lex.classes["document"] or finding and low[k] in FINDERS]
-        no_finder = not docs or any(x in BOUNDARY or x in PRONOUNS for x in low[docs[-1] : i]) or bool(
-            _CLAUSE_END_RE.search(text, toks[docs[-1]][1], toks[i][0]))
-        if not finding:
-            return no_finder
-        if no_finder and not text.startswith(",", toks[i][1]):
-            return True  # "found, similarly, that ...": a finding reported whatever its long subject
+        verdict = _without_finder(text, toks, low, i, lex)
+        if verdict is not None:
+            return verdict
     if i == 0:
         return False
     prev = low[i - 1]
@@ -248,7 +243,9 @@ def _reports_no_one(text: str, toks: list[tuple[int, int]], low: list[str], i: i
         return True
     if w == "asked" and nxt == "to" and prev in PASSIVE_AUX:
         return True  # "they were asked to rate ...": the subject is asked, it reports nothing
-    if (prev in NOUN_BEFORE or prev in NOT_A_CUE_BEFORE or prev in ADJECTIVE_AFTER and w.endswith("ed")) and spaced:
+    # "Press TV said": a verb form after a broadcaster's medium is its report, not a noun compound ("TV interview")
+    noun = prev in NOUN_BEFORE and not (prev in BROADCAST and (w.endswith("ed") or w in ("said", "says", "told")))
+    if (noun or prev in NOT_A_CUE_BEFORE or prev in ADJECTIVE_AFTER and w.endswith("ed")) and spaced:
         return True  # 'that," said' is a cue: the gap holds more than a space
     if w in FORMS["evidence"] and nxt != "that" and (prev == "it" or prev.endswith("ly") and i > 1 and low[i - 2] == "it"):
         return True
@@ -277,6 +274,23 @@ def _reports_no_one(text: str, toks: list[tuple[int, int]], low: list[str], i: i
     return False
 
 
+def _without_finder(text: str, toks: list[tuple[int, int]], low: list[str], i: int, lex: Lexicon) -> bool | None:
+    """Whether a data or finding verb without "that" reports nothing for want of a study or data noun before it;
+    None when a finding verb is left to the other checks."""
+    # a data noun as its subject, maybe before a short phrase ("the latest polling in Wisconsin shows");
+    # not "interview shows", "footage shows", "this once again shows"; "found" likewise after a study or
+    # its researchers ("the audit found", "Pew researchers found"), not "police who found the checks",
+    # "DNA sequences found in bacteria"
+    finding = low[i] in FORMS["finding"]
+    docs = [k for k in range(max(0, i - 5), i) if low[k] in lex.classes["document"] or finding and low[k] in FINDERS]
+    no_finder = not docs or any(x in BOUNDARY or x in PRONOUNS for x in low[docs[-1] : i]) or bool(
+        _CLAUSE_END_RE.search(text, toks[docs[-1]][1], toks[i][0]))
+    if not finding:
+        return no_finder
+    # "found, similarly, that ...": a finding reported whatever its long subject
+    return True if no_finder and not text.startswith(",", toks[i][1]) else None
+
+
 def _common_noun(text: str, toks: list[tuple[int, int]], w: str, j: int, lex: Lexicon) -> bool:
     """A lower-case content word (no pronoun, auxiliary, adverb or function word) at token ``j``."""
     w = re.split(r"[’']", w)[0]  # "she’d called": a pronoun with its auxiliary
@@ -301,6 +315,8 @@ def _sources_for_cue(
     if form in ("from", "per"):
         np_ = (relayed or {}).get(s)
         return [np_] if np_ is not None else []
+    if first == "quoted":
+        return quoted_speakers(text, sent, s, e, lex)
     if form == "in":
         m = POLL_IN_RE.match(text, s)
         head = m.group(3).lower() if m else ""
@@ -318,7 +334,9 @@ def _sources_for_cue(
         if main_cue:
             return []
         head = sentence_subject(text, sent_s, s, lex, max_commas=1)
-        return [head] if head is not None else []
+        opener = "" if head is None or before.endswith(",") else text[head.start : head.end].split()[0].lower()
+        return [head] if head is not None and not NEW_SUBJECT_RE.search(text, head.end, s) and (
+            opener not in SUBORDINATORS) else []
     # "One commenter — who appeared to be a student — noted": a closing dash, not an inversion
     paired_dash = bool(before) and before[-1] in "—–" and any(c in "—–" for c in before[:-1])
     if first in POSTPOSABLE and (not before or before[-1] in INVERSION_MARKS) and not paired_dash:

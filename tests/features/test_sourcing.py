@@ -603,12 +603,49 @@ SOURCE_SPANS = [
      ["Mr Museveni"]),
     ("The mayor visited the site and later said the damage was severe.", ["The mayor"]),
     ("The mayor visited the site and the governor said the damage was severe.", ["the governor"]),
+    # a quantifier standing alone as the subject is an unnamed group; as an object or a determiner it is not
+    ("Many argue that the deal is a mistake.", ["Many"]),
+    ("Both have proclaimed their innocence, but Collins has dropped out of his race.", ["Both"]),
+    ("Most say the economy is weak.", ["Most"]),
+    ("He told many that the plan would fail.", ["He"]),
+    ("One viewer liked the film, and another criticised it for its length.", ["another"]),
+    ("They told one another that the plan would fail.", ["They"]),
+    ("Many voters say the economy is weak.", ["Many voters"]),
+    ("It was the most said about the matter in years.", []),
+    ("The most telling part of the debate came early in the week.", []),
+    # a gerund cue after "by", "from" or "in" joined to the main clause: the sentence's subject speaks;
+    # a thing does not
+    ("However, Trump made his disapproval known by saying that the coverage incited anger.", ["Trump"]),
+    ("The senator ended the speech by saying he would run again.", ["The senator"]),
+    ("Nothing is gained by saying that the plan failed.", []),
+    ("Biography can be overrated in explaining a politician's values.", []),
+    # "quoted ... as saying": the medium and the one it quotes both speak; a passive's subject is the quoted one
+    ("Tasnim quoted an army official as saying the missile was tested.", ["Tasnim", "an army official"]),
+    ("An army official was quoted by Tasnim as saying the missile was tested.", ["An army official", "Tasnim"]),
+    ("The minister was quoted as saying the talks had failed.", ["The minister"]),
+    ("She quoted Lincoln at length, saying the nation was divided.", ["She"]),
+    # a gerund after a clause: the subject opening the sentence speaks across an appositive or "including"
+    ("Suzan Harjo, the lead plaintiff in the case, rejected the new results, saying the survey was invalid.",
+     ["Suzan Harjo"]),
+    ("Critics of the deal, including several senators, objected to the terms, insisting that it be rewritten.",
+     ["Critics of the deal"]),
 ]
 
 
 @pytest.mark.parametrize("text, sources", SOURCE_SPANS)
 def test_source_spans(text: str, sources: list[str]) -> None:
     assert [t for t, _ in _spans(text, "source")] == sources
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Trump, the front-runner, has led every poll, with his rivals saying the race is over.", "Trump"),
+    ("Smith, the first speaker, left early, and by noon the crowd had gone home, saying little.", "Smith"),
+    ("Biden may not have noticed the error but critics were quick to join in criticizing it.", "Biden"),
+    ("When Trump dinged Rubio for his record, Rubio defended it by saying Congress is idle.", "When"),
+])
+def test_an_opening_name_speaks_only_for_its_own_clause(text: str, name: str) -> None:
+    # the gerund belongs to another subject: the clause runs on past the name's own verb, or "but" opens a new one
+    assert [t for t, _ in _spans(text, "source") if t.startswith(name)] == []
 
 
 def test_poll_shares_are_unnamed() -> None:

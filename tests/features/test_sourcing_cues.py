@@ -93,6 +93,12 @@ NO_CUE = [
     # observing, not speaking: an observance kept by people, a lament as a noun
     ("The holiday is observed by millions of families.", None),
     ("Her lament for the old city filled the book.", None),
+    # a cue word after a broadcaster's medium is a noun compound unless it is a verb form
+    ("He gave a TV interview on Monday.", None),
+    # "quoted" without "as saying" quotes no speaker
+    ("The price quoted by the dealer was too high.", None),
+    ("He quoted a figure of $3 million in his speech.", None),
+    ("The TV reports suggest the storm is moving north.", None),
 ]
 
 
@@ -190,6 +196,9 @@ CUE = [
     ("When the police chief announce that the suspect was found, Trump tweeted.", "announce", None),
     # a poll opening the sentence frames its finding
     ("In a CBS News poll last month, 38 percent of voters backed the plan.", "In", "a CBS News poll"),
+    # a broadcaster named by its medium reports ("Press TV said"), as any outlet does
+    ('"The tests do not violate the deal," Iran\'s Press TV said in a report.', "said", "Iran's Press TV"),
+    ("State radio said the president had left the country.", "said", "State radio"),
 ]
 
 
