@@ -9,7 +9,7 @@ from functools import lru_cache
 from itertools import repeat
 from operator import mul
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
 import numpy as np
 
@@ -38,6 +38,8 @@ POSITION_FEATURES: tuple[str, ...] = (
     "quote_mark_after",
     "sentence_mean_abs_valence",
 )
+#: Bigram weights by table ("next", "prev") and lower-cased "a|b" key.
+BigramWeights = dict[str, dict[str, float]]
 _QUOTE_CHARS = frozenset("\"“”‘’'«»")
 
 _ADJ_ENDINGS = ("ous", "ive", "ful", "able", "ible", "al", "ic", "ant", "ent", "less", "ing", "ed", "y")
@@ -194,6 +196,18 @@ def bigram_keys(lowered: list[str]) -> tuple[list[str], list[str]]:
     return [f"{a}|{b}" for a, b in zip(lowered, nxt)], [f"{a}|{b}" for a, b in zip(prv, lowered)]
 
 
+def bigram_words(tables: list[Mapping[str, float]]) -> list[str]:
+    """The distinct words of the "a|b" keys of ``tables``, in order of first sight."""
+    return list(dict.fromkeys(w for t in tables for k in t for w in k.split("|")))
+
+
+def bigram_ids(table: Mapping[str, float], words: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """The (n x 2) ids in ``words`` of the two words of each "a|b" key of ``table``, and the keys' weights."""
+    ids = dict(zip(words, range(len(words))))
+    pairs = np.fromiter((ids[w] for k in table for w in k.split("|")), dtype=np.uint32, count=2 * len(table))
+    return pairs.reshape(-1, 2), np.fromiter(table.values(), dtype=np.float64, count=len(table))
+
+
 # Columns of a token type's cached row after the score columns (see LoadedModel._type_row):
 # flags and cues of the word, then its length and its word id in the bigram table.
 ROW_ABSVAL, ROW_FORCED, ROW_POSS, ROW_FUNC, ROW_INT, ROW_SUP, ROW_MOST, ROW_ADJ, ROW_CAP, ROW_CHARGED, ROW_NOISE, \
@@ -217,25 +231,32 @@ def _type_flags(raw: str, cues: WordCues | None = None) -> tuple[float, ...]:
 class PairTable:
     """The bigram weights by word ids: each word of a bigram key has an id (every other word
     the id ``none``), a pair of ids one integer code, and the codes sorted beside their
-    ("next", "prev") weights, so an article's pairs are looked up by one ``searchsorted``."""
+    ("next", "prev") weights, so an article's pairs are looked up by one ``searchsorted``.
 
-    def __init__(self, nxt: dict[str, float], prv: dict[str, float]) -> None:
-        # tokens never contain "|": a key that is not two words cannot match
-        keys = [k for k in {**nxt, **prv} if k.count("|") == 1]
-        parts = "|".join(keys).split("|")  # each key is two words: firsts and seconds alternate
-        firsts, seconds = (parts[0::2], parts[1::2]) if keys else ([], [])
-        self.words: dict[str, int] = {w: i for i, w in enumerate(dict.fromkeys([*firsts, *seconds]))}
+    ``words`` lists the words by id; ``nxt`` and ``prv`` hold the (n x 2) word-id pairs of
+    their keys and the keys' weights (the model file stores them so, see ``model_arrays``)."""
+
+    def __init__(self, words: list[str], nxt: tuple[np.ndarray, np.ndarray],
+                 prv: tuple[np.ndarray, np.ndarray]) -> None:
+        self.words: dict[str, int] = dict(zip(words, range(len(words))))
         self.none = len(self.words)
         self.start, self.end = self.words.get("<s>", self.none), self.words.get("<e>", self.none)
-        ids = self.words.__getitem__
-        codes = self.code(np.fromiter(map(ids, firsts), dtype=np.int64, count=len(keys)),
-                          np.fromiter(map(ids, seconds), dtype=np.int64, count=len(keys)))
-        order = np.argsort(codes, kind="stable")
-        self.codes = codes[order]
+        (next_ids, next_weights), (prev_ids, prev_weights) = nxt, prv
+        codes = [self.code(ids[:, 0].astype(np.int64), ids[:, 1]) for ids in (next_ids, prev_ids)]
+        # a key in both tables is one code: its row holds both weights
+        self.codes, rows = np.unique(np.concatenate(codes), return_inverse=True)
         # the weights of the sorted codes, then one all-zero row for every pair not listed
-        self.weights = np.zeros((len(keys) + 1, 2))
-        self.weights[:-1, 0] = np.fromiter(map(nxt.get, keys, repeat(0.0)), dtype=float, count=len(keys))[order]
-        self.weights[:-1, 1] = np.fromiter(map(prv.get, keys, repeat(0.0)), dtype=float, count=len(keys))[order]
+        self.weights = np.zeros((len(self.codes) + 1, 2))
+        self.weights[rows[:len(codes[0])], 0] = next_weights
+        self.weights[rows[len(codes[0]):], 1] = prev_weights
+
+    @classmethod
+    def from_weights(cls, nxt: Mapping[str, float], prv: Mapping[str, float]) -> "PairTable":
+        """The table of "word|next" and "previous|word" weight dicts."""
+        # tokens never contain "|": a key that is not two words cannot match
+        tables = [{k: w for k, w in t.items() if k.count("|") == 1} for t in (nxt, prv)]
+        words = bigram_words(tables)
+        return cls(words, *(bigram_ids(t, words) for t in tables))
 
     def code(self, a: Any, b: Any) -> Any:
         """The integer code of the word-id pair (a, b) (ints or int arrays)."""
@@ -273,13 +294,16 @@ class LoadedModel:
 
     def __init__(self, bias: float, blocks: dict[str, dict[str, float]], position: dict[str, float],
                  decode: dict[str, Any], meta: dict[str, Any] | None = None,
-                 bigrams: dict[str, dict[str, float]] | None = None):
+                 bigrams: BigramWeights | Callable[[], BigramWeights] | None = None,
+                 pairs: PairTable | None = None):
         self.bias = float(bias)
         self.blocks = blocks
         self.position = np.array([position.get(n, 0.0) for n in DENSE_FEATURES], dtype=float)
         self.decode = dict(decode)
         self.meta = meta or {}
-        self.bigrams = bigrams or {}
+        # a callable gives the bigram dicts when first asked for: scoring reads ``pairs`` only
+        self._bigrams = bigrams or {}
+        self._has_bigrams = bool(bigrams)
         self._offsets = [int(k) for k in blocks if k != "0"]
         # the weight dicts of the token itself and of each neighbour offset, in _offsets order
         self._own_weights = blocks["0"]
@@ -288,8 +312,17 @@ class LoadedModel:
         keys = list(set().union(*self._offset_weights))
         self._ctx_weights: dict[str, tuple[float, ...]] = dict(zip(keys, zip(
             *(map(weights.get, keys, repeat(0.0)) for weights in self._offset_weights))))
-        self.pairs = PairTable(self.bigrams.get("next", {}), self.bigrams.get("prev", {}))
+        if pairs is None:
+            pairs = PairTable.from_weights(self.bigrams.get("next", {}), self.bigrams.get("prev", {}))
+        self.pairs = pairs
         self._clear_cache()
+
+    @property
+    def bigrams(self) -> BigramWeights:
+        """The bigram weights by table ("next", "prev") and "a|b" key."""
+        if callable(self._bigrams):
+            self._bigrams = self._bigrams()
+        return self._bigrams
 
     def _clear_cache(self) -> None:
         # Type rows live in one growing array; tokens map to row numbers, so an
@@ -367,7 +400,7 @@ class LoadedModel:
                 if -o < n:
                     shifted[-o:] = rows[: n + o, j]
             score += shifted
-        if self.bigrams:
+        if self._has_bigrams:
             pairs = self.pairs
             word_ids = np.empty(n + 2, dtype=np.int64)
             word_ids[0], word_ids[-1] = pairs.start, pairs.end
@@ -390,6 +423,9 @@ class LoadedModel:
 #                  the [group, name] of each table ("blocks"/"0", "bigrams"/"next", ...) in order;
 #   "keys_<i>"     UTF-8 bytes of table i's keys joined by "\n" (no key holds a line break);
 #   "weights_<i>"  float64 weights of those keys, in the same order.
+# A bigram table's keys are word pairs, stored as the pair table reads them:
+#   "pair_words"   UTF-8 bytes of the distinct words of all bigram keys joined by "\n";
+#   "pairs_<i>"    uint32 (n x 2) ids in "pair_words" of the two words of each key, in key order.
 _TABLE_GROUPS = ("blocks", "bigrams")
 
 
@@ -398,25 +434,87 @@ def model_arrays(d: dict[str, Any]) -> dict[str, np.ndarray]:
     tables = [(g, name, weights) for g in _TABLE_GROUPS for name, weights in (d.get(g) or {}).items()]
     header = {k: v for k, v in d.items() if k not in _TABLE_GROUPS}
     header["tables"] = [[g, name] for g, name, _ in tables]
-    out = {"header": np.frombuffer(json.dumps(header, ensure_ascii=False).encode("utf-8"), dtype=np.uint8)}
-    for i, (g, name, weights) in enumerate(tables):
+    out = {"header": _utf8(json.dumps(header, ensure_ascii=False))}
+    pair_tables = [weights for g, _, weights in tables if g == "bigrams"]
+    for g, name, weights in tables:
         if any("\n" in k for k in weights):
             raise ValueError(f"a key of {g}/{name} holds a line break")
-        out[f"keys_{i}"] = np.frombuffer("\n".join(weights).encode("utf-8"), dtype=np.uint8)
-        out[f"weights_{i}"] = np.fromiter(weights.values(), dtype=np.float64, count=len(weights))
+        if g == "bigrams" and any(k.count("|") != 1 for k in weights):
+            raise ValueError(f"a key of {g}/{name} is not two words joined by '|'")
+    words = bigram_words(pair_tables)
+    if pair_tables:
+        out["pair_words"] = _utf8("\n".join(words))
+    for i, (g, name, weights) in enumerate(tables):
+        if g == "bigrams":
+            out[f"pairs_{i}"], out[f"weights_{i}"] = bigram_ids(weights, words)
+        else:
+            out[f"keys_{i}"] = _utf8("\n".join(weights))
+            out[f"weights_{i}"] = np.fromiter(weights.values(), dtype=np.float64, count=len(weights))
     return out
+
+
+def _utf8(text: str) -> np.ndarray:
+    return np.frombuffer(text.encode("utf-8"), dtype=np.uint8)
+
+
+def _lines(array: np.ndarray) -> list[str]:
+    text = array.tobytes().decode("utf-8")
+    return text.split("\n") if text else []
+
+
+def _table_arrays(arrays: Mapping[str, np.ndarray], i: int, g: str, name: str,
+                  words: list[str]) -> tuple[list[str] | np.ndarray, np.ndarray]:
+    """Table i's keys (a bigram table: its word-id pairs) and weights, checked against each other."""
+    weights = arrays[f"weights_{i}"]
+    if g == "bigrams":
+        keys: list[str] | np.ndarray = arrays[f"pairs_{i}"]
+        if keys.ndim != 2 or keys.shape[1] != 2 or (len(keys) and int(keys.max()) >= len(words)):
+            raise ValueError(f"{g}/{name}: word pairs of shape {keys.shape} outside the {len(words)} pair words")
+    else:
+        keys = _lines(arrays[f"keys_{i}"]) if len(weights) else []
+    if len(keys) != len(weights):
+        raise ValueError(f"{g}/{name}: {len(keys)} keys for {len(weights)} weights")
+    return keys, weights
+
+
+def _read_file(arrays: Mapping[str, np.ndarray]) -> tuple[dict[str, Any], list[str], dict[str, tuple[Any, Any]]]:
+    """The header dict with the "blocks" tables decoded, the pair words, and each bigram table's
+    (word-id pairs, weights) by name."""
+    d = json.loads(arrays["header"].tobytes().decode("utf-8"))
+    words = _lines(arrays["pair_words"]) if "pair_words" in arrays else []
+    pairs: dict[str, tuple[Any, Any]] = {}
+    for i, (g, name) in enumerate(d.pop("tables")):
+        keys, weights = _table_arrays(arrays, i, g, name, words)
+        if g == "bigrams":
+            pairs[name] = (keys, weights)
+        else:
+            d.setdefault(g, {})[name] = dict(zip(keys, weights.tolist()))
+    return d, words, pairs
+
+
+def _bigram_dicts(words: list[str], pairs: dict[str, tuple[Any, Any]]) -> BigramWeights:
+    return {name: dict(zip([f"{words[a]}|{words[b]}" for a, b in ids.tolist()], weights.tolist()))
+            for name, (ids, weights) in pairs.items()}
 
 
 def model_dict(arrays: Mapping[str, np.ndarray]) -> dict[str, Any]:
     """The model dict held by the arrays of a model file (inverse of ``model_arrays``)."""
-    d = json.loads(arrays["header"].tobytes().decode("utf-8"))
-    for i, (g, name) in enumerate(d.pop("tables")):
-        weights = arrays[f"weights_{i}"].tolist()
-        keys = arrays[f"keys_{i}"].tobytes().decode("utf-8").split("\n") if weights else []
-        if len(keys) != len(weights):
-            raise ValueError(f"{g}/{name}: {len(keys)} keys for {len(weights)} weights")
-        d.setdefault(g, {})[name] = dict(zip(keys, weights))
+    d, words, pairs = _read_file(arrays)
+    if pairs:
+        d["bigrams"] = _bigram_dicts(words, pairs)
     return d
+
+
+def model_from_arrays(arrays: Mapping[str, np.ndarray]) -> LoadedModel:
+    """The model of a model file's arrays; the bigram table is built from the stored word pairs,
+    and the bigram dicts are decoded only if asked for."""
+    d, words, pairs = _read_file(arrays)
+    if d.get("format") != MODEL_FORMAT:
+        raise ValueError(f"loaded-language model format {d.get('format')!r}; expected {MODEL_FORMAT!r}")
+    none = (np.zeros((0, 2), dtype=np.uint32), np.zeros(0))
+    table = PairTable(words, pairs.get("next", none), pairs.get("prev", none))
+    return LoadedModel(d["bias"], d["blocks"], d["position"], d["decode"], d.get("meta"),
+                       (lambda: _bigram_dicts(words, pairs)) if pairs else None, table)
 
 
 def save_model_file(d: dict[str, Any], path: Path) -> None:
@@ -428,4 +526,4 @@ def save_model_file(d: dict[str, Any], path: Path) -> None:
 @lru_cache(maxsize=1)
 def load_model() -> LoadedModel:
     """The shipped model (features/lexicons/loaded_model_v1.npz), loaded once."""
-    return LoadedModel.from_dict(model_dict(lexicon_arrays(MODEL_RESOURCE)))
+    return model_from_arrays(lexicon_arrays(MODEL_RESOURCE))

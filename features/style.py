@@ -226,19 +226,16 @@ def mattr(words: list[str], window: int = MATTR_WINDOW) -> float:
         return len(set(words)) / n
     # Each position j adds 1 to every window that starts after its word's previous
     # occurrence and still contains j; summing those counts is the same integer as
-    # sliding the window.
-    last: dict[str, int] = {}
-    top = n - window
-    total = 0
-    for j, w in enumerate(words):
-        lo = last.get(w, -1) + 1
-        last[w] = j
-        a = j - window + 1
-        if a > lo:
-            lo = a
-        hi = j if j < top else top
-        if hi >= lo:
-            total += hi - lo + 1
+    # sliding the window. A word's id is the position of its first occurrence.
+    first = np.fromiter(map({}.setdefault, words, range(n)), dtype=np.int64, count=n)
+    order = np.argsort(first, kind="stable")  # each word's positions, in text order
+    prev = np.full(n, -1, dtype=np.int64)
+    same = first[order[1:]] == first[order[:-1]]
+    prev[order[1:][same]] = order[:-1][same]
+    j = np.arange(n, dtype=np.int64)
+    lo = np.maximum(prev + 1, j - window + 1)
+    hi = np.minimum(j, n - window)
+    total = int(np.maximum(hi - lo + 1, 0).sum())
     return total / (window * (n - window + 1))
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from features.loaded_model import (
     DENSE_FEATURES, MODEL_RESOURCE, ROW_LEN, ROW_PAIR_WORD, LoadedModel, PairTable, _marked_sentences, bigram_keys,
-    load_model, model_arrays, model_dict, position_matrix, save_model_file,
+    load_model, model_arrays, model_dict, model_from_arrays, position_matrix, save_model_file,
 )
 from features.lexicons import lexicon_arrays, lexicon_path
 from features.loaded_words import context_features
@@ -52,7 +52,7 @@ def test_type_rows_of_new_words_repeated_in_one_article():
 def test_pair_table_finds_each_bigram_weight_and_zero_for_others():
     nxt = {"so|called": 1.5, "<s>|the": 0.25, "experts|<e>": -2.0, "bad|key|x": 9.0}
     prv = {"so|called": -0.5, "called|experts": 3.0}
-    table = PairTable(nxt, prv)
+    table = PairTable.from_weights(nxt, prv)
     words = ["the", "so", "called", "experts", "so", "the", "unlisted"]
     ids = np.array([table.start, *(table.word_id(w) for w in words), table.end])
     got = table.weights[table.rows(ids)]
@@ -60,7 +60,7 @@ def test_pair_table_finds_each_bigram_weight_and_zero_for_others():
     for (a, b), (n, p) in zip(zip(seq, seq[1:]), got):
         assert (n, p) == (nxt.get(f"{a}|{b}", 0.0), prv.get(f"{a}|{b}", 0.0)), (a, b)
     assert table.word_id("unlisted") == table.none
-    empty = PairTable({}, {})
+    empty = PairTable.from_weights({}, {})
     assert empty.weights[empty.rows(np.array([empty.start, empty.none, empty.end]))].tolist() == [[0.0, 0.0]] * 2
 
 
@@ -144,6 +144,37 @@ def test_a_key_with_a_line_break_is_refused_by_the_model_file():
         model_arrays(d)
     d["blocks"]["0"] = {"w=a b": 1.0}
     assert model_dict(model_arrays(d))["blocks"]["0"] == {"w=a b": 1.0}
+
+
+def test_the_model_read_from_the_file_scores_as_the_model_built_from_its_dict():
+    # the file's stored word pairs give the same bigram weights as the "a|b" dicts
+    arrays = lexicon_arrays(MODEL_RESOURCE)
+    stored = model_from_arrays(arrays)
+    d = model_dict(arrays)
+    from_dicts = LoadedModel.from_dict(d)
+    doc = parse(SAMPLE_004.read_text(encoding="utf-8"))
+    assert np.array_equal(stored.token_probabilities(doc), from_dicts.token_probabilities(doc))
+    assert len(stored.pairs.codes) > 10_000 and stored.pairs.words.keys() == from_dicts.pairs.words.keys()
+    assert stored.bigrams == d["bigrams"] and list(stored.bigrams["next"]) == list(d["bigrams"]["next"])
+
+
+def test_a_bigram_key_that_is_not_two_words_is_refused_by_the_model_file():
+    d = copy.deepcopy(load_model().to_dict())
+    d["bigrams"] = {"next": {"so|called|x": 1.0}, "prev": {}}
+    with pytest.raises(ValueError, match="two words"):
+        model_arrays(d)
+    d["bigrams"] = {"next": {"so|called": 1.0}, "prev": {"called|experts": -0.5}}
+    assert model_dict(model_arrays(d))["bigrams"] == d["bigrams"]
+
+
+def test_word_pairs_outside_the_pair_words_are_refused():
+    d = copy.deepcopy(load_model().to_dict())
+    d["bigrams"] = {"next": {"so|called": 1.0}, "prev": {}}
+    arrays = model_arrays(d)
+    i = next(int(k.split("_")[1]) for k in arrays if k.startswith("pairs_"))
+    arrays[f"pairs_{i}"] = np.array([[0, 7]], dtype=np.uint32)
+    with pytest.raises(ValueError, match="outside"):
+        model_dict(arrays)
 
 
 def test_the_shipped_model_file_holds_numbers_and_bytes_only():

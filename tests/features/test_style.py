@@ -246,6 +246,18 @@ def test_mattr_equals_brute_force_on_sample_words():
     assert mattr(words) == pytest.approx(brute)
 
 
+def test_mattr_is_the_exact_window_total_over_the_window_count():
+    # the distinct words of every window summed as an integer, then one division: the same float
+    # for windows of 1, 3 and 50 words, words repeated at and across the window edges included
+    doc = parse(sample("002")[1])
+    words = [doc.text[s:e].lower() for s, e in doc.tokens if not doc.text[s].isdigit()]
+    for w in (1, 3, 50):
+        total = sum(len(set(words[i:i + w])) for i in range(len(words) - w + 1))
+        assert mattr(words, w) == total / (w * (len(words) - w + 1)), w
+    edges = ["a", "b", "a", "c", "c", "a", "b", "d", "a", "a"]
+    assert mattr(edges, 3) == sum(len(set(edges[i:i + 3])) for i in range(8)) / (3 * 8)
+
+
 def test_mattr_of_the_article_leaves_numbers_out():
     text = ("In 2019 the ministers met in Ankara and in 2020 the ministers met in Moscow, "
             "where 2019's talks and the 2020 talks were read as one long round of the same talks.")
