@@ -1,14 +1,13 @@
 """Speakers found beyond the plain subject of a cue: a document that speaks through a prepositional phrase before
 its gerund cue, the names of a list of three or more speakers, the one blamed or praised "for saying", and
 the medium and the speaker of "quoted ... as saying";
-``source_phrases`` parses the single phrases they are made of."""
+``source_np`` and ``source_phrases`` parse the single phrases they are made of."""
 from __future__ import annotations
 
 import re
 
-from .source_phrases import (
-    POSSESSIVE_RE, NounPhrase, chunk_before, clean_gap, np_forward, subject_before, tokens_in,
-)
+from .source_np import POSSESSIVE_RE, NounPhrase, clean_gap, np_forward, tokens_in
+from .source_phrases import chunk_before, subject_before
 from .source_words import (
     BOUNDARY, BY_RE, DETERMINERS, INTRO_PREPS, NP_STOP, PASSIVE_AGENT_BEFORE_RE, PASSIVE_AUX, PRONOUNS, RELATIVE,
     SKIP_BEFORE, TIME_WORDS, Lexicon,

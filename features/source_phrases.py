@@ -2,38 +2,22 @@
 
 The subject before a cue ("A source in Ankara said", "Sezer, an expert, said", "he
 told"), the phrase after an inverted cue ("..., said the source") or after "according
-to", each labelled named / anonymous / media / document from the word classes;
-pronouns take the label and identity of the nearest earlier fitting source.
+to", each labelled named / anonymous / media / document from the word classes
+(``source_np`` parses and labels the phrase itself); pronouns take the label and
+identity of the nearest earlier fitting source.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from .source_np import NounPhrase, POSSESSIVE_RE, clean_gap, function_form, is_cap, np_forward, tokens_in
 from .source_words import (
-    APPOSITIVE_AFTER_RE, APPROXIMATORS, ARTICLE_BEFORE_RE, BOUNDARY, DETERMINERS, INDEFINITE, INTRO_PREPS, INTRO_RE,
-    Lexicon, LONE_QUANTIFIERS, MEDIA_SUFFIX, NAME_CONNECTORS, NP_STOP, ORG_HEADS, PASSIVE_AUX, PERSON_PRONOUNS,
-    POSTMOD, PRESENT_AUX, PRONOUNS, QUOTE_MARK_RE, RELATIVE, RELATIVE_RE, RELATIVE_STOP, SENTENCE_ADVERBS,
-    SHORT_QUOTE_RE, SKIP_BEFORE, THINGS, TIME_PREPS, TICKER_BEFORE_RE, TIME_WORDS, TOKEN_RE,
-    VERB_NEXT_RE, WEEKDAYS, DAY_PARTS,
+    APPOSITIVE_AFTER_RE, BOUNDARY, DAY_PARTS, DETERMINERS, INTRO_PREPS, INTRO_RE, Lexicon, LONE_QUANTIFIERS, NP_STOP,
+    PASSIVE_AUX, PERSON_PRONOUNS, POSTMOD, PRESENT_AUX, PRONOUNS, QUOTE_MARK_RE, RELATIVE, RELATIVE_RE, RELATIVE_STOP,
+    SHORT_QUOTE_RE, SKIP_BEFORE, THINGS, TIME_PREPS, TICKER_BEFORE_RE, TIME_WORDS, VERB_NEXT_RE, WEEKDAYS,
 )
 
-@dataclass(slots=True)
-class NounPhrase:
-    """A source noun phrase: its token spans, the evidence span and the label."""
-
-    start: int
-    end: int
-    label: str
-    key: str
-    person: bool = False
-    pronoun: str = ""
-    proper: bool = False
-    typed: bool = False  # the head is a known source noun ("source", "report", "newspaper")
-
-
-# Compiled once: these run per word of every candidate source phrase.
-POSSESSIVE_RE: re.Pattern[str] = re.compile(r"[’']s$")
+# Compiled once: these run per clause that ends at a cue.
 _SHORT_NUMBER = re.compile(r"\d{1,4}")
 PARTY_APPOSITIVE_RE = re.compile(r"(?:Republican|Democrat|Independent)\s+(?:of|from)\b")
 _RELATIVE_WORD_RE = re.compile(r"\b(?:who|which|that)\b")
@@ -44,239 +28,6 @@ _AGE_RE = re.compile(r"\d{1,3}")
 # a state or country after its city: one capitalised word ("Texas", "Calif.") or a compass-named state
 _STATE_RE = re.compile(r"(?:(?:New|North|South|West|Rhode)\s+)?[A-Z][\w.’'-]*")
 _PLACE_END_RE = re.compile(r"\b(?:from|in|of|near)\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}$")
-
-
-def tokens_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The (start, end) offsets of the word tokens in ``text[start:end]``."""
-    return [(m.start(), m.end()) for m in TOKEN_RE.finditer(text, start, end)]
-
-
-def _is_cap(w: str) -> bool:
-    return w[:1].isupper()
-
-
-def _function_form(w: str) -> str:
-    """``w`` lower-cased for the function-word lists; an acronym ("the WHO", "IT staff") stays upper
-    case, so it matches none of them."""
-    return w if len(w) > 1 and w.isupper() else w.lower()
-
-
-def _strip_poss(w: str) -> str:
-    return POSSESSIVE_RE.sub("", w)
-
-
-def clean_gap(text: str, a: int, b: int) -> bool:
-    """True when only spaces separate two tokens (no punctuation, no line break)."""
-    gap = text[a:b]
-    if gap[:1] == "%" and a > 0 and text[a - 1].isdigit():
-        gap = gap[1:]  # "55% of Americans": the sign belongs to its number
-    elif gap == "/" and text[a - 1].isalpha() and text[b : b + 1].isupper():
-        return True  # "ABC News/Washington Post", "ADL/Greenblatt": two names of one source
-    return gap.strip() == "" and "\n" not in gap
-
-
-def np_forward(text: str, pos: int, limit: int, lex: Lexicon, chunk: bool = False) -> NounPhrase | None:
-    """Parse a source noun phrase starting at ``pos`` (at most up to ``limit``).
-
-    ``chunk`` means [pos, limit) was already cut out as a subject, so an unnamed
-    source or document keeps everything up to ``limit`` ("a source in Ankara").
-    """
-    np_ = _np_forward(text, pos, limit, lex, chunk)
-    if np_ is not None and text[np_.end : np_.end + 1] == "%" and text[np_.end - 1].isdigit():
-        np_.end += 1  # "55% said": the share with its sign
-    return np_
-
-
-def _np_forward(text: str, pos: int, limit: int, lex: Lexicon, chunk: bool) -> NounPhrase | None:
-    toks = tokens_in(text, pos, min(limit, pos + 160))
-    if not toks or not clean_gap(text, pos, toks[0][0]) and text[pos:toks[0][0]].strip(" \t"):
-        return None
-    words = [text[a:b] for a, b in toks]
-    low = [w.lower() for w in words]
-    lead = _date_words(words, low, 0)
-    if lead and lead < len(toks):
-        # "Saturday afternoon the coroner's office identified": the date opens the clause
-        toks, words, low = toks[lead:], words[lead:], low[lead:]
-    for k in (len(toks) - 2, len(toks) - 1):
-        if k > 0 and _date_words(words, low, k) == len(toks) - k:
-            toks, words, low = toks[:k], words[:k], low[:k]  # "a report Tuesday evening"
-            break
-    i = 0
-    det = ""
-    if _function_form(words[0]) in PRONOUNS and (len(toks) == 1 or not chunk or toks[-1][0] == toks[0][0]):
-        return NounPhrase(toks[0][0], toks[0][1], "", low[0], low[0] in PERSON_PRONOUNS, pronoun=low[0])
-    if low[0] in DETERMINERS:
-        det = low[0]
-        i = 1
-    if det and len(toks) > 2 and low[1] == "of" and clean_gap(text, toks[0][1], toks[1][0]):
-        # "one of the students", "some of his aides": a part of a group speaks, unnamed
-        whole = _np_forward(text, toks[2][0], limit, lex, chunk)
-        if whole is not None and not whole.pronoun:
-            label = whole.label if whole.label in ("document", "media") else "anonymous"
-            return NounPhrase(toks[0][0], whole.end, label, f"{label}:{det} of:{whole.key}", typed=True)
-    core = _np_core(text, toks, words, low, i, lex)
-    lone = det in lex.common_heads or det in LONE_QUANTIFIERS
-    if not core and det and chunk and len(toks) == 1 and lone and not ARTICLE_BEFORE_RE.search(text, max(0, pos - 6), pos):
-        # "some (who argue)", "Many argue": a quantifier alone is the unnamed source; not "the most telling"
-        return NounPhrase(toks[0][0], toks[0][1], "anonymous", f"anonymous:{det}:", typed=True)
-    if not core:
-        return None
-    if _is_cap(_strip_poss(words[core[-1]])):
-        return _named_np(toks, words, low, core, det, lex)
-    return _common_np(text, toks, words, low, core, det, chunk, lex)
-
-
-def _date_words(words: list[str], low: list[str], j: int) -> int:
-    """How many words from ``j`` name a day ("Tuesday", "Tuesday evening"): 0, 1 or 2."""
-    if j >= len(words) or low[j] not in WEEKDAYS or not _is_cap(words[j]):
-        return 0
-    return 2 if j + 1 < len(words) and low[j + 1] in DAY_PARTS else 1
-
-
-def _np_core(text: str, toks: list[tuple[int, int]], words: list[str], low: list[str], i: int, lex: Lexicon) -> list[int]:
-    """The phrase's words after the determiner (indices into ``toks``): a run of
-    capitalised words (a name, with "of"/"de" inside it) or of common words up to a
-    stop word, a cue or a participle. Heads capitalised only by position are lowered
-    in ``words``."""
-    core: list[int] = []
-    seen_name = False
-    j = i
-    while j < len(toks) and len(core) < 8:
-        if j > 0 and not clean_gap(text, toks[j - 1][1], toks[j][0]):
-            break
-        w, lw = words[j], low[j]
-        if not core and lw in lex.common_heads and not (
-                j + 1 < len(toks) and _is_cap(words[j + 1]) and clean_gap(text, toks[j][1], toks[j + 1][0])):
-            # "Officials said", "Sources close to ...": capitalised only by position; before another
-            # capitalised word it opens a name ("the Census Bureau", "Police Chief Jane Doe")
-            words[j] = lw
-            w = lw
-        if core and _date_words(words, low, j):
-            break  # "a report Tuesday evening confirming": the date follows the phrase
-        if _is_cap(w):
-            # a possessive name is a determiner for what follows ("Russia's foreign ministry")
-            if not core and (lw in SENTENCE_ADVERBS or lw in APPROXIMATORS):
-                j += 1
-                continue
-            core.append(j)
-            # possessives ("Russia's foreign ministry"), nationality words and titles
-            # come before a head; any other capitalised word is part of a name
-            seen_name = not (
-                POSSESSIVE_RE.search(w) or lw in lex.classes["demonym"] or lw in lex.classes["title"]
-            )
-            j += 1
-            continue
-        if lw in NAME_CONNECTORS and seen_name and j + 1 < len(toks) and (
-            _is_cap(words[j + 1]) or (low[j + 1] == "the" and j + 2 < len(toks) and _is_cap(words[j + 2]))
-        ) and clean_gap(text, toks[j][1], toks[j + 1][0]):
-            core.append(j)
-            j += 1
-            continue
-        if seen_name and _title_between_names(text, toks, words, lw, j, lex):
-            # "Oakland Athletics catcher Bruce Maxwell", "his Fox News colleague Ed Henry": one phrase
-            core.append(j)
-            seen_name = False
-            j += 1
-            continue
-        if seen_name and lw in lex.common_heads and (j == len(toks) - 1 or low[j + 1] in lex.cue_words):
-            # "FEC records", "Reuters calculations", "White House officials": the noun is the head
-            core.append(j)
-            break
-        if seen_name or lw in NP_STOP or lw in lex.cue_words or lw in PRONOUNS:
-            break
-        if core and (lw.endswith("ing") or lw.endswith("ed")) and lw not in lex.classes["anonymous"]:
-            break
-        core.append(j)
-        j += 1
-    while core and low[core[-1]] in NAME_CONNECTORS:
-        core.pop()  # "Doug Obegi of the Natural Resources ...": "of the" cut at the article ends no name
-    return core
-
-
-def _title_between_names(text: str, toks: list[tuple[int, int]], words: list[str], lw: str, j: int,
-                         lex: Lexicon) -> bool:
-    """A lower-case job word between two names ("catcher", "colleague", "aide")."""
-    return (
-        j + 1 < len(toks) and _is_cap(words[j + 1]) and clean_gap(text, toks[j][1], toks[j + 1][0])
-        and lw.isalpha() and lw not in NP_STOP and lw not in lex.cue_words and lw not in PRONOUNS
-        and lw not in DETERMINERS and not lw.endswith(("ly", "ed", "ing"))
-    )
-
-
-def _named_np(toks: list[tuple[int, int]], words: list[str], low: list[str], core: list[int], det: str,
-              lex: Lexicon) -> NounPhrase:
-    """A phrase with a capitalised head: an outlet, an organisation or a person."""
-    head_i = core[-1]
-    head, lhead = _strip_poss(words[head_i]), _strip_poss(low[head_i])
-    start = toks[0][0]
-    end = toks[head_i][1]
-    cls = lex.classes
-    # a trailing run of capitalised words is the name
-    run = [k for k in core]
-    r0 = len(run) - 1
-    while r0 > 0 and (_is_cap(words[run[r0 - 1]]) or low[run[r0 - 1]] in NAME_CONNECTORS):
-        r0 -= 1
-    run = run[r0:]
-    name = " ".join(words[k] for k in run)
-    bare = name[4:] if name.startswith("The ") else name
-    if bare in lex.media_names or MEDIA_SUFFIX.search(head):
-        s = toks[run[0]][0]
-        if det == "the" and run[0] == 1:
-            s = toks[0][0]
-        return NounPhrase(s, end, "media", "media:" + bare.lower(), proper=True)
-    if lhead in ORG_HEADS or lhead in cls["role"] or len(run) == 1 and lhead in cls["demonym"]:
-        return NounPhrase(start, end, "named", "org:" + " ".join(low[k] for k in run), proper=True)
-    # a person: the name with its title and role ("President Barack Obama", "White House spokesman
-    # Jay Carney", "the FBI"), as the guideline marks it; no time word and no other determiner
-    k = core.index(run[0])
-    while k > 0 and core[k - 1] == core[k] - 1 and low[core[k - 1]] not in TIME_WORDS and (
-        _is_cap(words[core[k - 1]]) or _strip_poss(low[core[k - 1]]) in cls["title"] | cls["role"]
-    ):
-        k -= 1
-    s = toks[0][0] if det == "the" and k == 0 and core[0] == 1 else toks[core[k]][0]
-    return NounPhrase(s, end, "named", "person:" + _strip_poss(low[run[-1]]), person=True, proper=True)
-
-
-def _common_np(text: str, toks: list[tuple[int, int]], words: list[str], low: list[str], core: list[int], det: str,
-               chunk: bool, lex: Lexicon) -> NounPhrase:
-    """A phrase with a lower-case head: an unnamed source, a document, a medium or a role."""
-    head_i = core[-1]
-    lhead = _strip_poss(low[head_i])
-    start = toks[0][0]
-    end = toks[head_i][1]
-    cls = lex.classes
-    definite = det in ("the", "his", "her", "their", "its", "our", "this", "these", "those") or any(
-        POSSESSIVE_RE.search(words[k]) for k in core[:-1]
-    )
-    if lhead in cls["document"]:
-        label = "document"
-    elif lhead in cls["media"]:
-        label = "media"
-    elif lhead in cls["role"] and definite:
-        label = "named"
-    elif lhead in cls["anonymous"] or lhead in cls["role"] or lhead.isdigit():
-        label = "anonymous"  # a number is a share of unnamed respondents ("the 46% who said")
-    elif definite:
-        label = "named"
-    elif det in INDEFINITE or lhead.endswith("s") or not det:
-        label = "anonymous"
-    else:
-        label = "named"
-    if label in ("anonymous", "document"):
-        # keep a post-modifier: "a source in Ankara", "people familiar with the matter"
-        k = head_i + 1
-        if chunk:
-            end = toks[-1][1]
-        elif k < len(toks) and low[k] in POSTMOD and clean_gap(text, toks[head_i][1], toks[k][0]):
-            last = k
-            while last + 1 < len(toks) and last - head_i < 12 and clean_gap(text, toks[last][1], toks[last + 1][0]):
-                if low[last + 1] in lex.cue_words:
-                    break
-                last += 1
-            end = toks[last][1]
-    key_words = " ".join(low[k] for k in core if low[k] not in DETERMINERS)
-    typed = any(lhead in cls[c] for c in ("anonymous", "role", "document", "media"))
-    return NounPhrase(start, end, label, f"{label}:{lhead}:{key_words}", typed=typed)
 
 
 def subject_before(text: str, sent_s: int, cue_s: int, lex: Lexicon) -> NounPhrase | None:
@@ -300,7 +51,7 @@ def subject_before(text: str, sent_s: int, cue_s: int, lex: Lexicon) -> NounPhra
     if gap:
         return _head_across_gap(text, sent_s, toks[j][1], gap, lex)
     word = text[toks[j][0] : toks[j][1]]
-    lw = _function_form(word)
+    lw = function_form(word)
     if lw in RELATIVE:
         # "some who argue", "a think tank study which found": the noun before the relative pronoun;
         # "Bruce Maxwell, who hinted": the one before the comma
@@ -446,7 +197,7 @@ def _bare_day(text: str, toks: list[tuple[int, int]], j: int, w: str) -> int | N
     clear", "... Tuesday evening said"), or None."""
     k = j - 1 if w in DAY_PARTS else j
     day = text[toks[k][0] : toks[k][1]] if k > 0 else ""
-    if day.lower() in WEEKDAYS and _is_cap(day) and clean_gap(text, toks[k][1], toks[j][0]):
+    if day.lower() in WEEKDAYS and is_cap(day) and clean_gap(text, toks[k][1], toks[j][0]):
         return k
     return None
 
@@ -476,7 +227,7 @@ def _np_like(text: str, toks: list[tuple[int, int]], lex: Lexicon) -> bool:
     """Reject chunks that are verb phrases or end in a function word
     ("rushed everyone inside and", "months of")."""
     first = text[toks[0][0] : toks[0][1]]
-    last = _function_form(text[toks[-1][0] : toks[-1][1]])
+    last = function_form(text[toks[-1][0] : toks[-1][1]])
     if last in NP_STOP or last in BOUNDARY or last in ("a", "to", "by"):
         return False
     if last in DETERMINERS and not (len(toks) == 1 and last in LONE_QUANTIFIERS):

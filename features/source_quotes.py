@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from .base import Span
-from .source_phrases import NounPhrase
+from .source_np import NounPhrase
 from .source_words import CONTENT_START_RE, COORD_START_RE, TRAILING_JOIN_RE
 from .text import Doc, strip_span
 

@@ -16,8 +16,9 @@ Rule-based, in three steps over the cleaned body:
    source), and the features count it as the nearest earlier fitting source.
 
 The word classes and patterns live in ``source_words``, the noun-phrase parsing of
-steps 2 and 3 in ``source_phrases`` and ``source_groups``. Direct quotes and attributed paraphrase come
-from ``doc.quotes``; their spans are made in ``source_quotes``.
+steps 2 and 3 in ``source_np`` (one phrase and its label), ``source_phrases`` (where it stands around
+a cue) and ``source_groups``. Direct quotes and attributed paraphrase come from ``doc.quotes``;
+their spans are made in ``source_quotes``.
 Only non-stance cues count as sourcing in the features; stance cues still give
 spans, since they are attributions of belief or opinion.
 """
@@ -29,7 +30,8 @@ from functools import lru_cache
 from .base import ArticleTransformer, Extraction, Span, per_100, safe_div
 from .insertions import clean_doc
 from .source_groups import _PP_PREPS, document_before_phrase, listed_names, object_before_for, quoted_speakers
-from .source_phrases import NounPhrase, np_before_gerund, np_forward, resolve_pronoun, sentence_subject, subject_before
+from .source_np import NounPhrase, np_forward
+from .source_phrases import np_before_gerund, resolve_pronoun, sentence_subject, subject_before
 from .source_quotes import content_for_cue, one_span_per_quote, quote_spans
 from .source_words import (
     ADJECTIVE_AFTER, AND_BEFORE_RE, APPOSED_NAME_RE, BELIEF, BOUNDARY, BROADCAST, BY_AGENT_RE, CLAIM_FORMS,
