@@ -1,0 +1,146 @@
+"""Photo captions and credits among a scraped page's lines: a credit line ("REUTERS/Name",
+"Photo: X", "(AP Photo/Name)"), a caption that ends in its credit or opens with a caption
+marker, a player's or gallery's caption, and a short caption standing directly above its
+credit line. Agency names come from the ``insertion_agencies_v1.txt`` lexicon; the patterns
+are compiled once.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .insertion_bio import REPORTED_RE
+from .lexicons import lexicon_lines
+from .text import ENDS_SENTENCE_RE
+
+__all__ = ["NAME_RX", "caption_above_credit", "caption_label"]
+
+
+@lru_cache(maxsize=1)
+def _agency_rx() -> str:
+    names = sorted(lexicon_lines("insertion_agencies_v1.txt"), key=len, reverse=True)
+    if not names:
+        raise ValueError("insertion_agencies_v1.txt is empty")
+    return "(?:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names) + ")"
+
+
+_CAP = r"[A-Z][\w.'’-]*"
+#: A capitalised name of one to five words ("Tom Williams", "Charles de Gaulle"), as credits and bylines give it.
+NAME_RX = rf"{_CAP}(?:\s+(?:de|da|van|von|al|el|bin|del|la|le)?\s*{_CAP}){{0,4}}"
+_BOUND = r"(?:^|(?<=[.!?”\"’)\]])\s+|\s+[|•]\s*|\s+-\s+|\s{2,})"
+
+
+@lru_cache(maxsize=1)
+def _credit_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(credit at the end of a line, caption/credit marker at its start, whole-line credit)."""
+    ag = _agency_rx()
+    # one word before a credit's slash: an agency, a web site or a kind of picture ("Screenshot/CBS")
+    solo = rf"(?:(?i:{ag})|[\w-]+\.(?:com|org|net|gov)|Screenshot|SCREENSHOT|Handout|HANDOUT|File|FILE)"
+    photo = r"(?:[Pp]hoto(?:graph)?s?|PHOTO(?:GRAPH)?S?|[Ii]mages?|IMAGE|[Pp]icture|PICTURE|[Pp]ic|[Ii]llustration|[Gg]raphic|[Vv]ideo|[Ff]ootage|[Ss]creen ?(?:grab|shot|cap(?:ture)?)s?)"
+    tail = "|".join([
+        # (AP Photo/Name), (Photo by ...), (Photo: X), (Image: X), (Photo credit should read ...)
+        rf"\((?:[^()]{{0,40}}\s)?{photo}(?:\s+[Cc]redit)?(?:\s*(?:by\b|courtesy\b|from\b|[:/])|\s+should\s+read)[^()]{{0,120}}(?:\([^()]{{0,40}}\)[^()]{{0,60}})?\)",
+        # (REUTERS), (AFP/Name), (Name/AP), (Name / Agency), (Agency Photo/Name)
+        rf"\(\s*(?i:{ag})(?:\s*(?:/|{photo}\b)[^()]{{0,80}})?\)",
+        rf"\({NAME_RX}\s*/\s*(?:(?i:{ag})|{_CAP})(?:[\s/]+[\w&.'’-]+){{0,5}}\)",
+        # Photo: X / Photograph by X for Y / Credit: X / Image copyright X, after a sentence or at the start
+        rf"{_BOUND}(?:{photo}(?:\s+(?:[Cc]redit|[Cc]ourtesy|[Ss]ource|[Cc]opyright))?|[Cc]redit|CREDIT|[Pp]hotographer|[Cc]ourtesy(?:\s+of)?)"
+        rf"(?:\s+by)?\s*[:|]?\s*[A-Z©(][^.!?]{{1,100}}",
+        # "Hillary Clinton Photo Credit: Contributed", "Donald Trump. Photo from whitehouse.gov."
+        r"(?:^|\s+)(?:[Pp]hoto|PHOTO|[Ii]mage|IMAGE)\s+(?:[Cc]redit|CREDIT)s?\s*:\s*\S[^.!?]{0,100}",
+        rf"{_BOUND}{photo}\s+from\s+(?:(?:www\.)?[\w-]+\.(?:com|org|gov|net|edu)|{_CAP}(?:\s+{_CAP}){{0,4}})",
+        # © Name/Agency, Copyright X
+        r"©\s*[^©.!?]{2,100}",
+        # REUTERS/Name, AFP/Name
+        rf"\b(?:REUTERS|Reuters|AFP|AP|EPA|EPA-EFE)\s*/\s*{_CAP}[^.!?()]{{0,60}}",
+        # Name/Agency, Name / Agency via Getty Images, | Name/Agency (one word before the slash only with an agency after it)
+        rf"{_BOUND}(?:(?:{_CAP}\s+{NAME_RX}|{solo})\s*/\s*(?:(?i:{ag})|{_CAP}(?:\s+{_CAP}){{0,3}})|{NAME_RX}\s*/\s*(?i:{ag}))(?:\s*(?:/|via|for)\s*[\w&.'’ -]{{1,40}})?",
+        rf"{_BOUND}(?:(?i:{ag})\s+)?(?:via\s+)?Getty\s+Images(?:\s+for\s+[\w&.'’ -]{{1,40}})?",
+    ])
+    # a gallery may leave its "More" button after the credit
+    end = re.compile(rf"(?:{tail})(?:\s+More)?[\s.]*$")
+    start = re.compile(
+        r"^(?:(?:[A-Z][\w-]*\s+){0,3}(?:[Ff]ile [Pp]hoto|FILE PHOTO|[Ff]ile [Ii]mage)\s*[:\-–—.]"
+        r"|FILE\s*[-–—:]|(?:[Ii]mage|[Mm]edia) (?:copyright|caption)\b|Media playback\b|Enlarge this image\b"
+        r"|(?:[Tt]oggle|[Hh]ide) caption\b|Facebook Twitter Pinterest\b"
+        rf"|(?={_CAP}\s+{_CAP}[^/]{{0,40}}/){_CAP}\s+{NAME_RX}\s*/\s*(?i:{ag})\s+(?=[A-Z])"
+        rf"|(?:{photo}|[Cc]aption|CAPTION|[Pp]ictured|PICTURED|Above|ABOVE|Top photo|Main image|Featured? image|"
+        r"Image source|Photo [Cc]redit|Image [Cc]redit|Credit|CREDIT|Photographer|Cover(?: [Pp]hoto| [Ii]mage)?)\s*:"
+        r"|In this (?:\w+ )?(?:file )?(?:photo|image|picture)\b)"
+    )
+    # a whole-line credit names a person (two words at least) or an agency before the slash, not a
+    # heading's "Economic/Political" or a table's "BEAUMONT/PORT ARTHUR 47.35"; or is a bracketed name alone ("(Channel 4)", not "(BEGIN VIDEO CLIP)")
+    whole = re.compile(
+        rf"^(?:(?:{_CAP}\s+{NAME_RX}|{solo})\s*/\s*[\w&.'’ -]{{2,50}}|(?i:{ag})(?:\s+(?:photo|images?|file photo|handout))?"
+        rf"|(?:{NAME_RX}\s+)?(?:for|via)\s+Getty\s+Images|{photo}\s+(?:by|from|courtesy(?:\s+of)?|[Cc]redit\s*:)\s+[\w&.'’ /-]{{2,60}}"
+        r"|\([A-Z][a-z][\w.'’-]*(?:\s+(?:[A-Z][a-z][\w.'’&-]*|\d+)){1,3}\))$"
+    )
+    return end, start, whole
+
+
+# Every end-of-line credit contains one of these (lower-cased; speed: most lines have none).
+_CREDIT_TRIGGER = re.compile(r"/|©|photo|image|pic|credit|getty|courtesy|illustration|graphic|video|footage")
+_CLOSE_END = re.compile(r"\)\W*$")
+_CAPTION_CUE = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2}(?:,\s*\d{4})?\b"
+    r"|\((?:L|R|C|C-L|C-R|2nd L|2nd R|left|right|center|centre|front|back|top|bottom)\)"
+    r"|,\s+(?:left|right|center|centre|second from (?:left|right))\s*,"
+    r"|\b(?:speaks|attends|arrives|leaves|looks on|gestures|waves|walks|stands|sits|holds|listens|poses|delivers|"
+    r"addresses|appears|participates|campaigns|celebrates|joins|is shown|are shown|talks|meets|shakes|greets|reacts|smiles|votes|testifies|displays|carries|rallies|marches|"
+    r"protests|gather|wait|watches|departs|boards|prays|applauds|answers|takes part|is seen|are seen|is pictured|"
+    r"are pictured|pictured)\b"
+)
+_NOT_UNDER_CAPTION = re.compile(r"\W*(?:(?:image|photo|picture) )?(?:copyright|©)|\W*(?:h/t|hat tip)\b", re.I)  # BBC's "Image copyright X" heads the next image; a hat tip credits the story
+_MEDIA_LINE = re.compile(r"^(?:photos?|video|image|gallery|photo gallery|slideshow)$", re.I)
+
+
+def caption_label(line: str, n_words: int | None = None) -> str | None:
+    """'caption' / 'credit' for a line that is a photo caption or credit, else None;
+    ``n_words`` is the line's word count when the caller has it."""
+    lab = _caption_or_credit(line, n_words)
+    if lab == "caption" and REPORTED_RE.search(line) and not _PLAYER_CAPTION.match(line) and not _PHOTO_PAREN_END.search(line):
+        return None  # "..., the post said.": a reporting sentence of the story, not a caption
+    return lab
+
+
+def _caption_or_credit(line: str, n_words: int | None = None) -> str | None:
+    """'caption' / 'credit' for photo captions and credits, else None."""
+    n = len(line.split()) if n_words is None else n_words
+    if n > 150:
+        return None
+    end, start, whole = _credit_patterns()
+    if n <= 20 and whole.match(line):  # whole-line credits are short
+        return "credit"
+    if n <= 2 and _MEDIA_LINE.match(line):  # a bare "Photo" or "Video" marks where a picture stood
+        return "caption"
+    tail_at = max(0, len(line) - 240)  # credits are short: only the tail is searched
+    tail = line[tail_at:]
+    if _CREDIT_TRIGGER.search(tail.lower()) or _CLOSE_END.search(tail):
+        m = end.search(line, tail_at)
+        if m:
+            return "credit" if len(line[: m.start()].split()) <= 2 else "caption"
+    m = start.match(line)
+    if m:
+        return "credit" if n <= 10 and not ENDS_SENTENCE_RE.search(line) else "caption"
+    if _PLAYER_CAPTION.match(line):
+        return "caption"
+    return None
+
+
+# "(Tom Williams/CQ Roll Call file photo)": a credit naming the picture closes a caption, not a story's sentence.
+_PHOTO_PAREN_END = re.compile(r"\([^()]*\b(?:[Pp]hoto|PHOTO|[Ii]mage|IMAGE|[Ss]creen ?(?:grab|shot))s?\b[^()]*\)\W*$")
+# A video player's or gallery's caption keeps the player's button text in front of it.
+_PLAYER_CAPTION = re.compile(r"CLOSE (?=[A-Z])|Expand \| Collapse\b")
+
+
+def caption_above_credit(texts: list[str], labels: list[str | None], sizes: list[int]) -> None:
+    """Label "caption" each unmarked line (``texts``, with their ``labels`` and word counts
+    ``sizes``) that is a caption sentence standing directly above its credit line."""
+    for i in range(len(texts) - 1):
+        if labels[i] is None and labels[i + 1] == "credit" and sizes[i] <= 70:
+            t = texts[i]
+            # short lines need no cue (a body paragraph above a credit is rarely this short) unless the credit captions no line above
+            short = sizes[i] <= 15 and not _NOT_UNDER_CAPTION.match(texts[i + 1])
+            if (short or _CAPTION_CUE.search(t)) and not re.search(r"[“”\"]", t) and not REPORTED_RE.search(t):
+                labels[i] = "caption"

@@ -1,0 +1,72 @@
+"""Photo captions and credits among a scraped page's lines, through the line rules that apply them."""
+from __future__ import annotations
+
+import pytest
+
+from features.insertion_captions import caption_label
+from tests.features.insertion_lines import BODY, BODY2, LATER, flagged_lines
+
+
+def test_short_caption_above_credit_but_not_above_bbc_copyright_line():
+    body = ("The Senate voted 52 to 48 on Tuesday to confirm the nominee after a bitter floor debate "
+            "over her record on voting rights and the economy.")
+    cap = "Donald Trump and Joe Biden at Trump’s inauguration in 2017."
+    text = f"{body}\n\n{cap}\nCredit: Karina Bland/SIPA\n\n{BODY2}"
+    assert flagged_lines(text).get(cap) == "caption"
+    # BBC pages put "Image copyright X" above the next image's caption: the short line above is body
+    line = "Russia denies interfering in the election and Mr Trump has denied any collusion."
+    text = f"{body}\n\n{line}\nImage copyright Getty Images\n\n{BODY2}"
+    assert line not in flagged_lines(text)
+
+
+def test_a_paragraph_above_a_hat_tip_is_the_story_not_a_caption():
+    """A hat tip credits the story, not a picture: the short closing paragraph above it stays body,
+    while the same line above a picture credit is its caption."""
+    line = "Go vote on Tuesday, and bring a friend along."
+    assert line not in flagged_lines(f"{BODY}\n\n{BODY2}\n\n{line}\n(H/T: LifeSite News)")
+    assert flagged_lines(f"{BODY}\n\n{BODY2}\n\n{line}\nCredit: Karina Bland/SIPA").get(line) == "caption"
+
+
+def test_a_bare_photo_line_is_a_caption_but_a_sentence_about_photos_is_not():
+    assert flagged_lines(f"{BODY}\nPhoto\n{LATER}") == {"Photo": "caption"}
+    assert flagged_lines(f"{BODY}\nPhotos show the damage.\n{LATER}") == {}
+
+
+@pytest.mark.parametrize("line, near", [
+    # usatoday.com: the player's CLOSE button runs into the video's caption, which often reports
+    ("CLOSE Speaking from Phoenix, Donald Trump outlined 10 steps he says will make America safer "
+     "and help fix the U.S. immigration system.",
+     "Close aides say he will outline 10 steps to fix the immigration system in Phoenix on Wednesday."),
+    # yahoo.com: a gallery's "More" button after the credit
+    ("Jussie Smollett was indicted on six-counts for allegedly lying to police about January 2019 "
+     "attack. (Photo: Getty Images) More",
+     "Smollett's lawyers said the city wanted more."),
+])
+def test_captions_with_player_or_gallery_buttons_are_captions(line, near):
+    assert flagged_lines(f"{BODY}\n{line}\n{LATER}") == {line: "caption"}
+    assert flagged_lines(f"{BODY}\n{near}\n{LATER}") == {}
+
+
+@pytest.mark.parametrize("line, label", [
+    ("Ourworldindata.com / Max Roser", "credit"),
+    ("Getty/Instagram", "credit"),
+    ("Cyntoia Brown was released from prison on Wednesday. Screenshot/CBS", "caption"),
+])
+def test_one_word_credits_before_a_slash_need_an_agency_site_or_picture_word(line: str, label: str) -> None:
+    assert flagged_lines(f"{BODY}\n\n{line}\n\n{LATER}\n\n{BODY2}").get(line) == label
+
+
+@pytest.mark.parametrize("line", ["Economic/Political Environmental Change", "BEAUMONT/PORT ARTHUR 47.35"])
+def test_a_heading_or_table_row_with_a_slash_is_not_a_credit(line: str) -> None:
+    assert line not in flagged_lines(f"{BODY}\n\n{line}\n\n{LATER}\n\n{BODY2}")
+
+
+def test_a_credit_line_and_a_caption_ending_in_its_credit_are_labelled_but_a_sentence_naming_the_agency_is_not():
+    assert caption_label("REUTERS/Kevin Lamarque") == "credit"
+    assert caption_label("President Trump speaks to reporters at the White House on Monday. REUTERS/Kevin Lamarque") == "caption"
+    assert caption_label("Reuters reported the president will visit Ohio next week.") is None
+
+
+def test_a_caption_marker_on_a_sentence_the_story_reports_does_not_make_it_a_caption():
+    assert caption_label("In this photo, the suspect is seen leaving the store on Tuesday.") == "caption"
+    assert caption_label("In this photo, the suspect is seen leaving the store, police said.") is None
