@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from .insertion_bio import REPORTED_RE
-from .insertion_rules import _WORD_RE, Line, _is_body, _n_words, line_sizes, story_above
+from .insertion_rules import LINE_WORD_RE, Line, is_body, line_sizes, story_above, word_count
 from .lexicons import lexicon_lines
 from .text import ENDS_SENTENCE_RE
 
@@ -68,7 +68,7 @@ def _link_lists(lines: list[Line], labels: list[str | None], sizes: list[int]) -
             continue
         parts = [p.strip() for p in _BAR_SPLIT.split(ln.text)]
         kicker = len(parts) >= 2 and _KICKER.match(parts[0]) is not None
-        if (len(parts) >= 3 or kicker) and all(p and _n_words(p) <= 15 and not ENDS_SENTENCE_RE.search(p) for p in parts):
+        if (len(parts) >= 3 or kicker) and all(p and word_count(p) <= 15 and not ENDS_SENTENCE_RE.search(p) for p in parts):
             labels[i] = "related"
 
 
@@ -158,7 +158,7 @@ def _caption_like(text: str, size: int) -> bool:
         return False  # (a quotation mark opening it: the story quoting someone)
     if REPORTED_RE.search(text) and _QUOTE_MARK.search(text):
         return False  # '"Writing checks ... is Obamacare," the memo says': the story's quotation
-    words = [w for w in _WORD_RE.findall(text) if len(w) > 3]
+    words = [w for w in LINE_WORD_RE.findall(text) if len(w) > 3]
     return sum(w[0].isupper() for w in words) < 0.8 * len(words)
 
 
@@ -170,7 +170,7 @@ def _headshot_names(lines: list[Line], labels: list[str | None]) -> None:
         return  # a transcript's speaker names, not one headshot
     i = hits[0]
     name = lines[i].text
-    if _is_body(lines[i - 1].text) and _is_body(lines[i + 1].text) \
+    if is_body(lines[i - 1].text) and is_body(lines[i + 1].text) \
             and any(name in ln.text and labels[j] == "bio" for j, ln in enumerate(lines)):
         labels[i] = "caption"
 
@@ -233,7 +233,7 @@ def _headline_case(line: str, n_words: int) -> bool:
         return False  # "Kyle Smith, National Review": a writer and outlet credit
     if len(_EXCLAIMED.findall(line)) >= 2:
         return False  # "So, GO TRUMP GO! GOD BLESS AMERICA!": two exclamations or questions are speech, not a headline
-    words = [w for w in _WORD_RE.findall(line) if len(w) > 3]
+    words = [w for w in LINE_WORD_RE.findall(line) if len(w) > 3]
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 

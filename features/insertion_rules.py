@@ -72,7 +72,8 @@ def _trigger_set() -> TriggerSet:
 
 # --- line-level patterns ----------------------------------------------------------
 _LINE_RE = re.compile(r"[^\n]+")
-_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*")
+# A word of a line as the line rules read it (a hyphenated compound is one word).
+LINE_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*")
 # (an arrow the scraper left HTML-escaped, "&gt;&gt; Related: ...", counts as one)
 _LEAD_OPEN = re.compile(r"[\s(\[{]*(?:(?:[►▶▸»>•·■▪◆→*]|->|>>|&gt;|&raquo;)[\s]*)*")
 # Between lead-in and headline: punctuation, a non-breaking space or a wide gap.
@@ -145,7 +146,8 @@ def split_lines(text: str) -> list[Line]:
 _MARK_CHARS = "\"“”„«»'`"
 
 
-def _n_words(s: str) -> int:
+def word_count(s: str) -> int:
+    """Words of a line, split at white space as the line rules count them."""
     return len(s.split())
 
 
@@ -165,7 +167,7 @@ def _leadin(line: str) -> tuple[bool, str] | None:
     opened = "(" in line[:pos] or "[" in line[:pos]
     words: list[re.Match[str]] = []
     best = None
-    for m in _WORD_RE.finditer(line, pos):
+    for m in LINE_WORD_RE.finditer(line, pos):
         if len(words) >= 6:
             break
         if words and not _BLANKS.fullmatch(line[words[-1].end():m.start()]):
@@ -196,7 +198,7 @@ def _leadin(line: str) -> tuple[bool, str] | None:
     lead_only, rest = best
     if opened:
         rest = rest.rstrip(" )]")
-    if not lead_only and (_n_words(rest) > 40 or not re.search(r"[A-Za-z0-9]", rest)):
+    if not lead_only and (word_count(rest) > 40 or not re.search(r"[A-Za-z0-9]", rest)):
         return None
     return best
 
@@ -208,7 +210,7 @@ def _related_runin(line: str) -> str | None:
     if m is None:
         return None
     rest = line[m.end():]
-    return "related" if 3 <= _n_words(rest) <= 20 and _headline_like(rest) else None
+    return "related" if 3 <= word_count(rest) <= 20 and _headline_like(rest) else None
 
 
 _RELATED_RUNIN = re.compile(r"^Related\s+(?=[A-Z0-9“\"‘'])")
@@ -216,7 +218,7 @@ _RELATED_RUNIN = re.compile(r"^Related\s+(?=[A-Z0-9“\"‘'])")
 
 def _headline_like(line: str) -> bool:
     """A bare headline under a lead-in: short and not a body sentence."""
-    n = _n_words(line)
+    n = word_count(line)
     if n == 0 or n > 25:
         return False
     if _TEASER_RE.match(line):
@@ -226,7 +228,7 @@ def _headline_like(line: str) -> bool:
 
 
 def _promo(line: str, n_words: int | None = None) -> str | None:
-    n = _n_words(line) if n_words is None else n_words
+    n = word_count(line) if n_words is None else n_words
     if n > BOX_WORDS:
         return None
     repeated = n > 40 and repeats_a_sentence(line)
@@ -256,19 +258,19 @@ _TIME_THEN_STOP = re.compile(r"\(\d{1,2}:\d{2}\)\.\s*$")
 
 
 def _edge_label(line: str, title_key: str | None) -> str | None:
-    if _n_words(line) > 30:
+    if word_count(line) > 30:
         return None
     if title_key and _norm(line) == title_key:
         return "headline"
     if _TIMESTAMP_RE.match(line):
         return "timestamp"
-    if _BYLINE_RE.match(line) and _n_words(line) <= 16:
+    if _BYLINE_RE.match(line) and word_count(line) <= 16:
         return "byline"
     if _CONTRIB_RE.match(line):
         return "byline"
     if _VIA_RE.match(line):
         return "byline_via"
-    if _DATELINE_RE.match(line) and _n_words(line) <= 8:
+    if _DATELINE_RE.match(line) and word_count(line) <= 8:
         return "dateline"
     return None
 
@@ -280,12 +282,12 @@ def _norm(s: str) -> str:
 def story_above(lines: list[Line], labels: list[str | None], i: int) -> bool:
     """True when an unmarked body paragraph stands above line ``i``: a rule for the page's foot
     needs the story before it (a one-block export is a single line, at its own foot)."""
-    return any(labels[j] is None and _is_body(lines[j].text) for j in range(i))
+    return any(labels[j] is None and is_body(lines[j].text) for j in range(i))
 
 
-def _is_body(line: str) -> bool:
+def is_body(line: str) -> bool:
     """A line that reads as a body paragraph (ends a sentence, long enough)."""
-    return _n_words(line) >= 15 and bool(ENDS_SENTENCE_RE.search(line)) and not _TEASER_RE.match(line)
+    return word_count(line) >= 15 and bool(ENDS_SENTENCE_RE.search(line)) and not _TEASER_RE.match(line)
 
 
 def rule_labels(lines: list[Line], title: str | None, sizes: list[int] | None = None) -> list[str | None]:
@@ -342,7 +344,7 @@ def _single_line_labels(lines: list[Line], title: str | None, sizes: list[int]) 
             lab = "timestamp"
         if lab is None and i < 3:
             key = _norm(t)
-            if key and key in seen_top and sizes[i] <= 30 and not _is_body(t):
+            if key and key in seen_top and sizes[i] <= 30 and not is_body(t):
                 lab = "headline_repeat"
             seen_top.add(key)
         if lab is not None and labels[i] is None:
@@ -375,7 +377,7 @@ def _top_teasers(lines: list[Line], labels: list[str | None]) -> None:
         if (_TEASER_RE.match(t) and _SENT_BREAK.search(t) is None) or _TEASER_HEAD.match(t):
             labels[i] = "teaser"
             top.append(i)
-        elif _is_body(t):
+        elif is_body(t):
             break
     if top:
         rest = set(TOKEN_RE.findall(" ".join(ln.text for ln in lines[top[-1] + 1 :]).lower()))
