@@ -271,7 +271,7 @@ def test_a_long_correction_or_newsletter_box_at_the_foot_is_marked_by_its_openin
     assert flagged_lines(f"{BODY}\n{LATER}\n{story}") == {}
 
 
-def test_a_notice_opening_a_text_without_paragraph_breaks_is_not_the_whole_textmarked_lines() -> None:
+def test_a_notice_opening_a_text_without_paragraph_breaks_is_not_the_whole_text_marked() -> None:
     # cnn.com opinion, exported as one block: the editor's note opens the article's only line
     note = ("Editor's note: Julian Zelizer is a professor of history and public affairs at Princeton University "
             "and a New America fellow. The opinions expressed in this commentary are his own.")
