@@ -557,7 +557,8 @@ def offtopic_paragraphs(lines: list[Line], labels: list[str | None], title: str 
     if not feats:
         return {}
     p = dict(zip(feats, _probabilities(np.array([f.as_row() for f in feats.values()], dtype=float)).tolist()))
-    could = [i for i, q in p.items() if q >= _OFFTOPIC_NEIGHBOUR_P]  # only these need the check
+    # only the closing paragraph can be flagged, and only its neighbour can join it: the checks need no others
+    could = [i for i in body[-2:] if p.get(i, 0.0) >= _OFFTOPIC_NEIGHBOUR_P]
     if could:
         sections = sum(_is_crosshead(lines[j].text) for j in body) >= 2
         first_person = sum(_first_person(lines[j].text) for j in body) >= 2
