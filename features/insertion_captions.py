@@ -27,6 +27,8 @@ def _agency_rx() -> str:
 _CAP = r"[A-Z][\w.'’-]*"
 #: A capitalised name of one to five words ("Tom Williams", "Charles de Gaulle"), as credits and bylines give it.
 NAME_RX = rf"{_CAP}(?:\s+(?:de|da|van|von|al|el|bin|del|la|le)?\s*{_CAP}){{0,4}}"
+# one to five words of a name or handle, no digit, comma or sentence mark
+_SEG = r"[A-Za-z][A-Za-z.'’&-]*(?:\s+[A-Za-z][A-Za-z.'’&-]*){0,4}"
 _BOUND = r"(?:^|(?<=[.!?”\"’)\]])\s+|\s+[|•]\s*|\s+-\s+|\s{2,})"
 
 
@@ -56,6 +58,9 @@ def _credit_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str
         # Name/Agency, Name / Agency via Getty Images, | Name/Agency (one word before the slash only with an agency after it)
         rf"{_BOUND}(?:(?:{_CAP}\s+{NAME_RX}|{solo})\s*/\s*(?:(?i:{ag})|{_CAP}(?:\s+{_CAP}){{0,3}})|{NAME_RX}\s*/\s*(?i:{ag}))(?:\s*(?:/|via|for)\s*[\w&.'’ -]{{1,40}})?",
         rf"{_BOUND}(?:(?i:{ag})\s+)?(?:via\s+)?Getty\s+Images(?:\s+for\s+[\w&.'’ -]{{1,40}})?",
+        # (dclerch / Flickr), (Name/for The Post), (Board via Wikipedia), [Name | Paper via TNS]: names joined
+        # by a slash, bar or "via" in a closing bracket, with no digit or comma (a poll's or a citation's has)
+        rf"[(\[]{_SEG}(?:\s*[/|]\s*(?:for\s+)?|\s+via\s+)(?=[A-Z]){_SEG}(?:(?:\s*[/|]\s*|\s+via\s+){_SEG})?[)\]]",
     ])
     # a gallery may leave its "More" button after the credit
     end = re.compile(rf"(?:{tail})(?:\s+More)?[\s.]*$")
@@ -80,7 +85,7 @@ def _credit_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str
 
 # Every end-of-line credit contains one of these (lower-cased; speed: most lines have none).
 _CREDIT_TRIGGER = re.compile(r"/|©|photo|image|pic|credit|getty|courtesy|illustration|graphic|video|footage")
-_CLOSE_END = re.compile(r"\)\W*$")
+_CLOSE_END = re.compile(r"[)\]]\W*$")
 _CAPTION_CUE = re.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2}(?:,\s*\d{4})?\b"

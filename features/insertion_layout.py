@@ -39,6 +39,7 @@ def foot_labels(lines: list[Line], labels: list[str | None], sizes: list[int] | 
     sizes = line_sizes(lines) if sizes is None else sizes
     _about_box(lines, labels, sizes)
     _foot_bio(lines, labels, sizes)
+    _reader_question(lines, labels, sizes)
 
 
 def _player_blocks(lines: list[Line], labels: list[str | None], sizes: list[int]) -> None:
@@ -211,6 +212,19 @@ def _foot_bio(lines: list[Line], labels: list[str | None], sizes: list[int]) -> 
         surname = re.compile(rf"\b{re.escape(m.group(1))}\b")
         if not any(surname.search(ln.text) for j, ln in enumerate(lines) if j != i) and story_above(lines, labels, i):
             labels[i] = "bio"
+
+
+# "What do you think?", "Do you agree with her?": the page asking its reader, not the story's own question
+_ASKS_READER = re.compile(
+    r"(?:what do you think|do you (?:think|agree|believe)|what are your thoughts|would you (?:support|vote))\b[^?\"“”]*\?$", re.I)
+
+
+def _reader_question(lines: list[Line], labels: list[str | None], sizes: list[int]) -> None:
+    """The story's last unmarked line, when it is only a short question to the reader ("What do you
+    think?") under the story's paragraphs, is the page's call for comments."""
+    i = max((j for j in range(len(lines)) if labels[j] is None), default=-1)
+    if i > 0 and sizes[i] <= 12 and _ASKS_READER.match(lines[i].text) and story_above(lines, labels, i):
+        labels[i] = "navigation"
 
 
 def _trailing_headlines(lines: list[Line], labels: list[str | None], sizes: list[int]) -> None:

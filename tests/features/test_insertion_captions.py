@@ -70,3 +70,26 @@ def test_a_credit_line_and_a_caption_ending_in_its_credit_are_labelled_but_a_sen
 def test_a_caption_marker_on_a_sentence_the_story_reports_does_not_make_it_a_caption():
     assert caption_label("In this photo, the suspect is seen leaving the store on Tuesday.") == "caption"
     assert caption_label("In this photo, the suspect is seen leaving the store, police said.") is None
+
+
+@pytest.mark.parametrize("line", [
+    # publicintegrity.org, washingtonpost.com, propublica.org, tampabay.com: a caption closed by names
+    # joined by a slash, a bar or "via" in brackets
+    "The Philadelphia refinery, seen in the distance from Philadelphia International Airport. (dclerch / Flickr)",
+    "Sen. Susan Collins (R-Maine) faces a difficult reelection contest this year. (Amanda Voisard/for The Washington Post)",
+    "Gerald Fauth was appointed by Trump to the National Mediation Board in 2017. (National Mediation Board via Wikipedia)",
+    "Huma Abedin at a Women for Hillary event in Culver City, Calif. [Irfan Khan | Los Angeles Times via TNS]",
+])
+def test_a_caption_closed_by_a_bracketed_credit_of_joined_names_is_a_caption(line: str) -> None:
+    assert caption_label(line) == "caption"
+
+
+@pytest.mark.parametrize("line", [
+    # cnn.com's poll list and mediamatters.org's citations: digits or commas inside the brackets
+    "· Alaska (Republican up 50-44 in CNN / ORC poll)",
+    "Kristol also told The Daily Caller: “Couldn't vote for Trump, couldn't vote for Hillary.” [The Daily Caller, 12/1/15]",
+    # a sentence of the story choosing between two words
+    "Voters were asked to pick a side on the ballot measure (yes/no) before the deadline.",
+])
+def test_brackets_with_a_poll_a_citation_or_a_choice_are_not_credits(line: str) -> None:
+    assert caption_label(line) is None

@@ -213,6 +213,23 @@ def test_a_short_text_opening_on_someone_the_rest_never_names_is_not_a_bio():
     assert _labels(f"{BODY}\n{LATER}\n{short}")[short] == "bio"
 
 
+def test_a_short_question_to_the_reader_closing_the_page_is_its_call_for_comments():
+    # maxim.com, dieharddemocrat.com: the page asks its reader under the story's last paragraph
+    for ask in ("What do you think?", "Do you think she is correct about Pence?"):
+        assert _labels(f"{BODY}\n{LATER}\n{ask}")[ask] == "navigation"
+
+
+def test_a_question_inside_the_story_or_a_long_closing_question_is_the_story():
+    ask = "Do you think that Trump and his Justice Department would relish chances like those?"
+    assert _labels(f"{BODY}\n{ask}\n{LATER}")[ask] is None  # reason.com: the author's own question mid-story
+    long_ask = ("Do you think the Senate will find the votes to pass the bill before the August recess "
+                "when so many members are running for reelection?")
+    assert _labels(f"{BODY}\n{LATER}\n{long_ask}")[long_ask] is None
+    quoted = '"Do you think she is correct about Pence?"'
+    assert _labels(f"{BODY}\n{LATER}\n{quoted}")[quoted] is None
+    assert _labels("What do you think?") == {"What do you think?": None}  # no story above it
+
+
 def test_a_newsletter_tagline_between_its_sign_up_lines_is_promo():
     # bradenton.com, in the middle of the story
     got = _labels(f"{BODY}\nToday's top news by email\nThe local news you need to start your day\n"
