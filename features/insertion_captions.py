@@ -85,7 +85,7 @@ def _credit_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str
 
 # Every end-of-line credit contains one of these (lower-cased; speed: most lines have none).
 _CREDIT_TRIGGER = re.compile(r"/|©|photo|image|pic|credit|getty|courtesy|illustration|graphic|video|footage")
-_CLOSE_END = re.compile(r"[)\]]\W*$")
+_CLOSE_END = re.compile(r"(?:\)|\|[^\[\]]*\])\W*$")  # a closing parenthesis, or a bracket holding a bar ("[Name | Paper]")
 _CAPTION_CUE = re.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2}(?:,\s*\d{4})?\b"
