@@ -42,7 +42,7 @@ from features.loaded import (
     context_features, decode_runs, is_spelling_noise, position_matrix, scare_quotes, token_strings, type_features,
     valence,
 )
-from features.loaded_words import FREQUENCY_PREFIX, FUNCTION_WORDS, forced_tokens
+from features.loaded_words import FUNCTION_WORDS, forced_tokens
 from features.text import Doc
 
 log = logging.getLogger("train_loaded")
@@ -163,18 +163,15 @@ class FitSpec:
     enter a token's score; ``lexicon_offsets``, further positions that give only their lexicon
     cues (valence, bias, charged, intensifier, subjectivity, function word; no word identity,
     no cluster); ``min_articles``, the number of training articles a word or stem must occur
-    in for its identity features (w=, s=) to get a weight; ``news_frequency``, whether a word's
-    frequency band in general news (features.loaded_words.frequency_band) is a feature."""
+    in for its identity features (w=, s=) to get a weight."""
 
     offsets: tuple[int, ...] = OFFSETS
     lexicon_offsets: tuple[int, ...] = ()
     min_articles: int = 1
-    news_frequency: bool = False
 
     def label(self) -> str:
         """A short text naming the spec (stored with saved probabilities)."""
-        out = f"offsets={list(self.offsets)} lexicon_offsets={list(self.lexicon_offsets)} min_articles={self.min_articles}"
-        return out + (" news_frequency" if self.news_frequency else "")
+        return f"offsets={list(self.offsets)} lexicon_offsets={list(self.lexicon_offsets)} min_articles={self.min_articles}"
 
 
 _IDENTITY_PREFIXES = ("w=", "s=")
@@ -185,11 +182,6 @@ def _lexicon_only(ctx: dict[str, float]) -> dict[str, float]:
     """The lexicon cues of a token's context features (its word and cluster left out; the
     padding marker kept, since it says where the text ends)."""
     return {k: v for k, v in ctx.items() if k == "w=" + PAD or not k.startswith(_LEXICON_ONLY_DROP)}
-
-
-def _without_frequency(feats: Sequence[dict[str, float]]) -> list[dict[str, float]]:
-    """``feats`` without the news-frequency bands (a model without their weights scores alike)."""
-    return [{k: v for k, v in d.items() if not k.startswith(FREQUENCY_PREFIX)} for d in feats]
 
 
 def _rare_identities(seqs: Sequence[np.ndarray], feats: Sequence[dict[str, float]], min_articles: int) -> set[str]:
@@ -216,8 +208,6 @@ def fit(arts: Sequence[Article], C: float = C, decode: dict[str, Any] | None = N
     names = list(types)
     tf = [type_features(w) for w in names]
     cf = [context_features(w) for w in names]
-    if not spec.news_frequency:
-        tf, cf = _without_frequency(tf), _without_frequency(cf)
     counts = np.bincount(np.concatenate(seqs) if seqs else np.zeros(0, dtype=np.int64), minlength=len(names))
     counts[0] = max(counts[0], sum(len(s) for s in seqs))  # the pad is everyone's neighbour at the edges
     rare = _rare_identities(seqs, tf, spec.min_articles) | _rare_identities(seqs, cf, spec.min_articles)
@@ -530,8 +520,6 @@ def main() -> None:
                     help="words at offsets beyond --window up to this one give only their lexicon cues (default: none)")
     ap.add_argument("--min-articles", type=int, default=1,
                     help="a word or stem's identity features need this many training articles (default 1: all kept)")
-    ap.add_argument("--news-frequency", action="store_true",
-                    help="a word's frequency band in general news is a feature of it and of its neighbours")
     ap.add_argument("--probs-file", type=Path,
                     help="an .npz of the nested fits' probabilities: read if it exists (no refits), else written")
     ap.add_argument("--build-subjectivity", type=Path, metavar="XML",
@@ -549,8 +537,7 @@ def main() -> None:
         word_clusters.cache_clear()
         log.info("built word clusters in %.0fs", time.time() - t0)
     lex = tuple(o for o in range(-args.lexicon_window, args.lexicon_window + 1) if abs(o) > args.window)
-    spec = FitSpec(tuple(o for o in range(-args.window, args.window + 1) if o), lex, args.min_articles,
-                   args.news_frequency)
+    spec = FitSpec(tuple(o for o in range(-args.window, args.window + 1) if o), lex, args.min_articles)
     arts = prepare(args.shared)
     log.info("prepared %d articles (%d tokens) in %.1fs", len(arts), sum(len(a.words) for a in arts), time.time() - t0)
     cv, oof = None, None

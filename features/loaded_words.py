@@ -74,25 +74,6 @@ def word_clusters() -> dict[str, tuple[int, int]]:
 
 
 @lru_cache(maxsize=1)
-def news_ranks() -> dict[str, int]:
-    """Rank of each word of the cluster file by its frequency in AllSides news (0: commonest;
-    the file lists its words most common first)."""
-    return {w: i for i, w in enumerate(word_clusters())}
-
-
-#: Prefix of the news-frequency band features (see ``frequency_band``).
-FREQUENCY_PREFIX = "fq="
-
-
-def frequency_band(w: str) -> str | None:
-    """The feature naming how common a lower-cased word is in general news: the base-2 log band
-    of its rank ("fq=0" for the commonest word, "fq=15" near the 40,000th); None past the list.
-    Rare, colourful words judge more often than the everyday vocabulary of reporting."""
-    rank = news_ranks().get(w)
-    return None if rank is None else FREQUENCY_PREFIX + str(int(rank + 1).bit_length() - 1)
-
-
-@lru_cache(maxsize=1)
 def intensifiers() -> frozenset[str]:
     return frozenset(w.lower() for w in lexicon_lines("loaded_intensifiers_v1.txt"))
 
@@ -315,10 +296,6 @@ def token_features_pair(raw: str, cues: WordCues | None = None) -> tuple[dict[st
         f["c1024=%d" % cl[1]] = 1.0
     if own is not None:
         ctx["c256=%d" % own[0]] = 1.0
-    band = frequency_band(w)
-    if band is not None:
-        f[band] = 1.0
-        ctx[band] = 1.0
     return f, ctx
 
 
