@@ -14,8 +14,6 @@ trained on all inner tokens. The first stage alone (tuned the same way) is repor
 """
 from __future__ import annotations
 
-import argparse
-import json
 import logging
 from pathlib import Path
 from typing import Sequence
@@ -24,7 +22,7 @@ import numpy as np
 from sklearn.linear_model import LogisticRegression
 
 from bench.train_loaded import (
-    N_FOLDS, SHARED, Article, FitSpec, Interval, folds, intervals, load_probs, prepare, span_prf, tune_decode,
+    Article, FitSpec, Interval, decode_only_main, intervals, load_probs, outer_folds, span_prf, tune_decode,
 )
 from features.text import Doc
 
@@ -84,21 +82,12 @@ def _apply(model: LogisticRegression, X: np.ndarray) -> np.ndarray:
 
 def cross_validate(arts: Sequence[Article], probs_file: Path, spec: FitSpec = FitSpec()) -> dict[str, float]:
     """Per outer fold, F1 of the first stage alone and with the second stage (every choice on inner folds)."""
-    probs = load_probs(probs_file, spec)[1.0]
-    fl = folds(arts)
-    fold_of = np.zeros(len(arts), dtype=int)
-    for f, idx in enumerate(fl):
-        fold_of[idx] = f
-    everything = frozenset(range(N_FOLDS))
     out: dict[str, float] = {}
     base_all: list[list[Interval]] = [[] for _ in arts]
     stack_all: list[list[Interval]] = [[] for _ in arts]
-    for f, fold in enumerate(fl):
-        inner_ids = [i for g in range(N_FOLDS) if g != f for i in fl[g].tolist()]
+    for f, ids, inner_ids, inner_p, groups, outer_p in outer_folds(arts, load_probs(probs_file, spec)[1.0]):
         inner_arts = [arts[i] for i in inner_ids]
-        inner_p = [probs[everything - {f, int(fold_of[i])}][i] for i in inner_ids]
         inner_X = [stack_features(a.doc, a.words, p) for a, p in zip(inner_arts, inner_p)]
-        groups = fold_of[inner_ids]
         inner_q: list[np.ndarray] = [np.zeros(0)] * len(inner_ids)
         for g in np.unique(groups).tolist():
             tr = np.flatnonzero(groups != g).tolist()
@@ -108,34 +97,22 @@ def cross_validate(arts: Sequence[Article], probs_file: Path, spec: FitSpec = Fi
         dec, inner_base = tune_decode(inner_arts, inner_p)
         sdec, inner_stack = tune_decode(inner_arts, inner_q)
         model = _train(inner_X, [a.y for a in inner_arts])
-        for i in fold.tolist():
-            p = probs[everything - {f}][i]
+        for i, p in outer_p.items():
             base_all[i] = intervals(arts[i], p, dec)
             stack_all[i] = intervals(arts[i], _apply(model, stack_features(arts[i].doc, arts[i].words, p)), sdec)
-        g = [arts[i].gold for i in fold.tolist()]
-        b = span_prf([base_all[i] for i in fold.tolist()], g)
-        s = span_prf([stack_all[i] for i in fold.tolist()], g)
+        gold = [arts[i].gold for i in ids]
+        b = span_prf([base_all[i] for i in ids], gold)
+        s = span_prf([stack_all[i] for i in ids], gold)
         out[f"fold{f}_base_f1"], out[f"fold{f}_stacked_f1"] = b["f1"], s["f1"]
         out[f"fold{f}_inner_base_f1"], out[f"fold{f}_inner_stacked_f1"] = inner_base, inner_stack
         log.info("fold %d: weights %s; decode %s -> %s; inner F1 %.4f -> %.4f; outer F1 %.4f -> %.4f "
                  "(P %.3f -> %.3f, R %.3f -> %.3f)", f,
                  dict(zip(STACK_FEATURES, np.round(model.coef_.ravel(), 3).tolist())), dec, sdec,
                  inner_base, inner_stack, b["f1"], s["f1"], b["precision"], s["precision"], b["recall"], s["recall"])
-    gold = [a.gold for a in arts]
     for name, preds in (("base", base_all), ("stacked", stack_all)):
-        m = span_prf(preds, gold)
-        out.update({f"{name}_{k}": v for k, v in m.items()})
+        out.update({f"{name}_{k}": v for k, v in span_prf(preds, [a.gold for a in arts]).items()})
     return out
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--shared", type=Path, default=SHARED)
-    ap.add_argument("--probs-file", type=Path, required=True, help="the nested fits of bench.train_loaded")
-    args = ap.parse_args()
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
-    print(json.dumps(cross_validate(prepare(args.shared), args.probs_file), indent=2))
-
-
 if __name__ == "__main__":
-    main()
+    decode_only_main(__doc__, cross_validate)

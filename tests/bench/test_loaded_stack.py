@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 
 from bench.loaded_stack import STACK_FEATURES, stack_features
-from features.text import parse
+from features.text import Doc, parse
 
 COL = {n: i for i, n in enumerate(STACK_FEATURES)}
 
@@ -13,10 +13,15 @@ def _logit(p: float) -> float:
     return float(np.log(p / (1 - p)))
 
 
-def test_a_token_sees_its_neighbours_and_its_sentences_strongest_logit() -> None:
-    doc = parse("The vile regime lied again. Officials met on Monday.")
+def _tokens(text: str) -> tuple[Doc, list[str], np.ndarray]:
+    """The parsed text, its token strings and a low first-stage probability for each."""
+    doc = parse(text)
     words = [doc.text[s:e] for s, e in doc.tokens]
-    probs = np.full(len(words), 0.05)
+    return doc, words, np.full(len(words), 0.05)
+
+
+def test_a_token_sees_its_neighbours_and_its_sentences_strongest_logit() -> None:
+    doc, words, probs = _tokens("The vile regime lied again. Officials met on Monday.")
     probs[words.index("vile")] = 0.9
     X = stack_features(doc, words, probs)
     regime = words.index("regime")
@@ -28,9 +33,8 @@ def test_a_token_sees_its_neighbours_and_its_sentences_strongest_logit() -> None
 
 
 def test_a_recurring_word_reads_its_strongest_other_occurrence() -> None:
-    doc = parse("The thugs came. The thugs left. Police arrived.")
-    words = [doc.text[s:e] for s, e in doc.tokens]
-    probs = np.full(len(words), 0.1)
+    doc, words, probs = _tokens("The thugs came. The thugs left. Police arrived.")
+    probs[:] = 0.1
     first, second = [i for i, w in enumerate(words) if w == "thugs"]
     probs[first] = 0.8
     X = stack_features(doc, words, probs)
