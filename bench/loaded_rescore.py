@@ -13,8 +13,6 @@ trained on all inner candidates. The baseline (no rescoring) is reported beside 
 """
 from __future__ import annotations
 
-import argparse
-import json
 import logging
 from pathlib import Path
 from typing import Any, Sequence
@@ -23,7 +21,7 @@ import numpy as np
 from sklearn.linear_model import LogisticRegression
 
 from bench.train_loaded import (
-    N_FOLDS, SHARED, T_HI_GRID, Article, FitSpec, Interval, folds, intervals, load_probs, prepare, span_prf,
+    T_HI_GRID, Article, FitSpec, Interval, decode_only_main, intervals, load_probs, outer_folds, span_prf,
     tune_decode,
 )
 from features.loaded import DENSE_FEATURES, decode_runs, valence
@@ -122,31 +120,22 @@ def choose(arts: Sequence[Article], probs: Sequence[np.ndarray], groups: np.ndar
 
 def cross_validate(arts: Sequence[Article], probs_file: Path, spec: FitSpec = FitSpec()) -> dict[str, float]:
     """Per outer fold, F1 without and with the rescoring stage (every choice on inner folds)."""
-    probs = load_probs(probs_file, spec)[1.0]
-    fl = folds(arts)
-    fold_of = np.zeros(len(arts), dtype=int)
-    for f, idx in enumerate(fl):
-        fold_of[idx] = f
-    everything = frozenset(range(N_FOLDS))
     out: dict[str, float] = {}
     base_all: list[list[Interval]] = [[] for _ in arts]
     resc_all: list[list[Interval]] = [[] for _ in arts]
-    for f, fold in enumerate(fl):
-        inner_ids = [i for g in range(N_FOLDS) if g != f for i in fl[g].tolist()]
+    for f, ids, inner_ids, inner_p, inner_groups, outer_p in outer_folds(arts, load_probs(probs_file, spec)[1.0]):
         inner_arts = [arts[i] for i in inner_ids]
-        inner_p = [probs[everything - {f, int(fold_of[i])}][i] for i in inner_ids]
         dec, _ = tune_decode(inner_arts, inner_p)
-        cand_dec, cut, inner_f, inner_plain = choose(inner_arts, inner_p, fold_of[inner_ids], dec)
+        cand_dec, cut, inner_f, inner_plain = choose(inner_arts, inner_p, inner_groups, dec)
         cands = [_span_rows(a, p, cand_dec) for a, p in zip(inner_arts, inner_p)]
         model = _train(cands, [a.gold for a in inner_arts]) if cut > 0 else None
-        for i in fold.tolist():
-            p = probs[everything - {f}][i]
+        for i, p in outer_p.items():
             base_all[i] = intervals(arts[i], p, dec)
             cs = _span_rows(arts[i], p, cand_dec)
             resc_all[i] = _kept(arts[i], cs, _score(model, cs), cut) if cut > 0 else base_all[i]
-        g = [arts[i].gold for i in fold.tolist()]
-        b = span_prf([base_all[i] for i in fold.tolist()], g)
-        r = span_prf([resc_all[i] for i in fold.tolist()], g)
+        g = [arts[i].gold for i in ids]
+        b = span_prf([base_all[i] for i in ids], g)
+        r = span_prf([resc_all[i] for i in ids], g)
         out[f"fold{f}_base_f1"], out[f"fold{f}_rescored_f1"] = b["f1"], r["f1"]
         log.info("fold %d: decode=%s candidates t_hi=%s cut=%g inner F1 %.4f -> %.4f; outer F1 %.4f -> %.4f "
                  "(P %.3f -> %.3f, R %.3f -> %.3f)", f, dec, cand_dec["t_hi"], cut, inner_plain, inner_f,
@@ -158,14 +147,5 @@ def cross_validate(arts: Sequence[Article], probs_file: Path, spec: FitSpec = Fi
     return out
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--shared", type=Path, default=SHARED)
-    ap.add_argument("--probs-file", type=Path, required=True, help="the nested fits of bench.train_loaded")
-    args = ap.parse_args()
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
-    print(json.dumps(cross_validate(prepare(args.shared), args.probs_file), indent=2))
-
-
 if __name__ == "__main__":
-    main()
+    decode_only_main(__doc__, cross_validate)

@@ -27,7 +27,7 @@ import logging
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Callable, Iterator, NamedTuple, Sequence
 
 import numpy as np
 import scipy.sparse as sp
@@ -112,6 +112,48 @@ def folds(arts: Sequence[Article], k: int = N_FOLDS, seed: int = SEED) -> list[n
     rng = np.random.default_rng(seed)
     rng.shuffle(ids)
     return [np.array(sorted(ids[f::k])) for f in range(k)]
+
+
+def fold_numbers(fl: Sequence[np.ndarray], n: int) -> np.ndarray:
+    """Each of ``n`` articles' fold number, from the folds' article indices ``fl``."""
+    out = np.zeros(n, dtype=int)
+    for f, idx in enumerate(fl):
+        out[idx] = f
+    return out
+
+
+class OuterFold(NamedTuple):
+    """One outer fold of the nested CV, as a decode-only experiment on saved fits reads it."""
+
+    f: int
+    ids: list[int]  # the fold's articles
+    inner_ids: list[int]  # the other folds' articles
+    inner_probs: list[np.ndarray]  # theirs, each from the fit on the three folds that are neither f nor its own
+    inner_groups: np.ndarray  # each inner article's fold
+    probs: dict[int, np.ndarray]  # the fold's articles', from the fit on the other four folds
+
+
+def outer_folds(arts: Sequence[Article], probs: dict[frozenset[int], dict[int, np.ndarray]]) -> Iterator[OuterFold]:
+    """The outer folds of ``arts`` with their inner and outer out-of-fold probabilities from
+    ``probs`` (one C's nested fits, as ``load_probs`` gives them)."""
+    fl = folds(arts)
+    fold_of = fold_numbers(fl, len(arts))
+    everything = frozenset(range(N_FOLDS))
+    for f, fold in enumerate(fl):
+        ids = [i for g in range(N_FOLDS) if g != f for i in fl[g].tolist()]
+        yield OuterFold(f, fold.tolist(), ids, [probs[everything - {f, int(fold_of[i])}][i] for i in ids],
+                        fold_of[ids], {i: probs[everything - {f}][i] for i in fold.tolist()})
+
+
+def decode_only_main(description: str | None,
+                     run: Callable[[Sequence[Article], Path], dict[str, float]]) -> None:
+    """Command line of a decode-only experiment on saved fits: ``run(articles, probs_file)``'s figures as JSON."""
+    ap = argparse.ArgumentParser(description=description, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--shared", type=Path, default=SHARED)
+    ap.add_argument("--probs-file", type=Path, required=True, help="the nested fits of bench.train_loaded")
+    args = ap.parse_args()
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
+    print(json.dumps(run(prepare(args.shared), args.probs_file), indent=2))
 
 
 def _vocab(dicts: Sequence[dict[str, float]], counts: np.ndarray, min_count: int,
@@ -363,9 +405,7 @@ def cross_validate(shared: Path = SHARED, limit: int | None = None, arts: Sequen
     """
     arts = list(arts) if arts is not None else prepare(shared, limit)
     fl = folds(arts)
-    fold_of = np.zeros(len(arts), dtype=int)
-    for f, idx in enumerate(fl):
-        fold_of[idx] = f
+    fold_of = fold_numbers(fl, len(arts))
     if probs_file is not None and probs_file.exists():
         probs = load_probs(probs_file, spec)
     else:
