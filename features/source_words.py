@@ -62,6 +62,17 @@ PER_RE = re.compile(
     r"(?i:rules?|laws?|guidelines?|guidance|polic(?:y|ies)|constitution|section|article|terms|statutes?"
     r"|regulations?|protocols?|ordinances?|codes?)\b)"
 )
+# Taking to a medium to do something publishes it: "took to Twitter on Saturday to criticize the briefings",
+# "have taken to social media to call out Trump". The cue runs from the verb of taking to the act; its subject
+# speaks. Marches and stages are left out ("took to the streets to protest" is an act, not a statement), and
+# so is a second verb ("took to Twitter and decided to campaign"): the time or place between is a few words.
+TOOK_TO_RE = re.compile(
+    r"(?<![\w-])(?:took|take|takes|taken|taking)[ \t]+to[ \t]+(?:the[ \t]+)?(?:(?:his|her|their|its)[ \t]+)?"
+    r"(?:twitter|facebook|instagram|youtube|tiktok|truth[ \t]+social|social[ \t]+media|(?:the[ \t]+)?airwaves"
+    r"|(?:house[ \t]+|senate[ \t]+)?floor|pages[ \t]+of|blog|podcast|television|tv|radio)\b"
+    r"(?:,?[ \t]+(?!(?:and|but|then|to)\b)[^\s.,;:!?“”\"]+){0,5}?[ \t]+to[ \t]+[a-z]+(?:[ \t]+out\b)?",
+    re.IGNORECASE,
+)
 # A colon introducing a direct quote after a name: "Sanders on Clinton: “...”".
 # (The colon first and the letter before it as a lookbehind: a fast scan for ':'.)
 COLON_CUE_RE = re.compile(r"(:)(?<=[^\W\d_]:)[ \t]*[“\"]")

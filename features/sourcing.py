@@ -43,7 +43,7 @@ from .source_words import (
     PLACE_PREPS, PLACING_PARTICIPLES, POLL_IN_RE, POSTPOSABLE, PRONOUNS, QUOTED_CLAUSE_START_RE, QUOTED_CUES,
     QUOTED_AS_BEFORE_RE, QUOTED_AS_RE, QUOTED_PAST, QUOTE_AFTER_RE, QUOTE_BEFORE_RE, QUOTE_MARK_RE, REFLEXIVES,
     SAY_FRAMES, SKIP_BEFORE, SOURCE_LABELS, STANCE, SUBORDINATORS, STANDALONE_MANNER_RE, THAT_RE, TIME_WORDS,
-    TO_BEFORE_RE, WRITING_AFTER_RE, lexicon,
+    TOOK_TO_RE, TO_BEFORE_RE, WRITING_AFTER_RE, lexicon,
 )
 from .text import Doc
 
@@ -125,6 +125,12 @@ def _find_cues(doc: Doc, lex: Lexicon) -> tuple[list[tuple[int, int, str, str]],
             st, en = (m.start(), m.end()) if form == "manner" else (m.start(1), m.end(1))
             extra.append((st, en, label, form))
             cue_sents.add(si)
+    took = [(m.start(), m.end(), "publication", "took to") for m in TOOK_TO_RE.finditer(text)
+            if doc.region_at(m.start(), m.end()) is None]
+    if took:
+        # the act named inside ("took to Twitter to say") is part of the one cue
+        out = [c for c in out if not any(t[0] <= c[0] and c[1] <= t[1] for t in took)]
+        extra += took
     for m in POLL_IN_RE.finditer(text):
         # not the manner of a cue verb ("said in a report"), not inside a quotation
         prev = text[max(0, m.start() - 20) : m.start()].split()

@@ -71,7 +71,7 @@ NO_CUE = [
     ("Mrs. Clinton enjoys a strong lead in the polls but suffers from low trust.", None),
     ("In the report published on Monday the ministry listed its figures.", {"In"}),
     # "identified" as a participle
-    ("A lady identified as Monisola has taken to Twitter to complain.", None),
+    ("A lady identified as Monisola has taken to Twitter to complain.", {"identified"}),
     ("The order halts travel from seven countries identified in a 2015 law as terror prone.", None),
     # asked to do something, writing as a plan
     ("Half of the volunteers were asked to think of a worldwide issue that made them sad.", None),
@@ -99,6 +99,10 @@ NO_CUE = [
     ("The price quoted by the dealer was too high.", None),
     ("He quoted a figure of $3 million in his speech.", None),
     ("The TV reports suggest the storm is moving north.", None),
+    # taking to a place or a habit is no publishing; nor is a second verb after "and"
+    ("Thousands took to the streets to protest the ruling.", None),
+    ("She took to running at dawn to clear her head.", None),
+    ("Ken Jennings took to Twitter and decided to campaign for the award.", None),
 ]
 
 
@@ -199,6 +203,11 @@ CUE = [
     # a broadcaster named by its medium reports ("Press TV said"), as any outlet does
     ('"The tests do not violate the deal," Iran\'s Press TV said in a report.', "said", "Iran's Press TV"),
     ("State radio said the president had left the country.", "said", "State radio"),
+    # taking to a medium to do something publishes it; the one who took to it speaks
+    ("Trump took to Twitter Saturday evening to criticize the briefings.",
+     "took to Twitter Saturday evening to criticize", "Trump"),
+    ("Many people have taken to social media to call out Trump after his comments.",
+     "taken to social media to call out", "Many people"),
 ]
 
 
