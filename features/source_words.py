@@ -267,8 +267,9 @@ PASSIVE_GAP = frozenset("not never also now already first still".split())
 # "claim(s)" reports only after its speaker ("Trump claims", "he falsely claimed"); after any
 # other lower-case word it is the noun ("unfounded claims", "denied claims that ...").
 # "notes" and "reports" likewise ("Viguerie notes", "..., reports Fox News"; not "his notes", "news reports"),
-# and "states" before "that" ("He states that", "His lawyer states that"; not "those states that voted").
-CLAIM_FORMS = frozenset("claim claims notes reports states".split())
+# and "states" before "that" ("He states that", "His lawyer states that"; not "those states that voted"),
+# and "demands" ("It also demands", "The union demands"; not "The job demands patience", "the demands of").
+CLAIM_FORMS = frozenset("claim claims demands notes reports states".split())
 CLAIM_SUBJECTS = frozenset("i we you he she it they who which that also now still often".split())
 # A stock ticker or short aside between a company and its cue: "Apple Inc (AAPL.O) said", a poll
 # share: "About half of Americans (51%) said".
