@@ -197,6 +197,8 @@ NOT_A_CUE_AFTER = {
     # "a lady identified as Monisola", "countries identified in a 2015 law": a participle, not a report
     "identified": frozenset("as in".split()),
     "show": frozenset(["up"]), "shows": frozenset(["up"]), "showed": frozenset(["up"]),
+    # "campuses have become characterized by speech codes": a trait, not a description someone gave
+    "characterized": frozenset(["by"]), "characterised": frozenset(["by"]),
 }
 # "According to" in the sense "in keeping with" names a rule or a measure, not a source: "go according to
 # plan", "distributed according to a set of principles", "web browsing according to race".
@@ -268,8 +270,9 @@ PASSIVE_GAP = frozenset("not never also now already first still".split())
 # other lower-case word it is the noun ("unfounded claims", "denied claims that ...").
 # "notes" and "reports" likewise ("Viguerie notes", "..., reports Fox News"; not "his notes", "news reports"),
 # and "states" before "that" ("He states that", "His lawyer states that"; not "those states that voted"),
-# and "demands" ("It also demands", "The union demands"; not "The job demands patience", "the demands of").
-CLAIM_FORMS = frozenset("claim claims demands notes reports states".split())
+# and "demands" ("It also demands", "The union demands"; not "The job demands patience", "the demands of"),
+# and "ruled" ("a federal appeals court ruled", "Judge Wilson ruled"; not "cities ruled by", "egalitarianism ruled").
+CLAIM_FORMS = frozenset("claim claims demands notes reports ruled states".split())
 CLAIM_SUBJECTS = frozenset("i we you he she it they who which that also now still often".split())
 # A stock ticker or short aside between a company and its cue: "Apple Inc (AAPL.O) said", a poll
 # share: "About half of Americans (51%) said".

@@ -108,6 +108,10 @@ NO_CUE = [
     ("It is a demanding job, and nurses face the demands of the pandemic.", None),
     # "the following" that names no statement
     ("The museum released the following year a new catalogue.", None),
+    # being ruled, or characterized by a trait, reports nothing
+    ("The cities of the Confederacy are ruled by black mayors.", None),
+    ("For years egalitarianism ruled and all citizens owned the land.", None),
+    ("Many campuses have become characterized by speech codes.", None),
 ]
 
 
@@ -221,6 +225,9 @@ CUE = [
     ("Rep. Mark Pocan released the following statement after the vote:", "released the following", "Rep. Mark Pocan"),
     ("Leslie Cooper, deputy director of the project, had the following response: “What hypocrisy!”",
      "had the following", "Leslie Cooper"),
+    # a court's ruling and a description "as" something are attributed to their speaker
+    ("A federal appeals court ruled Wednesday that the law stands.", "ruled", "A federal appeals court"),
+    ("Gabbard characterized paid political advertising as free speech.", "characterized", "Gabbard"),
 ]
 
 
