@@ -228,6 +228,11 @@ CUE = [
     # a court's ruling and a description "as" something are attributed to their speaker
     ("A federal appeals court ruled Wednesday that the law stands.", "ruled", "A federal appeals court"),
     ("Gabbard characterized paid political advertising as free speech.", "characterized", "Gabbard"),
+    # a sentence run into the last one without a space opens with its subject
+    ("Coal use will rise in Asia and Africa.The EIA predicts a 50% increase in energy use.", "predicts", "The EIA"),
+    # the closing mark typed as two apostrophes ends the quotation, so its speaker is found
+    ("The council met. “We are honored to lead in the world,’’ said Marsha Gordon, the council’s president.",
+     "said", "Marsha Gordon"),
 ]
 
 
