@@ -270,9 +270,8 @@ PASSIVE_GAP = frozenset("not never also now already first still".split())
 # other lower-case word it is the noun ("unfounded claims", "denied claims that ...").
 # "notes" and "reports" likewise ("Viguerie notes", "..., reports Fox News"; not "his notes", "news reports"),
 # and "states" before "that" ("He states that", "His lawyer states that"; not "those states that voted"),
-# and "demands" ("It also demands", "The union demands"; not "The job demands patience", "the demands of"),
 # and "ruled" ("a federal appeals court ruled", "Judge Wilson ruled"; not "cities ruled by", "egalitarianism ruled").
-CLAIM_FORMS = frozenset("claim claims demands notes reports ruled states".split())
+CLAIM_FORMS = frozenset("claim claims notes reports ruled states".split())
 CLAIM_SUBJECTS = frozenset("i we you he she it they who which that also now still often".split())
 # A stock ticker or short aside between a company and its cue: "Apple Inc (AAPL.O) said", a poll
 # share: "About half of Americans (51%) said".

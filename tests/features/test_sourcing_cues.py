@@ -103,9 +103,10 @@ NO_CUE = [
     ("Thousands took to the streets to protest the ruling.", None),
     ("She took to running at dawn to clear her head.", None),
     ("Ken Jennings took to Twitter and decided to campaign for the award.", None),
-    # "demands" after a thing, and "demanding" as an adjective, report nothing
+    # "demands" (mostly the noun: "union demands", "U.S. demands") and "demanding" as an adjective report nothing
     ("The job demands patience and long hours.", None),
     ("It is a demanding job, and nurses face the demands of the pandemic.", None),
+    ("Corporations couldn’t keep up with militant union demands, and China balked at U.S. demands on trade.", None),
     # "the following" that names no statement
     ("The museum released the following year a new catalogue.", None),
     # being ruled, or characterized by a trait, reports nothing
@@ -220,7 +221,6 @@ CUE = [
     # demanding is a speech act, as urging is
     ("Byrne’s attorney demanded a retraction for the false statements.", "demanded", "Byrne’s attorney"),
     ("The lawmakers are also demanding the president fire the officials.", "demanding", "The lawmakers"),
-    ("It also demands that Brock retract the statement.", "demands", None),
     # a statement announced as "the following" before it is given
     ("Rep. Mark Pocan released the following statement after the vote:", "released the following", "Rep. Mark Pocan"),
     ("Leslie Cooper, deputy director of the project, had the following response: “What hypocrisy!”",
