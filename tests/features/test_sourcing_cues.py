@@ -223,8 +223,8 @@ CUE = [
     ("The lawmakers are also demanding the president fire the officials.", "demanding", "The lawmakers"),
     # a statement announced as "the following" before it is given
     ("Rep. Mark Pocan released the following statement after the vote:", "released the following", "Rep. Mark Pocan"),
-    ("Leslie Cooper, deputy director of the project, had the following response: “What hypocrisy!”",
-     "had the following", "Leslie Cooper"),
+    ("The police suspended him, issuing the following statement: “We are ashamed.”", "issuing the following",
+     "The police"),
     # a court's ruling and a description "as" something are attributed to their speaker
     ("A federal appeals court ruled Wednesday that the law stands.", "ruled", "A federal appeals court"),
     ("Gabbard characterized paid political advertising as free speech.", "characterized", "Gabbard"),
