@@ -83,8 +83,8 @@ def subject_before(text: str, sent_s: int, cue_s: int, lex: Lexicon) -> NounPhra
         return head
     if k > j or j - k >= 13 or not _np_like(text, toks[k:j + 1], lex):
         return None
-    if toks[k][0] > 0 and text[toks[k][0] - 1] in "/.@#_=":
-        return None  # the tail of a link ("reut.rs/2WVPxuE shows"), not a phrase
+    if toks[k][0] > sent_s and text[toks[k][0] - 1] in "/.@#_=":
+        return None  # the tail of a link ("reut.rs/2WVPxuE shows"), not a phrase; "Africa.The EIA" opens a sentence
     if text[toks[k][0] : toks[k][1]].lower() == "there" and k < j:
         return None  # "there is no evidence suggesting": an existential clause, no speaker
     if text[toks[k][0] : toks[k][1]] in INTRO_PREPS:

@@ -62,6 +62,17 @@ PER_RE = re.compile(
     r"(?i:rules?|laws?|guidelines?|guidance|polic(?:y|ies)|constitution|section|article|terms|statutes?"
     r"|regulations?|protocols?|ordinances?|codes?)\b)"
 )
+# Taking to a medium to do something publishes it: "took to Twitter on Saturday to criticize the briefings",
+# "have taken to social media to call out Trump". The cue runs from the verb of taking to the act; its subject
+# speaks. Marches and stages are left out ("took to the streets to protest" is an act, not a statement), and
+# so is a second verb ("took to Twitter and decided to campaign"): the time or place between is a few words.
+TOOK_TO_RE = re.compile(
+    r"[Tt](?:ook|ake|akes|aken|aking)(?<![\w-][Tt]ook)(?<![\w-][Tt]ake)(?<![\w-][Tt]akes)(?<![\w-][Tt]aken)"
+    r"(?<![\w-][Tt]aking)(?i:[ \t]+to[ \t]+(?:the[ \t]+)?(?:(?:his|her|their|its)[ \t]+)?"
+    r"(?:twitter|facebook|instagram|youtube|tiktok|truth[ \t]+social|social[ \t]+media|(?:the[ \t]+)?airwaves"
+    r"|(?:house[ \t]+|senate[ \t]+)?floor|pages[ \t]+of|blog|podcast|television|tv|radio)\b"
+    r"(?:,?[ \t]+(?!(?:and|but|then|to)\b)[^\s.,;:!?“”\"]+){0,5}?[ \t]+to[ \t]+[a-z]+(?:[ \t]+out\b)?)"
+)
 # A colon introducing a direct quote after a name: "Sanders on Clinton: “...”".
 # (The colon first and the letter before it as a lookbehind: a fast scan for ':'.)
 COLON_CUE_RE = re.compile(r"(:)(?<=[^\W\d_]:)[ \t]*[“\"]")
@@ -186,6 +197,8 @@ NOT_A_CUE_AFTER = {
     # "a lady identified as Monisola", "countries identified in a 2015 law": a participle, not a report
     "identified": frozenset("as in".split()),
     "show": frozenset(["up"]), "shows": frozenset(["up"]), "showed": frozenset(["up"]),
+    # "campuses have become characterized by speech codes": a trait, not a description someone gave
+    "characterized": frozenset(["by"]), "characterised": frozenset(["by"]),
 }
 # "According to" in the sense "in keeping with" names a rule or a measure, not a source: "go according to
 # plan", "distributed according to a set of principles", "web browsing according to race".
@@ -256,8 +269,9 @@ PASSIVE_GAP = frozenset("not never also now already first still".split())
 # "claim(s)" reports only after its speaker ("Trump claims", "he falsely claimed"); after any
 # other lower-case word it is the noun ("unfounded claims", "denied claims that ...").
 # "notes" and "reports" likewise ("Viguerie notes", "..., reports Fox News"; not "his notes", "news reports"),
-# and "states" before "that" ("He states that", "His lawyer states that"; not "those states that voted").
-CLAIM_FORMS = frozenset("claim claims notes reports states".split())
+# and "states" before "that" ("He states that", "His lawyer states that"; not "those states that voted"),
+# and "ruled" ("a federal appeals court ruled", "Judge Wilson ruled"; not "cities ruled by", "egalitarianism ruled").
+CLAIM_FORMS = frozenset("claim claims notes reports ruled states".split())
 CLAIM_SUBJECTS = frozenset("i we you he she it they who which that also now still often".split())
 # A stock ticker or short aside between a company and its cue: "Apple Inc (AAPL.O) said", a poll
 # share: "About half of Americans (51%) said".

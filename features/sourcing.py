@@ -43,7 +43,7 @@ from .source_words import (
     PLACE_PREPS, PLACING_PARTICIPLES, POLL_IN_RE, POSTPOSABLE, PRONOUNS, QUOTED_CLAUSE_START_RE, QUOTED_CUES,
     QUOTED_AS_BEFORE_RE, QUOTED_AS_RE, QUOTED_PAST, QUOTE_AFTER_RE, QUOTE_BEFORE_RE, QUOTE_MARK_RE, REFLEXIVES,
     SAY_FRAMES, SKIP_BEFORE, SOURCE_LABELS, STANCE, SUBORDINATORS, STANDALONE_MANNER_RE, THAT_RE, TIME_WORDS,
-    TO_BEFORE_RE, WRITING_AFTER_RE, lexicon,
+    TOOK_TO_RE, TO_BEFORE_RE, WRITING_AFTER_RE, lexicon,
 )
 from .text import Doc
 
@@ -125,11 +125,8 @@ def _find_cues(doc: Doc, lex: Lexicon) -> tuple[list[tuple[int, int, str, str]],
             st, en = (m.start(), m.end()) if form == "manner" else (m.start(1), m.end(1))
             extra.append((st, en, label, form))
             cue_sents.add(si)
-    for m in POLL_IN_RE.finditer(text):
-        # not the manner of a cue verb ("said in a report"), not inside a quotation
-        prev = text[max(0, m.start() - 20) : m.start()].split()
-        if doc.region_at(m.start(), m.end()) is None and not (prev and prev[-1].lower() in lex.cue_words):
-            extra.append((m.start(1), m.end(1), "evidence", "in"))
+    out, took = _took_to_cues(doc, out)
+    extra += took + _poll_cues(doc, lex)
     relayed: dict[int, NounPhrase] = {}
     for rx in (FROM_LINE_RE, PER_RE):
         for m in rx.finditer(text):
@@ -142,6 +139,30 @@ def _find_cues(doc: Doc, lex: Lexicon) -> tuple[list[tuple[int, int, str, str]],
     if extra:
         out = sorted(out + extra)
     return out, relayed
+
+
+def _took_to_cues(
+    doc: Doc, out: list[tuple[int, int, str, str]],
+) -> tuple[list[tuple[int, int, str, str]], list[tuple[int, int, str, str]]]:
+    """The cues found so far without those inside a "took to Twitter to ..." cue, and those cues: the act
+    named inside ("took to Twitter to say") is part of the one cue."""
+    took = [(m.start(), m.end(), "publication", "took to") for m in TOOK_TO_RE.finditer(doc.text)
+            if doc.region_at(m.start(), m.end()) is None]
+    if took:
+        out = [c for c in out if not any(t[0] <= c[0] and c[1] <= t[1] for t in took)]
+    return out, took
+
+
+def _poll_cues(doc: Doc, lex: Lexicon) -> list[tuple[int, int, str, str]]:
+    """A poll or study opening a sentence ("In a CBS News poll last month, ..."): not the manner of a cue
+    verb ("said in a report"), not inside a quotation."""
+    text = doc.text
+    found = []
+    for m in POLL_IN_RE.finditer(text):
+        prev = text[max(0, m.start() - 20) : m.start()].split()
+        if doc.region_at(m.start(), m.end()) is None and not (prev and prev[-1].lower() in lex.cue_words):
+            found.append((m.start(1), m.end(1), "evidence", "in"))
+    return found
 
 
 def _speaker_before_colon(doc: Doc, si: int, colon: int, lex: Lexicon) -> bool:

@@ -30,6 +30,12 @@ _WORD_SPLIT_NO_UNDERSCORE_RE = re.compile(r"(\w+(?:[’'.\-]\w+)*)")
 LINE_RE = re.compile(r"[^\n]+")
 # A candidate sentence end: terminal punctuation, optional closing quotes/brackets, then space.
 SENT_END_RE = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s)")
+# Where split_sentences may end a sentence: a candidate as above, or a full stop run into the next sentence
+# with no space ("in Asia and Africa.The EIA predicts"): a lower-case word of two letters or more before it, a
+# capitalised word after. "U.S.The", "p.m.The", "example.com" and "Mr.Smith" do not match (an initial or a
+# capital before the stop, a lower-case letter after it): those may be abbreviations or names, and a wrong split
+# there costs more than a missed one. (One character class first: the engine jumps between candidates.)
+_SPLIT_AT_RE = re.compile(r"[.!?…](?:[.!?…]*[\"”’')\]]*(?=\s)|(?<=[a-z][a-z]\.)[”’)]?(?=[A-Z][a-z]))")
 # A text (a line, a paragraph) that ends a sentence: closing quotes and brackets allowed after the mark.
 ENDS_SENTENCE_RE = re.compile(r"[.!?…][\"”’')\]]*$")
 
@@ -188,7 +194,7 @@ def split_sentences(text: str, paragraphs: Sequence[tuple[int, int]] | None = No
     out: list[tuple[int, int]] = []
     for ps, pe in paragraphs:
         start = ps
-        for m in SENT_END_RE.finditer(text, ps, pe):
+        for m in _SPLIT_AT_RE.finditer(text, ps, pe):
             end = m.end()
             punct = text[m.start()]
             if punct == "." and text[m.start() : m.end()].rstrip("\"”’')]") == ".":
@@ -214,11 +220,12 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[tuple[in
     return [m.span() for m in WORD_RE.finditer(text, start, end)]
 
 
-# A quotation mark, or a typewriter pair '' or ``. It opens with a character class so that the
-# regex engine skips in C to the next candidate character, as it cannot for an alternation.
-_QUOTE_MARK_RE = re.compile(r"[“”„«»\"'`](?:(?<=')'|(?<=`)`|(?<=[“”„«»\"]))")
-_OPENING_MARKS = ("“", "„", "«", "``")
-_CLOSING_MARKS = ("”", "»")
+# A quotation mark, or a typewriter pair '' or ``, or a pair of curly single marks ‘‘ or ’’ typed for a
+# double one ("the world,’’ said Marsha Gordon"); a single ’ is an apostrophe. It opens with a character
+# class so that the regex engine skips in C to the next candidate character, as it cannot for an alternation.
+_QUOTE_MARK_RE = re.compile(r"[“”„«»\"'`‘’](?:(?<=')'|(?<=`)`|(?<=‘)‘|(?<=’)’|(?<=[“”„«»\"]))")
+_OPENING_MARKS = ("“", "„", "«", "``", "‘‘")
+_CLOSING_MARKS = ("”", "»", "’’")
 # Before an opening mark: the paragraph start, a space or an opening bracket/dash.
 _OPENS_AFTER = " \t\n([{—–-/"
 # A quotation runs a few sentences at most; a "quote" far longer than this, with no

@@ -71,7 +71,7 @@ NO_CUE = [
     ("Mrs. Clinton enjoys a strong lead in the polls but suffers from low trust.", None),
     ("In the report published on Monday the ministry listed its figures.", {"In"}),
     # "identified" as a participle
-    ("A lady identified as Monisola has taken to Twitter to complain.", None),
+    ("A lady identified as Monisola has taken to Twitter to complain.", {"identified"}),
     ("The order halts travel from seven countries identified in a 2015 law as terror prone.", None),
     # asked to do something, writing as a plan
     ("Half of the volunteers were asked to think of a worldwide issue that made them sad.", None),
@@ -99,6 +99,20 @@ NO_CUE = [
     ("The price quoted by the dealer was too high.", None),
     ("He quoted a figure of $3 million in his speech.", None),
     ("The TV reports suggest the storm is moving north.", None),
+    # taking to a place or a habit is no publishing; nor is a second verb after "and"
+    ("Thousands took to the streets to protest the ruling.", None),
+    ("She took to running at dawn to clear her head.", None),
+    ("Ken Jennings took to Twitter and decided to campaign for the award.", None),
+    # "demands" (mostly the noun: "union demands", "U.S. demands") and "demanding" as an adjective report nothing
+    ("The job demands patience and long hours.", None),
+    ("It is a demanding job, and nurses face the demands of the pandemic.", None),
+    ("Corporations couldn’t keep up with militant union demands, and China balked at U.S. demands on trade.", None),
+    # "the following" that names no statement
+    ("The museum released the following year a new catalogue.", None),
+    # being ruled, or characterized by a trait, reports nothing
+    ("The cities of the Confederacy are ruled by black mayors.", None),
+    ("For years egalitarianism ruled and all citizens owned the land.", None),
+    ("Many campuses have become characterized by speech codes.", None),
 ]
 
 
@@ -199,6 +213,26 @@ CUE = [
     # a broadcaster named by its medium reports ("Press TV said"), as any outlet does
     ('"The tests do not violate the deal," Iran\'s Press TV said in a report.', "said", "Iran's Press TV"),
     ("State radio said the president had left the country.", "said", "State radio"),
+    # taking to a medium to do something publishes it; the one who took to it speaks
+    ("Trump took to Twitter Saturday evening to criticize the briefings.",
+     "took to Twitter Saturday evening to criticize", "Trump"),
+    ("Many people have taken to social media to call out Trump after his comments.",
+     "taken to social media to call out", "Many people"),
+    # demanding is a speech act, as urging is
+    ("Byrne’s attorney demanded a retraction for the false statements.", "demanded", "Byrne’s attorney"),
+    ("The lawmakers are also demanding the president fire the officials.", "demanding", "The lawmakers"),
+    # a statement announced as "the following" before it is given
+    ("Rep. Mark Pocan released the following statement after the vote:", "released the following", "Rep. Mark Pocan"),
+    ("The police suspended him, issuing the following statement: “We are ashamed.”", "issuing the following",
+     "The police"),
+    # a court's ruling and a description "as" something are attributed to their speaker
+    ("A federal appeals court ruled Wednesday that the law stands.", "ruled", "A federal appeals court"),
+    ("Gabbard characterized paid political advertising as free speech.", "characterized", "Gabbard"),
+    # a sentence run into the last one without a space opens with its subject
+    ("Coal use will rise in Asia and Africa.The EIA predicts a 50% increase in energy use.", "predicts", "The EIA"),
+    # the closing mark typed as two apostrophes ends the quotation, so its speaker is found
+    ("The council met. “We are honored to lead in the world,’’ said Marsha Gordon, the council’s president.",
+     "said", "Marsha Gordon"),
 ]
 
 

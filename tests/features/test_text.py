@@ -50,6 +50,13 @@ def regions(text: str) -> list[tuple[str, str]]:
     ("Russian President Vladimir V. Putin hosted Turkish leader Recep T. Erdogan in the Kremlin.", 1),
     # question and exclamation marks end sentences, closing quotes stay with them
     ("“Is this the end?” he asked. It is not!", 2),
+    # two sentences run together without a space, after a word and before a capitalised word
+    ("Nearly all of that increase will occur in Asia and Africa.The EIA predicts a 50% increase.", 2),
+    ("I saw the “end.”The next one came.", 2),
+    # no split inside a dotted acronym, after "p.m.", before a lower-case domain, or after a title
+    ("He moved to the U.S.The company said so.", 1),
+    ("It ended at 5 p.m.The next day he left.", 1),
+    ("Visit breitbart.com for more. Mr.Smith said no.", 2),
 ])
 def test_sentence_count(text, n):
     assert len(sentences(text)) == n, sentences(text)
@@ -260,6 +267,21 @@ def test_typewriter_quote_pairs_and_lone_apostrophes_or_backticks():
     text = "``We will win,'' he said. Don't use `code' or 'single' marks. ``It is over.''"
     doc = parse(text)
     assert [text[r.start:r.end] for r in doc.quotes] == ["``We will win,''", "``It is over.''"]
+
+
+def test_closing_quote_typed_as_two_curly_apostrophes_closes_the_quotation():
+    text = ("The council met on Monday. “We are honored to lead in the nation and the world,’’ said Marsha "
+            "Gordon, the council’s president. ‘‘It is over,’’ she added. The Smiths’ son left.")
+    doc = parse(text)
+    direct = [text[r.start:r.end] for r in doc.quotes if r.label == "direct"]
+    assert direct == ["“We are honored to lead in the nation and the world,’’", "‘‘It is over,’’"]
+    assert voice_of(text, "nation") == "quoted"
+    assert voice_of(text, "Smiths") == "author"
+
+
+def test_single_curly_apostrophes_open_no_quotation():
+    text = "The Joneses’ house burned. It’s the Smiths’ son who called it ‘fine’ on Monday."
+    assert [r for r in parse(text).quotes if r.label == "direct"] == []
 
 
 def test_repair_marks_finds_mangled_marks_at_line_starts_brackets_and_dashes():
