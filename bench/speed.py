@@ -350,12 +350,18 @@ def report_predict(trees: dict[str, Path], tmp: Path, n: int, runs: int) -> None
               f"score checksum {rs[0]['checksum']:.6f}", flush=True)
 
 
-def _startup_once(tree: Path, argv: list[str]) -> float:
+def _startup_once(tree: Path, argv: list[str]) -> tuple[float, float]:
+    """Wall seconds and CPU seconds (user + system of the command and the workers it reaped) of one run."""
+    import resource
+
     env = {**os.environ, "PYTHONPATH": str(tree)}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t = time.perf_counter()
     subprocess.run([sys.executable, "-m", "relscore", *argv], env=env, cwd=tree, check=True,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - t
+    wall = time.perf_counter() - t
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def _repacked_models(tree: Path, tmp: Path) -> list[str]:
@@ -411,7 +417,7 @@ def report_stages(trees: dict[str, Path], tmp: Path, n: int, runs: int, clock_na
 
 
 def report_startup(trees: dict[str, Path], tmp: Path, runs: int) -> None:
-    """Wall time of `relscore --help` and of scoring the five samples (the README's demo), medians."""
+    """Wall and CPU time of `relscore --help` and of scoring the five samples (the README's demo), medians."""
     repacked = tmp / "repacked_startup"
     repacked.mkdir(exist_ok=True)
     cases = {name: {"relscore --help": ["--help"],
@@ -421,14 +427,16 @@ def report_startup(trees: dict[str, Path], tmp: Path, runs: int) -> None:
     cases["this tree"]["relscore score samples (reliability and bias re-saved by save_model, no lean)"] = [
         "score", "notebooks/data/samples", "--out", str(tmp / "s_r.csv"), "--model",
         *_repacked_models(ROOT, repacked)]
-    times: dict[tuple[str, str], list[float]] = defaultdict(list)
+    times: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
     for _ in range(runs):
         for name, tree in trees.items():
             for case, argv in cases[name].items():
                 times[(name, case)].append(_startup_once(tree, argv))
-    print(f"\nstart-up, wall seconds, medians of {runs} runs:")
+    print(f"\nstart-up, medians of {runs} runs, wall seconds and CPU seconds (user + system, workers included):")
     for (name, case), ts in times.items():
-        print(f"  {name}: {case}: {statistics.median(ts):.2f} s ({', '.join(f'{t:.2f}' for t in ts)})", flush=True)
+        walls, cpus = [w for w, _ in ts], [c for _, c in ts]
+        print(f"  {name}: {case}: wall {statistics.median(walls):.2f} s ({', '.join(f'{t:.2f}' for t in walls)}); "
+              f"CPU {statistics.median(cpus):.2f} s ({', '.join(f'{t:.2f}' for t in cpus)})", flush=True)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -180,6 +180,33 @@ def test_skops_trusts_only_the_estimators_relscore_models_hold():
                                       "discovery, skops.io._trusted_types as tt\n")).split() == ["True", "True"]
 
 
+def test_skops_is_imported_without_the_modules_it_needs_only_for_types_relscore_files_never_hold():
+    code = ("import sys\nimport scoring.model.files as f\nimport skops.io._trusted_types as tt\n"
+            "print('sklearn.ensemble' in sys.modules, any('_BinMapper' in t for t in tt.SKLEARN_INTERNAL_TYPE_NAMES))\n"
+            "from sklearn.ensemble._hist_gradient_boosting.binning import _BinMapper\n"
+            "print(_BinMapper.__module__, all(m in sys.modules for m in f.SKOPS_OPTIONAL_MODULES))\n")
+    # the binner is neither imported nor trusted, and imports normally afterwards
+    assert _fresh_python(code).split() == ["False", "False", "sklearn.ensemble._hist_gradient_boosting.binning",
+                                           "True"]
+    # imported before relscore, skops keeps its own default: the binner trusted
+    assert _fresh_python("import sklearn.ensemble\n" + code).split()[:2] == ["True", "True"]
+
+
+def test_a_file_holding_a_type_of_a_module_kept_from_skops_is_refused(tiny_model, tmp_path: Path):
+    from sklearn.ensemble._hist_gradient_boosting.binning import _BinMapper
+
+    _, model = tiny_model
+    path = tmp_path / "binner.skops"
+    model.binner_ = _BinMapper(n_bins=4).fit(np.arange(12.0).reshape(6, 2))
+    try:
+        sio.dump(model, path)
+    finally:
+        del model.binner_
+    code = ("import sys\nfrom scoring.model.files import UntrustedModelError, load_model\n"
+            "try:\n    load_model(sys.argv[1])\nexcept UntrustedModelError as e:\n    print('refused', '_BinMapper' in str(e))\n")
+    assert _fresh_python(code, str(path)).splitlines() == ["refused True"]
+
+
 def test_a_file_with_another_estimator_is_refused_and_the_bundled_ones_load(tiny_model, tmp_path: Path):
     _, model = tiny_model
     path = tmp_path / "other.skops"
