@@ -30,7 +30,7 @@ from scoring.io.output import (
 from scoring.run import resume
 from scoring.run.chunks import Batch, ChunkResult, PredictFn, in_input_order, output_columns, score_chunk
 from scoring.run.errors import OutputError, writing
-from scoring.run.preload import preload_features
+from scoring.run.preload import preload_for_workers
 from scoring.run.workers import Workers
 
 log = logging.getLogger(__name__)
@@ -210,7 +210,7 @@ class LocalRun:
         """Score every input row not done yet; the files are complete when it returns.
         Stopped by an exception, the files stay whole up to the last resume point."""
         if self.jobs > 1:
-            preload_features()
+            preload_for_workers()
         # What is loaded by now (models, lexicons) lives through the run, so the collector need not walk it
         # on every pass; it is handed back when the run ends, unless something was frozen before the run
         # (the command line freezes its imports): unfreezing is all or nothing, so this freeze then stays.
