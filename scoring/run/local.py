@@ -30,7 +30,7 @@ from scoring.io.output import (
 from scoring.run import resume
 from scoring.run.chunks import Batch, ChunkResult, PredictFn, in_input_order, output_columns, score_chunk
 from scoring.run.errors import OutputError, writing
-from scoring.run.preload import preload_for_workers
+from scoring.run.preload import preload_features, preload_for_workers
 from scoring.run.workers import Workers
 
 log = logging.getLogger(__name__)
@@ -210,7 +210,7 @@ class LocalRun:
         """Score every input row not done yet; the files are complete when it returns.
         Stopped by an exception, the files stay whole up to the last resume point."""
         if self.jobs > 1:
-            preload_for_workers()
+            preload_features()
         # What is loaded by now (models, lexicons) lives through the run, so the collector need not walk it
         # on every pass; it is handed back when the run ends, unless something was frozen before the run
         # (the command line freezes its imports): unfreezing is all or nothing, so this freeze then stays.
@@ -272,7 +272,9 @@ class LocalRun:
                                               or (self.until and item.date > self.until))
 
     def _score(self, items: Iterable[Article | BadRow], progress: ProgressFn) -> None:
-        workers = Workers(self.jobs, RECYCLE_BATCHES) if self.jobs > 1 else None
+        # the first workers load what the warm-up missed themselves (a short run never pays for it in
+        # the parent); their replacements find it loaded
+        workers = Workers(self.jobs, RECYCLE_BATCHES, preload_for_workers) if self.jobs > 1 else None
         pending: deque[tuple[Batch, Future]] = deque()
 
         def drain_one() -> None:

@@ -20,11 +20,10 @@ def preload_features() -> None:
 
 
 def preload_for_workers() -> None:
-    """``preload_features`` and every loader its warm-up does not reach (``feature_loaders``: the
+    """Every loader the warm-up of ``preload_features`` does not reach (``feature_loaders``: the
     off-topic model's word vectors, the hyphenation dictionary, the criteria card's patterns, ...),
-    before worker processes fork: each would otherwise load its own (about 0.1 CPU s and 13 MiB a
-    worker), and every replaced worker again."""
-    preload_features()
+    loaded before worker processes fork: each would otherwise load its own (about 0.1 CPU s and
+    13 MiB a worker)."""
     for load in feature_loaders():
         load()
 
