@@ -188,27 +188,33 @@ def feature_pass_rate(corpus: Path) -> float:
 
 
 #: Stages of a run, in the order they happen: (module, attribute, stage). Each attribute is wrapped
-#: with a timer where the engine looks it up, so the stages add up to what the run spends in them.
+#: with a timer where the engine looks it up, so the stages add up to what the run spends in them;
+#: a dotted attribute is a class's method ("LoadedModel.type_rows").
 STAGE_HOOKS = (
     ("features.pipeline", "repair_marks", "segment"),
     ("features.insertions", "find_insertions", "insertions"),
+    ("features.insertions", "offtopic_paragraphs", "insertions: of it off-topic model"),
     ("features.insertions", "parse", "segment"),
     ("features.pipeline", "extract_hedging", "hedging"),
     ("features.pipeline", "extract_sourcing", "sourcing"),
     ("features.pipeline", "extract_loaded", "loaded"),
+    ("features.loaded_model", "LoadedModel.type_rows", "loaded: of it token type rows"),
     ("features.pipeline", "extract_style", "style"),
     ("features.style", "_compound", "style: of it VADER"),
     ("scoring.run.chunks", "assess", "criteria card"),
     ("scoring.run.chunks", "_predict", "model"),
+    ("scoring.model.estimator", "pipeline_decision", "model: of it word models"),
     ("scoring.model.scores", "_lean_columns", "model: of it lean"),
 )
 #: Parts of a stage above them (timed inside it), left out of the sum of the stages.
-SUB_STAGES = ("style: of it VADER", "model: of it lean")
+SUB_STAGES = ("insertions: of it off-topic model", "loaded: of it token type rows", "style: of it VADER",
+              "model: of it word models", "model: of it lean")
 #: The garbage collector's own row: a collection runs in whichever stage happens to allocate when a
 #: threshold is crossed, so its time is taken out of that stage and counted here.
 GC_STAGE = "garbage collection"
-STAGES = ("read", "segment", "insertions", "hedging", "sourcing", "loaded", "style", "style: of it VADER",
-          "criteria card", "model", "model: of it lean", "write", GC_STAGE, "other")
+STAGES = ("read", "segment", "insertions", "insertions: of it off-topic model", "hedging", "sourcing", "loaded",
+          "loaded: of it token type rows", "style", "style: of it VADER", "criteria card", "model",
+          "model: of it word models", "model: of it lean", "write", GC_STAGE, "other")
 
 
 #: The clocks of the stages run: wall time, or the CPU time of the process (all its threads).
@@ -249,6 +255,18 @@ def _timed(times: dict[str, float], stage: str, fn: Callable[..., Any],
     return wrapper
 
 
+def hook_target(module: str, name: str) -> tuple[Any, str] | None:
+    """(object, attribute) that a ``STAGE_HOOKS`` entry wraps: the module's attribute ``name``, or for a
+    dotted ``name`` the attribute of the class it names; None where the imported code lacks it."""
+    import importlib
+
+    owner: Any = importlib.import_module(module)
+    *path, attr = name.split(".")
+    for part in path:
+        owner = getattr(owner, part, None)
+    return (owner, attr) if owner is not None and hasattr(owner, attr) else None
+
+
 def stage_probe(corpus: Path, out: Path, model_paths: list[str], clock_name: str = "wall") -> dict[str, float]:
     """Seconds per stage of one in-process ``--jobs 1`` run of the local engine over ``corpus``
     (models and lexicons loaded first and timed apart), plus ``total`` and ``articles``;
@@ -266,9 +284,10 @@ def stage_probe(corpus: Path, out: Path, model_paths: list[str], clock_name: str
     load = clock() - t
     collections = GcTimer(clock)
     for module, name, stage in STAGE_HOOKS:
-        m = importlib.import_module(module)
-        if hasattr(m, name):  # a tree of earlier code may lack a stage (the lean model)
-            setattr(m, name, _timed(times, stage, getattr(m, name), clock, collections))
+        target = hook_target(module, name)
+        if target is not None:  # a tree of earlier code may lack a stage (the lean model)
+            owner, attr = target
+            setattr(owner, attr, _timed(times, stage, getattr(owner, attr), clock, collections))
     local.LocalRun._write = _timed(times, "write", local.LocalRun._write, clock, collections)
     reader = _timed(times, "read", lambda it: next(it), clock, collections)
     prepared = local.iter_prepared

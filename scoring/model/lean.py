@@ -19,6 +19,7 @@ from __future__ import annotations
 import heapq
 import logging
 import re
+import weakref
 from bisect import bisect_left
 from collections import Counter
 from itertools import accumulate
@@ -300,8 +301,8 @@ class LeanModel(ClassifierMixin, BaseEstimator):
         return self.row_points(D, cols, self.body_names())[0]
 
     def body_names(self) -> np.ndarray:
-        """The body terms, in the order of the words family's columns."""
-        return self.body_counter_.get_feature_names_out()
+        """The body terms, in the order of the words family's columns (read-only)."""
+        return _feature_names(self.body_counter_)
 
     def row_points(self, D: sparse.csr_matrix, cols: dict[str, slice], names: np.ndarray, k: int | None = None
                    ) -> list[dict[str, float]]:
@@ -322,6 +323,21 @@ class LeanModel(ClassifierMixin, BaseEstimator):
                 idx, pts = idx[top], pts[top]
             out.append({str(names[j]): float(p) for j, p in zip(idx, pts)})
         return out
+
+
+#: Each counter's terms as ``get_feature_names_out`` gives them, with the vocabulary they were read from:
+#: sorting 20,000 terms took about 8 ms of every batch's evidence.
+_NAMES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _feature_names(counter: CountVectorizer) -> np.ndarray:
+    """``counter.get_feature_names_out()``, read-only, built again only when its vocabulary is replaced."""
+    vocabulary, names = _NAMES.get(counter, (None, None))
+    if names is None or vocabulary is not counter.vocabulary_:
+        names = counter.get_feature_names_out()
+        names.flags.writeable = False
+        _NAMES[counter] = (counter.vocabulary_, names)
+    return names
 
 
 def _class_logits(clf: LogisticRegression, Z: sparse.csr_matrix) -> np.ndarray:

@@ -30,7 +30,7 @@ from scoring.io.output import (
 from scoring.run import resume
 from scoring.run.chunks import Batch, ChunkResult, PredictFn, in_input_order, output_columns, score_chunk
 from scoring.run.errors import OutputError, writing
-from scoring.run.preload import preload_features
+from scoring.run.preload import preload_features, preload_for_workers
 from scoring.run.workers import Workers
 
 log = logging.getLogger(__name__)
@@ -272,7 +272,9 @@ class LocalRun:
                                               or (self.until and item.date > self.until))
 
     def _score(self, items: Iterable[Article | BadRow], progress: ProgressFn) -> None:
-        workers = Workers(self.jobs, RECYCLE_BATCHES) if self.jobs > 1 else None
+        # the first workers load what the warm-up missed themselves (a short run never pays for it in
+        # the parent); their replacements find it loaded
+        workers = Workers(self.jobs, RECYCLE_BATCHES, preload_for_workers) if self.jobs > 1 else None
         pending: deque[tuple[Batch, Future]] = deque()
 
         def drain_one() -> None:

@@ -1,11 +1,12 @@
-"""The stage timer of bench/speed.py: collections timed apart from the stage they interrupt."""
+"""The stage timer of bench/speed.py: collections timed apart from the stage they interrupt; the
+functions and methods its stages wrap."""
 from __future__ import annotations
 
 import gc
 import time
 from collections import defaultdict
 
-from bench.speed import GcTimer, _timed
+from bench.speed import STAGE_HOOKS, STAGES, SUB_STAGES, GcTimer, _timed, hook_target
 
 
 class _Clock:
@@ -49,3 +50,19 @@ def test_the_timer_sees_real_collections_only_while_registered():
     assert seen > 0.0 and collections not in gc.callbacks
     gc.collect()
     assert collections.spent == seen
+
+
+def test_a_dotted_hook_names_a_method_of_a_class_in_the_module():
+    from features.loaded_model import LoadedModel
+
+    assert hook_target("features.loaded_model", "LoadedModel.type_rows") == (LoadedModel, "type_rows")
+    assert hook_target("features.loaded_model", "LoadedModel.no_such_method") is None
+    assert hook_target("features.loaded_model", "NoSuchClass.type_rows") is None
+
+
+def test_every_stage_hook_wraps_code_of_this_tree_and_is_reported():
+    # a renamed function would otherwise drop out of the stages run without a word
+    missing = [(m, n) for m, n, _ in STAGE_HOOKS if hook_target(m, n) is None]
+    assert missing == []
+    assert {stage for _, _, stage in STAGE_HOOKS} <= set(STAGES)
+    assert set(SUB_STAGES) <= set(STAGES)

@@ -220,6 +220,20 @@ def test_batch_evidence_is_the_one_by_one_evidence(fitted):
         lean_evidence(model, ["a", "b"], None, ["a", None])
 
 
+def test_body_names_are_the_counters_terms_read_again_only_for_a_new_vocabulary(fitted):
+    import copy
+
+    _, model = fitted
+    names = model.body_names()
+    np.testing.assert_array_equal(names, model.body_counter_.get_feature_names_out())
+    assert model.body_names() is names and not names.flags.writeable  # shared between batches, so never written
+    other = copy.copy(model)
+    other.body_counter_ = copy.copy(model.body_counter_)
+    other.body_counter_.vocabulary_ = {t: i for i, t in enumerate(reversed(names.tolist()))}
+    np.testing.assert_array_equal(other.body_names(), names[::-1])
+    np.testing.assert_array_equal(model.body_names(), names)
+
+
 def test_row_points_of_the_top_terms_are_the_largest_of_all(fitted):
     _, model = fitted
     texts = [NEUTRAL + " The study counted illegal aliens. Pro-life voters agreed.", NEUTRAL, ""]
