@@ -1,6 +1,7 @@
 """Writers for scored corpora, appended batch by batch so memory stays flat:
 CSV, Parquet (parts joined at the end) or JSON Lines tables, and JSON Lines
-record files (spans, errors)."""
+record files (spans, errors). ``pyarrow.parquet`` is imported where a Parquet table is written
+(see ``scoring.io.parquet``): a run writing CSV or JSON Lines never loads it."""
 from __future__ import annotations
 
 import json
@@ -12,7 +13,6 @@ from typing import IO, Any, Iterable
 
 import pandas as pd
 import pyarrow as pa
-import pyarrow.parquet as pq
 
 TABLE_FORMATS = {".csv": "csv", ".parquet": "parquet", ".jsonl": "jsonl"}
 #: Identity columns, always text.
@@ -109,12 +109,16 @@ class PartsParquetWriter:
         self._schema: Any = None
         self.parts_dir.mkdir(parents=True, exist_ok=True)
         if start:
+            import pyarrow.parquet as pq
+
             self._schema = pq.read_schema(self._part(0))
 
     def _part(self, n: int) -> Path:
         return self.parts_dir / f"part-{n:06d}.parquet"
 
     def write(self, frame: pd.DataFrame) -> None:
+        import pyarrow.parquet as pq
+
         frame = frame.reindex(columns=self.columns)
         if self._schema is None:
             self._schema = _parquet_schema(frame)
@@ -130,6 +134,8 @@ class PartsParquetWriter:
 
     def finish(self) -> None:
         """Join the parts into ``path`` (row groups of about ROWS_PER_GROUP rows)."""
+        import pyarrow.parquet as pq
+
         tmp = self.path.with_name(self.path.name + ".tmp")
         _ensure_parent(self.path)
         if self._schema is None:

@@ -8,7 +8,8 @@ function as the local engine, through ``dask.dataframe.map_partitions``. The
 scored rows are written as a Parquet dataset (``OUT/part-00000.parquet``, ...,
 in input order); spans and errors as JSON Lines parts in their own folders.
 Workers must be able to read the input and write the output paths (a shared
-file system), and have relscore installed.
+file system), and have relscore installed. ``pyarrow.parquet`` is imported by the functions that
+use it (see ``scoring.io.parquet``), since every ``relscore score`` imports this module.
 """
 from __future__ import annotations
 
@@ -20,7 +21,6 @@ from typing import Any, Callable, Sequence
 
 import pandas as pd
 import pyarrow as pa
-import pyarrow.parquet as pq
 
 from scoring.io.records import Article, Resolved, Source
 from scoring.io.rows import build_article
@@ -50,6 +50,8 @@ class Piece:
 
 def plan_pieces(sources: Sequence[Source], partition_rows: int) -> list[Piece]:
     """Every row of every Parquet file, in order, as pieces of at most ``partition_rows``."""
+    import pyarrow.parquet as pq
+
     pieces: list[Piece] = []
     for src in sources:
         meta = pq.ParquetFile(src.path).metadata
@@ -64,6 +66,8 @@ def plan_pieces(sources: Sequence[Source], partition_rows: int) -> list[Piece]:
 
 def read_piece(piece: Piece, columns: list[str]) -> list[dict[str, Any]]:
     """The records of one piece, as Python values (the local reader's view)."""
+    import pyarrow.parquet as pq
+
     pf = pq.ParquetFile(piece.path, buffer_size=1 << 20, pre_buffer=False)
     out: list[dict[str, Any]] = []
     seen = 0
@@ -192,6 +196,8 @@ def run_dask(prepared: Sequence[tuple[Source, Resolved | None]], out: Path, *, s
     address of a running cluster; without it a LocalCluster of ``jobs`` workers
     is started. ``on_submit(future)`` is called once the job is submitted (to
     watch it). Raises :class:`RunError` for inputs it cannot take."""
+    import pyarrow.parquet as pq
+
     bad = [str(s.path) for s, _ in prepared if s.kind != "parquet"]
     if bad:
         raise RunError(f"--engine dask reads Parquet inputs only; convert these first: {', '.join(bad[:3])}")

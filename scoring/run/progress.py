@@ -6,8 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Iterable
 
-import pyarrow.parquet as pq
-
 from scoring.io.sqlite import connect, find_table, quote
 
 
@@ -21,6 +19,8 @@ def count_rows(sources: Iterable[Any]) -> int | None:
         if src.kind == "txt":
             total += 1
         elif src.kind == "parquet":
+            import pyarrow.parquet as pq  # only here: a run over text files never loads it
+
             total += pq.ParquetFile(path).metadata.num_rows
         elif src.kind == "sqlite":
             con = connect(path)

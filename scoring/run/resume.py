@@ -28,8 +28,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
-import pyarrow.parquet as pq
-
 from scoring.io.records import Article, BadRow
 from scoring.run.errors import RunError, writing
 
@@ -125,6 +123,8 @@ def _cut_torn_line(path: Path | None, what: str) -> None:
 def _ids_in_table(out: Path, fmt: str, parts: int) -> tuple[list[str], list[str] | None]:
     """The ids of the table's rows in order, and its columns (None when it has none yet)."""
     if fmt == "parquet":
+        import pyarrow.parquet as pq  # only here: a run writing CSV or JSON Lines never loads it
+
         ids: list[str] = []
         columns = None
         for n in range(parts):

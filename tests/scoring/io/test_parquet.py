@@ -62,3 +62,32 @@ def test_batch_records_marks_only_the_cells_out_of_range():
     batch = pa.record_batch({"t": ["x", "y"], "d": pa.array([0, 2**62], type=pa.timestamp("us"))})
     recs = batch_records(batch, "f.parquet")
     assert recs[0]["d"].year == 1970 and recs[1] == {"t": "y", "d": OutOfRange("timestamp[us]")}
+
+
+_SCORE_TEXT_FILES = """
+import sys
+from pathlib import Path
+from relscore import cli
+folder, out = sys.argv[1:]
+assert cli.main(["score", folder, "--out", out, "--spans", out + ".jsonl", "-q", "--jobs", "1"]) == 0
+print("pyarrow.parquet" in sys.modules, len(Path(out).read_text(encoding="utf-8").splitlines()))
+"""
+
+
+def test_scoring_text_files_to_csv_never_imports_pyarrow_parquet(tmp_path):
+    # a fresh interpreter: this one has imported pyarrow.parquet above
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[3]
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Ministers met in Ankara on Tuesday.\n\nThey agreed on a ceasefire, officials said.\n",
+                                  encoding="utf-8")
+    done = subprocess.run([sys.executable, "-c", _SCORE_TEXT_FILES, str(folder), str(tmp_path / "s.csv")],
+                          capture_output=True, text=True, cwd=root, env={**os.environ, "PYTHONPATH": str(root)},
+                          timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.split() == ["False", "2"]  # the header and the one article's row
