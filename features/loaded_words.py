@@ -206,7 +206,8 @@ _COMMON_GRADABLE = frozenset(
 )
 
 
-def _shape(raw: str) -> str:
+def shape(raw: str) -> str:
+    """The case shape of a token string: "upper", "title", "digit" or "lower"."""
     if raw.isupper() and len(raw) > 1:
         return "upper"
     if raw[:1].isupper():
@@ -214,6 +215,11 @@ def _shape(raw: str) -> str:
     if not raw.isalpha() and any(c.isdigit() for c in raw):  # no letter is a digit
         return "digit"
     return "lower"
+
+
+def subjectivity_band(subj: float) -> str:
+    """The band of a subjectivity score: "hi" (0.7 and over), "mid" (0.4 and over) or "lo"."""
+    return "hi" if subj >= 0.7 else ("mid" if subj >= 0.4 else "lo")
 
 
 def type_features(raw: str) -> dict[str, float]:
@@ -251,7 +257,7 @@ def token_features_pair(raw: str, cues: WordCues | None = None) -> tuple[dict[st
         return {"w=" + PAD: 1.0}, {"w=" + PAD: 1.0}
     w, s, v, hit, sup, subj = cues if cues is not None else word_cues(raw)
     f: dict[str, float] = {"w=" + w: 1.0, "s=" + s: 1.0, "x3=" + w[-3:]: 1.0, "x4=" + w[-4:]: 1.0,
-                           "shape=" + _shape(raw): 1.0, "len=%d" % min(len(w), 12): 1.0}
+                           "shape=" + shape(raw): 1.0, "len=%d" % min(len(w), 12): 1.0}
     ctx: dict[str, float] = {"w=" + w: 1.0}
     if v is None:
         f["v=none"] = 1.0
@@ -276,7 +282,7 @@ def token_features_pair(raw: str, cues: WordCues | None = None) -> tuple[dict[st
         f["superlative"] = 1.0
     if subj is not None:
         # Subjective adjectives judge; Pattern's intensity marks boosters ("very") and softeners.
-        band = "hi" if subj[0] >= 0.7 else ("mid" if subj[0] >= 0.4 else "lo")
+        band = subjectivity_band(subj[0])
         f["subj=" + band] = 1.0
         f["subj"] = subj[0]
         ctx["subj=" + band] = 1.0

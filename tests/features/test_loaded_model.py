@@ -13,7 +13,7 @@ from features.loaded_model import (
     load_model, model_arrays, model_dict, model_from_arrays, position_matrix, save_model_file,
 )
 from features.lexicons import lexicon_arrays, lexicon_path
-from features.loaded_words import context_features
+from features.loaded_words import context_features, token_features_pair, word_clusters
 from features.text import parse
 
 SAMPLE_004 = next((Path(__file__).resolve().parents[2] / "notebooks" / "data" / "samples").glob("004_*.txt"))
@@ -83,6 +83,24 @@ def test_neighbour_scores_are_the_weighted_sums_of_context_features():
             weights = m.blocks[f"{o:+d}"]
             assert row[j] == sum(weights.get(k, 0.0) * v for k, v in ctx.items()), (w, o)
     assert any(row[1:5].any() for row in rows)  # the sums are not all zero
+
+
+def test_type_scores_from_grouped_weights_equal_the_feature_dicts_to_the_bit():
+    # every word the model or the clusters know, in three cases and with a possessive, and odd tokens
+    m = LoadedModel.from_dict(load_model().to_dict())
+    known = sorted({*word_clusters(), *(k[2:] for k in m.blocks["0"] if k.startswith("w="))})
+    words = [*known, *(w.title() for w in known[::3]), *(w.upper() for w in known[1::7]),
+             *(w + "’s" for w in known[2::5]), "<pad>", "2018", "U.S.", "so-called", "’s", "--", "Putin's"]
+    rows = m.type_rows(words)[:, :1 + len(m._offsets)]
+    expected = []
+    for w in words:
+        own, ctx = token_features_pair(w)
+        expected.append([sum(m.blocks["0"].get(k, 0.0) * v for k, v in own.items()),
+                         *(sum(m.blocks[f"{o:+d}"].get(k, 0.0) * v for k, v in ctx.items()) for o in m._offsets)])
+    expected = np.array(expected)
+    mismatched = [w for w, a, b in zip(words, rows, expected) if not np.array_equal(a, b)]
+    assert mismatched == [] and len(words) > 50_000
+    assert (rows != 0).any(axis=0).all()  # every column holds some weight
 
 
 def test_type_cache_starts_again_past_its_bound_with_the_same_rows():
