@@ -19,7 +19,7 @@ from collections import Counter
 from dataclasses import dataclass, fields
 from itertools import chain
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Collection, NamedTuple
 
 import numpy as np
 import scipy.sparse as sp
@@ -379,11 +379,16 @@ def _compare(m: _WordMatrix, lat: np.ndarray, k: np.ndarray, content: np.ndarray
     )
 
 
+def _name_ids(voc: _Vocab, texts: list[str]) -> list[set[int]]:
+    """Per text, the word ids of its names (mid-sentence capitals), given ids on first sight."""
+    return [{voc.word_ids[x.lower()] for x in _MID_CAP_RE.findall(t)} for t in texts]
+
+
 def _names(voc: _Vocab, texts: list[str], m: _WordMatrix, df: np.ndarray, near: np.ndarray) -> np.ndarray:
     """Per text (a candidate, row of ``near``): (names, names in no other paragraph, names in none
     but the neighbours), as a 3-column array; a name is a mid-sentence capital, looked up among
     the article's words. All candidates' names are looked up at once."""
-    per_text = [{voc.word_ids[x.lower()] for x in _MID_CAP_RE.findall(t)} for t in texts]
+    per_text = _name_ids(voc, texts)
     sizes = [len(ids) for ids in per_text]
     out = np.zeros((len(texts), 3), dtype=np.int64)
     out[:, 0] = sizes
@@ -401,9 +406,11 @@ def _names(voc: _Vocab, texts: list[str], m: _WordMatrix, df: np.ndarray, near: 
 
 
 def paragraph_features(lines: list[Line], body: list[int], title: str | None,
-                       sizes: list[int] | None = None) -> dict[int, ParagraphFeatures]:
+                       sizes: list[int] | None = None, wanted: Collection[int] | None = None
+                       ) -> dict[int, ParagraphFeatures]:
     """The features of each judged body paragraph (keyed by its index into ``lines``);
-    ``sizes``, the lines' word counts, when the caller has them.
+    ``sizes``, the lines' word counts, when the caller has them. With ``wanted`` (indices into
+    ``lines``), nothing unless one of those paragraphs is judged: the caller reads no other.
 
     Paragraphs too short, too close to the rest of the article or almost all quotation
     are not judged. All paragraphs are handled at once as a paragraph x word matrix.
@@ -423,6 +430,12 @@ def paragraph_features(lines: list[Line], body: list[int], title: str | None,
     judged = (n_words >= _MIN_WORDS) & (cos_rest <= _SKIP_COS_REST) & (n_content >= _MIN_CONTENT)
     cand = [k for k in np.flatnonzero(judged).tolist() if _quoted_share(texts[k]) < _MAX_QUOTED]
     if not cand:
+        return {}
+    if wanted is not None and not any(body[k] in wanted for k in cand):
+        # Nothing the caller reads: the candidates' names still get their word ids, as the full
+        # pass gives them, since ids number the columns of later articles' matrices and sums in
+        # another column order can differ in the last bit.
+        _name_ids(voc, [texts[k] for k in cand])
         return {}
     lat = _latent(voc, m)
     latb = lat[:n]
@@ -553,7 +566,10 @@ def offtopic_paragraphs(lines: list[Line], labels: list[str | None], title: str 
     body = [i for i, lab in enumerate(labels) if lab is None]
     if len(body) < MIN_PARAS:
         return {}
-    feats = paragraph_features(lines, body, title, sizes)
+    # Only the closing paragraph can be flagged, and only its neighbour can join it. Their
+    # features are still computed with every other candidate's: a row's probability can differ
+    # in the last bit with the number of rows scored with it.
+    feats = paragraph_features(lines, body, title, sizes, wanted=body[-2:])
     if not feats:
         return {}
     p = dict(zip(feats, _probabilities(np.array([f.as_row() for f in feats.values()], dtype=float)).tolist()))

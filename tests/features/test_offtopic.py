@@ -16,6 +16,7 @@ from features.offtopic import (
     ParagraphFeatures,
     _first_person,
     _neighbours,
+    _vocab,
     _style_mismatch,
     _typography,
     idf_table,
@@ -60,6 +61,28 @@ def test_pasted_paragraph_shares_less_with_the_article_than_its_own_paragraphs()
     assert mine.has_title == 0.0 and mine.log_cos_title == 0.0
     assert mine.log_paras == pytest.approx(math.log1p(len(body)))
     assert mine.as_row() == tuple(getattr(mine, n) for n in OFFTOPIC_FEATURES)
+
+
+def test_features_only_when_a_wanted_paragraph_is_judged_and_then_every_candidates():
+    lines, body, pasted = _with_pasted()
+    everything = paragraph_features(lines, body, None)
+    # the pasted paragraph is the one candidate: asked about the story's end, nothing is computed
+    assert paragraph_features(lines, body, None, wanted=body[-2:]) == {}
+    # asked about it (and the end), the features are those of the full pass
+    assert paragraph_features(lines, body, None, wanted=[pasted, body[-1]]) == everything
+
+
+def test_an_early_stop_still_numbers_the_candidates_names():
+    # word ids number later articles' matrix columns, so the early stop gives the names theirs
+    lines, body, pasted = _with_pasted()
+    text = PASTED.replace("The Federal Reserve", "Fed chair Xu Qiang of the Federal Reserve")
+    lines[pasted] = lines[pasted]._replace(text=text)
+    _vocab.cache_clear()
+    assert list(paragraph_features(lines, body, None)) == [pasted]
+    _vocab.cache_clear()
+    assert paragraph_features(lines, body, None, wanted=body[-2:]) == {}
+    assert "xu" in _vocab().word_ids  # two letters: no word of the matrix, a name only
+    _vocab.cache_clear()
 
 
 def test_title_is_compared_when_given():
