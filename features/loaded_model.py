@@ -14,8 +14,8 @@ import numpy as np
 
 from .lexicons import lexicon_arrays
 from .loaded_words import (
-    FUNCTION_WORDS, PAD, WordCues, bias_lexicon, charged_entry, intensifiers, is_spelling_noise, shape, subjectivity_band,
-    token_strings, word_clusters, word_cues,
+    FUNCTION_WORDS, PAD, WordCues, bias_lexicon, charged_entry, intensifiers, is_spelling_noise, shape,
+    subjectivity_band, token_strings, word_clusters, word_cues,
 )
 from .text import Doc
 
@@ -257,8 +257,10 @@ class TypeScorer:
         self._single = {k: own.get(k, 0.0) for k in (
             "v=none", "vabs", "vneg", "vpos", "bias_lex", "intensifier", "superlative", "subj", "boost", "soften",
             "function", "c=none")}
-        self._near_single = {k: near.get(k) for k in ("bias_lex", "charged", "intensifier", "boost", "soften", "function")}
-        self._groups = {p: _GroupWeights(own, p, 0.0) for p in ("shape=", "len=", "v=", "charged=", "subj=", "c256=", "c1024=")}
+        self._near_single = {k: near.get(k) for k in (
+            "bias_lex", "charged", "intensifier", "boost", "soften", "function")}
+        self._groups = {p: _GroupWeights(own, p, 0.0) for p in (
+            "shape=", "len=", "v=", "charged=", "subj=", "c256=", "c1024=")}
         self._near_groups = {p: _GroupWeights(near, p, None) for p in ("v=", "subj=", "c256=")}
 
     def scores(self, raw: str, cues: WordCues) -> tuple[float, list[float]]:

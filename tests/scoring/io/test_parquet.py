@@ -84,8 +84,8 @@ def test_scoring_text_files_to_csv_never_imports_pyarrow_parquet(tmp_path):
     root = Path(__file__).resolve().parents[3]
     folder = tmp_path / "texts"
     folder.mkdir()
-    (folder / "a.txt").write_text("Ministers met in Ankara on Tuesday.\n\nThey agreed on a ceasefire, officials said.\n",
-                                  encoding="utf-8")
+    text = "Ministers met in Ankara on Tuesday.\n\nThey agreed on a ceasefire, officials said.\n"
+    (folder / "a.txt").write_text(text, encoding="utf-8")
     done = subprocess.run([sys.executable, "-c", _SCORE_TEXT_FILES, str(folder), str(tmp_path / "s.csv")],
                           capture_output=True, text=True, cwd=root, env={**os.environ, "PYTHONPATH": str(root)},
                           timeout=300)
