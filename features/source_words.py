@@ -67,8 +67,7 @@ PER_RE = re.compile(
 # speaks. Marches and stages are left out ("took to the streets to protest" is an act, not a statement), and
 # so is a second verb ("took to Twitter and decided to campaign"): the time or place between is a few words.
 TOOK_TO_RE = re.compile(
-    r"[Tt](?:ook|ake|akes|aken|aking)(?<![\w-][Tt]ook)(?<![\w-][Tt]ake)(?<![\w-][Tt]akes)(?<![\w-][Tt]aken)"
-    r"(?<![\w-][Tt]aking)(?i:[ \t]+to[ \t]+(?:the[ \t]+)?(?:(?:his|her|their|its)[ \t]+)?"
+    r"[Tt](?<![\w-][Tt])(?:ook|ake|akes|aken|aking)(?i:[ \t]+to[ \t]+(?:the[ \t]+)?(?:(?:his|her|their|its)[ \t]+)?"
     r"(?:twitter|facebook|instagram|youtube|tiktok|truth[ \t]+social|social[ \t]+media|(?:the[ \t]+)?airwaves"
     r"|(?:house[ \t]+|senate[ \t]+)?floor|pages[ \t]+of|blog|podcast|television|tv|radio)\b"
     r"(?:,?[ \t]+(?!(?:and|but|then|to)\b)[^\s.,;:!?“”\"]+){0,5}?[ \t]+to[ \t]+[a-z]+(?:[ \t]+out\b)?)"
