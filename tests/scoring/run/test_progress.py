@@ -28,3 +28,23 @@ def test_a_folder_of_txt_files_counts_one_row_per_file(tmp_path):
     for name in ("a", "b", "c"):
         (tmp_path / f"{name}.txt").write_text("Title\nBody.\n", encoding="utf-8")
     assert count_rows(expand_inputs([tmp_path])) == 3
+
+
+def test_a_bounded_count_stops_once_the_total_is_past_the_bound(tmp_path):
+    j = tmp_path / "a.jsonl"
+    j.write_text("".join(f'{{"text": "t{i}"}}\n\n' for i in range(10)), encoding="utf-8")
+    db = tmp_path / "c.sqlite"
+    con = sqlite3.connect(db)
+    con.execute("CREATE TABLE newsdata (id TEXT, content TEXT)")
+    con.executemany("INSERT INTO newsdata VALUES (?, ?)", [(str(i), "t") for i in range(8)])
+    con.commit()
+    con.close()
+    c = tmp_path / "d.csv"
+    c.write_text("text\nx\n", encoding="utf-8")
+    assert count_rows(expand_inputs([j]), stop_above=3) == 4  # more than 3, not how many more
+    assert count_rows(expand_inputs([db]), stop_above=3) == 4
+    assert count_rows(expand_inputs([j, db]), stop_above=12) == 10 + 3
+    assert count_rows(expand_inputs([j, db]), stop_above=18) == 18
+    assert count_rows(expand_inputs([j, db]), stop_above=30) == 18  # within the bound: exact
+    assert count_rows(expand_inputs([j, c]), stop_above=5) == 6  # past the bound before the CSV
+    assert count_rows(expand_inputs([j, c]), stop_above=10) is None
