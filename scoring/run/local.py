@@ -210,7 +210,7 @@ class LocalRun:
     def run(self, on_progress: ProgressFn | None = None) -> RunResult:
         """Score every input row not done yet; the files are complete when it returns.
         Stopped by an exception, the files stay whole up to the last resume point."""
-        jobs = 1 if self._one_batch() else self.jobs
+        jobs = 1 if self.jobs == 1 or self._one_batch() else self.jobs
         if jobs > 1:
             preload_features()
         # What is loaded by now (models, lexicons) lives through the run, so the collector need not walk it
