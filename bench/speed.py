@@ -369,8 +369,9 @@ def report_predict(trees: dict[str, Path], tmp: Path, n: int, runs: int) -> None
               f"score checksum {rs[0]['checksum']:.6f}", flush=True)
 
 
-def _startup_once(tree: Path, argv: list[str]) -> tuple[float, float]:
-    """Wall seconds and CPU seconds (user + system of the command and the workers it reaped) of one run."""
+def _startup_once(tree: Path, argv: list[str]) -> tuple[float, float, int]:
+    """Wall seconds, CPU seconds and minor page faults (the command's and those of the workers it
+    reaped: every page a start touches costs system time) of one run."""
     import resource
 
     env = {**os.environ, "PYTHONPATH": str(tree)}
@@ -380,7 +381,8 @@ def _startup_once(tree: Path, argv: list[str]) -> tuple[float, float]:
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     wall = time.perf_counter() - t
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return (wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime),
+            after.ru_minflt - before.ru_minflt)
 
 
 def _repacked_models(tree: Path, tmp: Path) -> list[str]:
@@ -446,16 +448,18 @@ def report_startup(trees: dict[str, Path], tmp: Path, runs: int) -> None:
     cases["this tree"]["relscore score samples (reliability and bias re-saved by save_model, no lean)"] = [
         "score", "notebooks/data/samples", "--out", str(tmp / "s_r.csv"), "--model",
         *_repacked_models(ROOT, repacked)]
-    times: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    times: dict[tuple[str, str], list[tuple[float, float, int]]] = defaultdict(list)
     for _ in range(runs):
         for name, tree in trees.items():
             for case, argv in cases[name].items():
                 times[(name, case)].append(_startup_once(tree, argv))
-    print(f"\nstart-up, medians of {runs} runs, wall seconds and CPU seconds (user + system, workers included):")
+    print(f"\nstart-up, medians of {runs} runs, wall seconds, CPU seconds (user + system) and minor page faults "
+          f"(workers included):")
     for (name, case), ts in times.items():
-        walls, cpus = [w for w, _ in ts], [c for _, c in ts]
+        walls, cpus, faults = [w for w, _, _ in ts], [c for _, c, _ in ts], [f for _, _, f in ts]
         print(f"  {name}: {case}: wall {statistics.median(walls):.2f} s ({', '.join(f'{t:.2f}' for t in walls)}); "
-              f"CPU {statistics.median(cpus):.2f} s ({', '.join(f'{t:.2f}' for t in cpus)})", flush=True)
+              f"CPU {statistics.median(cpus):.2f} s ({', '.join(f'{t:.2f}' for t in cpus)}); "
+              f"page faults {statistics.median(faults):,.0f}", flush=True)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -19,6 +19,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import lru_cache
 from operator import mul
+from typing import Iterator
 
 import numpy as np
 from pyphen import Pyphen
@@ -131,15 +132,21 @@ def syllable_parts() -> dict[str, dict[str, int]]:
     of the word list's words CMUdict lacks. Read from one small file, since it is loaded at every start."""
     arrays = lexicon_arrays(SYLLABLE_RESOURCE)
     parts = json.loads(arrays["header"].tobytes().decode("utf-8"))["parts"]
-    return {name: dict(zip(arrays[f"{name}_words"].tobytes().decode("utf-8").split("\n"),
-                           arrays[f"{name}_counts"].tolist())) for name in parts}
+    return {name: dict(_part_items(arrays, name)) for name in parts}
+
+
+def _part_items(arrays: dict[str, np.ndarray], name: str) -> Iterator[tuple[str, int]]:
+    return zip(arrays[f"{name}_words"].tobytes().decode("utf-8").split("\n"), arrays[f"{name}_counts"].tolist())
 
 
 @lru_cache(maxsize=1)
 def _syllable_table() -> dict[str, int]:
     """Word -> syllables as textstat counts them, for CMUdict's words and the word list's others."""
-    parts = syllable_parts()
-    return {**parts["pyphen"], **parts["cmu"]}
+    arrays = lexicon_arrays(SYLLABLE_RESOURCE)
+    # one dict filled from both parts, CMUdict's count last where both hold a word
+    table = dict(_part_items(arrays, "pyphen"))
+    table.update(_part_items(arrays, "cmu"))
+    return table
 
 
 @lru_cache(maxsize=1)

@@ -1,6 +1,6 @@
 """The local engine of ``relscore score``: stream articles in batches through
 :func:`scoring.run.chunks.score_chunk` on N worker processes and write every batch,
-in input order, as soon as it is done.
+in input order, as soon as it is done. An input that fits one batch is scored in this process.
 
 Memory stays flat: at most ``4 * jobs + 1`` batches are held (each worker's current
 and next one, those done but waiting for an earlier one to be written, and the one being
@@ -31,6 +31,7 @@ from scoring.run import resume
 from scoring.run.chunks import Batch, ChunkResult, PredictFn, in_input_order, output_columns, score_chunk
 from scoring.run.errors import OutputError, writing
 from scoring.run.preload import preload_features, preload_for_workers
+from scoring.run.progress import count_rows
 from scoring.run.workers import Workers
 
 log = logging.getLogger(__name__)
@@ -209,18 +210,19 @@ class LocalRun:
     def run(self, on_progress: ProgressFn | None = None) -> RunResult:
         """Score every input row not done yet; the files are complete when it returns.
         Stopped by an exception, the files stay whole up to the last resume point."""
-        if self.jobs > 1:
+        jobs = 1 if self.jobs == 1 or self._one_batch() else self.jobs
+        if jobs > 1:
             preload_features()
         # What is loaded by now (models, lexicons) lives through the run, so the collector need not walk it
         # on every pass; it is handed back when the run ends, unless something was frozen before the run
         # (the command line freezes its imports): unfreezing is all or nothing, so this freeze then stays.
-        freeze = self.jobs == 1
+        freeze = jobs == 1
         thaw = freeze and gc.get_freeze_count() == 0
         if freeze:
             gc.freeze()
         finished = False
         try:
-            self._score(iter_prepared(list(self.prepared), self.limit), on_progress or _no_progress)
+            self._score(iter_prepared(list(self.prepared), self.limit), on_progress or _no_progress, jobs)
             if self.done is not None:
                 self.done.end(None)
             finished = True
@@ -233,6 +235,15 @@ class LocalRun:
                 self.output.close(failed=True)
         return RunResult(self.counts, self.output.out_path, self.spans, self.errors, self.state.resumed,
                          len(self.state.done_errors) if self.state.resumed else 0, self.texts)
+
+    def _one_batch(self) -> bool:
+        """True when the input rows to read (``limit`` or a cheap count) fill at most one batch: a worker
+        process would score it while this one waits, so it is scored here, without the fork and the
+        worker's copy-on-write page faults."""
+        if self.limit is not None and self.limit <= self.batch_size:
+            return True
+        n = count_rows((src for src, _ in self.prepared), stop_above=self.batch_size)
+        return n is not None and n <= self.batch_size
 
     def _write(self, batch: Batch, result: ChunkResult) -> None:
         errors = in_input_order(batch, result)
@@ -271,10 +282,10 @@ class LocalRun:
         return item.date is not None and bool((self.since and item.date < self.since)
                                               or (self.until and item.date > self.until))
 
-    def _score(self, items: Iterable[Article | BadRow], progress: ProgressFn) -> None:
+    def _score(self, items: Iterable[Article | BadRow], progress: ProgressFn, jobs: int) -> None:
         # the first workers load what the warm-up missed themselves (a short run never pays for it in
         # the parent); their replacements find it loaded
-        workers = Workers(self.jobs, RECYCLE_BATCHES, preload_for_workers) if self.jobs > 1 else None
+        workers = Workers(jobs, RECYCLE_BATCHES, preload_for_workers) if jobs > 1 else None
         pending: deque[tuple[Batch, Future]] = deque()
 
         def drain_one() -> None:
@@ -306,8 +317,8 @@ class LocalRun:
                 return
             # Batches are handed out as workers finish, in any order, and written in input order;
             # a slow batch holds back at most HELD_PER_WORKER batches per worker behind it.
-            while len(pending) >= HELD_PER_WORKER * self.jobs or not workers.has_room():
-                if len(pending) >= HELD_PER_WORKER * self.jobs:
+            while len(pending) >= HELD_PER_WORKER * jobs or not workers.has_room():
+                if len(pending) >= HELD_PER_WORKER * jobs:
                     drain_one()
                 else:
                     workers.wait_any()

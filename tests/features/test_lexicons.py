@@ -52,3 +52,15 @@ def test_unknown_name_lists_the_files_there_are():
 
 def test_lines_are_read_once():
     assert lexicon_lines("style_caps_ok_v1.txt") is lexicon_lines("style_caps_ok_v1.txt")
+
+
+def test_blank_and_comment_lines_anywhere_are_skipped_and_every_other_line_kept(monkeypatch):
+    from features import lexicons
+
+    lines = ["# header", "  # indented comment", "", " \t ", "word", " indented entry", "trailing ",
+             "!bang", '"quoted', "a # not a comment", "\x0c", "#"]
+    monkeypatch.setattr(lexicons, "_file_lines", lambda name: lines)
+    entries = lexicons.lexicon_entries("any")
+    assert entries == [(5, "word"), (6, " indented entry"), (7, "trailing "), (8, "!bang"), (9, '"quoted'),
+                       (10, "a # not a comment")]
+    assert lexicons.lexicon_lines.__wrapped__("any") == tuple(ln for _, ln in entries)

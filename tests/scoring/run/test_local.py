@@ -112,3 +112,36 @@ def test_an_unknown_table_format_is_refused_before_writing(tmp_path, suffix):
         run_local(prepare([FIX / "txt"]), tmp_path / f"o{suffix}")
     assert list(tmp_path.iterdir()) == []
 
+
+
+class _CountedWorkers(local.Workers):
+    """The engine's worker pool, counting the pools a run starts."""
+
+    started = 0
+
+    def __init__(self, *args, **kwargs):
+        type(self).started += 1
+        super().__init__(*args, **kwargs)
+
+
+@pytest.mark.parametrize("options", [{"batch_size": 7}, {"batch_size": 3, "limit": 3}])
+def test_an_input_that_fits_one_batch_is_scored_without_worker_processes(tmp_path, monkeypatch, options):
+    monkeypatch.setattr(local, "Workers", _CountedWorkers)
+    monkeypatch.setattr(_CountedWorkers, "started", 0)
+    corpus = tmp_path / "c.jsonl"
+    write_corpus(corpus, 6)  # 7 rows with the malformed line
+    for jobs in (1, 2):
+        run_local(prepare([corpus]), tmp_path / f"o{jobs}.csv", spans=tmp_path / f"s{jobs}.jsonl", jobs=jobs,
+                  **options)
+    assert _CountedWorkers.started == 0
+    assert (tmp_path / "o1.csv").read_bytes() == (tmp_path / "o2.csv").read_bytes()
+    assert (tmp_path / "s1.jsonl").read_bytes() == (tmp_path / "s2.jsonl").read_bytes()
+
+
+def test_an_input_of_more_than_one_batch_goes_to_worker_processes(tmp_path, monkeypatch):
+    monkeypatch.setattr(local, "Workers", _CountedWorkers)
+    monkeypatch.setattr(_CountedWorkers, "started", 0)
+    corpus = tmp_path / "c.jsonl"
+    write_corpus(corpus, 6)  # 7 rows: two batches of 6
+    result = run_local(prepare([corpus]), tmp_path / "o.csv", jobs=2, batch_size=6)
+    assert _CountedWorkers.started == 1 and result.counts.scored == 6

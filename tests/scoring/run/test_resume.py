@@ -258,3 +258,17 @@ def test_resume_from_another_folder_matches_the_rejected_rows(tmp_path, monkeypa
     assert c.already_done >= 5 and c.already_done + c.scored + c.rejected == c.read == 9
     assert [e["line"] for e in read_jsonl(tmp_path / "o.errors.jsonl")] == [2, 4, 7]
     assert read_table(tmp_path / "o.csv")["id"].tolist() == ["a0000", "a0001", "a0003", "a0004", "a0006", "a0007"]
+
+
+def test_a_resumed_run_of_one_batch_left_with_two_jobs_ends_as_the_uninterrupted_run(tmp_path):
+    """The rest of a run stopped after its first batch fits one batch: it is scored in this process."""
+    corpus = tmp_path / "c.jsonl"
+    ids = write_corpus(corpus, 6)
+    ref, out = tmp_path / "ref.csv", tmp_path / "out.csv"
+    run_local(prepare([corpus]), ref, spans=tmp_path / "ref.spans.jsonl", batch_size=2)
+    _interrupted(corpus, out, after=3, spans=tmp_path / "out.spans.jsonl", batch_size=2)
+    again = run_local(prepare([corpus]), out, resume=True, spans=tmp_path / "out.spans.jsonl", jobs=2,
+                      batch_size=7)
+    assert again.counts.already_done == 3 and again.counts.scored == len(ids) - 2
+    assert out.read_bytes() == ref.read_bytes()
+    assert (tmp_path / "out.spans.jsonl").read_bytes() == (tmp_path / "ref.spans.jsonl").read_bytes()
