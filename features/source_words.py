@@ -157,12 +157,12 @@ MANNER_LABEL = {"interview": "interview", "conference": "interview", "briefing":
 
 DETERMINERS = frozenset(
     "the a an one two three four several some many other his her their its our this these those "
-    "another two-thirds most few both every each".split()
+    "another two-thirds three-quarters one-third most few both every each".split()
 )
 INDEFINITE = frozenset("a an one two three four several some many another most few".split())
 # Quantifiers that stand alone as a subject ("Many argue", "Both have said"): an unnamed group speaks.
 ARTICLE_BEFORE_RE = re.compile(r"\b(?:the|a)\s+$", re.IGNORECASE)
-LONE_QUANTIFIERS = frozenset("many some most both several another".split())
+LONE_QUANTIFIERS = frozenset("many some most both several another two-thirds three-quarters one-third".split())
 PRONOUNS = frozenset("he she they it i we you who".split())
 PERSON_PRONOUNS = frozenset("he she i we you who".split())
 # Words that close a clause: the subject of a cue never reaches back past them.
