@@ -224,7 +224,7 @@ SAY_FRAMES = frozenset(
 #   evidence  no finding: "showed up", "found herself", "as if it shows what happens" (no "that")
 #   data      "show"/"showing" report data only after a data noun ("polls show") or before "that";
 #             elsewhere they display ("or show images of his supporters")
-#   quoting   "read(s)"/"reading"/"continued" only next to the quotation they introduce or close ("“...,” read
+#   quoting   "read(s)"/"reading"/"continued"/"continues" only next to the quotation they introduce or close ("“...,” read
 #             the email", "a statement that read, “...”", "“...,” he continued"), not "read the report",
 #             "continued to condemn", "the tone continued the next night"
 #   writing   "writing" only before the quotation or that-clause it introduces (", writing on Twitter: “...”",
@@ -236,7 +236,7 @@ FORMS = {
     "evidence": frozenset("show shows showed found finds".split()),
     "data": frozenset("show shows showing".split()),
     "finding": frozenset("found finds".split()),
-    "quoting": frozenset("read reads reading continued".split()),
+    "quoting": frozenset("read reads reading continued continues".split()),
     "naming": frozenset("called calls calling".split()),
     "writing": frozenset(["writing"]),
 }
@@ -254,7 +254,10 @@ PLACING_PARTICIPLES = frozenset("posted published released issued uploaded share
 # A participle after a preposition is an adjective ("the number of confirmed cases", "for added comfort").
 ADJECTIVE_AFTER = frozenset("of for with about from into".split())
 QUOTE_AFTER_RE = re.compile(r"[^\S\n]*[,:]?[^\S\n]*[“\"]")
-QUOTE_BEFORE_RE = re.compile(r"(?:[,!?.]?[”\"]|[,!?.]['’])[^\S\n]+(?:[\w’'-]+[^\S\n]+){0,6}$")
+# the speaker between may carry an aside in commas ('“...,” the statement, obtained by PEOPLE, read')
+QUOTE_BEFORE_RE = re.compile(
+    r"(?:[,!?.]?[”\"]|[,!?.]['’])[^\S\n]+(?:(?:[\w’'-]+[^\S\n]+){0,6}|(?:[\w’'-]+[^\S\n]+){0,3}[\w’'-]+,"
+    r"(?:[^\S\n]+[\w’'-]+){1,4},[^\S\n]+)$")
 REFLEXIVES = frozenset("himself herself itself themselves ourselves myself yourself".split())
 OBJECT_PRONOUNS = frozenset("him her it them me us you".split())
 # A participle after "is/was/been" is a passive with no speaker ("charges were dismissed", "the

@@ -86,6 +86,10 @@ NO_CUE = [
     ("Despite the evidence, the media continued to condemn the students.", None),
     ("The positive tone continued the next night on the evening news.", None),
     ("The protests started with Kaepernick and continued through the season.", None),
+    ("The fighting continues in the north, and talks continue in Geneva.", None),
+    # a quotation before a later clause's verb is not that verb's quotation, an aside in commas or not
+    ("“It is over,” he said, and the fighting continues in the north.", {"continues"}),
+    ("“It is over,” he said, and she, like him, read the report.", {"read"}),
     # "say"/"tell" after a modal: a hypothetical, no report
     ("If that is true, they must tell the American people what they know.", None),
     ("I wish I could say I was surprised by the news.", None),
@@ -184,6 +188,10 @@ CUE = [
     ("“We will not stop,” he continued. “Not now.”", "continued", "he"),
     ("'He was the Attorney General,' he continued, without noticing the error.", "continued", "he"),
     ("The statement continued, “Senator McCain appreciates the support.”", "continued", "The statement"),
+    # "continues" likewise, and "read" after a quotation across the speaker's aside in commas (issue 18)
+    ("“Keep my name out of your mouth,” he continues. “Do not re-tweet anything.”", "continues", "he"),
+    ('"Get that statement," the statement, obtained by PEOPLE, read. "Trump is not prepared."', "read",
+     "the statement"),
     # a bare "say" with no modal still reports
     ("Officials say the plan will fail.", "say", "Officials"),
     # "writing" right before the quotation or that-clause it introduces
