@@ -248,6 +248,12 @@ INFERENCE_GERUNDS = frozenset("suggesting indicating signaling signalling".split
 FINDERS = frozenset("researchers investigators auditors authors pollsters".split())
 # What follows "writing" when it reports: a quotation, perhaps after a short "on Twitter"/"in a post", or "that".
 WRITING_AFTER_RE = re.compile(r"(?:[^\S\n]+(?:on|in)[^\S\n]+(?:[\w’'.@-]+[^\S\n]+){0,3}?[\w’'.@-]+)?[^\S\n]*(?:[,:][^\S\n]*[“\"]|[^\S\n]that\b)")
+# "attacked" in words is a stance cue ("attacked Trump for saying"); beside another verb of violence or with a
+# weapon it is a physical attack ("attacked and arrested journalists", "attacked protesters with tear gas").
+ATTACKED_BODILY_RE = re.compile(
+    r"(?:,?[ \t]+(?:and|or)[ \t]+(?:\w+ly[ \t]+)?(?:arrested|killed|beaten|beat|injured|wounded|robbed|raped|stabbed|shot|"
+    r"abused|assaulted|kidnapped|detained)\b|[^.;:!?\n“”\"]{0,60}?\bwith[ \t]+(?:tear[ \t]+gas|pepper[ \t]+spray|"
+    r"(?:a[ \t]+)?(?:knife|knives|guns?|bats?|rocks|stones|batons|clubs|weapons|machetes|hammers?|bricks)\b))")
 # What follows a participle that places its noun ("a video posted on Facebook", "a report published in 2015").
 PLACE_PREPS = frozenset("on in to at".split())
 PLACING_PARTICIPLES = frozenset("posted published released issued uploaded shared filed written".split())

@@ -113,6 +113,10 @@ NO_CUE = [
     ("Corporations couldn’t keep up with militant union demands, and China balked at U.S. demands on trade.", None),
     # "the following" that names no statement
     ("The museum released the following year a new catalogue.", None),
+    # "attacked" beside another verb of violence or with a weapon is violence, no report (issue 18)
+    ("Police forces have regularly attacked and arrested journalists at protests.", None),
+    ("Federal agents attacked a group of protesters and journalists with tear gas.", None),
+    ("The report denied help to those attacked and killed by terrorists.", {"attacked"}),
     # being ruled, or characterized by a trait, reports nothing
     ("The cities of the Confederacy are ruled by black mayors.", None),
     ("For years egalitarianism ruled and all citizens owned the land.", None),
@@ -192,6 +196,9 @@ CUE = [
     ("“Keep my name out of your mouth,” he continues. “Do not re-tweet anything.”", "continues", "he"),
     ('"Get that statement," the statement, obtained by PEOPLE, read. "Trump is not prepared."', "read",
      "the statement"),
+    # "attacked" in words stays a stance cue, with or without its reason
+    ("The media relentlessly attacked Trump for saying both sides were to blame.", "attacked", "The media"),
+    ("As a candidate, Trump regularly attacked President Barack Obama and his record.", "attacked", "Trump"),
     # a bare "say" with no modal still reports
     ("Officials say the plan will fail.", "say", "Officials"),
     # "writing" right before the quotation or that-clause it introduces
