@@ -266,8 +266,8 @@ def _reports_no_one(text: str, toks: list[tuple[int, int]], low: list[str], i: i
         return True
     if w in PASSIVE_NEVER and prev in PASSIVE_AUX:
         return True
-    if w == "asked" and nxt == "to" and prev in PASSIVE_AUX:
-        return True  # "they were asked to rate ...": the subject is asked, it reports nothing
+    if w == "asked" and _asked_passive(text, toks, low, i):
+        return True  # "they were (then) asked to rate ...", "questions were asked": no asker, nothing reported
     # "Press TV said": a verb form after a broadcaster's medium is its report, not a noun compound ("TV interview")
     noun = prev in NOUN_BEFORE and not (prev in BROADCAST and (w.endswith("ed") or w in ("said", "says", "told")))
     if (noun or prev in NOT_A_CUE_BEFORE or prev in ADJECTIVE_AFTER and w.endswith("ed")) and spaced:
@@ -297,6 +297,18 @@ def _reports_no_one(text: str, toks: list[tuple[int, int]], low: list[str], i: i
         j = i - 1 if prev not in PASSIVE_GAP and not prev.endswith("ly") else i - 2
         return j >= 0 and low[j] in PASSIVE_AUX and all(text[toks[k][1] : toks[k + 1][0]].isspace() for k in range(j, i))
     return False
+
+
+def _asked_passive(text: str, toks: list[tuple[int, int]], low: list[str], i: int) -> bool:
+    """Whether "asked" at ``i`` is a passive whose subject is asked to do something ("were then asked to
+    rate") or is the question itself ("the question was first asked in 1974"), with no asker named."""
+    j = i - 1
+    if j > 0 and (low[j] in PASSIVE_GAP or low[j] == "then" or low[j].endswith("ly")):
+        j -= 1
+    if j < 0 or low[j] not in PASSIVE_AUX or not all(text[toks[k][1] : toks[k + 1][0]].isspace() for k in range(j, i)):
+        return False
+    nxt = low[i + 1] if i + 1 < len(low) else ""
+    return nxt == "to" or any(w in ("question", "questions") for w in low[max(0, j - 4) : j])
 
 
 def _without_finder(text: str, toks: list[tuple[int, int]], low: list[str], i: int, lex: Lexicon) -> bool | None:

@@ -113,6 +113,10 @@ NO_CUE = [
     ("Corporations couldn’t keep up with militant union demands, and China balked at U.S. demands on trade.", None),
     # "the following" that names no statement
     ("The museum released the following year a new catalogue.", None),
+    # a passive "asked" whose subject is asked to act, or is the question itself: no one is reported (issue 18)
+    ("Finally, participants were then asked to rate themselves on a scale of one to seven.", None),
+    ("Since the question was first asked in 1974, television has led.", None),
+    ("There is also a reasonable question to be asked about the cost.", None),
     # "attacked" beside another verb of violence or with a weapon is violence, no report (issue 18)
     ("Police forces have regularly attacked and arrested journalists at protests.", None),
     ("Federal agents attacked a group of protesters and journalists with tear gas.", None),
@@ -196,6 +200,9 @@ CUE = [
     ("“Keep my name out of your mouth,” he continues. “Do not re-tweet anything.”", "continues", "he"),
     ('"Get that statement," the statement, obtained by PEOPLE, read. "Trump is not prepared."', "read",
      "the statement"),
+    # the one asked a question, or the question with its asker, still reports
+    ("During the town hall, Biden was asked a question by a member of the audience.", "asked", None),
+    ("The reporter asked Trump if he would be sorry to see her go.", "asked", "The reporter"),
     # "attacked" in words stays a stance cue, with or without its reason
     ("The media relentlessly attacked Trump for saying both sides were to blame.", "attacked", "The media"),
     ("As a candidate, Trump regularly attacked President Barack Obama and his record.", "attacked", "Trump"),
