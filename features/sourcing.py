@@ -308,6 +308,8 @@ def _asked_passive(text: str, toks: list[tuple[int, int]], low: list[str], i: in
     if j < 0 or low[j] not in PASSIVE_AUX or not all(text[toks[k][1] : toks[k + 1][0]].isspace() for k in range(j, i)):
         return False
     nxt = low[i + 1] if i + 1 < len(low) else ""
+    if nxt == "by":
+        return False  # "a question Ford was asked by the committee": the askers are named
     return nxt == "to" or any(w in ("question", "questions") for w in low[max(0, j - 4) : j])
 
 

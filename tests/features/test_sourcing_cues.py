@@ -202,6 +202,7 @@ CUE = [
      "the statement"),
     # the one asked a question, or the question with its asker, still reports
     ("During the town hall, Biden was asked a question by a member of the audience.", "asked", None),
+    ("Trump repeated a question Ford was asked by the committee.", "asked", None),
     ("The reporter asked Trump if he would be sorry to see her go.", "asked", "The reporter"),
     # "attacked" in words stays a stance cue, with or without its reason
     ("The media relentlessly attacked Trump for saying both sides were to blame.", "attacked", "The media"),
