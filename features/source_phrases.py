@@ -20,7 +20,7 @@ from .source_words import (
 # Compiled once: these run per clause that ends at a cue.
 _SHORT_NUMBER = re.compile(r"\d{1,4}")
 _INITIAL_RE = re.compile(r"[A-Z]\.")
-_QUOTED_NAME_ROLE_RE = re.compile(r"[,.?!][”\"][ \t]*([A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*){1,3}),[ \t]+(?:an?|the)[ \t][^,;:“”\"()\n]{1,120}[ \t]$")
+_QUOTED_NAME_ROLE_RE = re.compile(r"[”\"][ \t]*([A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*){1,3}),[ \t]+(?:an?|the)[ \t][^,;:“”\"()\n]{1,120}[ \t]$")
 PARTY_APPOSITIVE_RE = re.compile(r"(?:Republican|Democrat|Independent)\s+(?:of|from)\b")
 _RELATIVE_WORD_RE = re.compile(r"\b(?:who|which|that)\b")
 OF_PLACE_RE = re.compile(r"\s+of\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}\s*")  # "Rep. Jim Jordan of Ohio"
@@ -34,7 +34,9 @@ _PLACE_END_RE = re.compile(r"\b(?:from|in|of|near)\s+[A-Z][\w.’'-]*(?:\s+[A-Z]
 
 def subject_before(text: str, sent_s: int, cue_s: int, lex: Lexicon) -> NounPhrase | None:
     """The subject of the clause that ends at the cue, if any."""
-    named = _QUOTED_NAME_ROLE_RE.search(text, max(sent_s, cue_s - 200), cue_s)
+    # the last closing mark before the cue, found by a plain scan: the pattern runs only from there
+    mark = max(text.rfind("”", max(sent_s, cue_s - 200), cue_s), text.rfind('"', max(sent_s, cue_s - 200), cue_s))
+    named = _QUOTED_NAME_ROLE_RE.match(text, mark, cue_s) if mark > sent_s and text[mark - 1] in ",.?!" else None
     if named:
         # '...,” Joshua Siepmann, a School of ... junior said': the speaker after a quotation, its role's
         # closing comma missing; the name speaks, as it does when the comma is there
