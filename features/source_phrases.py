@@ -20,7 +20,9 @@ from .source_words import (
 # Compiled once: these run per clause that ends at a cue.
 _SHORT_NUMBER = re.compile(r"\d{1,4}")
 _INITIAL_RE = re.compile(r"[A-Z]\.")
-_QUOTED_NAME_ROLE_RE = re.compile(r"[”\"][ \t]*([A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*){1,3}),[ \t]+(?:an?|the)[ \t][^,;:“”\"()\n]{1,120}[ \t]$")
+# '...,” Joshua Siepmann, a ... junior said': a name after a closing mark, then its role up to the cue
+_QUOTED_NAME_ROLE_RE = re.compile(
+    r"[”\"][ \t]*([A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*){1,3}),[ \t]+(?:an?|the)[ \t][^,;:“”\"()\n]{1,120}[ \t]$")
 PARTY_APPOSITIVE_RE = re.compile(r"(?:Republican|Democrat|Independent)\s+(?:of|from)\b")
 _RELATIVE_WORD_RE = re.compile(r"\b(?:who|which|that)\b")
 OF_PLACE_RE = re.compile(r"\s+of\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}\s*")  # "Rep. Jim Jordan of Ohio"
@@ -34,17 +36,9 @@ _PLACE_END_RE = re.compile(r"\b(?:from|in|of|near)\s+[A-Z][\w.’'-]*(?:\s+[A-Z]
 
 def subject_before(text: str, sent_s: int, cue_s: int, lex: Lexicon) -> NounPhrase | None:
     """The subject of the clause that ends at the cue, if any."""
-    # the last closing mark before the cue, found by a plain scan: the pattern runs only from there
-    mark = max(text.rfind("”", max(sent_s, cue_s - 200), cue_s), text.rfind('"', max(sent_s, cue_s - 200), cue_s))
-    named = _QUOTED_NAME_ROLE_RE.match(text, mark, cue_s) if mark > sent_s and text[mark - 1] in ",.?!" else None
-    if named:
-        # '...,” Joshua Siepmann, a School of ... junior said': the speaker after a quotation, its role's
-        # closing comma missing; the name speaks, as it does when the comma is there
-        name = np_forward(text, named.start(1), named.end(1), lex)
-        opener = named.group(1).split()[0]
-        if name is not None and name.proper and name.person and (name.start, name.end) == named.span(1) and (
-                opener not in INTRO_PREPS):
-            return name
+    name = _name_after_quote(text, sent_s, cue_s, lex)
+    if name is not None:
+        return name
     ticker = TICKER_BEFORE_RE.search(text, max(sent_s, cue_s - 30), cue_s)
     if ticker:
         cue_s = ticker.start()
@@ -110,10 +104,22 @@ def subject_before(text: str, sent_s: int, cue_s: int, lex: Lexicon) -> NounPhra
         np_ = np_forward(text, toks[dets[-1]][0], toks[j][1], lex, chunk=True) if dets else None
         return np_ if np_ is not None and (np_.proper or np_.typed) else None  # "In its letter the group asked"
     np_ = np_forward(text, toks[k][0], toks[j][1], lex, chunk=True)
-    if np_ is not None and np_.end == toks[j][1] and text.startswith(".", np_.end) and gap == "" and right == cue_s \
-            and text[toks[j][1] : cue_s].startswith(". "):
+    if initial and np_ is not None and np_.end == toks[j][1]:
         np_.end += 1  # the initial with its stop
     return np_
+
+
+def _name_after_quote(text: str, sent_s: int, cue_s: int, lex: Lexicon) -> NounPhrase | None:
+    """The speaker after a quotation whose role's closing comma is missing ('...,” Joshua Siepmann, a School of ...
+    junior said'): the name speaks, as it does when the comma is there."""
+    # the last closing mark before the cue, found by a plain scan: the pattern runs only from there
+    mark = max(text.rfind("”", max(sent_s, cue_s - 200), cue_s), text.rfind('"', max(sent_s, cue_s - 200), cue_s))
+    named = _QUOTED_NAME_ROLE_RE.match(text, mark, cue_s) if mark > sent_s and text[mark - 1] in ",.?!" else None
+    if named is None or named.group(1).split()[0] in INTRO_PREPS:
+        return None  # not an opening phrase ("In Ohio, a junior said")
+    name = np_forward(text, named.start(1), named.end(1), lex)
+    ok = name is not None and name.proper and name.person and (name.start, name.end) == named.span(1)
+    return name if ok else None
 
 
 def _skip_to_subject(text: str, toks: list[tuple[int, int]], cue_s: int, progressive: bool) -> tuple[int, int] | None:
