@@ -19,6 +19,10 @@ from .source_words import (
 
 # Compiled once: these run per clause that ends at a cue.
 _SHORT_NUMBER = re.compile(r"\d{1,4}")
+_INITIAL_RE = re.compile(r"[A-Z]\.")
+# '...,” Joshua Siepmann, a ... junior said': a name after a closing mark, then its role up to the cue
+_QUOTED_NAME_ROLE_RE = re.compile(
+    r"[”\"][ \t]*([A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*){1,3}),[ \t]+(?:an?|the)[ \t][^,;:“”\"()\n]{1,120}[ \t]$")
 PARTY_APPOSITIVE_RE = re.compile(r"(?:Republican|Democrat|Independent)\s+(?:of|from)\b")
 _RELATIVE_WORD_RE = re.compile(r"\b(?:who|which|that)\b")
 OF_PLACE_RE = re.compile(r"\s+of\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}\s*")  # "Rep. Jim Jordan of Ohio"
@@ -32,6 +36,9 @@ _PLACE_END_RE = re.compile(r"\b(?:from|in|of|near)\s+[A-Z][\w.’'-]*(?:\s+[A-Z]
 
 def subject_before(text: str, sent_s: int, cue_s: int, lex: Lexicon) -> NounPhrase | None:
     """The subject of the clause that ends at the cue, if any."""
+    name = _name_after_quote(text, sent_s, cue_s, lex)
+    if name is not None:
+        return name
     ticker = TICKER_BEFORE_RE.search(text, max(sent_s, cue_s - 30), cue_s)
     if ticker:
         cue_s = ticker.start()
@@ -48,6 +55,9 @@ def subject_before(text: str, sent_s: int, cue_s: int, lex: Lexicon) -> NounPhra
     gap = text[toks[j][1] : right].strip()
     if gap == "%" and text[toks[j][1] - 1].isdigit():
         gap = ""  # "55% said": the share of a poll's respondents speaks
+    initial = gap == "." and _INITIAL_RE.fullmatch(text, toks[j][0], toks[j][1] + 1) is not None
+    if initial and j > 0 and is_cap(text[toks[j - 1][0] : toks[j - 1][1]]) and clean_gap(text, toks[j - 1][1], toks[j][0]):
+        gap = ""  # "George P. told": a name closed by its initial; the stop before a lower-case cue ends no sentence
     if gap:
         return _head_across_gap(text, sent_s, toks[j][1], gap, lex)
     word = text[toks[j][0] : toks[j][1]]
@@ -93,7 +103,23 @@ def subject_before(text: str, sent_s: int, cue_s: int, lex: Lexicon) -> NounPhra
         dets = [i for i in range(k + 1, j + 1) if text[toks[i][0] : toks[i][1]].lower() in ("the", "a", "an")]
         np_ = np_forward(text, toks[dets[-1]][0], toks[j][1], lex, chunk=True) if dets else None
         return np_ if np_ is not None and (np_.proper or np_.typed) else None  # "In its letter the group asked"
-    return np_forward(text, toks[k][0], toks[j][1], lex, chunk=True)
+    np_ = np_forward(text, toks[k][0], toks[j][1], lex, chunk=True)
+    if initial and np_ is not None and np_.end == toks[j][1]:
+        np_.end += 1  # the initial with its stop
+    return np_
+
+
+def _name_after_quote(text: str, sent_s: int, cue_s: int, lex: Lexicon) -> NounPhrase | None:
+    """The speaker after a quotation whose role's closing comma is missing ('...,” Joshua Siepmann, a School of ...
+    junior said'): the name speaks, as it does when the comma is there."""
+    # the last closing mark before the cue, found by a plain scan: the pattern runs only from there
+    mark = max(text.rfind("”", max(sent_s, cue_s - 200), cue_s), text.rfind('"', max(sent_s, cue_s - 200), cue_s))
+    named = _QUOTED_NAME_ROLE_RE.match(text, mark, cue_s) if mark > sent_s and text[mark - 1] in ",.?!" else None
+    if named is None or named.group(1).split()[0] in INTRO_PREPS:
+        return None  # not an opening phrase ("In Ohio, a junior said")
+    name = np_forward(text, named.start(1), named.end(1), lex)
+    ok = name is not None and name.proper and name.person and (name.start, name.end) == named.span(1)
+    return name if ok else None
 
 
 def _skip_to_subject(text: str, toks: list[tuple[int, int]], cue_s: int, progressive: bool) -> tuple[int, int] | None:

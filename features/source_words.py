@@ -157,12 +157,12 @@ MANNER_LABEL = {"interview": "interview", "conference": "interview", "briefing":
 
 DETERMINERS = frozenset(
     "the a an one two three four several some many other his her their its our this these those "
-    "another two-thirds most few both every each".split()
+    "another two-thirds three-quarters one-third most few both every each".split()
 )
 INDEFINITE = frozenset("a an one two three four several some many another most few".split())
 # Quantifiers that stand alone as a subject ("Many argue", "Both have said"): an unnamed group speaks.
 ARTICLE_BEFORE_RE = re.compile(r"\b(?:the|a)\s+$", re.IGNORECASE)
-LONE_QUANTIFIERS = frozenset("many some most both several another".split())
+LONE_QUANTIFIERS = frozenset("many some most both several another two-thirds three-quarters one-third".split())
 PRONOUNS = frozenset("he she they it i we you who".split())
 PERSON_PRONOUNS = frozenset("he she i we you who".split())
 # Words that close a clause: the subject of a cue never reaches back past them.
@@ -224,7 +224,7 @@ SAY_FRAMES = frozenset(
 #   evidence  no finding: "showed up", "found herself", "as if it shows what happens" (no "that")
 #   data      "show"/"showing" report data only after a data noun ("polls show") or before "that";
 #             elsewhere they display ("or show images of his supporters")
-#   quoting   "read(s)"/"reading"/"continued" only next to the quotation they introduce or close ("“...,” read
+#   quoting   "read(s)"/"reading"/"continued"/"continues" only next to the quotation they introduce or close ("“...,” read
 #             the email", "a statement that read, “...”", "“...,” he continued"), not "read the report",
 #             "continued to condemn", "the tone continued the next night"
 #   writing   "writing" only before the quotation or that-clause it introduces (", writing on Twitter: “...”",
@@ -236,7 +236,7 @@ FORMS = {
     "evidence": frozenset("show shows showed found finds".split()),
     "data": frozenset("show shows showing".split()),
     "finding": frozenset("found finds".split()),
-    "quoting": frozenset("read reads reading continued".split()),
+    "quoting": frozenset("read reads reading continued continues".split()),
     "naming": frozenset("called calls calling".split()),
     "writing": frozenset(["writing"]),
 }
@@ -248,13 +248,22 @@ INFERENCE_GERUNDS = frozenset("suggesting indicating signaling signalling".split
 FINDERS = frozenset("researchers investigators auditors authors pollsters".split())
 # What follows "writing" when it reports: a quotation, perhaps after a short "on Twitter"/"in a post", or "that".
 WRITING_AFTER_RE = re.compile(r"(?:[^\S\n]+(?:on|in)[^\S\n]+(?:[\w’'.@-]+[^\S\n]+){0,3}?[\w’'.@-]+)?[^\S\n]*(?:[,:][^\S\n]*[“\"]|[^\S\n]that\b)")
+# "attacked" in words is a stance cue ("attacked Trump for saying"); beside another verb of violence or with a
+# weapon it is a physical attack ("attacked and arrested journalists", "attacked protesters with tear gas").
+ATTACKED_BODILY_RE = re.compile(
+    r"(?:,?[ \t]+(?:and|or)[ \t]+(?:\w+ly[ \t]+)?(?:arrested|killed|beaten|beat|injured|wounded|robbed|raped|stabbed|shot|"
+    r"abused|assaulted|kidnapped|detained)\b|[^.;:!?\n“”\"]{0,60}?\bwith[ \t]+(?:tear[ \t]+gas|pepper[ \t]+spray|"
+    r"(?:a[ \t]+)?(?:knife|knives|guns?|bats?|rocks|stones|batons|clubs|weapons|machetes|hammers?|bricks)\b))")
 # What follows a participle that places its noun ("a video posted on Facebook", "a report published in 2015").
 PLACE_PREPS = frozenset("on in to at".split())
 PLACING_PARTICIPLES = frozenset("posted published released issued uploaded shared filed written".split())
 # A participle after a preposition is an adjective ("the number of confirmed cases", "for added comfort").
 ADJECTIVE_AFTER = frozenset("of for with about from into".split())
 QUOTE_AFTER_RE = re.compile(r"[^\S\n]*[,:]?[^\S\n]*[“\"]")
-QUOTE_BEFORE_RE = re.compile(r"(?:[,!?.]?[”\"]|[,!?.]['’])[^\S\n]+(?:[\w’'-]+[^\S\n]+){0,6}$")
+# the speaker between may carry an aside in commas ('“...,” the statement, obtained by PEOPLE, read')
+QUOTE_BEFORE_RE = re.compile(
+    r"(?:[,!?.]?[”\"]|[,!?.]['’])[^\S\n]+(?:(?:[\w’'-]+[^\S\n]+){0,6}|(?:[\w’'-]+[^\S\n]+){0,3}[\w’'-]+,"
+    r"(?:[^\S\n]+[\w’'-]+){1,4},[^\S\n]+)$")
 REFLEXIVES = frozenset("himself herself itself themselves ourselves myself yourself".split())
 OBJECT_PRONOUNS = frozenset("him her it them me us you".split())
 # A participle after "is/was/been" is a passive with no speaker ("charges were dismissed", "the

@@ -34,8 +34,8 @@ from .source_np import NounPhrase, np_forward
 from .source_phrases import np_before_gerund, resolve_pronoun, sentence_subject, subject_before
 from .source_quotes import content_for_cue, one_span_per_quote, quote_spans
 from .source_words import (
-    ADJECTIVE_AFTER, AND_BEFORE_RE, APPOSED_NAME_RE, BELIEF, BOUNDARY, BROADCAST, BY_AGENT_RE, CLAIM_FORMS,
-    CLAIM_SUBJECTS, COLON_CUE_RE, COLON_SPEAKER_RE, CONFORMITY_RE, COORD_VERB_RE, DETERMINERS, FINDERS,
+    ADJECTIVE_AFTER, AND_BEFORE_RE, APPOSED_NAME_RE, ATTACKED_BODILY_RE, BELIEF, BOUNDARY, BROADCAST, BY_AGENT_RE,
+    CLAIM_FORMS, CLAIM_SUBJECTS, COLON_CUE_RE, COLON_SPEAKER_RE, CONFORMITY_RE, COORD_VERB_RE, DETERMINERS, FINDERS,
     FIRST_SECOND, FORMS, FROM_LINE_RE, FROM_OPENING_RE, GERUND_WHILE_RE, INFERENCE_GERUNDS, INVERSION_MARKS,
     Lexicon, MANNER_LABEL, MANNER_RE, MODALS, MODAL_REPORTS, NAMING_BEFORE, NEGATED_RE, NEITHER_RE, NEW_SUBJECT_RE,
     NOT_AFTER_TO, NOT_A_CUE_AFTER, NOT_A_CUE_BEFORE, NOUN_BEFORE, NP_STOP, OBJECT_PRONOUNS, OF_NAME_RE, ORG_HEADS,
@@ -234,6 +234,8 @@ def _reports_no_one(text: str, toks: list[tuple[int, int]], low: list[str], i: i
         return True
     if w == "according" and CONFORMITY_RE.match(text, toks[i][1]):
         return True
+    if w == "attacked" and ATTACKED_BODILY_RE.match(text, toks[i][1]):
+        return True  # "attacked and arrested journalists", "attacked protesters with tear gas": violence, no words
     if w in FORMS["quoting"]:
         s, e = toks[i]
         return not (QUOTE_AFTER_RE.match(text, e) or QUOTE_BEFORE_RE.search(text, max(0, s - 60), s))
@@ -264,8 +266,8 @@ def _reports_no_one(text: str, toks: list[tuple[int, int]], low: list[str], i: i
         return True
     if w in PASSIVE_NEVER and prev in PASSIVE_AUX:
         return True
-    if w == "asked" and nxt == "to" and prev in PASSIVE_AUX:
-        return True  # "they were asked to rate ...": the subject is asked, it reports nothing
+    if w == "asked" and _asked_passive(text, toks, low, i):
+        return True  # "they were (then) asked to rate ...", "questions were asked": no asker, nothing reported
     # "Press TV said": a verb form after a broadcaster's medium is its report, not a noun compound ("TV interview")
     noun = prev in NOUN_BEFORE and not (prev in BROADCAST and (w.endswith("ed") or w in ("said", "says", "told")))
     if (noun or prev in NOT_A_CUE_BEFORE or prev in ADJECTIVE_AFTER and w.endswith("ed")) and spaced:
@@ -295,6 +297,20 @@ def _reports_no_one(text: str, toks: list[tuple[int, int]], low: list[str], i: i
         j = i - 1 if prev not in PASSIVE_GAP and not prev.endswith("ly") else i - 2
         return j >= 0 and low[j] in PASSIVE_AUX and all(text[toks[k][1] : toks[k + 1][0]].isspace() for k in range(j, i))
     return False
+
+
+def _asked_passive(text: str, toks: list[tuple[int, int]], low: list[str], i: int) -> bool:
+    """Whether "asked" at ``i`` is a passive whose subject is asked to do something ("were then asked to
+    rate") or is the question itself ("the question was first asked in 1974"), with no asker named."""
+    j = i - 1
+    if j > 0 and (low[j] in PASSIVE_GAP or low[j] == "then" or low[j].endswith("ly")):
+        j -= 1
+    if j < 0 or low[j] not in PASSIVE_AUX or not all(text[toks[k][1] : toks[k + 1][0]].isspace() for k in range(j, i)):
+        return False
+    nxt = low[i + 1] if i + 1 < len(low) else ""
+    if nxt == "by":
+        return False  # "a question Ford was asked by the committee": the askers are named
+    return nxt == "to" or any(w in ("question", "questions") for w in low[max(0, j - 4) : j])
 
 
 def _without_finder(text: str, toks: list[tuple[int, int]], low: list[str], i: int, lex: Lexicon) -> bool | None:

@@ -50,6 +50,19 @@ def test_pronoun_phrase_and_its_antecedent():
     (subject_before, "Sales rose at Apple Inc. The company said that it grew.", "said", "The company"),
     # an aside in brackets that is no party tag or ticker is not skipped
     (subject_before, "The mayor (who faces a recall vote in May) said he would stay.", "said", None),
+    # a name closed by a middle initial right before its cue; not an abbreviation ending a sentence (issue 18)
+    (subject_before, "After a race he lost, George P. told the Tribune he would not endorse.", "told", "George P."),
+    (subject_before, "Critics gave the plan a B. said one of them later.", "said", None),   # a grade, no name
+    # a lone fraction before a poll's share speaks, as "Half" and "Most" do (issue 18)
+    (subject_before, "Two-thirds (66%) say most of their close friends share their views.", "say", "Two-thirds"),
+    (subject_before, "The vote was split; two-thirds of the board said no.", "said", "two-thirds of the board"),
+    # a speaker after a quotation whose role's closing comma is missing: the name speaks (issue 18)
+    (subject_before, "“It is biased,”Joshua Siepmann, a School of Environmental and Biological Sciences junior said.",
+     "said", "Joshua Siepmann"),
+    (subject_before, "“It is biased,” John Smith, a business school junior said.", "said", "John Smith"),
+    (subject_before, "The dean met John Smith, a business school junior who said he was tired.", "said",
+     "a business school junior"),
+    (subject_before, "“It is biased,” In Ohio, a business school junior said.", "said", "a business school junior"),
     (np_before_gerund, "ALEC published a study claiming that premiums would rise.", "claiming", "a study"),
     (np_before_gerund, "The Times cited a memo from Comey claiming Trump had asked him to stop.", "claiming",
      "a memo from Comey"),

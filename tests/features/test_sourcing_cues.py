@@ -86,6 +86,10 @@ NO_CUE = [
     ("Despite the evidence, the media continued to condemn the students.", None),
     ("The positive tone continued the next night on the evening news.", None),
     ("The protests started with Kaepernick and continued through the season.", None),
+    ("The fighting continues in the north, and talks continue in Geneva.", None),
+    # a quotation before a later clause's verb is not that verb's quotation, an aside in commas or not
+    ("“It is over,” he said, and the fighting continues in the north.", {"continues"}),
+    ("“It is over,” he said, and she, like him, read the report.", {"read"}),
     # "say"/"tell" after a modal: a hypothetical, no report
     ("If that is true, they must tell the American people what they know.", None),
     ("I wish I could say I was surprised by the news.", None),
@@ -109,6 +113,14 @@ NO_CUE = [
     ("Corporations couldn’t keep up with militant union demands, and China balked at U.S. demands on trade.", None),
     # "the following" that names no statement
     ("The museum released the following year a new catalogue.", None),
+    # a passive "asked" whose subject is asked to act, or is the question itself: no one is reported (issue 18)
+    ("Finally, participants were then asked to rate themselves on a scale of one to seven.", None),
+    ("Since the question was first asked in 1974, television has led.", None),
+    ("There is also a reasonable question to be asked about the cost.", None),
+    # "attacked" beside another verb of violence or with a weapon is violence, no report (issue 18)
+    ("Police forces have regularly attacked and arrested journalists at protests.", None),
+    ("Federal agents attacked a group of protesters and journalists with tear gas.", None),
+    ("The report denied help to those attacked and killed by terrorists.", {"attacked"}),
     # being ruled, or characterized by a trait, reports nothing
     ("The cities of the Confederacy are ruled by black mayors.", None),
     ("For years egalitarianism ruled and all citizens owned the land.", None),
@@ -184,6 +196,17 @@ CUE = [
     ("“We will not stop,” he continued. “Not now.”", "continued", "he"),
     ("'He was the Attorney General,' he continued, without noticing the error.", "continued", "he"),
     ("The statement continued, “Senator McCain appreciates the support.”", "continued", "The statement"),
+    # "continues" likewise, and "read" after a quotation across the speaker's aside in commas (issue 18)
+    ("“Keep my name out of your mouth,” he continues. “Do not re-tweet anything.”", "continues", "he"),
+    ('"Get that statement," the statement, obtained by PEOPLE, read. "Trump is not prepared."', "read",
+     "the statement"),
+    # the one asked a question, or the question with its asker, still reports
+    ("During the town hall, Biden was asked a question by a member of the audience.", "asked", None),
+    ("Trump repeated a question Ford was asked by the committee.", "asked", None),
+    ("The reporter asked Trump if he would be sorry to see her go.", "asked", "The reporter"),
+    # "attacked" in words stays a stance cue, with or without its reason
+    ("The media relentlessly attacked Trump for saying both sides were to blame.", "attacked", "The media"),
+    ("As a candidate, Trump regularly attacked President Barack Obama and his record.", "attacked", "Trump"),
     # a bare "say" with no modal still reports
     ("Officials say the plan will fail.", "say", "Officials"),
     # "writing" right before the quotation or that-clause it introduces
