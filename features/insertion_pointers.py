@@ -31,7 +31,7 @@ _LINK = re.compile(
     r"|(?:Click|More|Continuing\s+coverage|Full\s+coverage)\s+(?:on|of)|Click)\b[^.!?\n]{0,70}\shere\s*[.:!]?$")
 # The story's update status, a line of its own.
 _STATUS = re.compile(
-    r"^(?:This|The)\s+(?:story|article|post|report|page)\s+(?:is\s+(?:developing|breaking|being\s+updated)"
+    r"^This\s+(?:story|article|post|report|page)\s+(?:is\s+(?:developing|breaking|being\s+updated)"
     r"|(?:will|may)\s+be\s+updated|has\s+been\s+updated)\b"
     r"|^(?:Further|More)\s+(?:coverage|details|updates)\s+(?:to\s+(?:come|follow)|will\s+follow)\b"
     r"|^Check\s+back\s+(?:later\s+)?for\s+(?:updates|more)\b")
