@@ -3,9 +3,9 @@ player ("Watch it below."), a link to another page ("More on John Kasich here"),
 update status ("This story is being updated."), a bracketed source credit ("(Source: KWES)").
 
 The rules read a line's form, not one site's wording: a short imperative sentence whose object
-sits "below"/"above" or "here", with no reporting clause around it. A player pointer is also
-found run into the end of a paragraph, as the paragraph's last sentence; only that sentence is
-marked. Applied after the off-topic model, whose paragraph statistics were fitted on bodies that
+sits "below"/"above", or a link to more coverage or to media whose anchor is "here". A player
+pointer is also found run into the end of a paragraph, as the paragraph's last sentence; only
+that sentence is marked. Applied after the off-topic model, whose paragraph statistics were fitted on bodies that
 still held such lines.
 """
 from __future__ import annotations
@@ -25,10 +25,13 @@ _PLAYER = re.compile(
     r"|(?:The\s+)?(?:[Ff]ull\s+)?(?:Video|Clip|Audio|Footage)\s+below"
     r"|(?:Please\s+)?[Ee]nable\s+[Jj]ava[Ss]cript\s+to\s+(?:watch|view|play|see)\s+this\s+(?:video|content|media|player))"
     r"\s*(?:\.\.\.|[.:!…])?$")
-# A link whose anchor is "here": an imperative or "You can ..." sentence, or a "More on X" stub.
+# A link whose anchor is "here": to more coverage ("Read more about the bill here.", "More on
+# John Kasich here") or to media the text lacks ("Listen to the full radio segment here:"). A link
+# to a document the story cites ("You can read the full report here.") is the author's sourcing.
 _LINK = re.compile(
-    r"^(?:(?:You\s+can\s+(?:also\s+)?)?(?:[Rr]ead|[Ll]isten\s+to|[Ww]atch|[Vv]iew|[Ff]ind|[Ss]ee)"
-    r"|(?:Click|More|Continuing\s+coverage|Full\s+coverage)\s+(?:on|of)|Click)\b[^.!?\n]{0,70}\shere\s*[.:!]?$")
+    r"^(?:(?:Read|See|Find)\s+more|More\s+on|(?:Continuing|Full)\s+coverage"
+    r"|(?:Read|See)\s+the\s+(?:full|whole|rest\s+of\s+the|original)\s+(?:article|story|post)"
+    r"|(?:You\s+can\s+)?(?:[Ll]isten\s+to|[Ww]atch))\b[^.!?\n]{0,70}\shere\s*[.:!]?$")
 # The story's update status, a line of its own.
 _STATUS = re.compile(
     r"^This\s+(?:story|article|post|report|page)\s+(?:is\s+(?:developing|breaking|being\s+updated)"

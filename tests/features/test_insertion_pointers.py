@@ -24,7 +24,8 @@ def _marked(line: str) -> dict[str, str]:
     ("More on John Kasich here", "related"),
     ("Continuing coverage on the presidential race here", "related"),
     ("Read more about the coronavirus outbreak here.", "related"),
-    ("You can read the full report here.", "related"),
+    ("Read the whole article here.", "related"),
+    ("You can listen to the governor's full interview here.", "related"),
     ("This story is being updated.", "editor_note"),
     ("This report has been updated to include additional information.", "editor_note"),
     ("Further coverage to come as information arrives.", "editor_note"),
@@ -40,6 +41,7 @@ def test_pointer_lines_are_marked(line: str, label: str) -> None:
     "Check out what was reported by Usher's people below…",             # the text it points at follows
     "We answer that and other questions here.",                          # "here" is this page
     "How she got here",                                                  # a crosshead
+    "You can read the full report here.",                                # a document the story cites
     "Voters who watch the debate here say the senator won it.",          # "watch ... here" inside a report
     "The story is told by the people who lived it.",                     # a story, not its status
     "The report has been updated every year since 2010.",               # another report's history
