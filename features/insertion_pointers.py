@@ -40,6 +40,9 @@ _STATUS = re.compile(
     r"|^Check\s+back\s+(?:later\s+)?for\s+(?:updates|more)\b")
 # A credit standing alone in brackets under its label: "(Source: KWES)", "[Photo: Reuters]".
 _SOURCE_CREDIT = re.compile(r"^[(\[](?:Source|Photo|Image|Credit|Photo\s+credit)\s*:\s*[^()\[\]:]{2,40}[)\]]$")
+# The last words a player pointer can end on; read first, so that the sentence search below runs
+# only on the few paragraphs that end so.
+_POINTER_TAIL = re.compile(r"(?:below|above|video|content|media|player)\s*(?:\.\.\.|[.:!…])?$")
 # The last sentence of a paragraph: after a sentence end, to the end of the line.
 _LAST_SENTENCE = re.compile(r"(?<=[.!?])[\"”’')]*\s+([A-Z][^.!?\n]*(?:\.\.\.|[.:!…])?)$")
 
@@ -68,7 +71,7 @@ def runin_pointers(lines: list[Line], labels: list[str | None]) -> list[Span]:
     """Spans of a player pointer that closes an unmarked paragraph ("... Watch below:")."""
     out = []
     for i, ln in enumerate(lines):
-        if labels[i] is not None:
+        if labels[i] is not None or not _POINTER_TAIL.search(ln.text, max(0, len(ln.text) - 12)):
             continue
         m = _LAST_SENTENCE.search(ln.text)
         if m and len(m.group(1).split()) <= _POINTER_WORDS and _PLAYER.match(m.group(1)):
