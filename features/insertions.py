@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from .base import ArticleTransformer, Span, safe_div
 from .insertion_layout import foot_labels, layout_labels
+from .insertion_pointers import pointer_labels, runin_pointers
 from .insertion_rules import (
     HEAD_PREFIX_RE, NOTE_PREFIX_RE, SCRIPT_PREFIX_RE, SHARE_RE, line_sizes, mark_edge_lists, rule_labels, split_lines,
 )
@@ -79,11 +80,12 @@ def find_insertions(text: str, title: str | None = None) -> list[Span]:
     for i in off:
         labels[i] = "offtopic"
     foot_labels(lines, labels, sizes)
+    pointer_labels(lines, labels, sizes)
     mark_edge_lists(labels)
     spans = [Span(ln.start, ln.end, "insertion", lab, "author", off.get(i)) for i, (ln, lab) in enumerate(zip(lines, labels)) if lab]
     # A label run into the paragraph after it: "Story highlights" before the first summary point
     # (near the top), a dated "UPDATE:" note or a page script's call anywhere; only the label is the site's.
-    prefixes = []
+    prefixes = runin_pointers(lines, labels)
     for i, ln in enumerate(lines):
         if labels[i]:
             continue

@@ -1,0 +1,79 @@
+"""Lines that point the reader at something the scraped text does not hold: a video or audio
+player ("Watch it below."), a link to another page ("More on John Kasich here"), the story's own
+update status ("This story is being updated."), a bracketed source credit ("(Source: KWES)").
+
+The rules read a line's form, not one site's wording: a short imperative sentence whose object
+sits "below"/"above", or a link to more coverage or to media whose anchor is "here". A player
+pointer is also found run into the end of a paragraph, as the paragraph's last sentence; only
+that sentence is marked. Applied after the off-topic model, whose paragraph statistics were fitted on bodies that
+still held such lines.
+"""
+from __future__ import annotations
+
+import re
+
+from .base import Span
+from .insertion_rules import Line
+
+__all__ = ["pointer_labels", "runin_pointers"]
+
+# A player the text lost: "Watch it below.", "Listen to the full interview above:", "Video below…",
+# "Please enable JavaScript to watch this video". "Read it below." and "Check out ... below" are
+# left alone: the text they point at usually follows in the scrape.
+_PLAYER = re.compile(
+    r"(?:(?:Please\s+)?(?:Watch|Listen\s+to)\b[^.!?\n]{0,60}?\s(?:below|above)"
+    r"|(?:The\s+)?(?:[Ff]ull\s+)?(?:Video|Clip|Audio|Footage)\s+below"
+    r"|(?:Please\s+)?[Ee]nable\s+[Jj]ava[Ss]cript\s+to\s+(?:watch|view|play|see)\s+this\s+(?:video|content|media|player))"
+    r"\s*(?:\.\.\.|[.:!…])?$")
+# A link whose anchor is "here": to more coverage ("Read more about the bill here.", "More on
+# John Kasich here") or to media the text lacks ("Listen to the full radio segment here:"). A link
+# to a document the story cites ("You can read the full report here.") is the author's sourcing.
+_LINK = re.compile(
+    r"^(?:(?:Read|See|Find)\s+more|More\s+on|(?:Continuing|Full)\s+coverage"
+    r"|(?:Read|See)\s+the\s+(?:full|whole|rest\s+of\s+the|original)\s+(?:article|story|post)"
+    r"|(?:You\s+can\s+)?(?:[Ll]isten\s+to|[Ww]atch))\b[^.!?\n]{0,70}\shere\s*[.:!]?$")
+# The story's update status, a line of its own.
+_STATUS = re.compile(
+    r"^This\s+(?:story|article|post|report|page)\s+(?:is\s+(?:developing|breaking|being\s+updated)"
+    r"|(?:will|may)\s+be\s+updated|has\s+been\s+updated)\b"
+    r"|^(?:Further|More)\s+(?:coverage|details|updates)\s+(?:to\s+(?:come|follow)|will\s+follow)\b"
+    r"|^Check\s+back\s+(?:later\s+)?for\s+(?:updates|more)\b")
+# A credit standing alone in brackets under its label: "(Source: KWES)", "[Photo: Reuters]".
+_SOURCE_CREDIT = re.compile(r"^[(\[](?:Source|Photo|Image|Credit|Photo\s+credit)\s*:\s*[^()\[\]:]{2,40}[)\]]$")
+# The last words a player pointer can end on; read first, so that the sentence search below runs
+# only on the few paragraphs that end so.
+_POINTER_TAIL = re.compile(r"(?:below|above|video|content|media|player)\s*(?:\.\.\.|[.:!…])?$")
+# The last sentence of a paragraph: after a sentence end, to the end of the line.
+_LAST_SENTENCE = re.compile(r"(?<=[.!?])[\"”’')]*\s+([A-Z][^.!?\n]*(?:\.\.\.|[.:!…])?)$")
+
+_POINTER_WORDS = 12
+_STATUS_WORDS = 20
+
+
+def pointer_labels(lines: list[Line], labels: list[str | None], sizes: list[int]) -> None:
+    """Label, in place, unmarked whole lines that point at a missing player or a link, give the
+    story's update status or a bracketed source credit."""
+    for i, ln in enumerate(lines):
+        if labels[i] is not None:
+            continue
+        t = ln.text
+        if sizes[i] <= _POINTER_WORDS and _PLAYER.match(t):
+            labels[i] = "navigation"
+        elif sizes[i] <= _POINTER_WORDS and _LINK.match(t):
+            labels[i] = "related"
+        elif sizes[i] <= _STATUS_WORDS and _STATUS.match(t):
+            labels[i] = "editor_note"
+        elif _SOURCE_CREDIT.match(t):
+            labels[i] = "credit"
+
+
+def runin_pointers(lines: list[Line], labels: list[str | None]) -> list[Span]:
+    """Spans of a player pointer that closes an unmarked paragraph ("... Watch below:")."""
+    out = []
+    for i, ln in enumerate(lines):
+        if labels[i] is not None or not _POINTER_TAIL.search(ln.text, max(0, len(ln.text) - 12)):
+            continue
+        m = _LAST_SENTENCE.search(ln.text)
+        if m and len(m.group(1).split()) <= _POINTER_WORDS and _PLAYER.match(m.group(1)):
+            out.append(Span(ln.start + m.start(1), ln.start + m.end(1), "insertion", "navigation"))
+    return out
