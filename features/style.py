@@ -16,9 +16,7 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_left, bisect_right
-from collections import Counter
 from functools import lru_cache
-from operator import mul
 
 import numpy as np
 from pyphen import Pyphen
@@ -197,7 +195,7 @@ def _sentences_with_words(doc: Doc) -> int:
 
 class _TokenSyllables(dict):
     """Lower-cased token -> its syllables (``syllables`` after straightening apostrophes),
-    read by one dict lookup per distinct token of an article."""
+    read by one dict lookup per token (computed once per distinct form)."""
 
     def __missing__(self, tok: str) -> int:
         if len(self) > 500_000:  # bound memory on endless streams of new words
@@ -210,10 +208,9 @@ _TOKEN_SYLLABLES = _TokenSyllables()
 
 
 def token_syllables(lowered: list[str]) -> int:
-    """Syllables of lower-cased tokens in all (textstat's count of each distinct form times its
-    number of tokens: an exact integer sum)."""
-    counts = Counter(lowered)
-    return sum(map(mul, map(_TOKEN_SYLLABLES.__getitem__, counts), counts.values()))
+    """Syllables of lower-cased tokens in all (an exact integer sum of textstat's count of each
+    token): one lookup per token, in C, is cheaper than counting the forms first."""
+    return sum(map(_TOKEN_SYLLABLES.__getitem__, lowered))
 
 
 def mattr(words: list[str], window: int = MATTR_WINDOW) -> float:
