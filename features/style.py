@@ -145,11 +145,11 @@ def _hyphenator() -> Pyphen:
     return Pyphen(lang="en_US")
 
 
-@lru_cache(maxsize=65536)
 def syllables(word: str) -> int:
     """Syllables of one lower-case word exactly as textstat 0.7.8 counts them: CMUdict's first
     pronunciation, else Pyphen's hyphenation points plus one, for each word textstat sees in it
-    (both read from the syllable table where it holds the word)."""
+    (both read from the syllable table where it holds the word). Not cached here: its one caller,
+    ``_TOKEN_SYLLABLES``, keeps each token's count."""
     table = _syllable_table()
     total = 0
     # textstat's word list of a purely alphabetic word is the word itself: no punctuation, no space
