@@ -103,9 +103,14 @@ def find_hedges(doc: Doc, lexicon: str = LEXICON) -> list[Span]:
         if i < after:
             continue
         end_tok = None
+        second = None  # the next token's word, read once for all the cues of several words
         for cue in lex[first]:
-            if not _words_match(ctx, i, cue):
-                continue
+            if len(cue.words) > 1:
+                if second is None:
+                    second = ctx.word(i + 1)
+                # most first words ("in", "is", "not") are followed by none of their cues' second words
+                if second != cue.words[1] or not _words_match(ctx, i, cue):
+                    continue
             j = i + len(cue.words) - 1
             end_tok = j if cue.rule == "-" else RULES[cue.rule](ctx, i, j)
             if end_tok is not None:

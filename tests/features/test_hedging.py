@@ -271,3 +271,20 @@ def test_first_words_read_from_the_shared_lower_case_tokens_as_token_by_token(mo
     assert sum(map(len, fast)) >= 15
     monkeypatch.setattr("features.hedging.first_word_forms", lambda lexicon: None)
     assert [find_hedges(parse(t)) for t in texts] == fast
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # one first word, several cues of two words: each second word is told apart
+        ("Who ordered the strike is not known.", [("not known", "epistemic", "author")]),
+        ("It is not certain that the ceasefire will hold.", [("not certain", "epistemic", "author")]),
+        ("The budget is not final and talks go on.", []),
+        # the second word must follow with only white space between
+        ("The cause is not, as yet, known.", []),
+        ("Analysts raised doubts about the treaty.", [("doubts about", "epistemic", "author")]),
+        ("The doubts were about money.", []),
+    ],
+)
+def test_cues_of_several_words_under_one_first_word(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert cues(text) == expected
