@@ -33,10 +33,11 @@ def split_of(outlet: str) -> str:
 
 
 def choose(shared: Path, per_corpus: dict[str, int], seed: int = 11, half: str | None = None,
-           exclude: frozenset[str] = frozenset()) -> pd.DataFrame:
+           exclude: frozenset[str] = frozenset(), length: tuple[int, int] = (150, 700)) -> pd.DataFrame:
     """One article per outlet, short enough to read whole, half of them with furniture-like lines.
 
-    ``half`` keeps only outlets hashed to that half; ``exclude`` names outlets already taken.
+    ``half`` keeps only outlets hashed to that half; ``exclude`` names outlets already taken;
+    ``length`` bounds an article's length in words.
     """
     frames = {"allsides": load_allsides(shared), "hyperpartisan": load_hyperpartisan(shared),
               "fakenews": load_fakenews(shared)}
@@ -47,7 +48,7 @@ def choose(shared: Path, per_corpus: dict[str, int], seed: int = 11, half: str |
         if half is not None:
             df = df[df["outlet"].map(split_of) == half]
         words = df["text"].str.split().str.len()
-        df = df[(words >= 150) & (words <= 700)].copy()
+        df = df[(words >= length[0]) & (words <= length[1])].copy()
         df["furniture"] = df["text"].str.contains(FURNITURE)
         df = df.sample(frac=1.0, random_state=seed)
         # furniture-bearing first, then plain, one per outlet
@@ -67,11 +68,15 @@ def main() -> None:
     ap.add_argument("--out", type=Path, required=True)
     ap.add_argument("--extend", choices=("dev", "test"), help="append a batch of this half from new outlets")
     ap.add_argument("--seed", type=int, default=11)
+    ap.add_argument("--words", type=int, nargs=2, default=(150, 700), metavar=("MIN", "MAX"),
+                    help="article length bounds in words (default 150 700)")
+    ap.add_argument("--per-corpus", type=int, nargs=3, default=(20, 12, 8),
+                    metavar=("ALLSIDES", "HYPERPARTISAN", "FAKENEWS"), help="articles per corpus for --extend")
     args = ap.parse_args()
     if args.extend:
         old = pd.read_csv(args.out)
-        df = choose(args.shared, {"allsides": 20, "hyperpartisan": 12, "fakenews": 8}, seed=args.seed,
-                    half=args.extend, exclude=frozenset(old["outlet"]))
+        df = choose(args.shared, dict(zip(("allsides", "hyperpartisan", "fakenews"), args.per_corpus)),
+                    seed=args.seed, half=args.extend, exclude=frozenset(old["outlet"]), length=tuple(args.words))
         df = pd.concat([old, df], ignore_index=True)
     else:
         df = choose(args.shared, {"allsides": 50, "hyperpartisan": 24, "fakenews": 14}, seed=args.seed)
