@@ -74,6 +74,20 @@ def _soft_gap(gap: str) -> bool:
     return len(gap) < 6 and not _HARD_PUNCT.search(gap)
 
 
+_SENTENCE_END = re.compile(r"[.!?](?=[\s\"”’')\]]|$)")
+# A colon ends the clause a modal belongs to ("One may ask: why?" asks nothing with "may");
+# a "?" after a space or another "?" is a character lost to encoding ("the Russian word ?????").
+_CLAUSE_END = re.compile(r"(?:[.!]|(?<![\s?])\?)(?=[\s\"”’')\]]|$)|:")
+
+
+def in_question(ctx: Ctx, j: int) -> bool:
+    """Does the clause of token ``j`` end in a question mark? A modal in a question ("Could we
+    share opposing outlooks ...?", "what might be going on here?") asks; it asserts no doubt."""
+    start = ctx.toks[j][1]
+    m = _CLAUSE_END.search(ctx.text, start, start + 400)
+    return bool(m) and m.group() == "?"
+
+
 # ---- context rules: (ctx, first token, last token) -> still a hedge? ----------
 # Each rule returns an end-token index (to widen the span) or None to reject;
 # most return the cue's own last token.
@@ -157,14 +171,14 @@ def _rule_may(ctx: Ctx, i: int, j: int) -> int | None:
         return None
     if nxt in _MAY_ASIDE or (nxt in _MAY_CONCEDE and "much" in ctx.before(i, 4)):
         return None
-    return j
+    return None if in_question(ctx, j) else j
 
 
 def _rule_might(ctx: Ctx, i: int, j: int) -> int | None:
     prev = ctx.prev(i)
     if prev in _MIGHT_NOUN_PREV or prev.endswith("'s") or ctx.next(i) in ("of", "and", "makes"):
         return None
-    return j
+    return None if in_question(ctx, j) else j
 
 
 _ABILITY_NEXT = frozenset("not hardly barely scarcely never only no also still always see hear afford find".split())
@@ -190,7 +204,7 @@ def _rule_could(ctx: Ctx, i: int, j: int) -> int | None:
     # "so that hospitals wouldn't be overwhelmed and governments could take measures": purpose
     if any(w == "that" and before[k + 1 : k + 2] == ["so"] for k, w in enumerate(before)):
         return None
-    return j
+    return None if in_question(ctx, j) else j
 
 
 _UNVERIFIED = frozenset(
@@ -323,13 +337,30 @@ _SCHEDULED = frozenset(
 )
 
 
+# "is widely expected", "the widely expected choice": a forecast nobody in particular owns
+_EXPECTED_ADV = frozenset("widely generally long broadly".split())
+# adverbs that may stand between the auxiliary and "expected" (and any word in -ly)
+_EXPECTED_GAP = frozenset("not also still now already long therefore thus however".split())
+
+
 def _rule_expected(ctx: Ctx, i: int, j: int) -> int | None:
+    """The passive forecast ("is expected to win", "can be expected") hedges. The active verb
+    reports whose expectation it was ("Congress expected to authorize", "no one had expected"),
+    and "the expected margins" names a figure; neither doubts the claim."""
+    prev = ctx.prev(i)
     # "than expected" / "as expected" report an outcome, they do not hedge it
-    if ctx.prev(i) in ("than", "as"):
+    if prev in ("than", "as"):
         return None
     if ctx.next(j) == "to" and ctx.next(j + 1) in _SCHEDULED:
         return None
-    return j
+    if prev in _EXPECTED_ADV:
+        return j
+    for w in ctx.before(i, 3):
+        if w in _BE:
+            return j
+        if w not in _EXPECTED_GAP and not w.endswith("ly"):
+            return None
+    return None
 
 
 _ASSUME_NOT = frozenset(
@@ -350,7 +381,7 @@ def _rule_possible(ctx: Ctx, i: int, j: int) -> int | None:
     """'it is possible that' hedges; 'as soon as possible', 'made possible by' do not."""
     nxt = ctx.next(j)
     if nxt == "that" or (ctx.prev(i) in _POSSIBLE_PREV and nxt not in _POSSIBLE_NOT_NEXT):
-        return j
+        return None if in_question(ctx, j) else j
     return None
 
 
@@ -397,7 +428,14 @@ def _rule_speculation(ctx: Ctx, i: int, j: int) -> int | None:
 def _rule_likely(ctx: Ctx, i: int, j: int) -> int | None:
     # "more likely to go to the emergency room" compares groups; it doubts nothing
     # ("most likely intends" does hedge)
-    if ctx.prev(i) in ("more", "less", "most", "least", "as") and ctx.next(j) in ("to", "than", "among", "for"):
+    prev, nxt = ctx.prev(i), ctx.next(j)
+    if prev in ("more", "less", "most", "least", "as") and nxt in ("to", "than", "among", "for"):
+        return None
+    # the degree of a likelihood, measured or asked about, not a guess: "more likely (22%) or
+    # less likely (20%)", "made more likely by", "the most likely of all groups", "how likely it was"
+    # ("most likely by Normans" is "probably": only "of" after "most" measures)
+    if prev == "how" or (prev in ("more", "less") and nxt in ("", "by", "as", "of")) or (
+            prev in ("most", "least") and nxt == "of"):
         return None
     return j
 
@@ -411,9 +449,6 @@ _WHETHER_PREV = frozenset("doubt doubts doubted doubtful wonder wonders wondered
 
 def _rule_whether(ctx: Ctx, i: int, j: int) -> int | None:
     return j if ctx.prev(i) in _WHETHER_PREV else None
-
-
-_SENTENCE_END = re.compile(r"[.!?](?=[\s\"”’')\]]|$)")
 
 
 def _rule_maybe(ctx: Ctx, i: int, j: int) -> int | None:

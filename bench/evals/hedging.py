@@ -1,6 +1,7 @@
 """Hedge detection against the Szeged Uncertainty Corpus (``scoring.gold.szeged``).
 
-Run: ``python -m bench.evals.hedging [--limit N]``.
+Run: ``python -m bench.evals.hedging [--limit N] [--part dev|heldout]``; while tuning, score the dev
+part alone (``--part dev``) and read the held-out part once, at the end.
 """
 from __future__ import annotations
 
@@ -9,16 +10,17 @@ from pathlib import Path
 
 from scoring.gold.szeged import DEV_SHARE, GOLD, load_szeged, predict, score
 
-def evaluate(shared: Path, limit: int | None = None) -> dict[str, float]:
-    """Dev (first 70% of documents) and held-out (last 30%) scores, flat.
+def evaluate(shared: Path, limit: int | None = None, parts: tuple[str, ...] = ("dev", "heldout")) -> dict[str, float]:
+    """Dev (first 70% of documents) and held-out (last 30%) scores, flat, for the named ``parts``.
 
     ``limit`` caps the number of documents taken from each part.
     """
     docs = load_szeged(Path(shared) / GOLD)
     cut = int(len(docs) * DEV_SHARE)
-    parts = {"dev": docs[:cut], "heldout": docs[cut:]}
+    split = {"dev": docs[:cut], "heldout": docs[cut:]}
     out: dict[str, float] = {}
-    for name, part in parts.items():
+    for name in parts:
+        part = split[name]
         part = part[:limit] if limit else part
         predicted = predict(part)
         for k, v in score(part, predicted).items():
@@ -33,8 +35,11 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=Path(__file__).resolve().parents[2] / ".." / "shared")
     ap.add_argument("--limit", type=int, default=None, help="documents per part (default: all)")
+    ap.add_argument("--part", choices=["dev", "heldout"], action="append",
+                    help="part to score (repeatable; default: both)")
     args = ap.parse_args()
-    for k, v in evaluate(args.shared, args.limit).items():
+    parts = tuple(args.part) if args.part else ("dev", "heldout")
+    for k, v in evaluate(args.shared, args.limit, parts).items():
         print(f"{k:45s} {v:.4f}")
 
 

@@ -84,3 +84,53 @@ def test_every_rule_named_by_the_lexicon_exists():
 ])
 def test_news_false_friends(text, cues):
     assert [text[s.start:s.end] for s in find_hedges(parse(text)) if s.kind == "hedge"] == cues
+
+
+def _hedges(text: str) -> list[str]:
+    return [text[s.start:s.end] for s in find_hedges(parse(text)) if s.kind == "hedge"]
+
+
+@pytest.mark.parametrize("text, cues", [
+    # a modal in a question asks; the same modal in a statement hedges
+    ("Could we share opposing outlooks without belittling each other?", []),
+    ("Neighbours could share opposing outlooks without belittling each other.", ["could"]),
+    ("Got any idea what might be going on here?", []),
+    ("Something might be going on here.", ["might"]),
+    ("Is it possible that Canada has escaped the polarization?", []),
+    ("It is possible that Canada has escaped the polarization.", ["possible"]),
+    # the question mark must end the modal's own clause: a colon ends it first
+    ("You might wonder: how did they even notice us?", ["might"]),
+    # a run of "?" is text lost to encoding, not a question
+    ("The word may be pronounced as the Russian word ????? (from French) is.", ["may"]),
+])
+def test_modals_in_questions(text, cues):
+    assert _hedges(text) == cues
+
+
+@pytest.mark.parametrize("text, cues", [
+    # the active verb says whose expectation it was; the passive forecast is ownerless
+    ("Officials said Congress expected to authorize the action.", []),
+    ("Congress is expected to authorize the action.", ["expected"]),
+    ("He surprised his detractors with comments no one had expected.", []),
+    ("Whatever Trump might have expected, he will face results beyond his expectation.", ["might"]),
+    ("The order was therefore expected to go into immediate effect Tuesday.", ["expected"]),
+    ("Here are the expected margins of victory in each state.", []),
+    ("The widely expected choice was Cardinal Montini.", ["expected"]),
+])
+def test_expected_needs_the_passive(text, cues):
+    assert _hedges(text) == cues
+
+
+@pytest.mark.parametrize("text, cues", [
+    # the degree of a likelihood, measured or asked about
+    ("Similar shares said it would make them more likely (22%) or less likely (20%) to vote for that person.", []),
+    ("They were asked how likely it was they would engage in future political activities.", []),
+    ("The survey identified Democratic women as the most likely of all groups to block someone.", []),
+    ("Maxton's victory was made more likely by the Conservative Party's opposition.", []),
+    # a guess about one event stays a hedge
+    ("The church was built in late 1200AD, most likely by Normans.", ["likely"]),
+    ("A recession is likely to happen sometime over the next year.", ["likely"]),
+    ("The hill was more likely a tumulus.", ["likely"]),
+])
+def test_likely_of_measured_degree(text, cues):
+    assert _hedges(text) == cues
