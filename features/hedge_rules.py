@@ -299,7 +299,13 @@ def _rule_thought(ctx: Ctx, i: int, j: int) -> int | None:
     prev, nxt = ctx.prev(i), ctx.next(j)
     if "than" in ctx.before(i, 3):
         return None  # "more than I initially thought" compares
-    if nxt in ("to", "that") or prev in _BE or prev in _BELIEF_ADV:
+    if prev in _BE or prev in _BELIEF_ADV:
+        return j
+    # "I thought it was pretty cool", "then I thought maybe we could": the speaker narrates
+    # a view of their own; "everything that people thought of" names a thing thought about
+    if prev in ("i", "we") or nxt == "of":
+        return None
+    if nxt in ("to", "that"):
         return j
     return j if prev in _SUBJECTS and prev not in _THIRD_PERSON else None
 
@@ -483,6 +489,11 @@ def _rule_alleged(ctx: Ctx, i: int, j: int) -> int | None:
     return j
 
 
+def _rule_looks_like(ctx: Ctx, i: int, j: int) -> int | None:
+    """'it looks like he may win' infers; 'it looks like a war zone' describes a resemblance."""
+    return None if ctx.next(j) in ("a", "an") else j
+
+
 RULES: dict[str, Rule] = {
     "number": _rule_number,
     "may": _rule_may,
@@ -510,4 +521,5 @@ RULES: dict[str, Rule] = {
     "whether": _rule_whether,
     "maybe": _rule_maybe,
     "alleged": _rule_alleged,
+    "looks_like": _rule_looks_like,
 }

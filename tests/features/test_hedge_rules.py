@@ -134,3 +134,27 @@ def test_expected_needs_the_passive(text, cues):
 ])
 def test_likely_of_measured_degree(text, cues):
     assert _hedges(text) == cues
+
+
+@pytest.mark.parametrize("text, cues", [
+    # an impersonal "it looks like" infers; a resemblance describes
+    ("Increasingly, it looks like the latter conclusion may carry the day.", ["it looks like", "may"]),
+    ("Earlier this year, it looked as though he was losing support downstate.", ["it looked as though"]),
+    ("After the storm, it looks like a war zone.", []),
+    ("The new logo looks like the old one.", []),
+])
+def test_it_looks_like(text, cues):
+    assert _hedges(text) == cues
+
+
+@pytest.mark.parametrize("text, cues", [
+    # the speaker narrating a view of their own, and a thing thought about, are no hedge
+    ("I thought it was pretty cool that mine was the first song they heard.", []),
+    ("He had just hijacked everything that people thought of.", []),
+    # an ownerless or general belief is
+    ("The tanker is thought to be headed for a Syrian port.", ["thought"]),
+    ("Some thought that the vote was rigged.", ["thought"]),
+    ("Zero-sum can be thought of more generally as constant sum.", ["thought"]),
+])
+def test_thought_of_the_speaker(text, cues):
+    assert _hedges(text) == cues
