@@ -383,11 +383,18 @@ _POSSIBLE_NOT_NEXT = frozenset("to for by through with in thanks".split())
 _POSSIBLE_PREV = _BE | frozenset("seems appears also quite very entirely well remains becomes become".split())
 
 
+# "a possible strike", "cases of possible exposure": the thing itself may not be real
+_POSSIBLE_ATTRIBUTIVE = frozenset("a an the of about any".split())
+
+
 def _rule_possible(ctx: Ctx, i: int, j: int) -> int | None:
-    """'it is possible that' hedges; 'as soon as possible', 'made possible by' do not."""
-    nxt = ctx.next(j)
-    if nxt == "that" or (ctx.prev(i) in _POSSIBLE_PREV and nxt not in _POSSIBLE_NOT_NEXT):
+    """'it is possible that', 'a possible strike' hedge; 'as soon as possible', 'made possible
+    by', 'the best possible outcome' do not."""
+    nxt, prev = ctx.next(j), ctx.prev(i)
+    if nxt == "that" or (prev in _POSSIBLE_PREV and nxt not in _POSSIBLE_NOT_NEXT):
         return None if in_question(ctx, j) else j
+    if prev in _POSSIBLE_ATTRIBUTIVE and nxt.isalpha() and nxt not in _POSSIBLE_NOT_NEXT:
+        return j
     return None
 
 

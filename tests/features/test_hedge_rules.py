@@ -158,3 +158,16 @@ def test_it_looks_like(text, cues):
 ])
 def test_thought_of_the_speaker(text, cues):
     assert _hedges(text) == cues
+
+
+@pytest.mark.parametrize("text, cues", [
+    # a determiner before "possible" and a noun after: the thing may not be real
+    ("The discussion was drowned out by talk of possible military action in Syria.", ["possible"]),
+    ("He answered a question about a possible strike against Iran.", ["possible"]),
+    # feasibility and degree are no doubt
+    ("Please reply as soon as possible.", []),
+    ("The win was made possible by a late goal.", []),
+    ("The team wanted the best possible outcome.", []),
+])
+def test_attributive_possible(text, cues):
+    assert _hedges(text) == cues
