@@ -346,12 +346,17 @@ _SCHEDULED = frozenset(
 # "is widely expected", "the widely expected choice": a forecast nobody in particular owns
 _EXPECTED_ADV = frozenset("widely generally long broadly".split())
 # adverbs that may stand between the auxiliary and "expected" (and any word in -ly)
-_EXPECTED_GAP = frozenset("not also still now already long therefore thus however".split())
+_EXPECTED_GAP = frozenset("not also still now already long therefore thus however much".split())
+# "he's expected to", "there's expected to be": the contracted "is"
+_S_IS = frozenset("he's she's it's that's there's who's what's here's".split())
+# an active subject or perfect auxiliary owns the expectation ("he expected to be reconnected")
+_EXPECTED_OWNER = frozenset("i we you he she they who have has had 'd 've".split())
 
 
 def _rule_expected(ctx: Ctx, i: int, j: int) -> int | None:
-    """The passive forecast ("is expected to win", "can be expected") hedges. The active verb
-    reports whose expectation it was ("Congress expected to authorize", "no one had expected"),
+    """A forecast hedges: the passive ("is expected to win", "can be expected") or a reduced
+    passive before "to" ("a buyback expected to cost $138 million"). The active verb reports
+    whose expectation it was ("they expected Congress to pass it", "no one had expected"),
     and "the expected margins" names a figure; neither doubts the claim."""
     prev = ctx.prev(i)
     # "than expected" / "as expected" report an outcome, they do not hedge it
@@ -362,10 +367,12 @@ def _rule_expected(ctx: Ctx, i: int, j: int) -> int | None:
     if prev in _EXPECTED_ADV:
         return j
     for w in ctx.before(i, 3):
-        if w in _BE:
+        if w in _BE or w in _S_IS:
             return j
         if w not in _EXPECTED_GAP and not w.endswith("ly"):
-            return None
+            break
+    if ctx.next(j) == "to" and prev and prev not in _EXPECTED_OWNER:
+        return j
     return None
 
 

@@ -109,15 +109,19 @@ def test_modals_in_questions(text, cues):
 
 @pytest.mark.parametrize("text, cues", [
     # the active verb says whose expectation it was; the passive forecast is ownerless
-    ("Officials said Congress expected to authorize the action.", []),
-    ("Congress is expected to authorize the action.", ["expected"]),
+    ("Republicans said they expected Congress to pass the overhaul this week.", []),
+    ("Congress is expected to pass the overhaul this week.", ["expected"]),
+    ("He's expected to win the vote comfortably.", ["expected"]),
+    # a reduced passive before "to" is still a forecast
+    ("He sold his rifle into a government buyback expected to cost up to $138 million.", ["expected"]),
+    ("Companies were loyal to their workers and expected loyalty in return.", []),
     ("He surprised his detractors with comments no one had expected.", []),
     ("Whatever Trump might have expected, he will face results beyond his expectation.", ["might"]),
     ("The order was therefore expected to go into immediate effect Tuesday.", ["expected"]),
     ("Here are the expected margins of victory in each state.", []),
     ("The widely expected choice was Cardinal Montini.", ["expected"]),
 ])
-def test_expected_needs_the_passive(text, cues):
+def test_expected_is_a_forecast_in_the_passive(text, cues):
     assert _hedges(text) == cues
 
 
