@@ -81,16 +81,6 @@ def test_every_rule_named_by_the_lexicon_exists():
     # comparisons of groups are not hedges; "most likely" before a verb is
     ("Young adults are more likely to go to the emergency room than older adults.", []),
     ("Russia most likely intends to coordinate with Turkey.", ["likely"]),
-])
-def test_news_false_friends(text, cues):
-    assert [text[s.start:s.end] for s in find_hedges(parse(text)) if s.kind == "hedge"] == cues
-
-
-def _hedges(text: str) -> list[str]:
-    return [text[s.start:s.end] for s in find_hedges(parse(text)) if s.kind == "hedge"]
-
-
-@pytest.mark.parametrize("text, cues", [
     # a modal in a question asks; the same modal in a statement hedges
     ("Could we share opposing outlooks without belittling each other?", []),
     ("Neighbours could share opposing outlooks without belittling each other.", ["could"]),
@@ -102,12 +92,6 @@ def _hedges(text: str) -> list[str]:
     ("You might wonder: how did they even notice us?", ["might"]),
     # a run of "?" is text lost to encoding, not a question
     ("The word may be pronounced as the Russian word ????? (from French) is.", ["may"]),
-])
-def test_modals_in_questions(text, cues):
-    assert _hedges(text) == cues
-
-
-@pytest.mark.parametrize("text, cues", [
     # the active verb says whose expectation it was; the passive forecast is ownerless
     ("Republicans said they expected Congress to pass the overhaul this week.", []),
     ("Congress is expected to pass the overhaul this week.", ["expected"]),
@@ -120,12 +104,6 @@ def test_modals_in_questions(text, cues):
     ("The order was therefore expected to go into immediate effect Tuesday.", ["expected"]),
     ("Here are the expected margins of victory in each state.", []),
     ("The widely expected choice was Cardinal Montini.", ["expected"]),
-])
-def test_expected_is_a_forecast_in_the_passive(text, cues):
-    assert _hedges(text) == cues
-
-
-@pytest.mark.parametrize("text, cues", [
     # the degree of a likelihood, measured or asked about
     ("Similar shares said it would make them more likely (22%) or less likely (20%) to vote for that person.", []),
     ("They were asked how likely it was they would engage in future political activities.", []),
@@ -135,23 +113,11 @@ def test_expected_is_a_forecast_in_the_passive(text, cues):
     ("The church was built in late 1200AD, most likely by Normans.", ["likely"]),
     ("A recession is likely to happen sometime over the next year.", ["likely"]),
     ("The hill was more likely a tumulus.", ["likely"]),
-])
-def test_likely_of_measured_degree(text, cues):
-    assert _hedges(text) == cues
-
-
-@pytest.mark.parametrize("text, cues", [
     # an impersonal "it looks like" infers; a resemblance describes
     ("Increasingly, it looks like the latter conclusion may carry the day.", ["it looks like", "may"]),
     ("Earlier this year, it looked as though he was losing support downstate.", ["it looked as though"]),
     ("After the storm, it looks like a war zone.", []),
     ("The new logo looks like the old one.", []),
-])
-def test_it_looks_like(text, cues):
-    assert _hedges(text) == cues
-
-
-@pytest.mark.parametrize("text, cues", [
     # the speaker narrating a view of their own, and a thing thought about, are no hedge
     ("I thought it was pretty cool that mine was the first song they heard.", []),
     ("He had just hijacked everything that people thought of.", []),
@@ -159,12 +125,6 @@ def test_it_looks_like(text, cues):
     ("The tanker is thought to be headed for a Syrian port.", ["thought"]),
     ("Some thought that the vote was rigged.", ["thought"]),
     ("Zero-sum can be thought of more generally as constant sum.", ["thought"]),
-])
-def test_thought_of_the_speaker(text, cues):
-    assert _hedges(text) == cues
-
-
-@pytest.mark.parametrize("text, cues", [
     # a determiner before "possible" and a noun after: the thing may not be real
     ("The discussion was drowned out by talk of possible military action in Syria.", ["possible"]),
     ("He answered a question about a possible strike against Iran.", ["possible"]),
@@ -173,5 +133,6 @@ def test_thought_of_the_speaker(text, cues):
     ("The win was made possible by a late goal.", []),
     ("The team wanted the best possible outcome.", []),
 ])
-def test_attributive_possible(text, cues):
-    assert _hedges(text) == cues
+def test_news_false_friends(text, cues):
+    assert [text[s.start:s.end] for s in find_hedges(parse(text)) if s.kind == "hedge"] == cues
+
