@@ -80,7 +80,7 @@ _SENTENCE_END = re.compile(r"[.!?](?=[\s\"”’')\]]|$)")
 _CLAUSE_END = re.compile(r"(?:[.!]|(?<![\s?])\?)(?=[\s\"”’')\]]|$)|:")
 
 
-def in_question(ctx: Ctx, j: int) -> bool:
+def _in_question(ctx: Ctx, j: int) -> bool:
     """Does the clause of token ``j`` end in a question mark? A modal in a question ("Could we
     share opposing outlooks ...?", "what might be going on here?") asks; it asserts no doubt."""
     start = ctx.toks[j][1]
@@ -171,14 +171,14 @@ def _rule_may(ctx: Ctx, i: int, j: int) -> int | None:
         return None
     if nxt in _MAY_ASIDE or (nxt in _MAY_CONCEDE and "much" in ctx.before(i, 4)):
         return None
-    return None if in_question(ctx, j) else j
+    return None if _in_question(ctx, j) else j
 
 
 def _rule_might(ctx: Ctx, i: int, j: int) -> int | None:
     prev = ctx.prev(i)
     if prev in _MIGHT_NOUN_PREV or prev.endswith("'s") or ctx.next(i) in ("of", "and", "makes"):
         return None
-    return None if in_question(ctx, j) else j
+    return None if _in_question(ctx, j) else j
 
 
 _ABILITY_NEXT = frozenset("not hardly barely scarcely never only no also still always see hear afford find".split())
@@ -204,7 +204,7 @@ def _rule_could(ctx: Ctx, i: int, j: int) -> int | None:
     # "so that hospitals wouldn't be overwhelmed and governments could take measures": purpose
     if any(w == "that" and before[k + 1 : k + 2] == ["so"] for k, w in enumerate(before)):
         return None
-    return None if in_question(ctx, j) else j
+    return None if _in_question(ctx, j) else j
 
 
 _UNVERIFIED = frozenset(
@@ -399,7 +399,7 @@ def _rule_possible(ctx: Ctx, i: int, j: int) -> int | None:
     by', 'the best possible outcome' do not."""
     nxt, prev = ctx.next(j), ctx.prev(i)
     if nxt == "that" or (prev in _POSSIBLE_PREV and nxt not in _POSSIBLE_NOT_NEXT):
-        return None if in_question(ctx, j) else j
+        return None if _in_question(ctx, j) else j
     if prev in _POSSIBLE_ATTRIBUTIVE and nxt.isalpha() and nxt not in _POSSIBLE_NOT_NEXT:
         return j
     return None
