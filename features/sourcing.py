@@ -98,8 +98,9 @@ def _find_cues(doc: Doc, lex: Lexicon) -> tuple[list[tuple[int, int, str, str]],
             end = toks[i + k - 1][1]
             region = doc.region_at(s, end)
             # inside a quotation only a speech act counts ("“I told you ...”", "“They say ...”"):
-            # the speaker reports someone else; it is kept only with a source of its own
-            if region is not None and label in (STANCE, BELIEF, "evidence"):
+            # the speaker reports someone else; it is kept only with a source of its own.
+            # A passive accusation ("“Abedin has been accused of ...”") reports one all the same.
+            if region is not None and label in (STANCE, BELIEF, "evidence") and not _passive_report(text, s, end):
                 break
             if label in ("speech", "publication"):
                 mm = MANNER_RE.match(text, end)
@@ -188,6 +189,13 @@ def _speaks_in_quote(text: str, np_: NounPhrase, cue: tuple[int, int, str, str])
     if np_.pronoun:
         return np_.pronoun not in FIRST_SECOND or form in QUOTED_PAST
     return np_.typed or (np_.proper and form != "say")
+
+
+def _passive_report(text: str, s: int, e: int) -> bool:
+    """A passive accusation with its subject ("has been accused of", "is accused of"): a report with
+    no speaker named, which a quotation may carry as well as the author's text."""
+    return (text[s:e].lower() == "accused" and text.startswith(" of ", e)
+            and PASSIVE_BEFORE_RE.search(text, max(0, s - 12), s) is not None)
 
 
 def _in_direct(doc: Doc, s: int, e: int) -> bool:
@@ -497,7 +505,7 @@ def extract_sourcing(doc: Doc) -> Extraction:
         if voice == "quoted":
             # a report inside a quotation is the speaker's: evidence with its subject, never a feature
             found = [np_ for np_ in found if _speaks_in_quote(text, np_, cue)]
-            if not found:
+            if not found and not _passive_report(text, s, e):
                 continue
         elif found:
             prev_si = si
