@@ -63,6 +63,11 @@ def test_pronoun_phrase_and_its_antecedent():
     (subject_before, "The dean met John Smith, a business school junior who said he was tired.", "said",
      "a business school junior"),
     (subject_before, "“It is biased,” In Ohio, a business school junior said.", "said", "a business school junior"),
+    # a past progressive of a speech verb reports ("has been telling"); of other verbs, or after a modal, not
+    (subject_before, "Since then, he has been telling people that we will build a wall.", "telling", "he"),
+    (subject_before, "The senator was saying a year ago that the plan would fail.", "saying", "The senator"),
+    (subject_before, "The preacher was talking about it in his sermon.", "talking", None),
+    (subject_before, "Republicans would have been saying that if it had happened.", "saying", None),
     (np_before_gerund, "ALEC published a study claiming that premiums would rise.", "claiming", "a study"),
     (np_before_gerund, "The Times cited a memo from Comey claiming Trump had asked him to stop.", "claiming",
      "a memo from Comey"),
