@@ -9,6 +9,7 @@ identity of the nearest earlier fitting source.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .source_np import NounPhrase, POSSESSIVE_RE, clean_gap, function_form, is_cap, np_forward, tokens_in
 from .source_words import (
@@ -68,21 +69,9 @@ def subject_before(text: str, sent_s: int, cue_s: int, lex: Lexicon) -> NounPhra
     word = text[toks[j][0] : toks[j][1]]
     lw = function_form(word)
     if lw in RELATIVE:
-        # "some who argue", "a think tank study which found": the noun before the relative pronoun;
-        # "Bruce Maxwell, who hinted": the one before the comma
-        end = toks[j][0]
-        comma = lw != "that" and text[max(sent_s, end - 2) : end].strip() == ","
-        if comma:
-            end = text.rindex(",", sent_s, end)
-        head = chunk_before(text, sent_s, end, lex, stop=RELATIVE_STOP)
-        role = comma and head is not None and not head.proper and text[head.start : head.end].split()[0].lower() == "the"
-        before = text[sent_s : head.start].rstrip() if role else ""
-        if before.endswith(","):
-            # "Cyril Abeh, the state commissioner of police, who said": the name the role is set beside
-            name = chunk_before(text, sent_s, sent_s + len(before) - 1, lex)
-            if name is not None and name.person and text[name.start : name.end].split()[0] not in INTRO_PREPS:
-                return name  # not "In Washington, the senator, who said"
-        return head
+        head = antecedent(text, sent_s, toks[j][0], lw, lex)
+        # the pronoun is the subject of the cue; it speaks for its antecedent (the same key and label)
+        return None if head is None else replace(head, start=toks[j][0], end=toks[j][1])
     if lw in PRONOUNS:
         # "10 steps he says will ...", "alleged they shouted": a pronoun right before the cue is its subject
         return np_forward(text, toks[j][0], toks[j][1], lex)
@@ -112,6 +101,24 @@ def subject_before(text: str, sent_s: int, cue_s: int, lex: Lexicon) -> NounPhra
     if initial and np_ is not None and np_.end == toks[j][1]:
         np_.end += 1  # the initial with its stop
     return np_
+
+
+def antecedent(text: str, sent_s: int, pron_s: int, lw: str, lex: Lexicon) -> NounPhrase | None:
+    """The phrase a relative pronoun at ``pron_s`` stands for: "some who argue", "a think tank study which
+    found": the noun before it; "Bruce Maxwell, who hinted": the one before the comma; "Cyril Abeh, the state
+    commissioner of police, who said": the name the role is set beside."""
+    end = pron_s
+    comma = lw != "that" and text[max(sent_s, end - 2) : end].strip() == ","
+    if comma:
+        end = text.rindex(",", sent_s, end)
+    head = chunk_before(text, sent_s, end, lex, stop=RELATIVE_STOP)
+    role = comma and head is not None and not head.proper and text[head.start : head.end].split()[0].lower() == "the"
+    before = text[sent_s : head.start].rstrip() if role else ""
+    if before.endswith(","):
+        name = chunk_before(text, sent_s, sent_s + len(before) - 1, lex)
+        if name is not None and name.person and text[name.start : name.end].split()[0] not in INTRO_PREPS:
+            return name  # not "In Washington, the senator, who said"
+    return head
 
 
 def _name_after_quote(text: str, sent_s: int, cue_s: int, lex: Lexicon) -> NounPhrase | None:

@@ -30,8 +30,8 @@ from functools import lru_cache
 from .base import ArticleTransformer, Extraction, Span, per_100, safe_div
 from .insertions import clean_doc
 from .source_groups import _PP_PREPS, document_before_phrase, listed_names, object_before_for, quoted_speakers
-from .source_np import NounPhrase, np_forward
-from .source_phrases import np_before_gerund, resolve_pronoun, sentence_subject, subject_before
+from .source_np import NounPhrase, function_form, np_forward
+from .source_phrases import antecedent, np_before_gerund, resolve_pronoun, sentence_subject, subject_before
 from .source_quotes import content_for_cue, one_span_per_quote, quote_spans
 from .source_words import (
     ADJECTIVE_AFTER, AND_BEFORE_RE, APPOSED_NAME_RE, ATTACKED_BODILY_RE, BELIEF, BOUNDARY, BROADCAST, BY_AGENT_RE,
@@ -40,7 +40,7 @@ from .source_words import (
     Lexicon, MANNER_LABEL, MANNER_RE, MODALS, MODAL_REPORTS, NAMING_BEFORE, NEGATED_RE, NEITHER_RE, NEW_SUBJECT_RE,
     NOT_AFTER_TO, NOT_A_CUE_AFTER, NOT_A_CUE_BEFORE, NOUN_BEFORE, NP_STOP, OBJECT_PRONOUNS, OF_NAME_RE, ORG_HEADS,
     PASSIVE_AGENT_BEFORE_RE, PASSIVE_AUX, PASSIVE_BEFORE_RE, PASSIVE_CUES, PASSIVE_GAP, PASSIVE_NEVER, PER_RE,
-    PLACE_PREPS, PLACING_PARTICIPLES, POLL_IN_RE, POSTPOSABLE, PRONOUNS, QUOTED_CLAUSE_START_RE, QUOTED_CUES,
+    PLACE_PREPS, PLACING_PARTICIPLES, POLL_IN_RE, POSTPOSABLE, PRONOUNS, QUOTED_CLAUSE_START_RE, QUOTED_CUES, RELATIVE,
     QUOTED_AS_BEFORE_RE, QUOTED_AS_RE, QUOTED_PAST, QUOTE_AFTER_RE, QUOTE_BEFORE_RE, QUOTE_MARK_RE, REFLEXIVES,
     SAY_FRAMES, SKIP_BEFORE, SOURCE_LABELS, STANCE, SUBORDINATORS, STANDALONE_MANNER_RE, THAT_RE, TIME_WORDS,
     TOOK_TO_RE, TO_BEFORE_RE, WRITING_AFTER_RE, lexicon,
@@ -414,7 +414,10 @@ def _sources_for_cue(
             return [np_]
     if form != "manner":
         np_ = subject_before(text, sent_s, s, lex)
-        if np_ is not None:
+        rel = function_form(text[np_.start : np_.end]) if np_ is not None else ""
+        if rel in RELATIVE:
+            out.extend(_relative_sources(text, sent_s, np_, rel, lex))
+        elif np_ is not None:
             out.extend(_with_coordinated(text, sent_s, np_, lex))
         elif COORD_VERB_RE.search(text, max(sent_s, s - 30), s) or TO_BEFORE_RE.search(text, max(sent_s, s - 24), s):
             # "Foreign Minister Mevlüt Çavuşoğlu undermined the plan and said ...", "He defended
@@ -448,6 +451,17 @@ def _agent(text: str, pos: int, sent_e: int, lex: Lexicon) -> list[NounPhrase]:
     if agent is None or text[agent.start : agent.end].split()[0].lower() in TIME_WORDS:
         return []
     return [agent] if agent.proper or agent.typed or agent.pronoun else []
+
+
+def _relative_sources(text: str, sent_s: int, pron: NounPhrase, rel: str, lex: Lexicon) -> list[NounPhrase]:
+    """The sources of a cue whose subject is a relative pronoun: after a comma ("Holder, who called Comey ...")
+    the pronoun (the guideline's source) and the name it stands for; in a restrictive clause ("officials who
+    said") the phrase it restricts, which the annotators mark instead."""
+    head = antecedent(text, sent_s, pron.start, rel, lex)
+    if head is None:
+        return [pron]
+    named = _with_coordinated(text, sent_s, head, lex)
+    return named + [pron] if text[max(sent_s, pron.start - 2) : pron.start].strip() == "," else named
 
 
 def _with_coordinated(text: str, sent_s: int, np_: NounPhrase, lex: Lexicon) -> list[NounPhrase]:
