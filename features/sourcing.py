@@ -29,16 +29,18 @@ from functools import lru_cache
 
 from .base import ArticleTransformer, Extraction, Span, per_100, safe_div
 from .insertions import clean_doc
-from .source_groups import _PP_PREPS, document_before_phrase, listed_names, object_before_for, quoted_speakers
+from .source_groups import (
+    _PP_PREPS, document_before_phrase, object_before_for, quoted_speakers, relative_sources, with_coordinated,
+)
 from .source_np import NounPhrase, function_form, np_forward
-from .source_phrases import antecedent, np_before_gerund, resolve_pronoun, sentence_subject, subject_before
+from .source_phrases import np_before_gerund, resolve_pronoun, sentence_subject, subject_before
 from .source_quotes import content_for_cue, one_span_per_quote, quote_spans
 from .source_words import (
-    ADJECTIVE_AFTER, AND_BEFORE_RE, APPOSED_NAME_RE, ATTACKED_BODILY_RE, BELIEF, BOUNDARY, BROADCAST, BY_AGENT_RE,
+    ADJECTIVE_AFTER, APPOSED_NAME_RE, ATTACKED_BODILY_RE, BELIEF, BOUNDARY, BROADCAST, BY_AGENT_RE,
     CLAIM_FORMS, CLAIM_SUBJECTS, COLON_CUE_RE, COLON_SPEAKER_RE, CONFORMITY_RE, COORD_VERB_RE, DETERMINERS, FINDERS,
     FIRST_SECOND, FORMS, FROM_LINE_RE, FROM_OPENING_RE, GERUND_WHILE_RE, INFERENCE_GERUNDS, INVERSION_MARKS,
     Lexicon, MANNER_LABEL, MANNER_RE, MODALS, MODAL_REPORTS, NAMING_BEFORE, NEGATED_RE, NEITHER_RE, NEW_SUBJECT_RE,
-    NOT_AFTER_TO, NOT_A_CUE_AFTER, NOT_A_CUE_BEFORE, NOUN_BEFORE, NP_STOP, OBJECT_PRONOUNS, OF_NAME_RE, ORG_HEADS,
+    NOT_AFTER_TO, NOT_A_CUE_AFTER, NOT_A_CUE_BEFORE, NOUN_BEFORE, NP_STOP, OBJECT_PRONOUNS, ORG_HEADS,
     PASSIVE_AGENT_BEFORE_RE, PASSIVE_AUX, PASSIVE_BEFORE_RE, PASSIVE_CUES, PASSIVE_GAP, PASSIVE_NEVER, PER_RE,
     PLACE_PREPS, PLACING_PARTICIPLES, POLL_IN_RE, POSTPOSABLE, PRONOUNS, QUOTED_CLAUSE_START_RE, QUOTED_CUES, RELATIVE,
     QUOTED_AS_BEFORE_RE, QUOTED_AS_RE, QUOTED_PAST, QUOTE_AFTER_RE, QUOTE_BEFORE_RE, QUOTE_MARK_RE, REFLEXIVES,
@@ -416,9 +418,9 @@ def _sources_for_cue(
         np_ = subject_before(text, sent_s, s, lex)
         rel = function_form(text[np_.start : np_.end]) if np_ is not None else ""
         if rel in RELATIVE:
-            out.extend(_relative_sources(text, sent_s, np_, rel, lex))
+            out.extend(relative_sources(text, sent_s, np_, rel, lex))
         elif np_ is not None:
-            out.extend(_with_coordinated(text, sent_s, np_, lex))
+            out.extend(with_coordinated(text, sent_s, np_, lex))
         elif COORD_VERB_RE.search(text, max(sent_s, s - 30), s) or TO_BEFORE_RE.search(text, max(sent_s, s - 24), s):
             # "Foreign Minister Mevlüt Çavuşoğlu undermined the plan and said ...", "He defended
             # his position but also promised ...": the subject of the sentence's first verb speaks
@@ -451,36 +453,6 @@ def _agent(text: str, pos: int, sent_e: int, lex: Lexicon) -> list[NounPhrase]:
     if agent is None or text[agent.start : agent.end].split()[0].lower() in TIME_WORDS:
         return []
     return [agent] if agent.proper or agent.typed or agent.pronoun else []
-
-
-def _relative_sources(text: str, sent_s: int, pron: NounPhrase, rel: str, lex: Lexicon) -> list[NounPhrase]:
-    """The sources of a cue whose subject is a relative pronoun: after a comma ("Holder, who called Comey ...")
-    the pronoun (the guideline's source) and the name it stands for; in a restrictive clause ("officials who
-    said") the phrase it restricts, which the annotators mark instead."""
-    head = antecedent(text, sent_s, pron.start, rel, lex)
-    if head is None:
-        return [pron]
-    named = _with_coordinated(text, sent_s, head, lex)
-    return named + [pron] if text[max(sent_s, pron.start - 2) : pron.start].strip() == "," else named
-
-
-def _with_coordinated(text: str, sent_s: int, np_: NounPhrase, lex: Lexicon) -> list[NounPhrase]:
-    """A subject with the names coordinated before it: "Mr Putin and Mr Erdogan said" (both speak),
-    "NBC, the Associated Press, and Politico reported" (every name speaks)."""
-    m = AND_BEFORE_RE.search(text, max(sent_s, np_.start - 40), np_.start) if np_.proper else None
-    if m is None:
-        return [np_]
-    left = text[max(sent_s, m.start() - 40) : m.start()].split()
-    if left and not (left[-1][:1].isupper() or left[-1].endswith(",")):
-        return [np_]  # "co-founder and chief executive Jim VandeHei": two roles of one person
-    listed = listed_names(text, sent_s, m.start(), lex)
-    if listed:
-        return listed + [np_]
-    co = subject_before(text, sent_s, m.start(), lex)
-    if co is not None and not co.proper and not co.pronoun and OF_NAME_RE.fullmatch(text, co.end, m.start()):
-        # "the heads of Russia and Turkey declared": the names complete one common head
-        return [NounPhrase(co.start, np_.end, co.label, co.key, co.person, typed=co.typed)]
-    return [co, np_] if co is not None and co.proper and not co.pronoun else [np_]
 
 
 def extract_sourcing(doc: Doc) -> Extraction:
