@@ -1,16 +1,17 @@
 """Speakers found beyond the plain subject of a cue: a document that speaks through a prepositional phrase before
-its gerund cue, the names of a list of three or more speakers, the one blamed or praised "for saying", and
-the medium and the speaker of "quoted ... as saying";
+its gerund cue, the names of a list of three or more speakers, the one blamed or praised "for saying",
+the medium and the speaker of "quoted ... as saying", the names coordinated with a subject, and the name a
+relative pronoun stands for;
 ``source_np`` and ``source_phrases`` parse the single phrases they are made of."""
 from __future__ import annotations
 
 import re
 
 from .source_np import POSSESSIVE_RE, NounPhrase, clean_gap, np_forward, tokens_in
-from .source_phrases import chunk_before, subject_before
+from .source_phrases import antecedent, chunk_before, subject_before
 from .source_words import (
-    BOUNDARY, BY_RE, DETERMINERS, INTRO_PREPS, NP_STOP, PASSIVE_AGENT_BEFORE_RE, PASSIVE_AUX, PRONOUNS, RELATIVE,
-    SKIP_BEFORE, TIME_WORDS, Lexicon,
+    AND_BEFORE_RE, BOUNDARY, BY_RE, DETERMINERS, INTRO_PREPS, NP_STOP, OF_NAME_RE, PASSIVE_AGENT_BEFORE_RE, PASSIVE_AUX,
+    PRONOUNS, RELATIVE, SKIP_BEFORE, TIME_WORDS, Lexicon,
 )
 
 
@@ -119,3 +120,33 @@ def quoted_speakers(text: str, sent: tuple[int, int], s: int, e: int, lex: Lexic
     if other is not None and by is None and aux is not None:
         other = None  # "was quoted as saying": the words after are the report
     return [np_ for np_ in (subject, other) if np_ is not None]
+
+
+def relative_sources(text: str, sent_s: int, pron: NounPhrase, rel: str, lex: Lexicon) -> list[NounPhrase]:
+    """The sources of a cue whose subject is a relative pronoun: after a comma ("Holder, who called Comey ...")
+    the pronoun (the guideline's source) and the name it stands for; in a restrictive clause ("officials who
+    said") the phrase it restricts, which the annotators mark instead."""
+    head = antecedent(text, sent_s, pron.start, rel, lex)
+    if head is None:
+        return [pron]
+    named = with_coordinated(text, sent_s, head, lex)
+    return named + [pron] if text[max(sent_s, pron.start - 2) : pron.start].strip() == "," else named
+
+
+def with_coordinated(text: str, sent_s: int, np_: NounPhrase, lex: Lexicon) -> list[NounPhrase]:
+    """A subject with the names coordinated before it: "Mr Putin and Mr Erdogan said" (both speak),
+    "NBC, the Associated Press, and Politico reported" (every name speaks)."""
+    m = AND_BEFORE_RE.search(text, max(sent_s, np_.start - 40), np_.start) if np_.proper else None
+    if m is None:
+        return [np_]
+    left = text[max(sent_s, m.start() - 40) : m.start()].split()
+    if left and not (left[-1][:1].isupper() or left[-1].endswith(",")):
+        return [np_]  # "co-founder and chief executive Jim VandeHei": two roles of one person
+    listed = listed_names(text, sent_s, m.start(), lex)
+    if listed:
+        return listed + [np_]
+    co = subject_before(text, sent_s, m.start(), lex)
+    if co is not None and not co.proper and not co.pronoun and OF_NAME_RE.fullmatch(text, co.end, m.start()):
+        # "the heads of Russia and Turkey declared": the names complete one common head
+        return [NounPhrase(co.start, np_.end, co.label, co.key, co.person, typed=co.typed)]
+    return [co, np_] if co is not None and co.proper and not co.pronoun else [np_]

@@ -9,11 +9,12 @@ identity of the nearest earlier fitting source.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .source_np import NounPhrase, POSSESSIVE_RE, clean_gap, function_form, is_cap, np_forward, tokens_in
 from .source_words import (
-    APPOSITIVE_AFTER_RE, BOUNDARY, DAY_PARTS, DETERMINERS, INTRO_PREPS, INTRO_RE, Lexicon, LONE_QUANTIFIERS, NP_STOP,
-    PASSIVE_AUX, PERSON_PRONOUNS, POSTMOD, PRESENT_AUX, PRONOUNS, QUOTE_MARK_RE, RELATIVE, RELATIVE_RE, RELATIVE_STOP,
+    APPOSITIVE_AFTER_RE, BOUNDARY, DAY_PARTS, DETERMINERS, INTRO_PREPS, INTRO_RE, Lexicon, LONE_QUANTIFIERS, MODALS, NP_STOP,
+    PASSIVE_AUX, PERSON_PRONOUNS, POSTMOD, PAST_PROGRESSIVE_AUX, PAST_PROGRESSIVE_CUES, PRESENT_AUX, PRONOUNS, QUOTE_MARK_RE, RELATIVE, RELATIVE_RE, RELATIVE_STOP,
     SHORT_QUOTE_RE, SKIP_BEFORE, THINGS, TIME_PREPS, TICKER_BEFORE_RE, TIME_WORDS, VERB_NEXT_RE, WEEKDAYS,
 )
 
@@ -34,6 +35,9 @@ _STATE_RE = re.compile(r"(?:(?:New|North|South|West|Rhode)\s+)?[A-Z][\w.’'-]*"
 _PLACE_END_RE = re.compile(r"\b(?:from|in|of|near)\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}$")
 
 
+_WORD_AT_RE = re.compile(r"[\w’']+")
+
+
 def subject_before(text: str, sent_s: int, cue_s: int, lex: Lexicon) -> NounPhrase | None:
     """The subject of the clause that ends at the cue, if any."""
     name = _name_after_quote(text, sent_s, cue_s, lex)
@@ -47,8 +51,10 @@ def subject_before(text: str, sent_s: int, cue_s: int, lex: Lexicon) -> NounPhra
         return None
     # "Trump is accusing", "Officials are calling it": a present progressive, not a passive
     # (a past one mostly narrates: "was talking about", "had been referring to")
-    progressive = text[cue_s : cue_s + 24].split(None, 1)[0].lower().endswith("ing")
-    skipped = _skip_to_subject(text, toks, cue_s, progressive)
+    first = _WORD_AT_RE.match(text, cue_s)
+    form = first.group(0).lower() if first else ""
+    aux = (PRESENT_AUX | PAST_PROGRESSIVE_AUX if form in PAST_PROGRESSIVE_CUES else PRESENT_AUX) if form.endswith("ing") else frozenset()
+    skipped = _skip_to_subject(text, toks, cue_s, aux)
     if skipped is None:
         return None
     j, right = skipped
@@ -63,21 +69,9 @@ def subject_before(text: str, sent_s: int, cue_s: int, lex: Lexicon) -> NounPhra
     word = text[toks[j][0] : toks[j][1]]
     lw = function_form(word)
     if lw in RELATIVE:
-        # "some who argue", "a think tank study which found": the noun before the relative pronoun;
-        # "Bruce Maxwell, who hinted": the one before the comma
-        end = toks[j][0]
-        comma = lw != "that" and text[max(sent_s, end - 2) : end].strip() == ","
-        if comma:
-            end = text.rindex(",", sent_s, end)
-        head = chunk_before(text, sent_s, end, lex, stop=RELATIVE_STOP)
-        role = comma and head is not None and not head.proper and text[head.start : head.end].split()[0].lower() == "the"
-        before = text[sent_s : head.start].rstrip() if role else ""
-        if before.endswith(","):
-            # "Cyril Abeh, the state commissioner of police, who said": the name the role is set beside
-            name = chunk_before(text, sent_s, sent_s + len(before) - 1, lex)
-            if name is not None and name.person and text[name.start : name.end].split()[0] not in INTRO_PREPS:
-                return name  # not "In Washington, the senator, who said"
-        return head
+        head = antecedent(text, sent_s, toks[j][0], lw, lex)
+        # the pronoun is the subject of the cue; it speaks for its antecedent (the same key and label)
+        return None if head is None else replace(head, start=toks[j][0], end=toks[j][1])
     if lw in PRONOUNS:
         # "10 steps he says will ...", "alleged they shouted": a pronoun right before the cue is its subject
         return np_forward(text, toks[j][0], toks[j][1], lex)
@@ -109,6 +103,24 @@ def subject_before(text: str, sent_s: int, cue_s: int, lex: Lexicon) -> NounPhra
     return np_
 
 
+def antecedent(text: str, sent_s: int, pron_s: int, lw: str, lex: Lexicon) -> NounPhrase | None:
+    """The phrase a relative pronoun at ``pron_s`` stands for: "some who argue", "a think tank study which
+    found": the noun before it; "Bruce Maxwell, who hinted": the one before the comma; "Cyril Abeh, the state
+    commissioner of police, who said": the name the role is set beside."""
+    end = pron_s
+    comma = lw != "that" and text[max(sent_s, end - 2) : end].strip() == ","
+    if comma:
+        end = text.rindex(",", sent_s, end)
+    head = chunk_before(text, sent_s, end, lex, stop=RELATIVE_STOP)
+    role = comma and head is not None and not head.proper and text[head.start : head.end].split()[0].lower() == "the"
+    before = text[sent_s : head.start].rstrip() if role else ""
+    if before.endswith(","):
+        name = chunk_before(text, sent_s, sent_s + len(before) - 1, lex)
+        if name is not None and name.person and text[name.start : name.end].split()[0] not in INTRO_PREPS:
+            return name  # not "In Washington, the senator, who said"
+    return head
+
+
 def _name_after_quote(text: str, sent_s: int, cue_s: int, lex: Lexicon) -> NounPhrase | None:
     """The speaker after a quotation whose role's closing comma is missing ('...,” Joshua Siepmann, a School of ...
     junior said'): the name speaks, as it does when the comma is there."""
@@ -122,15 +134,18 @@ def _name_after_quote(text: str, sent_s: int, cue_s: int, lex: Lexicon) -> NounP
     return name if ok else None
 
 
-def _skip_to_subject(text: str, toks: list[tuple[int, int]], cue_s: int, progressive: bool) -> tuple[int, int] | None:
+def _skip_to_subject(text: str, toks: list[tuple[int, int]], cue_s: int, aux: frozenset[str]) -> tuple[int, int] | None:
     """(index of the subject's last token, where the gap to the cue starts) after skipping adverbs,
-    auxiliaries and a time phrase between subject and cue; None for a passive or no token left."""
+    auxiliaries and a time phrase between subject and cue; None for a passive or no token left.
+    ``aux``: the forms of "be" a progressive cue may stand after."""
     j = len(toks) - 1
     right = cue_s
+    past = False
     while j >= 0 and clean_gap(text, toks[j][1], right):
         w = text[toks[j][0] : toks[j][1]].lower()
-        if w in PASSIVE_AUX and not (progressive and w in PRESENT_AUX):
-            return None  # "was announced", "be called into question": no speaker here
+        if w in PASSIVE_AUX and w not in aux or past and w in MODALS:
+            return None  # "was announced", "be called into question", "would have been saying": no speaker here
+        past = past or w in PAST_PROGRESSIVE_AUX
         # an adverb is lower case: "Cassilly said" is a name
         if w in SKIP_BEFORE or w in PRESENT_AUX or (
             w.endswith("ly") and len(w) > 4 and w not in ("italy", "family") and text[toks[j][0]].islower()

@@ -300,6 +300,11 @@ QUOTED_CLAUSE_START_RE = re.compile(r"(?:^|[“\"‘'.!?,;:—–…\[(]|\b(?:[A
 # Capitalised prepositions that open a sentence with a phrase, not a name.
 INTRO_PREPS = frozenset("At In On During After Before For From By With Since Under Over Amid".split())
 PRESENT_AUX = frozenset("is are am".split())
+# "He's been telling people", "he was saying that a year ago": a past progressive of a speech verb reports
+# (of other verbs it mostly narrates: "was talking about", "had been referring to"), unless after a modal
+# ("would have been saying": what was not said; MODALS above).
+PAST_PROGRESSIVE_AUX = frozenset("was were been".split())
+PAST_PROGRESSIVE_CUES = frozenset("saying telling claiming insisting arguing warning".split())
 # Where the noun before a relative pronoun begins: not past a verb, a pronoun or "to"
 # ("gave it to the local police who found ...").
 RELATIVE_STOP = PASSIVE_AUX | PRONOUNS | frozenset(["to"])

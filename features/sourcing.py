@@ -29,18 +29,20 @@ from functools import lru_cache
 
 from .base import ArticleTransformer, Extraction, Span, per_100, safe_div
 from .insertions import clean_doc
-from .source_groups import _PP_PREPS, document_before_phrase, listed_names, object_before_for, quoted_speakers
-from .source_np import NounPhrase, np_forward
+from .source_groups import (
+    _PP_PREPS, document_before_phrase, object_before_for, quoted_speakers, relative_sources, with_coordinated,
+)
+from .source_np import NounPhrase, function_form, np_forward
 from .source_phrases import np_before_gerund, resolve_pronoun, sentence_subject, subject_before
 from .source_quotes import content_for_cue, one_span_per_quote, quote_spans
 from .source_words import (
-    ADJECTIVE_AFTER, AND_BEFORE_RE, APPOSED_NAME_RE, ATTACKED_BODILY_RE, BELIEF, BOUNDARY, BROADCAST, BY_AGENT_RE,
+    ADJECTIVE_AFTER, APPOSED_NAME_RE, ATTACKED_BODILY_RE, BELIEF, BOUNDARY, BROADCAST, BY_AGENT_RE,
     CLAIM_FORMS, CLAIM_SUBJECTS, COLON_CUE_RE, COLON_SPEAKER_RE, CONFORMITY_RE, COORD_VERB_RE, DETERMINERS, FINDERS,
     FIRST_SECOND, FORMS, FROM_LINE_RE, FROM_OPENING_RE, GERUND_WHILE_RE, INFERENCE_GERUNDS, INVERSION_MARKS,
     Lexicon, MANNER_LABEL, MANNER_RE, MODALS, MODAL_REPORTS, NAMING_BEFORE, NEGATED_RE, NEITHER_RE, NEW_SUBJECT_RE,
-    NOT_AFTER_TO, NOT_A_CUE_AFTER, NOT_A_CUE_BEFORE, NOUN_BEFORE, NP_STOP, OBJECT_PRONOUNS, OF_NAME_RE, ORG_HEADS,
+    NOT_AFTER_TO, NOT_A_CUE_AFTER, NOT_A_CUE_BEFORE, NOUN_BEFORE, NP_STOP, OBJECT_PRONOUNS, ORG_HEADS,
     PASSIVE_AGENT_BEFORE_RE, PASSIVE_AUX, PASSIVE_BEFORE_RE, PASSIVE_CUES, PASSIVE_GAP, PASSIVE_NEVER, PER_RE,
-    PLACE_PREPS, PLACING_PARTICIPLES, POLL_IN_RE, POSTPOSABLE, PRONOUNS, QUOTED_CLAUSE_START_RE, QUOTED_CUES,
+    PLACE_PREPS, PLACING_PARTICIPLES, POLL_IN_RE, POSTPOSABLE, PRONOUNS, QUOTED_CLAUSE_START_RE, QUOTED_CUES, RELATIVE,
     QUOTED_AS_BEFORE_RE, QUOTED_AS_RE, QUOTED_PAST, QUOTE_AFTER_RE, QUOTE_BEFORE_RE, QUOTE_MARK_RE, REFLEXIVES,
     SAY_FRAMES, SKIP_BEFORE, SOURCE_LABELS, STANCE, SUBORDINATORS, STANDALONE_MANNER_RE, THAT_RE, TIME_WORDS,
     TOOK_TO_RE, TO_BEFORE_RE, WRITING_AFTER_RE, lexicon,
@@ -98,8 +100,9 @@ def _find_cues(doc: Doc, lex: Lexicon) -> tuple[list[tuple[int, int, str, str]],
             end = toks[i + k - 1][1]
             region = doc.region_at(s, end)
             # inside a quotation only a speech act counts ("“I told you ...”", "“They say ...”"):
-            # the speaker reports someone else; it is kept only with a source of its own
-            if region is not None and label in (STANCE, BELIEF, "evidence"):
+            # the speaker reports someone else; it is kept only with a source of its own.
+            # A passive accusation ("“Abedin has been accused of ...”") reports one all the same.
+            if region is not None and label in (STANCE, BELIEF, "evidence") and not _passive_report(text, s, end):
                 break
             if label in ("speech", "publication"):
                 mm = MANNER_RE.match(text, end)
@@ -188,6 +191,13 @@ def _speaks_in_quote(text: str, np_: NounPhrase, cue: tuple[int, int, str, str])
     if np_.pronoun:
         return np_.pronoun not in FIRST_SECOND or form in QUOTED_PAST
     return np_.typed or (np_.proper and form != "say")
+
+
+def _passive_report(text: str, s: int, e: int) -> bool:
+    """A passive accusation with its subject ("has been accused of", "is accused of"): a report with
+    no speaker named, which a quotation may carry as well as the author's text."""
+    return (text[s:e].lower() == "accused" and text.startswith(" of ", e)
+            and PASSIVE_BEFORE_RE.search(text, max(0, s - 12), s) is not None)
 
 
 def _in_direct(doc: Doc, s: int, e: int) -> bool:
@@ -406,8 +416,11 @@ def _sources_for_cue(
             return [np_]
     if form != "manner":
         np_ = subject_before(text, sent_s, s, lex)
-        if np_ is not None:
-            out.extend(_with_coordinated(text, sent_s, np_, lex))
+        rel = function_form(text[np_.start : np_.end]) if np_ is not None else ""
+        if rel in RELATIVE:
+            out.extend(relative_sources(text, sent_s, np_, rel, lex))
+        elif np_ is not None:
+            out.extend(with_coordinated(text, sent_s, np_, lex))
         elif COORD_VERB_RE.search(text, max(sent_s, s - 30), s) or TO_BEFORE_RE.search(text, max(sent_s, s - 24), s):
             # "Foreign Minister Mevlüt Çavuşoğlu undermined the plan and said ...", "He defended
             # his position but also promised ...": the subject of the sentence's first verb speaks
@@ -440,25 +453,6 @@ def _agent(text: str, pos: int, sent_e: int, lex: Lexicon) -> list[NounPhrase]:
     if agent is None or text[agent.start : agent.end].split()[0].lower() in TIME_WORDS:
         return []
     return [agent] if agent.proper or agent.typed or agent.pronoun else []
-
-
-def _with_coordinated(text: str, sent_s: int, np_: NounPhrase, lex: Lexicon) -> list[NounPhrase]:
-    """A subject with the names coordinated before it: "Mr Putin and Mr Erdogan said" (both speak),
-    "NBC, the Associated Press, and Politico reported" (every name speaks)."""
-    m = AND_BEFORE_RE.search(text, max(sent_s, np_.start - 40), np_.start) if np_.proper else None
-    if m is None:
-        return [np_]
-    left = text[max(sent_s, m.start() - 40) : m.start()].split()
-    if left and not (left[-1][:1].isupper() or left[-1].endswith(",")):
-        return [np_]  # "co-founder and chief executive Jim VandeHei": two roles of one person
-    listed = listed_names(text, sent_s, m.start(), lex)
-    if listed:
-        return listed + [np_]
-    co = subject_before(text, sent_s, m.start(), lex)
-    if co is not None and not co.proper and not co.pronoun and OF_NAME_RE.fullmatch(text, co.end, m.start()):
-        # "the heads of Russia and Turkey declared": the names complete one common head
-        return [NounPhrase(co.start, np_.end, co.label, co.key, co.person, typed=co.typed)]
-    return [co, np_] if co is not None and co.proper and not co.pronoun else [np_]
 
 
 def extract_sourcing(doc: Doc) -> Extraction:
@@ -497,7 +491,7 @@ def extract_sourcing(doc: Doc) -> Extraction:
         if voice == "quoted":
             # a report inside a quotation is the speaker's: evidence with its subject, never a feature
             found = [np_ for np_ in found if _speaks_in_quote(text, np_, cue)]
-            if not found:
+            if not found and not _passive_report(text, s, e):
                 continue
         elif found:
             prev_si = si

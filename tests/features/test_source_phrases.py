@@ -4,10 +4,24 @@ from __future__ import annotations
 import pytest
 
 from features.source_np import NounPhrase, np_forward
-from features.source_phrases import np_before_gerund, resolve_pronoun, subject_before
+from features.source_phrases import antecedent, np_before_gerund, resolve_pronoun, subject_before
 from features.source_words import lexicon
 
 LEX = lexicon()
+
+
+@pytest.mark.parametrize("sentence, pronoun, phrase", [
+    # after a comma: the phrase before the comma; a role set beside a name: the name (issue 18, real-news dev)
+    ("Oakland Athletics catcher Bruce Maxwell, who hinted at a protest, knelt.", "who", "Bruce Maxwell"),
+    ("The ministry, which announced the plan on Monday, met again.", "which", "The ministry"),
+    ("Cyril Abeh, the state commissioner of police, who said the delay was not his, left.", "who", "Cyril Abeh"),
+    # restrictive: the phrase right before it
+    ("Some who argue for the plan are wrong.", "who", "Some"),
+    ("The dean met John Smith, a business school junior who said he was tired.", "who", "a business school junior"),
+])
+def test_antecedent_of_a_relative_pronoun(sentence, pronoun, phrase):
+    np_ = antecedent(sentence, 0, sentence.index(f" {pronoun} ") + 1, pronoun, LEX)
+    assert np_ is not None and sentence[np_.start:np_.end] == phrase
 
 
 def test_pronoun_phrase_and_its_antecedent():
@@ -29,10 +43,9 @@ def test_pronoun_phrase_and_its_antecedent():
     (subject_before, "Sezer, an expert on Turkey, said the deal was fragile.", "said", "Sezer"),
     (subject_before, "The deal was announced on Monday.", "announced", None),     # a passive: no speaker
     (subject_before, "Officials have repeatedly said the border is closed.", "said", "Officials"),
-    # a relative pronoun after a comma: the phrase before the comma (issue 18, real-news dev)
-    (subject_before, "Oakland Athletics catcher Bruce Maxwell, who hinted at a protest, knelt.", "hinted",
-     "Bruce Maxwell"),
-    (subject_before, "The ministry, which announced the plan on Monday, met again.", "announced", "The ministry"),
+    # a relative pronoun is the subject: the pronoun, with the identity of the phrase it stands for (issue 18)
+    (subject_before, "Oakland Athletics catcher Bruce Maxwell, who hinted at a protest, knelt.", "hinted", "who"),
+    (subject_before, "The ministry, which announced the plan on Monday, met again.", "announced", "which"),
     # a party tag between the name and its cue or its appositive; middle initials; "&" and "Co." in a firm's name
     (subject_before, "Rep. Justin Amash (R-Mich.) said the vote was needed.", "said", "Rep. Justin Amash"),
     (subject_before, "Sen. Carl Levin (D-Mich.), chairman of the Armed Services Committee, said he was briefed.",
@@ -60,9 +73,13 @@ def test_pronoun_phrase_and_its_antecedent():
     (subject_before, "“It is biased,”Joshua Siepmann, a School of Environmental and Biological Sciences junior said.",
      "said", "Joshua Siepmann"),
     (subject_before, "“It is biased,” John Smith, a business school junior said.", "said", "John Smith"),
-    (subject_before, "The dean met John Smith, a business school junior who said he was tired.", "said",
-     "a business school junior"),
+    (subject_before, "The dean met John Smith, a business school junior who said he was tired.", "said", "who"),
     (subject_before, "“It is biased,” In Ohio, a business school junior said.", "said", "a business school junior"),
+    # a past progressive of a speech verb reports ("has been telling"); of other verbs, or after a modal, not
+    (subject_before, "Since then, he has been telling people that we will build a wall.", "telling", "he"),
+    (subject_before, "The senator was saying a year ago that the plan would fail.", "saying", "The senator"),
+    (subject_before, "The preacher was talking about it in his sermon.", "talking", None),
+    (subject_before, "Republicans would have been saying that if it had happened.", "saying", None),
     (np_before_gerund, "ALEC published a study claiming that premiums would rise.", "claiming", "a study"),
     (np_before_gerund, "The Times cited a memo from Comey claiming Trump had asked him to stop.", "claiming",
      "a memo from Comey"),

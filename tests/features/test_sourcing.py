@@ -470,7 +470,7 @@ SOURCE_SPANS = [
     # a part of a group speaks; the object of a cue does not
     ("One of the officials said the plan was dead.", ["One of the officials"]),
     ("“It’s not justified!” seethed one of the students.", ["one of the students"]),
-    ("“No,” said one of his aides, who asked not to be named.", ["one of his aides"]),
+    ("“No,” said one of his aides, who asked not to be named.", ["one of his aides", "who"]),
     ("Trump said one of the candidates would win.", ["Trump"]),
     # a letter-named plan ends its sentence, a middle initial does not
     ("The party backed Plan B. Trump said it would fail.", ["Trump"]),
@@ -593,11 +593,12 @@ SOURCE_SPANS = [
     ("Trump was criticized for saying the virus would disappear.", ["Trump"]),
     ("The company thanked him for saying it.", ["The company"]),
     ("The show is known for saying what others will not.", []),
-    # a role set beside a name before ", who" : the name speaks; an opening phrase of place does not
+    # a relative pronoun after a comma speaks with the name it stands for (the guideline's source is the
+    # pronoun); a role set beside a name before ", who": the name; an opening phrase of place is none
     ("Cyril Abeh, the state commissioner of police, who said the delay was the ministry's fault, spoke.",
-     ["Cyril Abeh"]),
-    ("In Washington, the senator, who said the bill was dead, left early.", ["the senator"]),
-    ("Bruce Maxwell, who hinted at a protest, knelt.", ["Bruce Maxwell"]),
+     ["Cyril Abeh", "who"]),
+    ("In Washington, the senator, who said the bill was dead, left early.", ["the senator", "who"]),
+    ("Bruce Maxwell, who hinted at a protest, knelt.", ["Bruce Maxwell", "who"]),
     # a second verb joined by "and"/"but" after a time word shares the sentence's subject
     ("Mr Museveni last month refused to sign the bill but on Friday indicated that he would approve it.",
      ["Mr Museveni"]),

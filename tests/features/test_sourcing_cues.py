@@ -125,6 +125,10 @@ NO_CUE = [
     ("The cities of the Confederacy are ruled by black mayors.", None),
     ("For years egalitarianism ruled and all citizens owned the land.", None),
     ("Many campuses have become characterized by speech codes.", None),
+    # inside a quotation an active stance and a passive of another verb stay the speaker's words
+    ("“They accused him of cheating on the test,” he said.", {"accused"}),
+    ("“The team has been accustomed to winning for years,” he said.", {"accustomed"}),
+    ("“The team was asked of nothing at all,” the coach said.", {"asked"}),
 ]
 
 
@@ -256,6 +260,9 @@ CUE = [
     # the closing mark typed as two apostrophes ends the quotation, so its speaker is found
     ("The council met. “We are honored to lead in the world,’’ said Marsha Gordon, the council’s president.",
      "said", "Marsha Gordon"),
+    # a passive accusation reports one inside a quotation or a paraphrase too
+    ("“Huma Abedin has been accused of disregarding basic security protocols,” he wrote.", "accused", None),
+    ("Journalists such as Bill Smith have been accused of trading facts for ratings, he said.", "accused", None),
 ]
 
 
