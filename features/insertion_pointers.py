@@ -1,6 +1,8 @@
 """Lines that point the reader at something the scraped text does not hold: a video or audio
 player ("Watch it below."), a link to another page ("More on John Kasich here"), the story's own
-update status ("This story is being updated."), a bracketed source credit ("(Source: KWES)").
+update status ("This story is being updated."), a bracketed source credit ("(Source: KWES)");
+and the newsroom's labelled notes on the story ("Correction, Feb. 24, 2020: ...", "Editor's note:
+...", "Source: State Department").
 
 The rules read a line's form, not one site's wording: a short imperative sentence whose object
 sits "below"/"above", or a link to more coverage or to media whose anchor is "here". A player
@@ -13,7 +15,7 @@ from __future__ import annotations
 import re
 
 from .base import Span
-from .insertion_rules import Line
+from .insertion_rules import MONTH_PATTERN, Line, is_body
 
 __all__ = ["pointer_labels", "runin_pointers"]
 
@@ -37,9 +39,20 @@ _STATUS = re.compile(
     r"^This\s+(?:story|article|post|report|page)\s+(?:is\s+(?:developing|breaking|being\s+updated)"
     r"|(?:will|may)\s+be\s+updated|has\s+been\s+updated)\b"
     r"|^(?:Further|More)\s+(?:coverage|details|updates)\s+(?:to\s+(?:come|follow)|will\s+follow)\b"
-    r"|^Check\s+back\s+(?:later\s+)?for\s+(?:updates|more)\b")
+    r"|^Check\s+back\s+(?:later\s+)?for\s+(?:updates|more)\b"
+    rf"|^(?:Originally|First)\s+(?:published|posted)\s+(?:on\s+)?(?:{MONTH_PATTERN}\s+\d|\d{{1,2}}/\d)")
 # A credit standing alone in brackets under its label: "(Source: KWES)", "[Photo: Reuters]".
 _SOURCE_CREDIT = re.compile(r"^[(\[](?:Source|Photo|Image|Credit|Photo\s+credit)\s*:\s*[^()\[\]:]{2,40}[)\]]$")
+# A newsroom note under its label, a date in commas or brackets allowed before the colon:
+# "Editor's note: ...", "Correction, Feb. 24, 2020: ...", "CORRECTION (Oct. 1, 12:43 p.m.): ...";
+# or the label and its date alone ("Correction, Jan. 31"), the note on the lines after it.
+_NOTE_LABEL = (r"\[?(?:Editor['’]?s['’]?\s+[Nn]ote|EDITOR['’]?S['’]?\s+NOTE|Corrections?|CORRECTIONS?"
+               r"|Clarifications?|CLARIFICATIONS?|Disclosures?|DISCLOSURES?|Disclaimers?|DISCLAIMERS?)")
+_NOTE_DATE = r"(?:\s*,\s*[^:\n]{0,30}?\d[^:\n]{0,14}?|\s*\([^()\n]{0,30}?\d[^()\n]{0,14}?\))"
+_NOTE = re.compile(rf"^{_NOTE_LABEL}{_NOTE_DATE}?\s*:\s*\S")
+_NOTE_DATED = re.compile(rf"^{_NOTE_LABEL}{_NOTE_DATE}\s*$")
+# A source line under a chart, a cited paper or a linked story: "Source: State Department".
+_SOURCE_LINE = re.compile(r"^(?:Sources?|SOURCES?)\s*:\s+\S")
 # The last words a player pointer can end on; read first, so that the sentence search below runs
 # only on the few paragraphs that end so.
 _POINTER_TAIL = re.compile(r"(?:below|above|video|content|media|player)\s*(?:\.\.\.|[.:!…])?$")
@@ -48,11 +61,13 @@ _LAST_SENTENCE = re.compile(r"(?<=[.!?])[\"”’')]*\s+([A-Z][^.!?\n]*(?:\.\.\.
 
 _POINTER_WORDS = 12
 _STATUS_WORDS = 20
+_NOTE_DATE_WORDS = 6
+_SOURCE_WORDS = 25
 
 
 def pointer_labels(lines: list[Line], labels: list[str | None], sizes: list[int]) -> None:
     """Label, in place, unmarked whole lines that point at a missing player or a link, give the
-    story's update status or a bracketed source credit."""
+    story's update status, a source credit or a labelled newsroom note."""
     for i, ln in enumerate(lines):
         if labels[i] is not None:
             continue
@@ -63,8 +78,19 @@ def pointer_labels(lines: list[Line], labels: list[str | None], sizes: list[int]
             labels[i] = "related"
         elif sizes[i] <= _STATUS_WORDS and _STATUS.match(t):
             labels[i] = "editor_note"
-        elif _SOURCE_CREDIT.match(t):
+        elif _SOURCE_CREDIT.match(t) or (sizes[i] <= _SOURCE_WORDS and _SOURCE_LINE.match(t)):
             labels[i] = "credit"
+        elif _note(lines, labels, sizes, i):
+            labels[i] = "editor_note"
+
+
+def _note(lines: list[Line], labels: list[str | None], sizes: list[int], i: int) -> bool:
+    """A labelled newsroom note, with the story on other lines (a text that arrives as one
+    block opens with the note and holds the story too)."""
+    t = lines[i].text
+    if not (_NOTE.match(t) or (sizes[i] <= _NOTE_DATE_WORDS and _NOTE_DATED.match(t))):
+        return False
+    return any(j != i and labels[j] is None and is_body(lines[j].text) for j in range(len(lines)))
 
 
 def runin_pointers(lines: list[Line], labels: list[str | None]) -> list[Span]:

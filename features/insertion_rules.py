@@ -93,6 +93,8 @@ _TEASER_HEAD = re.compile(r"^(?:story highlights|highlights|key points|in brief|
 # --- edge metadata ------------------------------------------------------------
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+#: A month's name or abbreviation, as regex source for other modules' date patterns.
+MONTH_PATTERN = _MONTH
 _DAY = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?"
 _TIME = r"\d{1,2}(?::|\.)\d{2}(?:\s*(?:[ap]\.?m\.?|AM|PM))?(?:\s*(?:[A-Z]{2,4}|GMT[+-]?\d*))?"
 _DATE = (rf"(?:{_DAY},?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"

@@ -63,3 +63,53 @@ def test_paragraph_ending_on_a_reported_below_stays_unmarked() -> None:
             "well below normal.")
     text = f"{BODY}\n\n{para}\n\n{LATER}"
     assert find_insertions(text) == []
+
+
+@pytest.mark.parametrize("line, label", [
+    # notes of more than 40 words: a shorter one is read by the lexicon's cue rules
+    ("Editor's note: Peter Bergen is CNN's national security analyst, a vice president at New America "
+     "and professor of practice at Arizona State University. He is the author of a book on the ten-year "
+     "hunt for bin Laden, which this piece, in part, draws upon.", "editor_note"),
+    ("EDITOR’S NOTE: The Nation believes that helping readers stay informed about the impact of the "
+     "crisis is a form of public service. For that reason, this article, and all of our coverage of it, "
+     "is free. Please subscribe to support our writers and staff.", "editor_note"),
+    ("Correction, Feb. 24, 2020: This article originally misstated the share of independents who said "
+     "the label made them more likely to support him.", "editor_note"),
+    ("CORRECTION (Oct. 1, 12:43 p.m.): An earlier version of this story misidentified her department at "
+     "the University of Maryland.", "editor_note"),
+    ("Correction, Jan. 31", "editor_note"),
+    ("Originally published Oct. 17, 10:28 a.m. PT.", "editor_note"),
+])
+def test_labelled_notes_are_marked(line: str, label: str) -> None:
+    # opening a page, where the foot's rule for long notices does not reach
+    text = f"{line}\n\n" + f"{BODY}\n\n{LATER}\n\n" * 3
+    assert {text[s.start:s.end]: s.label for s in find_insertions(text)} == {line: label}
+
+
+@pytest.mark.parametrize("line", [
+    "Source: State Department",
+    "Sources: Guardian investigation; US census data; American Water Works Association.",
+    "Source: Morales A.J., et al. Measuring political polarization on Twitter. CHAOS. 2015.",
+])
+def test_source_line_mid_story_is_a_credit(line: str) -> None:
+    # at the page's edges a short "Source: X" line is read as a byline ("via")
+    around = f"{BODY}\n\n{LATER}\n\n" * 2
+    text = f"{around}{line}\n\n{around}"
+    assert {text[s.start:s.end]: s.label for s in find_insertions(text)} == {line: "credit"}
+
+
+@pytest.mark.parametrize("line", [
+    "Disclosure rules don't require companies to say how much they spent lobbying on exclusions.",
+    "Correction officers at the state prison walked off the job on Monday, the union said.",
+    "Sources say the deal could be announced as early as Friday.",
+    "Originally published under the headline “It's Okay to Hate Republicans,” the piece drew wide criticism.",
+    "Corrections",                                                       # a crosshead, no note after it
+])
+def test_prose_opening_with_a_note_word_stays_unmarked(line: str) -> None:
+    text = f"{line}\n\n" + f"{BODY}\n\n{LATER}\n\n" * 3
+    assert find_insertions(text) == []
+
+
+def test_a_note_opening_a_text_without_paragraph_breaks_stays_unmarked() -> None:
+    text = f"Editor's note: This article has been updated with the final vote count. {BODY} {LATER}"
+    assert find_insertions(text) == []
