@@ -40,7 +40,12 @@ _STATUS = re.compile(
     r"|(?:will|may)\s+be\s+updated|has\s+been\s+updated)\b"
     r"|^(?:Further|More)\s+(?:coverage|details|updates)\s+(?:to\s+(?:come|follow)|will\s+follow)\b"
     r"|^Check\s+back\s+(?:later\s+)?for\s+(?:updates|more)\b"
-    rf"|^(?:Originally|First)\s+(?:published|posted)\s+(?:on\s+)?(?:{MONTH_PATTERN}\s+\d|\d{{1,2}}/\d)")
+    rf"|^(?:Originally|First)\s+(?:published|posted)\s+(?:on\s+)?(?:{MONTH_PATTERN}\s+\d|\d{{1,2}}/\d)"
+    # the time of the last update, a line of its own: "—Updated at 1:54 p.m.", "This report was updated at
+    # 9:21 a.m."; a dash after the time heads a live blog's entry ("Updated at 9:58 p.m. -- Ossoff concedes")
+    r"|^[-—–]*\s*(?:This\s+(?:story|article|post|report|page)\s+(?:was|has\s+been)\s+(?=updated))?(?:[Uu]pdated|UPDATED)"
+    rf"(?:\s+(?:at|on))?\s+(?:\d{{1,2}}(?::\d{{2}})?\s*[ap]\.?\s?m\b|{MONTH_PATTERN}\s+\d|\d{{1,2}}/\d|[A-Z][a-z]+day\b)"
+    r"(?:(?!--)[^—–\n])*$")
 # A credit standing alone in brackets under its label: "(Source: KWES)", "[Photo: Reuters]".
 _SOURCE_CREDIT = re.compile(r"^[(\[](?:Source|Photo|Image|Credit|Photo\s+credit)\s*:\s*[^()\[\]:]{2,40}[)\]]$")
 # A newsroom note under its label, a date in commas or brackets allowed before the colon:

@@ -79,6 +79,11 @@ def test_paragraph_ending_on_a_reported_below_stays_unmarked() -> None:
      "the University of Maryland.", "editor_note"),
     ("Correction, Jan. 31", "editor_note"),
     ("Originally published Oct. 17, 10:28 a.m. PT.", "editor_note"),
+    ("—Updated at 1:54 p.m.", "editor_note"),
+    ("--This report was updated on Sept. 11 at 2:03 p.m.", "editor_note"),
+    ("Updated Wednesday 5/29 at 10:30 a.m. ET", "editor_note"),
+    ("This story also appears in E&E Daily.", "editor_note"),
+    ("View the original article at www.prisonplanet.com", "editor_note"),
 ])
 def test_labelled_notes_are_marked(line: str, label: str) -> None:
     # opening a page, where the foot's rule for long notices does not reach
@@ -104,6 +109,10 @@ def test_source_line_mid_story_is_a_credit(line: str) -> None:
     "Sources say the deal could be announced as early as Friday.",
     "Originally published under the headline “It's Okay to Hate Republicans,” the piece drew wide criticism.",
     "Corrections",                                                       # a crosshead, no note after it
+    "Updated figures released on Monday show a rise in claims.",         # "updated" as an adjective
+    "Updated at 9:58 p.m. -- First outlet calls race for Handel",         # a live blog's entry heading
+    "This story also explains why the vote was delayed.",                # not a syndication note
+    "View the original proposal at the council's site before Tuesday's vote.",
 ])
 def test_prose_opening_with_a_note_word_stays_unmarked(line: str) -> None:
     text = f"{line}\n\n" + f"{BODY}\n\n{LATER}\n\n" * 3
