@@ -51,13 +51,17 @@ _SOURCE_CREDIT = re.compile(r"^[(\[](?:Source|Photo|Image|Credit|Photo\s+credit)
 # A newsroom note under its label, a date in commas or brackets allowed before the colon:
 # "Editor's note: ...", "Correction, Feb. 24, 2020: ...", "CORRECTION (Oct. 1, 12:43 p.m.): ...";
 # or the label and its date alone ("Correction, Jan. 31"), the note on the lines after it.
-_NOTE_LABEL = (r"\[?(?:Editor['’]?s['’]?\s+[Nn]ote|EDITOR['’]?S['’]?\s+NOTE|Corrections?|CORRECTIONS?"
+_NOTE_LABEL = (r"[\[(]?(?:Editor['’]?s['’]?\s+[Nn]ote|EDITOR['’]?S['’]?\s+NOTE|Corrections?|CORRECTIONS?"
                r"|Clarifications?|CLARIFICATIONS?|Disclosures?|DISCLOSURES?|Disclaimers?|DISCLAIMERS?)")
 _NOTE_DATE = r"(?:\s*,\s*[^:\n]{0,30}?\d[^:\n]{0,14}?|\s*\([^()\n]{0,30}?\d[^()\n]{0,14}?\))"
-_NOTE = re.compile(rf"^{_NOTE_LABEL}{_NOTE_DATE}?\s*:\s*\S")
+# "(Correction to my April 27 column: ...)": the label may name what it corrects.
+_NOTE = re.compile(rf"^{_NOTE_LABEL}(?:{_NOTE_DATE}|\s+to\s+[^:\n]{{3,40}})?\s*:\s*\S")
 _NOTE_DATED = re.compile(rf"^{_NOTE_LABEL}{_NOTE_DATE}\s*$")
 # A source line under a chart, a cited paper or a linked story: "Source: State Department".
 _SOURCE_LINE = re.compile(r"^(?:Sources?|SOURCES?)\s*:\s+\S")
+# A contact line standing alone: a bare e-mail address, or "Name: 704-358-5059, @handle".
+_CONTACT = re.compile(r"^(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}:\s*"
+                      r"(?:\(?\d{3}\)?[\s.-]?\d{3}[.-]\d{4}|@\w+)(?:\s*[,;]\s*(?:@\w+|[\w.+-]+@[\w.-]+\.\w+|\(?\d{3}\)?[\s.-]?\d{3}[.-]\d{4}))*)\.?$")
 # The last words a player pointer can end on; read first, so that the sentence search below runs
 # only on the few paragraphs that end so.
 _POINTER_TAIL = re.compile(r"(?:below|above|video|content|media|player)\s*(?:\.\.\.|[.:!…])?$")
@@ -68,11 +72,12 @@ _POINTER_WORDS = 12
 _STATUS_WORDS = 20
 _NOTE_DATE_WORDS = 6
 _SOURCE_WORDS = 25
+_CONTACT_WORDS = 8
 
 
 def pointer_labels(lines: list[Line], labels: list[str | None], sizes: list[int]) -> None:
     """Label, in place, unmarked whole lines that point at a missing player or a link, give the
-    story's update status, a source credit or a labelled newsroom note."""
+    story's update status, a source credit, a labelled newsroom note or a bare contact line."""
     for i, ln in enumerate(lines):
         if labels[i] is not None:
             continue
@@ -87,6 +92,8 @@ def pointer_labels(lines: list[Line], labels: list[str | None], sizes: list[int]
             labels[i] = "credit"
         elif _note(lines, labels, sizes, i):
             labels[i] = "editor_note"
+        elif sizes[i] <= _CONTACT_WORDS and _CONTACT.match(t):
+            labels[i] = "bio"
 
 
 def _note(lines: list[Line], labels: list[str | None], sizes: list[int], i: int) -> bool:

@@ -122,3 +122,60 @@ def test_prose_opening_with_a_note_word_stays_unmarked(line: str) -> None:
 def test_a_note_opening_a_text_without_paragraph_breaks_stays_unmarked() -> None:
     text = f"Editor's note: This article has been updated with the final vote count. {BODY} {LATER}"
     assert find_insertions(text) == []
+
+
+def _spans(text: str) -> dict[str, str]:
+    return {text[s.start:s.end]: s.label for s in find_insertions(text)}
+
+
+@pytest.mark.parametrize("line, credit", [
+    ("Students from a high school in Rockville march in protest on Wednesday morning. (WTOP/Nick Iannelli) "
+     "(WTOP/Nick Iannelli) ( 1 /4)", "(WTOP/Nick Iannelli)"),
+    ("President Obama stands next to FBI Director James Comey in a 2013 photo. A spokesman said Obama "
+     "trusts him. (Charles Dharapak/AP)", "(Charles Dharapak/AP)"),
+    ("A Hobby Lobby store in Denver. (Photo: Ed Andrieski, AP) Story Highlights The administration says it "
+     "can ignore the law.", "(Photo: Ed Andrieski, AP)"),
+])
+def test_bracketed_credit_inside_a_line_is_marked(line: str, credit: str) -> None:
+    text = f"{BODY}\n\n{LATER}\n\n{line}\n\n{BODY}\n\n{LATER}"
+    assert set(_spans(text).items()) == {(credit, "credit")}
+
+
+@pytest.mark.parametrize("line", [
+    "The militants of the Islamic State (ISIS/ISIL) claimed the attack on Friday, officials said.",
+    "\"(Williams/Flanagan) had a long series of complaints against co-workers,\" Dennison said.",
+    "David Daley, author of a book on the plan (Liveright/W.W. Norton), described it as a scheme.",
+])
+def test_slashed_brackets_in_prose_stay_unmarked(line: str) -> None:
+    text = f"{BODY}\n\n{LATER}\n\n{line}\n\n{BODY}\n\n{LATER}"
+    assert _spans(text) == {}
+
+
+def test_an_update_label_heading_a_paragraph_marks_the_label_only() -> None:
+    para = "UPDATE: A smart reader points out this might be a duplicate email found in another inbox."
+    text = f"{BODY}\n\n{para}\n\n{LATER}"
+    assert _spans(text) == {"UPDATE:": "editor_note"}
+
+
+def test_an_update_word_opening_prose_stays_unmarked() -> None:
+    para = "Update the records before Friday, the clerk told the county's election workers on Monday."
+    text = f"{BODY}\n\n{para}\n\n{LATER}"
+    assert _spans(text) == {}
+
+
+@pytest.mark.parametrize("line, label", [
+    ("john.elmes@tesglobal.com", "bio"),
+    ("Jim Morrill: 704-358-5059, @jimmorrill", "bio"),
+    ("This article originally appeared here.", "editor_note"),
+    ("(Correction to my April 27 column: the state is due to receive $96 billion, not $350 billion.)",
+     "editor_note"),
+])
+def test_contact_syndication_and_correction_lines_at_the_foot(line: str, label: str) -> None:
+    text = f"{BODY}\n\n{LATER}\n\n{BODY}\n\n{LATER}\n\n{line}"
+    assert _spans(text) == {line: label}
+
+
+def test_a_speaker_label_with_a_sentence_stays_unmarked() -> None:
+    line = "Washington: 202-555-0100 is the number the agency gave to residents who lost power."
+    text = f"{BODY}\n\n{LATER}\n\n{BODY}\n\n{LATER}\n\n{line}"
+    assert _spans(text) == {}
