@@ -40,12 +40,16 @@ _STATUS = re.compile(
     r"|(?:will|may)\s+be\s+updated|has\s+been\s+updated)\b"
     r"|^(?:Further|More)\s+(?:coverage|details|updates)\s+(?:to\s+(?:come|follow)|will\s+follow)\b"
     r"|^Check\s+back\s+(?:later\s+)?for\s+(?:updates|more)\b"
-    rf"|^(?:Originally|First)\s+(?:published|posted)\s+(?:on\s+)?(?:{MONTH_PATTERN}\s+\d|\d{{1,2}}/\d)"
-    # the time of the last update, a line of its own: "—Updated at 1:54 p.m.", "This report was updated at
-    # 9:21 a.m."; a dash after the time heads a live blog's entry ("Updated at 9:58 p.m. -- Ossoff concedes")
-    r"|^[-—–]*\s*(?:This\s+(?:story|article|post|report|page)\s+(?:was|has\s+been)\s+(?=updated))?(?:[Uu]pdated|UPDATED)"
-    rf"(?:\s+(?:at|on))?\s+(?:\d{{1,2}}(?::\d{{2}})?\s*[ap]\.?\s?m\b|{MONTH_PATTERN}\s+\d|\d{{1,2}}/\d|[A-Z][a-z]+day\b)"
-    r"(?:(?!--)[^—–\n])*$")
+    rf"|^(?:Originally|First)\s+(?:published|posted)\s+(?:on\s+)?(?:{MONTH_PATTERN}\s+\d|\d{{1,2}}/\d)")
+# The time of the last update, a line of its own: "—Updated at 1:54 p.m.", "This report was updated on
+# Sept. 11 at 2:03 p.m.", "Updated at 8:02 a.m. Friday to clarify ...", "Updated at 9:14 a.m. X contributed.".
+# Words other than times and dates after it make a live blog's entry heading ("Updated at 7:18 p.m. ET
+# Deaths In India, China", "Updated at 9:58 p.m. -- Ossoff concedes"): not marked.
+_WHEN = (rf"(?:\d{{1,2}}(?::\d{{2}})?\s*[ap]\.?\s?m\b\.?|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|{MONTH_PATTERN}\s+\d{{1,2}}\b"
+         r"|\d{4}\b|[A-Z][a-z]+day\b|[ECMP][SD]?T\b|GMT\b|at\b|on\b|and\b)")
+_UPDATED_AT = re.compile(
+    r"^[-—–]*\s*(?:This\s+(?:story|article|post|report|page)\s+(?:was|has\s+been)\s+(?=updated))?(?:[Uu]pdated|UPDATED)"
+    rf"(?:[\s,]+{_WHEN})+[.,]?(?:\s+to\s+\w.*|\s+[A-Z][^.!?\n]{{0,80}}\bcontributed\.?)?\s*$")
 # A credit standing alone in brackets under its label: "(Source: KWES)", "[Photo: Reuters]".
 _SOURCE_CREDIT = re.compile(r"^[(\[](?:Source|Photo|Image|Credit|Photo\s+credit)\s*:\s*[^()\[\]:]{2,40}[)\]]$")
 # A newsroom note under its label, a date in commas or brackets allowed before the colon:
@@ -86,7 +90,7 @@ def pointer_labels(lines: list[Line], labels: list[str | None], sizes: list[int]
             labels[i] = "navigation"
         elif sizes[i] <= _POINTER_WORDS and _LINK.match(t):
             labels[i] = "related"
-        elif sizes[i] <= _STATUS_WORDS and _STATUS.match(t):
+        elif sizes[i] <= _STATUS_WORDS and (_STATUS.match(t) or _UPDATED_AT.match(t)):
             labels[i] = "editor_note"
         elif _SOURCE_CREDIT.match(t) or (sizes[i] <= _SOURCE_WORDS and _SOURCE_LINE.match(t)):
             labels[i] = "credit"

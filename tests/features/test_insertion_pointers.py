@@ -82,6 +82,7 @@ def test_paragraph_ending_on_a_reported_below_stays_unmarked() -> None:
     ("—Updated at 1:54 p.m.", "editor_note"),
     ("--This report was updated on Sept. 11 at 2:03 p.m.", "editor_note"),
     ("Updated Wednesday 5/29 at 10:30 a.m. ET", "editor_note"),
+    ("Updated at 8:02 a.m. Friday to clarify that the group is praising Democrats", "editor_note"),
     ("This story also appears in E&E Daily.", "editor_note"),
     ("View the original article at www.prisonplanet.com", "editor_note"),
 ])
@@ -111,6 +112,7 @@ def test_source_line_mid_story_is_a_credit(line: str) -> None:
     "Corrections",                                                       # a crosshead, no note after it
     "Updated figures released on Monday show a rise in claims.",         # "updated" as an adjective
     "Updated at 9:58 p.m. -- First outlet calls race for Handel",         # a live blog's entry heading
+    "Updated at 7:18 p.m. ET Deaths In India, China",                    # the same, without a dash
     "This story also explains why the vote was delayed.",                # not a syndication note
     "View the original proposal at the council's site before Tuesday's vote.",
 ])
