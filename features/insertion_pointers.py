@@ -1,8 +1,9 @@
 """Lines that point the reader at something the scraped text does not hold: a video or audio
 player ("Watch it below."), a link to another page ("More on John Kasich here"), the story's own
 update status ("This story is being updated."), a bracketed source credit ("(Source: KWES)");
-and the newsroom's labelled notes on the story ("Correction, Feb. 24, 2020: ...", "Editor's note:
-...", "Source: State Department").
+the newsroom's labelled notes on the story ("Correction, Feb. 24, 2020: ...", "Editor's note:
+...", "—Updated at 1:54 p.m.", "Source: State Department") and a bare contact line
+("john.doe@example.com").
 
 The rules read a line's form, not one site's wording: a short imperative sentence whose object
 sits "below"/"above", or a link to more coverage or to media whose anchor is "here". A player

@@ -87,6 +87,7 @@ def find_insertions(text: str, title: str | None = None) -> list[Span]:
     # A label run into the paragraph after it: "Story highlights" before the first summary point
     # (near the top), a dated "UPDATE:" note or a page script's call anywhere; only the label is the site's.
     prefixes = runin_pointers(lines, labels)
+    # a bracketed photo credit inside a caption or gallery line: only the bracket
     prefixes += [Span(lines[i].start + a, lines[i].start + b, "insertion", "credit")
                  for i, a, b in runin_credits([ln.text for ln in lines], labels)]
     for i, ln in enumerate(lines):
