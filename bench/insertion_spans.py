@@ -1,12 +1,15 @@
 """Insertion spans on unlabelled text of dev-half outlets, dumped and diffed between two trees (issue 18).
 
     PYTHONPATH=<tree> python -m bench.insertion_spans dump OUT.json [--n 3000] [--pool check|second] [--one-block]
+        [--skip-outlets-of IDS]
     python -m bench.insertion_spans diff BEFORE.json AFTER.json [--out FILE]
 
 ``dump`` runs ``find_insertions`` over the check sample of ``bench.offtopic_real`` (articles of
 dev-half outlets outside the regression corpus; test-half outlets are never read) and writes every
 span; ``--one-block`` first joins each article's lines into one, as an export without paragraph
-breaks leaves it, and prints the spans that cover more than 30% of an article. ``diff`` lists the spans one dump has and the other lacks (a relabelled span counts as both),
+breaks leaves it, and prints the spans that cover more than 30% of an article; ``--skip-outlets-of``
+leaves out every article of the outlets of the corpus ids listed in a file (a batch being annotated
+blind, kept unseen until its gold lands). ``diff`` lists the spans one dump has and the other lacks (a relabelled span counts as both),
 each with the line before and after it, so that every rule change can be read for precision.
 """
 from __future__ import annotations
@@ -19,13 +22,26 @@ from pathlib import Path
 from scoring.model.datasets import shared_dir
 
 
-def dump(out: Path, n: int, pool: str, one_block: bool = False) -> None:
+def _outlets_of(ids_file: Path) -> set[str]:
+    """Outlets of the regression-corpus articles whose ids the file lists."""
+    import pandas as pd
+
+    from bench.offtopic_real import CORPUS
+
+    ids = set(ids_file.read_text(encoding="utf-8").split())
+    corpus = pd.read_csv(CORPUS)
+    return set(corpus.loc[corpus["id"].isin(ids), "outlet"])
+
+
+def dump(out: Path, n: int, pool: str, one_block: bool = False, skip_outlets_of: Path | None = None) -> None:
     """Every insertion span of the sample's articles, with the article text for reading."""
     from bench.offtopic_real import check_and_train, second_check
     from features.insertions import find_insertions
 
     shared = shared_dir()
     arts = second_check(shared, n) if pool == "second" else check_and_train(shared, n)[0]
+    if skip_outlets_of is not None:
+        arts = arts[~arts["outlet"].isin(_outlets_of(skip_outlets_of))]
     rows = {}
     big = 0
     for aid, outlet, title, text in zip(arts["id"], arts["outlet"], arts["title"], arts["text"]):
@@ -72,13 +88,14 @@ def main() -> None:
     d.add_argument("--n", type=int, default=3000)
     d.add_argument("--pool", choices=("check", "second"), default="check")
     d.add_argument("--one-block", action="store_true", help="join each article's lines into one first")
+    d.add_argument("--skip-outlets-of", type=Path, help="leave out the outlets of the corpus ids in this file")
     f = sub.add_parser("diff")
     f.add_argument("before", type=Path)
     f.add_argument("after", type=Path)
     f.add_argument("--out", type=Path)
     args = ap.parse_args()
     if args.cmd == "dump":
-        dump(args.out, args.n, args.pool, args.one_block)
+        dump(args.out, args.n, args.pool, args.one_block, args.skip_outlets_of)
     else:
         text = diff(args.before, args.after)
         if args.out:

@@ -13,7 +13,7 @@ from .insertion_bio import REPORTED_RE
 from .lexicons import lexicon_lines
 from .text import ENDS_SENTENCE_RE
 
-__all__ = ["NAME_RX", "caption_above_credit", "caption_label"]
+__all__ = ["NAME_RX", "caption_above_credit", "caption_label", "runin_credits"]
 
 
 @lru_cache(maxsize=1)
@@ -149,3 +149,26 @@ def caption_above_credit(texts: list[str], labels: list[str | None], sizes: list
             short = sizes[i] <= 15 and not _NOT_UNDER_CAPTION.match(texts[i + 1])
             if (short or _CAPTION_CUE.search(t)) and not re.search(r"[“”\"]", t) and not REPORTED_RE.search(t):
                 labels[i] = "caption"
+
+
+# A credit in brackets inside a line, where a gallery or a caption runs on after it: an outlet or
+# agency in capitals and a photographer's full name joined by a slash ("(WTOP/Nick Iannelli)",
+# "(Charles Dharapak/AP)"), or a photo label ("(Photo: Mark Marturello/Register Illustration)").
+# Two capitalised names are asked for, not one ("(ISIS/ISIL)", "(Williams/Flanagan)" are prose).
+_PERSON = r"[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z][\w'’-]*"
+_RUNIN_CREDIT = re.compile(
+    rf"\((?:[A-Z]{{2,}}\s*/\s*{_PERSON}|{_PERSON}\s*/\s*[A-Z]{{2,}}"
+    r"|(?:Photo|PHOTO|Image|IMAGE)s?\s*:\s*[^()\n]{2,60})\)")
+
+
+def runin_credits(texts: list[str], labels: list[str | None]) -> list[tuple[int, int, int]]:
+    """(line index, start, end within the line) of each bracketed photo credit inside an unmarked line."""
+    out = []
+    for i, t in enumerate(texts):
+        if labels[i] is None and _RUNIN_HINT.search(t):
+            out.extend((i, m.start(), m.end()) for m in _RUNIN_CREDIT.finditer(t))
+    return out
+
+
+# Every run-in credit holds one of these (speed: most lines hold none).
+_RUNIN_HINT = re.compile(r"/|[Pp]hoto|PHOTO|[Ii]mage|IMAGE")

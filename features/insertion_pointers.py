@@ -1,6 +1,9 @@
 """Lines that point the reader at something the scraped text does not hold: a video or audio
 player ("Watch it below."), a link to another page ("More on John Kasich here"), the story's own
-update status ("This story is being updated."), a bracketed source credit ("(Source: KWES)").
+update status ("This story is being updated."), a bracketed source credit ("(Source: KWES)");
+the newsroom's labelled notes on the story ("Correction, Feb. 24, 2020: ...", "Editor's note:
+...", "—Updated at 1:54 p.m.", "Source: State Department") and a bare contact line
+("john.doe@example.com").
 
 The rules read a line's form, not one site's wording: a short imperative sentence whose object
 sits "below"/"above", or a link to more coverage or to media whose anchor is "here". A player
@@ -13,7 +16,7 @@ from __future__ import annotations
 import re
 
 from .base import Span
-from .insertion_rules import Line
+from .insertion_rules import MONTH_PATTERN, Line, is_body
 
 __all__ = ["pointer_labels", "runin_pointers"]
 
@@ -37,9 +40,33 @@ _STATUS = re.compile(
     r"^This\s+(?:story|article|post|report|page)\s+(?:is\s+(?:developing|breaking|being\s+updated)"
     r"|(?:will|may)\s+be\s+updated|has\s+been\s+updated)\b"
     r"|^(?:Further|More)\s+(?:coverage|details|updates)\s+(?:to\s+(?:come|follow)|will\s+follow)\b"
-    r"|^Check\s+back\s+(?:later\s+)?for\s+(?:updates|more)\b")
+    r"|^Check\s+back\s+(?:later\s+)?for\s+(?:updates|more)\b"
+    rf"|^(?:Originally|First)\s+(?:published|posted)\s+(?:on\s+)?(?:{MONTH_PATTERN}\s+\d|\d{{1,2}}/\d)")
+# The time of the last update, a line of its own: "—Updated at 1:54 p.m.", "This report was updated on
+# Sept. 11 at 2:03 p.m.", "Updated at 8:02 a.m. Friday to clarify ...", "Updated at 9:14 a.m. X contributed.".
+# Words other than times and dates after it make a live blog's entry heading ("Updated at 7:18 p.m. ET
+# Deaths In India, China", "Updated at 9:58 p.m. -- Ossoff concedes"): not marked.
+_WHEN = (rf"(?:\d{{1,2}}(?::\d{{2}})?\s*[ap]\.?\s?m\b\.?|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|{MONTH_PATTERN}\s+\d{{1,2}}\b"
+         r"|\d{4}\b|[A-Z][a-z]+day\b|[ECMP][SD]?T\b|GMT\b|at\b|on\b|and\b)")
+_UPDATED_AT = re.compile(
+    r"^[-—–]*\s*(?:This\s+(?:story|article|post|report|page)\s+(?:was|has\s+been)\s+(?=updated))?(?:[Uu]pdated|UPDATED)"
+    rf"(?:[\s,]+{_WHEN})+[.,]?(?:\s+to\s+\w.*|\s+[A-Z][^.!?\n]{{0,80}}\bcontributed\.?)?\s*$")
 # A credit standing alone in brackets under its label: "(Source: KWES)", "[Photo: Reuters]".
 _SOURCE_CREDIT = re.compile(r"^[(\[](?:Source|Photo|Image|Credit|Photo\s+credit)\s*:\s*[^()\[\]:]{2,40}[)\]]$")
+# A newsroom note under its label, a date in commas or brackets allowed before the colon:
+# "Editor's note: ...", "Correction, Feb. 24, 2020: ...", "CORRECTION (Oct. 1, 12:43 p.m.): ...";
+# or the label and its date alone ("Correction, Jan. 31"), the note on the lines after it.
+_NOTE_LABEL = (r"[\[(]?(?:Editor['’]?s['’]?\s+[Nn]ote|EDITOR['’]?S['’]?\s+NOTE|Corrections?|CORRECTIONS?"
+               r"|Clarifications?|CLARIFICATIONS?|Disclosures?|DISCLOSURES?|Disclaimers?|DISCLAIMERS?)")
+_NOTE_DATE = r"(?:\s*,\s*[^:\n]{0,30}?\d[^:\n]{0,14}?|\s*\([^()\n]{0,30}?\d[^()\n]{0,14}?\))"
+# "(Correction to my April 27 column: ...)": the label may name what it corrects.
+_NOTE = re.compile(rf"^{_NOTE_LABEL}(?:{_NOTE_DATE}|\s+to\s+[^:\n]{{3,40}})?\s*:\s*\S")
+_NOTE_DATED = re.compile(rf"^{_NOTE_LABEL}{_NOTE_DATE}\s*$")
+# A source line under a chart, a cited paper or a linked story: "Source: State Department".
+_SOURCE_LINE = re.compile(r"^(?:Sources?|SOURCES?)\s*:\s+\S")
+# A contact line standing alone: a bare e-mail address, or "Name: 704-358-5059, @handle".
+_CONTACT = re.compile(r"^(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}:\s*"
+                      r"(?:\(?\d{3}\)?[\s.-]?\d{3}[.-]\d{4}|@\w+)(?:\s*[,;]\s*(?:@\w+|[\w.+-]+@[\w.-]+\.\w+|\(?\d{3}\)?[\s.-]?\d{3}[.-]\d{4}))*)\.?$")
 # The last words a player pointer can end on; read first, so that the sentence search below runs
 # only on the few paragraphs that end so.
 _POINTER_TAIL = re.compile(r"(?:below|above|video|content|media|player)\s*(?:\.\.\.|[.:!…])?$")
@@ -48,11 +75,14 @@ _LAST_SENTENCE = re.compile(r"(?<=[.!?])[\"”’')]*\s+([A-Z][^.!?\n]*(?:\.\.\.
 
 _POINTER_WORDS = 12
 _STATUS_WORDS = 20
+_NOTE_DATE_WORDS = 6
+_SOURCE_WORDS = 25
+_CONTACT_WORDS = 8
 
 
 def pointer_labels(lines: list[Line], labels: list[str | None], sizes: list[int]) -> None:
     """Label, in place, unmarked whole lines that point at a missing player or a link, give the
-    story's update status or a bracketed source credit."""
+    story's update status, a source credit, a labelled newsroom note or a bare contact line."""
     for i, ln in enumerate(lines):
         if labels[i] is not None:
             continue
@@ -61,10 +91,23 @@ def pointer_labels(lines: list[Line], labels: list[str | None], sizes: list[int]
             labels[i] = "navigation"
         elif sizes[i] <= _POINTER_WORDS and _LINK.match(t):
             labels[i] = "related"
-        elif sizes[i] <= _STATUS_WORDS and _STATUS.match(t):
+        elif sizes[i] <= _STATUS_WORDS and (_STATUS.match(t) or _UPDATED_AT.match(t)):
             labels[i] = "editor_note"
-        elif _SOURCE_CREDIT.match(t):
+        elif _SOURCE_CREDIT.match(t) or (sizes[i] <= _SOURCE_WORDS and _SOURCE_LINE.match(t)):
             labels[i] = "credit"
+        elif _note(lines, labels, sizes, i):
+            labels[i] = "editor_note"
+        elif sizes[i] <= _CONTACT_WORDS and _CONTACT.match(t):
+            labels[i] = "bio"
+
+
+def _note(lines: list[Line], labels: list[str | None], sizes: list[int], i: int) -> bool:
+    """A labelled newsroom note, with the story on other lines (a text that arrives as one
+    block opens with the note and holds the story too)."""
+    t = lines[i].text
+    if not (_NOTE.match(t) or (sizes[i] <= _NOTE_DATE_WORDS and _NOTE_DATED.match(t))):
+        return False
+    return any(j != i and labels[j] is None and is_body(lines[j].text) for j in range(len(lines)))
 
 
 def runin_pointers(lines: list[Line], labels: list[str | None]) -> list[Span]:

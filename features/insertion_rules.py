@@ -93,6 +93,8 @@ _TEASER_HEAD = re.compile(r"^(?:story highlights|highlights|key points|in brief|
 # --- edge metadata ------------------------------------------------------------
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+#: A month's name or abbreviation, as regex source for other modules' date patterns.
+MONTH_PATTERN = _MONTH
 _DAY = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?"
 _TIME = r"\d{1,2}(?::|\.)\d{2}(?:\s*(?:[ap]\.?m\.?|AM|PM))?(?:\s*(?:[A-Z]{2,4}|GMT[+-]?\d*))?"
 _DATE = (rf"(?:{_DAY},?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
@@ -450,13 +452,16 @@ TOKEN_RE = re.compile(r"[a-z][a-z'’-]*[a-z]")
 
 # A section label the page runs into the line after it ("Story highlights Trump is expected to ...").
 HEAD_PREFIX_RE = re.compile(r"(?:Story highlights|STORY HIGHLIGHTS)\s+(?=[A-Z0-9\"“‘'$(])")
-# A dated update or correction note run into the paragraph it heads ("UPDATE: Dec. 3, 2018, 3:19 p.m. PST Tesla ...").
+# A dated update or correction note run into the paragraph it heads ("UPDATE: Dec. 3, 2018, 3:19 p.m. PST Tesla ..."),
+# or an update's bare label.
 # An "Original report:" label under the updates of a story that was rewritten as it developed.
 NOTE_PREFIX_RE = re.compile(
     rf"\[?(?:(?:UPDATED?|Updated?|CORRECTION|Correction)\s*[:—–-]\s*{_MONTH}\.?\s+\d{{1,2}},?(?:\s+\d{{4}},?)?"
     r"(?:\s+(?:at\s+)?\d{1,2}(?::\d{2})?\s*[ap]\.?\s?m\.?(?:\s+[A-Z]{2,4})?)?\s*[:.—–-]?"
     rf"|(?:UPDATED?|Updated?),?\s+\d{{1,2}}(?::\d{{2}})?\s*[ap]\.?\s?m\.?(?:\s+[A-Z]{{2,4}})?(?:,?\s+{_MONTH}\.?\s+\d{{1,2}}(?:,?\s+\d{{4}})?)?\s*:"
-    r"|(?:Original|ORIGINAL) (?:[Rr]eport|[Ss]tory|[Pp]ost|REPORT|STORY|POST)\s*:)\s+(?=[A-Z0-9\"“])")
+    r"|(?:Original|ORIGINAL) (?:[Rr]eport|[Ss]tory|[Pp]ost|REPORT|STORY|POST)\s*:"
+    # the bare label of an update paragraph ("UPDATE: A smart reader points out ...")
+    r"|(?:UPDATED?|Updated?)\s*:)\s+(?=[A-Z0-9\"“])")
 # A page script's call left in the text by the scraper ("brightcove.createExperiences();").
 SCRIPT_PREFIX_RE = re.compile(r"[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+\([^()\n]{0,60}\);(?=\s|$)")
 

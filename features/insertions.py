@@ -17,6 +17,7 @@ article (``features.offtopic``). This module combines the two and measures them.
 from __future__ import annotations
 
 from .base import ArticleTransformer, Span, safe_div
+from .insertion_captions import runin_credits
 from .insertion_layout import foot_labels, layout_labels
 from .insertion_pointers import pointer_labels, runin_pointers
 from .insertion_rules import (
@@ -86,6 +87,9 @@ def find_insertions(text: str, title: str | None = None) -> list[Span]:
     # A label run into the paragraph after it: "Story highlights" before the first summary point
     # (near the top), a dated "UPDATE:" note or a page script's call anywhere; only the label is the site's.
     prefixes = runin_pointers(lines, labels)
+    # a bracketed photo credit inside a caption or gallery line: only the bracket
+    prefixes += [Span(lines[i].start + a, lines[i].start + b, "insertion", "credit")
+                 for i, a, b in runin_credits([ln.text for ln in lines], labels)]
     for i, ln in enumerate(lines):
         if labels[i]:
             continue

@@ -63,3 +63,121 @@ def test_paragraph_ending_on_a_reported_below_stays_unmarked() -> None:
             "well below normal.")
     text = f"{BODY}\n\n{para}\n\n{LATER}"
     assert find_insertions(text) == []
+
+
+@pytest.mark.parametrize("line, label", [
+    # notes of more than 40 words: a shorter one is read by the lexicon's cue rules
+    ("Editor's note: Peter Bergen is CNN's national security analyst, a vice president at New America "
+     "and professor of practice at Arizona State University. He is the author of a book on the ten-year "
+     "hunt for bin Laden, which this piece, in part, draws upon.", "editor_note"),
+    ("EDITOR’S NOTE: The Nation believes that helping readers stay informed about the impact of the "
+     "crisis is a form of public service. For that reason, this article, and all of our coverage of it, "
+     "is free. Please subscribe to support our writers and staff.", "editor_note"),
+    ("Correction, Feb. 24, 2020: This article originally misstated the share of independents who said "
+     "the label made them more likely to support him.", "editor_note"),
+    ("CORRECTION (Oct. 1, 12:43 p.m.): An earlier version of this story misidentified her department at "
+     "the University of Maryland.", "editor_note"),
+    ("Correction, Jan. 31", "editor_note"),
+    ("Originally published Oct. 17, 10:28 a.m. PT.", "editor_note"),
+    ("—Updated at 1:54 p.m.", "editor_note"),
+    ("--This report was updated on Sept. 11 at 2:03 p.m.", "editor_note"),
+    ("Updated Wednesday 5/29 at 10:30 a.m. ET", "editor_note"),
+    ("Updated at 8:02 a.m. Friday to clarify that the group is praising Democrats", "editor_note"),
+    ("This story also appears in E&E Daily.", "editor_note"),
+    ("View the original article at www.prisonplanet.com", "editor_note"),
+])
+def test_labelled_notes_are_marked(line: str, label: str) -> None:
+    # opening a page, where the foot's rule for long notices does not reach
+    text = f"{line}\n\n" + f"{BODY}\n\n{LATER}\n\n" * 3
+    assert {text[s.start:s.end]: s.label for s in find_insertions(text)} == {line: label}
+
+
+@pytest.mark.parametrize("line", [
+    "Source: State Department",
+    "Sources: Guardian investigation; US census data; American Water Works Association.",
+    "Source: Morales A.J., et al. Measuring political polarization on Twitter. CHAOS. 2015.",
+])
+def test_source_line_mid_story_is_a_credit(line: str) -> None:
+    # at the page's edges a short "Source: X" line is read as a byline ("via")
+    around = f"{BODY}\n\n{LATER}\n\n" * 2
+    text = f"{around}{line}\n\n{around}"
+    assert {text[s.start:s.end]: s.label for s in find_insertions(text)} == {line: "credit"}
+
+
+@pytest.mark.parametrize("line", [
+    "Disclosure rules don't require companies to say how much they spent lobbying on exclusions.",
+    "Correction officers at the state prison walked off the job on Monday, the union said.",
+    "Sources say the deal could be announced as early as Friday.",
+    "Originally published under the headline “It's Okay to Hate Republicans,” the piece drew wide criticism.",
+    "Corrections",                                                       # a crosshead, no note after it
+    "Updated figures released on Monday show a rise in claims.",         # "updated" as an adjective
+    "Updated at 9:58 p.m. -- First outlet calls race for Handel",         # a live blog's entry heading
+    "Updated at 7:18 p.m. ET Deaths In India, China",                    # the same, without a dash
+    "This story also explains why the vote was delayed.",                # not a syndication note
+    "View the original proposal at the council's site before Tuesday's vote.",
+])
+def test_prose_opening_with_a_note_word_stays_unmarked(line: str) -> None:
+    text = f"{line}\n\n" + f"{BODY}\n\n{LATER}\n\n" * 3
+    assert find_insertions(text) == []
+
+
+def test_a_note_opening_a_text_without_paragraph_breaks_stays_unmarked() -> None:
+    text = f"Editor's note: This article has been updated with the final vote count. {BODY} {LATER}"
+    assert find_insertions(text) == []
+
+
+def _spans(text: str) -> dict[str, str]:
+    return {text[s.start:s.end]: s.label for s in find_insertions(text)}
+
+
+@pytest.mark.parametrize("line, credit", [
+    ("Students from a high school in Rockville march in protest on Wednesday morning. (WTOP/Nick Iannelli) "
+     "(WTOP/Nick Iannelli) ( 1 /4)", "(WTOP/Nick Iannelli)"),
+    ("President Obama stands next to FBI Director James Comey in a 2013 photo. A spokesman said Obama "
+     "trusts him. (Charles Dharapak/AP)", "(Charles Dharapak/AP)"),
+    ("A Hobby Lobby store in Denver. (Photo: Ed Andrieski, AP) Story Highlights The administration says it "
+     "can ignore the law.", "(Photo: Ed Andrieski, AP)"),
+])
+def test_bracketed_credit_inside_a_line_is_marked(line: str, credit: str) -> None:
+    text = f"{BODY}\n\n{LATER}\n\n{line}\n\n{BODY}\n\n{LATER}"
+    assert set(_spans(text).items()) == {(credit, "credit")}
+
+
+@pytest.mark.parametrize("line", [
+    "The militants of the Islamic State (ISIS/ISIL) claimed the attack on Friday, officials said.",
+    "\"(Williams/Flanagan) had a long series of complaints against co-workers,\" Dennison said.",
+    "David Daley, author of a book on the plan (Liveright/W.W. Norton), described it as a scheme.",
+])
+def test_slashed_brackets_in_prose_stay_unmarked(line: str) -> None:
+    text = f"{BODY}\n\n{LATER}\n\n{line}\n\n{BODY}\n\n{LATER}"
+    assert _spans(text) == {}
+
+
+def test_an_update_label_heading_a_paragraph_marks_the_label_only() -> None:
+    para = "UPDATE: A smart reader points out this might be a duplicate email found in another inbox."
+    text = f"{BODY}\n\n{para}\n\n{LATER}"
+    assert _spans(text) == {"UPDATE:": "editor_note"}
+
+
+def test_an_update_word_opening_prose_stays_unmarked() -> None:
+    para = "Update the records before Friday, the clerk told the county's election workers on Monday."
+    text = f"{BODY}\n\n{para}\n\n{LATER}"
+    assert _spans(text) == {}
+
+
+@pytest.mark.parametrize("line, label", [
+    ("john.elmes@tesglobal.com", "bio"),
+    ("Jim Morrill: 704-358-5059, @jimmorrill", "bio"),
+    ("This article originally appeared here.", "editor_note"),
+    ("(Correction to my April 27 column: the state is due to receive $96 billion, not $350 billion.)",
+     "editor_note"),
+])
+def test_contact_syndication_and_correction_lines_at_the_foot(line: str, label: str) -> None:
+    text = f"{BODY}\n\n{LATER}\n\n{BODY}\n\n{LATER}\n\n{line}"
+    assert _spans(text) == {line: label}
+
+
+def test_a_speaker_label_with_a_sentence_stays_unmarked() -> None:
+    line = "Washington: 202-555-0100 is the number the agency gave to residents who lost power."
+    text = f"{BODY}\n\n{LATER}\n\n{BODY}\n\n{LATER}\n\n{line}"
+    assert _spans(text) == {}
