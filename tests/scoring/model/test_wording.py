@@ -115,7 +115,8 @@ def test_term_counts_refuse_what_they_cannot_share():
 
 def test_accent_stripping_gives_scikit_learns_string():
     samples = [*_NEWS, "ﬁnancial ﬂows", "Ångström Øre Łódź İstanbul ß", "Việt Nam phở", "한국어 텍스트", "e\u0301 a\u0308\u0301",
-               "x²³ ½ Ⅻ ℌ", "emoji 👍🏽 and ’quotes’ — dashes", "\u0301 leading mark", "ascii only"]
+               "x²³ ½ Ⅻ ℌ", "emoji 👍🏽 and ’quotes’ — dashes", "\u0301 leading mark", "ascii only",
+               "broken \ud83d escape é and \udc00 low", "Café Müller, café, CAFÉ: é" * 3, "“Curly” quotes — no marks"]
     # every character of the Basic Multilingual Plane and beyond that NFKD changes or that is a mark
     samples.append("".join(chr(c) for c in range(0x80, 0x30000)
                            if unicodedata.combining(chr(c)) or unicodedata.normalize("NFKD", chr(c)) != chr(c)))
@@ -123,6 +124,9 @@ def test_accent_stripping_gives_scikit_learns_string():
         assert strip_accents_unicode(s) == sk_text.strip_accents_unicode(s)
     plain = "already plain"
     assert strip_accents_unicode(plain) is plain
+    # every mark goes, wherever it stands; a text with other non-ASCII characters only is its NFKD form
+    assert strip_accents_unicode("né, naïve, Zoë and e\u0301\u0301") == "ne, naive, Zoe and e"
+    assert strip_accents_unicode("“fine” … ½") == unicodedata.normalize("NFKD", "“fine” … ½") == "“fine” ... 1⁄2"
 
 
 def test_the_faster_analyzer_finds_the_same_terms_and_leaves_the_model_alone():
