@@ -199,19 +199,23 @@ def analyzer_key(vectorizer: Any) -> tuple | None:
     return params
 
 
+def non_ascii_chars(text: str) -> set[str]:
+    """The distinct non-ASCII characters of ``text``, found in C: UTF-8 encodes every ASCII
+    character as one byte below 0x80 and every other character as bytes from 0x80 up, so deleting
+    the bytes below 0x80 leaves the other characters' whole encodings, in order. A lone surrogate
+    (a broken JSON escape) is one of them ("surrogatepass")."""
+    return set(text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass"))
+
+
 def strip_accents_unicode(text: str) -> str:
     """scikit-learn's ``strip_accents_unicode``, the same string: NFKD, then every combining mark
     dropped. An ASCII character is never a combining mark, so only the text's distinct non-ASCII
-    characters are tested, found in C: UTF-8 encodes every ASCII character as one byte below 0x80
-    and every other character as bytes from 0x80 up, so deleting the bytes below 0x80 leaves the
-    other characters' whole encodings, in order. Each mark found is then removed by
-    ``str.replace``; most news texts hold none (only curly quotes and dashes)."""
+    characters are tested (``non_ascii_chars``), and each mark found is removed by ``str.replace``:
+    most news texts hold none (only curly quotes and dashes)."""
     if text.isascii():
         return text
     text = unicodedata.normalize("NFKD", text)
-    # "surrogatepass": a lone surrogate (a broken JSON escape) is kept, as scikit-learn keeps it
-    others = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
-    for c in set(others):
+    for c in non_ascii_chars(text):
         if unicodedata.combining(c):
             text = text.replace(c, "")
     return text
