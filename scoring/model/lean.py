@@ -40,7 +40,7 @@ from features.base import Span
 from features.text import Doc, blank, parse, repair_marks
 from scoring.model.grouping import grouped_splits, outlet_weights
 from scoring.model.ngrams import NgramCounts
-from scoring.model.wording import FULLTEXT_CHARS, HEADLINE_CHARS, clip_texts, outlet_counts
+from scoring.model.wording import FULLTEXT_CHARS, HEADLINE_CHARS, clip_texts, non_ascii_chars, outlet_counts
 
 log = logging.getLogger(__name__)
 
@@ -372,7 +372,6 @@ def fit_temperature(logits: np.ndarray, y: np.ndarray, w: np.ndarray) -> tuple[f
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")  # CountVectorizer's default token_pattern, which the body counter uses
 _WORD = re.compile(r"\w\w+")
 _WORD_CHAR = re.compile(r"\w")
-_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
 def lean_spans(text: str, model: LeanModel, title: str | None = None, k: int = 8, doc: Doc | None = None
@@ -454,8 +453,7 @@ def _scan_hits(read: str, wanted: set[str]) -> list[tuple[int, int, str]] | None
     where only the token walk gives the counter's reading. Elsewhere every token is ASCII and its
     reading is its lower case, found in place in ``read.lower()``: a token is a maximal run of two
     or more word characters, so a bigram's second word is the next such run after the first."""
-    odd = set("".join(_NON_ASCII.findall(read)))
-    if any(_WORD_CHAR.match(c) or c.lower() != c for c in odd):
+    if any(_WORD_CHAR.match(c) or c.lower() != c for c in non_ascii_chars(read)):
         return None
     low = read.lower()  # only ASCII letters change: same length, offsets still slice ``read``
     hits: list[tuple[int, int, str]] = []

@@ -13,7 +13,7 @@ from sklearn.pipeline import Pipeline
 
 from scoring.model.wording import (
     TermCounts, analyzer_key, build_analyzer, clip_texts, cluster_texts, fit_text_model, make_text_model, outlet_counts,
-    _CLUSTER_WORD, _fine_clusters, pipeline_decision, strip_accents_unicode, url_paths,
+    _CLUSTER_WORD, _fine_clusters, non_ascii_chars, pipeline_decision, strip_accents_unicode, url_paths,
 )
 
 SAMPLE_004 = next((Path(__file__).resolve().parents[3] / "notebooks" / "data" / "samples").glob("004_*.txt"))
@@ -115,7 +115,8 @@ def test_term_counts_refuse_what_they_cannot_share():
 
 def test_accent_stripping_gives_scikit_learns_string():
     samples = [*_NEWS, "ﬁnancial ﬂows", "Ångström Øre Łódź İstanbul ß", "Việt Nam phở", "한국어 텍스트", "e\u0301 a\u0308\u0301",
-               "x²³ ½ Ⅻ ℌ", "emoji 👍🏽 and ’quotes’ — dashes", "\u0301 leading mark", "ascii only"]
+               "x²³ ½ Ⅻ ℌ", "emoji 👍🏽 and ’quotes’ — dashes", "\u0301 leading mark", "ascii only",
+               "broken \ud83d escape é and \udc00 low", "Café Müller, café, CAFÉ: é" * 3, "“Curly” quotes — no marks"]
     # every character of the Basic Multilingual Plane and beyond that NFKD changes or that is a mark
     samples.append("".join(chr(c) for c in range(0x80, 0x30000)
                            if unicodedata.combining(chr(c)) or unicodedata.normalize("NFKD", chr(c)) != chr(c)))
@@ -123,6 +124,16 @@ def test_accent_stripping_gives_scikit_learns_string():
         assert strip_accents_unicode(s) == sk_text.strip_accents_unicode(s)
     plain = "already plain"
     assert strip_accents_unicode(plain) is plain
+    # every mark goes, wherever it stands; a text with other non-ASCII characters only is its NFKD form
+    assert strip_accents_unicode("né, naïve, Zoë and e\u0301\u0301") == "ne, naive, Zoe and e"
+    assert strip_accents_unicode("“fine” … ½") == unicodedata.normalize("NFKD", "“fine” … ½") == "“fine” ... 1⁄2"
+
+
+def test_non_ascii_chars_are_every_character_above_ascii_once():
+    for s in ("plain ASCII, digits 123 and ~!@", "Zürich’s “naïve” café — ½ İ 한국 👍🏽", "broken \ud83d and \udc00 escapes é",
+              "".join(chr(c) for c in range(0, 0x3000, 7))):
+        assert non_ascii_chars(s) == {c for c in s if ord(c) > 0x7F}
+    assert non_ascii_chars("no marks here") == set()
 
 
 def test_the_faster_analyzer_finds_the_same_terms_and_leaves_the_model_alone():
