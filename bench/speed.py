@@ -84,6 +84,9 @@ class Run:
     workers_pss_mib: float = 0.0  # peak of the workers' PSS summed
     parent_cpu_seconds: float = 0.0  # user + system of the command's own process (sampled, to 0.2 s)
     pss_median_mib: float = 0.0  # median PSS of the tree over the run's samples
+    #: CPU of this process while it watched the run: reading a large process's PSS walks its page
+    #: tables in the kernel (several ms a look), on the cores the run uses
+    sampling_cpu_seconds: float = 0.0
 
 
 def _cpu_seconds(pid: int) -> float | None:
@@ -104,6 +107,7 @@ def run_once(cmd: list[str], tree: Path = ROOT) -> Run:
     from bench.pss import TreeSampler
 
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    own = resource.getrusage(resource.RUSAGE_SELF)
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=tree,
                             env={**os.environ, "PYTHONPATH": str(tree)})
@@ -126,10 +130,12 @@ def run_once(cmd: list[str], tree: Path = ROOT) -> Run:
         raise SystemExit(f"failed ({proc.returncode}): {' '.join(cmd)}\n{err.decode()[-2000:]}")
     after = resource.getrusage(resource.RUSAGE_CHILDREN)  # the workers are reaped by the command
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    own_after = resource.getrusage(resource.RUSAGE_SELF)
     s = mem.samples
     return Run(dt, mem.peak_mib(), max((x.rss_kib for x in s), default=0) / 1024, cpu,
                max((x.root_pss_kib for x in s), default=0) / 1024,
-               max((x.pss_kib - x.root_pss_kib for x in s), default=0) / 1024, parent_cpu[0], mem.median_mib())
+               max((x.pss_kib - x.root_pss_kib for x in s), default=0) / 1024, parent_cpu[0], mem.median_mib(),
+               (own_after.ru_utime - own.ru_utime) + (own_after.ru_stime - own.ru_stime))
 
 
 def score_cmd(corpus: Path, out: Path, jobs: int, limit: int | None = None) -> list[str]:
@@ -150,7 +156,8 @@ def _report(label: str, n: int, rs: list[Run]) -> None:
           f"peak memory median PSS {statistics.median(r.pss_mib for r in rs):.0f} MiB "
           f"(parent {statistics.median(r.parent_pss_mib for r in rs):.0f}, workers "
           f"{statistics.median(r.workers_pss_mib for r in rs):.0f}; "
-          f"RSS sum {statistics.median(r.rss_mib for r in rs):.0f} MiB); "
+          f"RSS sum {statistics.median(r.rss_mib for r in rs):.0f} MiB; sampling cost "
+          f"{statistics.median(r.sampling_cpu_seconds for r in rs):.1f} CPU s); "
           f"runs: {', '.join(f'{r.seconds:.1f}s' for r in rs)}", flush=True)
 
 
