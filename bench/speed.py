@@ -104,7 +104,10 @@ def run_once(cmd: list[str], tree: Path = ROOT) -> Run:
     :class:`bench.pss.TreeSampler`) of one command, run with ``tree`` on PYTHONPATH."""
     import resource
 
-    from bench.pss import TreeSampler
+    try:
+        from bench.pss import TreeSampler
+    except ModuleNotFoundError:  # run as a script (`python bench/speed.py`) without this tree on the path
+        from pss import TreeSampler
 
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     own = resource.getrusage(resource.RUSAGE_SELF)
