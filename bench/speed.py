@@ -7,6 +7,8 @@ and with several worker processes, peak memory at two corpus sizes, the whole
     python bench/speed.py --only memory      # peak memory, 5,000 vs 50,000 articles
     python bench/speed.py --only memory --memory-sizes 5000 --against /tmp/before
         # peak memory (parent and workers apart) and CPU seconds of 5,000 articles, per tree
+    python bench/speed.py --only scale       # --limit 5,000, 20,000 and 37,554 of the AllSides Parquet file:
+        # peak and median PSS of the tree, is it flat in the number of articles?
     python bench/speed.py --only full        # the whole AllSides corpus (its own Parquet file)
     python bench/speed.py --only features    # features.analyze alone, one core, 2,000 articles
     python bench/speed.py --only predict --against /tmp/before
@@ -21,10 +23,10 @@ and with several worker processes, peak memory at two corpus sizes, the whole
         # are timed apart (gc.callbacks) and taken out of the stage they interrupted
 
 Memory is sampled every 0.2 s over the whole process tree (the command and its
-workers) with psutil: the sum of proportional set sizes (PSS: pages shared by
-forked workers counted once) and, as an upper bound, the sum of resident sizes
-(RSS: shared pages counted in every process). Needs
-../shared/data/allsides/articles.parquet and psutil (`pip install -e '.[bench]'`).
+workers) from Linux's /proc (bench/pss.py): the sum of proportional set sizes (PSS:
+pages shared by forked workers counted once) and, as an upper bound, the sum of
+resident sizes (RSS: shared pages counted in every process). Needs
+../shared/data/allsides/articles.parquet.
 Inputs and outputs go to a temporary folder, never into the project.
 """
 from __future__ import annotations
@@ -75,71 +77,74 @@ def write_corpus(n: int, path: Path, seed: int = 0) -> None:
 @dataclass
 class Run:
     seconds: float
-    pss_mib: float
-    rss_mib: float
+    pss_mib: float  # peak PSS of the tree
+    rss_mib: float  # peak of the tree's RSS summed
     cpu_seconds: float = 0.0  # user + system of the command and its workers
     parent_pss_mib: float = 0.0  # peak PSS of the command's own process
     workers_pss_mib: float = 0.0  # peak of the workers' PSS summed
     parent_cpu_seconds: float = 0.0  # user + system of the command's own process (sampled, to 0.2 s)
+    pss_median_mib: float = 0.0  # median PSS of the tree over the run's samples
+    #: CPU of this process while it watched the run: reading a large process's PSS walks its page
+    #: tables in the kernel (several ms a look), on the cores the run uses
+    sampling_cpu_seconds: float = 0.0
 
 
-def _tree_memory(proc) -> tuple[float, float, float]:
-    """PSS of the tree, RSS of the tree, PSS of ``proc`` alone (MiB)."""
-    import psutil
-
-    pss = rss = own = 0
-    for p in [proc, *proc.children(recursive=True)]:
-        try:
-            m = p.memory_full_info()
-            pss += m.pss
-            rss += m.rss
-            own = m.pss if p is proc else own
-        except (psutil.NoSuchProcess, psutil.AccessDenied):
-            continue
-    return pss / 2**20, rss / 2**20, own / 2**20
+def _cpu_seconds(pid: int) -> float | None:
+    """User + system seconds of one process so far (``/proc/<pid>/stat``), None when it is gone."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    fields = stat[stat.rindex(")") + 2:].split()  # after the command name, which may hold spaces
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def run_once(cmd: list[str], tree: Path = ROOT) -> Run:
-    """Wall time, CPU time and peak tree memory of one command, run with ``tree`` on PYTHONPATH."""
+    """Wall time, CPU time and tree memory (peak and median PSS, sampled every 0.2 s by
+    :class:`bench.pss.TreeSampler`) of one command, run with ``tree`` on PYTHONPATH."""
     import resource
 
-    import psutil
+    try:
+        from bench.pss import TreeSampler
+    except ModuleNotFoundError:  # run as a script (`python bench/speed.py`) without this tree on the path
+        from pss import TreeSampler
 
-    peak = [0.0, 0.0, 0.0, 0.0, 0.0]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    own = resource.getrusage(resource.RUSAGE_SELF)
     t0 = time.perf_counter()
-    proc = psutil.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=tree,
-                        env={**os.environ, "PYTHONPATH": str(tree)})
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=tree,
+                            env={**os.environ, "PYTHONPATH": str(tree)})
+    parent_cpu = [0.0]
     done = threading.Event()
 
-    def sample() -> None:
+    def watch_cpu() -> None:  # the parent's CPU so far: is it the bottleneck, or are the workers?
         while not done.is_set():
-            pss, rss, own = _tree_memory(proc)
-            peak[0], peak[1] = max(peak[0], pss), max(peak[1], rss)
-            peak[2], peak[3] = max(peak[2], own), max(peak[3], pss - own)
-            try:  # the parent's CPU so far: is it the bottleneck, or are the workers?
-                t = proc.cpu_times()
-                peak[4] = max(peak[4], t.user + t.system)
-            except psutil.Error:
-                pass
+            parent_cpu[0] = max(parent_cpu[0], _cpu_seconds(proc.pid) or 0.0)
             done.wait(0.2)
 
-    t = threading.Thread(target=sample, daemon=True)
-    t.start()
-    _, err = proc.communicate()
+    watcher = threading.Thread(target=watch_cpu, daemon=True)
+    watcher.start()
+    with TreeSampler(proc.pid) as mem:
+        _, err = proc.communicate()
     dt = time.perf_counter() - t0
     done.set()
-    t.join()
+    watcher.join()
     if proc.returncode != 0:
         raise SystemExit(f"failed ({proc.returncode}): {' '.join(cmd)}\n{err.decode()[-2000:]}")
     after = resource.getrusage(resource.RUSAGE_CHILDREN)  # the workers are reaped by the command
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return Run(dt, peak[0], peak[1], cpu, peak[2], peak[3], peak[4])
+    own_after = resource.getrusage(resource.RUSAGE_SELF)
+    s = mem.samples
+    return Run(dt, mem.peak_mib(), max((x.rss_kib for x in s), default=0) / 1024, cpu,
+               max((x.root_pss_kib for x in s), default=0) / 1024,
+               max((x.pss_kib - x.root_pss_kib for x in s), default=0) / 1024, parent_cpu[0], mem.median_mib(),
+               (own_after.ru_utime - own.ru_utime) + (own_after.ru_stime - own.ru_stime))
 
 
-def score_cmd(corpus: Path, out: Path, jobs: int) -> list[str]:
+def score_cmd(corpus: Path, out: Path, jobs: int, limit: int | None = None) -> list[str]:
     return [sys.executable, "-m", "relscore", "score", str(corpus), "--out", str(out),
-            "--spans", str(out.with_suffix(".spans.jsonl")), "--jobs", str(jobs), "-q"]
+            "--spans", str(out.with_suffix(".spans.jsonl")), "--jobs", str(jobs), "-q",
+            *(["--limit", str(limit)] if limit is not None else [])]
 
 
 def median_runs(corpus: Path, tmp: Path, jobs: int, runs: int) -> list[Run]:
@@ -154,7 +159,8 @@ def _report(label: str, n: int, rs: list[Run]) -> None:
           f"peak memory median PSS {statistics.median(r.pss_mib for r in rs):.0f} MiB "
           f"(parent {statistics.median(r.parent_pss_mib for r in rs):.0f}, workers "
           f"{statistics.median(r.workers_pss_mib for r in rs):.0f}; "
-          f"RSS sum {statistics.median(r.rss_mib for r in rs):.0f} MiB); "
+          f"RSS sum {statistics.median(r.rss_mib for r in rs):.0f} MiB; sampling cost "
+          f"{statistics.median(r.sampling_cpu_seconds for r in rs):.1f} CPU s); "
           f"runs: {', '.join(f'{r.seconds:.1f}s' for r in rs)}", flush=True)
 
 
@@ -171,6 +177,24 @@ def report_memory(trees: dict[str, Path], tmp: Path, sizes: list[int], runs: int
                 res[name].append(run_once(score_cmd(corpus, out, jobs), tree))
         for name, rs in res.items():
             _report(f"memory, {name}, --jobs {jobs}, n={n:,}", n, rs)
+
+
+def report_scale(trees: dict[str, Path], tmp: Path, sizes: list[int], runs: int, jobs: int) -> None:
+    """``relscore score <AllSides Parquet> --limit n --jobs jobs`` per size and tree, the trees' runs
+    interleaved: is the tree's memory flat in the number of articles? Peak and median PSS of the tree."""
+    for n in sizes:
+        res: dict[str, list[Run]] = defaultdict(list)
+        loads: list[float] = []
+        for i in range(1 if n > 10000 else runs):
+            for name, tree in trees.items():
+                loads.append(os.getloadavg()[0])
+                out = tmp / f"scale_{n}_{i}_{name.replace(' ', '_')}.parquet"
+                res[name].append(run_once(score_cmd(ALLSIDES, out, jobs, limit=n), tree))
+        for name, rs in res.items():
+            _report(f"scale, {name}, --jobs {jobs}, --limit {n:,}", n, rs)
+            print(f"  median PSS of the tree over the run {statistics.median(r.pss_median_mib for r in rs):.0f} "
+                  f"MiB; load average (1 min) at the runs' starts {', '.join(f'{x:.1f}' for x in loads)}",
+                  flush=True)
 
 
 def feature_pass_rate(corpus: Path) -> float:
@@ -464,7 +488,7 @@ def report_startup(trees: dict[str, Path], tmp: Path, runs: int) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--only", choices=("rate", "memory", "full", "features", "stages", "startup", "predict"),
+    ap.add_argument("--only", choices=("rate", "memory", "scale", "full", "features", "stages", "startup", "predict"),
                     action="append")
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--stage-articles", type=int, default=500, help="articles of the stages run (default 500)")
@@ -477,6 +501,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--full-runs", type=int, default=1, help="runs of the whole corpus (default 1)")
     ap.add_argument("--memory-sizes", type=int, nargs="+", default=[5000, 50000], metavar="N",
                     help="corpus sizes of the memory runs (default 5000 50000; above 37,554 the corpus repeats)")
+    ap.add_argument("--scale-sizes", type=int, nargs="+", default=[5000, 20000, 37554], metavar="N",
+                    help="--limit of the scale runs on the AllSides Parquet file (default 5000 20000 37554)")
     args = ap.parse_args(argv)
     if args.probe:
         corpus, out, *models = args.probe
@@ -514,6 +540,8 @@ def main(argv: list[str] | None = None) -> int:
                 _report(f"relscore score --jobs {jobs}", 5000, median_runs(corpus, tmp, jobs, args.runs))
         if "memory" in parts:
             report_memory(_trees(args.against), tmp, args.memory_sizes, args.runs, 2)
+        if "scale" in parts:
+            report_scale(_trees(args.against), tmp, args.scale_sizes, args.runs, 2)
         if "full" in parts:
             import pyarrow.parquet as pq
 

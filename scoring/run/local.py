@@ -211,8 +211,9 @@ class LocalRun:
         """Score every input row not done yet; the files are complete when it returns.
         Stopped by an exception, the files stay whole up to the last resume point."""
         jobs = 1 if self.jobs == 1 or self._one_batch() else self.jobs
-        if jobs > 1:
+        if jobs > 1:  # loaded once here, before the workers fork, and shared by all of them
             preload_features()
+            preload_for_workers()
         # What is loaded by now (models, lexicons) lives through the run, so the collector need not walk it
         # on every pass; it is handed back when the run ends, unless something was frozen before the run
         # (the command line freezes its imports): unfreezing is all or nothing, so this freeze then stays.
@@ -283,9 +284,7 @@ class LocalRun:
                                               or (self.until and item.date > self.until))
 
     def _score(self, items: Iterable[Article | BadRow], progress: ProgressFn, jobs: int) -> None:
-        # the first workers load what the warm-up missed themselves (a short run never pays for it in
-        # the parent); their replacements find it loaded
-        workers = Workers(jobs, RECYCLE_BATCHES, preload_for_workers) if jobs > 1 else None
+        workers = Workers(jobs, RECYCLE_BATCHES) if jobs > 1 else None
         pending: deque[tuple[Batch, Future]] = deque()
 
         def drain_one() -> None:

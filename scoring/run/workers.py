@@ -17,7 +17,7 @@ import time
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 import pandas as pd
 
@@ -49,12 +49,8 @@ class Workers:
     over a long run. A worker is replaced once it has finished its last batch, and the workers'
     first turns are staggered, so they are not replaced at the same time."""
 
-    def __init__(self, jobs: int, recycle_after: int | None = None,
-                 before_replacing: Callable[[], Any] | None = None) -> None:
+    def __init__(self, jobs: int, recycle_after: int | None = None) -> None:
         self.jobs, self.recycle_after = jobs, recycle_after
-        # called once, before the first worker is replaced: what a long run's later workers should
-        # find loaded in the parent (a short run never pays for it)
-        self._before_replacing = before_replacing
         # fork: workers inherit the lexicons and models the parent has already loaded.
         methods = multiprocessing.get_all_start_methods()
         self._ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
@@ -78,9 +74,6 @@ class Workers:
         for i, lane in enumerate(self.lanes):
             if lane.left is not None and lane.left <= 0 and not lane.futures:
                 lane.pool.shutdown(wait=True)
-                if self._before_replacing is not None:
-                    self._before_replacing()
-                    self._before_replacing = None
                 self.lanes[i] = self._new_lane(self.recycle_after)
         return [lane for lane in self.lanes if lane.left is None or lane.left > 0]
 

@@ -145,3 +145,23 @@ def test_an_input_of_more_than_one_batch_goes_to_worker_processes(tmp_path, monk
     write_corpus(corpus, 6)  # 7 rows: two batches of 6
     result = run_local(prepare([corpus]), tmp_path / "o.csv", jobs=2, batch_size=6)
     assert _CountedWorkers.started == 1 and result.counts.scored == 6
+
+
+def test_a_run_of_several_batches_loads_the_workers_lexicons_once_before_they_fork(tmp_path, monkeypatch):
+    events: list[str] = []
+
+    class _Watched(local.Workers):
+        def __init__(self, *args, **kwargs):
+            events.append("workers fork")
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(local, "Workers", _Watched)
+    monkeypatch.setattr(local, "preload_for_workers", lambda: events.append("loaders"))
+    corpus = tmp_path / "c.jsonl"
+    write_corpus(corpus, 6)  # 7 rows: two batches of 6
+    run_local(prepare([corpus]), tmp_path / "o.csv", jobs=2, batch_size=6)
+    assert events == ["loaders", "workers fork"]
+    events.clear()
+    run_local(prepare([corpus]), tmp_path / "o1.csv", jobs=2, batch_size=7)  # one batch: scored here
+    run_local(prepare([corpus]), tmp_path / "o2.csv", jobs=1, batch_size=6)
+    assert events == []  # no worker: nothing loaded for one

@@ -52,7 +52,7 @@ from scoring.run.chunks import score_chunk
 from scoring.run.preload import feature_loaders, load_predict, preload_for_workers
 
 predict = load_predict(None)
-preload_for_workers()  # as the local engine does before it replaces its first worker
+preload_for_workers()  # as the local engine does before its workers fork
 def cached():
     return {f"{m}.{k}": f for m, mod in list(sys.modules.items()) if m.startswith("features")
             for k, f in vars(mod).items() if callable(f) and hasattr(f, "cache_info")

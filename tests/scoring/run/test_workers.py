@@ -150,39 +150,3 @@ def test_each_worker_is_replaced_after_its_batches_while_the_other_goes_on(monke
     assert max(pids.count(p) for p in pids) <= 2 and len(set(pids)) >= 5
     assert pids[0] != pids[1] and max(alive) <= 2
     assert multiprocessing.active_children() == []  # the replaced workers were shut down too
-
-
-_LOADED: list[str] = []
-
-
-def _sees_loaded(articles, **kw):
-    """Stands in for score_chunk: what the worker process found loaded when it was forked."""
-    time.sleep(0.05)
-    return os.getpid(), list(_LOADED)
-
-
-def test_what_the_parent_loads_before_the_first_replacement_reaches_the_later_workers_only(monkeypatch):
-    if "fork" not in multiprocessing.get_all_start_methods():
-        pytest.skip("the patched task reaches worker processes only through fork")
-    monkeypatch.setattr(workers, "score_chunk", _sees_loaded)
-    monkeypatch.setattr(sys.modules[__name__], "_LOADED", [])
-    pool = workers.Workers(2, recycle_after=2, before_replacing=lambda: _LOADED.append("lexicons"))
-    results = []
-    try:
-        for _ in range(8):
-            while not pool.has_room():
-                pool.wait_any()
-            results.append(pool.submit([]))
-        seen = [f.result(timeout=60) for f in results]
-    finally:
-        pool.close()
-    assert _LOADED == ["lexicons"]  # loaded once, in the parent
-    first = {pid for pid, _ in seen[:2]}  # the first two workers, forked before any replacement
-    assert all(loaded == [] for pid, loaded in seen if pid in first)
-    assert any(loaded == ["lexicons"] for pid, loaded in seen if pid not in first)
-    short = workers.Workers(2, recycle_after=10, before_replacing=lambda: _LOADED.append("again"))
-    try:
-        [short.submit([]).result(timeout=60) for _ in range(3)]
-    finally:
-        short.close()
-    assert _LOADED == ["lexicons"]  # a run that replaces no worker never loads it
