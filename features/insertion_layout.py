@@ -257,12 +257,14 @@ def _kicker_teasers(lines: list[Line], labels: list[str | None], sizes: list[int
 
 
 def _kicker_line(text: str) -> bool:
-    """A one- or two-word capitalised kicker, a colon, then a headline that ends no sentence."""
+    """A one- or two-word capitalised kicker, a colon, then a headline that ends no sentence; a
+    line in capitals throughout is a warning or the page's own heading."""
     m = _CAPS_KICKER.match(text)
     if m is None:
         return False
     rest = text[m.end():]
-    return rest[:1].isupper() and not rest.rstrip().endswith(_SENTENCE_ENDS) and not _QUOTE_MARK.search(rest)
+    return rest[:1].isupper() and not rest.isupper() and not rest.rstrip().endswith(_SENTENCE_ENDS) \
+        and not _QUOTE_MARK.search(rest)
 
 
 def _body_beside(lines: list[Line], labels: list[str | None], i: int, step: int, hits: list[int]) -> bool:
