@@ -8,10 +8,11 @@ headline-case lines closing the page after the story's last sentence.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 from .insertion_bio import REPORTED_RE
-from .insertion_rules import LINE_WORD_RE, Line, is_body, line_sizes, story_above, word_count
+from .insertion_rules import LINE_WORD_RE, NOTE_WORD_RE, Line, is_body, line_sizes, story_above, word_count
 from .lexicons import lexicon_lines
 from .text import ENDS_SENTENCE_RE
 
@@ -27,6 +28,7 @@ def layout_labels(lines: list[Line], labels: list[str | None], sizes: list[int] 
     _link_lists(lines, labels, sizes)
     _promo_runs(lines, labels, sizes)
     _trailing_headlines(lines, labels, sizes)
+    _kicker_teasers(lines, labels, sizes)
     _repeated_lines(lines, labels, sizes)
     _caption_runs(lines, labels, sizes)
     _headshot_names(lines, labels)
@@ -237,6 +239,45 @@ def _trailing_headlines(lines: list[Line], labels: list[str | None], sizes: list
         if not _headline_case(t, sizes[i]):
             break
         labels[i] = "related"
+
+
+def _kicker_teasers(lines: list[Line], labels: list[str | None], sizes: list[int]) -> None:
+    """Another story's headline under a capitalised kicker ("ENDORSEMENT: Hillary Clinton has
+    needed knowledge, experience"), standing between body paragraphs with no lead-in: a kicker
+    line that ends no sentence, whose nearest unmarked neighbours on both sides are paragraphs.
+    A kicker heading two or more lines ("VERDICT: False", "VERDICT: True, but misleading") is the
+    story's own section label, and a dated note's ("UPDATE:") is the newsroom's, not a teaser."""
+    kickers = [m.group(1) if (m := _CAPS_KICKER.match(ln.text)) else None for ln in lines]
+    seen = Counter(k for k in kickers if k)
+    hits = [i for i, ln in enumerate(lines) if labels[i] is None and 5 <= sizes[i] <= 20 and kickers[i]
+            and seen[kickers[i]] == 1 and not NOTE_WORD_RE.search(kickers[i]) and _kicker_line(ln.text)]
+    for i in hits:
+        if _body_beside(lines, labels, i, -1, hits) and _body_beside(lines, labels, i, 1, hits):
+            labels[i] = "related"
+
+
+def _kicker_line(text: str) -> bool:
+    """A one- or two-word capitalised kicker, a colon, then a headline that ends no sentence; a
+    line in capitals throughout is a warning or the page's own heading."""
+    m = _CAPS_KICKER.match(text)
+    if m is None:
+        return False
+    rest = text[m.end():]
+    return rest[:1].isupper() and not rest.isupper() and not rest.rstrip().endswith(_SENTENCE_ENDS) \
+        and not _QUOTE_MARK.search(rest)
+
+
+def _body_beside(lines: list[Line], labels: list[str | None], i: int, step: int, hits: list[int]) -> bool:
+    """The nearest line from ``i`` in direction ``step`` that is neither another kicker teaser
+    nor a related-story line reads as a body paragraph."""
+    j = i + step
+    while 0 <= j < len(lines) and (j in hits or labels[j] == "related"):
+        j += step
+    return 0 <= j < len(lines) and labels[j] is None and is_body(lines[j].text)
+
+
+_CAPS_KICKER = re.compile(r"^([A-Z]{3,}(?: [A-Z]{2,})?):\s*")
+_SENTENCE_ENDS = (".", "!", "?", "\"", "”", "'", "’", ":", ";", ",")
 
 
 def _headline_case(line: str, n_words: int) -> bool:

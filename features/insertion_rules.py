@@ -84,7 +84,7 @@ _FIRST_WORD = re.compile(r"(?:[^A-Za-z&]|&(?:gt|raquo);)*([A-Za-z][A-Za-z'’]*(
 
 
 _TEASER_RE = re.compile(r"^(?:[•·▪■◆►▶‣●]|[-–*]\s)\s*\S")
-_NOTE_WORD = re.compile(r"\b(?:[Uu]pdated?|UPDATED?|[Pp]ublished|[Pp]osted|[Cc]orrect(?:ed|ion)|[Ee]ditor)\b")
+NOTE_WORD_RE = re.compile(r"\b(?:[Uu]pdated?|UPDATED?|[Pp]ublished|[Pp]osted|[Cc]orrect(?:ed|ion)|[Ee]ditor)\b")
 _BRACKETED = re.compile(r"^\[[^\[\]]+\]$")  # one bracketed group, not "[Source, date] text [Source, date]"
 # A sentence break inside a line; abbreviations ("U.S.", "Sen.", "Dr.") are not one: a teaser bullet holds one sentence.
 _SENT_BREAK = re.compile(r"(?<![A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})[.!?][\"”’')\]]*\s+(?=[\"“‘]?[A-Z])")
@@ -325,7 +325,7 @@ def _single_line_labels(lines: list[Line], title: str | None, sizes: list[int]) 
         if lab is None and t[0] == "[" and _BRACKETED.match(t) and 5 <= sizes[i] <= 20 and _headline_like(t[1:-1]):
             # "[Spotted: Donald Trump Jr. heading toward Pelosi’s office]": a story's headline as a link;
             # "[Breaking news update at 10:34 p.m. ET]": the newsroom's note on this story
-            lab = "editor_note" if _NOTE_WORD.search(t) else "related"
+            lab = "editor_note" if NOTE_WORD_RE.search(t) else "related"
         if lab is None and _SEPARATOR.match(t):
             lab = "navigation"
         if lab is None and sizes[i] <= 5 and i >= n - 4 and _FOLLOW_FOOT.match(t):

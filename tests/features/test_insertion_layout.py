@@ -116,6 +116,32 @@ def test_closing_lines_that_are_credits_quotes_or_tweets_are_not_headlines():
         assert _labels(f"{BODY}\n{LATER}\n{last}")[last] is None, last
 
 
+def test_kicker_headlines_between_paragraphs_are_other_stories():
+    """desmoinesregister.com, usatoday.com: other stories' headlines under a capitalised kicker,
+    pasted between two paragraphs with no lead-in."""
+    endorse = "ENDORSEMENT: Hillary Clinton has needed knowledge, experience"
+    nash = "NASH: Register faced tough decision in endorsements"
+    family = "FAMILY:Michael Brown's mom screams, sobs at decision"
+    got = _labels(f"{BODY}\n{endorse}\n{nash}\n{LATER}\n{family}\n{BODY}")
+    assert got[endorse] == got[nash] == got[family] == "related"
+
+
+def test_kicker_crossheads_of_the_story_itself_stay_body():
+    """A kicker heading several lines is the story's own section label (cnn.com's fact checks), a
+    dated note's kicker is the newsroom's, a kicker line ending a sentence is a paragraph, and one
+    with no paragraph after it is not between paragraphs."""
+    verdict = "VERDICT: False in regard to self-inspections, but complicated on notice"
+    other = "VERDICT: True, but misleading in one important way"
+    update = "UPDATE: Group switches ad after Laura Bush’s request"
+    said = "TRUMP: We are going to build a great wall on the border."
+    got = _labels(f"{BODY}\n{verdict}\n{LATER}\n{other}\n{BODY}\n{update}\n{LATER}\n{said}\n{BODY}")
+    assert got[verdict] is None and got[other] is None and got[update] != "related" and got[said] is None
+    caps = "WARNING: VIDEO CONTAINS GRAPHIC IMAGES AND CONTENT"
+    assert _labels(f"{BODY}\n{caps}\n{LATER}")[caps] is None
+    last = "BUDGET VOTE: What the council decided on roads"
+    assert _labels(f"{BODY}\n{LATER}\n{last}\nThe board also met.")[last] is None
+
+
 def test_two_exclamations_closing_the_page_are_speech_not_a_headline():
     """A closing line of two exclamations is the writer's cheer, even in capitals and above a credit;
     a headline-case line asking one question is another story's headline."""

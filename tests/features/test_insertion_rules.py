@@ -44,6 +44,7 @@ def test_related_stories_outside_the_body_become_the_sites_list():
         ("( Also on POLITICO: Rubio already in Iowa)", "related"),
         ("More: Trump will meet with China's Xi Jinping and Russia's Vladimir Putin during G-20", "related"),
         ("You may also like — Congress returns with bipartisan plans for tougher gun control laws", "related"),
+        ("YOU MIGHT BE INTERESTED IN...", "related"),  # thestar.com: a bare lead-in between paragraphs
         ("WATCH: ‘5 Things You Need To Know About Judge Brett Kavanaugh’", "related"),
         ("Related Forgotten Utah lands are key to economic growth", "related"),  # deseret.com: no separator
         ("Photo: Mark Wilson/Getty Images", "credit"),
@@ -84,6 +85,7 @@ def test_marked_lines_in_body(line, label):
         "Read the full report, which runs to 400 pages, before drawing conclusions, the judge told lawyers.",
         "“Follow the money,” he said.",
         "Related Companies, the developer, has asked the city for more time.",
+        "You might be interested in knowing that the council met again on Monday.",
     ],
 )
 def test_body_lines_notflagged_lines(line):
