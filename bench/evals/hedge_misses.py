@@ -17,7 +17,7 @@ from pathlib import Path
 from features import analyze
 from features.base import Span
 from features.text import parse
-from scoring.gold.realnews import GoldDoc, load_corpus
+from scoring.gold.realnews import GoldDoc, load_corpus, overlap
 
 CORPUS = Path(__file__).resolve().parents[2] / "tests" / "regression" / "realnews" / "gold.jsonl"
 
@@ -31,10 +31,6 @@ class CueRow:
     voice: str
     doc_id: str
     sentence: str
-
-
-def _overlaps(a: Span, b: Span) -> bool:
-    return min(a.end, b.end) > max(a.start, b.start)
 
 
 def _sentence(text: str, sentences: list[tuple[int, int]], span: Span) -> str:
@@ -51,10 +47,10 @@ def cue_rows(doc: GoldDoc, predicted: list[Span]) -> list[CueRow]:
     sentences = parse(doc.text).sentences
     rows = []
     for p in pred:
-        status = "right" if any(_overlaps(p, g) for g in gold) else "false"
+        status = "right" if any(overlap(p, g) for g in gold) else "false"
         rows.append(CueRow(status, doc.text[p.start : p.end], p.voice, doc.id, _sentence(doc.text, sentences, p)))
     for g in gold:
-        if not any(_overlaps(p, g) for p in pred):
+        if not any(overlap(p, g) for p in pred):
             rows.append(CueRow("missed", doc.text[g.start : g.end], g.voice, doc.id, _sentence(doc.text, sentences, g)))
     return rows
 

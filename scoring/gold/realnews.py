@@ -77,7 +77,8 @@ def load_corpus(path: Path, shared: Path | None = None, split: str | None = None
     return docs
 
 
-def _overlap(a: Span, b: Span) -> int:
+def overlap(a: Span, b: Span) -> int:
+    """Characters two spans share; a cue counts as found when this is above zero."""
     return max(0, min(a.end, b.end) - max(a.start, b.start))
 
 
@@ -94,8 +95,8 @@ def score_overlap(pairs: Sequence[tuple[Sequence[Span], Sequence[Span]]]) -> dic
     for pred, gold in pairs:
         n_pred += len(pred)
         n_gold += len(gold)
-        tp_pred += sum(any(_overlap(p, g) for g in gold) for p in pred)
-        tp_gold += sum(any(_overlap(p, g) for p in pred) for g in gold)
+        tp_pred += sum(any(overlap(p, g) for g in gold) for p in pred)
+        tp_gold += sum(any(overlap(p, g) for p in pred) for g in gold)
     return _prf(tp_pred, n_pred, tp_gold, n_gold)
 
 
@@ -107,7 +108,7 @@ def score_insertions(pairs: Sequence[tuple[Sequence[Span], Sequence[Span]]]) -> 
         pred = [p for p in pred if not is_edge_label(p.label)]
         gold = [g for g in gold if not is_edge_label(g.label)]
         for g in gold:
-            hit = sum(_overlap(p, g) for p in pred) >= 0.5 * (g.end - g.start)
+            hit = sum(overlap(p, g) for p in pred) >= 0.5 * (g.end - g.start)
             found += hit
             n_gold += 1
             per_label.setdefault(g.label, [0, 0])
@@ -115,7 +116,7 @@ def score_insertions(pairs: Sequence[tuple[Sequence[Span], Sequence[Span]]]) -> 
             per_label[g.label][1] += 1
         for p in pred:
             pred_chars += p.end - p.start
-            tp_chars += sum(_overlap(p, g) for g in gold)
+            tp_chars += sum(overlap(p, g) for g in gold)
     out = {"line_recall": found / n_gold if n_gold else 1.0,
            "char_precision": tp_chars / pred_chars if pred_chars else 1.0,
            "n_gold": float(n_gold), "pred_chars": float(pred_chars)}
@@ -131,8 +132,8 @@ def score_hedged_sentences(docs: Sequence[GoldDoc], predicted: Mapping[str, Sequ
         pred = [s for s in predicted.get(d.id, ()) if s.kind == "hedge"]
         for start, end in parse(d.text).sentences:
             box = Span(start, end, "sentence")
-            g = any(_overlap(box, s) for s in gold)
-            p = any(_overlap(box, s) for s in pred)
+            g = any(overlap(box, s) for s in gold)
+            p = any(overlap(box, s) for s in pred)
             tp += g and p
             n_pred += p
             n_gold += g
