@@ -36,6 +36,8 @@ _PLACE_END_RE = re.compile(r"\b(?:from|in|of|near)\s+[A-Z][\w.’'-]*(?:\s+[A-Z]
 
 
 _WORD_AT_RE = re.compile(r"[\w’']+")
+# the forms of "be" a speech verb's progressive stands after: present ("is saying") and past ("was saying")
+_SPEECH_PROGRESSIVE_AUX = PRESENT_AUX | PAST_PROGRESSIVE_AUX
 
 
 def subject_before(text: str, sent_s: int, cue_s: int, lex: Lexicon) -> NounPhrase | None:
@@ -53,7 +55,7 @@ def subject_before(text: str, sent_s: int, cue_s: int, lex: Lexicon) -> NounPhra
     # (a past one mostly narrates: "was talking about", "had been referring to")
     first = _WORD_AT_RE.match(text, cue_s)
     form = first.group(0).lower() if first else ""
-    aux = (PRESENT_AUX | PAST_PROGRESSIVE_AUX if form in PAST_PROGRESSIVE_CUES else PRESENT_AUX) if form.endswith("ing") else frozenset()
+    aux = (_SPEECH_PROGRESSIVE_AUX if form in PAST_PROGRESSIVE_CUES else PRESENT_AUX) if form.endswith("ing") else frozenset()
     skipped = _skip_to_subject(text, toks, cue_s, aux)
     if skipped is None:
         return None
@@ -143,7 +145,7 @@ def _skip_to_subject(text: str, toks: list[tuple[int, int]], cue_s: int, aux: fr
     past = False
     while j >= 0 and clean_gap(text, toks[j][1], right):
         w = text[toks[j][0] : toks[j][1]].lower()
-        if w in PASSIVE_AUX and w not in aux or past and w in MODALS:
+        if (w in PASSIVE_AUX and w not in aux) or (past and w in MODALS):
             return None  # "was announced", "be called into question", "would have been saying": no speaker here
         past = past or w in PAST_PROGRESSIVE_AUX
         # an adverb is lower case: "Cassilly said" is a name
