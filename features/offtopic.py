@@ -527,10 +527,8 @@ def _closes_the_story(i: int, body: list[int]) -> bool:
 
 
 def _cleared(lines: list[Line], labels: list[str | None], body: list[int], i: int) -> bool:
-    """True when a gate clears body paragraph ``i`` whatever the model says: the author placed it
-    (``_placed_by_author``) or it is linked to the story (``_linked_to_story``). The counts over
-    the whole story (its crossheads, its first-person paragraphs) are taken only when the
-    paragraph's own test leaves them to decide."""
+    """True when a gate clears body paragraph ``i`` whatever the model says (``_placed_by_author``,
+    ``_linked_to_story``); the whole story's counts only when the paragraph's own test leaves them to decide."""
     text = lines[i].text
     under_crosshead = i > 0 and labels[i - 1] is None and _is_crosshead(lines[i - 1].text)
     sections = under_crosshead and sum(_is_crosshead(lines[j].text) for j in body) >= 2
@@ -579,10 +577,9 @@ def offtopic_paragraphs(lines: list[Line], labels: list[str | None], title: str 
     body = [i for i, lab in enumerate(labels) if lab is None]
     if len(body) < MIN_PARAS:
         return {}
-    # Only the closing paragraph can be flagged (its neighbour joins only a flag), and a gate
-    # clears it whatever its probability: the model is run only where neither decides. The
-    # features are still computed with every other candidate's: a row's probability can differ
-    # in the last bit with the number of rows scored with it.
+    # Only the closing paragraph can be flagged (its neighbour joins only a flag) and a gate clears it
+    # whatever its probability: the model runs only where neither decides. Its features are computed
+    # with every other candidate's: a row's probability can differ in the last bit with the rows scored.
     last = body[-1]
     feats = paragraph_features(lines, body, title, sizes, wanted=() if _cleared(lines, labels, body, last) else (last,))
     if not feats:
