@@ -526,6 +526,17 @@ def _closes_the_story(i: int, body: list[int]) -> bool:
     return i == body[-1]
 
 
+def _cleared(lines: list[Line], labels: list[str | None], body: list[int], i: int) -> bool:
+    """True when a gate clears body paragraph ``i`` whatever the model says (``_placed_by_author``,
+    ``_linked_to_story``); the whole story's counts only when the paragraph's own test leaves them to decide."""
+    text = lines[i].text
+    under_crosshead = i > 0 and labels[i - 1] is None and _is_crosshead(lines[i - 1].text)
+    sections = under_crosshead and sum(_is_crosshead(lines[j].text) for j in body) >= 2
+    if _placed_by_author(lines, labels, i, i == body[0], sections):
+        return True
+    return _linked_to_story(text, _first_person(text) and sum(_first_person(lines[j].text) for j in body) >= 2)
+
+
 def _first_person(text: str) -> bool:
     """The singular first person outside quotation marks: the author's own voice."""
     low = text.lower()
@@ -566,22 +577,17 @@ def offtopic_paragraphs(lines: list[Line], labels: list[str | None], title: str 
     body = [i for i, lab in enumerate(labels) if lab is None]
     if len(body) < MIN_PARAS:
         return {}
-    # Only the closing paragraph can be flagged, and only its neighbour can join it. Their
-    # features are still computed with every other candidate's: a row's probability can differ
-    # in the last bit with the number of rows scored with it.
-    feats = paragraph_features(lines, body, title, sizes, wanted=body[-2:])
+    # Only the closing paragraph can be flagged (its neighbour joins only a flag) and a gate clears it
+    # whatever its probability: the model runs only where neither decides. Its features are computed
+    # with every other candidate's: a row's probability can differ in the last bit with the rows scored.
+    last = body[-1]
+    feats = paragraph_features(lines, body, title, sizes, wanted=() if _cleared(lines, labels, body, last) else (last,))
     if not feats:
         return {}
     p = dict(zip(feats, _probabilities(np.array([f.as_row() for f in feats.values()], dtype=float)).tolist()))
-    # only the closing paragraph can be flagged, and only its neighbour can join it: the checks need no others
-    could = [i for i in body[-2:] if p.get(i, 0.0) >= _OFFTOPIC_NEIGHBOUR_P]
-    if could:
-        sections = sum(_is_crosshead(lines[j].text) for j in body) >= 2
-        first_person = sum(_first_person(lines[j].text) for j in body) >= 2
-        for i in could:
-            if (_placed_by_author(lines, labels, i, i == body[0], sections)
-                    or _linked_to_story(lines[i].text, first_person)):
-                p[i] = 0.0
+    for i in body[-2:]:
+        if p.get(i, 0.0) >= _OFFTOPIC_NEIGHBOUR_P and _cleared(lines, labels, body, i):
+            p[i] = 0.0
     out = {i: q for i, q in p.items() if q >= _OFFTOPIC_MIN_P and _closes_the_story(i, body)}
     pos = {i: k for k, i in enumerate(body)}
     for i in list(out):
@@ -590,4 +596,3 @@ def offtopic_paragraphs(lines: list[Line], labels: list[str | None], title: str 
             if j not in out and p.get(j, 0.0) >= _OFFTOPIC_NEIGHBOUR_P:
                 out[j] = p[j]
     return out
-

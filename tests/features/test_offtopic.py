@@ -121,6 +121,23 @@ def test_the_same_paragraph_as_an_embedded_tweet_is_content():
         assert (i in offtopic_paragraphs(lines, labels, None)) is expected
 
 
+def test_the_model_runs_only_where_the_closing_paragraph_can_be_flagged(monkeypatch):
+    """Only the story's last paragraph can be flagged and a gate clears it whatever its probability,
+    so the model is not run for a candidate inside the body nor for a closing paragraph a gate
+    clears; the same closing paragraph without the gate is scored and flagged."""
+    import features.offtopic as ot
+
+    scored = []
+    probabilities = ot._probabilities
+    monkeypatch.setattr(ot, "_probabilities", lambda X: scored.append(len(X)) or probabilities(X))
+    lines, body, pasted = _with_pasted()
+    labels = [None if i in body else "x" for i in range(len(lines))]
+    assert pasted in paragraph_features(lines, body, None)  # a candidate, but not the closing one
+    assert offtopic_paragraphs(lines, labels, None) == {} and scored == []
+    assert not _pasted_flagged("And " + PASTED[0].lower() + PASTED[1:]) and scored == []
+    assert _pasted_flagged(PASTED) and scored == [1]
+
+
 def test_too_few_paragraphs_are_not_judged():
     lines, body, _ = _with_pasted()
     labels = [None if i in body[: MIN_PARAS - 1] else "x" for i in range(len(lines))]
