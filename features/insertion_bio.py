@@ -59,12 +59,16 @@ def is_bio(line: str) -> bool:
 # also describe anyone in a story ("a senior at Lincoln High", "a former nurse", "a member") count
 # only with the organisation they belong to: "of"/"at"/"with" and a capitalised name.
 _ROLE_BIO_RE = re.compile(
-    rf"{_NAME_START}(?P<name>{_NAME})\s+(?:is\s+(?:(?:an?|the|also)\s+)?(?:[\w-]+\s+){{0,3}}?"
+    rf"{_NAME_START}(?P<name>{_NAME})(?:,\s+who\s+[^,.;]{{1,60}},)?\s+(?:is\s+(?:(?:an?|the|also)\s+)?(?:[\w-]+\s+){{0,3}}?"
     r"(?:(?i:president|director|founder|co-founder|chairman|chairwoman|chair|CEO|chief executive|fellow|"
     r"scholar|advis[eo]r|strategist|consultant|pastor|rabbi|co-host|principal)\b"
     r"|(?i:executive|host|partner|senior|former|managing|member)\b[^.,;]{0,60}?\b(?:of|at|with)\s+(?:the\s+)?[A-Z])"
     # "Susan Stamper Brown lives in Alaska and writes on culture, politics and current events."
-    r"|lives in [A-Z][^.]{0,40}? and (?:writes|blogs)\b|(?:writes|blogs) (?:about|on) [a-z])")
+    r"|lives in [A-Z][^.]{0,40}? and (?:writes|blogs)\b|(?:writes|blogs) (?:about|on) [a-z]"
+    # "Terry McLaughlin, who lives in Nevada City, writes a twice monthly column for The Union.", "Sally
+    # Andrews studies Laws at the University of Sydney and works as ...": a column, or a student's school
+    r"|writes\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}column\b|writes\s+for\s+(?:the\s+)?[A-Z]"
+    r"|(?:studies|is studying)\s+[^.;]{0,80}?\bat\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,4}(?:University|College|School)\b)")
 
 
 def foot_bio_surname(line: str) -> str | None:
@@ -72,7 +76,7 @@ def foot_bio_surname(line: str) -> str | None:
     director of ... at the R Street Institute." -> "Rizer"): a name, then "is" and a post, or what
     they write; None for other lines. It is a biography only if the story never names them
     (``is_foot_bio``): a closing sentence about someone in the story is the story's."""
-    if " is " not in line and " writes " not in line and " blogs " not in line:
+    if " is " not in line and " writes " not in line and " blogs " not in line and " studies " not in line:
         return None
     m = _ROLE_BIO_RE.match(line)
     if m is None or REPORTED_RE.search(line) or "“" in line or '"' in line:
