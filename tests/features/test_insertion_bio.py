@@ -135,3 +135,22 @@ def test_a_columnists_line_of_where_they_live_and_what_they_write_is_a_foot_biog
     line = "Susan Stamper Brown lives in Alaska and writes on culture, politics and current events."
     assert is_foot_bio(line, f"{BODY}\n\n{LATER}")
     assert not is_foot_bio("Jane Roe writes that the bill would cost too much.", f"{BODY}\n\n{LATER}")
+
+
+@pytest.mark.parametrize("line", [
+    "Terry McLaughlin, who lives in Nevada City, writes a twice monthly column for The Union.",
+    "John Roe writes a weekly column on state politics.",
+    "Jane Roe writes for The Atlantic and the Boston Review.",
+    "Sally Andrews studies Laws and Global Studies at the University of Sydney and works as a director of a charity.",
+])
+def test_a_columnist_or_a_students_line_under_the_story_is_a_foot_biography(line: str) -> None:
+    assert is_foot_bio(line, f"{BODY}\n\n{LATER}")
+
+
+@pytest.mark.parametrize("line", [
+    "Tom Smith, who was arrested Monday, writes that he is innocent.",
+    "Jane Roe studies the effects of the drug at her lab in Boston.",
+    "John Roe writes letters to the editor every week.",
+])
+def test_a_closing_sentence_about_what_someone_writes_or_studies_is_the_storys(line: str) -> None:
+    assert not is_foot_bio(line, f"{BODY}\n\n{LATER}")
