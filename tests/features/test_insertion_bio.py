@@ -154,3 +154,26 @@ def test_a_columnist_or_a_students_line_under_the_story_is_a_foot_biography(line
 ])
 def test_a_closing_sentence_about_what_someone_writes_or_studies_is_the_storys(line: str) -> None:
     assert not is_foot_bio(line, f"{BODY}\n\n{LATER}")
+
+
+@pytest.mark.parametrize("line", [
+    "Alexi Stocker is a Weinberg senior. He can be reached at alexistocker2016@u.northwestern.edu.",
+    "Devin Barricklow, a freshman at Columbia University and 2015 graduate of Pennsbury High School, is a longtime "
+    "resident of Yardley.",
+])
+def test_a_students_line_or_a_name_with_how_to_reach_them_is_a_foot_biography(line: str) -> None:
+    assert is_foot_bio(line, f"{BODY}\n\n{LATER}")
+
+
+@pytest.mark.parametrize("line", [
+    "Tom Smith is a suspect in the case. He can be reached only through his lawyer.",
+    "Maria Lopez, a senior at Lincoln High School, said she would vote for the first time.",
+])
+def test_a_closing_sentence_about_a_student_or_a_suspect_is_the_storys(line: str) -> None:
+    assert not is_foot_bio(line, f"{BODY}\n\n{LATER}")
+
+
+def test_a_columnists_line_is_a_biography_but_a_column_someone_wrote_in_the_story_is_not() -> None:
+    assert is_bio("Jim Bennett writes a weekly column offering historical context to current events.")
+    assert not is_bio("In his weekly column, Jim Bennett writes that the bill is bad.")
+    assert not is_bio("Jim Bennett writes letters to the editor every week.")
