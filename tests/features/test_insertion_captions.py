@@ -126,28 +126,3 @@ def test_counts_and_dates_in_prose_are_no_gallery_counters(line: str) -> None:
 def test_a_gallery_counter_in_a_text_run_into_one_line_does_not_mark_the_story() -> None:
     text = f"{BODY} {BODY2} {CNN_GALLERY} {LATER}"
     assert flagged_lines(text) == {}
-
-
-@pytest.mark.parametrize("line", [
-    "Facebook CEO Mark Zuckerberg. (YouTube)",
-    "Butler County Sheriff requests ICE to shut down business that hire illegal immigrants. (WKRC)",
-    "A voting sign points early voters to the polling station on October 24, 2016 in St. Petersburg, Florida. (Getty)",
-])
-def test_a_sentence_closed_by_a_bracketed_source_alone_is_a_caption(line: str) -> None:
-    assert flagged_lines(f"{BODY}\n\n{line}\n\n{BODY2}\n\n{LATER}").get(line) == "caption"
-
-
-@pytest.mark.parametrize("line", [
-    "Thank you all, and God bless America. (Applause)",
-    "The bill passed the House with the support of Rep. Jim Jordan (R-Ohio)",
-    "He said the vote would come on Tuesday, after the recess (Reuters)",
-    "The vote was set for Tuesday, and the leaders said they had the numbers to pass it. (Senate Democrats, GOP)",
-])
-def test_stage_directions_party_codes_and_run_on_brackets_are_not_caption_sources(line: str) -> None:
-    assert line not in flagged_lines(f"{BODY}\n\n{line}\n\n{BODY2}\n\n{LATER}")
-
-
-def test_a_storys_last_paragraph_closing_on_its_station_is_not_a_caption() -> None:
-    last = "The Senate is expected to take up the measure next week. (WKRC)"
-    assert last not in flagged_lines(f"{BODY}\n\n{BODY2}\n\n{LATER}\n\n{last}")
-    assert flagged_lines(f"{BODY}\n\n{last}\n\n{BODY2}\n\n{LATER}").get(last) == "caption"
