@@ -13,7 +13,7 @@ from .insertion_bio import REPORTED_RE
 from .lexicons import lexicon_lines
 from .text import ENDS_SENTENCE_RE
 
-__all__ = ["NAME_RX", "caption_above_credit", "caption_label", "ends_in_bracketed_source", "is_gallery_line", "runin_credits"]
+__all__ = ["NAME_RX", "caption_above_credit", "caption_label", "is_gallery_line", "runin_credits"]
 
 
 @lru_cache(maxsize=1)
@@ -193,16 +193,3 @@ def is_gallery_line(line: str) -> bool:
         if 1 <= k <= total:
             return True
     return False
-
-
-# A caption's sentence closed by its picture's source in brackets, a name alone ("Facebook CEO Mark Zuckerberg.
-# (YouTube)", "... in St. Petersburg, Florida. (Getty)"): a story's sentence ends before its brackets, and a
-# transcript's stage directions ("(Applause)") are no source.
-_BRACKETED_SOURCE_END = re.compile(
-    r"[.!?][”\"’']?\s*\((?!(?:Applause|Laughter|Crosstalk|Cheers|Inaudible|Booing|Boos|Sic|Music|Silence)\))"
-    r"[A-Z][A-Za-z.'’&-]*(?:\s+(?:[A-Z][A-Za-z.'’&-]*|\d+)){0,3}\)\s*$")
-
-
-def ends_in_bracketed_source(line: str) -> bool:
-    """A line whose last sentence is followed by a bracketed source name alone ("... Dorsey. (YouTube)")."""
-    return line.endswith(")") and _BRACKETED_SOURCE_END.search(line) is not None

@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from .insertion_bio import is_bio, is_callout, label_foot_bios
 from .insertion_boxes import BOX_WORDS, box_label, has_box_word, repeats_a_sentence
-from .insertion_captions import NAME_RX, caption_above_credit, caption_label, ends_in_bracketed_source, is_gallery_line
+from .insertion_captions import NAME_RX, caption_above_credit, caption_label, is_gallery_line
 from .insertion_triggers import TriggerSet
 from .lexicons import lexicon_lines
 from .text import ENDS_SENTENCE_RE, split_paragraphs, wrapping_marks
@@ -340,9 +340,6 @@ def _single_line_labels(lines: list[Line], title: str | None, sizes: list[int]) 
             lab = caption_label(t, sizes[i])
         if lab is None and is_gallery_line(t) and any(is_body(x.text) for j, x in enumerate(lines) if j != i):
             lab = "caption"  # a whole text run into one line holds the story too
-        if (lab is None and sizes[i] <= 45 and ends_in_bracketed_source(t)
-                and any(is_body(x.text) for x in lines[i + 1:])):
-            lab = "caption"  # a story's last paragraph may close on its agency: "... on Tuesday. (AP)"
         if lab is None and at_edge:
             lab = _edge_label(t, title_key)
         if lab is None and (i < _EDGE_LINES or i >= n - 8) and sizes[i] <= 80 and is_bio(t):
