@@ -137,40 +137,25 @@ def test_a_columnists_line_of_where_they_live_and_what_they_write_is_a_foot_biog
     assert not is_foot_bio("Jane Roe writes that the bill would cost too much.", f"{BODY}\n\n{LATER}")
 
 
-@pytest.mark.parametrize("line", [
-    "Terry McLaughlin, who lives in Nevada City, writes a twice monthly column for The Union.",
-    "John Roe writes a weekly column on state politics.",
-    "Jane Roe writes for The Atlantic and the Boston Review.",
-    "Sally Andrews studies Laws and Global Studies at the University of Sydney and works as a director of a charity.",
+# A columnist's or a student's line, or a name with how to reach them, under the story; and the story's own
+# closing sentences of the same shapes.
+@pytest.mark.parametrize(("line", "bio"), [
+    ("Terry McLaughlin, who lives in Nevada City, writes a twice monthly column for The Union.", True),
+    ("John Roe writes a weekly column on state politics.", True),
+    ("Jane Roe writes for The Atlantic and the Boston Review.", True),
+    ("Sally Andrews studies Laws and Global Studies at the University of Sydney and works as a director of a charity.",
+     True),
+    ("Alexi Stocker is a Weinberg senior. He can be reached at alexistocker2016@u.northwestern.edu.", True),
+    ("Devin Barricklow, a freshman at Columbia University and 2015 graduate of Pennsbury High School, is a longtime "
+     "resident of Yardley.", True),
+    ("Tom Smith, who was arrested Monday, writes that he is innocent.", False),
+    ("Jane Roe studies the effects of the drug at her lab in Boston.", False),
+    ("John Roe writes letters to the editor every week.", False),
+    ("Tom Smith is a suspect in the case. He can be reached only through his lawyer.", False),
+    ("Maria Lopez, a senior at Lincoln High School, said she would vote for the first time.", False),
 ])
-def test_a_columnist_or_a_students_line_under_the_story_is_a_foot_biography(line: str) -> None:
-    assert is_foot_bio(line, f"{BODY}\n\n{LATER}")
-
-
-@pytest.mark.parametrize("line", [
-    "Tom Smith, who was arrested Monday, writes that he is innocent.",
-    "Jane Roe studies the effects of the drug at her lab in Boston.",
-    "John Roe writes letters to the editor every week.",
-])
-def test_a_closing_sentence_about_what_someone_writes_or_studies_is_the_storys(line: str) -> None:
-    assert not is_foot_bio(line, f"{BODY}\n\n{LATER}")
-
-
-@pytest.mark.parametrize("line", [
-    "Alexi Stocker is a Weinberg senior. He can be reached at alexistocker2016@u.northwestern.edu.",
-    "Devin Barricklow, a freshman at Columbia University and 2015 graduate of Pennsbury High School, is a longtime "
-    "resident of Yardley.",
-])
-def test_a_students_line_or_a_name_with_how_to_reach_them_is_a_foot_biography(line: str) -> None:
-    assert is_foot_bio(line, f"{BODY}\n\n{LATER}")
-
-
-@pytest.mark.parametrize("line", [
-    "Tom Smith is a suspect in the case. He can be reached only through his lawyer.",
-    "Maria Lopez, a senior at Lincoln High School, said she would vote for the first time.",
-])
-def test_a_closing_sentence_about_a_student_or_a_suspect_is_the_storys(line: str) -> None:
-    assert not is_foot_bio(line, f"{BODY}\n\n{LATER}")
+def test_columnists_students_and_contacts_under_the_story_are_foot_biographies(line: str, bio: bool) -> None:
+    assert is_foot_bio(line, f"{BODY}\n\n{LATER}") is bio
 
 
 def test_a_columnists_line_is_a_biography_but_a_column_someone_wrote_in_the_story_is_not() -> None:
