@@ -182,12 +182,13 @@ _COUNTER = r"(?:\(\s?\d{1,3}\s?/\s?\d{1,3}\s?\)|\d{1,3}\s*(?:of\s*/?|\s/|/\s)\s*
 _GALLERY_RE = re.compile(
     rf"\b{_GALLERY_WORD}\W{{1,3}}(?P<a>{_COUNTER})|(?<![\w/])(?P<b>{_COUNTER})(?:\s+[A-Z][a-z]+){{0,2}}\s+{_GALLERY_WORD}\b")
 _DIGITS = re.compile(r"\d+")
+_GALLERY_HINT = re.compile(r"Caption|CAPTION|Gallery|GALLERY|Image|IMAGE|Photo|PHOTO|Picture|Slide|SLIDE")
 
 
 def is_gallery_line(line: str) -> bool:
     """A photo gallery's line: a counter k of M (k <= M) beside a gallery control word."""
-    if " of" not in line and "/" not in line:
-        return False  # speed: most lines hold no counter
+    if not _GALLERY_HINT.search(line):
+        return False  # speed: most lines hold no control word
     for m in _GALLERY_RE.finditer(line):
         k, total = (int(d) for d in _DIGITS.findall(m.group("a") or m.group("b")))
         if 1 <= k <= total:
