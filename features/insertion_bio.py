@@ -21,7 +21,9 @@ _BIO_RE = re.compile(
     rf"[—–-]?\s*{_NAME_START}(?:(?P<appos>{_NAME},\s+)|(?:[A-Z][\w.'’-]*\s+){{0,3}}[A-Z][\w'’-]+\s+"
     r"(?:is|was|has been)\s+)(?:an?|the)\s+[^.]{0,120}?\b"
     r"(?:journalist|reporter|writer|author|columnist|editor|correspondent|contributor|professor|analyst|fellow|"
-    r"commentator|blogger|novelist|historian|economist|lawyer|attorney)s?\b")
+    r"commentator|blogger|novelist|historian|economist|lawyer|attorney)s?\b"
+    # "Jim Bennett writes a weekly column offering historical context to current events."
+    r"|[—–-]?\s*" + _NAME_START + r"(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]+\s+writes\s+an?\s+(?:[\w-]+\s+){0,3}column\b")
 # After "Name, a professor at X," a biography goes on with what the person is or does ("is", "served",
 # "most recently"); a story's sentence with what the person said or did ("noted", "hailed", "issued").
 _APPOS_NEXT = re.compile(
@@ -54,17 +56,31 @@ def is_bio(line: str) -> bool:
     return _APPOS_NEXT.match(rest) is not None or _CLAUSE_AFTER.search(rest) is None
 
 
+# "Devin Barricklow, a freshman at Columbia University and 2015 graduate of Pennsbury High School, is ...": a
+# student's year and school in apposition (the name's own comma opens it).
+_STUDENT_APPOS = (r"an?\s+(?:freshman|sophomore|junior|senior|first-year|second-year|graduate|doctoral|Ph\.D\.|law|"
+                  r"medical)(?:\s+student)?\s+(?:at|of|in)\s+(?:the\s+)?[A-Z][^,;]{0,100},\s+(?=is|was|has|lives|plans|studies|writes)")
+# "Alexi Stocker is a Weinberg senior. He can be reached at alexistocker2016@u.northwestern.edu.": a short
+# "Name is ..." sentence, then how to reach the person.
+_CONTACT_BIO_RE = re.compile(
+    rf"{_NAME_START}(?P<name>{_NAME})\s+(?:is|writes)\s+[^.!?]{{3,120}}[.!?]\s+(?:(?:He|She|They|[A-Z][a-z]+)\s+can\s+be\s+"
+    r"(?:reached|contacted|e-?mailed)\s+(?:at|by|via|on)\b|(?:Contact|E-?mail|Reach|Write to|Follow)\s+(?:him|her|them)\b)")
+
 # "Arthur Rizer is director of justice policy at the R Street Institute.", "Gary Kaltbaum is a registered
 # investment advisor ...": a person's name, "is", and a post of an organisation or trade. Words that
 # also describe anyone in a story ("a senior at Lincoln High", "a former nurse", "a member") count
 # only with the organisation they belong to: "of"/"at"/"with" and a capitalised name.
 _ROLE_BIO_RE = re.compile(
-    rf"{_NAME_START}(?P<name>{_NAME})\s+(?:is\s+(?:(?:an?|the|also)\s+)?(?:[\w-]+\s+){{0,3}}?"
+    rf"{_NAME_START}(?P<name>{_NAME})(?:,\s+who\s+[^,.;]{{1,60}},)?(?:,\s+{_STUDENT_APPOS}|\s+(?:is\s+(?:(?:an?|the|also)\s+)?(?:[\w-]+\s+){{0,3}}?"
     r"(?:(?i:president|director|founder|co-founder|chairman|chairwoman|chair|CEO|chief executive|fellow|"
     r"scholar|advis[eo]r|strategist|consultant|pastor|rabbi|co-host|principal)\b"
     r"|(?i:executive|host|partner|senior|former|managing|member)\b[^.,;]{0,60}?\b(?:of|at|with)\s+(?:the\s+)?[A-Z])"
     # "Susan Stamper Brown lives in Alaska and writes on culture, politics and current events."
-    r"|lives in [A-Z][^.]{0,40}? and (?:writes|blogs)\b|(?:writes|blogs) (?:about|on) [a-z])")
+    r"|lives in [A-Z][^.]{0,40}? and (?:writes|blogs)\b|(?:writes|blogs) (?:about|on) [a-z]"
+    # "Terry McLaughlin, who lives in Nevada City, writes a twice monthly column for The Union.", "Sally
+    # Andrews studies Laws at the University of Sydney and works as ...": a column, or a student's school
+    r"|writes\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}column\b|writes\s+for\s+(?:the\s+)?[A-Z]"
+    r"|(?:studies|is studying)\s+[^.;]{0,80}?\bat\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,4}(?:University|College|School)\b))")
 
 
 def foot_bio_surname(line: str) -> str | None:
@@ -72,9 +88,9 @@ def foot_bio_surname(line: str) -> str | None:
     director of ... at the R Street Institute." -> "Rizer"): a name, then "is" and a post, or what
     they write; None for other lines. It is a biography only if the story never names them
     (``is_foot_bio``): a closing sentence about someone in the story is the story's."""
-    if " is " not in line and " writes " not in line and " blogs " not in line:
+    if " is " not in line and " writes " not in line and " blogs " not in line and " studies " not in line and ", a" not in line:
         return None
-    m = _ROLE_BIO_RE.match(line)
+    m = _ROLE_BIO_RE.match(line) or _CONTACT_BIO_RE.match(line)
     if m is None or REPORTED_RE.search(line) or "“" in line or '"' in line:
         return None
     return m.group("name").split()[-1]

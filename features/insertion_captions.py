@@ -13,7 +13,7 @@ from .insertion_bio import REPORTED_RE
 from .lexicons import lexicon_lines
 from .text import ENDS_SENTENCE_RE
 
-__all__ = ["NAME_RX", "caption_above_credit", "caption_label", "runin_credits"]
+__all__ = ["NAME_RX", "caption_above_credit", "caption_label", "is_gallery_line", "runin_credits"]
 
 
 @lru_cache(maxsize=1)
@@ -172,3 +172,25 @@ def runin_credits(texts: list[str], labels: list[str | None]) -> list[tuple[int,
 
 # Every run-in credit holds one of these (speed: most lines hold none).
 _RUNIN_HINT = re.compile(r"/|[Pp]hoto|PHOTO|[Ii]mage|IMAGE")
+
+
+# A gallery's counter ("1 of 13", "( 1 /4)", "1 of / 3"; a slash only with a space or brackets beside it, so that
+# "9/11" and "24/7" are no counters) next to one of its controls ("Hide Caption 1 of 13", "Image 1 of / 3 Caption
+# Close", "( 1 /4) Share This Gallery"): the line is the gallery's captions, credits and buttons run together.
+_GALLERY_WORD = r"(?:Caption|CAPTION|Gallery|GALLERY|Image|IMAGE|Photos?|PHOTOS?|Picture|Slide|SLIDE)"
+_COUNTER = r"(?:\(\s?\d{1,3}\s?/\s?\d{1,3}\s?\)|\d{1,3}\s*(?:of\s*/?|\s/|/\s)\s*\d{1,3})(?!\d)"
+_GALLERY_RE = re.compile(
+    rf"\b{_GALLERY_WORD}\W{{1,3}}(?P<a>{_COUNTER})|(?<![\w/])(?P<b>{_COUNTER})(?:\s+[A-Z][a-z]+){{0,2}}\s+{_GALLERY_WORD}\b")
+_DIGITS = re.compile(r"\d+")
+_GALLERY_HINT = re.compile(r"Caption|CAPTION|Gallery|GALLERY|Image|IMAGE|Photo|PHOTO|Picture|Slide|SLIDE")
+
+
+def is_gallery_line(line: str) -> bool:
+    """A photo gallery's line: a counter k of M (k <= M) beside a gallery control word."""
+    if not _GALLERY_HINT.search(line):
+        return False  # speed: most lines hold no control word
+    for m in _GALLERY_RE.finditer(line):
+        k, total = (int(d) for d in _DIGITS.findall(m.group("a") or m.group("b")))
+        if 1 <= k <= total:
+            return True
+    return False

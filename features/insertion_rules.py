@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from .insertion_bio import is_bio, is_callout, label_foot_bios
 from .insertion_boxes import BOX_WORDS, box_label, has_box_word, repeats_a_sentence
-from .insertion_captions import NAME_RX, caption_above_credit, caption_label
+from .insertion_captions import NAME_RX, caption_above_credit, caption_label, is_gallery_line
 from .insertion_triggers import TriggerSet
 from .lexicons import lexicon_lines
 from .text import ENDS_SENTENCE_RE, split_paragraphs, wrapping_marks
@@ -338,6 +338,8 @@ def _single_line_labels(lines: list[Line], title: str | None, sizes: list[int]) 
             lab = "promo"
         if lab is None and labels[i] is None:
             lab = caption_label(t, sizes[i])
+        if lab is None and is_gallery_line(t) and any(is_body(x.text) for j, x in enumerate(lines) if j != i):
+            lab = "caption"  # a whole text run into one line holds the story too
         if lab is None and at_edge:
             lab = _edge_label(t, title_key)
         if lab is None and (i < _EDGE_LINES or i >= n - 8) and sizes[i] <= 80 and is_bio(t):

@@ -135,3 +135,30 @@ def test_a_columnists_line_of_where_they_live_and_what_they_write_is_a_foot_biog
     line = "Susan Stamper Brown lives in Alaska and writes on culture, politics and current events."
     assert is_foot_bio(line, f"{BODY}\n\n{LATER}")
     assert not is_foot_bio("Jane Roe writes that the bill would cost too much.", f"{BODY}\n\n{LATER}")
+
+
+# A columnist's or a student's line, or a name with how to reach them, under the story; and the story's own
+# closing sentences of the same shapes.
+@pytest.mark.parametrize(("line", "bio"), [
+    ("Terry McLaughlin, who lives in Nevada City, writes a twice monthly column for The Union.", True),
+    ("John Roe writes a weekly column on state politics.", True),
+    ("Jane Roe writes for The Atlantic and the Boston Review.", True),
+    ("Sally Andrews studies Laws and Global Studies at the University of Sydney and works as a director of a charity.",
+     True),
+    ("Alexi Stocker is a Weinberg senior. He can be reached at alexistocker2016@u.northwestern.edu.", True),
+    ("Devin Barricklow, a freshman at Columbia University and 2015 graduate of Pennsbury High School, is a longtime "
+     "resident of Yardley.", True),
+    ("Tom Smith, who was arrested Monday, writes that he is innocent.", False),
+    ("Jane Roe studies the effects of the drug at her lab in Boston.", False),
+    ("John Roe writes letters to the editor every week.", False),
+    ("Tom Smith is a suspect in the case. He can be reached only through his lawyer.", False),
+    ("Maria Lopez, a senior at Lincoln High School, said she would vote for the first time.", False),
+])
+def test_columnists_students_and_contacts_under_the_story_are_foot_biographies(line: str, bio: bool) -> None:
+    assert is_foot_bio(line, f"{BODY}\n\n{LATER}") is bio
+
+
+def test_a_columnists_line_is_a_biography_but_a_column_someone_wrote_in_the_story_is_not() -> None:
+    assert is_bio("Jim Bennett writes a weekly column offering historical context to current events.")
+    assert not is_bio("In his weekly column, Jim Bennett writes that the bill is bad.")
+    assert not is_bio("Jim Bennett writes letters to the editor every week.")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from features.insertion_captions import caption_label
+from features.insertion_captions import caption_label, is_gallery_line
 from tests.features.insertion_lines import BODY, BODY2, LATER, flagged_lines
 
 
@@ -93,3 +93,33 @@ def test_a_caption_closed_by_a_bracketed_credit_of_joined_names_is_a_caption(lin
 ])
 def test_brackets_with_a_poll_a_citation_or_a_choice_are_not_credits(line: str) -> None:
     assert caption_label(line) is None
+
+
+CNN_GALLERY = ("Photos: Deadly explosion in Istanbul Police investigate the scene of an explosion in central Istanbul "
+               "on Tuesday, January 12. Hide Caption 1 of 8 Photos: Deadly explosion in Istanbul Ambulances arrive "
+               "at the square. Hide Caption 2 of 8 Photos: Deadly explosion in Istanbul A suicide bomber killed at least "
+               "10 people in the historic Sultanahmet district, the prime minister said. Hide Caption 3 of 8")
+SF_GALLERY = ("A federal appeals court upheld a federal law banning medical marijuana users from purchasing guns. "
+              "Photo: Mike Orazzi, Associated Press Image 1 of / 3 Caption Close US court upholds ban on buying guns "
+              "1 / 3 Back to Gallery")
+WTOP_GALLERY = ("Students march in protest of the election Wednesday morning. (WTOP/Nick Iannelli) ( 1 /4) "
+                "Share This Gallery: Share on Facebook. Share on Twitter. Share via email. Print.")
+
+
+# Counts, dates and a counter past its total in prose are no gallery's counters.
+@pytest.mark.parametrize(("line", "gallery"), [
+    (CNN_GALLERY, True), (SF_GALLERY, True), (WTOP_GALLERY, True),
+    ("About 1 of 4 Americans said the Photos were fake, and 2 of 4 said they had seen them before the vote.", False),
+    ("CLOSE 9/11 victims' loved ones marked the anniversary of the attacks with the reading of names.", False),
+    ("He won 2 of 3 races in the state, and the Image of a winner stuck to him for the rest of the year.", False),
+    ("Image 4 of 3 was left out of the report, the committee said.", False),
+])
+def test_a_gallery_line_with_its_counter_beside_a_control_is_a_caption(line: str, gallery: bool) -> None:
+    assert is_gallery_line(line) is gallery
+    label = flagged_lines(f"{BODY}\n\n{line}\n\n{BODY2}\n\n{LATER}").get(line)
+    assert label == ("caption" if gallery else None)
+
+
+def test_a_gallery_counter_in_a_text_run_into_one_line_does_not_mark_the_story() -> None:
+    text = f"{BODY} {BODY2} {CNN_GALLERY} {LATER}"
+    assert flagged_lines(text) == {}
