@@ -144,4 +144,3 @@ def pointer_tails(lines: list[Line], labels: list[str | None]) -> dict[int, tupl
         if len(body.split()) >= _TAIL_BODY_WORDS and is_body(body):
             out[i] = (m.start("tail"), m.end("tail"))
     return out
-
