@@ -146,7 +146,9 @@ def _caption_runs(lines: list[Line], labels: list[str | None], sizes: list[int])
             j += 1
         # a line ending in ":" introduces a list ("... in the following ways:"), whose items end no sentence
         listed = lines[i - 1].text.endswith(":")
-        if i >= _RUN_TOP and 2 <= j - i + 1 <= _RUN_MAX and beside[i - 1] and not listed and j + 1 < n and beside[j + 1]:
+        # a short line over one twice its length: a crosshead over a paragraph that lost its full stop
+        crosshead = j == i + 1 and sizes[i] <= 10 and sizes[j] >= 2 * sizes[i]
+        if i >= _RUN_TOP and not crosshead and 2 <= j - i + 1 <= _RUN_MAX and beside[i - 1] and not listed and j + 1 < n and beside[j + 1]:
             for k in range(i, j + 1):
                 labels[k] = "caption"
         i = j + 1

@@ -18,7 +18,7 @@ import re
 from .base import Span
 from .insertion_rules import MONTH_PATTERN, Line, is_body
 
-__all__ = ["pointer_labels", "runin_pointers"]
+__all__ = ["pointer_labels", "pointer_tails", "runin_pointers"]
 
 # A player the text lost: "Watch it below.", "Listen to the full interview above:", "Video below…",
 # "Please enable JavaScript to watch this video". "Read it below." and "Check out ... below" are
@@ -73,6 +73,13 @@ _POINTER_TAIL = re.compile(r"(?:below|above|video|content|media|player)\s*(?:\.\
 # The last sentence of a paragraph: after a sentence end, to the end of the line.
 _LAST_SENTENCE = re.compile(r"(?<=[.!?])[\"”’')]*\s+([A-Z][^.!?\n]*(?:\.\.\.|[.:!…])?)$")
 
+# A link run onto the end of a story's paragraph: a bracketed pointer ("(click HERE if you missed
+# that)") or the bare anchor of a link box ("Read more").
+_LINK_TAIL = re.compile(r"\s(?P<tail>\((?=[^()]*\b(?:[Cc]lick|CLICK|here|HERE|[Rr]ead|[Ww]atch|[Ss]ee|[Ll]isten|missed)\b)"
+                        r"[^()]{3,80}\)|Read [Mm]ore|READ MORE)(?P<stop>[.!]?)\s*$")
+#: Words the paragraph before such a tail holds for it to be the story's, not a headline's link.
+_TAIL_BODY_WORDS = 20
+
 _POINTER_WORDS = 12
 _STATUS_WORDS = 20
 _NOTE_DATE_WORDS = 6
@@ -119,4 +126,21 @@ def runin_pointers(lines: list[Line], labels: list[str | None]) -> list[Span]:
         m = _LAST_SENTENCE.search(ln.text)
         if m and len(m.group(1).split()) <= _POINTER_WORDS and _PLAYER.match(m.group(1)):
             out.append(Span(ln.start + m.start(1), ln.start + m.end(1), "insertion", "navigation"))
+    return out
+
+
+def pointer_tails(lines: list[Line], labels: list[str | None]) -> dict[int, tuple[int, int]]:
+    """For a line marked as a link to other stories that is a story's paragraph with the link run
+    onto its end ("... didn't know her place (click HERE if you missed that).", "... about 2,100
+    miles away. Read more"), the tail's offsets within the line: only the tail is the site's."""
+    out = {}
+    for i, ln in enumerate(lines):
+        if labels[i] not in ("related", "promo"):
+            continue
+        m = _LINK_TAIL.search(ln.text)
+        if m is None:
+            continue
+        body = ln.text[:m.start()].rstrip() + m.group("stop")  # a stop after the bracket ends the sentence
+        if len(body.split()) >= _TAIL_BODY_WORDS and is_body(body):
+            out[i] = (m.start("tail"), m.end("tail"))
     return out

@@ -229,9 +229,15 @@ def _headline_like(line: str) -> bool:
     return not ENDS_SENTENCE_RE.search(line) or line.endswith(("?", "...", "…"))
 
 
+# A line opening with a quotation closed and attributed ('“... FINISH THE WALL!” it also says.'): the
+# story quoting a text, whatever the text asks of its readers.
+_QUOTED_RE = re.compile(r"[“\"][^“”\"]+[”\"]\s*,?\s+(?:(?:it|he|she|they|the\s+\w+|[A-Z][\w'’-]+)\s+)?(?:also\s+)?"
+                        r"(?:says|said|reads|read|wrote|writes|adds|added|remarked|continues|continued|states|stated|told)\b")
+
+
 def _promo(line: str, n_words: int | None = None) -> str | None:
     n = word_count(line) if n_words is None else n_words
-    if n > BOX_WORDS:
+    if n > BOX_WORDS or _QUOTED_RE.match(line):
         return None
     repeated = n > 40 and repeats_a_sentence(line)
     if n > 40 and not repeated and not has_box_word(line):
@@ -342,7 +348,8 @@ def _single_line_labels(lines: list[Line], title: str | None, sizes: list[int]) 
             lab = "caption"  # a whole text run into one line holds the story too
         if lab is None and at_edge:
             lab = _edge_label(t, title_key)
-        if lab is None and (i < _EDGE_LINES or i >= n - 8) and sizes[i] <= 80 and is_bio(t):
+        if lab is None and (i < _EDGE_LINES or i >= n - 8) and sizes[i] <= 80 and is_bio(t) \
+                and not (i + 1 < n and _names_again(t, lines[i + 1].text)):
             lab = "bio"
         if lab is None and i < _EDGE_LINES + 2 and _TIMESTAMP_RE.match(t):
             lab = "timestamp"
@@ -355,6 +362,18 @@ def _single_line_labels(lines: list[Line], title: str | None, sizes: list[int]) 
             labels[i] = lab
     label_foot_bios([ln.text for ln in lines], labels, sizes, _EDGE_LINES)
     return labels
+
+
+# The person a biography-like line opens with: "Jane Q. Doe is a ...", "Moser, a writer ...".
+_BIO_SUBJECT = re.compile(r"[—–-]?\s*(?:[A-Z][\w.'’-]*\s+){0,3}(?P<surname>[A-Z][\w'’-]+)(?:,|\s+(?:is|was|has been|teaches)\b)")
+
+
+def _names_again(line: str, next_line: str) -> bool:
+    """True when ``next_line`` names the person ``line`` introduces ("Moser is a writer ..." then
+    "Evidently believing that Moser is ..."): the story introducing someone it goes on about, not
+    an author's biography, which the story's next paragraph does not continue."""
+    m = _BIO_SUBJECT.match(line)
+    return m is not None and re.search(rf"\b{re.escape(m.group('surname'))}\b", next_line) is not None
 
 
 def _headlines_under(lines: list[Line], labels: list[str | None], i: int) -> None:

@@ -19,7 +19,7 @@ from __future__ import annotations
 from .base import ArticleTransformer, Span, safe_div
 from .insertion_captions import runin_credits
 from .insertion_layout import foot_labels, layout_labels
-from .insertion_pointers import pointer_labels, runin_pointers
+from .insertion_pointers import pointer_labels, pointer_tails, runin_pointers
 from .insertion_rules import (
     HEAD_PREFIX_RE, NOTE_PREFIX_RE, SCRIPT_PREFIX_RE, SHARE_RE, line_sizes, mark_edge_lists, rule_labels, split_lines,
 )
@@ -83,7 +83,10 @@ def find_insertions(text: str, title: str | None = None) -> list[Span]:
     foot_labels(lines, labels, sizes)
     pointer_labels(lines, labels, sizes)
     mark_edge_lists(labels)
-    spans = [Span(ln.start, ln.end, "insertion", lab, "author", off.get(i)) for i, (ln, lab) in enumerate(zip(lines, labels)) if lab]
+    tails = pointer_tails(lines, labels)  # a link run onto a story's paragraph: only the link is marked
+    spans = [Span(ln.start + tails[i][0], ln.start + tails[i][1], "insertion", lab) if i in tails
+             else Span(ln.start, ln.end, "insertion", lab, "author", off.get(i))
+             for i, (ln, lab) in enumerate(zip(lines, labels)) if lab]
     # A label run into the paragraph after it: "Story highlights" before the first summary point
     # (near the top), a dated "UPDATE:" note or a page script's call anywhere; only the label is the site's.
     prefixes = runin_pointers(lines, labels)

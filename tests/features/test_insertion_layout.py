@@ -331,6 +331,21 @@ def test_single_lines_lists_quotes_and_fact_boxes_are_not_caption_runs(middle, i
     assert [labels[m] for m in middle] == [None] * len(middle)
 
 
+def test_a_crosshead_over_a_paragraph_that_lost_its_full_stop_is_not_a_caption_run():
+    # cnn.com (unlabelled pool, issue 18): a crosshead, then a story paragraph ending without its stop
+    middle = ["The battle of the war chests is set",
+              "Democratic Sen. Bill Nelson is now officially facing Republican Gov. Rick Scott in Florida's US "
+              "Senate race, a contest that has already cost the campaigns more than $50 million"]
+    labels = _labels(_page(middle))
+    assert [labels[m] for m in middle] == [None, None]
+
+
+def test_a_short_caption_over_a_caption_of_like_length_is_still_a_caption_run():
+    middle = ["Former VP Joe Biden at a CNN town hall in Las Vegas", DM_CAPTIONS[1]]
+    labels = _labels(_page(middle))
+    assert [labels[m] for m in middle] == ["caption", "caption"]
+
+
 def test_caption_runs_need_a_page_that_ends_its_sentences():
     # an export that lost its full stops: every paragraph would look like a caption
     text = "\n".join(p.rstrip(".") for p in DM_STORY[:5] + DM_CAPTIONS + DM_STORY[5:])

@@ -181,3 +181,31 @@ def test_a_speaker_label_with_a_sentence_stays_unmarked() -> None:
     line = "Washington: 202-555-0100 is the number the agency gave to residents who lost power."
     text = f"{BODY}\n\n{LATER}\n\n{BODY}\n\n{LATER}\n\n{line}"
     assert _spans(text) == {}
+
+
+# A link run onto the end of a story's paragraph (dev batch 7 and the unlabelled pool, issue 18):
+# the paragraph is the story's, only the link is the site's.
+PLACE = ("As you know, Tiny discussed Burgos during a recent appearance on The Wendy Show, stating that "
+         "Bernice stepped out of line and clearly didn’t know her place")
+BOMBERS = ("As recently as Monday, two US air force B-1B bombers flew from Guam to join their counterparts "
+           "from South Korea and Japan for a mission over the Korean peninsula, about 2,100 miles away.")
+
+
+@pytest.mark.parametrize("line, tail", [
+    (f"{PLACE} (click HERE if you missed that).", "(click HERE if you missed that)"),
+    (f"{BOMBERS} Read more", "Read more"),
+])
+def test_a_link_run_onto_a_storys_paragraph_marks_the_link_only(line: str, tail: str) -> None:
+    marked = _marked(line)
+    assert tail in marked
+    assert line not in marked and line.rstrip(".") not in marked
+
+
+def test_a_headline_with_its_read_more_link_stays_marked_whole() -> None:
+    line = "Operation reopen America: are we about to witness a second failure of leadership? Read more"
+    assert _marked(line).get(line) is not None
+
+
+def test_a_bracketed_aside_in_a_storys_paragraph_stays_unmarked() -> None:
+    line = f"{BOMBERS[:-1]} (the base is closer to Korea than to Hawaii)."
+    assert _marked(line) == {}

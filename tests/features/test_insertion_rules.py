@@ -577,3 +577,31 @@ def test_a_sign_up_forms_own_wording_is_a_second_cue_of_a_long_box():
              "time, but that its servers kept sending the messages for months afterwards, according to the "
              "complaint filed in federal court on Monday by the attorneys general of four states.")
     assert flagged_lines(f"{BODY}\n{story}\n{LATER}") == {}
+
+
+# Precision read on unlabelled articles of dev-half outlets (issue 18, stop 37): a line introducing
+# someone whom the next paragraph goes on about is the story's, not the author's biography.
+MOSER = ("Moser is a writer and activist who grew up in Houston and launched Daily Action, an anti-Trump "
+         "resistance group, after the 2016 presidential election.")
+
+
+def test_a_biography_like_line_the_next_paragraph_continues_is_the_storys() -> None:
+    after = ("Evidently believing that Moser is too progressive to win in November, the committee issued a "
+             "statement in February replete with negative research.")
+    assert MOSER not in flagged_lines(f"{BODY}\n\n{LATER}\n\n{BODY2}\n\n{MOSER}\n\n{after}")
+
+
+def test_a_biography_the_next_line_does_not_continue_is_found() -> None:
+    after = "Follow her on Twitter @moser."
+    assert flagged_lines(f"{BODY}\n\n{LATER}\n\n{BODY2}\n\n{MOSER}\n\n{after}").get(MOSER) == "bio"
+
+
+# A quotation the story attributes is the story's, whatever it asks readers to do.
+def test_a_quoted_and_attributed_donation_call_is_not_a_promotion() -> None:
+    line = "“We need YOU to make a HUGE statement!” it also says. “DONATE NOW! Tell Democrats: FINISH THE WALL.”"
+    assert line not in flagged_lines(f"{BODY}\n\n{LATER}\n\n{line}\n\n{BODY2}")
+
+
+def test_an_unquoted_donation_call_is_still_a_promotion() -> None:
+    line = "DONATE NOW! Tell Democrats: FINISH THE WALL."
+    assert flagged_lines(f"{BODY}\n\n{LATER}\n\n{line}\n\n{BODY2}").get(line) is not None
