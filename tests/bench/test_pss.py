@@ -54,8 +54,10 @@ def test_pages_shared_after_a_fork_count_once_in_the_pss_and_twice_in_the_rss(tr
     assert s.rss_kib - s.pss_kib >= 60 * MIB  # ... and not twice
     # the parent's own share: half the block, not all of it
     assert 32 * MIB <= s.root_pss_kib < 64 * MIB
+    # the child's share read again a moment later: the tree's PSS is the two shares summed, to
+    # within the few KiB by which shared libraries' pages move while other processes map them
     own_child = rollup_kib(child)
-    assert own_child is not None and own_child[0] + s.root_pss_kib == s.pss_kib
+    assert own_child is not None and abs(own_child[0] + s.root_pss_kib - s.pss_kib) <= MIB
 
 
 def test_the_sampler_keeps_its_looks_until_stopped_and_nothing_of_a_process_gone(tree):
