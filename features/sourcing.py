@@ -421,10 +421,12 @@ def _sources_for_cue(
             out.extend(relative_sources(text, sent_s, np_, rel, lex))
         elif np_ is not None:
             out.extend(with_coordinated(text, sent_s, np_, lex))
-        elif COORD_VERB_RE.search(text, max(sent_s, s - 30), s) or TO_BEFORE_RE.search(text, max(sent_s, s - 24), s):
+        elif (coord := COORD_VERB_RE.search(text, max(sent_s, s - 30), s)) or TO_BEFORE_RE.search(
+                text, max(sent_s, s - 24), s):
             # "Foreign Minister Mevlüt Çavuşoğlu undermined the plan and said ...", "He defended
-            # his position but also promised ...": the subject of the sentence's first verb speaks
-            head = sentence_subject(text, sent_s, s, lex)
+            # his position but also promised ...": the subject of the sentence's first verb speaks;
+            # a comma may close the first verb phrase ("lost his seat, but insisted")
+            head = sentence_subject(text, sent_s, s, lex, max_commas=int(bool(coord) and text[coord.start() - 1] == ","))
             if head is not None:
                 out.append(head)
     return out

@@ -94,6 +94,10 @@ def test_sources(text: str, sources: list[tuple[str, str]]) -> None:
          [("President Barack Obama", "named")]),
         ("He defended his free-speech position but also promised that Facebook would be cracking down on "
          "disinformation.", [("He", "pronoun")]),
+        # a comma may close the first verb phrase before "and"/"but"; a second clause in between leaves no subject
+        ("Scottish Labour leader Jim Murphy lost his seat, but insisted he would not resign.",
+         [("Scottish Labour leader Jim Murphy", "named")]),
+        ("Jim Murphy lost his seat, his deputy kept hers, and insisted the party would recover.", []),
         # an opening phrase is not a name
         ("At the end of April the US Congressional Budget Office hinted that the second quarter of 2020 would "
          "see the first drop in the US Gross Domestic Product in six years.",
