@@ -1,12 +1,13 @@
 """Quote spans of the sourcing extractor: one span per quotation or attributed paraphrase, and the content a
-cue attributes when no quotation covers it ("accused Ankara of ..."). ``sourcing`` finds the cues and sources."""
+cue attributes when no quotation covers it ("accused Ankara of ..."), and the speech tags after a quotation whose
+verb the lexicon lacks. ``sourcing`` finds the other cues and the sources."""
 from __future__ import annotations
 
 from bisect import bisect_right
 
 from .base import Span
 from .source_np import NounPhrase
-from .source_words import CONTENT_START_RE, COORD_START_RE, TRAILING_JOIN_RE
+from .source_words import CONTENT_START_RE, COORD_START_RE, QUOTE_TAIL_CUE_RE, TRAILING_JOIN_RE
 from .text import Doc, strip_span
 
 
@@ -90,3 +91,16 @@ def content_for_cue(
     if b - a < 12 or not any(ch.isalpha() for ch in text[a:b]) or COORD_START_RE.match(text, a, b):
         return None
     return a, b
+
+
+def quote_tail_cues(doc: Doc, cues: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """Speech verbs the lexicon lacks in a speech tag after a quotation ('...,” Norquist summarized.')."""
+    if "”" not in doc.text and '"' not in doc.text:
+        return []
+    starts = {c[0] for c in cues}
+    out = []
+    for m in QUOTE_TAIL_CUE_RE.finditer(doc.text):
+        s, e = m.span(1)
+        if s not in starts and doc.region_at(s, e) is None:
+            out.append((s, e, "speech", " ".join(m.group(1).lower().split())))
+    return out

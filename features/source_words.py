@@ -75,6 +75,13 @@ TOOK_TO_RE = re.compile(
 # A colon introducing a direct quote after a name: "Sanders on Clinton: “...”".
 # (The colon first and the letter before it as a lookbehind: a fast scan for ':'.)
 COLON_CUE_RE = re.compile(r"(:)(?<=[^\W\d_]:)[ \t]*[“\"]")
+# A verb the lexicon lacks between a quotation and the end of its clause, after the speaker's name or pronoun:
+# '..., ” Norquist summarized.', '“Denver,” he answered.', '..., ” Trump went on, as if ...'. The shape of a
+# speech tag; group 1 is the verb.
+QUOTE_TAIL_CUE_RE = re.compile(
+    r"[,?!—–-][”\"][^\S\n]+(?:(?!(?:The|A|An|His|Her|Their|Its|Our|My|Or|And|But)\b)[A-Z][\w.’'-]*[^\S\n]+){0,3}?"
+    r"(?:(?!(?:The|A|An|His|Her|Their|Its|Our|My|Or|And|But)\b)[A-Z][\w’'-]+|he|she)[^\S\n]+"
+    r"((?:[a-z]{2,}ed|[a-z]{2,}[^su\W]s|went[^\S\n]+on))(?=[^\S\n]*[.,;:])")
 # What stands before such a colon when someone speaks: a line that is only names ("Clinton:", "Sanders on
 # Clinton:"), or an act of speaking the lexicon lacks ("then leaned in and boomed:", "banners proclaiming:").
 COLON_SPEAKER_RE = re.compile(

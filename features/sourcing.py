@@ -34,7 +34,7 @@ from .source_groups import (
 )
 from .source_np import NounPhrase, function_form, np_forward
 from .source_phrases import np_before_gerund, resolve_pronoun, sentence_subject, subject_before
-from .source_quotes import content_for_cue, one_span_per_quote, quote_spans
+from .source_quotes import content_for_cue, one_span_per_quote, quote_spans, quote_tail_cues
 from .source_words import (
     ADJECTIVE_AFTER, APPOSED_NAME_RE, ATTACKED_BODILY_RE, BELIEF, BOUNDARY, BROADCAST, BY_AGENT_RE,
     CLAIM_FORMS, CLAIM_SUBJECTS, COLON_CUE_RE, COLON_SPEAKER_RE, CONFORMITY_RE, COORD_VERB_RE, DETERMINERS, FINDERS,
@@ -129,7 +129,7 @@ def _find_cues(doc: Doc, lex: Lexicon) -> tuple[list[tuple[int, int, str, str]],
             extra.append((st, en, label, form))
             cue_sents.add(si)
     out, took = _took_to_cues(doc, out)
-    extra += took + _poll_cues(doc, lex)
+    extra += took + _poll_cues(doc, lex) + quote_tail_cues(doc, out)
     relayed: dict[int, NounPhrase] = {}
     for rx in (FROM_LINE_RE, PER_RE):
         for m in rx.finditer(text):
@@ -421,11 +421,9 @@ def _sources_for_cue(
             out.extend(relative_sources(text, sent_s, np_, rel, lex))
         elif np_ is not None:
             out.extend(with_coordinated(text, sent_s, np_, lex))
-        elif (coord := COORD_VERB_RE.search(text, max(sent_s, s - 30), s)) or TO_BEFORE_RE.search(
-                text, max(sent_s, s - 24), s):
-            # "Foreign Minister Mevlüt Çavuşoğlu undermined the plan and said ...", "He defended
-            # his position but also promised ...": the subject of the sentence's first verb speaks;
-            # a comma may close the first verb phrase ("lost his seat, but insisted")
+        elif (coord := COORD_VERB_RE.search(text, max(sent_s, s - 30), s)) or TO_BEFORE_RE.search(text, max(sent_s, s - 24), s):
+            # "Foreign Minister Mevlüt Çavuşoğlu undermined the plan and said ...", "He defended his position but also
+            # promised ...", "lost his seat, but insisted": the subject of the sentence's first verb speaks
             head = sentence_subject(text, sent_s, s, lex, max_commas=int(bool(coord) and text[coord.start() - 1] == ","))
             if head is not None:
                 out.append(head)
