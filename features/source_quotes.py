@@ -7,7 +7,7 @@ from bisect import bisect_right
 
 from .base import Span
 from .source_np import NounPhrase
-from .source_words import CONTENT_START_RE, COORD_START_RE, QUOTE_TAIL_CUE_RE, TRAILING_JOIN_RE
+from .source_words import CONTENT_START_RE, COORD_START_RE, QUOTE_LEAD_CUE_RE, QUOTE_TAIL_CUE_RE, TRAILING_JOIN_RE
 from .text import Doc, strip_span
 
 
@@ -94,12 +94,13 @@ def content_for_cue(
 
 
 def quote_tail_cues(doc: Doc, cues: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
-    """Speech verbs the lexicon lacks in a speech tag after a quotation ('...,” Norquist summarized.')."""
+    """Speech verbs the lexicon lacks in a speech tag after a quotation ('...,” Norquist summarized.') or before
+    one ('Norquist went on, “...')."""
     if "”" not in doc.text and '"' not in doc.text:
         return []
     starts = {c[0] for c in cues}
     out = []
-    for m in QUOTE_TAIL_CUE_RE.finditer(doc.text):
+    for m in (*QUOTE_TAIL_CUE_RE.finditer(doc.text), *QUOTE_LEAD_CUE_RE.finditer(doc.text)):
         s, e = m.span(1)
         if s not in starts and doc.region_at(s, e) is None:
             out.append((s, e, "speech", " ".join(m.group(1).lower().split())))

@@ -133,6 +133,8 @@ NO_CUE = [
     ('He hoisted a sign that read "15%!" Her father, Brad, worried about the cost.', {"worried"}),
     ("“Who is next?” The crowd waited for an answer.", {"waited"}),
     ("“It will pass,” he said. Norquist summarized the bill for the committee.", {"summarized"}),
+    ('After she died, "a local sheik told a radio station that she had confessed."', {"died"}),
+    ('"It took years to get the Affordable Care Act passed," Clinton said.', {"passed"}),
 ]
 
 
@@ -271,6 +273,8 @@ CUE = [
     ("“That was a lie that he cut taxes,” Norquist summarized. “He raised them again.”", "summarized", "Norquist"),
     ("“Would it be negotiable?” Hannity pressed. “Maybe let some people stay.”", "pressed", "Hannity"),
     ("“You know, it happens, right?” Trump went on, as if he did not hear her.", "went on", "Trump"),
+    ("Norquist went on, “[H]e raised taxes and said it was temporary.”", "went on", "Norquist"),
+    ("Asked which county was his favorite, he demurred: “Whichever one I’m in at the moment.”", "demurred", "he"),
 ]
 
 
