@@ -119,6 +119,21 @@ def test_sources_seen_missed_on_real_news(text: str, sources: list[tuple[str, st
 
 
 @pytest.mark.parametrize(
+    "text, opener",
+    [
+        ("If the US government does indict Snowden, and then asks the Hong Kong government to extradite him, the "
+         "Chief Executive might refuse.",
+         "If"),
+        ("Pressed by a questioner at a town hall last week, Mr. Christie demurred, but promised he would talk.",
+         "Pressed"),
+    ],
+)
+def test_opening_clause_is_no_subject_across_a_comma(text: str, opener: str) -> None:
+    # a comma before "and"/"but" lets the first verb's subject speak, never an opening clause's first word
+    assert opener not in [t for t, _ in _spans(text, "source")]
+
+
+@pytest.mark.parametrize(
     "text, cues",
     [
         ("The ministry said in a statement that it was ready.", [("said in a statement", "statement")]),
