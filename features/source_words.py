@@ -83,9 +83,10 @@ QUOTE_TAIL_CUE_RE = re.compile(
     r"(?:(?!(?:The|A|An|His|Her|Their|Its|Our|My|Or|And|But)\b)[A-Z][\w’'-]+|he|she)[^\S\n]+"
     r"((?:[a-z]{2,}ed|[a-z]{2,}[^su\W]s|went[^\S\n]+on))(?=[^\S\n]*[.,;:])")
 # The same verb before a quotation it opens, after the speaker ('Norquist went on, “[H]e raised ...', 'he demurred:
-# “Whichever ...'): past tense only (a plural noun before a quotation is no verb: 'Democratic voters, "he's ...').
+# “Whichever ...'): past tense only (a plural noun before a quotation is no verb: 'Democratic voters, "he's ...');
+# matched backwards from the opening mark, whose next character ``quote_tail_cues`` checks.
 QUOTE_LEAD_CUE_RE = re.compile(
-    r"(?:\b[A-Z][\w’'-]+|\bhe|\bshe)[^\S\n]+([a-z]{2,}ed|went[^\S\n]+on)[,:][^\S\n]*[“\"](?=[\[A-Z‘'])")
+    r"(?:\b[A-Z][\w’'-]+|\bhe|\bshe)[^\S\n]+([a-z]{2,}ed|went[^\S\n]+on)[,:][^\S\n]*[“\"]\Z")
 # What stands before such a colon when someone speaks: a line that is only names ("Clinton:", "Sanders on
 # Clinton:"), or an act of speaking the lexicon lacks ("then leaned in and boomed:", "banners proclaiming:").
 COLON_SPEAKER_RE = re.compile(
