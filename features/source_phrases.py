@@ -13,9 +13,10 @@ from dataclasses import replace
 
 from .source_np import NounPhrase, POSSESSIVE_RE, clean_gap, function_form, is_cap, np_forward, tokens_in
 from .source_words import (
-    APPOSITIVE_AFTER_RE, BOUNDARY, DAY_PARTS, DETERMINERS, INTRO_PREPS, INTRO_RE, Lexicon, LONE_QUANTIFIERS, MODALS, NP_STOP,
+    APPOSITIVE_AFTER_RE, BOUNDARY, COORD_VERB_RE, DAY_PARTS, DETERMINERS, INTRO_PREPS, INTRO_RE, Lexicon, LONE_QUANTIFIERS, MODALS, NP_STOP,
     PASSIVE_AUX, PERSON_PRONOUNS, POSTMOD, PAST_PROGRESSIVE_AUX, PAST_PROGRESSIVE_CUES, PRESENT_AUX, PRONOUNS, QUOTE_MARK_RE, RELATIVE, RELATIVE_RE, RELATIVE_STOP,
-    SHORT_QUOTE_RE, SKIP_BEFORE, THINGS, TIME_PREPS, TICKER_BEFORE_RE, TIME_WORDS, VERB_NEXT_RE, WEEKDAYS,
+    SHORT_QUOTE_RE, SKIP_BEFORE, SUBORDINATORS, THINGS, TIME_PREPS, TICKER_BEFORE_RE, TIME_WORDS, TO_BEFORE_RE,
+    VERB_NEXT_RE, WEEKDAYS,
 )
 
 # Compiled once: these run per clause that ends at a cue.
@@ -391,3 +392,17 @@ def sentence_subject(text: str, sent_s: int, s: int, lex: Lexicon, max_commas: i
     if s - head.end > 160 or between.count(",") > max_commas or QUOTE_MARK_RE.search(SHORT_QUOTE_RE.sub("", between)):
         return None
     return head
+
+
+def first_verb_subject(text: str, sent_s: int, s: int, lex: Lexicon) -> NounPhrase | None:
+    """The subject of the sentence's first verb for a cue coordinated with it ("Foreign Minister Mevlüt Çavuşoğlu
+    undermined the plan and said ...", "He defended his position but also promised ...", "came forward to say");
+    a comma may close the first verb phrase ("lost his seat, but insisted"), but then an opening clause ("If ...",
+    "Pressed by ...") is no subject."""
+    coord = COORD_VERB_RE.search(text, max(sent_s, s - 30), s)
+    if coord is None and not TO_BEFORE_RE.search(text, max(sent_s, s - 24), s):
+        return None
+    comma = coord is not None and text[coord.start() - 1] == ","
+    head = sentence_subject(text, sent_s, s, lex, max_commas=int(comma))
+    first = text[head.start : head.end].split()[0].lower() if head is not None else ""
+    return None if comma and (first in SUBORDINATORS or first.endswith("ed") and text.startswith(" by ", head.end)) else head

@@ -1,12 +1,13 @@
 """Quote spans of the sourcing extractor: one span per quotation or attributed paraphrase, and the content a
-cue attributes when no quotation covers it ("accused Ankara of ..."). ``sourcing`` finds the cues and sources."""
+cue attributes when no quotation covers it ("accused Ankara of ..."), and the speech tags beside a quotation whose
+verb the lexicon lacks. ``sourcing`` finds the other cues and the sources."""
 from __future__ import annotations
 
 from bisect import bisect_right
 
 from .base import Span
 from .source_np import NounPhrase
-from .source_words import CONTENT_START_RE, COORD_START_RE, TRAILING_JOIN_RE
+from .source_words import CONTENT_START_RE, COORD_START_RE, QUOTE_LEAD_CUE_RE, QUOTE_TAIL_CUE_RE, TRAILING_JOIN_RE
 from .text import Doc, strip_span
 
 
@@ -90,3 +91,33 @@ def content_for_cue(
     if b - a < 12 or not any(ch.isalpha() for ch in text[a:b]) or COORD_START_RE.match(text, a, b):
         return None
     return a, b
+
+
+def quote_tail_cues(doc: Doc, cues: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """Speech verbs the lexicon lacks in a speech tag after a quotation ('...,” Norquist summarized.') or before
+    one ('Norquist went on, “...')."""
+    text = doc.text
+    if "”" not in text and '"' not in text:
+        return []
+    starts = {c[0] for c in cues}
+    out = []
+    # only the marks are visited: a closing one after a quotation's last punctuation, an opening one before a
+    # capital, an editor's bracket or a single mark
+    tails = (QUOTE_TAIL_CUE_RE.match(text, p - 1) for p in _marks(text, '”"') if p and text[p - 1] in ",?!—–-")
+    leads = (QUOTE_LEAD_CUE_RE.search(text, max(0, p - 80), p + 1) for p in _marks(text, '“"')
+             if text[p + 1 : p + 2] in ("[", "‘", "'") or "A" <= text[p + 1 : p + 2] <= "Z")
+    for m in (*tails, *leads):
+        if m is not None and m.start(1) not in starts and doc.region_at(*m.span(1)) is None:
+            out.append((m.start(1), m.end(1), "speech", " ".join(m.group(1).lower().split())))
+    return out
+
+
+def _marks(text: str, chars: str) -> list[int]:
+    """Positions of the given quotation marks (plain scans: a pattern over curly marks is several times slower)."""
+    out = []
+    for ch in chars:
+        p = text.find(ch)
+        while p >= 0:
+            out.append(p)
+            p = text.find(ch, p + 1)
+    return out

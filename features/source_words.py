@@ -75,6 +75,18 @@ TOOK_TO_RE = re.compile(
 # A colon introducing a direct quote after a name: "Sanders on Clinton: “...”".
 # (The colon first and the letter before it as a lookbehind: a fast scan for ':'.)
 COLON_CUE_RE = re.compile(r"(:)(?<=[^\W\d_]:)[ \t]*[“\"]")
+# A verb the lexicon lacks between a quotation and the end of its clause, after the speaker's name or pronoun:
+# '..., ” Norquist summarized.', '“Denver,” he answered.', '..., ” Trump went on, as if ...'. The shape of a
+# speech tag; group 1 is the verb.
+QUOTE_TAIL_CUE_RE = re.compile(
+    r"[,?!—–-][”\"][^\S\n]+(?:(?!(?:The|A|An|His|Her|Their|Its|Our|My|Or|And|But)\b)[A-Z][\w.’'-]*[^\S\n]+){0,3}?"
+    r"(?:(?!(?:The|A|An|His|Her|Their|Its|Our|My|Or|And|But)\b)[A-Z][\w’'-]+|he|she)[^\S\n]+"
+    r"((?:[a-z]{2,}ed|[a-z]{2,}[^su\W]s|went[^\S\n]+on))(?=[^\S\n]*[.,;:])")
+# The same verb before a quotation it opens, after the speaker ('Norquist went on, “[H]e raised ...', 'he demurred:
+# “Whichever ...'): past tense only (a plural noun before a quotation is no verb: 'Democratic voters, "he's ...');
+# matched backwards from the opening mark, whose next character ``quote_tail_cues`` checks.
+QUOTE_LEAD_CUE_RE = re.compile(
+    r"(?:\b[A-Z][\w’'-]+|\bhe|\bshe)[^\S\n]+([a-z]{2,}ed|went[^\S\n]+on)[,:][^\S\n]*[“\"]\Z")
 # What stands before such a colon when someone speaks: a line that is only names ("Clinton:", "Sanders on
 # Clinton:"), or an act of speaking the lexicon lacks ("then leaned in and boomed:", "banners proclaiming:").
 COLON_SPEAKER_RE = re.compile(

@@ -33,11 +33,11 @@ from .source_groups import (
     _PP_PREPS, document_before_phrase, object_before_for, quoted_speakers, relative_sources, with_coordinated,
 )
 from .source_np import NounPhrase, function_form, np_forward
-from .source_phrases import np_before_gerund, resolve_pronoun, sentence_subject, subject_before
-from .source_quotes import content_for_cue, one_span_per_quote, quote_spans
+from .source_phrases import first_verb_subject, np_before_gerund, resolve_pronoun, sentence_subject, subject_before
+from .source_quotes import content_for_cue, one_span_per_quote, quote_spans, quote_tail_cues
 from .source_words import (
     ADJECTIVE_AFTER, APPOSED_NAME_RE, ATTACKED_BODILY_RE, BELIEF, BOUNDARY, BROADCAST, BY_AGENT_RE,
-    CLAIM_FORMS, CLAIM_SUBJECTS, COLON_CUE_RE, COLON_SPEAKER_RE, CONFORMITY_RE, COORD_VERB_RE, DETERMINERS, FINDERS,
+    CLAIM_FORMS, CLAIM_SUBJECTS, COLON_CUE_RE, COLON_SPEAKER_RE, CONFORMITY_RE, DETERMINERS, FINDERS,
     FIRST_SECOND, FORMS, FROM_LINE_RE, FROM_OPENING_RE, GERUND_WHILE_RE, INFERENCE_GERUNDS, INVERSION_MARKS,
     Lexicon, MANNER_LABEL, MANNER_RE, MODALS, MODAL_REPORTS, NAMING_BEFORE, NEGATED_RE, NEITHER_RE, NEW_SUBJECT_RE,
     NOT_AFTER_TO, NOT_A_CUE_AFTER, NOT_A_CUE_BEFORE, NOUN_BEFORE, NP_STOP, OBJECT_PRONOUNS, ORG_HEADS,
@@ -45,7 +45,7 @@ from .source_words import (
     PLACE_PREPS, PLACING_PARTICIPLES, POLL_IN_RE, POSTPOSABLE, PRONOUNS, QUOTED_CLAUSE_START_RE, QUOTED_CUES, RELATIVE,
     QUOTED_AS_BEFORE_RE, QUOTED_AS_RE, QUOTED_PAST, QUOTE_AFTER_RE, QUOTE_BEFORE_RE, QUOTE_MARK_RE, REFLEXIVES,
     SAY_FRAMES, SKIP_BEFORE, SOURCE_LABELS, STANCE, SUBORDINATORS, STANDALONE_MANNER_RE, THAT_RE, TIME_WORDS,
-    TOOK_TO_RE, TO_BEFORE_RE, WRITING_AFTER_RE, lexicon,
+    TOOK_TO_RE, WRITING_AFTER_RE, lexicon,
 )
 from .text import Doc
 
@@ -129,7 +129,7 @@ def _find_cues(doc: Doc, lex: Lexicon) -> tuple[list[tuple[int, int, str, str]],
             extra.append((st, en, label, form))
             cue_sents.add(si)
     out, took = _took_to_cues(doc, out)
-    extra += took + _poll_cues(doc, lex)
+    extra += took + _poll_cues(doc, lex) + quote_tail_cues(doc, out)
     relayed: dict[int, NounPhrase] = {}
     for rx in (FROM_LINE_RE, PER_RE):
         for m in rx.finditer(text):
@@ -421,12 +421,9 @@ def _sources_for_cue(
             out.extend(relative_sources(text, sent_s, np_, rel, lex))
         elif np_ is not None:
             out.extend(with_coordinated(text, sent_s, np_, lex))
-        elif COORD_VERB_RE.search(text, max(sent_s, s - 30), s) or TO_BEFORE_RE.search(text, max(sent_s, s - 24), s):
-            # "Foreign Minister Mevlüt Çavuşoğlu undermined the plan and said ...", "He defended
-            # his position but also promised ...": the subject of the sentence's first verb speaks
-            head = sentence_subject(text, sent_s, s, lex)
-            if head is not None:
-                out.append(head)
+        else:
+            head = first_verb_subject(text, sent_s, s, lex)
+            out.extend([head] if head is not None else [])
     return out
 
 

@@ -94,6 +94,10 @@ def test_sources(text: str, sources: list[tuple[str, str]]) -> None:
          [("President Barack Obama", "named")]),
         ("He defended his free-speech position but also promised that Facebook would be cracking down on "
          "disinformation.", [("He", "pronoun")]),
+        # a comma may close the first verb phrase before "and"/"but"; a second clause in between leaves no subject
+        ("Scottish Labour leader Jim Murphy lost his seat, but insisted he would not resign.",
+         [("Scottish Labour leader Jim Murphy", "named")]),
+        ("Jim Murphy lost his seat, his deputy kept hers, and insisted the party would recover.", []),
         # an opening phrase is not a name
         ("At the end of April the US Congressional Budget Office hinted that the second quarter of 2020 would "
          "see the first drop in the US Gross Domestic Product in six years.",
@@ -112,6 +116,21 @@ def test_sources(text: str, sources: list[tuple[str, str]]) -> None:
 )
 def test_sources_seen_missed_on_real_news(text: str, sources: list[tuple[str, str]]) -> None:
     assert _spans(text, "source") == sources
+
+
+@pytest.mark.parametrize(
+    "text, opener",
+    [
+        ("If the US government does indict Snowden, and then asks the Hong Kong government to extradite him, the "
+         "Chief Executive might refuse.",
+         "If"),
+        ("Pressed by a questioner at a town hall last week, Mr. Christie demurred, but promised he would talk.",
+         "Pressed"),
+    ],
+)
+def test_opening_clause_is_no_subject_across_a_comma(text: str, opener: str) -> None:
+    # a comma before "and"/"but" lets the first verb's subject speak, never an opening clause's first word
+    assert opener not in [t for t, _ in _spans(text, "source")]
 
 
 @pytest.mark.parametrize(

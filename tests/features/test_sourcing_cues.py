@@ -129,6 +129,12 @@ NO_CUE = [
     ("“They accused him of cheating on the test,” he said.", {"accused"}),
     ("“The team has been accustomed to winning for years,” he said.", {"accustomed"}),
     ("“The team was asked of nothing at all,” the coach said.", {"asked"}),
+    # a verb after a quotation is a speech tag only after its speaker's name or pronoun and before the clause ends
+    ('He hoisted a sign that read "15%!" Her father, Brad, worried about the cost.', {"worried"}),
+    ("“Who is next?” The crowd waited for an answer.", {"waited"}),
+    ("“It will pass,” he said. Norquist summarized the bill for the committee.", {"summarized"}),
+    ('After she died, "a local sheik told a radio station that she had confessed."', {"died"}),
+    ('"It took years to get the Affordable Care Act passed," Clinton said.', {"passed"}),
 ]
 
 
@@ -263,6 +269,12 @@ CUE = [
     # a passive accusation reports one inside a quotation or a paraphrase too
     ("“Huma Abedin has been accused of disregarding basic security protocols,” he wrote.", "accused", None),
     ("Journalists such as Bill Smith have been accused of trading facts for ratings, he said.", "accused", None),
+    # a speech verb the lexicon lacks, in the speech tag after a quotation (issue 18)
+    ("“That was a lie that he cut taxes,” Norquist summarized. “He raised them again.”", "summarized", "Norquist"),
+    ("“Would it be negotiable?” Hannity pressed. “Maybe let some people stay.”", "pressed", "Hannity"),
+    ("“You know, it happens, right?” Trump went on, as if he did not hear her.", "went on", "Trump"),
+    ("Norquist went on, “[H]e raised taxes and said it was temporary.”", "went on", "Norquist"),
+    ("Asked which county was his favorite, he demurred: “Whichever one I’m in at the moment.”", "demurred", "he"),
 ]
 
 
