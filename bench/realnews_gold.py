@@ -44,6 +44,18 @@ def _locate(text: str, quote: str, nth: int) -> int:
     return start
 
 
+#: Kinds whose spans are words or phrases: a span of these that cuts a word is almost always an
+#: ``nth`` that counted a match inside a longer word ("he" in "weather").
+WORD_KINDS = ("hedge", "attribution", "source", "loaded")
+
+
+def cuts_a_word(text: str, start: int, end: int) -> bool:
+    """Does the span ``text[start:end]`` begin or end in the middle of a word?"""
+    inside_start = 0 < start < len(text) and text[start - 1].isalnum() and text[start].isalnum()
+    inside_end = 0 < end < len(text) and text[end - 1].isalnum() and text[end].isalnum()
+    return inside_start or inside_end
+
+
 def build(files: list[Path], out: Path) -> int:
     """Write the gold file from annotation files; returns the number of problems found."""
     articles = pd.read_csv(HERE / "articles.csv").set_index("id")
@@ -66,6 +78,10 @@ def build(files: list[Path], out: Path) -> int:
                 print(f"{doc}: quote not found: {q!r}", file=sys.stderr)
                 problems += 1
                 continue
+            if s["kind"] in WORD_KINDS and cuts_a_word(text, start, start + len(q)):
+                # a warning, not a problem: the text itself may run two words together
+                print(f"{doc}: warning: {s['kind']} {q!r} at {start} cuts a word "
+                      f"({text[max(0, start - 15):start + len(q) + 15]!r}); check its nth", file=sys.stderr)
             spans.append({"start": start, "end": start + len(q), "kind": s["kind"], "label": s.get("label", ""),
                           "voice": s.get("voice", "author")})
         spans = [dict(t) for t in {tuple(sorted(d.items())) for d in spans}]
