@@ -27,9 +27,8 @@ from scoring.model.datasets import shared_dir
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLD_DIR = "tests/regression/realnews"
-#: (batch, commit that added its rows, tree that scored it before tuning), oldest first.
-# (batch, the commit that added its rows to articles.csv, the tree that scored it on arrival); the
-# ninth batch's rows came with 27960d2 and its gold with 045794f, the tenth's with a6568fe and 4a9da2e.
+#: (batch, the commit that added its rows to articles.csv, the tree that scored it on arrival), oldest
+#: first; the ninth batch's rows came with 27960d2 and its gold with 045794f, the tenth's with a6568fe and 4a9da2e.
 BATCHES = (("5", "b7b42f9", "878eaf8"), ("6", "15ceca4", "15ceca4"),
            ("7", "0491b72", "99f5c19"), ("8", "6bea5c0", "d14c958"), ("9", "27960d2", "27960d2"),
            ("10", "a6568fe", "a6568fe"))
