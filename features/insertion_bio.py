@@ -9,7 +9,7 @@ import re
 
 from .text import ENDS_SENTENCE_RE
 
-__all__ = ["REPORTED_RE", "foot_bio_surname", "is_bio", "is_callout", "is_foot_bio"]
+__all__ = ["REPORTED_RE", "foot_bio_surname", "is_bio", "is_callout", "is_foot_bio", "names_again"]
 
 #: A reporting verb: a sentence carrying one reports what someone said, it is not furniture.
 REPORTED_RE = re.compile(r"\b(?:said|says|told|according to)\b")
@@ -96,11 +96,27 @@ def foot_bio_surname(line: str) -> str | None:
     return m.group("name").split()[-1]
 
 
+def _names(surname: str, text: str) -> bool:
+    return re.search(rf"\b{re.escape(surname)}\b", text) is not None
+
+
 def is_foot_bio(line: str, story: str) -> bool:
     """A contributor's biography under the story: ``foot_bio_surname`` finds one, and ``story``
     (the rest of the article, above and below the line) never names the person."""
     surname = foot_bio_surname(line)
-    return surname is not None and re.search(rf"\b{re.escape(surname)}\b", story) is None
+    return surname is not None and not _names(surname, story)
+
+
+# The person a biography-like line opens with: "Jane Q. Doe is a ...", "Moser, a writer ...".
+_BIO_SUBJECT = re.compile(r"[—–-]?\s*(?:[A-Z][\w.'’-]*\s+){0,3}(?P<surname>[A-Z][\w'’-]+)(?:,|\s+(?:is|was|has been|teaches)\b)")
+
+
+def names_again(line: str, next_line: str) -> bool:
+    """True when ``next_line`` names the person ``line`` introduces ("Moser is a writer ..." then
+    "Evidently believing that Moser is ..."): the story introducing someone it goes on about, not
+    an author's biography, which the story's next paragraph does not continue."""
+    m = _BIO_SUBJECT.match(line)
+    return m is not None and _names(m.group("surname"), next_line)
 
 
 def is_callout(line: str) -> bool:

@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from .insertion_bio import is_bio, is_callout, label_foot_bios
+from .insertion_bio import is_bio, is_callout, label_foot_bios, names_again
 from .insertion_boxes import BOX_WORDS, box_label, has_box_word, repeats_a_sentence
 from .insertion_captions import NAME_RX, caption_above_credit, caption_label, is_gallery_line
 from .insertion_triggers import TriggerSet
@@ -349,7 +349,7 @@ def _single_line_labels(lines: list[Line], title: str | None, sizes: list[int]) 
         if lab is None and at_edge:
             lab = _edge_label(t, title_key)
         if lab is None and (i < _EDGE_LINES or i >= n - 8) and sizes[i] <= 80 and is_bio(t) \
-                and not (i + 1 < n and _names_again(t, lines[i + 1].text)):
+                and not (i + 1 < n and names_again(t, lines[i + 1].text)):
             lab = "bio"
         if lab is None and i < _EDGE_LINES + 2 and _TIMESTAMP_RE.match(t):
             lab = "timestamp"
@@ -362,18 +362,6 @@ def _single_line_labels(lines: list[Line], title: str | None, sizes: list[int]) 
             labels[i] = lab
     label_foot_bios([ln.text for ln in lines], labels, sizes, _EDGE_LINES)
     return labels
-
-
-# The person a biography-like line opens with: "Jane Q. Doe is a ...", "Moser, a writer ...".
-_BIO_SUBJECT = re.compile(r"[—–-]?\s*(?:[A-Z][\w.'’-]*\s+){0,3}(?P<surname>[A-Z][\w'’-]+)(?:,|\s+(?:is|was|has been|teaches)\b)")
-
-
-def _names_again(line: str, next_line: str) -> bool:
-    """True when ``next_line`` names the person ``line`` introduces ("Moser is a writer ..." then
-    "Evidently believing that Moser is ..."): the story introducing someone it goes on about, not
-    an author's biography, which the story's next paragraph does not continue."""
-    m = _BIO_SUBJECT.match(line)
-    return m is not None and re.search(rf"\b{re.escape(m.group('surname'))}\b", next_line) is not None
 
 
 def _headlines_under(lines: list[Line], labels: list[str | None], i: int) -> None:
