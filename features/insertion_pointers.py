@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from .base import Span
-from .insertion_rules import MONTH_PATTERN, Line, is_body
+from .insertion_rules import MONTH_PATTERN, Line, is_body, story_above
 
 __all__ = ["pointer_labels", "pointer_tails", "runin_pointers"]
 
@@ -67,6 +67,17 @@ _SOURCE_LINE = re.compile(r"^(?:Sources?|SOURCES?)\s*:\s+\S")
 # A contact line standing alone: a bare e-mail address, or "Name: 704-358-5059, @handle".
 _CONTACT = re.compile(r"^(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}:\s*"
                       r"(?:\(?\d{3}\)?[\s.-]?\d{3}[.-]\d{4}|@\w+)(?:\s*[,;]\s*(?:@\w+|[\w.+-]+@[\w.-]+\.\w+|\(?\d{3}\)?[\s.-]?\d{3}[.-]\d{4}))*)\.?$")
+# A note on the text itself under the story: the text names itself as the subject and says where it
+# ran, what it rests on or who paid for it ("This piece is also featured in Axios.", "This story is based
+# on an interview from ...", "This article by X, the Y Professor ..., first appeared in Z.", "This research
+# was supported by ...", "This endorsement is the opinion of the editorial board:").
+_SELF_NOTE = re.compile(
+    r"^(?:A\s+version\s+of\s+)?This\s+(?:article|piece|story|post|column|essay|op-ed|commentary|interview|report"
+    r"|editorial|endorsement|research|work|project|reporting|series)"
+    r"(?:\s+by\s+(?:[^.!?\n]|(?<=\s[A-Z])\.){3,160}?,)?\s+(?:(?:was|is|has\s+been)\s+)?"
+    r"(?:(?:also|first|originally|previously|partly|in\s+part)\s+)?"
+    r"(?:appeared|appears|featured|published|posted|republished|reprinted|adapted|excerpted|based\s+on|produced"
+    r"|supported|funded|made\s+possible|underwritten|sponsored|the\s+opinion\s+of|distributed|syndicated)\b(?!\s*:)")
 # The last words a player pointer can end on; read first, so that the sentence search below runs
 # only on the few paragraphs that end so.
 _POINTER_TAIL = re.compile(r"(?:below|above|video|content|media|player)\s*(?:\.\.\.|[.:!…])?$")
@@ -85,6 +96,7 @@ _STATUS_WORDS = 20
 _NOTE_DATE_WORDS = 6
 _SOURCE_WORDS = 25
 _CONTACT_WORDS = 8
+_SELF_NOTE_WORDS = 60
 
 
 def pointer_labels(lines: list[Line], labels: list[str | None], sizes: list[int]) -> None:
@@ -106,6 +118,14 @@ def pointer_labels(lines: list[Line], labels: list[str | None], sizes: list[int]
             labels[i] = "editor_note"
         elif sizes[i] <= _CONTACT_WORDS and _CONTACT.match(t):
             labels[i] = "bio"
+        elif sizes[i] <= _SELF_NOTE_WORDS and _SELF_NOTE.match(t) and _under_story(lines, labels, i):
+            labels[i] = "editor_note"
+
+
+def _under_story(lines: list[Line], labels: list[str | None], i: int) -> bool:
+    """Line ``i`` stands at the story's foot: a body paragraph above it, none below."""
+    return (not any(labels[j] is None and is_body(lines[j].text) for j in range(i + 1, len(lines)))
+            and story_above(lines, labels, i))
 
 
 def _note(lines: list[Line], labels: list[str | None], sizes: list[int], i: int) -> bool:

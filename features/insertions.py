@@ -17,6 +17,7 @@ article (``features.offtopic``). This module combines the two and measures them.
 from __future__ import annotations
 
 from .base import ArticleTransformer, Span, safe_div
+from .insertion_calls import reader_call_labels, runin_reader_question
 from .insertion_captions import runin_credits
 from .insertion_layout import foot_labels, layout_labels
 from .insertion_pointers import pointer_labels, pointer_tails, runin_pointers
@@ -82,6 +83,7 @@ def find_insertions(text: str, title: str | None = None) -> list[Span]:
         labels[i] = "offtopic"
     foot_labels(lines, labels, sizes)
     pointer_labels(lines, labels, sizes)
+    reader_call_labels(lines, labels, sizes)
     mark_edge_lists(labels)
     tails = pointer_tails(lines, labels)  # a link run onto a story's paragraph: only the link is marked
     spans = [Span(ln.start + tails[i][0], ln.start + tails[i][1], "insertion", lab) if i in tails
@@ -89,7 +91,7 @@ def find_insertions(text: str, title: str | None = None) -> list[Span]:
              for i, (ln, lab) in enumerate(zip(lines, labels)) if lab]
     # A label run into the paragraph after it: "Story highlights" before the first summary point
     # (near the top), a dated "UPDATE:" note or a page script's call anywhere; only the label is the site's.
-    prefixes = runin_pointers(lines, labels)
+    prefixes = runin_pointers(lines, labels) + runin_reader_question(lines, labels)
     # a bracketed photo credit inside a caption or gallery line: only the bracket
     prefixes += [Span(lines[i].start + a, lines[i].start + b, "insertion", "credit")
                  for i, a, b in runin_credits([ln.text for ln in lines], labels)]
