@@ -35,6 +35,15 @@ _LINK = re.compile(
     r"^(?:(?:Read|See|Find)\s+more|More\s+on|(?:Continuing|Full)\s+coverage"
     r"|(?:Read|See)\s+the\s+(?:full|whole|rest\s+of\s+the|original)\s+(?:article|story|post)"
     r"|(?:You\s+can\s+)?(?:[Ll]isten\s+to|[Ww]atch))\b[^.!?\n]{0,70}\shere\s*[.:!]?$")
+# A pointer to more on the subject elsewhere, a line of its own: "Read more from X's archive.", "Learn more
+# about how Gallup Daily tracking works.", "To learn more about the study in general, see this project's page
+# on ...", "For more on the impact of the coronavirus, listen to What Next.", "For more information about ...,
+# visit: http://...". A purpose clause of the story's ("To learn more about the virus, researchers ...") has
+# no imperative after its comma.
+_MORE = re.compile(
+    r"^(?:(?:Learn|Read|Hear|Find\s+out)\s+more\s+(?:about|on|from|in|at)\b"
+    r"|(?:To\s+(?:learn|read|hear|find\s+out)\s+more|For\s+more(?:\s+(?:information|info|details))?)\s+(?:about|on)\b"
+    r"[^.!?\n]{3,120}?,\s*(?:please\s+)?(?:see|visit|go\s+to|click|read|listen\s+to|watch|check\s+out|head\s+to)\b)")
 # The story's update status, a line of its own.
 _STATUS = re.compile(
     r"^This\s+(?:story|article|post|report|page)\s+(?:is\s+(?:developing|breaking|being\s+updated)"
@@ -78,6 +87,13 @@ _SELF_NOTE = re.compile(
     r"(?:(?:also|first|originally|previously|partly|in\s+part)\s+)?"
     r"(?:appeared|appears|featured|published|posted|republished|reprinted|adapted|excerpted|based\s+on|produced"
     r"|supported|funded|made\s+possible|underwritten|sponsored|the\s+opinion\s+of|distributed|syndicated)\b(?!\s*:)")
+# A credit for the page's pictures or figures given with "via", a line of its own: "Featured image via
+# Flickr user Gage Skidmore / CC BY-SA 2.0.", "Images via: Twitter / @edgette22", "Stats via: heyjackass.com".
+_VIA_CREDIT = re.compile(
+    r"^(?:(?:Featured|Top|Header|Cover|Lead)\s+)?(?:[Ii]mages?|[Pp]hotos?|[Pp]ictures?|[Ss]tats|[Ss]tatistics|[Vv]ideos?"
+    r"|[Gg]raphics?|[Cc]harts?|[Mm]aps?|GIFs?)\s+(?:via|courtesy\s+of)\s*:?\s+(?P<src>[^!?\n]{2,80})$")
+# Lower-case words a credit's source may hold ("Flickr user X", "X campaign"); a sentence holds more.
+_SOURCE_LOWER = 2
 # The last words a player pointer can end on; read first, so that the sentence search below runs
 # only on the few paragraphs that end so.
 _POINTER_TAIL = re.compile(r"(?:below|above|video|content|media|player)\s*(?:\.\.\.|[.:!…])?$")
@@ -97,6 +113,7 @@ _NOTE_DATE_WORDS = 6
 _SOURCE_WORDS = 25
 _CONTACT_WORDS = 8
 _SELF_NOTE_WORDS = 60
+_MORE_WORDS = 30
 
 
 def pointer_labels(lines: list[Line], labels: list[str | None], sizes: list[int]) -> None:
@@ -110,9 +127,12 @@ def pointer_labels(lines: list[Line], labels: list[str | None], sizes: list[int]
             labels[i] = "navigation"
         elif sizes[i] <= _POINTER_WORDS and _LINK.match(t):
             labels[i] = "related"
+        elif sizes[i] <= _MORE_WORDS and _MORE.match(t) and story_above(lines, labels, i):
+            labels[i] = "related"
         elif sizes[i] <= _STATUS_WORDS and (_STATUS.match(t) or _UPDATED_AT.match(t)):
             labels[i] = "editor_note"
-        elif _SOURCE_CREDIT.match(t) or (sizes[i] <= _SOURCE_WORDS and _SOURCE_LINE.match(t)):
+        elif (_SOURCE_CREDIT.match(t) or (sizes[i] <= _SOURCE_WORDS and _SOURCE_LINE.match(t))
+              or (sizes[i] <= _POINTER_WORDS and _via_credit(t))):
             labels[i] = "credit"
         elif _note(lines, labels, sizes, i):
             labels[i] = "editor_note"
@@ -120,6 +140,12 @@ def pointer_labels(lines: list[Line], labels: list[str | None], sizes: list[int]
             labels[i] = "bio"
         elif sizes[i] <= _SELF_NOTE_WORDS and _SELF_NOTE.match(t) and _under_story(lines, labels, i):
             labels[i] = "editor_note"
+
+
+def _via_credit(line: str) -> bool:
+    """A picture's or a figure's credit given with "via", its source a name, a handle or an address."""
+    m = _VIA_CREDIT.match(line)
+    return m is not None and sum(w.islower() for w in re.findall(r"[A-Za-z]+", m.group("src"))) <= _SOURCE_LOWER
 
 
 def _under_story(lines: list[Line], labels: list[str | None], i: int) -> bool:
