@@ -1,4 +1,4 @@
-"""Lines that turn from the story to its reader: a question put to the reader ("What do you think?",
+"""Lines that turn from the story to its reader: a question asking the reader's opinion ("What do you think?",
 "Do you think she is correct about Pence?") and a call to act for a cause ("If you agree, ... sign the
 petition to Congress!", "You can donate or sign up to volunteer at redcross.org", "Please help me spread
 my message by joining my Liberty Network.").
@@ -18,9 +18,11 @@ from .insertion_rules import Line, is_body, story_above
 __all__ = ["reader_call_labels", "runin_reader_question"]
 
 _QUOTE = re.compile(r"[\"“”]")
-# A question to the reader: the second person inside a question that opens the line.
-_QUESTION = re.compile(r"(?:What|Do|Did|Would|Will|Should|Could|How|Are|Have|Is|Can|Where|Which|Who|Why)\b"
-                       r"[^.!?\n]{0,120}?\b(?i:you|your)\b[^.!?\n]{0,120}\?")
+# A question asking the reader's opinion: "What do you think?", "Do you think she is correct about Pence?",
+# "What are your thoughts?". A rhetorical question of the author's ("Would you follow the doctor's advice?",
+# "What's $310 billion get you?") asks for no opinion.
+_QUESTION = re.compile(r"(?:(?:What|Do|Don['’]t|Would|Did)\b[^.!?\n]{0,40}?\b(?i:you)\s+(?:think|agree|say|feel)\b"
+                       r"|(?:What\s+are|What['’]s|What\s+is)\s+your\s+(?:thoughts?|take|opinion|views?)\b)[^.!?\n]{0,120}\?")
 # The author's own voice: a question the author asks ("What media bias I ask you?") is the story's.
 _FIRST_PERSON = re.compile(r"\b(?:I|me|my|we|our|us)\b")
 # A declarative sentence (a full stop ends it): the line then holds more than a question or a call.
@@ -31,9 +33,9 @@ _ASK = re.compile(
     r"(?:^|[.!?]\s+)(?:If\s+you\b[^.!?\n]{0,80},\s*)?(?:(?:Please|You\s+can)\s+)?"
     r"(?:help\s+(?:us|me)\s+[^.!?\n]{0,40}?\bby\s+)?"
     r"(?:[Ss]ign(?:ing)?|[Dd]onat(?:e|ing)|[Vv]olunteer(?:ing)?|[Jj]oin(?:ing)?|[Cc]ontribut(?:e|ing))\b"
-    r"[^.!?\n]{0,60}?\b(?:petition|volunteer|network|campaign|movement|cause|response|team)\b")
+    r"[^.!?\n]{0,60}?\b(?i:petition|volunteer|network|campaign|movement|cause|response|team)\b")
 # The same question run into the story's last paragraph, as its last sentence.
-_LAST_QUESTION = re.compile(r"(?<=[.!?])[\"”’')]*\s+((?:What|Do|Would|Should|How)\b[^.!?\n]*\?)\s*$")
+_LAST_QUESTION = re.compile(r"(?<=[.!?])[\"”’')]*\s+((?:What|Do|Don['’]t|Would|Did)\b[^.!?\n]*\?)\s*$")
 
 _CALL_WORDS = 30
 #: A bare question to the reader this short ("What do you think?") stands anywhere under the story.
@@ -52,17 +54,17 @@ def _at_foot(lines: list[Line], labels: list[str | None], i: int) -> bool:
 
 
 def reader_call_labels(lines: list[Line], labels: list[str | None], sizes: list[int]) -> None:
-    """Label, in place, unmarked lines that put a question to the reader (``navigation``: a bare
-    one, one at the story's foot, or one with a call after it: "What do YOU think? ... Sound off in
-    today's poll!") or call the reader to act for a cause (``promo``), under the story. A longer
-    question between the story's paragraphs, or one in the first person ("What media bias I ask
-    you?"), is the author's."""
+    """Label, in place, unmarked lines that ask the reader's opinion (``navigation``: a bare question,
+    one at the story's foot, or one with a call after it: "What do YOU think? ... Sound off in today's
+    poll!"; no statement beside it) or call the reader to act for a cause (``promo``), under the
+    story. A longer question between the story's paragraphs, or one in the first person, is the
+    author's."""
     interview = None
     for i, ln in enumerate(lines):
         t = ln.text.strip()
-        if labels[i] is not None or sizes[i] > _CALL_WORDS or _QUOTE.search(t) or _STATEMENT.search(t):
+        if labels[i] is not None or sizes[i] > _CALL_WORDS or not t or _QUOTE.search(t):
             continue
-        if _QUESTION.match(t) and t[-1] in "?!":
+        if _QUESTION.match(t) and t[-1] in "?!" and not _STATEMENT.search(t):
             if interview is None:
                 interview = _question_lines(lines) > _MAX_QUESTION_LINES
             if (not interview and not _FIRST_PERSON.search(t) and story_above(lines, labels, i)
