@@ -1,6 +1,9 @@
 """Lines that point the reader at something the scraped text does not hold: a video or audio
 player ("Watch it below."), a link to another page ("More on John Kasich here"), the story's own
-update status ("This story is being updated."), a bracketed source credit ("(Source: KWES)");
+update status ("This story is being updated."), a bracketed source credit ("(Source: KWES)"), a
+picture's credit given with "via" ("Featured image via Flickr user X"), a pointer to more on the subject
+("For more on X, listen to Y."), a note on the text itself at the story's foot ("This piece is also
+featured in Axios.");
 the newsroom's labelled notes on the story ("Correction, Feb. 24, 2020: ...", "Editor's note:
 ...", "—Updated at 1:54 p.m.", "Source: State Department") and a bare contact line
 ("john.doe@example.com").
