@@ -97,6 +97,10 @@ _VIA_CREDIT = re.compile(
     r"|[Gg]raphics?|[Cc]harts?|[Mm]aps?|GIFs?)\s+(?:via|courtesy\s+of)\s*:?\s+(?P<src>[^!?\n]{2,80})$")
 # Lower-case words a credit's source may hold ("Flickr user X", "X campaign"); a sentence holds more.
 _SOURCE_LOWER = 2
+# A note under a bare "Note:" label about the text itself: "Note: This post contains updated data on ...",
+# "Note: This article gives the views of the author, and not the position of ...".
+_LABELLED_SELF_NOTE = re.compile(r"^(?:Note|NOTE)\s*:\s*(?:This|The)\s+(?:article|piece|story|post|column|essay|op-ed"
+                                 r"|commentary|report|interview|blog\s+post)\b")
 # The last words a player pointer can end on; read first, so that the sentence search below runs
 # only on the few paragraphs that end so.
 _POINTER_TAIL = re.compile(r"(?:below|above|video|content|media|player)\s*(?:\.\.\.|[.:!…])?$")
@@ -141,7 +145,9 @@ def pointer_labels(lines: list[Line], labels: list[str | None], sizes: list[int]
             labels[i] = "editor_note"
         elif sizes[i] <= _CONTACT_WORDS and _CONTACT.match(t):
             labels[i] = "bio"
-        elif sizes[i] <= _SELF_NOTE_WORDS and _SELF_NOTE.match(t) and _under_story(lines, labels, i):
+        elif sizes[i] <= _SELF_NOTE_WORDS and (
+                (_LABELLED_SELF_NOTE.match(t) and _story_elsewhere(lines, labels, i))
+                or (_SELF_NOTE.match(t) and _under_story(lines, labels, i))):
             labels[i] = "editor_note"
 
 
@@ -152,8 +158,10 @@ def _via_credit(line: str) -> bool:
 
 
 def _under_story(lines: list[Line], labels: list[str | None], i: int) -> bool:
-    """Line ``i`` stands at the story's foot: a body paragraph above it, none below."""
-    return (not any(labels[j] is None and is_body(lines[j].text) for j in range(i + 1, len(lines)))
+    """Line ``i`` stands at the story's foot: a body paragraph above it, none below (other notes
+    on the text may follow it)."""
+    return (not any(labels[j] is None and is_body(lines[j].text) and not _LABELLED_SELF_NOTE.match(lines[j].text)
+                    for j in range(i + 1, len(lines)))
             and story_above(lines, labels, i))
 
 
@@ -163,6 +171,11 @@ def _note(lines: list[Line], labels: list[str | None], sizes: list[int], i: int)
     t = lines[i].text
     if not (_NOTE.match(t) or (sizes[i] <= _NOTE_DATE_WORDS and _NOTE_DATED.match(t))):
         return False
+    return _story_elsewhere(lines, labels, i)
+
+
+def _story_elsewhere(lines: list[Line], labels: list[str | None], i: int) -> bool:
+    """Another line of the text reads as a body paragraph."""
     return any(j != i and labels[j] is None and is_body(lines[j].text) for j in range(len(lines)))
 
 

@@ -95,3 +95,33 @@ def test_a_note_on_the_text_itself_at_the_foot(line: str) -> None:
 ])
 def test_the_same_subject_elsewhere_stays_unmarked(text: str) -> None:
     assert not any(s.label == "editor_note" for s in find_insertions(text))
+
+
+def test_notes_on_the_text_stacked_at_the_foot() -> None:
+    based = ("This article is based on the paper, “Red and Blue States of Mind: Partisan Hostility and Voting "
+             "in the United States” in Political Research Quarterly.")
+    views = ("Note: This article gives the views of the author, and not the position of the blog, nor of the "
+             "London School of Economics.")
+    assert _marked(f"{BODY}\n\n{LATER}\n\n{based}\n\n{views}") == {based: "editor_note", views: "editor_note"}
+
+
+def test_a_labelled_note_on_the_text_anywhere() -> None:
+    note = "Note: This story was written last week before the Supreme Court's surprise decision not to take up the cases."
+    assert _marked(f"{BODY}\n\n{note}\n\n{LATER}") == {note: "editor_note"}
+    assert _marked(note) == {}                                  # a text of one line holds the story too
+
+
+@pytest.mark.parametrize("line", [
+    "Note: the figures exclude the territories and are rounded to the nearest thousand.",  # a note on figures
+    "The article was based on a false premise, the senator said in a statement on Friday.",  # another article
+])
+def test_notes_on_other_things_stay_unmarked(line: str) -> None:
+    assert _between(line) == {}
+
+
+@pytest.mark.parametrize("line, label", [
+    ("Please read our comments policy before commenting.", "editor_note"),
+    ("Shortened URL for this post: http://bit.ly/1I3nUkJ", "navigation"),
+])
+def test_site_notices_at_the_foot(line: str, label: str) -> None:
+    assert _at_foot(line) == {line: label}
