@@ -24,7 +24,8 @@ _QUOTE = re.compile(r"[\"“”]")
 _QUESTION = re.compile(r"(?:(?:What|Do|Don['’]t|Would|Did)\b[^.!?\n]{0,40}?\b(?i:you)\s+(?:think|agree|say|feel)\b"
                        r"|(?:What\s+are|What['’]s|What\s+is)\s+your\s+(?:thoughts?|take|opinion|views?)\b)[^.!?\n]{0,120}\?")
 # The author's own voice: a question the author asks ("What media bias I ask you?") is the story's.
-_FIRST_PERSON = re.compile(r"\b(?:I|me|my|we|our|us)\b")
+# A site's own call speaks as "we" ("What do you think? Let us know!"), so only the singular counts.
+_FIRST_PERSON = re.compile(r"\b(?:I|me|my)\b")
 # A declarative sentence (a full stop ends it): the line then holds more than a question or a call.
 _STATEMENT = re.compile(r"[^.!?\n]\.(?:\s|$)")
 # A call to act for a cause at a sentence's start, its object the cause: "sign the petition", "donate or

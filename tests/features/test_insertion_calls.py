@@ -125,3 +125,9 @@ def test_notes_on_other_things_stay_unmarked(line: str) -> None:
 ])
 def test_site_notices_at_the_foot(line: str, label: str) -> None:
     assert _at_foot(line) == {line: label}
+
+
+def test_a_sites_call_in_the_plural_is_marked_an_authors_question_in_the_singular_is_not() -> None:
+    line = "What do you think of the ruling? Tell us below!"
+    assert _between(line) == {line: "navigation"}
+    assert _between("What media bias do you think I mean?") == {}
