@@ -82,6 +82,18 @@ QUOTE_TAIL_CUE_RE = re.compile(
     r"[,?!—–-][”\"][^\S\n]+(?:(?!(?:The|A|An|His|Her|Their|Its|Our|My|Or|And|But)\b)[A-Z][\w.’'-]*[^\S\n]+){0,3}?"
     r"(?:(?!(?:The|A|An|His|Her|Their|Its|Our|My|Or|And|But)\b)[A-Z][\w’'-]+|he|she)[^\S\n]+"
     r"((?:[a-z]{2,}ed|[a-z]{2,}[^su\W]s|went[^\S\n]+on))(?=[^\S\n]*[.,;:])")
+# The tag inverted, the verb before the speaker's name ('“This is fantastic!” beamed Donald Hartley of Madison',
+# '...,” concludes Tucker.'): a verb in -ed or -s right after the closing mark, then a name of up to four
+# capitalised words (no article or possessive first) that ends the clause or takes an "of" place; group 1 is the verb.
+QUOTE_INVERTED_CUE_RE = re.compile(
+    r"[,?!—–-][”\"][^\S\n]+([a-z]{2,}ed|[a-z]{2,}[^su\W]s)[^\S\n]+"
+    r"(?=(?:(?!(?:The|A|An|His|Her|Their|Its|Our|My|Or|And|But)\b)[A-Z][\w.’'-]*[^\S\n]+){0,3}"
+    r"(?!(?:The|A|An|His|Her|Their|Its|Our|My|Or|And|But)\b)[A-Z][\w’'-]+(?:[^\S\n]*[.,;:]|[^\S\n]+of\b))")
+# A cue right after a quotation's closing mark: its speaker follows it ('“...,” said a person close to the
+# Clintons.'), matched on the text just before the cue.
+AFTER_QUOTE_RE = re.compile(r"[,?!—–-][”\"][^\S\n]*\Z")
+# A relative clause inside a phrase that np_forward ran on ("one source who identified Sullivan").
+RELATIVE_AFTER_RE = re.compile(r"[ \t]+(?:who|whom|which|that)\b")
 # The same verb before a quotation it opens, after the speaker ('Norquist went on, “[H]e raised ...', 'he demurred:
 # “Whichever ...'): past tense only (a plural noun before a quotation is no verb: 'Democratic voters, "he's ...');
 # matched backwards from the opening mark, whose next character ``quote_tail_cues`` checks.

@@ -25,6 +25,7 @@ spans, since they are attributions of belief or opinion.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from .base import ArticleTransformer, Extraction, Span, per_100, safe_div
@@ -36,14 +37,14 @@ from .source_np import NounPhrase, function_form, np_forward
 from .source_phrases import first_verb_subject, np_before_gerund, resolve_pronoun, sentence_subject, subject_before
 from .source_quotes import content_for_cue, one_span_per_quote, quote_spans, quote_tail_cues
 from .source_words import (
-    ADJECTIVE_AFTER, APPOSED_NAME_RE, ATTACKED_BODILY_RE, BELIEF, BOUNDARY, BROADCAST, BY_AGENT_RE,
+    ADJECTIVE_AFTER, AFTER_QUOTE_RE, APPOSED_NAME_RE, ATTACKED_BODILY_RE, BELIEF, BOUNDARY, BROADCAST, BY_AGENT_RE,
     CLAIM_FORMS, CLAIM_SUBJECTS, COLON_CUE_RE, COLON_SPEAKER_RE, CONFORMITY_RE, DETERMINERS, FINDERS,
     FIRST_SECOND, FORMS, FROM_LINE_RE, FROM_OPENING_RE, GERUND_WHILE_RE, INFERENCE_GERUNDS, INVERSION_MARKS,
     Lexicon, MANNER_LABEL, MANNER_RE, MODALS, MODAL_REPORTS, NAMING_BEFORE, NEGATED_RE, NEITHER_RE, NEW_SUBJECT_RE,
     NOT_AFTER_TO, NOT_A_CUE_AFTER, NOT_A_CUE_BEFORE, NOUN_BEFORE, NP_STOP, OBJECT_PRONOUNS, ORG_HEADS,
     PASSIVE_AGENT_BEFORE_RE, PASSIVE_AUX, PASSIVE_BEFORE_RE, PASSIVE_CUES, PASSIVE_GAP, PASSIVE_NEVER, PER_RE,
-    PLACE_PREPS, PLACING_PARTICIPLES, POLL_IN_RE, POSTPOSABLE, PRONOUNS, QUOTED_CLAUSE_START_RE, QUOTED_CUES, RELATIVE,
-    QUOTED_AS_BEFORE_RE, QUOTED_AS_RE, QUOTED_PAST, QUOTE_AFTER_RE, QUOTE_BEFORE_RE, QUOTE_MARK_RE, REFLEXIVES,
+    PLACE_PREPS, PLACING_PARTICIPLES, POLL_IN_RE, POSTPOSABLE, PRONOUNS, QUOTED_CLAUSE_START_RE, QUOTED_CUES, RELATIVE, RELATIVE_AFTER_RE,
+    QUOTED_AS_BEFORE_RE, QUOTED_AS_RE, QUOTED_PAST, QUOTE_INVERTED_CUE_RE, QUOTE_AFTER_RE, QUOTE_BEFORE_RE, QUOTE_MARK_RE, REFLEXIVES,
     SAY_FRAMES, SKIP_BEFORE, SOURCE_LABELS, STANCE, SUBORDINATORS, STANDALONE_MANNER_RE, THAT_RE, TIME_WORDS,
     TOOK_TO_RE, WRITING_AFTER_RE, lexicon,
 )
@@ -388,7 +389,12 @@ def _sources_for_cue(
             opener not in SUBORDINATORS) else []
     # "One commenter — who appeared to be a student — noted": a closing dash, not an inversion
     paired_dash = bool(before) and before[-1] in "—–" and any(c in "—–" for c in before[:-1])
-    if first in POSTPOSABLE and (not before or before[-1] in INVERSION_MARKS) and not paired_dash:
+    # right after a quotation's closing mark a reporting verb is a speech tag whose speaker follows it; any
+    # other verb only in the tag's shape, a name ending the clause ('...!” beamed Donald Hartley.')
+    mark = AFTER_QUOTE_RE.search(text, max(0, s - 4), s)
+    after_quote = mark is not None and first in POSTPOSABLE
+    tag = mark is not None and (t := QUOTE_INVERTED_CUE_RE.match(text, mark.start())) is not None and t.start(1) == s
+    if (first in POSTPOSABLE or tag) and (not before or before[-1] in INVERSION_MARKS) and not paired_dash:
         np_ = np_forward(text, e, sent_e, lex)
         if np_ is not None and not np_.pronoun and not np_.proper and APPOSED_NAME_RE.match(text, np_.end):
             name = np_forward(text, APPOSED_NAME_RE.match(text, np_.end).end(), sent_e, lex)
@@ -399,8 +405,11 @@ def _sources_for_cue(
             after = text[mm.end() if mm else np_.end : sent_e].lstrip()
             # "..., said the source." but not "..., said disagreements were behind it"
             fits = np_.proper or np_.typed or (bool(before) and before[-1] != ",")
-            if fits and (not after or after[0] in ",.;:—–(" or (np_.proper and (not before or before[-1] != ","))):
-                return [np_]
+            # after a quotation the phrase speaks whatever qualifies it ('said a person close to the Clintons.')
+            if fits and (after_quote or not after or after[0] in ",.;:—–(" or (
+                    np_.proper and (not before or before[-1] != ","))):
+                rel = RELATIVE_AFTER_RE.search(text, np_.start, np_.end)  # "one source [who spoke ...]"
+                return [replace(np_, end=rel.start()) if rel else np_]
     beside = _speaker_beside_act(text, sent_s, s, form, before, lex)
     if beside is not None:
         return beside

@@ -644,6 +644,14 @@ SOURCE_SPANS = [
     ("An army official was quoted by Tasnim as saying the missile was tested.", ["An army official", "Tasnim"]),
     ("The minister was quoted as saying the talks had failed.", ["The minister"]),
     ("She quoted Lincoln at length, saying the nation was divided.", ["She"]),
+    # after a quotation the inverted speaker is found whatever qualifies it, up to a relative clause (issue 18)
+    ("“It was the old trust stuff,” said a person close to the Clintons. She left.", ["a person close"]),
+    ("“We have a ton of work to do,” said a longtime adviser to both Clintons, who spoke.", ["a longtime adviser"]),
+    ("“It was awful,” said one of two witnesses who relayed the same story.", ["one of two witnesses"]),
+    # a quoted phrase inside the sentence is no quotation: the verb after it keeps its own subject
+    ("He talks about “a nation in decline,” saying Obama has weakened America.", ["He"]),
+    ("The diplomat called the vote “fantastic,” telling reporters it was a victory.", ["The diplomat"]),
+    ("Washington, star of “Scandal,” thanked Obama for taking these steps.", []),
     # a gerund after a clause: the subject opening the sentence speaks across an appositive or "including"
     ("Suzan Harjo, the lead plaintiff in the case, rejected the new results, saying the survey was invalid.",
      ["Suzan Harjo"]),

@@ -135,6 +135,9 @@ NO_CUE = [
     ("“It will pass,” he said. Norquist summarized the bill for the committee.", {"summarized"}),
     ('After she died, "a local sheik told a radio station that she had confessed."', {"died"}),
     ('"It took years to get the Affordable Care Act passed," Clinton said.', {"passed"}),
+    # a verb after a quoted title, with no name ending the clause, is no tag
+    ("He hummed “All Right Now,” crossed Main Street and left the rally.", {"crossed"}),
+    ("The band played “Free Bird,” received by Tuesday's crowd with cheers.", {"received"}),
 ]
 
 
@@ -275,6 +278,13 @@ CUE = [
     ("“You know, it happens, right?” Trump went on, as if he did not hear her.", "went on", "Trump"),
     ("Norquist went on, “[H]e raised taxes and said it was temporary.”", "went on", "Norquist"),
     ("Asked which county was his favorite, he demurred: “Whichever one I’m in at the moment.”", "demurred", "he"),
+    # the tag inverted, the verb before the name ending the clause (issue 18)
+    ("“This is fantastic!” beamed Donald Hartley of Madison, Alabama, who snuck onto the floor.", "beamed",
+     "Donald Hartley of Madison"),
+    ("“Our ideas of success are different,” agrees Michelle Stevens, 30, of Gainesville, Fla.", "agrees",
+     "Michelle Stevens"),
+    ("“What sport is he talking about? Is Obama profiling?” reacted Trump. He left.", "reacted", "Trump"),
+    ("“It is a study of attitudes and behavior,” concludes Tucker. The data are public.", "concludes", "Tucker"),
 ]
 
 
