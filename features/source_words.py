@@ -238,6 +238,17 @@ MODALS = frozenset("could would can might should may must will shall cannot can'
 MODAL_REPORTS = frozenset("say tell".split())
 # Bare forms that are a plan, not a report, after "to" ("help us continue to write about ...").
 NOT_AFTER_TO = frozenset(["write"])
+# Set phrases in which "said", "told" or "say" reports nothing: "That being said,", "All told,", "in accordance
+# with said values", "than, say, Mr. Cruz's plan" (for example), "suffice it to say", "had no say in".
+SET_PHRASE_RE = re.compile(
+    r"(?i:(?:that|this)[ \t]+being[ \t]+said\b|\ball[ \t]+told,|,[ \t]*say[ \t]*,|\bwith[ \t]+said[ \t]+(?-i:[a-z])"
+    r"|\bsuffice[ \t]+it[ \t]+to[ \t]+say\b|\b(?:no|a|any|the|final|more|little|equal)[ \t]+say[ \t]+(?:in|over)\b)")
+SET_PHRASE_WORDS = frozenset("said told say".split())
+
+
+def in_set_phrase(text: str, start: int) -> bool:
+    """The cue word starting at ``start`` lies inside one of the set phrases of ``SET_PHRASE_RE``."""
+    return any(m.start() <= start < m.end() for m in SET_PHRASE_RE.finditer(text, max(0, start - 24), start + 8))
 # The writer's own frame before "to say"/"to tell" ("it's safe to say", "hard to tell", "a strange thing to
 # say", "what he has to say"): a manner of speaking or the words themselves, not a report.
 SAY_FRAMES = frozenset(

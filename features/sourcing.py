@@ -25,7 +25,6 @@ spans, since they are attributions of belief or opinion.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from functools import lru_cache
 
 from .base import ArticleTransformer, Extraction, Span, per_100, safe_div
@@ -34,19 +33,21 @@ from .source_groups import (
     _PP_PREPS, document_before_phrase, object_before_for, quoted_speakers, relative_sources, with_coordinated,
 )
 from .source_np import NounPhrase, function_form, np_forward
-from .source_phrases import first_verb_subject, np_before_gerund, resolve_pronoun, sentence_subject, subject_before
+from .source_phrases import (
+    first_verb_subject, inverted_speaker, np_before_gerund, resolve_pronoun, sentence_subject, subject_before,
+)
 from .source_quotes import content_for_cue, one_span_per_quote, quote_spans, quote_tail_cues
 from .source_words import (
-    ADJECTIVE_AFTER, AFTER_QUOTE_RE, APPOSED_NAME_RE, ATTACKED_BODILY_RE, BELIEF, BOUNDARY, BROADCAST, BY_AGENT_RE,
-    CLAIM_FORMS, CLAIM_SUBJECTS, COLON_CUE_RE, COLON_SPEAKER_RE, CONFORMITY_RE, DETERMINERS, FINDERS,
-    FIRST_SECOND, FORMS, FROM_LINE_RE, FROM_OPENING_RE, GERUND_WHILE_RE, INFERENCE_GERUNDS, INVERSION_MARKS,
-    Lexicon, MANNER_LABEL, MANNER_RE, MODALS, MODAL_REPORTS, NAMING_BEFORE, NEGATED_RE, NEITHER_RE, NEW_SUBJECT_RE,
-    NOT_AFTER_TO, NOT_A_CUE_AFTER, NOT_A_CUE_BEFORE, NOUN_BEFORE, NP_STOP, OBJECT_PRONOUNS, ORG_HEADS,
-    PASSIVE_AGENT_BEFORE_RE, PASSIVE_AUX, PASSIVE_BEFORE_RE, PASSIVE_CUES, PASSIVE_GAP, PASSIVE_NEVER, PER_RE,
-    PLACE_PREPS, PLACING_PARTICIPLES, POLL_IN_RE, POSTPOSABLE, PRONOUNS, QUOTED_CLAUSE_START_RE, QUOTED_CUES, RELATIVE, RELATIVE_AFTER_RE,
-    QUOTED_AS_BEFORE_RE, QUOTED_AS_RE, QUOTED_PAST, QUOTE_INVERTED_CUE_RE, QUOTE_AFTER_RE, QUOTE_BEFORE_RE, QUOTE_MARK_RE, REFLEXIVES,
-    SAY_FRAMES, SKIP_BEFORE, SOURCE_LABELS, STANCE, SUBORDINATORS, STANDALONE_MANNER_RE, THAT_RE, TIME_WORDS,
-    TOOK_TO_RE, WRITING_AFTER_RE, lexicon,
+    ADJECTIVE_AFTER, ATTACKED_BODILY_RE, BELIEF, BOUNDARY, BROADCAST, BY_AGENT_RE, CLAIM_FORMS, CLAIM_SUBJECTS,
+    COLON_CUE_RE, COLON_SPEAKER_RE, CONFORMITY_RE, DETERMINERS, FINDERS, FIRST_SECOND, FORMS, FROM_LINE_RE,
+    FROM_OPENING_RE, GERUND_WHILE_RE, INFERENCE_GERUNDS, Lexicon, MANNER_LABEL, MANNER_RE, MODALS, MODAL_REPORTS,
+    NAMING_BEFORE, NEGATED_RE, NEITHER_RE, NEW_SUBJECT_RE, NOT_AFTER_TO, NOT_A_CUE_AFTER, NOT_A_CUE_BEFORE,
+    NOUN_BEFORE, NP_STOP, OBJECT_PRONOUNS, ORG_HEADS, PASSIVE_AGENT_BEFORE_RE, PASSIVE_AUX, PASSIVE_BEFORE_RE,
+    PASSIVE_CUES, PASSIVE_GAP, PASSIVE_NEVER, PER_RE, PLACE_PREPS, PLACING_PARTICIPLES, POLL_IN_RE, PRONOUNS,
+    QUOTED_AS_BEFORE_RE, QUOTED_AS_RE, QUOTED_CLAUSE_START_RE, QUOTED_CUES, QUOTED_PAST, QUOTE_AFTER_RE,
+    QUOTE_BEFORE_RE, QUOTE_MARK_RE, REFLEXIVES, RELATIVE, SAY_FRAMES, SET_PHRASE_WORDS, SKIP_BEFORE, SOURCE_LABELS,
+    STANCE, STANDALONE_MANNER_RE, SUBORDINATORS, THAT_RE, TIME_WORDS, TOOK_TO_RE, WRITING_AFTER_RE, in_set_phrase,
+    lexicon,
 )
 from .text import Doc
 
@@ -243,6 +244,8 @@ def _reports_no_one(text: str, toks: list[tuple[int, int]], low: list[str], i: i
         i == 0 or w not in FORMS["add"] or not QUOTE_MARK_RE.search(text, toks[i - 1][1], toks[i][0]))
     if joined and (nxt in NOT_A_CUE_AFTER.get(w, ()) or (w in FORMS["add"] and nxt[:1].isdigit())):
         return True
+    if w in SET_PHRASE_WORDS and in_set_phrase(text, toks[i][0]):
+        return True
     if w == "according" and CONFORMITY_RE.match(text, toks[i][1]):
         return True
     if w == "attacked" and ATTACKED_BODILY_RE.match(text, toks[i][1]):
@@ -387,29 +390,9 @@ def _sources_for_cue(
         opener = "" if head is None or before.endswith(",") else text[head.start : head.end].split()[0].lower()
         return [head] if head is not None and not NEW_SUBJECT_RE.search(text, head.end, s) and (
             opener not in SUBORDINATORS) else []
-    # "One commenter — who appeared to be a student — noted": a closing dash, not an inversion
-    paired_dash = bool(before) and before[-1] in "—–" and any(c in "—–" for c in before[:-1])
-    # right after a quotation's closing mark a reporting verb is a speech tag whose speaker follows it; any
-    # other verb only in the tag's shape, a name ending the clause ('...!” beamed Donald Hartley.')
-    mark = AFTER_QUOTE_RE.search(text, max(0, s - 4), s)
-    after_quote = mark is not None and first in POSTPOSABLE
-    tag = mark is not None and (t := QUOTE_INVERTED_CUE_RE.match(text, mark.start())) is not None and t.start(1) == s
-    if (first in POSTPOSABLE or tag) and (not before or before[-1] in INVERSION_MARKS) and not paired_dash:
-        np_ = np_forward(text, e, sent_e, lex)
-        if np_ is not None and not np_.pronoun and not np_.proper and APPOSED_NAME_RE.match(text, np_.end):
-            name = np_forward(text, APPOSED_NAME_RE.match(text, np_.end).end(), sent_e, lex)
-            if name is not None and name.person:
-                np_ = NounPhrase(np_.start, name.end, name.label, name.key, True, proper=True)
-        if np_ is not None and not np_.pronoun:
-            mm = MANNER_RE.match(text, np_.end)
-            after = text[mm.end() if mm else np_.end : sent_e].lstrip()
-            # "..., said the source." but not "..., said disagreements were behind it"
-            fits = np_.proper or np_.typed or (bool(before) and before[-1] != ",")
-            # after a quotation the phrase speaks whatever qualifies it ('said a person close to the Clintons.')
-            if fits and (after_quote or not after or after[0] in ",.;:—–(" or (
-                    np_.proper and (not before or before[-1] != ","))):
-                rel = RELATIVE_AFTER_RE.search(text, np_.start, np_.end)  # "one source [who spoke ...]"
-                return [replace(np_, end=rel.start()) if rel else np_]
+    inverted = inverted_speaker(text, s, e, sent_e, first, before, lex)
+    if inverted is not None:
+        return [inverted]
     beside = _speaker_beside_act(text, sent_s, s, form, before, lex)
     if beside is not None:
         return beside

@@ -135,6 +135,13 @@ NO_CUE = [
     ("“It will pass,” he said. Norquist summarized the bill for the committee.", {"summarized"}),
     ('After she died, "a local sheik told a radio station that she had confessed."', {"died"}),
     ('"It took years to get the Affordable Care Act passed," Clinton said.', {"passed"}),
+    # set phrases in which the verb reports nothing (issue 18)
+    ("That being said, there are some promising new treatments.", None),
+    ("All told, super PACs and other outside groups spent more than $2.5 million.", None),
+    ("It captures emissions from, say, an oil refinery before they escape.", None),
+    ("Then yes, they are in accordance with said values.", None),
+    ("And suffice it to say, the reversals on trade are notable.", None),
+    ("The problem is that voters had no say in what kind of government works.", None),
     # a verb after a quoted title, with no name ending the clause, is no tag
     ("He hummed “All Right Now,” crossed Main Street and left the rally.", {"crossed"}),
     ("The band played “Free Bird,” received by Tuesday's crowd with cheers.", {"received"}),
@@ -278,6 +285,11 @@ CUE = [
     ("“You know, it happens, right?” Trump went on, as if he did not hear her.", "went on", "Trump"),
     ("Norquist went on, “[H]e raised taxes and said it was temporary.”", "went on", "Norquist"),
     ("Asked which county was his favorite, he demurred: “Whichever one I’m in at the moment.”", "demurred", "he"),
+    # the same words outside the set phrases report
+    ("That being the case, Smith said the plan would fail.", "said", "Smith"),
+    ("All of the senators told reporters the plan would fail.", "told", None),
+    ("Voters say, in poll after poll, that the plan will fail.", "say", "Voters"),
+    ("The mayor has said values matter more than money.", "said", "The mayor"),
     # the tag inverted, the verb before the name ending the clause (issue 18)
     ("“This is fantastic!” beamed Donald Hartley of Madison, Alabama, who snuck onto the floor.", "beamed",
      "Donald Hartley of Madison"),
