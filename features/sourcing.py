@@ -246,6 +246,8 @@ def _reports_no_one(text: str, toks: list[tuple[int, int]], low: list[str], i: i
         return True
     if w in SET_PHRASE_WORDS and in_set_phrase(text, toks[i][0]):
         return True
+    if w == "referring" and not text[max(0, toks[i][0] - 3) : toks[i][0]].rstrip().endswith(","):
+        return True  # a gloss on the speaker's words only after a comma: "he was referring to" narrates
     if w == "according" and CONFORMITY_RE.match(text, toks[i][1]):
         return True
     if w == "attacked" and ATTACKED_BODILY_RE.match(text, toks[i][1]):

@@ -142,6 +142,9 @@ NO_CUE = [
     ("Then yes, they are in accordance with said values.", None),
     ("And suffice it to say, the reversals on trade are notable.", None),
     ("The problem is that voters had no say in what kind of government works.", None),
+    # "referring to" glosses reported words only after a comma; with an auxiliary it narrates
+    ("The senator was apparently referring to the indictments against two congressmen.", {"referring to"}),
+    ("The newspaper is referring to Crimea, a Russian province for 300 years.", {"referring to"}),
     # a verb after a quoted title, with no name ending the clause, is no tag
     ("He hummed “All Right Now,” crossed Main Street and left the rally.", {"crossed"}),
     ("The band played “Free Bird,” received by Tuesday's crowd with cheers.", {"received"}),
@@ -285,6 +288,9 @@ CUE = [
     ("“You know, it happens, right?” Trump went on, as if he did not hear her.", "went on", "Trump"),
     ("Norquist went on, “[H]e raised taxes and said it was temporary.”", "went on", "Norquist"),
     ("Asked which county was his favorite, he demurred: “Whichever one I’m in at the moment.”", "demurred", "he"),
+    # "referring to" after a comma glosses the words just reported (issue 18)
+    ("“We need steady hands,” Clinton told AIPAC, referring to the business mogul.", "referring to", None),
+    ("“It was market timing,” Mr. Hedge said, referring to the two resorts.", "referring to", None),
     # the same words outside the set phrases report
     ("That being the case, Smith said the plan would fail.", "said", "Smith"),
     ("All of the senators told reporters the plan would fail.", "told", None),
