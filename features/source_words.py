@@ -294,10 +294,10 @@ PLACE_PREPS = frozenset("on in to at".split())
 PLACING_PARTICIPLES = frozenset("posted published released issued uploaded shared filed written".split())
 # A participle after a preposition is an adjective ("the number of confirmed cases", "for added comfort").
 ADJECTIVE_AFTER = frozenset("of for with about from into".split())
-QUOTE_AFTER_RE = re.compile(r"[^\S\n]*[,:]?[^\S\n]*[“\"]")
+QUOTE_AFTER_RE = re.compile(r"[^\S\n]*[,:]?[^\S\n]*(?:[“\"]|''|‘‘)")
 # the speaker between may carry an aside in commas ('“...,” the statement, obtained by PEOPLE, read')
 QUOTE_BEFORE_RE = re.compile(
-    r"(?:[,!?.]?[”\"]|[,!?.]['’])[^\S\n]+(?:(?:[\w’'-]+[^\S\n]+){0,6}|(?:[\w’'-]+[^\S\n]+){0,3}[\w’'-]+,"
+    r"(?:[,!?.]?[”\"]|[,!?.](?:''|’’|['’]))[^\S\n]+(?:(?:[\w’'-]+[^\S\n]+){0,6}|(?:[\w’'-]+[^\S\n]+){0,3}[\w’'-]+,"
     r"(?:[^\S\n]+[\w’'-]+){1,4},[^\S\n]+)$")
 REFLEXIVES = frozenset("himself herself itself themselves ourselves myself yourself".split())
 OBJECT_PRONOUNS = frozenset("him her it them me us you".split())

@@ -142,6 +142,8 @@ NO_CUE = [
     ("Then yes, they are in accordance with said values.", None),
     ("And suffice it to say, the reversals on trade are notable.", None),
     ("The problem is that voters had no say in what kind of government works.", None),
+    # "continued" away from any quotation narrates, whatever marks the text uses
+    ("''We won,'' he said. The talks continued for an hour after that.", {"continued"}),
     # "referring to" glosses reported words only after a comma; with an auxiliary it narrates
     ("The senator was apparently referring to the indictments against two congressmen.", {"referring to"}),
     ("The newspaper is referring to Crimea, a Russian province for 300 years.", {"referring to"}),
@@ -288,6 +290,9 @@ CUE = [
     ("“You know, it happens, right?” Trump went on, as if he did not hear her.", "went on", "Trump"),
     ("Norquist went on, “[H]e raised taxes and said it was temporary.”", "went on", "Norquist"),
     ("Asked which county was his favorite, he demurred: “Whichever one I’m in at the moment.”", "demurred", "he"),
+    # quotation marks typed as two apostrophes frame a speech tag as curly marks do (issue 18)
+    ("''To date,'' she continued, ''there has not been much interest in this.''", "continued", "she"),
+    ("He paused. ''We have work to do,'' the senator continued.", "continued", "the senator"),
     # "referring to" after a comma glosses the words just reported (issue 18)
     ("“We need steady hands,” Clinton told AIPAC, referring to the business mogul.", "referring to", None),
     ("“It was market timing,” Mr. Hedge said, referring to the two resorts.", "referring to", None),
