@@ -246,9 +246,14 @@ SET_PHRASE_RE = re.compile(
 SET_PHRASE_WORDS = frozenset("said told say".split())
 
 
-def in_set_phrase(text: str, start: int) -> bool:
-    """The cue word starting at ``start`` lies inside one of the set phrases of ``SET_PHRASE_RE``."""
-    return any(m.start() <= start < m.end() for m in SET_PHRASE_RE.finditer(text, max(0, start - 24), start + 8))
+def in_set_phrase(text: str, start: int, word: str) -> bool:
+    """The cue ``word`` starting at ``start`` lies inside one of the set phrases of ``SET_PHRASE_RE``, or is a
+    "referring" with no comma before it (a gloss on the speaker's words follows a comma; "he was referring to"
+    narrates)."""
+    if word == "referring":
+        return not text[max(0, start - 3) : start].rstrip().endswith(",")
+    return word in SET_PHRASE_WORDS and any(
+        m.start() <= start < m.end() for m in SET_PHRASE_RE.finditer(text, max(0, start - 24), start + 8))
 # The writer's own frame before "to say"/"to tell" ("it's safe to say", "hard to tell", "a strange thing to
 # say", "what he has to say"): a manner of speaking or the words themselves, not a report.
 SAY_FRAMES = frozenset(

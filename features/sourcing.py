@@ -45,7 +45,7 @@ from .source_words import (
     NOUN_BEFORE, NP_STOP, OBJECT_PRONOUNS, ORG_HEADS, PASSIVE_AGENT_BEFORE_RE, PASSIVE_AUX, PASSIVE_BEFORE_RE,
     PASSIVE_CUES, PASSIVE_GAP, PASSIVE_NEVER, PER_RE, PLACE_PREPS, PLACING_PARTICIPLES, POLL_IN_RE, PRONOUNS,
     QUOTED_AS_BEFORE_RE, QUOTED_AS_RE, QUOTED_CLAUSE_START_RE, QUOTED_CUES, QUOTED_PAST, QUOTE_AFTER_RE,
-    QUOTE_BEFORE_RE, QUOTE_MARK_RE, REFLEXIVES, RELATIVE, SAY_FRAMES, SET_PHRASE_WORDS, SKIP_BEFORE, SOURCE_LABELS,
+    QUOTE_BEFORE_RE, QUOTE_MARK_RE, REFLEXIVES, RELATIVE, SAY_FRAMES, SKIP_BEFORE, SOURCE_LABELS,
     STANCE, STANDALONE_MANNER_RE, SUBORDINATORS, THAT_RE, TIME_WORDS, TOOK_TO_RE, WRITING_AFTER_RE, in_set_phrase,
     lexicon,
 )
@@ -244,10 +244,8 @@ def _reports_no_one(text: str, toks: list[tuple[int, int]], low: list[str], i: i
         i == 0 or w not in FORMS["add"] or not QUOTE_MARK_RE.search(text, toks[i - 1][1], toks[i][0]))
     if joined and (nxt in NOT_A_CUE_AFTER.get(w, ()) or (w in FORMS["add"] and nxt[:1].isdigit())):
         return True
-    if w in SET_PHRASE_WORDS and in_set_phrase(text, toks[i][0]):
+    if in_set_phrase(text, toks[i][0], w):
         return True
-    if w == "referring" and not text[max(0, toks[i][0] - 3) : toks[i][0]].rstrip().endswith(","):
-        return True  # a gloss on the speaker's words only after a comma: "he was referring to" narrates
     if w == "according" and CONFORMITY_RE.match(text, toks[i][1]):
         return True
     if w == "attacked" and ATTACKED_BODILY_RE.match(text, toks[i][1]):
@@ -332,12 +330,13 @@ def _asked_passive(text: str, toks: list[tuple[int, int]], low: list[str], i: in
 def _without_finder(text: str, toks: list[tuple[int, int]], low: list[str], i: int, lex: Lexicon) -> bool | None:
     """Whether a data or finding verb without "that" reports nothing for want of a study or data noun before it;
     None when a finding verb is left to the other checks."""
-    # a data noun as its subject, maybe before a short phrase ("the latest polling in Wisconsin shows");
+    # a data noun as its subject, maybe before a phrase ("the latest polling in Wisconsin shows", "a study by the
+    # Council of the Great City Schools found");
     # not "interview shows", "footage shows", "this once again shows"; "found" likewise after a study or
     # its researchers ("the audit found", "Pew researchers found"), not "police who found the checks",
     # "DNA sequences found in bacteria"
     finding = low[i] in FORMS["finding"]
-    docs = [k for k in range(max(0, i - 5), i) if low[k] in lex.classes["document"] or finding and low[k] in FINDERS]
+    docs = [k for k in range(max(0, i - 9), i) if low[k] in lex.classes["document"] or finding and low[k] in FINDERS]
     no_finder = not docs or any(x in BOUNDARY or x in PRONOUNS for x in low[docs[-1] : i]) or bool(
         _CLAUSE_END_RE.search(text, toks[docs[-1]][1], toks[i][0]))
     if not finding:

@@ -142,6 +142,9 @@ NO_CUE = [
     ("Then yes, they are in accordance with said values.", None),
     ("And suffice it to say, the reversals on trade are notable.", None),
     ("The problem is that voters had no say in what kind of government works.", None),
+    # a finding verb whose subject is no study, even with a study a few words back
+    ("The poll closed early on Tuesday, and rescuers then found two survivors.", {"found"}),
+    ("A man from the small town near the old mill found the wallet.", {"found"}),
     # "continued" away from any quotation narrates, whatever marks the text uses
     ("''We won,'' he said. The talks continued for an hour after that.", {"continued"}),
     # "referring to" glosses reported words only after a comma; with an auxiliary it narrates
@@ -290,6 +293,10 @@ CUE = [
     ("“You know, it happens, right?” Trump went on, as if he did not hear her.", "went on", "Trump"),
     ("Norquist went on, “[H]e raised taxes and said it was temporary.”", "went on", "Norquist"),
     ("Asked which county was his favorite, he demurred: “Whichever one I’m in at the moment.”", "demurred", "he"),
+    # a study or poll that finds, its noun a long phrase before the verb (issue 18)
+    ("A poll from Marquette Law School released Wednesday found Clinton leading by 15 points.", "found", None),
+    ("Few students graduate on time, a study by the Council of the Great City Schools found.", "found",
+     "a study by the Council of the Great City Schools"),
     # quotation marks typed as two apostrophes frame a speech tag as curly marks do (issue 18)
     ("''To date,'' she continued, ''there has not been much interest in this.''", "continued", "she"),
     ("He paused. ''We have work to do,'' the senator continued.", "continued", "the senator"),
