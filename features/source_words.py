@@ -323,8 +323,11 @@ CLAIM_FORMS = frozenset("claim claims notes reports ruled states".split())
 CLAIM_SUBJECTS = frozenset("i we you he she it they who which that also now still often".split())
 # A stock ticker or short aside between a company and its cue: "Apple Inc (AAPL.O) said", a poll
 # share: "About half of Americans (51%) said".
-# A party tag likewise: "Rep. Justin Amash (R-Mich.) said", "McKeon (R-Santa Clarita) said".
-TICKER_BEFORE_RE = re.compile(r"\s*\((?:[A-Z0-9.^:%-]{1,12}|[RDI][-–][A-Z][\w. ]{1,20})\)\s*$")
+# A party tag likewise, in brackets or commas: "Rep. Justin Amash (R-Mich.) said", "McKeon (R-Santa Clarita) said",
+# "Sen. Rand Paul, R-Ky., told", "Sen. Lamar Alexander, R-Tenn., was denouncing", "(D-Calif.) last week said".
+TICKER_BEFORE_RE = re.compile(
+    r"(?:\s*\([A-Z0-9.^:%-]{1,12}\)|\s*\([RDI][-–][A-Z][\w. ]{1,20}\),?|,[ \t]*[RDI][-–][A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?,)"
+    r"(?:[ \t]+(?:was|is|were|are|has|have|had|also|last|this|week|month|year|\w+ly|\w+day)){0,3}\s*$")
 PASSIVE_AUX = frozenset("be is was were been being are get got gets".split())
 # Reports a speaker makes inside a quotation ("“They say it's bad”", "“I told him no”"); the
 # first and second person only in the past ("I say", "we're talking" are turns of speech).

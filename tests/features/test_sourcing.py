@@ -648,6 +648,15 @@ SOURCE_SPANS = [
     ("“It was the old trust stuff,” said a person close to the Clintons. She left.", ["a person close"]),
     ("“We have a ton of work to do,” said a longtime adviser to both Clintons, who spoke.", ["a longtime adviser"]),
     ("“It was awful,” said one of two witnesses who relayed the same story.", ["one of two witnesses"]),
+    # a party tag between a legislator's name and the cue, in commas or brackets (issue 18)
+    ("Sen. Rand Paul, R-Ky., told Fox News that polls could be wrong.", ["Sen. Rand Paul"]),
+    ("Sen. Lamar Alexander, R-Tenn., was denouncing the plan.", ["Sen. Lamar Alexander"]),
+    ("Senate Democrat Dianne Feinstein (D-Calif.) last week said Clinton was not the originator.",
+     ["Senate Democrat Dianne Feinstein"]),
+    ("Gov. John Kasich (R-OH), said he was ready.", ["Gov. John Kasich"]),
+    # a company's ticker is no party tag: the phrase before the bracket stays inside its relative clause
+    ("The Commonwealth Foundation, which has ties to the Exchange Council (ALEC), published a study.",
+     ["The Commonwealth Foundation"]),
     # a quoted phrase inside the sentence is no quotation: the verb after it keeps its own subject
     ("He talks about “a nation in decline,” saying Obama has weakened America.", ["He"]),
     ("The diplomat called the vote “fantastic,” telling reporters it was a victory.", ["The diplomat"]),
