@@ -386,8 +386,9 @@ SENTENCE_ADVERBS = frozenset(
     but and or nevertheless nonetheless furthermore later earlier previously separately
     similarly likewise""".split()
 )
-# "About half of Americans said": an approximate share opens the phrase, it is no name.
-APPROXIMATORS = frozenset("about nearly almost roughly approximately".split())
+# "About half of Americans said", "Just 28 percent of voters said": an approximate or limited share opens the
+# phrase, it is no name.
+APPROXIMATORS = frozenset("about nearly almost roughly approximately just only".split())
 ORG_HEADS = frozenset(
     """ministry department office council committee commission party agency government administration
     campaign company corporation university institute foundation association union bank court army

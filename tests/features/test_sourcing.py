@@ -648,6 +648,10 @@ SOURCE_SPANS = [
     ("“It was the old trust stuff,” said a person close to the Clintons. She left.", ["a person close"]),
     ("“We have a ton of work to do,” said a longtime adviser to both Clintons, who spoke.", ["a longtime adviser"]),
     ("“It was awful,” said one of two witnesses who relayed the same story.", ["one of two witnesses"]),
+    # a limited share opens the phrase of a poll's respondents; before a name it is no part of it (issue 18)
+    ("Just 28 percent of voters said they had a positive view of him.", ["Just 28 percent of voters"]),
+    ("Only Trump said the wall would be built.", ["Trump"]),
+    ("Justice Kennedy said the case was closed.", ["Justice Kennedy"]),
     # a party tag between a legislator's name and the cue, in commas or brackets (issue 18)
     ("Sen. Rand Paul, R-Ky., told Fox News that polls could be wrong.", ["Sen. Rand Paul"]),
     ("Sen. Lamar Alexander, R-Tenn., was denouncing the plan.", ["Sen. Lamar Alexander"]),
