@@ -246,6 +246,23 @@ SET_PHRASE_RE = re.compile(
 SET_PHRASE_WORDS = frozenset("said told say".split())
 
 
+_TITLE_WORD_RE = re.compile(r"[^\W\d_][\w’'-]*")
+
+
+def in_teaser_headline(text: str, start: int) -> bool:
+    """The capitalised cue word at ``start`` stands inside a line set in title case below the article's first line:
+    a teaser or related-article headline ("Doctor Says Don't Cover Up Your Dark Spots"), no report in the body."""
+    if not text[start].isupper():
+        return False
+    ls = text.rfind("\n", 0, start) + 1
+    before = text[ls:start].rstrip()
+    if ls == 0 or not before or before[-1] in ".!?:;“\"":
+        return False  # the title line, or a cue opening its sentence
+    le = text.find("\n", start)
+    words = _TITLE_WORD_RE.findall(text, ls, len(text) if le < 0 else le)
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
 def in_set_phrase(text: str, start: int, word: str) -> bool:
     """The cue ``word`` starting at ``start`` lies inside one of the set phrases of ``SET_PHRASE_RE``, or is a
     "referring" with no comma before it (a gloss on the speaker's words follows a comma; "he was referring to"

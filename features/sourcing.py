@@ -47,7 +47,7 @@ from .source_words import (
     QUOTED_AS_BEFORE_RE, QUOTED_AS_RE, QUOTED_CLAUSE_START_RE, QUOTED_CUES, QUOTED_PAST, QUOTE_AFTER_RE,
     QUOTE_BEFORE_RE, QUOTE_MARK_RE, REFLEXIVES, RELATIVE, SAY_FRAMES, SKIP_BEFORE, SOURCE_LABELS,
     STANCE, STANDALONE_MANNER_RE, SUBORDINATORS, THAT_RE, TIME_WORDS, TOOK_TO_RE, WRITING_AFTER_RE, in_set_phrase,
-    lexicon,
+    in_teaser_headline, lexicon,
 )
 from .text import Doc
 
@@ -85,7 +85,7 @@ def _find_cues(doc: Doc, lex: Lexicon) -> tuple[list[tuple[int, int, str, str]],
     for i in [i for i, w in enumerate(low) if w in cues]:
         s, e = toks[i]
         entries = cues[low[i]]
-        if _reports_no_one(text, toks, low, i, lex):
+        if _reports_no_one(text, toks, low, i, lex) or in_teaser_headline(text, s):
             continue
         for words, need, label in entries:
             k = len(words)

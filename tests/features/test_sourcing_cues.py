@@ -135,6 +135,10 @@ NO_CUE = [
     ("“It will pass,” he said. Norquist summarized the bill for the committee.", {"summarized"}),
     ('After she died, "a local sheik told a radio station that she had confessed."', {"died"}),
     ('"It took years to get the Affordable Care Act passed," Clinton said.', {"passed"}),
+    # a teaser headline set in title case below the first line reports nothing in the body (issue 18)
+    ("The senators met on Monday.\nADVERTISEMENT Doctor Says Don't Cover Up Your Dark Spots - (Try This Instead)\n"
+     "They left at noon.", None),
+    ("The senators met.\nMore Stories: Marco Rubio Responds To Question About Minimum Wage By Saying Less\n", None),
     # set phrases in which the verb reports nothing (issue 18)
     ("That being said, there are some promising new treatments.", None),
     ("All told, super PACs and other outside groups spent more than $2.5 million.", None),
@@ -303,6 +307,9 @@ CUE = [
     # "referring to" after a comma glosses the words just reported (issue 18)
     ("“We need steady hands,” Clinton told AIPAC, referring to the business mogul.", "referring to", None),
     ("“It was market timing,” Mr. Hedge said, referring to the two resorts.", "referring to", None),
+    # a title-case first line is the article's own title; a capitalised cue opening a sentence is no headline
+    ("Trump Says He Will Win The Election In November\nTrump spoke on Monday.", "Says", "Trump"),
+    ("The vote was close.\nSaid the Governor: “We Will Appeal The Ruling.”", "Said", None),
     # the same words outside the set phrases report
     ("That being the case, Smith said the plan would fail.", "said", "Smith"),
     ("All of the senators told reporters the plan would fail.", "told", None),
