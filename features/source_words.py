@@ -259,7 +259,10 @@ def in_teaser_headline(text: str, start: int) -> bool:
     if ls == 0 or not before or before[-1] in ".!?:;“\"":
         return False  # the title line, or a cue opening its sentence
     le = text.find("\n", start)
-    words = _TITLE_WORD_RE.findall(text, ls, len(text) if le < 0 else le)
+    le = len(text) if le < 0 else le
+    if text[ls:le].rstrip().endswith(":"):
+        return False  # a crosshead introducing the words it reports ("Boehner Says:")
+    words = _TITLE_WORD_RE.findall(text, ls, le)
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 

@@ -310,6 +310,8 @@ CUE = [
     # a title-case first line is the article's own title; a capitalised cue opening a sentence is no headline
     ("Trump Says He Will Win The Election In November\nTrump spoke on Monday.", "Says", "Trump"),
     ("The vote was close.\nSaid the Governor: “We Will Appeal The Ruling.”", "Said", None),
+    ("Jobs rose.\nUpdate at 9:40 a.m. But Obama's Policies Still Aren't Working, Boehner Says:\n“Some good news.”",
+     "Says", "Boehner"),
     # the same words outside the set phrases report
     ("That being the case, Smith said the plan would fail.", "said", "Smith"),
     ("All of the senators told reporters the plan would fail.", "told", None),
