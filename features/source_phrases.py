@@ -410,9 +410,12 @@ def first_verb_subject(text: str, sent_s: int, s: int, lex: Lexicon) -> NounPhra
     return None if comma and (first in SUBORDINATORS or first.endswith("ed") and text.startswith(" by ", head.end)) else head
 
 
-def inverted_speaker(text: str, s: int, e: int, sent_e: int, first: str, before: str, lex: Lexicon) -> NounPhrase | None:
+def inverted_speaker(
+    text: str, s: int, e: int, sent_e: int, first: str, before: str, lex: Lexicon,
+) -> NounPhrase | None:
     """The speaker after an inverted cue ('..., said the source.', '“...,” said a person close to the Clintons.',
-    '“...!” beamed Donald Hartley'); ``before`` is the sentence's text before the cue, ``first`` the cue's first word."""
+    '“...!” beamed Donald Hartley'); ``before`` is the sentence's text before the cue at ``s``-``e``, ``first`` the
+    cue's first word."""
     # "One commenter — who appeared to be a student — noted": a closing dash, not an inversion
     paired_dash = bool(before) and before[-1] in "—–" and any(c in "—–" for c in before[:-1])
     # right after a quotation's closing mark a reporting verb is a speech tag whose speaker follows it; any
