@@ -13,10 +13,12 @@ from dataclasses import replace
 
 from .source_np import NounPhrase, POSSESSIVE_RE, clean_gap, function_form, is_cap, np_forward, tokens_in
 from .source_words import (
-    APPOSITIVE_AFTER_RE, BOUNDARY, COORD_VERB_RE, DAY_PARTS, DETERMINERS, INTRO_PREPS, INTRO_RE, Lexicon, LONE_QUANTIFIERS, MODALS, NP_STOP,
-    PASSIVE_AUX, PERSON_PRONOUNS, POSTMOD, PAST_PROGRESSIVE_AUX, PAST_PROGRESSIVE_CUES, PRESENT_AUX, PRONOUNS, QUOTE_MARK_RE, RELATIVE, RELATIVE_RE, RELATIVE_STOP,
-    SHORT_QUOTE_RE, SKIP_BEFORE, SUBORDINATORS, THINGS, TIME_PREPS, TICKER_BEFORE_RE, TIME_WORDS, TO_BEFORE_RE,
-    VERB_NEXT_RE, WEEKDAYS,
+    AFTER_QUOTE_RE, APPOSED_NAME_RE, APPOSITIVE_AFTER_RE, BOUNDARY, COORD_VERB_RE, DAY_PARTS, DETERMINERS,
+    INTRO_PREPS, INTRO_RE, INVERSION_MARKS, Lexicon, LONE_QUANTIFIERS, MANNER_RE, MODALS, NP_STOP, PASSIVE_AUX,
+    PAST_PROGRESSIVE_AUX, PAST_PROGRESSIVE_CUES, PERSON_PRONOUNS, POSTMOD, POSTPOSABLE, PRESENT_AUX, PRONOUNS,
+    QUOTE_INVERTED_CUE_RE, QUOTE_MARK_RE, RELATIVE, RELATIVE_AFTER_RE, RELATIVE_RE, RELATIVE_STOP, SHORT_QUOTE_RE,
+    SKIP_BEFORE, SUBORDINATORS, THINGS, TICKER_BEFORE_RE, TIME_PREPS, TIME_WORDS, TO_BEFORE_RE, VERB_NEXT_RE,
+    WEEKDAYS,
 )
 
 # Compiled once: these run per clause that ends at a cue.
@@ -406,3 +408,35 @@ def first_verb_subject(text: str, sent_s: int, s: int, lex: Lexicon) -> NounPhra
     head = sentence_subject(text, sent_s, s, lex, max_commas=int(comma))
     first = text[head.start : head.end].split()[0].lower() if head is not None else ""
     return None if comma and (first in SUBORDINATORS or first.endswith("ed") and text.startswith(" by ", head.end)) else head
+
+
+def inverted_speaker(
+    text: str, s: int, e: int, sent_e: int, first: str, before: str, lex: Lexicon,
+) -> NounPhrase | None:
+    """The speaker after an inverted cue ('..., said the source.', '“...,” said a person close to the Clintons.',
+    '“...!” beamed Donald Hartley'); ``before`` is the sentence's text before the cue at ``s``-``e``, ``first`` the
+    cue's first word."""
+    # "One commenter — who appeared to be a student — noted": a closing dash, not an inversion
+    paired_dash = bool(before) and before[-1] in "—–" and any(c in "—–" for c in before[:-1])
+    # right after a quotation's closing mark a reporting verb is a speech tag whose speaker follows it; any
+    # other verb only in the tag's shape, a name ending the clause ('...!” beamed Donald Hartley.')
+    mark = AFTER_QUOTE_RE.search(text, max(0, s - 4), s)
+    after_quote = mark is not None and first in POSTPOSABLE
+    tag = mark is not None and (t := QUOTE_INVERTED_CUE_RE.match(text, mark.start())) is not None and t.start(1) == s
+    if (first in POSTPOSABLE or tag) and (not before or before[-1] in INVERSION_MARKS) and not paired_dash:
+        np_ = np_forward(text, e, sent_e, lex)
+        if np_ is not None and not np_.pronoun and not np_.proper and APPOSED_NAME_RE.match(text, np_.end):
+            name = np_forward(text, APPOSED_NAME_RE.match(text, np_.end).end(), sent_e, lex)
+            if name is not None and name.person:
+                np_ = NounPhrase(np_.start, name.end, name.label, name.key, True, proper=True)
+        if np_ is not None and not np_.pronoun:
+            mm = MANNER_RE.match(text, np_.end)
+            after = text[mm.end() if mm else np_.end : sent_e].lstrip()
+            # "..., said the source." but not "..., said disagreements were behind it"
+            fits = np_.proper or np_.typed or (bool(before) and before[-1] != ",")
+            # after a quotation the phrase speaks whatever qualifies it ('said a person close to the Clintons.')
+            if fits and (after_quote or not after or after[0] in ",.;:—–(" or (
+                    np_.proper and (not before or before[-1] != ","))):
+                rel = RELATIVE_AFTER_RE.search(text, np_.start, np_.end)  # "one source [who spoke ...]"
+                return replace(np_, end=rel.start()) if rel else np_
+    return None

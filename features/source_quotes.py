@@ -7,7 +7,9 @@ from bisect import bisect_right
 
 from .base import Span
 from .source_np import NounPhrase
-from .source_words import CONTENT_START_RE, COORD_START_RE, QUOTE_LEAD_CUE_RE, QUOTE_TAIL_CUE_RE, TRAILING_JOIN_RE
+from .source_words import (
+    CONTENT_START_RE, COORD_START_RE, QUOTE_INVERTED_CUE_RE, QUOTE_LEAD_CUE_RE, QUOTE_TAIL_CUE_RE, TRAILING_JOIN_RE,
+)
 from .text import Doc, strip_span
 
 
@@ -94,8 +96,8 @@ def content_for_cue(
 
 
 def quote_tail_cues(doc: Doc, cues: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
-    """Speech verbs the lexicon lacks in a speech tag after a quotation ('...,” Norquist summarized.') or before
-    one ('Norquist went on, “...')."""
+    """Speech verbs the lexicon lacks in a speech tag after a quotation ('...,” Norquist summarized.', '...!” beamed
+    Donald Hartley') or before one ('Norquist went on, “...')."""
     text = doc.text
     if "”" not in text and '"' not in text:
         return []
@@ -103,7 +105,8 @@ def quote_tail_cues(doc: Doc, cues: list[tuple[int, int, str, str]]) -> list[tup
     out = []
     # only the marks are visited: a closing one after a quotation's last punctuation, an opening one before a
     # capital, an editor's bracket or a single mark
-    tails = (QUOTE_TAIL_CUE_RE.match(text, p - 1) for p in _marks(text, '”"') if p and text[p - 1] in ",?!—–-")
+    closing = [p for p in _marks(text, '”"') if p and text[p - 1] in ",?!—–-"]
+    tails = (rx.match(text, p - 1) for p in closing for rx in (QUOTE_TAIL_CUE_RE, QUOTE_INVERTED_CUE_RE))
     leads = (QUOTE_LEAD_CUE_RE.search(text, max(0, p - 80), p + 1) for p in _marks(text, '“"')
              if text[p + 1 : p + 2] in ("[", "‘", "'") or "A" <= text[p + 1 : p + 2] <= "Z")
     for m in (*tails, *leads):

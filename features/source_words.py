@@ -82,6 +82,18 @@ QUOTE_TAIL_CUE_RE = re.compile(
     r"[,?!—–-][”\"][^\S\n]+(?:(?!(?:The|A|An|His|Her|Their|Its|Our|My|Or|And|But)\b)[A-Z][\w.’'-]*[^\S\n]+){0,3}?"
     r"(?:(?!(?:The|A|An|His|Her|Their|Its|Our|My|Or|And|But)\b)[A-Z][\w’'-]+|he|she)[^\S\n]+"
     r"((?:[a-z]{2,}ed|[a-z]{2,}[^su\W]s|went[^\S\n]+on))(?=[^\S\n]*[.,;:])")
+# The tag inverted, the verb before the speaker's name ('“This is fantastic!” beamed Donald Hartley of Madison',
+# '...,” concludes Tucker.'): a verb in -ed or -s right after the closing mark, then a name of up to four
+# capitalised words (no article or possessive first) that ends the clause or takes an "of" place; group 1 is the verb.
+QUOTE_INVERTED_CUE_RE = re.compile(
+    r"[,?!—–-][”\"][^\S\n]+([a-z]{2,}ed|[a-z]{2,}[^su\W]s)[^\S\n]+"
+    r"(?=(?:(?!(?:The|A|An|His|Her|Their|Its|Our|My|Or|And|But)\b)[A-Z][\w.’'-]*[^\S\n]+){0,3}"
+    r"(?!(?:The|A|An|His|Her|Their|Its|Our|My|Or|And|But)\b)[A-Z][\w’'-]+(?:[^\S\n]*[.,;:]|[^\S\n]+of\b))")
+# A cue right after a quotation's closing mark: its speaker follows it ('“...,” said a person close to the
+# Clintons.'), matched on the text just before the cue.
+AFTER_QUOTE_RE = re.compile(r"[,?!—–-][”\"][^\S\n]*\Z")
+# A relative clause inside a phrase that np_forward ran on ("one source who identified Sullivan").
+RELATIVE_AFTER_RE = re.compile(r"[ \t]+(?:who|whom|which|that)\b")
 # The same verb before a quotation it opens, after the speaker ('Norquist went on, “[H]e raised ...', 'he demurred:
 # “Whichever ...'): past tense only (a plural noun before a quotation is no verb: 'Democratic voters, "he's ...');
 # matched backwards from the opening mark, whose next character ``quote_tail_cues`` checks.
@@ -226,6 +238,42 @@ MODALS = frozenset("could would can might should may must will shall cannot can'
 MODAL_REPORTS = frozenset("say tell".split())
 # Bare forms that are a plan, not a report, after "to" ("help us continue to write about ...").
 NOT_AFTER_TO = frozenset(["write"])
+# Set phrases in which "said", "told" or "say" reports nothing: "That being said,", "All told,", "in accordance
+# with said values", "than, say, Mr. Cruz's plan" (for example), "suffice it to say", "had no say in".
+SET_PHRASE_RE = re.compile(
+    r"(?i:(?:that|this)[ \t]+being[ \t]+said\b|\ball[ \t]+told,|,[ \t]*say[ \t]*,|\bwith[ \t]+said[ \t]+(?-i:[a-z])"
+    r"|\bsuffice[ \t]+it[ \t]+to[ \t]+say\b|\b(?:no|a|any|the|final|more|little|equal)[ \t]+say[ \t]+(?:in|over)\b)")
+SET_PHRASE_WORDS = frozenset("said told say".split())
+
+
+_TITLE_WORD_RE = re.compile(r"[^\W\d_][\w’'-]*")
+
+
+def in_teaser_headline(text: str, start: int) -> bool:
+    """The capitalised cue word at ``start`` stands inside a line set in title case below the article's first line:
+    a teaser or related-article headline ("Doctor Says Don't Cover Up Your Dark Spots"), no report in the body."""
+    if not text[start].isupper():
+        return False
+    ls = text.rfind("\n", 0, start) + 1
+    before = text[ls:start].rstrip()
+    if ls == 0 or not before or before[-1] in ".!?:;“\"":
+        return False  # the title line, or a cue opening its sentence
+    le = text.find("\n", start)
+    le = len(text) if le < 0 else le
+    if text[ls:le].rstrip().endswith(":"):
+        return False  # a crosshead introducing the words it reports ("Boehner Says:")
+    words = _TITLE_WORD_RE.findall(text, ls, le)
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+def in_set_phrase(text: str, start: int, word: str) -> bool:
+    """The cue ``word`` starting at ``start`` lies inside one of the set phrases of ``SET_PHRASE_RE``, or is a
+    "referring" with no comma before it (a gloss on the speaker's words follows a comma; "he was referring to"
+    narrates)."""
+    if word == "referring":
+        return not text[max(0, start - 3) : start].rstrip().endswith(",")
+    return word in SET_PHRASE_WORDS and any(
+        m.start() <= start < m.end() for m in SET_PHRASE_RE.finditer(text, max(0, start - 24), start + 8))
 # The writer's own frame before "to say"/"to tell" ("it's safe to say", "hard to tell", "a strange thing to
 # say", "what he has to say"): a manner of speaking or the words themselves, not a report.
 SAY_FRAMES = frozenset(
@@ -271,10 +319,10 @@ PLACE_PREPS = frozenset("on in to at".split())
 PLACING_PARTICIPLES = frozenset("posted published released issued uploaded shared filed written".split())
 # A participle after a preposition is an adjective ("the number of confirmed cases", "for added comfort").
 ADJECTIVE_AFTER = frozenset("of for with about from into".split())
-QUOTE_AFTER_RE = re.compile(r"[^\S\n]*[,:]?[^\S\n]*[“\"]")
+QUOTE_AFTER_RE = re.compile(r"[^\S\n]*[,:]?[^\S\n]*(?:[“\"]|''|‘‘)")
 # the speaker between may carry an aside in commas ('“...,” the statement, obtained by PEOPLE, read')
 QUOTE_BEFORE_RE = re.compile(
-    r"(?:[,!?.]?[”\"]|[,!?.]['’])[^\S\n]+(?:(?:[\w’'-]+[^\S\n]+){0,6}|(?:[\w’'-]+[^\S\n]+){0,3}[\w’'-]+,"
+    r"(?:[,!?.]?[”\"]|[,!?.](?:''|’’|['’]))[^\S\n]+(?:(?:[\w’'-]+[^\S\n]+){0,6}|(?:[\w’'-]+[^\S\n]+){0,3}[\w’'-]+,"
     r"(?:[^\S\n]+[\w’'-]+){1,4},[^\S\n]+)$")
 REFLEXIVES = frozenset("himself herself itself themselves ourselves myself yourself".split())
 OBJECT_PRONOUNS = frozenset("him her it them me us you".split())
@@ -295,8 +343,11 @@ CLAIM_FORMS = frozenset("claim claims notes reports ruled states".split())
 CLAIM_SUBJECTS = frozenset("i we you he she it they who which that also now still often".split())
 # A stock ticker or short aside between a company and its cue: "Apple Inc (AAPL.O) said", a poll
 # share: "About half of Americans (51%) said".
-# A party tag likewise: "Rep. Justin Amash (R-Mich.) said", "McKeon (R-Santa Clarita) said".
-TICKER_BEFORE_RE = re.compile(r"\s*\((?:[A-Z0-9.^:%-]{1,12}|[RDI][-–][A-Z][\w. ]{1,20})\)\s*$")
+# A party tag likewise, in brackets or commas: "Rep. Justin Amash (R-Mich.) said", "McKeon (R-Santa Clarita) said",
+# "Sen. Rand Paul, R-Ky., told", "Sen. Lamar Alexander, R-Tenn., was denouncing", "(D-Calif.) last week said".
+TICKER_BEFORE_RE = re.compile(
+    r"(?:\s*\([A-Z0-9.^:%-]{1,12}\)|\s*\([RDI][-–][A-Z][\w. ]{1,20}\),?|,[ \t]*[RDI][-–][A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?,)"
+    r"(?:[ \t]+(?:was|is|were|are|has|have|had|also|last|this|week|month|year|\w+ly|\w+day)){0,3}\s*$")
 PASSIVE_AUX = frozenset("be is was were been being are get got gets".split())
 # Reports a speaker makes inside a quotation ("“They say it's bad”", "“I told him no”"); the
 # first and second person only in the past ("I say", "we're talking" are turns of speech).
@@ -355,8 +406,9 @@ SENTENCE_ADVERBS = frozenset(
     but and or nevertheless nonetheless furthermore later earlier previously separately
     similarly likewise""".split()
 )
-# "About half of Americans said": an approximate share opens the phrase, it is no name.
-APPROXIMATORS = frozenset("about nearly almost roughly approximately".split())
+# "About half of Americans said", "Just 28 percent of voters said": an approximate or limited share opens the
+# phrase, it is no name.
+APPROXIMATORS = frozenset("about nearly almost roughly approximately just only".split())
 ORG_HEADS = frozenset(
     """ministry department office council committee commission party agency government administration
     campaign company corporation university institute foundation association union bank court army

@@ -33,19 +33,21 @@ from .source_groups import (
     _PP_PREPS, document_before_phrase, object_before_for, quoted_speakers, relative_sources, with_coordinated,
 )
 from .source_np import NounPhrase, function_form, np_forward
-from .source_phrases import first_verb_subject, np_before_gerund, resolve_pronoun, sentence_subject, subject_before
+from .source_phrases import (
+    first_verb_subject, inverted_speaker, np_before_gerund, resolve_pronoun, sentence_subject, subject_before,
+)
 from .source_quotes import content_for_cue, one_span_per_quote, quote_spans, quote_tail_cues
 from .source_words import (
-    ADJECTIVE_AFTER, APPOSED_NAME_RE, ATTACKED_BODILY_RE, BELIEF, BOUNDARY, BROADCAST, BY_AGENT_RE,
-    CLAIM_FORMS, CLAIM_SUBJECTS, COLON_CUE_RE, COLON_SPEAKER_RE, CONFORMITY_RE, DETERMINERS, FINDERS,
-    FIRST_SECOND, FORMS, FROM_LINE_RE, FROM_OPENING_RE, GERUND_WHILE_RE, INFERENCE_GERUNDS, INVERSION_MARKS,
-    Lexicon, MANNER_LABEL, MANNER_RE, MODALS, MODAL_REPORTS, NAMING_BEFORE, NEGATED_RE, NEITHER_RE, NEW_SUBJECT_RE,
-    NOT_AFTER_TO, NOT_A_CUE_AFTER, NOT_A_CUE_BEFORE, NOUN_BEFORE, NP_STOP, OBJECT_PRONOUNS, ORG_HEADS,
-    PASSIVE_AGENT_BEFORE_RE, PASSIVE_AUX, PASSIVE_BEFORE_RE, PASSIVE_CUES, PASSIVE_GAP, PASSIVE_NEVER, PER_RE,
-    PLACE_PREPS, PLACING_PARTICIPLES, POLL_IN_RE, POSTPOSABLE, PRONOUNS, QUOTED_CLAUSE_START_RE, QUOTED_CUES, RELATIVE,
-    QUOTED_AS_BEFORE_RE, QUOTED_AS_RE, QUOTED_PAST, QUOTE_AFTER_RE, QUOTE_BEFORE_RE, QUOTE_MARK_RE, REFLEXIVES,
-    SAY_FRAMES, SKIP_BEFORE, SOURCE_LABELS, STANCE, SUBORDINATORS, STANDALONE_MANNER_RE, THAT_RE, TIME_WORDS,
-    TOOK_TO_RE, WRITING_AFTER_RE, lexicon,
+    ADJECTIVE_AFTER, ATTACKED_BODILY_RE, BELIEF, BOUNDARY, BROADCAST, BY_AGENT_RE, CLAIM_FORMS, CLAIM_SUBJECTS,
+    COLON_CUE_RE, COLON_SPEAKER_RE, CONFORMITY_RE, DETERMINERS, FINDERS, FIRST_SECOND, FORMS, FROM_LINE_RE,
+    FROM_OPENING_RE, GERUND_WHILE_RE, INFERENCE_GERUNDS, Lexicon, MANNER_LABEL, MANNER_RE, MODALS, MODAL_REPORTS,
+    NAMING_BEFORE, NEGATED_RE, NEITHER_RE, NEW_SUBJECT_RE, NOT_AFTER_TO, NOT_A_CUE_AFTER, NOT_A_CUE_BEFORE,
+    NOUN_BEFORE, NP_STOP, OBJECT_PRONOUNS, ORG_HEADS, PASSIVE_AGENT_BEFORE_RE, PASSIVE_AUX, PASSIVE_BEFORE_RE,
+    PASSIVE_CUES, PASSIVE_GAP, PASSIVE_NEVER, PER_RE, PLACE_PREPS, PLACING_PARTICIPLES, POLL_IN_RE, PRONOUNS,
+    QUOTED_AS_BEFORE_RE, QUOTED_AS_RE, QUOTED_CLAUSE_START_RE, QUOTED_CUES, QUOTED_PAST, QUOTE_AFTER_RE,
+    QUOTE_BEFORE_RE, QUOTE_MARK_RE, REFLEXIVES, RELATIVE, SAY_FRAMES, SKIP_BEFORE, SOURCE_LABELS,
+    STANCE, STANDALONE_MANNER_RE, SUBORDINATORS, THAT_RE, TIME_WORDS, TOOK_TO_RE, WRITING_AFTER_RE, in_set_phrase,
+    in_teaser_headline, lexicon,
 )
 from .text import Doc
 
@@ -83,7 +85,7 @@ def _find_cues(doc: Doc, lex: Lexicon) -> tuple[list[tuple[int, int, str, str]],
     for i in [i for i, w in enumerate(low) if w in cues]:
         s, e = toks[i]
         entries = cues[low[i]]
-        if _reports_no_one(text, toks, low, i, lex):
+        if _reports_no_one(text, toks, low, i, lex) or in_teaser_headline(text, s):
             continue
         for words, need, label in entries:
             k = len(words)
@@ -242,6 +244,8 @@ def _reports_no_one(text: str, toks: list[tuple[int, int]], low: list[str], i: i
         i == 0 or w not in FORMS["add"] or not QUOTE_MARK_RE.search(text, toks[i - 1][1], toks[i][0]))
     if joined and (nxt in NOT_A_CUE_AFTER.get(w, ()) or (w in FORMS["add"] and nxt[:1].isdigit())):
         return True
+    if in_set_phrase(text, toks[i][0], w):
+        return True
     if w == "according" and CONFORMITY_RE.match(text, toks[i][1]):
         return True
     if w == "attacked" and ATTACKED_BODILY_RE.match(text, toks[i][1]):
@@ -326,12 +330,13 @@ def _asked_passive(text: str, toks: list[tuple[int, int]], low: list[str], i: in
 def _without_finder(text: str, toks: list[tuple[int, int]], low: list[str], i: int, lex: Lexicon) -> bool | None:
     """Whether a data or finding verb without "that" reports nothing for want of a study or data noun before it;
     None when a finding verb is left to the other checks."""
-    # a data noun as its subject, maybe before a short phrase ("the latest polling in Wisconsin shows");
+    # a data noun as its subject, maybe before a phrase ("the latest polling in Wisconsin shows", "a study by the
+    # Council of the Great City Schools found");
     # not "interview shows", "footage shows", "this once again shows"; "found" likewise after a study or
     # its researchers ("the audit found", "Pew researchers found"), not "police who found the checks",
     # "DNA sequences found in bacteria"
     finding = low[i] in FORMS["finding"]
-    docs = [k for k in range(max(0, i - 5), i) if low[k] in lex.classes["document"] or finding and low[k] in FINDERS]
+    docs = [k for k in range(max(0, i - 9), i) if low[k] in lex.classes["document"] or finding and low[k] in FINDERS]
     no_finder = not docs or any(x in BOUNDARY or x in PRONOUNS for x in low[docs[-1] : i]) or bool(
         _CLAUSE_END_RE.search(text, toks[docs[-1]][1], toks[i][0]))
     if not finding:
@@ -386,21 +391,9 @@ def _sources_for_cue(
         opener = "" if head is None or before.endswith(",") else text[head.start : head.end].split()[0].lower()
         return [head] if head is not None and not NEW_SUBJECT_RE.search(text, head.end, s) and (
             opener not in SUBORDINATORS) else []
-    # "One commenter — who appeared to be a student — noted": a closing dash, not an inversion
-    paired_dash = bool(before) and before[-1] in "—–" and any(c in "—–" for c in before[:-1])
-    if first in POSTPOSABLE and (not before or before[-1] in INVERSION_MARKS) and not paired_dash:
-        np_ = np_forward(text, e, sent_e, lex)
-        if np_ is not None and not np_.pronoun and not np_.proper and APPOSED_NAME_RE.match(text, np_.end):
-            name = np_forward(text, APPOSED_NAME_RE.match(text, np_.end).end(), sent_e, lex)
-            if name is not None and name.person:
-                np_ = NounPhrase(np_.start, name.end, name.label, name.key, True, proper=True)
-        if np_ is not None and not np_.pronoun:
-            mm = MANNER_RE.match(text, np_.end)
-            after = text[mm.end() if mm else np_.end : sent_e].lstrip()
-            # "..., said the source." but not "..., said disagreements were behind it"
-            fits = np_.proper or np_.typed or (bool(before) and before[-1] != ",")
-            if fits and (not after or after[0] in ",.;:—–(" or (np_.proper and (not before or before[-1] != ","))):
-                return [np_]
+    inverted = inverted_speaker(text, s, e, sent_e, first, before, lex)
+    if inverted is not None:
+        return [inverted]
     beside = _speaker_beside_act(text, sent_s, s, form, before, lex)
     if beside is not None:
         return beside

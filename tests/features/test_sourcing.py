@@ -644,6 +644,27 @@ SOURCE_SPANS = [
     ("An army official was quoted by Tasnim as saying the missile was tested.", ["An army official", "Tasnim"]),
     ("The minister was quoted as saying the talks had failed.", ["The minister"]),
     ("She quoted Lincoln at length, saying the nation was divided.", ["She"]),
+    # after a quotation the inverted speaker is found whatever qualifies it, up to a relative clause (issue 18)
+    ("“It was the old trust stuff,” said a person close to the Clintons. She left.", ["a person close"]),
+    ("“We have a ton of work to do,” said a longtime adviser to both Clintons, who spoke.", ["a longtime adviser"]),
+    ("“It was awful,” said one of two witnesses who relayed the same story.", ["one of two witnesses"]),
+    # a limited share opens the phrase of a poll's respondents; before a name it is no part of it (issue 18)
+    ("Just 28 percent of voters said they had a positive view of him.", ["Just 28 percent of voters"]),
+    ("Only Trump said the wall would be built.", ["Trump"]),
+    ("Justice Kennedy said the case was closed.", ["Justice Kennedy"]),
+    # a party tag between a legislator's name and the cue, in commas or brackets (issue 18)
+    ("Sen. Rand Paul, R-Ky., told Fox News that polls could be wrong.", ["Sen. Rand Paul"]),
+    ("Sen. Lamar Alexander, R-Tenn., was denouncing the plan.", ["Sen. Lamar Alexander"]),
+    ("Senate Democrat Dianne Feinstein (D-Calif.) last week said Clinton was not the originator.",
+     ["Senate Democrat Dianne Feinstein"]),
+    ("Gov. John Kasich (R-OH), said he was ready.", ["Gov. John Kasich"]),
+    # a company's ticker is no party tag: the phrase before the bracket stays inside its relative clause
+    ("The Commonwealth Foundation, which has ties to the Exchange Council (ALEC), published a study.",
+     ["The Commonwealth Foundation"]),
+    # a quoted phrase inside the sentence is no quotation: the verb after it keeps its own subject
+    ("He talks about “a nation in decline,” saying Obama has weakened America.", ["He"]),
+    ("The diplomat called the vote “fantastic,” telling reporters it was a victory.", ["The diplomat"]),
+    ("Washington, star of “Scandal,” thanked Obama for taking these steps.", []),
     # a gerund after a clause: the subject opening the sentence speaks across an appositive or "including"
     ("Suzan Harjo, the lead plaintiff in the case, rejected the new results, saying the survey was invalid.",
      ["Suzan Harjo"]),

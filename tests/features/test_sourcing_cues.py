@@ -135,6 +135,28 @@ NO_CUE = [
     ("“It will pass,” he said. Norquist summarized the bill for the committee.", {"summarized"}),
     ('After she died, "a local sheik told a radio station that she had confessed."', {"died"}),
     ('"It took years to get the Affordable Care Act passed," Clinton said.', {"passed"}),
+    # a teaser headline set in title case below the first line reports nothing in the body (issue 18)
+    ("The senators met on Monday.\nADVERTISEMENT Doctor Says Don't Cover Up Your Dark Spots - (Try This Instead)\n"
+     "They left at noon.", None),
+    ("The senators met.\nMore Stories: Marco Rubio Responds To Question About Minimum Wage By Saying Less\n", None),
+    # set phrases in which the verb reports nothing (issue 18)
+    ("That being said, there are some promising new treatments.", None),
+    ("All told, super PACs and other outside groups spent more than $2.5 million.", None),
+    ("It captures emissions from, say, an oil refinery before they escape.", None),
+    ("Then yes, they are in accordance with said values.", None),
+    ("And suffice it to say, the reversals on trade are notable.", None),
+    ("The problem is that voters had no say in what kind of government works.", None),
+    # a finding verb whose subject is no study, even with a study a few words back
+    ("The poll closed early on Tuesday, and rescuers then found two survivors.", {"found"}),
+    ("A man from the small town near the old mill found the wallet.", {"found"}),
+    # "continued" away from any quotation narrates, whatever marks the text uses
+    ("''We won,'' he said. The talks continued for an hour after that.", {"continued"}),
+    # "referring to" glosses reported words only after a comma; with an auxiliary it narrates
+    ("The senator was apparently referring to the indictments against two congressmen.", {"referring to"}),
+    ("The newspaper is referring to Crimea, a Russian province for 300 years.", {"referring to"}),
+    # a verb after a quoted title, with no name ending the clause, is no tag
+    ("He hummed “All Right Now,” crossed Main Street and left the rally.", {"crossed"}),
+    ("The band played “Free Bird,” received by Tuesday's crowd with cheers.", {"received"}),
 ]
 
 
@@ -275,6 +297,33 @@ CUE = [
     ("“You know, it happens, right?” Trump went on, as if he did not hear her.", "went on", "Trump"),
     ("Norquist went on, “[H]e raised taxes and said it was temporary.”", "went on", "Norquist"),
     ("Asked which county was his favorite, he demurred: “Whichever one I’m in at the moment.”", "demurred", "he"),
+    # a study or poll that finds, its noun a long phrase before the verb (issue 18)
+    ("A poll from Marquette Law School released Wednesday found Clinton leading by 15 points.", "found", None),
+    ("Few students graduate on time, a study by the Council of the Great City Schools found.", "found",
+     "a study by the Council of the Great City Schools"),
+    # quotation marks typed as two apostrophes frame a speech tag as curly marks do (issue 18)
+    ("''To date,'' she continued, ''there has not been much interest in this.''", "continued", "she"),
+    ("He paused. ''We have work to do,'' the senator continued.", "continued", "the senator"),
+    # "referring to" after a comma glosses the words just reported (issue 18)
+    ("“We need steady hands,” Clinton told AIPAC, referring to the business mogul.", "referring to", None),
+    ("“It was market timing,” Mr. Hedge said, referring to the two resorts.", "referring to", None),
+    # a title-case first line is the article's own title; a capitalised cue opening a sentence is no headline
+    ("Trump Says He Will Win The Election In November\nTrump spoke on Monday.", "Says", "Trump"),
+    ("The vote was close.\nSaid the Governor: “We Will Appeal The Ruling.”", "Said", None),
+    ("Jobs rose.\nUpdate at 9:40 a.m. But Obama's Policies Still Aren't Working, Boehner Says:\n“Some good news.”",
+     "Says", "Boehner"),
+    # the same words outside the set phrases report
+    ("That being the case, Smith said the plan would fail.", "said", "Smith"),
+    ("All of the senators told reporters the plan would fail.", "told", None),
+    ("Voters say, in poll after poll, that the plan will fail.", "say", "Voters"),
+    ("The mayor has said values matter more than money.", "said", "The mayor"),
+    # the tag inverted, the verb before the name ending the clause (issue 18)
+    ("“This is fantastic!” beamed Donald Hartley of Madison, Alabama, who snuck onto the floor.", "beamed",
+     "Donald Hartley of Madison"),
+    ("“Our ideas of success are different,” agrees Michelle Stevens, 30, of Gainesville, Fla.", "agrees",
+     "Michelle Stevens"),
+    ("“What sport is he talking about? Is Obama profiling?” reacted Trump. He left.", "reacted", "Trump"),
+    ("“It is a study of attitudes and behavior,” concludes Tucker. The data are public.", "concludes", "Tucker"),
 ]
 
 
