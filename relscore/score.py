@@ -181,7 +181,7 @@ def _load_predict(model_paths: list[str] | None) -> PredictFn | None:
     """The model scoring function with its models loaded (before workers fork), or
     None with a warning when the bundled models cannot be used."""
     try:
-        return load_predict(model_paths)
+        return load_predict(model_paths, keep=True)  # this process keeps them until it exits
     except Exception as e:
         if model_paths:
             raise UsageError(f"cannot score with --model {' '.join(model_paths)}: {type(e).__name__}: {e}") from e
@@ -196,7 +196,7 @@ def _score_local(args: argparse.Namespace, prepared: Prepared, predict: PredictF
         job = LocalRun(prepared, out_path, spans=spans_path, errors=Path(args.errors) if args.errors else None,
                        predict=predict, model_paths=args.model, jobs=args.jobs, batch_size=args.batch_size,
                        resume=args.resume, since=since, until=until, limit=args.limit,
-                       keep_texts=report_dir is not None)
+                       keep_texts=report_dir is not None, loaded_frozen=predict is not None)
     except OutputError:
         raise
     except RunError as e:

@@ -94,6 +94,18 @@ def test_a_one_process_run_keeps_what_is_loaded_out_of_the_collector_and_hands_i
         gc.unfreeze()
     assert (tmp_path / "o.csv").read_bytes() == (tmp_path / "o2.csv").read_bytes()
 
+
+def test_a_run_told_its_loads_are_frozen_freezes_and_thaws_nothing(tmp_path):
+    corpus = tmp_path / "c.jsonl"
+    write_corpus(corpus, 4)
+    gc.unfreeze()
+    during: list[int] = []
+    LocalRun(prepare([corpus]), tmp_path / "o.csv", batch_size=2, loaded_frozen=True).run(
+        on_progress=lambda n: during.append(gc.get_freeze_count()))
+    assert during == [0, 0] and gc.get_freeze_count() == 0
+    LocalRun(prepare([corpus]), tmp_path / "o2.csv", batch_size=2).run()
+    assert (tmp_path / "o.csv").read_bytes() == (tmp_path / "o2.csv").read_bytes()
+
 def test_a_model_that_fails_lists_its_articles_as_errors(tmp_path):
     def broken(features, model_paths=None, docs=None):
         raise RuntimeError("no weights")

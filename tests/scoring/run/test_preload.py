@@ -44,6 +44,17 @@ def test_loading_leaves_the_collector_as_it_found_it(enabled: bool, monkeypatch)
         gc.enable()
 
 
+def test_a_kept_load_is_frozen_out_of_the_collectors_reach():
+    gc.unfreeze()  # a command-line run earlier in this process may have frozen its imports
+    try:
+        load_predict(None)
+        assert gc.get_freeze_count() == 0 and gc.isenabled()
+        load_predict(None, keep=True)
+        assert gc.get_freeze_count() > 0 and gc.isenabled()
+    finally:
+        gc.unfreeze()
+
+
 _LEFT_TO_LOAD = """
 import sys
 from pathlib import Path
