@@ -25,12 +25,6 @@ COMMANDS = {
 }
 #: Modules whose ``register(subparsers)`` adds subcommands, in the order of ``--help``.
 PLUGINS = tuple(dict.fromkeys(module for module, _ in COMMANDS.values()))
-#: Optional modules that the dependencies import when they are installed, for what the command line never
-#: uses: rich's progress bars, for scikit-learn's ``ProgressBar`` callback (relscore passes no callbacks;
-#: about 0.02-0.04 CPU s of every start). While the subcommands' modules are first imported, each has a
-#: ``None`` entry in ``sys.modules`` (an import of it then raises ``ModuleNotFoundError``, which
-#: scikit-learn catches), removed again afterwards, so that later imports of it work.
-UNUSED_OPTIONAL = ("rich.progress",)
 
 
 class UsageError(Exception):
@@ -58,9 +52,6 @@ def build_parser(plugins: Sequence[str] = PLUGINS) -> argparse.ArgumentParser:
     first = any(name not in sys.modules for name in plugins)
     enabled = gc.isenabled()
     gc.disable()
-    hidden = [name for name in UNUSED_OPTIONAL if first and name not in sys.modules]
-    for name in hidden:
-        sys.modules[name] = None  # type: ignore[assignment]
     try:
         # SciPy's special functions before anything else: skops (imported with the model files) names
         # each of their ~230 ufuncs by looking for it through sys.modules in import order
@@ -70,9 +61,6 @@ def build_parser(plugins: Sequence[str] = PLUGINS) -> argparse.ArgumentParser:
         for name in plugins:
             importlib.import_module(name).register(subparsers)
     finally:
-        for name in hidden:
-            if sys.modules.get(name, ...) is None:
-                del sys.modules[name]
         if first:
             gc.freeze()
         if enabled:

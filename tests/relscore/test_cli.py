@@ -49,14 +49,6 @@ def test_a_subcommands_first_import_is_frozen_out_of_the_collectors_reach_once()
     assert _fresh(code) == "0 True True True"
 
 
-def test_the_subcommands_import_no_unused_optional_module_and_leave_it_importable():
-    # scikit-learn's progress-bar callback imports rich when it can; the command line never uses it
-    code = ("import sys; from relscore import cli; cli.parser_for(['score']); "
-            "a = 'sklearn.callback' in sys.modules and 'rich' not in sys.modules; "
-            "import rich.progress; print(a, rich.progress.Progress.__name__)")
-    assert _fresh(code) == "True Progress"
-
-
 @pytest.mark.parametrize("argv, commands", [
     (["-v", "report", "--help"], ["report"]), (["evaluate", "--corpus", "x"], ["train", "evaluate"]),
     (["--version"], ["score", "train", "evaluate", "report"]), (["nosuchcommand"], ["score", "train", "evaluate", "report"]),
