@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from .insertion_bio import is_bio, is_callout, label_foot_bios, names_again
+from .insertion_bio import is_bio, is_callout, label_foot_bios, named_in_heading, names_again
 from .insertion_boxes import BOX_WORDS, box_label, has_box_word, repeats_a_sentence
 from .insertion_captions import NAME_RX, caption_above_credit, caption_label, is_gallery_line
 from .insertion_triggers import TriggerSet
@@ -298,6 +298,15 @@ def is_body(line: str) -> bool:
     return word_count(line) >= 15 and bool(ENDS_SENTENCE_RE.search(line)) and not _TEASER_RE.match(line)
 
 
+def between_paragraphs(lines: list[Line], labels: list[str | None], i: int) -> bool:
+    """True when line ``i`` stands between the story's paragraphs: an unmarked body paragraph
+    above it and one below that is not itself a biography. An author's biography heads or
+    closes the page; a sentence introducing someone between paragraphs is the story's."""
+    return story_above(lines, labels, i) and any(
+        is_body(lines[j].text) and not is_bio(lines[j].text) for j in range(i + 1, len(lines))) \
+        and not named_in_heading(lines[i].text, [ln.text for ln in lines[:i]])
+
+
 def rule_labels(lines: list[Line], title: str | None, sizes: list[int] | None = None) -> list[str | None]:
     """The label of each line that a rule marks (None: a body line), ``title`` helping to
     spot a repeated headline; ``sizes`` are the lines' word counts (``line_sizes``) when the
@@ -349,7 +358,8 @@ def _single_line_labels(lines: list[Line], title: str | None, sizes: list[int]) 
         if lab is None and at_edge:
             lab = _edge_label(t, title_key)
         if lab is None and (i < _EDGE_LINES or i >= n - 8) and sizes[i] <= 80 and is_bio(t) \
-                and not (i + 1 < n and names_again(t, lines[i + 1].text)):
+                and not (i + 1 < n and names_again(t, lines[i + 1].text)) \
+                and not (i < n - 8 and between_paragraphs(lines, labels, i)):  # the foot's lines below are furniture
             lab = "bio"
         if lab is None and i < _EDGE_LINES + 2 and _TIMESTAMP_RE.match(t):
             lab = "timestamp"
