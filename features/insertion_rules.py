@@ -254,12 +254,17 @@ def _promo(line: str, n_words: int | None = None) -> str | None:
         if rule.whole_line:
             if short and rule.pattern.match(core):
                 return rule.label
-        elif i in cued and rule.pattern.search(core):
+        elif i in cued and (m := rule.pattern.search(core)):
             if _TIME_THEN_STOP.search(line):
                 continue  # "... residents can speak (18:30).": a sentence's full stop after the time, not a title's running time
+            if _QUOTE_OPENED.match(core, 0, m.start()):
+                continue  # 'The website reads: "Parents, click here to read ..."': the story quotes the call
             return rule.label
     return None
 
+
+# The story's words, then a quotation still open where a cue starts: the call is quoted, not the page's.
+_QUOTE_OPENED = re.compile(r"[^“\"]*\w[^“\"]*(?:“[^”]*|\"[^\"]*)$")
 
 # A bracketed time closing a sentence (its full stop after the bracket); the stop is stripped from ``core``.
 _TIME_THEN_STOP = re.compile(r"\(\d{1,2}:\d{2}\)\.\s*$")

@@ -139,3 +139,12 @@ def test_a_short_line_going_on_from_the_paragraph_above_a_credit_is_the_storys(l
     bare = line.split(" ", 1)[1]
     bare = bare[0].upper() + bare[1:]
     assert flagged_lines(f"{BODY}\n\n{bare}\n\nBrian Tseng/Civil Beat\n\n{BODY2}").get(bare) == "caption"
+
+
+def test_an_agency_and_a_name_after_a_sentence_is_a_credit_but_a_poll_named_in_it_is_not() -> None:
+    """thehill.com: "... in the latest Reuters/Ipsos tracking poll." names a poll inside the sentence;
+    "... August 14, 2017. REUTERS/Jonathan Ernst" closes a caption with its credit."""
+    assert caption_label("U.S. President Donald Trump pauses during a statement at the White House in Washington, "
+                         "U.S., August 14, 2017. REUTERS/Jonathan Ernst") == "caption"
+    assert caption_label("Yet another factor for Republicans is Trump’s approval rating, which has fallen to its "
+                         "lowest point since he took office in the latest Reuters/Ipsos tracking poll.") is None

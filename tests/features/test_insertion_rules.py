@@ -605,3 +605,27 @@ def test_a_quoted_and_attributed_donation_call_is_not_a_promotion() -> None:
 def test_an_unquoted_donation_call_is_still_a_promotion() -> None:
     line = "DONATE NOW! Tell Democrats: FINISH THE WALL."
     assert flagged_lines(f"{BODY}\n\n{LATER}\n\n{line}\n\n{BODY2}").get(line) is not None
+
+
+# A call to follow someone names the platform or a handle, or ends there; the story's "follow her" goes on
+# to where (thehill.com, cnn.com).
+@pytest.mark.parametrize(("call", "prose"), [
+    ("Follow her on Twitter @tarasetmayer.",
+     "The fallout from the daily releases has raised concerns among Democrats that the controversy will follow her "
+     "into the White House."),
+    ("You can follow her @desmoinesdem",
+     "Loomer asked people to follow her on a different platform, adding that she would be back."),
+    ("Follow us", "Reporters will follow him to Iowa on Monday."),
+])
+def test_a_follow_call_names_the_platform_but_the_storys_follow_goes_somewhere(call: str, prose: str) -> None:
+    assert flagged_lines(f"{BODY}\n\n{LATER}\n\n{call}\n\n{BODY2}").get(call) == "social"
+    assert prose not in flagged_lines(f"{BODY}\n\n{LATER}\n\n{prose}\n\n{BODY2}")
+
+
+def test_a_call_to_readers_that_the_story_quotes_is_the_storys() -> None:
+    """thehill.com: the story quotes a web page's call ('The updated website reads: "Parents, click here ..."');
+    the same call as a line of its own is the page's promotion."""
+    call = "Parents, click here to read Talking with Kids about Being Online, a Federal Trade Commission booklet."
+    quoted = f'The updated website reads: "{call}"'
+    assert quoted not in flagged_lines(f"{BODY}\n\n{LATER}\n\n{quoted}\n\n{BODY2}")
+    assert flagged_lines(f"{BODY}\n\n{LATER}\n\n{call}\n\n{BODY2}").get(call) == "promo"
