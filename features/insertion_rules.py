@@ -202,7 +202,12 @@ def _leadin(line: str) -> tuple[bool, str] | None:
         rest = rest.rstrip(" )]")
     if not lead_only and (word_count(rest) > 40 or not re.search(r"[A-Za-z0-9]", rest)):
         return None
+    if not lead_only and _FULL_STOP_END.search(rest) and word_count(rest) >= 20:
+        return None  # "Flashback: When coronavirus reached Iran, ... would swiftly return to normal.": a paragraph's run-in label, not a headline
     return best
+
+
+_FULL_STOP_END = re.compile(r"(?<!\.)\.[\"”’')\]]*\s*$")  # a sentence's full stop, not a teaser's "..."
 
 
 def _related_runin(line: str) -> str | None:

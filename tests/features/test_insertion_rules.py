@@ -629,3 +629,13 @@ def test_a_call_to_readers_that_the_story_quotes_is_the_storys() -> None:
     quoted = f'The updated website reads: "{call}"'
     assert quoted not in flagged_lines(f"{BODY}\n\n{LATER}\n\n{quoted}\n\n{BODY2}")
     assert flagged_lines(f"{BODY}\n\n{LATER}\n\n{call}\n\n{BODY2}").get(call) == "promo"
+
+
+def test_a_lead_in_over_a_long_sentence_is_a_paragraphs_label_not_a_teaser() -> None:
+    """axios.com runs "Flashback:" into a paragraph of the story; the same lead-in over a headline
+    (no full stop, or a short one) points at another story."""
+    para = ("Flashback: When coronavirus reached Iran, apparently via a businessman traveling from China, top "
+            "officials including President Hassan Rouhani insisted life would swiftly return to normal.")
+    assert para not in flagged_lines(f"{BODY}\n\n{LATER}\n\n{para}\n\n{BODY2}")
+    head = "Flashback: When coronavirus reached Iran, top officials insisted life would return to normal"
+    assert flagged_lines(f"{BODY}\n\n{LATER}\n\n{head}\n\n{BODY2}").get(head) == "related"
