@@ -388,8 +388,8 @@ def _headlines_under(lines: list[Line], labels: list[str | None], i: int) -> Non
     """Headlines on the lines after a bare lead-in at ``i`` are related stories."""
     for j in range(i + 1, min(len(lines), i + 6)):
         # "Source: Infowars" under a "Related Articles" head credits this story
-        if _VIA_RE.match(lines[j].text):
-            break
+        if _VIA_RE.match(lines[j].text) or _BYLINE_RE.match(lines[j].text):
+            break  # a byline ("by Jane Doe") under "Video by ..." names the author, it is no headline
         if labels[j] is None and _headline_like(lines[j].text) and _leadin(lines[j].text) is None:
             labels[j] = "related"
         else:

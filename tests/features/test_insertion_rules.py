@@ -639,3 +639,13 @@ def test_a_lead_in_over_a_long_sentence_is_a_paragraphs_label_not_a_teaser() -> 
     assert para not in flagged_lines(f"{BODY}\n\n{LATER}\n\n{para}\n\n{BODY2}")
     head = "Flashback: When coronavirus reached Iran, top officials insisted life would return to normal"
     assert flagged_lines(f"{BODY}\n\n{LATER}\n\n{head}\n\n{BODY2}").get(head) == "related"
+
+
+def test_a_byline_under_a_bare_video_credit_is_no_related_headline() -> None:
+    """bayareabandwidth.net: "Video by X" reads as a bare lead-in, and the headlines under a bare
+    lead-in are related stories; a byline under it names the author and stops the run."""
+    cap = "People take to the streets of San Francisco to protest. Photo by Misyrlena Egkolfopoulou"
+    text = f"{cap}\n\nVideo by Misyrlena Egkolfopoulou\n\nby Misyrlena Egkolfopoulou\n\n{BODY}\n\n{LATER}\n\n{BODY2}"
+    assert flagged_lines(text).get("by Misyrlena Egkolfopoulou") == "byline"
+    heads = f"Video\n\nSenate passes the budget in a late vote\n\n{BODY}\n\n{LATER}\n\n{BODY2}"
+    assert flagged_lines(heads).get("Senate passes the budget in a late vote") == "related"
