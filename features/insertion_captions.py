@@ -53,8 +53,8 @@ def _credit_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str
         rf"{_BOUND}{photo}\s+from\s+(?:(?:www\.)?[\w-]+\.(?:com|org|gov|net|edu)|{_CAP}(?:\s+{_CAP}){{0,4}})",
         # © Name/Agency, Copyright X
         r"©\s*[^©.!?]{2,100}",
-        # REUTERS/Name, AFP/Name; not run on from a lower-case word ("in the latest Reuters/Ipsos tracking poll.")
-        rf"(?<![a-z] )\b(?:REUTERS|Reuters|AFP|AP|EPA|EPA-EFE)\s*/\s*{_CAP}[^.!?()]{{0,60}}",
+        # REUTERS/Name, AFP/Name; a lower-case word after the name is a sentence's ("the latest Reuters/Ipsos tracking poll.")
+        rf"\b(?:REUTERS|Reuters|AFP|AP|EPA|EPA-EFE)\s*/\s*{_CAP}\b(?!\s+(?!via\b|for\b)[a-z])[^.!?()]{{0,60}}",
         # Name/Agency, Name / Agency via Getty Images, | Name/Agency (one word before the slash only with an agency after it)
         rf"{_BOUND}(?:(?:{_CAP}\s+{NAME_RX}|{solo})\s*/\s*(?:(?i:{ag})|{_CAP}(?:\s+{_CAP}){{0,3}})|{NAME_RX}\s*/\s*(?i:{ag}))(?:\s*(?:/|via|for)\s*[\w&.'’ -]{{1,40}})?",
         rf"{_BOUND}(?:(?i:{ag})\s+)?(?:via\s+)?Getty\s+Images(?:\s+for\s+[\w&.'’ -]{{1,40}})?",

@@ -269,7 +269,7 @@ def _promo(line: str, n_words: int | None = None) -> str | None:
 
 
 # The story's words, then a quotation still open where a cue starts: the call is quoted, not the page's.
-_QUOTE_OPENED = re.compile(r"[^“\"]*\w[^“\"]*(?:“[^”]*|\"[^\"]*)$")
+_QUOTE_OPENED = re.compile(r"[^“\"]*\w[^“\"]*[“\"][^”\"]*$")
 
 # A bracketed time closing a sentence (its full stop after the bracket); the stop is stripped from ``core``.
 _TIME_THEN_STOP = re.compile(r"\(\d{1,2}:\d{2}\)\.\s*$")

@@ -148,3 +148,6 @@ def test_an_agency_and_a_name_after_a_sentence_is_a_credit_but_a_poll_named_in_i
                          "U.S., August 14, 2017. REUTERS/Jonathan Ernst") == "caption"
     assert caption_label("Yet another factor for Republicans is Trump’s approval rating, which has fallen to its "
                          "lowest point since he took office in the latest Reuters/Ipsos tracking poll.") is None
+    assert caption_label("And a national poll from Reuters/IPSOS gave Clinton a 6-point edge.") is None
+    # slate.com: a caption without a full stop, its credit after the name
+    assert caption_label("Joint Chiefs of Staff Chairman General Joseph Dunford AFP/Getty Images") == "caption"

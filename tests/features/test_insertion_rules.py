@@ -616,6 +616,7 @@ def test_an_unquoted_donation_call_is_still_a_promotion() -> None:
     ("You can follow her @desmoinesdem",
      "Loomer asked people to follow her on a different platform, adding that she would be back."),
     ("Follow us", "Reporters will follow him to Iowa on Monday."),
+    ("Follow us at SoundCloud.", "They follow us on the campaign trail every day."),
 ])
 def test_a_follow_call_names_the_platform_but_the_storys_follow_goes_somewhere(call: str, prose: str) -> None:
     assert flagged_lines(f"{BODY}\n\n{LATER}\n\n{call}\n\n{BODY2}").get(call) == "social"
@@ -629,6 +630,9 @@ def test_a_call_to_readers_that_the_story_quotes_is_the_storys() -> None:
     quoted = f'The updated website reads: "{call}"'
     assert quoted not in flagged_lines(f"{BODY}\n\n{LATER}\n\n{quoted}\n\n{BODY2}")
     assert flagged_lines(f"{BODY}\n\n{LATER}\n\n{call}\n\n{BODY2}").get(call) == "promo"
+    # a title in straight quotes closed by a curly one does not leave the call after it inside a quotation
+    bio = 'Tim Wendel is the author of "Summer of ’68: The Season that Changed Baseball.” Follow him on Twitter: @Tim_Wendel'
+    assert flagged_lines(f"{BODY}\n\n{LATER}\n\n{BODY2}\n\n{bio}").get(bio) == "social"
 
 
 def test_a_lead_in_over_a_long_sentence_is_a_paragraphs_label_not_a_teaser() -> None:
