@@ -9,7 +9,7 @@ import re
 
 from .text import ENDS_SENTENCE_RE
 
-__all__ = ["REPORTED_RE", "foot_bio_surname", "is_bio", "is_callout", "is_foot_bio", "names_again"]
+__all__ = ["REPORTED_RE", "foot_bio_surname", "is_bio", "is_callout", "is_foot_bio", "named_in_heading", "names_again"]
 
 #: A reporting verb: a sentence carrying one reports what someone said, it is not furniture.
 REPORTED_RE = re.compile(r"\b(?:said|says|told|according to)\b")
@@ -117,6 +117,15 @@ def names_again(line: str, next_line: str) -> bool:
     an author's biography, which the story's next paragraph does not continue."""
     m = _BIO_SUBJECT.match(line)
     return m is not None and _names(m.group("surname"), next_line)
+
+
+def named_in_heading(line: str, above: list[str]) -> bool:
+    """True when a short heading among the lines ``above`` names the person ``line`` introduces
+    ("Kate Aronoff: Less than 10 minutes ..." over "Kate Aronoff is a writing fellow ..."): a
+    contributor's section in a page of several writers, closed by the contributor's biography."""
+    m = _BIO_SUBJECT.match(line)
+    return m is not None and any(len(t.split()) <= 15 and not ENDS_SENTENCE_RE.search(t) and _names(m.group("surname"), t)
+                                 for t in above)
 
 
 def is_callout(line: str) -> bool:

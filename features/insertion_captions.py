@@ -53,8 +53,8 @@ def _credit_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str
         rf"{_BOUND}{photo}\s+from\s+(?:(?:www\.)?[\w-]+\.(?:com|org|gov|net|edu)|{_CAP}(?:\s+{_CAP}){{0,4}})",
         # © Name/Agency, Copyright X
         r"©\s*[^©.!?]{2,100}",
-        # REUTERS/Name, AFP/Name
-        rf"\b(?:REUTERS|Reuters|AFP|AP|EPA|EPA-EFE)\s*/\s*{_CAP}[^.!?()]{{0,60}}",
+        # REUTERS/Name, AFP/Name; a lower-case word after the name is a sentence's ("the latest Reuters/Ipsos tracking poll.")
+        rf"\b(?:REUTERS|Reuters|AFP|AP|EPA|EPA-EFE)\s*/\s*{_CAP}\b(?!\s+(?!via\b|for\b)[a-z])[^.!?()]{{0,60}}",
         # Name/Agency, Name / Agency via Getty Images, | Name/Agency (one word before the slash only with an agency after it)
         rf"{_BOUND}(?:(?:{_CAP}\s+{NAME_RX}|{solo})\s*/\s*(?:(?i:{ag})|{_CAP}(?:\s+{_CAP}){{0,3}})|{NAME_RX}\s*/\s*(?i:{ag}))(?:\s*(?:/|via|for)\s*[\w&.'’ -]{{1,40}})?",
         rf"{_BOUND}(?:(?i:{ag})\s+)?(?:via\s+)?Getty\s+Images(?:\s+for\s+[\w&.'’ -]{{1,40}})?",
@@ -139,6 +139,14 @@ _PHOTO_PAREN_END = re.compile(r"\([^()]*\b(?:[Pp]hoto|PHOTO|[Ii]mage|IMAGE|[Ss]c
 _PLAYER_CAPTION = re.compile(r"CLOSE (?=[A-Z])|Expand \| Collapse\b")
 
 
+# A line opening with a connective ("Overall, ...", "Still, ...", "But ...") goes on from the paragraph
+# before it: the story's prose, which a picture's credit may follow; a caption stands on its own.
+_CONNECTIVE_START = re.compile(
+    r"(?:Overall|Still|However|Instead|Indeed|Meanwhile|Moreover|Furthermore|Nonetheless|Nevertheless|Therefore|"
+    r"Thus|Hence|Ultimately|Likewise|Similarly|Otherwise|Besides|Regardless|In (?:short|fact|sum|other words|turn)|"
+    r"Of course|After all|That said|Even so|To be sure|As a result|In any case),\s|(?:But|And|Yet|So)\s+[a-z]")
+
+
 def caption_above_credit(texts: list[str], labels: list[str | None], sizes: list[int]) -> None:
     """Label "caption" each unmarked line (``texts``, with their ``labels`` and word counts
     ``sizes``) that is a caption sentence standing directly above its credit line."""
@@ -147,7 +155,8 @@ def caption_above_credit(texts: list[str], labels: list[str | None], sizes: list
             t = texts[i]
             # short lines need no cue (a body paragraph above a credit is rarely this short) unless the credit captions no line above
             short = sizes[i] <= 15 and not _NOT_UNDER_CAPTION.match(texts[i + 1])
-            if (short or _CAPTION_CUE.search(t)) and not re.search(r"[“”\"]", t) and not REPORTED_RE.search(t):
+            if (short or _CAPTION_CUE.search(t)) and not re.search(r"[“”\"]", t) and not REPORTED_RE.search(t) \
+                    and not _CONNECTIVE_START.match(t):
                 labels[i] = "caption"
 
 

@@ -211,7 +211,8 @@ def _foot_bio(lines: list[Line], labels: list[str | None], sizes: list[int]) -> 
     for i in range(max(0, n - 2), n):
         t = lines[i].text
         m = _BIO_OPEN.match(t)
-        if labels[i] is not None or sizes[i] > 80 or m is None or not _role_pattern().search(t) or REPORTED_RE.search(t):
+        # the role is what the person is ("... was a senior advisor"), not a title before the name ("Fed Chairman Jerome Powell is slated ...")
+        if labels[i] is not None or sizes[i] > 80 or m is None or not _role_pattern().search(t, m.end()) or REPORTED_RE.search(t):
             continue
         surname = re.compile(rf"\b{re.escape(m.group(1))}\b")
         if not any(surname.search(ln.text) for j, ln in enumerate(lines) if j != i) and story_above(lines, labels, i):

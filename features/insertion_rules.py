@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from .insertion_bio import is_bio, is_callout, label_foot_bios, names_again
+from .insertion_bio import is_bio, is_callout, label_foot_bios, named_in_heading, names_again
 from .insertion_boxes import BOX_WORDS, box_label, has_box_word, repeats_a_sentence
 from .insertion_captions import NAME_RX, caption_above_credit, caption_label, is_gallery_line
 from .insertion_triggers import TriggerSet
@@ -202,7 +202,12 @@ def _leadin(line: str) -> tuple[bool, str] | None:
         rest = rest.rstrip(" )]")
     if not lead_only and (word_count(rest) > 40 or not re.search(r"[A-Za-z0-9]", rest)):
         return None
+    if not lead_only and _FULL_STOP_END.search(rest) and word_count(rest) >= 20:
+        return None  # "Flashback: When coronavirus reached Iran, ... would swiftly return to normal.": a paragraph's run-in label, not a headline
     return best
+
+
+_FULL_STOP_END = re.compile(r"(?<!\.)\.[\"”’')\]]*\s*$")  # a sentence's full stop, not a teaser's "..."
 
 
 def _related_runin(line: str) -> str | None:
@@ -254,12 +259,17 @@ def _promo(line: str, n_words: int | None = None) -> str | None:
         if rule.whole_line:
             if short and rule.pattern.match(core):
                 return rule.label
-        elif i in cued and rule.pattern.search(core):
+        elif i in cued and (m := rule.pattern.search(core)):
             if _TIME_THEN_STOP.search(line):
                 continue  # "... residents can speak (18:30).": a sentence's full stop after the time, not a title's running time
+            if _QUOTE_OPENED.match(core, 0, m.start()):
+                continue  # 'The website reads: "Parents, click here to read ..."': the story quotes the call
             return rule.label
     return None
 
+
+# The story's words, then a quotation still open where a cue starts: the call is quoted, not the page's.
+_QUOTE_OPENED = re.compile(r"[^“\"]*\w[^“\"]*[“\"][^”\"]*$")
 
 # A bracketed time closing a sentence (its full stop after the bracket); the stop is stripped from ``core``.
 _TIME_THEN_STOP = re.compile(r"\(\d{1,2}:\d{2}\)\.\s*$")
@@ -296,6 +306,15 @@ def story_above(lines: list[Line], labels: list[str | None], i: int) -> bool:
 def is_body(line: str) -> bool:
     """A line that reads as a body paragraph (ends a sentence, long enough)."""
     return word_count(line) >= 15 and bool(ENDS_SENTENCE_RE.search(line)) and not _TEASER_RE.match(line)
+
+
+def between_paragraphs(lines: list[Line], labels: list[str | None], i: int) -> bool:
+    """True when line ``i`` stands between the story's paragraphs: an unmarked body paragraph
+    above it and one below that is not itself a biography. An author's biography heads or
+    closes the page; a sentence introducing someone between paragraphs is the story's."""
+    return story_above(lines, labels, i) and any(
+        is_body(lines[j].text) and not is_bio(lines[j].text) for j in range(i + 1, len(lines))) \
+        and not named_in_heading(lines[i].text, [ln.text for ln in lines[:i]])
 
 
 def rule_labels(lines: list[Line], title: str | None, sizes: list[int] | None = None) -> list[str | None]:
@@ -349,7 +368,8 @@ def _single_line_labels(lines: list[Line], title: str | None, sizes: list[int]) 
         if lab is None and at_edge:
             lab = _edge_label(t, title_key)
         if lab is None and (i < _EDGE_LINES or i >= n - 8) and sizes[i] <= 80 and is_bio(t) \
-                and not (i + 1 < n and names_again(t, lines[i + 1].text)):
+                and not (i + 1 < n and names_again(t, lines[i + 1].text)) \
+                and not (i < n - 8 and between_paragraphs(lines, labels, i)):  # the foot's lines below are furniture
             lab = "bio"
         if lab is None and i < _EDGE_LINES + 2 and _TIMESTAMP_RE.match(t):
             lab = "timestamp"
@@ -368,8 +388,8 @@ def _headlines_under(lines: list[Line], labels: list[str | None], i: int) -> Non
     """Headlines on the lines after a bare lead-in at ``i`` are related stories."""
     for j in range(i + 1, min(len(lines), i + 6)):
         # "Source: Infowars" under a "Related Articles" head credits this story
-        if _VIA_RE.match(lines[j].text):
-            break
+        if _VIA_RE.match(lines[j].text) or _BYLINE_RE.match(lines[j].text):
+            break  # a byline ("by Jane Doe") under "Video by ..." names the author, it is no headline
         if labels[j] is None and _headline_like(lines[j].text) and _leadin(lines[j].text) is None:
             labels[j] = "related"
         else:

@@ -162,3 +162,32 @@ def test_a_columnists_line_is_a_biography_but_a_column_someone_wrote_in_the_stor
     assert is_bio("Jim Bennett writes a weekly column offering historical context to current events.")
     assert not is_bio("In his weekly column, Jim Bennett writes that the bill is bad.")
     assert not is_bio("Jim Bennett writes letters to the editor every week.")
+
+
+# hbswk.hbs.edu: the story's third paragraph introduces the study's authors and what they do
+_AUTHORS = ("Dylan Minor, a visiting assistant professor of business administration in the Harvard Business School "
+            "Strategy unit, and co-author Pablo Hernandez of New York University, dive into the topic in their "
+            "working paper Political Identity and Trust.")
+
+
+def test_a_biography_like_line_after_the_storys_opening_paragraphs_is_the_storys() -> None:
+    text = f"{BODY}\n\n{LATER}\n\n{_AUTHORS}\n\n" + "\n\n".join([BODY, LATER] * 5)
+    assert _AUTHORS not in [text[s.start:s.end] for s in find_insertions(text)]
+
+
+def test_a_biography_heading_the_page_is_still_one() -> None:
+    """The same line first on the page, with no story paragraph above it, is read as a biography."""
+    text = f"{_AUTHORS}\n\n" + "\n\n".join([BODY, LATER] * 6)
+    assert (_AUTHORS, "bio") in [(text[s.start:s.end], s.label) for s in find_insertions(text)]
+
+
+def test_a_contributors_biography_under_their_own_section_heading_stays_one() -> None:
+    """theguardian.com's panels: each writer's section opens with "Name: headline" and closes with
+    the writer's biography, between other writers' paragraphs."""
+    bio = "Kate Aronoff is a writing fellow at In These Times. She covers elections and the politics of climate change"
+    text = (f"Kate Aronoff: Less than 10 minutes devoted to the climate crisis? Shameful\n\n{BODY}\n\n{LATER}\n\n{bio}\n\n"
+            f"Lloyd Green: Booker stole Warren’s thunder\n\n" + "\n\n".join([BODY, LATER] * 4))
+    assert (bio, "bio") in [(text[s.start:s.end], s.label) for s in find_insertions(text)]
+    # without the heading naming her, the same line between the story's paragraphs is the story's
+    plain = text.replace("Kate Aronoff: ", "")
+    assert bio not in [plain[s.start:s.end] for s in find_insertions(plain)]

@@ -123,3 +123,31 @@ def test_a_gallery_line_with_its_counter_beside_a_control_is_a_caption(line: str
 def test_a_gallery_counter_in_a_text_run_into_one_line_does_not_mark_the_story() -> None:
     text = f"{BODY} {BODY2} {CNN_GALLERY} {LATER}"
     assert flagged_lines(text) == {}
+
+
+@pytest.mark.parametrize("line", [
+    # civilbeat.com: an op-ed's short paragraph, then the credit of a picture that has no caption
+    "Overall, intermarriage is a declining family issue. What has replaced it is political party affiliation.",
+    "But the vote was never close, and the governor knew it.",
+    "Still, the council has not set a date for the hearing.",
+])
+def test_a_short_line_going_on_from_the_paragraph_above_a_credit_is_the_storys(line: str) -> None:
+    """A line that opens with a connective continues the prose before it; the same line's
+    statement without the connective, above the same credit, is read as the picture's caption."""
+    text = f"{BODY}\n\n{line}\n\nBrian Tseng/Civil Beat\n\n{BODY2}"
+    assert line not in flagged_lines(text)
+    bare = line.split(" ", 1)[1]
+    bare = bare[0].upper() + bare[1:]
+    assert flagged_lines(f"{BODY}\n\n{bare}\n\nBrian Tseng/Civil Beat\n\n{BODY2}").get(bare) == "caption"
+
+
+def test_an_agency_and_a_name_after_a_sentence_is_a_credit_but_a_poll_named_in_it_is_not() -> None:
+    """thehill.com: "... in the latest Reuters/Ipsos tracking poll." names a poll inside the sentence;
+    "... August 14, 2017. REUTERS/Jonathan Ernst" closes a caption with its credit."""
+    assert caption_label("U.S. President Donald Trump pauses during a statement at the White House in Washington, "
+                         "U.S., August 14, 2017. REUTERS/Jonathan Ernst") == "caption"
+    assert caption_label("Yet another factor for Republicans is Trump’s approval rating, which has fallen to its "
+                         "lowest point since he took office in the latest Reuters/Ipsos tracking poll.") is None
+    assert caption_label("And a national poll from Reuters/IPSOS gave Clinton a 6-point edge.") is None
+    # slate.com: a caption without a full stop, its credit after the name
+    assert caption_label("Joint Chiefs of Staff Chairman General Joseph Dunford AFP/Getty Images") == "caption"

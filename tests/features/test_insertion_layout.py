@@ -231,6 +231,19 @@ def test_a_last_line_about_someone_the_story_names_is_the_story():
     assert _labels(f"{BODY}\n{LATER}\n{no_role}")[no_role] is None
 
 
+@pytest.mark.parametrize("line", [
+    # foxbusiness.com, bostonglobe.com: the story's last paragraph names someone by a title before the name
+    "Fed Chairman Jerome Powell is slated to discuss the economic outlook in a speech later Friday in Zurich.",
+    "President Richard Nixon was famous for his theory of foreign policy, whereby his administration tried to "
+    "convince leaders of enemy nations that he was mentally unstable.",
+])
+def test_a_last_line_whose_role_word_is_a_title_before_the_name_is_the_story(line: str) -> None:
+    assert _labels(f"{BODY}\n{LATER}\n{BODY2}\n{line}")[line] is None
+    # the same people with the post after "is"/"was": a biography's form
+    bio = line.split(" is ")[0].split(" was ")[0].split(" ", 1)[1] + " was a senior advisor to the Treasury."
+    assert _labels(f"{BODY}\n{LATER}\n{BODY2}\n{bio}")[bio] == "bio"
+
+
 def test_a_short_text_opening_on_someone_the_rest_never_names_is_not_a_bio():
     # a short text without paragraph breaks is one line at its own foot: no story above it, no bio
     short = WHITON + " He was asked on Monday to lead the new office."

@@ -605,3 +605,51 @@ def test_a_quoted_and_attributed_donation_call_is_not_a_promotion() -> None:
 def test_an_unquoted_donation_call_is_still_a_promotion() -> None:
     line = "DONATE NOW! Tell Democrats: FINISH THE WALL."
     assert flagged_lines(f"{BODY}\n\n{LATER}\n\n{line}\n\n{BODY2}").get(line) is not None
+
+
+# A call to follow someone names the platform or a handle, or ends there; the story's "follow her" goes on
+# to where (thehill.com, cnn.com).
+@pytest.mark.parametrize(("call", "prose"), [
+    ("Follow her on Twitter @tarasetmayer.",
+     "The fallout from the daily releases has raised concerns among Democrats that the controversy will follow her "
+     "into the White House."),
+    ("You can follow her @desmoinesdem",
+     "Loomer asked people to follow her on a different platform, adding that she would be back."),
+    ("Follow us", "Reporters will follow him to Iowa on Monday."),
+    ("Follow us at SoundCloud.", "They follow us on the campaign trail every day."),
+])
+def test_a_follow_call_names_the_platform_but_the_storys_follow_goes_somewhere(call: str, prose: str) -> None:
+    assert flagged_lines(f"{BODY}\n\n{LATER}\n\n{call}\n\n{BODY2}").get(call) == "social"
+    assert prose not in flagged_lines(f"{BODY}\n\n{LATER}\n\n{prose}\n\n{BODY2}")
+
+
+def test_a_call_to_readers_that_the_story_quotes_is_the_storys() -> None:
+    """thehill.com: the story quotes a web page's call ('The updated website reads: "Parents, click here ..."');
+    the same call as a line of its own is the page's promotion."""
+    call = "Parents, click here to read Talking with Kids about Being Online, a Federal Trade Commission booklet."
+    quoted = f'The updated website reads: "{call}"'
+    assert quoted not in flagged_lines(f"{BODY}\n\n{LATER}\n\n{quoted}\n\n{BODY2}")
+    assert flagged_lines(f"{BODY}\n\n{LATER}\n\n{call}\n\n{BODY2}").get(call) == "promo"
+    # a title in straight quotes closed by a curly one does not leave the call after it inside a quotation
+    bio = 'Tim Wendel is the author of "Summer of ’68: The Season that Changed Baseball.” Follow him on Twitter: @Tim_Wendel'
+    assert flagged_lines(f"{BODY}\n\n{LATER}\n\n{BODY2}\n\n{bio}").get(bio) == "social"
+
+
+def test_a_lead_in_over_a_long_sentence_is_a_paragraphs_label_not_a_teaser() -> None:
+    """axios.com runs "Flashback:" into a paragraph of the story; the same lead-in over a headline
+    (no full stop, or a short one) points at another story."""
+    para = ("Flashback: When coronavirus reached Iran, apparently via a businessman traveling from China, top "
+            "officials including President Hassan Rouhani insisted life would swiftly return to normal.")
+    assert para not in flagged_lines(f"{BODY}\n\n{LATER}\n\n{para}\n\n{BODY2}")
+    head = "Flashback: When coronavirus reached Iran, top officials insisted life would return to normal"
+    assert flagged_lines(f"{BODY}\n\n{LATER}\n\n{head}\n\n{BODY2}").get(head) == "related"
+
+
+def test_a_byline_under_a_bare_video_credit_is_no_related_headline() -> None:
+    """bayareabandwidth.net: "Video by X" reads as a bare lead-in, and the headlines under a bare
+    lead-in are related stories; a byline under it names the author and stops the run."""
+    cap = "People take to the streets of San Francisco to protest. Photo by Misyrlena Egkolfopoulou"
+    text = f"{cap}\n\nVideo by Misyrlena Egkolfopoulou\n\nby Misyrlena Egkolfopoulou\n\n{BODY}\n\n{LATER}\n\n{BODY2}"
+    assert flagged_lines(text).get("by Misyrlena Egkolfopoulou") == "byline"
+    heads = f"Video\n\nSenate passes the budget in a late vote\n\n{BODY}\n\n{LATER}\n\n{BODY2}"
+    assert flagged_lines(heads).get("Senate passes the budget in a late vote") == "related"
