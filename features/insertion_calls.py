@@ -29,11 +29,13 @@ _FIRST_PERSON = re.compile(r"\b(?:I|me|my)\b")
 # A declarative sentence (a full stop ends it): the line then holds more than a question or a call.
 _STATEMENT = re.compile(r"[^.!?\n]\.(?:\s|$)")
 # A call to act for a cause at a sentence's start, its object the cause: "sign the petition", "donate or
-# sign up to volunteer", "help me ... by joining my network", "Join the surging response".
+# sign up to volunteer", "help me ... by joining my network", "Join the surging response". The verb is an
+# imperative, or a gerund only after "help us/me ... by": a sentence opening with a gerund ("Joining the
+# campaign in 2015, she ...") narrates.
 _ASK = re.compile(
     r"(?:^|[.!?]\s+)(?:If\s+you\b[^.!?\n]{0,80},\s*)?(?:(?:Please|You\s+can)\s+)?"
-    r"(?:help\s+(?:us|me)\s+[^.!?\n]{0,40}?\bby\s+)?"
-    r"(?:[Ss]ign(?:ing)?|[Dd]onat(?:e|ing)|[Vv]olunteer(?:ing)?|[Jj]oin(?:ing)?|[Cc]ontribut(?:e|ing))\b"
+    r"(?:help\s+(?:us|me)\s+[^.!?\n]{0,40}?\bby\s+(?:sign|donat|volunteer|join|contribut)ing"
+    r"|[Ss]ign|[Dd]onate|[Vv]olunteer|[Jj]oin|[Cc]ontribute)\b"
     r"[^.!?\n]{0,60}?\b(?i:petition|volunteer|network|campaign|movement|cause|response|team)\b")
 # The same question run into the story's last paragraph, as its last sentence.
 _LAST_QUESTION = re.compile(r"(?<=[.!?])[\"”’')]*\s+((?:What|Do|Don['’]t|Would|Did)\b[^.!?\n]*\?)\s*$")
@@ -82,7 +84,7 @@ def runin_reader_question(lines: list[Line], labels: list[str | None]) -> list[S
     if last is None or not lines[last].text.rstrip().endswith("?"):
         return []
     m = _LAST_QUESTION.search(lines[last].text)
-    if m is None or not _QUESTION.match(m.group(1)) or _QUOTE.search(m.group(1)):
+    if m is None or not _QUESTION.match(m.group(1)) or _QUOTE.search(m.group(1)) or _FIRST_PERSON.search(m.group(1)):
         return []
     if _question_lines(lines) > _MAX_QUESTION_LINES or not story_above(lines, labels, last):
         return []

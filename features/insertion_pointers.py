@@ -85,7 +85,7 @@ _CONTACT = re.compile(r"^(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[A-Z][\w.'’-]*(?:\s+[
 # was supported by ...", "This endorsement is the opinion of the editorial board:").
 _SELF_NOTE = re.compile(
     r"^(?:A\s+version\s+of\s+)?This\s+(?:article|piece|story|post|column|essay|op-ed|commentary|interview|report"
-    r"|editorial|endorsement|research|work|project|reporting|series)"
+    r"|editorial|endorsement|research|reporting|series)"
     r"(?:\s+by\s+(?:[^.!?\n]|(?<=\s[A-Z])\.){3,160}?,)?\s+(?:(?:was|is|has\s+been)\s+)?"
     r"(?:(?:also|first|originally|previously|partly|in\s+part)\s+)?"
     r"(?:appeared|appears|featured|published|posted|republished|reprinted|adapted|excerpted|based\s+on|produced"

@@ -56,6 +56,21 @@ def test_prose_of_the_same_shape_stays_unmarked(line: str) -> None:
     assert _between(line) == {}
 
 
+@pytest.mark.parametrize("line", [
+    "Joining the campaign in 2015, she quickly rose to become its chief spokeswoman.",
+    "Signing the petition were more than 40 members of the movement.",
+    "Volunteering for the campaign taught her how politics works.",
+])
+def test_a_sentence_opening_with_a_gerund_narrates_even_at_the_foot(line: str) -> None:
+    assert _at_foot(line) == {}
+
+
+def test_a_question_in_the_first_person_closing_the_last_paragraph_is_the_authors() -> None:
+    para = ("Walsh then brought up the vice president's record on health care, which she called far worse "
+            "than anything the president has done. What do you think I should tell her?")
+    assert _marked(f"{BODY}\n\n{LATER}\n\n{para}") == {}
+
+
 def test_a_longer_question_between_paragraphs_is_the_authors() -> None:
     line = "Do you think the senators who voted no will pay a price for it in the midterm elections?"
     assert _between(line) == {}
@@ -92,6 +107,7 @@ def test_a_note_on_the_text_itself_at_the_foot(line: str) -> None:
     f"{BODY}\n\nThis story is based on an interview from a public radio program.\n\n{LATER}",  # the story goes on
     f"{BODY}\n\n{LATER}\n\nThis story is far from over.",                   # the author's closing line
     f"{BODY}\n\n{LATER}\n\nThis article was posted: Saturday, October 26, 2013 at 3:06 pm",  # a time stamp
+    f"{BODY}\n\n{LATER}\n\nThis project was funded by the state transportation budget and will be finished next year.",
 ])
 def test_the_same_subject_elsewhere_stays_unmarked(text: str) -> None:
     assert not any(s.label == "editor_note" for s in find_insertions(text))

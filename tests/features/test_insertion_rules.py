@@ -617,6 +617,8 @@ def test_an_unquoted_donation_call_is_still_a_promotion() -> None:
      "Loomer asked people to follow her on a different platform, adding that she would be back."),
     ("Follow us", "Reporters will follow him to Iowa on Monday."),
     ("Follow us at SoundCloud.", "They follow us on the campaign trail every day."),
+    ("Follow him!", "Many of his former aides said they would not follow him."),
+    ("Follow her.", "Dozens of supporters vowed to follow her."),
 ])
 def test_a_follow_call_names_the_platform_but_the_storys_follow_goes_somewhere(call: str, prose: str) -> None:
     assert flagged_lines(f"{BODY}\n\n{LATER}\n\n{call}\n\n{BODY2}").get(call) == "social"
