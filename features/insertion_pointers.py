@@ -124,8 +124,9 @@ _MORE_WORDS = 30
 
 
 def pointer_labels(lines: list[Line], labels: list[str | None], sizes: list[int]) -> None:
-    """Label, in place, unmarked whole lines that point at a missing player or a link, give the
-    story's update status, a source credit, a labelled newsroom note or a bare contact line."""
+    """Label, in place, unmarked whole lines that point at a missing player, a link or more on the
+    subject, give the story's update status, a source or "via" picture credit, a labelled newsroom
+    note, a bare contact line or a note on the text itself."""
     for i, ln in enumerate(lines):
         if labels[i] is not None:
             continue

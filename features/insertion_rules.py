@@ -311,7 +311,8 @@ def is_body(line: str) -> bool:
 def between_paragraphs(lines: list[Line], labels: list[str | None], i: int) -> bool:
     """True when line ``i`` stands between the story's paragraphs: an unmarked body paragraph
     above it and one below that is not itself a biography. An author's biography heads or
-    closes the page; a sentence introducing someone between paragraphs is the story's."""
+    closes the page; a sentence introducing someone between paragraphs is the story's, unless a
+    short heading above names that person (a contributor's section in a page of several writers)."""
     return story_above(lines, labels, i) and any(
         is_body(lines[j].text) and not is_bio(lines[j].text) for j in range(i + 1, len(lines))) \
         and not named_in_heading(lines[i].text, [ln.text for ln in lines[:i]])

@@ -274,6 +274,8 @@ def in_set_phrase(text: str, start: int, word: str) -> bool:
         return not text[max(0, start - 3) : start].rstrip().endswith(",")
     return word in SET_PHRASE_WORDS and any(
         m.start() <= start < m.end() for m in SET_PHRASE_RE.finditer(text, max(0, start - 24), start + 8))
+
+
 # The writer's own frame before "to say"/"to tell" ("it's safe to say", "hard to tell", "a strange thing to
 # say", "what he has to say"): a manner of speaking or the words themselves, not a report.
 SAY_FRAMES = frozenset(

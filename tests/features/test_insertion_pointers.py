@@ -1,5 +1,6 @@
-"""Pointer lines of the insertion detector (a missing player, a "here" link, update status, a
-bracketed source credit), each with an ordinary sentence of the same shape that stays unmarked."""
+"""Pointer lines of the insertion detector (a missing player, a "here" link, a pointer to more on the
+subject, update status, a bracketed source credit, a "via" picture credit, a note on the text itself),
+each with an ordinary sentence of the same shape that stays unmarked."""
 from __future__ import annotations
 
 import pytest
@@ -209,3 +210,79 @@ def test_a_headline_with_its_read_more_link_stays_marked_whole() -> None:
 def test_a_bracketed_aside_in_a_storys_paragraph_stays_unmarked() -> None:
     line = f"{BOMBERS[:-1]} (the base is closer to Korea than to Hawaii)."
     assert _marked(line) == {}
+
+
+def _at_foot(line: str) -> dict[str, str]:
+    return _spans(f"{BODY}\n\n{LATER}\n\n{line}")
+
+
+@pytest.mark.parametrize("line, label", [
+    ("Learn more about how the daily tracking poll works.", "related"),
+    ("For more on the impact of the coronavirus, listen to What Next.", "related"),
+    ("To learn more about the study in general, see this project's page on the Open Science Framework",
+     "related"),
+    ("Featured image via Flickr user Gage Skidmore / CC BY-SA 2.0.", "credit"),
+    ("Stats via: heyjackass.com", "credit"),
+])
+def test_pointers_to_more_and_via_credits_between_paragraphs(line: str, label: str) -> None:
+    assert _marked(line) == {line: label}
+
+
+@pytest.mark.parametrize("line", [
+    "To learn more about the virus, researchers sequenced 500 samples.",  # a purpose clause of the story's
+    "Read more than 200 pages of testimony and you find the same story.",  # "read more than", not a pointer
+    "Video via satellite link showed the crowd outside the courthouse.",  # a sentence about a video
+])
+def test_prose_shaped_like_a_pointer_to_more_or_a_via_credit_stays_unmarked(line: str) -> None:
+    assert _marked(line) == {}
+
+
+@pytest.mark.parametrize("line", [
+    "This piece is also featured in Axios.",
+    "This story is based on an interview from PRI's The Takeaway, a public radio program.",
+    ("This article by Richard Briffault, the Joseph P. Chamberlain Professor of Legislation at Columbia "
+     "University, first appeared in The Conversation."),
+    "This research was supported by the National Science Foundation (Award SES-1248077).",
+])
+def test_a_note_on_the_text_itself_at_the_foot(line: str) -> None:
+    assert _at_foot(line) == {line: "editor_note"}
+
+
+@pytest.mark.parametrize("text", [
+    f"{BODY}\n\nThis story is based on an interview from a public radio program.\n\n{LATER}",  # the story goes on
+    f"{BODY}\n\n{LATER}\n\nThis story is far from over.",                   # the author's closing line
+    f"{BODY}\n\n{LATER}\n\nThis article was posted: Saturday, October 26, 2013 at 3:06 pm",  # a time stamp
+    f"{BODY}\n\n{LATER}\n\nThis project was funded by the state transportation budget and will be finished next year.",
+])
+def test_the_same_subject_elsewhere_stays_unmarked(text: str) -> None:
+    assert not any(s.label == "editor_note" for s in find_insertions(text))
+
+
+def test_notes_on_the_text_stacked_at_the_foot() -> None:
+    based = ("This article is based on the paper, “Red and Blue States of Mind: Partisan Hostility and Voting "
+             "in the United States” in Political Research Quarterly.")
+    views = ("Note: This article gives the views of the author, and not the position of the blog, nor of the "
+             "London School of Economics.")
+    assert _spans(f"{BODY}\n\n{LATER}\n\n{based}\n\n{views}") == {based: "editor_note", views: "editor_note"}
+
+
+def test_a_labelled_note_on_the_text_anywhere() -> None:
+    note = "Note: This story was written last week before the Supreme Court's surprise decision not to take up the cases."
+    assert _spans(f"{BODY}\n\n{note}\n\n{LATER}") == {note: "editor_note"}
+    assert _spans(note) == {}                                  # a text of one line holds the story too
+
+
+@pytest.mark.parametrize("line", [
+    "Note: the figures exclude the territories and are rounded to the nearest thousand.",  # a note on figures
+    "The article was based on a false premise, the senator said in a statement on Friday.",  # another article
+])
+def test_notes_on_other_things_stay_unmarked(line: str) -> None:
+    assert _marked(line) == {}
+
+
+@pytest.mark.parametrize("line, label", [
+    ("Please read our comments policy before commenting.", "editor_note"),
+    ("Shortened URL for this post: http://bit.ly/1I3nUkJ", "navigation"),
+])
+def test_site_notices_at_the_foot(line: str, label: str) -> None:
+    assert _at_foot(line) == {line: label}

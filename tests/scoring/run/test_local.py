@@ -106,6 +106,7 @@ def test_a_run_told_its_loads_are_frozen_freezes_and_thaws_nothing(tmp_path):
     LocalRun(prepare([corpus]), tmp_path / "o2.csv", batch_size=2).run()
     assert (tmp_path / "o.csv").read_bytes() == (tmp_path / "o2.csv").read_bytes()
 
+
 def test_a_model_that_fails_lists_its_articles_as_errors(tmp_path):
     def broken(features, model_paths=None, docs=None):
         raise RuntimeError("no weights")
