@@ -85,8 +85,6 @@ def _find_cues(doc: Doc, lex: Lexicon) -> tuple[list[tuple[int, int, str, str]],
     for i in [i for i, w in enumerate(low) if w in cues]:
         s, e = toks[i]
         entries = cues[low[i]]
-        if _reports_no_one(text, toks, low, i, lex) or in_teaser_headline(text, s):
-            continue
         for words, need, label in entries:
             k = len(words)
             if i + k > n:
@@ -99,6 +97,10 @@ def _find_cues(doc: Doc, lex: Lexicon) -> tuple[list[tuple[int, int, str, str]],
                 continue
             if need is not None and (i + k >= n or low[i + k] not in need):
                 continue
+            # the word's own use is read only where its next words make it a cue ("would" needs "like",
+            # "states" needs "that")
+            if _reports_no_one(text, toks, low, i, lex) or in_teaser_headline(text, s):
+                break
             end = toks[i + k - 1][1]
             region = doc.region_at(s, end)
             # inside a quotation only a speech act counts ("“I told you ...”", "“They say ...”"):
