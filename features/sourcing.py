@@ -475,10 +475,12 @@ def extract_sourcing(doc: Doc) -> Extraction:
                 n_stance += 1
         if _reports_nothing(text, sent[0], cue):
             continue
+        if label == BELIEF and not THAT_RE.match(text, e):
+            continue  # a belief reports only as "X believes that ...": no source to look for
         found = _sources_for_cue(text, sent, cue, lex, main_cue=prev_si == si, relayed=relayed)
         if not found and cue[3] in INFERENCE_GERUNDS and text[sent[0] : s].rstrip().endswith(","):
             continue  # "Trump was badly defeated on Saturday, suggesting that ...": the facts suggest, no one says
-        if label == BELIEF and not (found and THAT_RE.match(text, e)):
+        if label == BELIEF and not found:
             continue
         if voice == "quoted":
             # a report inside a quotation is the speaker's: evidence with its subject, never a feature
