@@ -41,7 +41,8 @@ from .source_words import (
     ADJECTIVE_AFTER, ATTACKED_BODILY_RE, BELIEF, BOUNDARY, BROADCAST, BY_AGENT_RE, CLAIM_FORMS, CLAIM_SUBJECTS,
     COLON_CUE_RE, COLON_SPEAKER_RE, CONFORMITY_RE, DETERMINERS, FINDERS, FIRST_SECOND, FORMS, FROM_LINE_RE,
     FROM_OPENING_RE, GERUND_WHILE_RE, INFERENCE_GERUNDS, Lexicon, MANNER_LABEL, MANNER_RE, MODALS, MODAL_REPORTS,
-    NAMING_BEFORE, NEGATED_RE, NEITHER_RE, NEW_SUBJECT_RE, NOT_AFTER_TO, NOT_A_CUE_AFTER, NOT_A_CUE_BEFORE,
+    NAMING_BEFORE, NEGATED_LAST_LETTERS, NEGATED_RE, NEITHER_RE, NEW_SUBJECT_RE, NOT_AFTER_TO, NOT_A_CUE_AFTER,
+    NOT_A_CUE_BEFORE,
     NOUN_BEFORE, NP_STOP, OBJECT_PRONOUNS, ORG_HEADS, PASSIVE_AGENT_BEFORE_RE, PASSIVE_AUX, PASSIVE_BEFORE_RE,
     PASSIVE_CUES, PASSIVE_GAP, PASSIVE_NEVER, PER_RE, PLACE_PREPS, PLACING_PARTICIPLES, POLL_IN_RE, PRONOUNS,
     QUOTED_AS_BEFORE_RE, QUOTED_AS_RE, QUOTED_CLAUSE_START_RE, QUOTED_CUES, QUOTED_PAST, QUOTE_AFTER_RE,
@@ -531,10 +532,10 @@ def _reports_nothing(text: str, sent_s: int, cue: tuple[int, int, str, str]) -> 
     """A negated cue: "Turkey has not revealed that ...", "did not mention the debt"."""
     s = cue[0]
     before = text[max(sent_s, s - 60) : s]
-    # plain tests first, each implied by its pattern's match: a negation ends in one of these letters before the
-    # spaces up to the cue, and a "neither ... nor" holds "nor" (no other character matches n, o, r, t, y or e
-    # case-insensitively); about half of the cues pass the first, few the second
-    if before.rstrip()[-1:] in "tTrRoOyYnNeE" and NEGATED_RE.search(before):
+    # plain tests first, each implied by its pattern's match: a negation's last letter before the spaces up to the
+    # cue, and the "nor" of "neither ... nor" (no other character matches n, o or r case-insensitively); about
+    # half of the cues pass the first, few the second
+    if before.rstrip()[-1:] in NEGATED_LAST_LETTERS and NEGATED_RE.search(before):
         return True
     lo = max(sent_s, s - 120)
     return "nor" in text[lo:s].lower() and NEITHER_RE.search(text, lo, s) is not None
