@@ -111,6 +111,10 @@ NEGATED_RE = re.compile(
     r"(?:\s+(?:yet|publicly|officially|explicitly|directly|even|ever|once|specifically))?\s*$",
     re.IGNORECASE,
 )
+# The last letter, in both cases, of every word a NEGATED_RE match can end in ("not", "never", "without", "n't", "to"
+# and the adverbs): a text whose last letter before its trailing spaces is none of these cannot match, a cheap test
+# before the search (no other character matches these letters case-insensitively). Kept with the pattern.
+NEGATED_LAST_LETTERS = "tTrRoOyYnNeE"
 # "neither Russia nor Turkey have admitted": the subject itself negates the cue.
 NEITHER_RE = re.compile(r"\bneither\b[^,;:]*\bnor\b", re.IGNORECASE)
 THAT_RE = re.compile(r"\s+that\b")

@@ -715,3 +715,25 @@ def test_document_pattern_follows_each_lexicons_nouns() -> None:
         assert _doc_pp_re(lex).search(f"a {noun} to colleagues")
         assert not _doc_pp_re(lex).search("a letter to colleagues")
         del lex
+
+
+@pytest.mark.parametrize(
+    "text, negated",
+    [
+        # a negation in any case, with its adverb or the line's spaces before the cue, reports nothing
+        ("Russia has NOT acknowledged the presence of mercenaries in Libya.", True),
+        ("The ministry didn’t say whether the talks would resume.", True),
+        ("Turkey has not publicly confirmed that it sent drones.", True),
+        ("The company declined to comment on the report.", True),
+        ("NEITHER Moscow NOR Ankara has admitted the extent of the operation.", True),
+        # the same cues with no negation report
+        ("Russia has acknowledged the presence of mercenaries in Libya.", False),
+        ("The ministry said the talks would resume.", False),
+        ("Turkey has publicly confirmed that it sent drones.", False),
+        ("Moscow and Ankara have admitted the extent of the operation.", False),
+        ("The northern governor said the talks would resume.", False),
+    ],
+)
+def test_negated_cues_report_nothing_in_any_case(text, negated):
+    cues = _spans(text, "attribution")
+    assert (cues == []) == negated, cues
