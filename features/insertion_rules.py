@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from .insertion_bio import is_bio, is_callout, label_foot_bios, named_in_heading, names_again
 from .insertion_boxes import BOX_WORDS, box_label, has_box_word, repeats_a_sentence
@@ -35,32 +35,10 @@ def _leadin_words() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(anchors), frozenset(words)
 
 
-class _CompiledOnUse:
-    """A cue rule's pattern, compiled by ``re.compile`` of the same source and flags when first used. A cue
-    rule is searched only on a line holding one of its triggers, and a short run meets few of them (the five
-    samples 15 of the 75), so most of them need no compiling there. What the compiled pattern gives is kept on
-    the instance: later calls reach its methods directly."""
-
-    _PASSED = frozenset({"search", "match", "fullmatch", "finditer", "findall", "flags", "groups", "groupindex"})
-
-    def __init__(self, pattern: str, flags: int) -> None:
-        self.pattern = pattern
-        self._flags = flags
-
-    def __getattr__(self, name: str) -> Any:
-        # reached only for a name not yet on the instance
-        if name not in self._PASSED:
-            raise AttributeError(name)
-        value = getattr(re.compile(self.pattern, self._flags), name)
-        setattr(self, name, value)
-        return value
-
-
 class PromoRule(NamedTuple):
     label: str
     whole_line: bool
-    #: compiled for a line rule (every short line is tried); compiled on first use for a cue rule
-    pattern: re.Pattern[str] | _CompiledOnUse
+    pattern: re.Pattern[str]
     #: cue rules: lower-case strings one of which every match contains
     triggers: tuple[str, ...]
 
@@ -75,7 +53,7 @@ def _promo_rules() -> tuple[PromoRule, ...]:
         triggers = tuple(t for t in rest[0].split("|") if t) if rest else ()
         if mode == "cue" and not triggers:
             raise ValueError(f"cue rule without triggers in insertion_promo_v1.txt: {rx}")
-        pat = re.compile(rf"^(?:{rx})$", re.I) if mode == "line" else _CompiledOnUse(rx, re.I)
+        pat = re.compile(rf"^(?:{rx})$" if mode == "line" else rx, re.I)
         rules.append(PromoRule(label, mode == "line", pat, triggers))
     return tuple(rules)
 

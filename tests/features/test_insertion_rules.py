@@ -1,8 +1,6 @@
 """Line-labelling rules of the insertion detector, on real lines from scraped news."""
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from features.insertion_rules import Line, _promo_rules, line_sizes, mark_edge_lists, rule_labels, split_lines
@@ -106,28 +104,6 @@ def test_headline_under_a_bare_lead_in_that_is_also_a_promo_line():
     assert flagged.get("LISTEN") == "promo"
     assert flagged.get("How Dems are winning the debt limit fight - and a GOP surrender") == "related"
     assert BODY2 not in flagged
-
-
-def test_cue_rules_compile_on_first_use_to_the_same_pattern():
-    # a fresh rule set: a cue rule's pattern is compiled only when searched, and finds what re.compile of its
-    # source finds (case-insensitive, as every promotion rule is)
-    lines = ["Sign up for our daily newsletter to get the latest headlines delivered to your inbox.",
-             "Follow Fox News on Twitter for more updates", "Click here for reprint permission.",
-             "He said he would sign up for the program next year."]
-    rules = [r for r in _promo_rules.__wrapped__() if not r.whole_line]
-    assert rules and not any("search" in vars(r.pattern) for r in rules)
-    found = 0
-    for rule in rules:
-        compiled = re.compile(rule.pattern.pattern, re.I)
-        assert rule.pattern.flags == compiled.flags
-        for ln in lines:
-            got, want = rule.pattern.search(ln), compiled.search(ln)
-            assert (got and got.span()) == (want and want.span()), (rule.pattern.pattern, ln)
-            found += want is not None
-        assert "search" in vars(rule.pattern)
-    assert found >= 3
-    with pytest.raises(AttributeError):
-        getattr(rules[0].pattern, "no_such_attribute")
 
 
 def test_promo_cue_triggers_cover_their_rules():
