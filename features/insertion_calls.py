@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from .base import Span
-from .insertion_rules import Line, is_body, story_above
+from .insertion_rules import Line, is_body, story_above, story_below
 
 __all__ = ["reader_call_labels", "runin_reader_question"]
 
@@ -52,8 +52,7 @@ def _question_lines(lines: list[Line]) -> int:
 
 def _at_foot(lines: list[Line], labels: list[str | None], i: int) -> bool:
     """No story paragraph stands below line ``i`` (more questions to the reader may)."""
-    return not any(labels[j] is None and is_body(lines[j].text) and not lines[j].text.rstrip().endswith("?")
-                   for j in range(i + 1, len(lines)))
+    return not story_below(lines, labels, i, lambda t: t.rstrip().endswith("?"))
 
 
 def reader_call_labels(lines: list[Line], labels: list[str | None], sizes: list[int]) -> None:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from .base import Span
-from .insertion_rules import MONTH_PATTERN, Line, is_body, story_above
+from .insertion_rules import MONTH_PATTERN, Line, is_body, story_above, story_below
 
 __all__ = ["pointer_labels", "pointer_tails", "runin_pointers"]
 
@@ -161,9 +161,7 @@ def _via_credit(line: str) -> bool:
 def _under_story(lines: list[Line], labels: list[str | None], i: int) -> bool:
     """Line ``i`` stands at the story's foot: a body paragraph above it, none below (other notes
     on the text may follow it)."""
-    return (not any(labels[j] is None and is_body(lines[j].text) and not _LABELLED_SELF_NOTE.match(lines[j].text)
-                    for j in range(i + 1, len(lines)))
-            and story_above(lines, labels, i))
+    return not story_below(lines, labels, i, _LABELLED_SELF_NOTE.match) and story_above(lines, labels, i)
 
 
 def _note(lines: list[Line], labels: list[str | None], sizes: list[int], i: int) -> bool:

@@ -10,6 +10,7 @@ from the ``insertion_*_v1.txt`` lexicons and are compiled once.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -301,6 +302,13 @@ def story_above(lines: list[Line], labels: list[str | None], i: int) -> bool:
     """True when an unmarked body paragraph stands above line ``i``: a rule for the page's foot
     needs the story before it (a one-block export is a single line, at its own foot)."""
     return any(labels[j] is None and is_body(lines[j].text) for j in range(i))
+
+
+def story_below(lines: list[Line], labels: list[str | None], i: int, passes: Callable[[str], object]) -> bool:
+    """True when an unmarked body paragraph stands below line ``i`` that ``passes`` does not let
+    through (a rule for the foot names the lines that may follow it: more questions, more notes)."""
+    return any(labels[j] is None and is_body(lines[j].text) and not passes(lines[j].text)
+               for j in range(i + 1, len(lines)))
 
 
 def is_body(line: str) -> bool:
