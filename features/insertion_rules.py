@@ -316,7 +316,7 @@ def is_body(line: str) -> bool:
     return word_count(line) >= 15 and bool(ENDS_SENTENCE_RE.search(line)) and not _TEASER_RE.match(line)
 
 
-def between_paragraphs(lines: list[Line], labels: list[str | None], i: int) -> bool:
+def _between_paragraphs(lines: list[Line], labels: list[str | None], i: int) -> bool:
     """True when line ``i`` stands between the story's paragraphs: an unmarked body paragraph
     above it and one below that is not itself a biography. An author's biography heads or
     closes the page; a sentence introducing someone between paragraphs is the story's, unless a
@@ -378,7 +378,7 @@ def _single_line_labels(lines: list[Line], title: str | None, sizes: list[int]) 
             lab = _edge_label(t, title_key)
         if lab is None and (i < _EDGE_LINES or i >= n - 8) and sizes[i] <= 80 and is_bio(t) \
                 and not (i + 1 < n and names_again(t, lines[i + 1].text)) \
-                and not (i < n - 8 and between_paragraphs(lines, labels, i)):  # the foot's lines below are furniture
+                and not (i < n - 8 and _between_paragraphs(lines, labels, i)):  # the foot's lines below are furniture
             lab = "bio"
         if lab is None and i < _EDGE_LINES + 2 and _TIMESTAMP_RE.match(t):
             lab = "timestamp"
