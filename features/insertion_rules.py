@@ -263,14 +263,27 @@ def _promo(line: str, n_words: int | None = None) -> str | None:
         elif i in cued and (m := rule.pattern.search(core)):
             if _TIME_THEN_STOP.search(line):
                 continue  # "... residents can speak (18:30).": a sentence's full stop after the time, not a title's running time
-            if _QUOTE_OPENED.match(core, 0, m.start()):
+            if _quote_open_at(core, m.start()):
                 continue  # 'The website reads: "Parents, click here to read ..."': the story quotes the call
             return rule.label
     return None
 
 
-# The story's words, then a quotation still open where a cue starts: the call is quoted, not the page's.
-_QUOTE_OPENED = re.compile(r"[^“\"]*\w[^“\"]*[“\"][^”\"]*$")
+def _quote_open_at(line: str, pos: int) -> bool:
+    """True when the line opens with the story's words and a quotation is still open at ``pos``
+    (the call is quoted, not the page's), whichever of the line's quotations holds it: a straight
+    mark toggles, a curly one opens or closes (a straight quote closed by a curly one is closed)."""
+    first = _QUOTE_MARK.search(line, 0, pos)
+    if first is None or not _WORD.search(line, 0, first.start()):
+        return False
+    is_open = False
+    for q in _QUOTE_MARK.finditer(line, first.start(), pos):
+        is_open = (not is_open) if q.group() == '"' else q.group() == "“"
+    return is_open
+
+
+_QUOTE_MARK = re.compile(r"[“”\"]")
+_WORD = re.compile(r"\w")
 
 # A bracketed time closing a sentence (its full stop after the bracket); the stop is stripped from ``core``.
 _TIME_THEN_STOP = re.compile(r"\(\d{1,2}:\d{2}\)\.\s*$")
@@ -453,6 +466,15 @@ def _embedded_tweets(lines: list[Line], labels: list[str | None]) -> None:
                 labels[i + 1] = None
 
 
+def unmark_runin_tweets(lines: list[Line], labels: list[str | None]) -> None:
+    """Clear, in place, the label of a line that closes with an embedded tweet's signature run
+    into it ("Video: ... pic.twitter.com/x — Name (@handle) May 11, 2020"): the tweet is content
+    the outlet chose to show, whatever its own first word ("Photo:", "WATCH:", "CORRECTION:")."""
+    for i, ln in enumerate(lines):
+        if labels[i] and "(@" in ln.text and _TWEET_RUNIN.search(ln.text):
+            labels[i] = None
+
+
 def is_tweet_signature(line: str) -> bool:
     """True for an embedded tweet's closing line ("— Name (@handle) May 4, 2018")."""
     return _TWEET_SIGNATURE.match(line) is not None
@@ -483,6 +505,8 @@ _RESOURCES_HEAD = re.compile(r"^(?:recommended|sponsored|partner) (?:resources|l
 #: Share of a top bullet's words found in the body for it to be a summary of this story.
 _RESTATED = 0.7
 _TWEET_SIGNATURE = re.compile(rf"^[—–-]\s*[^\n]{{1,80}}\(@\w{{1,30}}\)\s+{_MONTH}\.?\s+\d{{1,2}},\s+\d{{4}}\s*$")
+# The same signature closing the tweet's own text on one line.
+_TWEET_RUNIN = re.compile(rf"\S\s+[—–-]\s*[^\n—–]{{1,80}}\(@\w{{1,30}}\)\s+{_MONTH}\.?\s+\d{{1,2}},\s+\d{{4}}\s*$")
 
 
 TOKEN_RE = re.compile(r"[a-z][a-z'’-]*[a-z]")

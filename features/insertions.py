@@ -23,6 +23,7 @@ from .insertion_layout import foot_labels, layout_labels
 from .insertion_pointers import pointer_labels, pointer_tails, runin_pointers
 from .insertion_rules import (
     HEAD_PREFIX_RE, NOTE_PREFIX_RE, SCRIPT_PREFIX_RE, SHARE_RE, line_sizes, mark_edge_lists, rule_labels, split_lines,
+    unmark_runin_tweets,
 )
 from .offtopic import OFFTOPIC_FEATURES, offtopic_paragraphs
 from .text import Doc, parse
@@ -84,6 +85,7 @@ def find_insertions(text: str, title: str | None = None) -> list[Span]:
     foot_labels(lines, labels, sizes)
     pointer_labels(lines, labels, sizes)
     reader_call_labels(lines, labels, sizes)
+    unmark_runin_tweets(lines, labels)  # after every rule: a tweet's first word may look like any of them
     mark_edge_lists(labels)
     tails = pointer_tails(lines, labels)  # a link run onto a story's paragraph: only the link is marked
     spans = [Span(ln.start + tails[i][0], ln.start + tails[i][1], "insertion", lab) if i in tails

@@ -637,6 +637,29 @@ def test_a_call_to_readers_that_the_story_quotes_is_the_storys() -> None:
     assert flagged_lines(f"{BODY}\n\n{LATER}\n\n{BODY2}\n\n{bio}").get(bio) == "social"
 
 
+def test_a_call_in_the_second_quotation_of_a_line_is_the_storys() -> None:
+    """The first quotation closed, the call opens the second: still quoted; after a closed quotation, unquoted, it is the page's."""
+    call = "Parents, click here to read Talking with Kids about Being Online, a Federal Trade Commission booklet."
+    for first, second in (('"We hear you."', f'"{call}"'), ("“We hear you.”", f"“{call}”")):
+        quoted = f"The district wrote {first} The updated website reads: {second}"
+        assert quoted not in flagged_lines(f"{BODY}\n\n{LATER}\n\n{quoted}\n\n{BODY2}")
+    after = f'The district wrote "We hear you." {call}'
+    assert flagged_lines(f"{BODY}\n\n{LATER}\n\n{after}\n\n{BODY2}").get(after) == "promo"
+
+
+def test_like_opening_a_paragraph_is_a_preposition_unless_on_a_platform() -> None:
+    """theverge.com: "Like some other features Twitter has released ..." compares; "Like X on Facebook" calls."""
+    para = ("Like some other features Twitter has released this year — the ability to search your direct messages "
+            "comes to mind — Topics is a feature that feels obvious, welcome, overdue, and not quite finished. But it "
+            "also feels like meaningful progress for a company that has never known what to do with the bounty of "
+            "incredible tweets flowing through its servers each day.")
+    assert para not in flagged_lines(f"{BODY}\n\n{LATER}\n\n{para}\n\n{BODY2}")
+    short = "Like some other features Twitter has released, Topics feels unfinished."
+    assert short not in flagged_lines(f"{BODY}\n\n{LATER}\n\n{short}\n\n{BODY2}")
+    call = "Like The Daily Signal on Facebook"
+    assert flagged_lines(f"{BODY}\n\n{LATER}\n\n{BODY2}\n\n{call}").get(call) == "social"
+
+
 def test_a_lead_in_over_a_long_sentence_is_a_paragraphs_label_not_a_teaser() -> None:
     """axios.com runs "Flashback:" into a paragraph of the story; the same lead-in over a headline
     (no full stop, or a short one) points at another story."""

@@ -220,3 +220,26 @@ def test_a_timed_update_note_run_into_a_paragraph_is_marked_alone(note: str) -> 
     text = f"{note} {para}\n\nThe measure takes effect in January, officials said."
     spans = find_insertions(text)
     assert [(text[s.start:s.end], s.label) for s in spans] == [(note, "editor_note")]
+
+
+# An embedded tweet with its signature run into the same line is content the outlet chose to show
+# (dailywire.com, ijr.com, breitbart.com, cnn.com); its own first word ("Video:", "WATCH:", "CORRECTION:",
+# "Photo:") made a caption, a related teaser or a note of it. Without the signature the same line is the page's.
+@pytest.mark.parametrize("tweet", [
+    "Video: @CBSNews's @Weijia Jiang came back for round two, bashing Trump for talking about testing like it's a "
+    "\"global competition\" when so many are dying. pic.twitter.com/YYF13b3JrS",
+    "WATCH: President Trump says \"Robert E. Lee was a great general\" during Ohio rally, calling the Confederate "
+    "leader \"incredible.\" pic.twitter.com/HhsLI1Mk05",
+    "CORRECTION: An earlier tweet misidentified the general President Trump described as \"incredible\" at a rally "
+    "in Ohio. Here is the full clip. pic.twitter.com/NZHj3Q2dHL",
+    "Photo: In the cell of one of escaped inmates, looking at the hole cut in the wall as part of escape "
+    "pic.twitter.com/tGAtt8xHyb",
+])
+def test_an_embedded_tweet_run_into_its_signature_is_content(tweet: str) -> None:
+    body = ("The president spoke for more than an hour at the rally on Friday night, and his remarks drew "
+            "criticism from historians and from several members of his own party.")
+    later = ("Aides said on Saturday that the president had meant no offence and that he would keep holding "
+             "rallies in the state before the election in November.")
+    signed = f"{tweet} — Curtis Houck (@CurtisHouck) May 11, 2020"
+    assert signed not in _flagged(f"{body}\n\n{signed}\n\n{later}\n\n{BODY2}")
+    assert tweet in _flagged(f"{body}\n\n{tweet}\n\n{later}\n\n{BODY2}")
