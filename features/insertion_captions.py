@@ -106,7 +106,27 @@ def caption_label(line: str, n_words: int | None = None) -> str | None:
     lab = _caption_or_credit(line, n_words)
     if lab == "caption" and REPORTED_RE.search(line) and not _PLAYER_CAPTION.match(line) and not _PHOTO_PAREN_END.search(line):
         return None  # "..., the post said.": a reporting sentence of the story, not a caption
+    if lab == "caption" and _names_outlets(line):
+        return None
     return lab
+
+
+def _names_outlets(line: str) -> bool:
+    """True for a sentence that names outlets in brackets beside people or headlines ("Major Garrett (CBS),
+    ... and Margaret Talev (Bloomberg).", "... (CNN) and ... (AP)."): its last bracket is one of a list,
+    not a picture's credit."""
+    m = _bare_agency_end().search(line)
+    return m is not None and _OUTLET_PAREN.search(line, 0, m.start()) is not None
+
+
+@lru_cache(maxsize=1)
+def _bare_agency_end() -> re.Pattern[str]:
+    return re.compile(rf"\(\s*(?i:{_agency_rx()})\s*\)\W*$")
+
+
+# An outlet's name in brackets: capitalised words, no digit, hyphen or slash (a party code "(R-Ohio)", a
+# position "(L)" or a credit "(Name/AP)" is none).
+_OUTLET_PAREN = re.compile(r"\((?:The\s+)?[A-Z][A-Za-z.&'’]+(?:\s+[A-Z][A-Za-z.&'’]+){0,3}\)")
 
 
 def _caption_or_credit(line: str, n_words: int | None = None) -> str | None:

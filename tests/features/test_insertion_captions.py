@@ -151,3 +151,17 @@ def test_an_agency_and_a_name_after_a_sentence_is_a_credit_but_a_poll_named_in_i
     assert caption_label("And a national poll from Reuters/IPSOS gave Clinton a 6-point edge.") is None
     # slate.com: a caption without a full stop, its credit after the name
     assert caption_label("Joint Chiefs of Staff Chairman General Joseph Dunford AFP/Getty Images") == "caption"
+
+
+def test_a_sentence_naming_outlets_in_brackets_is_no_caption() -> None:
+    """newsbusters.org, theguardian.com: people or headlines listed with their outlets in brackets, the
+    last an agency's name; one agency bracket closing a picture's description is still its credit."""
+    listed = ("Here were at least six members of the White House press corps that were called on: Major Garrett "
+              "(CBS), Jonathan Karl (ABC), Ayesha Rascoe (NPR), John Roberts (Fox News), and Margaret Talev (Bloomberg).")
+    heads = ("Instead there have been headlines like The top 10 women Joe Biden might pick as VP (CNN) and "
+             "Joe Biden’s inner circle: No longer a boy’s club (AP).")
+    assert caption_label(listed) is None
+    assert caption_label(heads) is None
+    caption = "Rep. Jim Jordan (R-Ohio) speaks during a hearing on Capitol Hill on Tuesday, March 5, 2019. (AP)"
+    assert caption_label(caption) == "caption"
+    assert caption_label("Protesters march toward the Capitol in Washington on Saturday (L) (Reuters)") == "caption"
