@@ -115,8 +115,9 @@ NEGATED_RE = re.compile(
 # and the adverbs): a text whose last letter before its trailing spaces is none of these cannot match, a cheap test
 # before the search (no other character matches these letters case-insensitively). Kept with the pattern.
 NEGATED_LAST_LETTERS = "tTrRoOyYnNeE"
-# "neither Russia nor Turkey have admitted": the subject itself negates the cue.
-NEITHER_RE = re.compile(r"\bneither\b[^,;:]*\bnor\b", re.IGNORECASE)
+# "neither Russia nor Turkey have admitted": the subject itself negates the cue (searched up to the cue); not a
+# "neither ... nor" of the reported words before the tag's comma ("..., neither plan would ..., analysts say").
+NEITHER_RE = re.compile(r"\bneither\b[^,;:]*\bnor\b[^,;:]*\Z", re.IGNORECASE)
 THAT_RE = re.compile(r"\s+that\b")
 RELATIVE = frozenset("who which that".split())
 RELATIVE_RE = re.compile(r"\b(?:who|which)\b", re.IGNORECASE)
@@ -243,41 +244,16 @@ MODAL_REPORTS = frozenset("say tell".split())
 # Bare forms that are a plan, not a report, after "to" ("help us continue to write about ...").
 NOT_AFTER_TO = frozenset(["write"])
 # Set phrases in which "said", "told" or "say" reports nothing: "That being said,", "All told,", "in accordance
-# with said values", "than, say, Mr. Cruz's plan" (for example), "suffice it to say", "had no say in".
+# with said values", "than, say, Mr. Cruz's plan" (for example), "suffice it to say", the noun "say" after a
+# determiner or possessive ("had no say in", "a greater say in", "their say on"; "More say in a poll that ..." is
+# people saying, see source_phrases.in_set_phrase).
 SET_PHRASE_RE = re.compile(
     r"(?i:(?:that|this)[ \t]+being[ \t]+said\b|\ball[ \t]+told,|,[ \t]*say[ \t]*,|\bwith[ \t]+said[ \t]+(?-i:[a-z])"
-    r"|\bsuffice[ \t]+it[ \t]+to[ \t]+say\b|\b(?:no|a|any|the|final|more|little|equal)[ \t]+say[ \t]+(?:in|over)\b)")
+    r"|\bsuffice[ \t]+it[ \t]+to[ \t]+say\b|\b(?:no|a|any|the|final|more|little|equal|greater|bigger|larger|much"
+    r"|real|direct|their|his|its|our|your|my)[ \t]+say[ \t]+(?:in|over|on)\b)")
+# "more" before the noun "say" only after a word it can qualify; after these or at a sentence's start it is people
+MORE_PEOPLE_BEFORE = frozenset("many far most and but that while".split())
 SET_PHRASE_WORDS = frozenset("said told say".split())
-
-
-_TITLE_WORD_RE = re.compile(r"[^\W\d_][\w’'-]*")
-
-
-def in_teaser_headline(text: str, start: int) -> bool:
-    """The capitalised cue word at ``start`` stands inside a line set in title case below the article's first line:
-    a teaser or related-article headline ("Doctor Says Don't Cover Up Your Dark Spots"), no report in the body."""
-    if not text[start].isupper():
-        return False
-    ls = text.rfind("\n", 0, start) + 1
-    before = text[ls:start].rstrip()
-    if ls == 0 or not before or before[-1] in ".!?:;“\"":
-        return False  # the title line, or a cue opening its sentence
-    le = text.find("\n", start)
-    le = len(text) if le < 0 else le
-    if text[ls:le].rstrip().endswith(":"):
-        return False  # a crosshead introducing the words it reports ("Boehner Says:")
-    words = _TITLE_WORD_RE.findall(text, ls, le)
-    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
-
-
-def in_set_phrase(text: str, start: int, word: str) -> bool:
-    """The cue ``word`` starting at ``start`` lies inside one of the set phrases of ``SET_PHRASE_RE``, or is a
-    "referring" with no comma before it (a gloss on the speaker's words follows a comma; "he was referring to"
-    narrates)."""
-    if word == "referring":
-        return not text[max(0, start - 3) : start].rstrip().endswith(",")
-    return word in SET_PHRASE_WORDS and any(
-        m.start() <= start < m.end() for m in SET_PHRASE_RE.finditer(text, max(0, start - 24), start + 8))
 
 
 # The writer's own frame before "to say"/"to tell" ("it's safe to say", "hard to tell", "a strange thing to
