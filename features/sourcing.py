@@ -34,8 +34,8 @@ from .source_groups import (
 )
 from .source_np import NounPhrase, function_form, np_forward
 from .source_phrases import (
-    first_verb_subject, in_set_phrase, in_teaser_headline, inverted_speaker, np_before_gerund, resolve_pronoun,
-    sentence_subject, subject_before,
+    first_verb_subject, in_set_phrase, in_teaser_headline, inverted_speaker, np_before_gerund, possessive_participle,
+    resolve_pronoun, sentence_subject, subject_before,
 )
 from .source_quotes import content_for_cue, one_span_per_quote, quote_spans, quote_tail_cues
 from .source_words import (
@@ -247,7 +247,7 @@ def _reports_no_one(text: str, toks: list[tuple[int, int]], low: list[str], i: i
         i == 0 or w not in FORMS["add"] or not QUOTE_MARK_RE.search(text, toks[i - 1][1], toks[i][0]))
     if joined and (nxt in NOT_A_CUE_AFTER.get(w, ()) or (w in FORMS["add"] and nxt[:1].isdigit())):
         return True
-    if in_set_phrase(text, toks[i][0], w):
+    if in_set_phrase(text, toks[i][0], w) or possessive_participle(text, *toks[i]):
         return True
     if w == "according" and CONFORMITY_RE.match(text, toks[i][1]):
         return True
