@@ -14,11 +14,11 @@ from dataclasses import replace
 from .source_np import NounPhrase, POSSESSIVE_RE, clean_gap, function_form, is_cap, np_forward, tokens_in
 from .source_words import (
     AFTER_QUOTE_RE, APPOSED_NAME_RE, APPOSITIVE_AFTER_RE, BOUNDARY, COORD_VERB_RE, DAY_PARTS, DETERMINERS,
-    INTRO_PREPS, INTRO_RE, INVERSION_MARKS, Lexicon, LONE_QUANTIFIERS, MANNER_RE, MODALS, NP_STOP, PASSIVE_AUX,
-    PAST_PROGRESSIVE_AUX, PAST_PROGRESSIVE_CUES, PERSON_PRONOUNS, POSTMOD, POSTPOSABLE, PRESENT_AUX, PRONOUNS,
-    QUOTE_INVERTED_CUE_RE, QUOTE_MARK_RE, RELATIVE, RELATIVE_AFTER_RE, RELATIVE_RE, RELATIVE_STOP, SHORT_QUOTE_RE,
-    SKIP_BEFORE, SUBORDINATORS, THINGS, TICKER_BEFORE_RE, TIME_PREPS, TIME_WORDS, TO_BEFORE_RE, VERB_NEXT_RE,
-    WEEKDAYS,
+    INTRO_PREPS, INTRO_RE, INVERSION_MARKS, Lexicon, LONE_QUANTIFIERS, MANNER_RE, MODALS, MORE_PEOPLE_BEFORE,
+    NOUN_AFTER_RE, NP_STOP, PASSIVE_AUX, PAST_PROGRESSIVE_AUX, PAST_PROGRESSIVE_CUES, PERSON_PRONOUNS,
+    POSSESSIVE_BEFORE_RE, POSTMOD, POSTPOSABLE, PRESENT_AUX, PRONOUNS, QUOTE_INVERTED_CUE_RE, QUOTE_MARK_RE, RELATIVE,
+    RELATIVE_AFTER_RE, RELATIVE_RE, RELATIVE_STOP, SET_PHRASE_RE, SET_PHRASE_WORDS, SHORT_QUOTE_RE, SKIP_BEFORE,
+    SUBORDINATORS, THINGS, TICKER_BEFORE_RE, TIME_PREPS, TIME_WORDS, TO_BEFORE_RE, VERB_NEXT_RE, WEEKDAYS,
 )
 
 # Compiled once: these run per clause that ends at a cue.
@@ -440,3 +440,53 @@ def inverted_speaker(
                 rel = RELATIVE_AFTER_RE.search(text, np_.start, np_.end)  # "one source [who spoke ...]"
                 return replace(np_, end=rel.start()) if rel else np_
     return None
+
+
+_TITLE_WORD_RE = re.compile(r"[^\W\d_][\w’'-]*")
+
+
+def in_teaser_headline(text: str, start: int) -> bool:
+    """The capitalised cue word at ``start`` stands inside a line set in title case below the article's first line:
+    a teaser or related-article headline ("Doctor Says Don't Cover Up Your Dark Spots"), no report in the body."""
+    if not text[start].isupper():
+        return False
+    ls = text.rfind("\n", 0, start) + 1
+    before = text[ls:start].rstrip()
+    if ls == 0 or not before or before[-1] in ".!?:;“\"":
+        return False  # the title line, or a cue opening its sentence
+    le = text.find("\n", start)
+    le = len(text) if le < 0 else le
+    line = text[ls:le].rstrip()
+    if line.endswith(":"):
+        return False  # a crosshead introducing the words it reports ("Boehner Says:")
+    if line.rstrip("”\"’'").endswith(".") and not any(c.islower() for c in line):
+        return False  # body text set in capitals ends its sentences; a headline takes no full stop
+    words = _TITLE_WORD_RE.findall(text, ls, le)
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+def in_set_phrase(text: str, start: int, word: str) -> bool:
+    """The cue ``word`` starting at ``start`` lies inside one of the set phrases of ``SET_PHRASE_RE``, or is a
+    "referring" with no comma before it (a gloss on the speaker's words follows a comma; "he was referring to"
+    narrates)."""
+    if word == "referring":
+        return not text[max(0, start - 3) : start].rstrip().endswith(",")
+    return word in SET_PHRASE_WORDS and any(
+        m.start() <= start < m.end() and not _more_people(text, m.start())
+        for m in SET_PHRASE_RE.finditer(text, max(0, start - 24), start + 8))
+
+
+def possessive_participle(text: str, start: int, end: int) -> bool:
+    """The cue word at ``start``-``end`` is a participle in -ed between a noun's possessive and its own noun, an
+    adjective ("the president's proposed budget", "ISIS’s declared capital"): it reports nothing."""
+    return (text.endswith("ed", start, end) and NOUN_AFTER_RE.match(text, end) is not None
+            and POSSESSIVE_BEFORE_RE.search(text, max(0, start - 40), start) is not None)
+
+
+def _more_people(text: str, start: int) -> bool:
+    """The set phrase at ``start`` opens with "more" standing for people ("More say in a new poll that ...",
+    "many more say on social media"), not qualifying the noun "say" ("want more say in")."""
+    if text[start : start + 4].lower() != "more":
+        return False
+    before = text[max(0, start - 24) : start].rstrip()
+    return not before or before[-1] in ".!?:;“”\"\n" or before.split()[-1].lower() in MORE_PEOPLE_BEFORE

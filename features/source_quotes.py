@@ -106,13 +106,28 @@ def quote_tail_cues(doc: Doc, cues: list[tuple[int, int, str, str]]) -> list[tup
     # only the marks are visited: a closing one after a quotation's last punctuation, an opening one before a
     # capital, an editor's bracket or a single mark
     closing = [p for p in _marks(text, '”"') if p and text[p - 1] in ",?!—–-"]
-    tails = (rx.match(text, p - 1) for p in closing for rx in (QUOTE_TAIL_CUE_RE, QUOTE_INVERTED_CUE_RE))
+    tails = []
+    for p in closing:
+        tails.append(QUOTE_TAIL_CUE_RE.match(text, p - 1))
+        # the inverted tag only after a quotation that opens its clause: 'praised the “warm welcome,” visited Paris'
+        # narrates
+        inv = QUOTE_INVERTED_CUE_RE.match(text, p - 1)
+        tails.append(inv if inv is not None and _opens_clause(text, p) else None)
     leads = (QUOTE_LEAD_CUE_RE.search(text, max(0, p - 80), p + 1) for p in _marks(text, '“"')
              if text[p + 1 : p + 2] in ("[", "‘", "'") or "A" <= text[p + 1 : p + 2] <= "Z")
     for m in (*tails, *leads):
         if m is not None and m.start(1) not in starts and doc.region_at(*m.span(1)) is None:
             out.append((m.start(1), m.end(1), "speech", " ".join(m.group(1).lower().split())))
     return out
+
+
+def _opens_clause(text: str, close: int) -> bool:
+    """The quotation closed at ``close`` stands as a clause: nothing but a sentence end, a comma, a colon or a dash
+    before its opening mark on the line ('a neighborly tone, “it was a fiasco,” chuckles Maria Loucraft'), not an
+    object or title inside the clause ('praised the “warm welcome,”')."""
+    o = text.rfind("“" if text[close] == "”" else '"', 0, close)
+    before = text[text.rfind("\n", 0, max(o, 0)) + 1 : max(o, 0)].rstrip()
+    return o >= 0 and (not before or before[-1] in ".!?,:;—–-”\"(")
 
 
 def _marks(text: str, chars: str) -> list[int]:

@@ -34,7 +34,8 @@ from .source_groups import (
 )
 from .source_np import NounPhrase, function_form, np_forward
 from .source_phrases import (
-    first_verb_subject, inverted_speaker, np_before_gerund, resolve_pronoun, sentence_subject, subject_before,
+    first_verb_subject, in_set_phrase, in_teaser_headline, inverted_speaker, np_before_gerund, possessive_participle,
+    resolve_pronoun, sentence_subject, subject_before,
 )
 from .source_quotes import content_for_cue, one_span_per_quote, quote_spans, quote_tail_cues
 from .source_words import (
@@ -47,8 +48,7 @@ from .source_words import (
     PASSIVE_CUES, PASSIVE_GAP, PASSIVE_NEVER, PER_RE, PLACE_PREPS, PLACING_PARTICIPLES, POLL_IN_RE, PRONOUNS,
     QUOTED_AS_BEFORE_RE, QUOTED_AS_RE, QUOTED_CLAUSE_START_RE, QUOTED_CUES, QUOTED_PAST, QUOTE_AFTER_RE,
     QUOTE_BEFORE_RE, QUOTE_MARK_RE, REFLEXIVES, RELATIVE, SAY_FRAMES, SKIP_BEFORE, SOURCE_LABELS,
-    STANCE, STANDALONE_MANNER_RE, SUBORDINATORS, THAT_RE, TIME_WORDS, TOOK_TO_RE, WRITING_AFTER_RE, in_set_phrase,
-    in_teaser_headline, lexicon,
+    STANCE, STANDALONE_MANNER_RE, SUBORDINATORS, THAT_RE, TIME_WORDS, TOOK_TO_RE, WRITING_AFTER_RE, lexicon,
 )
 from .text import Doc
 
@@ -247,7 +247,7 @@ def _reports_no_one(text: str, toks: list[tuple[int, int]], low: list[str], i: i
         i == 0 or w not in FORMS["add"] or not QUOTE_MARK_RE.search(text, toks[i - 1][1], toks[i][0]))
     if joined and (nxt in NOT_A_CUE_AFTER.get(w, ()) or (w in FORMS["add"] and nxt[:1].isdigit())):
         return True
-    if in_set_phrase(text, toks[i][0], w):
+    if in_set_phrase(text, toks[i][0], w) or possessive_participle(text, *toks[i]):
         return True
     if w == "according" and CONFORMITY_RE.match(text, toks[i][1]):
         return True

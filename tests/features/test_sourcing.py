@@ -732,6 +732,8 @@ def test_document_pattern_follows_each_lexicons_nouns() -> None:
         ("Turkey has publicly confirmed that it sent drones.", False),
         ("Moscow and Ankara have admitted the extent of the operation.", False),
         ("The northern governor said the talks would resume.", False),
+        # "neither ... nor" in the reported words before the tag's comma negates no cue (issue 18)
+        ("In fact, neither Trump nor Clinton would have any major impact on taxes, analysts say.", False),
     ],
 )
 def test_negated_cues_report_nothing_in_any_case(text, negated):

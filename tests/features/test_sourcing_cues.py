@@ -157,6 +157,21 @@ NO_CUE = [
     # a verb after a quoted title, with no name ending the clause, is no tag
     ("He hummed “All Right Now,” crossed Main Street and left the rally.", {"crossed"}),
     ("The band played “Free Bird,” received by Tuesday's crowd with cheers.", {"received"}),
+    # nor after a quotation inside the clause, an object or a title, with a place ending the clause (issue 18)
+    ('After the talks, the delegation praised the "warm welcome," visited Paris. Then it flew home.', {"visited"}),
+    ("The senator called the trip “a wonderful experience,” toured Berlin. He flew home.", {"toured"}),
+    # the noun "say" after any determiner or possessive (issue 18)
+    ("Workers want a greater say in how the plant is run.", None),
+    ("The plan gives states more say on spending decisions.", None),
+    ("The law gives parents their say over the school budget.", None),
+    # a participle between a noun's possessive and its noun is an adjective (issue 18)
+    ("He backed the president’s proposed budget for the coming year.", None),
+    ("The coalition took Mosul and ISIS’s declared capital in Raqqa.", None),
+    ("“We took Mosul and ISIS’s declared capital in Raqqa,” the general said.", {"declared"}),
+    # inside a quotation "declared" reports only after a third person or a name (issue 18)
+    ("“We declared bankruptcy in May,” the owner said.", {"declared"}),
+    # an upper-case teaser line with no full stop stays a headline (issue 18)
+    ("Officials met on Monday.\nTHE GOVERNOR SAYS THE STATE WILL REOPEN SCHOOLS NEXT WEEK\nReporters left.", None),
 ]
 
 
@@ -324,6 +339,22 @@ CUE = [
      "Michelle Stevens"),
     ("“What sport is he talking about? Is Obama profiling?” reacted Trump. He left.", "reacted", "Trump"),
     ("“It is a study of attitudes and behavior,” concludes Tucker. The data are public.", "concludes", "Tucker"),
+    ('The crowd cheered. "It is over," reacted Trump.', "reacted", "Trump"),
+    ("It began with a cake, “it was a fiasco,” chuckles Maria Loucraft, a utilities manager.", "chuckles",
+     "Maria Loucraft"),
+    # a speaker's report inside a quotation with "declared", like the author's (issue 18)
+    ("“Former Vice President Dick Cheney declared, ‘The administration deserves credit,’” the senator wrote.",
+     "declared", "Former Vice President Dick Cheney"),
+    # the same participle before a clause, an object or a time is a verb after "’s" (has) or a name in "'s"
+    ("The governor’s proposed that the wall be built by May.", "proposed", None),
+    ("McDonald's announced Wednesday it was raising wages for its workers.", "announced", "McDonald's"),
+    ("In December, Standard & Poor’s released a report on the premium hikes.", "released", None),
+    # "more" standing for people before "say", at a sentence's start or after "many" (issue 18)
+    ("Fewer voters back the plan. More say in interviews that they oppose it.", "say", None),
+    ("Many more say on social media that they oppose it.", "say", None),
+    # a body line set in capitals ends its sentences with full stops: no teaser headline (issue 18)
+    ("Officials met on Monday.\nTHE GOVERNOR SAID THE STATE WILL REOPEN SCHOOLS NEXT WEEK. HE SPOKE AT A BRIEFING.\n"
+     "Reporters left.", "SAID", "THE GOVERNOR"),
 ]
 
 
