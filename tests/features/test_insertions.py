@@ -220,3 +220,18 @@ def test_a_timed_update_note_run_into_a_paragraph_is_marked_alone(note: str) -> 
     text = f"{note} {para}\n\nThe measure takes effect in January, officials said."
     spans = find_insertions(text)
     assert [(text[s.start:s.end], s.label) for s in spans] == [(note, "editor_note")]
+
+
+def test_a_wiki_edit_link_run_onto_a_heading_is_marked_alone() -> None:
+    text = f"{BODY2}\n\nBackground [ edit ]\n\n{LATER}\n\nSee also [ edit ]\n\n{BODY2}"
+    assert _flagged(text) == {"[ edit ]": "navigation", "See also [ edit ]": "navigation"}
+    prose = f"{BODY2}\n\nHe said he would [edit] the draft himself before the vote on Friday.\n\n{LATER}"
+    assert _flagged(prose) == {}
+
+
+def test_a_video_players_fallback_line_is_marked() -> None:
+    # opslens.com: the Video.js player's notice when no source loads, worded for a video
+    text = f"{BODY2}\n\nNo compatible source was found for this video.\n\n{LATER}"
+    assert _flagged(text) == {"No compatible source was found for this video.": "navigation"}
+    prose = f"{BODY2}\n\nNo compatible source was found for the claim, the fact-checkers said on Monday.\n\n{LATER}"
+    assert _flagged(prose) == {}
