@@ -677,6 +677,7 @@ def test_a_byline_under_a_bare_video_credit_is_no_related_headline() -> None:
      "and environmental news at www.eenews.net.", "editor_note"),                           # scientificamerican.com
     ("We encourage you to share and republish our reports, analyses, breaking news and videos (Click for details).",
      "editor_note"),                                                                         # beforeitsnews.com
+    ("Read CNNOpinion's new Flipboard magazine.", "promo"),                                  # cnn.com
 ])
 def test_furniture_many_sites_share_is_found(line: str, label: str) -> None:
     text = f"{BODY}\n\n{line}\n\n{LATER}\n\n{BODY2}"
@@ -692,6 +693,7 @@ def test_furniture_many_sites_share_is_found(line: str, label: str) -> None:
     "If you can't see the problem, the senator said, you are not looking hard enough.",
     "The views expressed in the memo were shared by several senior officials, aides said.",
     "The magazine reprinted the letter in full, and the senator's office called it a forgery.",
+    "Readers of the company's Flipboard magazine doubled last year, its chief executive said on Monday.",
 ])
 def test_furniture_many_sites_share_spares_prose(line: str) -> None:
     text = f"{BODY}\n\n{line}\n\n{LATER}\n\n{BODY2}"
