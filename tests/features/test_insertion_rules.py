@@ -669,7 +669,6 @@ def test_a_byline_under_a_bare_video_credit_is_no_related_headline() -> None:
     ("GET FOX BUSINESS ON THE GO BY CLICKING HERE", "promo"),
     ("STAY UP TO DATE WITH THE FREE CBN NEWS APP", "promo"),
     ("This is a breaking news story, refresh the page for updates.", "editor_note"),          # dailywire.com
-    ("If you can't see this reader poll, please refresh your page.", "navigation"),         # usatoday.com
     ("Joseph S. Nye Jr. is a professor at Harvard University and the author of \"Is the American Century "
      "Over?\" The views expressed are his own.", "editor_note"),                             # cnn.com
     ("The views expressed by contributors are their own and not the views of The Hill.", "editor_note"),
@@ -690,7 +689,6 @@ def test_furniture_many_sites_share_is_found(line: str, label: str) -> None:
     "Get out the vote efforts were on the go all weekend, volunteers said.",
     "The state launched a free app for voters, and officials said thousands had downloaded it by Monday.",
     "This is a story about a town that lost its only newspaper and what came after.",
-    "If you can't see the problem, the senator said, you are not looking hard enough.",
     "The views expressed in the memo were shared by several senior officials, aides said.",
     "The magazine reprinted the letter in full, and the senator's office called it a forgery.",
     "Readers of the company's Flipboard magazine doubled last year, its chief executive said on Monday.",
