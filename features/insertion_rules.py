@@ -524,6 +524,9 @@ NOTE_PREFIX_RE = re.compile(
     r"|(?:Original|ORIGINAL) (?:[Rr]eport|[Ss]tory|[Pp]ost|REPORT|STORY|POST)\s*:"
     # the bare label of an update paragraph ("UPDATE: A smart reader points out ...")
     r"|(?:UPDATED?|Updated?)\s*:)\s+(?=[A-Z0-9\"“])")
+# A wiki's section-edit link run onto its heading ("Background [ edit ]", MediaWiki): only the link is the site's,
+# except under the headings of the page's own link lists ("See also [ edit ]"), which are navigation whole.
+EDIT_TAIL_RE = re.compile(r"(?:^(?:See also|External links|Further reading|References)\s+|(?:^|(?<=\s)))\[\s?edit\s?\]$")
 # A page script's call left in the text by the scraper ("brightcove.createExperiences();").
 SCRIPT_PREFIX_RE = re.compile(r"[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+\([^()\n]{0,60}\);(?=\s|$)")
 

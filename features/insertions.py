@@ -22,8 +22,8 @@ from .insertion_captions import runin_credits
 from .insertion_layout import foot_labels, layout_labels
 from .insertion_pointers import pointer_labels, pointer_tails, runin_pointers
 from .insertion_rules import (
-    HEAD_PREFIX_RE, NOTE_PREFIX_RE, SCRIPT_PREFIX_RE, SHARE_RE, line_sizes, mark_edge_lists, rule_labels, split_lines,
-    unmark_runin_tweets,
+    EDIT_TAIL_RE, HEAD_PREFIX_RE, NOTE_PREFIX_RE, SCRIPT_PREFIX_RE, SHARE_RE, line_sizes, mark_edge_lists, rule_labels,
+    split_lines, unmark_runin_tweets,
 )
 from .offtopic import OFFTOPIC_FEATURES, offtopic_paragraphs
 from .text import Doc, parse
@@ -104,6 +104,8 @@ def find_insertions(text: str, title: str | None = None) -> list[Span]:
         m, lab = (head, "navigation") if head else (NOTE_PREFIX_RE.match(ln.text), "editor_note")
         if m:
             prefixes.append(Span(ln.start, ln.start + len(m.group().rstrip()), "insertion", lab))
+        elif tail := EDIT_TAIL_RE.search(ln.text):
+            prefixes.append(Span(ln.start + tail.start(), ln.start + tail.end(), "insertion", "navigation"))
     if prefixes:
         spans = sorted(spans + prefixes, key=lambda s: s.start)
     share = SHARE_RE.match(text, lines[0].start)

@@ -678,3 +678,44 @@ def test_a_byline_under_a_bare_video_credit_is_no_related_headline() -> None:
     assert flagged_lines(text).get("by Misyrlena Egkolfopoulou") == "byline"
     heads = f"Video\n\nSenate passes the budget in a late vote\n\n{BODY}\n\n{LATER}\n\n{BODY2}"
     assert flagged_lines(heads).get("Senate passes the budget in a late vote") == "related"
+
+
+# Furniture a CMS, widget or syndication service puts on many sites (stop 39): each line seen on dev-half outlets.
+@pytest.mark.parametrize("line, label", [
+    ("Story continues", "navigation"),                         # yahoo.com
+    ("Link Copied", "navigation"),                             # theatlantic.com
+    ("×", "navigation"),                                       # ksl.com's close button
+    ("^", "navigation"),                                       # onlineathens.com's back-to-top
+    ("Swipe for state forecasts →", "navigation"),             # projects.fivethirtyeight.com
+    ("Share this: Pocket", "social"),                          # quillette.com (WordPress sharing block)
+    ("Like this: Like Loading...", "social"),                  # peacock-panache.com
+    ("GET FOX BUSINESS ON THE GO BY CLICKING HERE", "promo"),
+    ("STAY UP TO DATE WITH THE FREE CBN NEWS APP", "promo"),
+    ("This is a breaking news story, refresh the page for updates.", "editor_note"),          # dailywire.com
+    ("Joseph S. Nye Jr. is a professor at Harvard University and the author of \"Is the American Century "
+     "Over?\" The views expressed are his own.", "editor_note"),                             # cnn.com
+    ("The views expressed by contributors are their own and not the views of The Hill.", "editor_note"),
+    ("Reprinted from Climatewire with permission from E&E News. E&E provides daily coverage of essential energy "
+     "and environmental news at www.eenews.net.", "editor_note"),                           # scientificamerican.com
+    ("We encourage you to share and republish our reports, analyses, breaking news and videos (Click for details).",
+     "editor_note"),                                                                         # beforeitsnews.com
+    ("Read CNNOpinion's new Flipboard magazine.", "promo"),                                  # cnn.com
+])
+def test_furniture_many_sites_share_is_found(line: str, label: str) -> None:
+    text = f"{BODY}\n\n{line}\n\n{LATER}\n\n{BODY2}"
+    assert flagged_lines(text).get(line) == label
+
+
+@pytest.mark.parametrize("line", [
+    "The story continues to unfold in Washington, where senators met behind closed doors on Friday.",
+    "It looks like this: a long line of voters waiting outside the school in the rain.",
+    "Get out the vote efforts were on the go all weekend, volunteers said.",
+    "The state launched a free app for voters, and officials said thousands had downloaded it by Monday.",
+    "This is a story about a town that lost its only newspaper and what came after.",
+    "The views expressed in the memo were shared by several senior officials, aides said.",
+    "The magazine reprinted the letter in full, and the senator's office called it a forgery.",
+    "Readers of the company's Flipboard magazine doubled last year, its chief executive said on Monday.",
+])
+def test_furniture_many_sites_share_spares_prose(line: str) -> None:
+    text = f"{BODY}\n\n{line}\n\n{LATER}\n\n{BODY2}"
+    assert line not in flagged_lines(text)

@@ -243,3 +243,18 @@ def test_an_embedded_tweet_run_into_its_signature_is_content(tweet: str) -> None
     signed = f"{tweet} — Curtis Houck (@CurtisHouck) May 11, 2020"
     assert signed not in _flagged(f"{body}\n\n{signed}\n\n{later}\n\n{BODY2}")
     assert tweet in _flagged(f"{body}\n\n{tweet}\n\n{later}\n\n{BODY2}")
+
+
+def test_a_wiki_edit_link_run_onto_a_heading_is_marked_alone() -> None:
+    text = f"{BODY2}\n\nBackground [ edit ]\n\n{LATER}\n\nSee also [ edit ]\n\n{BODY2}"
+    assert _flagged(text) == {"[ edit ]": "navigation", "See also [ edit ]": "navigation"}
+    prose = f"{BODY2}\n\nHe said he would [edit] the draft himself before the vote on Friday.\n\n{LATER}"
+    assert _flagged(prose) == {}
+
+
+def test_a_video_players_fallback_line_is_marked() -> None:
+    # opslens.com: the Video.js player's notice when no source loads, worded for a video
+    text = f"{BODY2}\n\nNo compatible source was found for this video.\n\n{LATER}"
+    assert _flagged(text) == {"No compatible source was found for this video.": "navigation"}
+    prose = f"{BODY2}\n\nNo compatible source was found for the claim, the fact-checkers said on Monday.\n\n{LATER}"
+    assert _flagged(prose) == {}
