@@ -32,7 +32,7 @@ from scoring.run.chunks import Batch, ChunkResult, PredictFn, in_input_order, ou
 from scoring.run.errors import OutputError, writing
 from scoring.run.preload import preload_features, preload_for_workers
 from scoring.run.progress import count_rows
-from scoring.run.workers import Workers
+from scoring.run.workers import Workers, raise_gc_threshold
 
 log = logging.getLogger(__name__)
 
@@ -224,6 +224,7 @@ class LocalRun:
         thaw = freeze and gc.get_freeze_count() == 0
         if freeze:
             gc.freeze()
+        thresholds = raise_gc_threshold()
         finished = False
         try:
             self._score(iter_prepared(list(self.prepared), self.limit), on_progress or _no_progress, jobs)
@@ -231,6 +232,7 @@ class LocalRun:
                 self.done.end(None)
             finished = True
         finally:
+            gc.set_threshold(*thresholds)
             if thaw:
                 gc.unfreeze()
             if finished:

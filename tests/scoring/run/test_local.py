@@ -11,6 +11,7 @@ from scoring.io.corpus import prepare
 from scoring.io.tables import read_table
 from scoring.run import local, run_local
 from scoring.run.local import LocalRun
+from scoring.run.workers import SCORING_GC_THRESHOLD
 
 from .conftest import read_jsonl, write_corpus
 
@@ -92,6 +93,25 @@ def test_a_one_process_run_keeps_what_is_loaded_out_of_the_collector_and_hands_i
         assert gc.get_freeze_count() > 0
     finally:
         gc.unfreeze()
+    assert (tmp_path / "o.csv").read_bytes() == (tmp_path / "o2.csv").read_bytes()
+
+
+def test_a_run_collects_less_often_while_it_scores_and_hands_the_thresholds_back(tmp_path):
+    corpus = tmp_path / "c.jsonl"
+    write_corpus(corpus, 4)
+    before = gc.get_threshold()
+    try:
+        gc.set_threshold(700, 10, 10)
+        during: list[tuple[int, int, int]] = []
+        LocalRun(prepare([corpus]), tmp_path / "o.csv", batch_size=2).run(
+            on_progress=lambda n: during.append(gc.get_threshold()))
+        assert during == [(SCORING_GC_THRESHOLD, 10, 10)] * 2 and gc.get_threshold() == (700, 10, 10)
+        gc.set_threshold(0, 10, 10)  # automatic collection turned off: left off
+        LocalRun(prepare([corpus]), tmp_path / "o2.csv", batch_size=2).run(
+            on_progress=lambda n: during.append(gc.get_threshold()))
+        assert during[2:] == [(0, 10, 10)] * 2 and gc.get_threshold() == (0, 10, 10)
+    finally:
+        gc.set_threshold(*before)
     assert (tmp_path / "o.csv").read_bytes() == (tmp_path / "o2.csv").read_bytes()
 
 
