@@ -342,8 +342,8 @@ NOUN_AFTER_RE = re.compile(
     r"|yesterday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[^\W\d_]")
 # Reports a speaker makes inside a quotation ("“They say it's bad”", "“I told him no”"); the
 # first and second person only in the past ("I say", "we're talking" are turns of speech). "declared" after a
-# third person or name ("“Former Vice President Dick Cheney declared, ‘...’"; real-news dev: 3 gold cues, none
-# false, the only verb of the author-voice list that gained there without a false cue, bench/RESULTS.md stop 39).
+# third person or name ("“Former Vice President Dick Cheney declared, ‘...’"): on the real-news dev half it adds
+# reports without false cues (bench/RESULTS.md, stop 39).
 QUOTED_CUES = frozenset(
     """said says say told claimed claims claim wrote writes tweeted reported announced warned denied
     insisted suggested called stated vowed declared""".split()
