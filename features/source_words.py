@@ -336,10 +336,13 @@ PASSIVE_AUX = frozenset("be is was were been being are get got gets".split())
 POSSESSIVE_BEFORE_RE = re.compile(
     r"\b(?!(?:he|she|it|that|what|who|there|here|where|let)['’]s)[^\W\d_][\w.-]*(?:['’]s|s['’])[ \t]+\Z", re.IGNORECASE)
 # A participle used as an adjective stands before its noun, not before a clause, a quotation, a comma, an object's
-# determiner or a time ("McDonald's announced Wednesday it ...", "Standard & Poor’s released a report").
+# determiner, a pronoun, a time or an adverb of the verb ("McDonald's announced Wednesday it ...", "Standard & Poor’s
+# released a report", "Walmart's announced it will ...", "Trump's warned repeatedly ...").
 NOUN_AFTER_RE = re.compile(
     r"[ \t]+(?!(?:that|to|as|by|in|on|at|and|or|but|a|an|the|his|her|their|its|our|this|these|those|last|today"
-    r"|yesterday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[^\W\d_]")
+    r"|yesterday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    r"|it|he|she|they|we|I|you|him|them|us|me|with|about|how|what|why|when|whether|if"
+    r"|repeatedly|publicly|privately|previously|recently|already|again|twice)\b)[^\W\d_]")
 # Reports a speaker makes inside a quotation ("“They say it's bad”", "“I told him no”"); the
 # first and second person only in the past ("I say", "we're talking" are turns of speech). "declared" after a
 # third person or name ("“Former Vice President Dick Cheney declared, ‘...’"): on the real-news dev half it adds
