@@ -656,6 +656,8 @@ def test_like_opening_a_paragraph_is_a_preposition_unless_on_a_platform() -> Non
     assert para not in flagged_lines(f"{BODY}\n\n{LATER}\n\n{para}\n\n{BODY2}")
     short = "Like some other features Twitter has released, Topics feels unfinished."
     assert short not in flagged_lines(f"{BODY}\n\n{LATER}\n\n{short}\n\n{BODY2}")
+    compared = "Like many people on Twitter, I was shocked by the video of the arrest on Sunday."
+    assert compared not in flagged_lines(f"{BODY}\n\n{LATER}\n\n{compared}\n\n{BODY2}")
     call = "Like The Daily Signal on Facebook"
     assert flagged_lines(f"{BODY}\n\n{LATER}\n\n{BODY2}\n\n{call}").get(call) == "social"
 
