@@ -245,12 +245,12 @@ MODAL_REPORTS = frozenset("say tell".split())
 NOT_AFTER_TO = frozenset(["write"])
 # Set phrases in which "said", "told" or "say" reports nothing: "That being said,", "All told,", "in accordance
 # with said values", "than, say, Mr. Cruz's plan" (for example), "suffice it to say", the noun "say" after a
-# determiner or possessive ("had no say in", "a greater say in", "their say on"; "More say in a poll that ..." is
-# people saying, see source_phrases.in_set_phrase).
+# determiner or an adjective of amount ("had no say in", "a greater say in"; "More say in a poll that ..." is people
+# saying, see source_phrases.in_set_phrase). After a possessive ("their say on") no subject is found, so no entry.
 SET_PHRASE_RE = re.compile(
     r"(?i:(?:that|this)[ \t]+being[ \t]+said\b|\ball[ \t]+told,|,[ \t]*say[ \t]*,|\bwith[ \t]+said[ \t]+(?-i:[a-z])"
     r"|\bsuffice[ \t]+it[ \t]+to[ \t]+say\b|\b(?:no|a|any|the|final|more|little|equal|greater|bigger|larger|much"
-    r"|real|direct|their|his|its|our|your|my)[ \t]+say[ \t]+(?:in|over|on)\b)")
+    r"|real|direct)[ \t]+say[ \t]+(?:in|over|on)\b)")
 # "more" before the noun "say" only after a word it can qualify; after these or at a sentence's start it is people
 MORE_PEOPLE_BEFORE = frozenset("many far most and but that while".split())
 SET_PHRASE_WORDS = frozenset("said told say".split())

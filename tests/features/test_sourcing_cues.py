@@ -160,7 +160,7 @@ NO_CUE = [
     # nor after a quotation inside the clause, an object or a title, with a place ending the clause (issue 18)
     ('After the talks, the delegation praised the "warm welcome," visited Paris. Then it flew home.', {"visited"}),
     ("The senator called the trip “a wonderful experience,” toured Berlin. He flew home.", {"toured"}),
-    # the noun "say" after any determiner or possessive (issue 18)
+    # the noun "say" after any determiner, adjective of amount or possessive (issue 18)
     ("Workers want a greater say in how the plant is run.", None),
     ("The plan gives states more say on spending decisions.", None),
     ("The law gives parents their say over the school budget.", None),
