@@ -252,7 +252,9 @@ SET_PHRASE_RE = re.compile(
     r"|\bsuffice[ \t]+it[ \t]+to[ \t]+say\b|\b(?:no|a|any|the|final|more|little|equal|greater|bigger|larger|much"
     r"|real|direct)[ \t]+say[ \t]+(?:in|over|on)\b)")
 # "more" before the noun "say" only after a word it can qualify; after these or at a sentence's start it is people
-MORE_PEOPLE_BEFORE = frozenset("many far most and but that while".split())
+# ("many more say ...", "found that more say ..."); after "far", "and" or "but" it is mostly the noun ("want far more
+# say in", "better pay and more say in")
+MORE_PEOPLE_BEFORE = frozenset("many most that while".split())
 SET_PHRASE_WORDS = frozenset("said told say".split())
 
 

@@ -164,6 +164,8 @@ NO_CUE = [
     ("Workers want a greater say in how the plant is run.", None),
     ("The plan gives states more say on spending decisions.", None),
     ("The law gives parents their say over the school budget.", None),
+    ("Unions want far more say in how the plant is run.", None),
+    ("Workers demanded better pay and more say in decisions about safety.", {"say"}),
     # a participle between a noun's possessive and its noun is an adjective (issue 18)
     ("He backed the president’s proposed budget for the coming year.", None),
     ("The coalition took Mosul and ISIS’s declared capital in Raqqa.", None),
