@@ -25,8 +25,12 @@ import argparse
 import json
 from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from scoring.model.datasets import load_fakenews, shared_dir
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 EDGE = ("headline", "title", "byline", "dateline", "timestamp")
 FRESH_SEED = 39
@@ -43,7 +47,7 @@ def _outlets_of(ids_file: Path) -> set[str]:
     return set(corpus.loc[corpus["id"].isin(ids), "outlet"])
 
 
-def fresh_pool(shared: Path, which: str) -> "pd.DataFrame":
+def fresh_pool(shared: Path, which: str) -> pd.DataFrame:
     """The third or fourth pool: disjoint halves of the dev-outlet articles outside the check and second pools."""
     import pandas as pd
 

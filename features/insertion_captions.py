@@ -125,8 +125,11 @@ def _bare_agency_end() -> re.Pattern[str]:
 
 
 # An outlet's name in brackets: capitalised words, no digit, hyphen or slash (a party code "(R-Ohio)", a
-# position "(L)" or a credit "(Name/AP)" is none).
-_OUTLET_PAREN = re.compile(r"\((?:The\s+)?[A-Z][A-Za-z.&'’]+(?:\s+[A-Z][A-Za-z.&'’]+){0,3}\)")
+# position "(L)" or a credit "(Name/AP)" is none), and no word a caption uses to point into its picture or say what
+# it is ("(Left)", "(Center)", "(File Photo)").
+_OUTLET_PAREN = re.compile(
+    r"\((?![^)]*\b(?:Left|Right|Cent(?:er|re)|Middle|Top|Bottom|Front|Back|Row|Inset|Above|Below|File|Photo|Pictured"
+    r"|Video|Illustration)\b)(?:The\s+)?[A-Z][A-Za-z.&'’]+(?:\s+[A-Z][A-Za-z.&'’]+){0,3}\)")
 
 
 def _caption_or_credit(line: str, n_words: int | None = None) -> str | None:

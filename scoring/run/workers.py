@@ -24,22 +24,6 @@ import pandas as pd
 from scoring.io.records import Article, BadRow
 from scoring.run.chunks import ChunkResult, score_chunk
 
-#: The cyclic collector's first threshold while articles are scored (CPython's default is 700). An
-#: article allocates tens of thousands of containers that their reference counts free, so at 700 the
-#: collector passes over them dozens of times an article, and its older generations' passes walk the
-#: run's growing caches of word types each time. Collecting less often changes no output.
-SCORING_GC_THRESHOLD = 20_000
-
-
-def raise_gc_threshold() -> tuple[int, int, int]:
-    """Raise the collector's first threshold to ``SCORING_GC_THRESHOLD`` (left alone when automatic
-    collection is off, a threshold of 0, or already higher); returns the thresholds before."""
-    before = gc.get_threshold()
-    if 0 < before[0] < SCORING_GC_THRESHOLD:
-        gc.set_threshold(SCORING_GC_THRESHOLD, *before[1:])
-    return before
-
-
 log = logging.getLogger(__name__)
 
 CRASH_REASON = "worker process crashed while analysing this article ({})"
@@ -148,6 +132,22 @@ class Workers:
             lane.pool.shutdown(wait=True, cancel_futures=True)
 
 
+#: The cyclic collector's first threshold while articles are scored (CPython's default is 700). An
+#: article allocates tens of thousands of containers that their reference counts free, so at 700 the
+#: collector passes over them dozens of times an article, and its older generations' passes walk the
+#: run's growing caches of word types each time. Collecting less often changes no output.
+SCORING_GC_THRESHOLD = 20_000
+
+
+def raise_gc_threshold() -> tuple[int, int, int]:
+    """Raise the collector's first threshold to ``SCORING_GC_THRESHOLD`` (left alone when automatic
+    collection is off, a threshold of 0, or already higher); returns the thresholds before."""
+    before = gc.get_threshold()
+    if 0 < before[0] < SCORING_GC_THRESHOLD:
+        gc.set_threshold(SCORING_GC_THRESHOLD, *before[1:])
+    return before
+
+
 #: prctl(2) option: the signal a process gets when its parent dies (Linux).
 PR_SET_PDEATHSIG = 1
 #: Seconds between two looks at the parent, where prctl is not available.
@@ -157,9 +157,10 @@ WATCH_INTERVAL = 1.0
 def _init_worker(parent: int) -> None:
     """Workers leave Ctrl-C to the parent, which stops cleanly at a resume point;
     and they die with the parent: killed outright (``kill -9``), it cannot shut
-    the pool down, and its workers would otherwise wait for work for ever."""
+    the pool down, and its workers would otherwise wait for work for ever. A worker only
+    scores, so its collector keeps the scoring threshold for its whole life."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    raise_gc_threshold()  # a worker only scores
+    raise_gc_threshold()
     if not _kill_me_with_parent():
         threading.Thread(target=_watch_parent, args=(parent,), name="relscore-watch-parent", daemon=True).start()
     elif os.getppid() != parent:  # the parent died before the signal was asked for

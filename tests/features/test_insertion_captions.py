@@ -165,3 +165,7 @@ def test_a_sentence_naming_outlets_in_brackets_is_no_caption() -> None:
     caption = "Rep. Jim Jordan (R-Ohio) speaks during a hearing on Capitol Hill on Tuesday, March 5, 2019. (AP)"
     assert caption_label(caption) == "caption"
     assert caption_label("Protesters march toward the Capitol in Washington on Saturday (L) (Reuters)") == "caption"
+    # a word pointing into the picture or naming its kind is no outlet
+    assert caption_label("Senator Jane Doe (Left) speaks with reporters in Washington on Tuesday. (AP)") == "caption"
+    assert caption_label("President Trump (Center) walks to Marine One on Friday (AFP)") == "caption"
+    assert caption_label("Supporters cheer at a rally in Ohio (File Photo) (Reuters)") == "caption"

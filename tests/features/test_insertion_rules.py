@@ -656,6 +656,8 @@ def test_like_opening_a_paragraph_is_a_preposition_unless_on_a_platform() -> Non
     assert para not in flagged_lines(f"{BODY}\n\n{LATER}\n\n{para}\n\n{BODY2}")
     short = "Like some other features Twitter has released, Topics feels unfinished."
     assert short not in flagged_lines(f"{BODY}\n\n{LATER}\n\n{short}\n\n{BODY2}")
+    compared = "Like many people on Twitter, I was shocked by the video of the arrest on Sunday."
+    assert compared not in flagged_lines(f"{BODY}\n\n{LATER}\n\n{compared}\n\n{BODY2}")
     call = "Like The Daily Signal on Facebook"
     assert flagged_lines(f"{BODY}\n\n{LATER}\n\n{BODY2}\n\n{call}").get(call) == "social"
 
@@ -700,6 +702,10 @@ def test_a_byline_under_a_bare_video_credit_is_no_related_headline() -> None:
     ("We encourage you to share and republish our reports, analyses, breaking news and videos (Click for details).",
      "editor_note"),                                                                         # beforeitsnews.com
     ("Read CNNOpinion's new Flipboard magazine.", "promo"),                                  # cnn.com
+    ("CNN’s Flipboard Magazine on everything Bergdahl", "promo"),                             # cnn.com
+    ("This is a developing story. Check back for updates.", "editor_note"),                # buzzfeednews.com
+    ("Katie Bethell is the executive director of PL+US , a national organization advocating for paid family and "
+     "medical leave for everyone in the United States The views expressed are her own.", "editor_note"),  # cnn.com
 ])
 def test_furniture_many_sites_share_is_found(line: str, label: str) -> None:
     text = f"{BODY}\n\n{line}\n\n{LATER}\n\n{BODY2}"
@@ -715,6 +721,12 @@ def test_furniture_many_sites_share_is_found(line: str, label: str) -> None:
     "The views expressed in the memo were shared by several senior officials, aides said.",
     "The magazine reprinted the letter in full, and the senator's office called it a forgery.",
     "Readers of the company's Flipboard magazine doubled last year, its chief executive said on Monday.",
+    # the same words going on as the story's sentence, or reported by it
+    "The company's Flipboard magazine doubled its readers last year, its chief executive said on Monday.",
+    "Get your groceries on the go with the new service, the company said in a statement.",
+    "This is a breaking story that has gripped the nation for weeks, and its end is not in sight.",
+    "More details to come from the hearing, which resumes on Tuesday morning.",
+    "Asked about the memo, the aide said the views expressed are her own.",
 ])
 def test_furniture_many_sites_share_spares_prose(line: str) -> None:
     text = f"{BODY}\n\n{line}\n\n{LATER}\n\n{BODY2}"

@@ -160,14 +160,19 @@ NO_CUE = [
     # nor after a quotation inside the clause, an object or a title, with a place ending the clause (issue 18)
     ('After the talks, the delegation praised the "warm welcome," visited Paris. Then it flew home.', {"visited"}),
     ("The senator called the trip “a wonderful experience,” toured Berlin. He flew home.", {"toured"}),
-    # the noun "say" after any determiner or possessive (issue 18)
+    # the noun "say" after any determiner, adjective of amount or possessive (issue 18)
     ("Workers want a greater say in how the plant is run.", None),
     ("The plan gives states more say on spending decisions.", None),
     ("The law gives parents their say over the school budget.", None),
+    ("Unions want far more say in how the plant is run.", None),
+    ("Workers demanded better pay and more say in decisions about safety.", {"say"}),
     # a participle between a noun's possessive and its noun is an adjective (issue 18)
     ("He backed the president’s proposed budget for the coming year.", None),
     ("The coalition took Mosul and ISIS’s declared capital in Raqqa.", None),
     ("“We took Mosul and ISIS’s declared capital in Raqqa,” the general said.", {"declared"}),
+    # a closing single quote read as a plural's possessive: a passive participle, no report (so "for" stays out of
+    # the words after which the participle is a verb)
+    ("Facebook bans ‘dangerous individuals’ cited for hate speech\nThe company said on Thursday it acted.", {"cited"}),
     # inside a quotation "declared" reports only after a third person or a name (issue 18)
     ("“We declared bankruptcy in May,” the owner said.", {"declared"}),
     # an upper-case teaser line with no full stop stays a headline (issue 18)
@@ -349,6 +354,9 @@ CUE = [
     ("The governor’s proposed that the wall be built by May.", "proposed", None),
     ("McDonald's announced Wednesday it was raising wages for its workers.", "announced", "McDonald's"),
     ("In December, Standard & Poor’s released a report on the premium hikes.", "released", None),
+    # ... or before a pronoun or an adverb of the verb: no adjective stands there
+    ("Walmart's announced it will close 20 stores in the state.", "announced", "Walmart's"),
+    ("The president's warned repeatedly that the deal is dead.", "warned", "The president's"),
     # "more" standing for people before "say", at a sentence's start or after "many" (issue 18)
     ("Fewer voters back the plan. More say in interviews that they oppose it.", "say", None),
     ("Many more say on social media that they oppose it.", "say", None),
