@@ -12,7 +12,9 @@ from collections import Counter
 from functools import lru_cache
 
 from .insertion_bio import REPORTED_RE
-from .insertion_rules import LINE_WORD_RE, NOTE_WORD_RE, Line, is_body, line_sizes, story_above, word_count
+from .insertion_rules import (
+    LINE_WORD_RE, NOTE_WORD_RE, QUOTE_MARK_RE, Line, is_body, line_sizes, story_above, word_count,
+)
 from .lexicons import lexicon_lines
 from .text import ENDS_SENTENCE_RE
 
@@ -82,14 +84,14 @@ def _promo_runs(lines: list[Line], labels: list[str | None], sizes: list[int]) -
     n = len(lines)
     push = [labels[i] in _PUSH and sizes[i] >= 5 for i in range(n)]
     for i in range(max(1, n - 10), n - 1):
-        if labels[i] is None and sizes[i] <= 80 and push[i - 1] and push[i + 1] and not _QUOTE_MARK.search(lines[i].text):
+        if labels[i] is None and sizes[i] <= 80 and push[i - 1] and push[i + 1] and not QUOTE_MARK_RE.search(lines[i].text):
             labels[i] = "promo"
     # Inside the body, a newsletter box's tagline ("The local news you need to start your day")
     # between its sign-up lines: short, not a sentence, both neighbours more than a bare marker.
     for i in range(1, n - 1):
         t = lines[i].text
         if labels[i] is None and sizes[i] <= 12 and labels[i - 1] in _PUSH and labels[i + 1] in _PUSH \
-                and min(sizes[i - 1], sizes[i + 1]) >= 3 and not ENDS_SENTENCE_RE.search(t) and not _QUOTE_MARK.search(t):
+                and min(sizes[i - 1], sizes[i + 1]) >= 3 and not ENDS_SENTENCE_RE.search(t) and not QUOTE_MARK_RE.search(t):
             labels[i] = "promo"
     # A box's heading lines ("Breaking News", "Be the first to know when big news breaks") stand
     # above two or more of its sign-up lines: at most two short lines, none a sentence.
@@ -104,7 +106,7 @@ def _promo_runs(lines: list[Line], labels: list[str | None], sizes: list[int]) -
 
 def _box_head(text: str, size: int) -> bool:
     """Short, not a sentence, no quotation: a box's heading or tagline."""
-    return size <= 10 and not ENDS_SENTENCE_RE.search(text) and not _QUOTE_MARK.search(text) and not text.endswith(":")
+    return size <= 10 and not ENDS_SENTENCE_RE.search(text) and not QUOTE_MARK_RE.search(text) and not text.endswith(":")
 
 
 def _repeated_lines(lines: list[Line], labels: list[str | None], sizes: list[int]) -> None:
@@ -161,7 +163,7 @@ def _caption_like(text: str, size: int) -> bool:
         return False
     if not text[0].isupper() or _RUN_NOT.search(text) or _KICKER_HEAD.match(text):
         return False  # (a quotation mark opening it: the story quoting someone)
-    if REPORTED_RE.search(text) and _QUOTE_MARK.search(text):
+    if REPORTED_RE.search(text) and QUOTE_MARK_RE.search(text):
         return False  # '"Writing checks ... is Obamacare," the memo says': the story's quotation
     words = [w for w in LINE_WORD_RE.findall(text) if len(w) > 3]
     return sum(w[0].isupper() for w in words) < 0.8 * len(words)
@@ -267,7 +269,7 @@ def _kicker_line(text: str) -> bool:
         return False
     rest = text[m.end():]
     return rest[:1].isupper() and not rest.isupper() and not rest.rstrip().endswith(_SENTENCE_ENDS) \
-        and not _QUOTE_MARK.search(rest)
+        and not QUOTE_MARK_RE.search(rest)
 
 
 def _body_beside(lines: list[Line], labels: list[str | None], i: int, step: int, hits: list[int]) -> bool:
@@ -316,7 +318,6 @@ _BAR_SPLIT = re.compile(r"\s+\|\s+")
 _KICKER = re.compile(r"^[A-Z][A-Z0-9&'’ -]{2,40}$")
 _PUSH = ("promo", "social")
 _FOOT_CREDIT = re.compile(r"\b(?:[Rr]eport(?:ed|s|ing)|[Cc]ontribut\w+|[Ww]ritten|Credit)\b|^By\b")
-_QUOTE_MARK = re.compile(r"[“”\"]")
 # "Julian Zelizer": two or three capitalised words (a middle initial allowed), nothing else.
 _NAME_LINE = re.compile(r"^[A-Z][a-z'’-]+(?: [A-Z]\.)?(?: [A-Z][a-z'’-]+){1,2}$")
 

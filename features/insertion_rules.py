@@ -273,16 +273,16 @@ def _quote_open_at(line: str, pos: int) -> bool:
     """True when the line opens with the story's words and a quotation is still open at ``pos``
     (the call is quoted, not the page's), whichever of the line's quotations holds it: a straight
     mark toggles, a curly one opens or closes (a straight quote closed by a curly one is closed)."""
-    first = _QUOTE_MARK.search(line, 0, pos)
+    first = QUOTE_MARK_RE.search(line, 0, pos)
     if first is None or not _WORD.search(line, 0, first.start()):
         return False
     is_open = False
-    for q in _QUOTE_MARK.finditer(line, first.start(), pos):
+    for q in QUOTE_MARK_RE.finditer(line, first.start(), pos):
         is_open = (not is_open) if q.group() == '"' else q.group() == "“"
     return is_open
 
 
-_QUOTE_MARK = re.compile(r"[“”\"]")
+QUOTE_MARK_RE = re.compile(r"[“”\"]")
 _WORD = re.compile(r"\w")
 
 # A bracketed time closing a sentence (its full stop after the bracket); the stop is stripped from ``core``.
