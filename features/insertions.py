@@ -10,13 +10,15 @@ parses the article with those lines blanked, so every other extractor measures
 the body only.
 
 Marked lines are found by rules over single lines (``features.insertion_rules``) and
-over runs of lines (``features.insertion_layout``);
+over runs of lines (``features.insertion_layout``), native-ad widgets by their block
+(``features.insertion_blocks``);
 unmarked off-topic paragraphs by a model of their similarity to the rest of the
 article (``features.offtopic``). This module combines the two and measures them.
 """
 from __future__ import annotations
 
 from .base import ArticleTransformer, Span, safe_div
+from .insertion_blocks import chumbox_labels
 from .insertion_calls import reader_call_labels, runin_reader_question
 from .insertion_captions import runin_credits
 from .insertion_layout import foot_labels, layout_labels
@@ -85,6 +87,7 @@ def find_insertions(text: str, title: str | None = None) -> list[Span]:
     foot_labels(lines, labels, sizes)
     pointer_labels(lines, labels, sizes)
     reader_call_labels(lines, labels, sizes)
+    chumbox_labels([ln.text for ln in lines], labels)  # ad headlines told by form, hook and block
     unmark_runin_tweets(lines, labels)  # after every rule: a tweet's first word may look like any of them
     mark_edge_lists(labels)
     tails = pointer_tails(lines, labels)  # a link run onto a story's paragraph: only the link is marked
