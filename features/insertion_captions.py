@@ -104,7 +104,8 @@ def caption_label(line: str, n_words: int | None = None) -> str | None:
     """'caption' / 'credit' for a line that is a photo caption or credit, else None;
     ``n_words`` is the line's word count when the caller has it."""
     lab = _caption_or_credit(line, n_words)
-    if lab is None and (len(line.split()) if n_words is None else n_words) <= _SCENE_MAX_WORDS and is_scene_caption(line):
+    n = len(line.split()) if n_words is None else n_words
+    if lab is None and n <= _SCENE_MAX_WORDS and is_scene_caption(line):
         return "caption"
     if lab == "caption" and REPORTED_RE.search(line) and not _PLAYER_CAPTION.match(line) \
             and not _PHOTO_PAREN_END.search(line) and not is_scene_caption(line):
@@ -129,9 +130,9 @@ def _scene_re() -> re.Pattern[str]:
     # and the verb follows no article or possessive (a noun then: "a march", "their stand").
     aux = r"(?!(?:will|would|to|who|that|which|is|are|was|were|has|have|had|said|says|can|may|might|not|also|could" \
           r"|should|must|did|does|do|be|been|when|as|if|after|before|while)\b)"
-    # A lower-case word ending in "-ed" is a past verb ("BJP members led a march"): the story's narration.
     # A sentence opening on a preposition or conjunction ("After a five-day wait, ...") has no subject there.
     opener = r"(?!(?:After|Before|When|While|As|If|In|On|At|During|Since|Until|Once|Despite|Though|Although|For)\b)"
+    # A lower-case word ending in "-ed" is a past verb ("BJP members led a march"): the story's narration.
     subject = rf"{opener}(?:[A-Z][\w.'’-]*|An?|The)(?:,?\s+(?:[A-Z][\w.'’-]*|an?|the|of|and|his|her|their" \
               rf"|{aux}(?![a-z]+ed\b|led\b)[a-z][a-z-]+)){{0,9}}"
     # The scene's date, in the first sentence (a dot inside a word, "HealthCare.gov", does not end it): a month

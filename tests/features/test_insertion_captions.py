@@ -200,7 +200,8 @@ def test_a_scene_caption_keeps_its_label_when_the_story_reports_after_it_but_a_r
     cap = ("President Obama stands next to FBI Director James Comey in a 2013 photo. White House Press Secretary "
            "Josh Earnest said Obama trusts him. (Charles Dharapak/AP)")
     assert caption_label(cap) == "caption"
-    assert caption_label("Press Secretary Josh Earnest said Obama trusts Comey, seen in 2013. (Charles Dharapak/AP)") is None
+    prose = "Press Secretary Josh Earnest said Obama trusts Comey, seen in 2013. (Charles Dharapak/AP)"
+    assert caption_label(prose) is None
 
 
 def test_an_embedded_tweet_dated_by_its_signature_is_no_scene_caption() -> None:
