@@ -13,7 +13,7 @@ from .insertion_bio import REPORTED_RE
 from .lexicons import lexicon_lines
 from .text import ENDS_SENTENCE_RE
 
-__all__ = ["NAME_RX", "caption_above_credit", "caption_label", "is_gallery_line", "runin_credits"]
+__all__ = ["NAME_RX", "caption_above_credit", "caption_label", "is_gallery_line", "is_scene_caption", "runin_credits"]
 
 
 @lru_cache(maxsize=1)
@@ -104,11 +104,58 @@ def caption_label(line: str, n_words: int | None = None) -> str | None:
     """'caption' / 'credit' for a line that is a photo caption or credit, else None;
     ``n_words`` is the line's word count when the caller has it."""
     lab = _caption_or_credit(line, n_words)
-    if lab == "caption" and REPORTED_RE.search(line) and not _PLAYER_CAPTION.match(line) and not _PHOTO_PAREN_END.search(line):
+    n = len(line.split()) if n_words is None else n_words
+    if lab is None and n <= _SCENE_MAX_WORDS and is_scene_caption(line):
+        return "caption"
+    if lab == "caption" and REPORTED_RE.search(line) and not _PLAYER_CAPTION.match(line) \
+            and not _PHOTO_PAREN_END.search(line) and not is_scene_caption(line):
         return None  # "..., the post said.": a reporting sentence of the story, not a caption
     if lab == "caption" and _names_outlets(line):
         return None
     return lab
+
+
+# A scene caption with the story's context after it runs to three or four sentences (CNN's galleries, Getty's
+# captions); longer is a paragraph.
+_SCENE_MAX_WORDS = 70
+
+
+@lru_cache(maxsize=1)
+def _scene_re() -> re.Pattern[str]:
+    verbs = "|".join(sorted(map(re.escape, lexicon_lines("insertion_scene_verbs_v1.txt")), key=len, reverse=True))
+    if not verbs:
+        raise ValueError("insertion_scene_verbs_v1.txt is empty")
+    # The subject: a capitalised first word, then up to nine words that are names, articles or nouns; no
+    # auxiliary, relative or conjunction ("The court will listen", "The man who speaks") stands before the verb,
+    # and the verb follows no article or possessive (a noun then: "a march", "their stand").
+    aux = r"(?!(?:will|would|to|who|that|which|is|are|was|were|has|have|had|said|says|can|may|might|not|also|could" \
+          r"|should|must|did|does|do|be|been|when|as|if|after|before|while)\b)"
+    # A sentence opening on a preposition or conjunction ("After a five-day wait, ...") has no subject there.
+    opener = r"(?!(?:After|Before|When|While|As|If|In|On|At|During|Since|Until|Once|Despite|Though|Although|For)\b)"
+    # A lower-case word ending in "-ed" is a past verb ("BJP members led a march"): the story's narration.
+    subject = rf"{opener}(?:[A-Z][\w.'’-]*|An?|The)(?:,?\s+(?:[A-Z][\w.'’-]*|an?|the|of|and|his|her|their" \
+              rf"|{aux}(?![a-z]+ed\b|led\b)[a-z][a-z-]+)){{0,9}}"
+    # The scene's date, in the first sentence (a dot inside a word, "HealthCare.gov", does not end it): a month
+    # with its day or year ("on Sunday, November 1", "June 15, 2011", "in March 2019"), or "in a 2013 photo".
+    # A weekday alone is how a story dates its news.
+    month = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+             r"|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)")
+    # A deadline's or a span's date ("by June 1", "until March 2019") is the story's, not a picture's moment.
+    date = r"(?<!\bby )(?<!\buntil )(?<!\bbefore )(?<!\bafter )(?<!\bsince )(?<!\bfrom )(?<!\bto )(?<!\bthrough )" \
+           rf"(?:{month}\s+\d{{1,2}}(?:,?\s+(?:19|20)\d\d)?\b|{month}\s+(?:19|20)\d\d\b" \
+           r"|\bin\s+(?:a|this)\s+(?:(?:19|20)\d\d\s+)?(?:file\s+)?photo\b)"
+    not_noun = r"(?<!\ba)(?<!\ban)(?<!\bthe)(?<!\bhis)(?<!\bher)(?<!\btheir)"
+    return re.compile(rf"{subject}{not_noun}\s+(?:{verbs})\b(?!\s+(?:to|for)\s+be\b)(?:[^.!?]|\.(?=\S))*?{date}")
+
+
+def is_scene_caption(line: str) -> bool:
+    """True for a line whose first sentence is a photo caption in the photo desk's grammar: a subject, a
+    present-simple verb of what the picture shows and the scene's date ("A woman looks at the HealthCare.gov
+    site October 1, 2013 in Washington, DC.", "Kurdish fighters walk to positions ... on Sunday, October 19.").
+    Story prose tells the past, and a heading carries no date; quoted text is a quotation's, never a caption."""
+    if not line[:1].isupper() or '"' in line or "“" in line or "”" in line or "(@" in line or "pic.twitter" in line:
+        return False  # an embedded tweet's signature ends "— Name (@handle) July 13, 2016": a tweet's date
+    return _scene_re().match(line) is not None
 
 
 def _names_outlets(line: str) -> bool:

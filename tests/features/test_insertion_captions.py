@@ -169,3 +169,42 @@ def test_a_sentence_naming_outlets_in_brackets_is_no_caption() -> None:
     assert caption_label("Senator Jane Doe (Left) speaks with reporters in Washington on Tuesday. (AP)") == "caption"
     assert caption_label("President Trump (Center) walks to Marine One on Friday (AFP)") == "caption"
     assert caption_label("Supporters cheer at a rally in Ohio (File Photo) (Reuters)") == "caption"
+
+
+# Scene captions without a photo word or credit: a subject, a present-simple verb of what the picture shows,
+# the scene's date. Firing rows (between two body paragraphs), each with its quiet twin: the nearest story prose.
+@pytest.mark.parametrize("caption, prose", [
+    # cnn.com gallery: plural subject, bare weekday-and-date
+    ("Kurdish fighters walk to positions as they combat ISIS forces in Kobani on Sunday, October 19.",
+     "Kurdish fighters walked to positions as they combat ISIS forces in Kobani on Sunday, October 19."),
+    # Getty's grammar: the date with no preposition, a dot inside a web address
+    ("A woman looks at the HealthCare.gov insurance exchange internet site October 1, 2013 in Washington, DC.",
+     "A woman looks at the HealthCare.gov insurance exchange internet site on Tuesday in Washington, DC."),
+    # washingtonpost.com: the context sentence after the caption does not undo it
+    ("Families gather in a park on July 9 in downtown Lewiston, a small Maine town. That day, masks were "
+     "handed out at the park.",
+     "The high court holds fast to a self-imposed deadline to have all draft opinions finished by June 1."),
+    # a noun after an article is no verb ("a march"); a sentence opening on a preposition has no subject there
+    ("Sanders speaks at a rally in Santa Monica, California, in June 2016.",
+     "BJP members led a march to Ayodhya in December 1992, during which the mosque was razed."),
+    ("Syrian children wait as doctors perform medical checkups at a refugee center on October 26, 2013.",
+     "After a five-day wait in a hielera, David and Sebastian were finally released in El Paso on Oct. 7."),
+])
+def test_a_scene_caption_between_paragraphs_is_a_caption_but_the_storys_prose_is_not(caption: str, prose: str) -> None:
+    assert flagged_lines(f"{BODY}\n\n{caption}\n\n{BODY2}").get(caption) == "caption"
+    assert prose not in flagged_lines(f"{BODY}\n\n{prose}\n\n{BODY2}")
+
+
+def test_a_scene_caption_keeps_its_label_when_the_story_reports_after_it_but_a_reporting_sentence_does_not() -> None:
+    """nydailynews.com: the caption's second sentence reports ("said") and its credit closes the line."""
+    cap = ("President Obama stands next to FBI Director James Comey in a 2013 photo. White House Press Secretary "
+           "Josh Earnest said Obama trusts him. (Charles Dharapak/AP)")
+    assert caption_label(cap) == "caption"
+    prose = "Press Secretary Josh Earnest said Obama trusts Comey, seen in 2013. (Charles Dharapak/AP)"
+    assert caption_label(prose) is None
+
+
+def test_an_embedded_tweet_dated_by_its_signature_is_no_scene_caption() -> None:
+    tweet = ("David Cameron arrives at Buckingham Palace to formally resign as prime minister "
+             "pic.twitter.com/1t30Gf8YU0 — ITV News (@itvnews) July 13, 2016")
+    assert caption_label(tweet) != "caption"

@@ -134,7 +134,9 @@ def _spans(text: str) -> dict[str, str]:
 @pytest.mark.parametrize("line, credit", [
     ("Students from a high school in Rockville march in protest on Wednesday morning. (WTOP/Nick Iannelli) "
      "(WTOP/Nick Iannelli) ( 1 /4)", "(WTOP/Nick Iannelli)"),
-    ("President Obama stands next to FBI Director James Comey in a 2013 photo. A spokesman said Obama "
+    # a line that reports is the story's, its credit the picture's (a scene caption that reports after it is
+    # all caption: test_insertion_captions.py)
+    ("Obama and FBI Director James Comey have met often since 2013. A spokesman said Obama "
      "trusts him. (Charles Dharapak/AP)", "(Charles Dharapak/AP)"),
     ("A Hobby Lobby store in Denver. (Photo: Ed Andrieski, AP) Story Highlights The administration says it "
      "can ignore the law.", "(Photo: Ed Andrieski, AP)"),
