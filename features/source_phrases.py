@@ -13,12 +13,13 @@ from dataclasses import replace
 
 from .source_np import NounPhrase, POSSESSIVE_RE, clean_gap, function_form, is_cap, np_forward, tokens_in
 from .source_words import (
-    AFTER_QUOTE_RE, APPOSED_NAME_RE, APPOSITIVE_AFTER_RE, BOUNDARY, COORD_VERB_RE, DAY_PARTS, DETERMINERS,
-    INTRO_PREPS, INTRO_RE, INVERSION_MARKS, Lexicon, LONE_QUANTIFIERS, MANNER_RE, MODALS, MORE_PEOPLE_BEFORE,
-    NOUN_AFTER_RE, NP_STOP, PASSIVE_AUX, PAST_PROGRESSIVE_AUX, PAST_PROGRESSIVE_CUES, PERSON_PRONOUNS,
-    POSSESSIVE_BEFORE_RE, POSTMOD, POSTPOSABLE, PRESENT_AUX, PRONOUNS, QUOTE_INVERTED_CUE_RE, QUOTE_MARK_RE, RELATIVE,
-    RELATIVE_AFTER_RE, RELATIVE_RE, RELATIVE_STOP, SET_PHRASE_RE, SET_PHRASE_WORDS, SHORT_QUOTE_RE, SKIP_BEFORE,
-    SUBORDINATORS, THINGS, TICKER_BEFORE_RE, TIME_PREPS, TIME_WORDS, TO_BEFORE_RE, VERB_NEXT_RE, WEEKDAYS,
+    AFTER_QUOTE_RE, APPOSED_NAME_RE, APPOSITIVE_AFTER_RE, ATTACKED_BODILY_RE, BOUNDARY, COORD_VERB_RE, DAY_PARTS,
+    DETERMINERS, INTRO_PREPS, INTRO_RE, INVERSION_MARKS, Lexicon, LONE_QUANTIFIERS, MANNER_RE, MODALS,
+    MORE_PEOPLE_BEFORE, NOUN_AFTER_RE, NP_STOP, PASSIVE_AUX, PAST_PROGRESSIVE_AUX, PAST_PROGRESSIVE_CUES,
+    PERSON_PRONOUNS, POSSESSIVE_BEFORE_RE, POSTMOD, POSTPOSABLE, PRESENT_AUX, PRONOUNS, QUOTE_AFTER_RE,
+    QUOTE_INVERTED_CUE_RE, QUOTE_MARK_RE, RELATIVE, RELATIVE_AFTER_RE, RELATIVE_RE, RELATIVE_STOP,
+    REPEATED_WORDS_RE, REPEATS, SET_PHRASE_RE, SET_PHRASE_WORDS, SHORT_QUOTE_RE, SKIP_BEFORE, SUBORDINATORS, THINGS,
+    TICKER_BEFORE_RE, TIME_PREPS, TIME_WORDS, TO_BEFORE_RE, VERB_NEXT_RE, WEEKDAYS,
 )
 
 # Compiled once: these run per clause that ends at a cue.
@@ -474,6 +475,52 @@ def in_set_phrase(text: str, start: int, word: str) -> bool:
     return word in SET_PHRASE_WORDS and any(
         m.start() <= start < m.end() and not _more_people(text, m.start())
         for m in SET_PHRASE_RE.finditer(text, max(0, start - 24), start + 8))
+
+
+_RELATIVE_THAT_RE = re.compile(r"\w[^\S\n]+(that)[^\S\n]+$")
+_OF_PLACE = frozenset("at in on from by of to for with about beside near".split())
+
+
+def relative_report(text: str, start: int, end: int, word: str) -> bool:
+    """The cue ``word`` at ``start``-``end`` is "said"/"says" after a relative "that" and before the quotation it
+    introduces ("a message that said, “Sorry, ...”", "water bottles that said “Welcome”"): a report, though
+    "that" before a cue is otherwise its determiner ("that said," opening a sentence is the aside "That said")."""
+    if word not in ("said", "says") or QUOTE_AFTER_RE.match(text, end) is None:
+        return False
+    return _RELATIVE_THAT_RE.search(text, max(0, start - 40), start) is not None
+
+
+def relative_quote_source(text: str, sent_s: int, s: int, e: int, lex: Lexicon) -> list[NounPhrase] | None:
+    """The phrase a relative "that" before "said"/"says" and a quotation stands for, which bears the words:
+    "a message that said, “...”" gives "a message", "signs that said “...”" nothing (no determiner to find
+    where the phrase starts, so "marched with signs" is not taken); None for any other cue. "that read" keeps the
+    sentence's subject, whom the annotators mark ("The office of McCain sent a statement that read, ...")."""
+    if text[s:e].lower() not in ("said", "says") or QUOTE_AFTER_RE.match(text, e) is None:
+        return None
+    m = _RELATIVE_THAT_RE.search(text, max(sent_s, s - 40), s)
+    if m is None:
+        return None
+    head = antecedent(text, sent_s, m.start(1), "that", lex)
+    if head is None or not text[head.end : m.start(1)].isspace():
+        return []
+    words = list(re.finditer(r"[\w’'-]+", text[head.start : head.end]))
+    dets = [w for w in words if w.group().lower() in DETERMINERS]
+    # a preposition after the determiner leaves it unclear which noun bears the words ("a statement at the sit-in
+    # today", "a button on his left lapel")
+    if not dets or words[-1].group().lower() in TIME_WORDS or any(
+            w.group().lower() in _OF_PLACE for w in words if w.start() > dets[0].start()):
+        return []
+    np_ = np_forward(text, head.start + dets[0].start(), head.end, lex)
+    return [np_] if np_ is not None and np_.end == head.end else []
+
+
+def act_without_words(text: str, end: int, word: str) -> bool:
+    """The cue ``word`` ending at ``end`` names an act that reports no words: "attacked" beside violence ("attacked
+    and arrested journalists", "attacked protesters with tear gas"), "repeated" before no "that" and nothing said
+    ("repeated the experiment")."""
+    if word == "attacked":
+        return ATTACKED_BODILY_RE.match(text, end) is not None
+    return word in REPEATS and REPEATED_WORDS_RE.match(text, end) is None
 
 
 def possessive_participle(text: str, start: int, end: int) -> bool:

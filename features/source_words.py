@@ -266,8 +266,8 @@ SAY_FRAMES = frozenset(
 # Cue forms that report only in some contexts (checked in sourcing._reports_no_one):
 #   add       adding things, not words: "adding to his lead", "had added $9 trillion"
 #   evidence  no finding: "showed up", "found herself", "as if it shows what happens" (no "that")
-#   data      "show"/"showing" report data only after a data noun ("polls show") or before "that";
-#             elsewhere they display ("or show images of his supporters")
+#   data      "show"/"showing"/"suggest" report data only after a data noun ("polls show", "polls suggest") or before
+#             "that"; elsewhere they display or propose ("or show images of his supporters", "I would suggest")
 #   quoting   "read(s)"/"reading"/"continued"/"continues" only next to the quotation they introduce or close ("“...,” read
 #             the email", "a statement that read, “...”", "“...,” he continued"), not "read the report",
 #             "continued to condemn", "the tone continued the next night"
@@ -278,7 +278,7 @@ SAY_FRAMES = frozenset(
 FORMS = {
     "add": frozenset("added adding adds".split()),
     "evidence": frozenset("show shows showed found finds".split()),
-    "data": frozenset("show shows showing".split()),
+    "data": frozenset("show shows showing suggest".split()),
     "finding": frozenset("found finds".split()),
     "quoting": frozenset("read reads reading continued continues".split()),
     "naming": frozenset("called calls calling".split()),
@@ -298,12 +298,22 @@ ATTACKED_BODILY_RE = re.compile(
     r"(?:,?[ \t]+(?:and|or)[ \t]+(?:\w+ly[ \t]+)?(?:arrested|killed|beaten|beat|injured|wounded|robbed|raped|stabbed|shot|"
     r"abused|assaulted|kidnapped|detained)\b|[^.;:!?\n“”\"]{0,60}?\bwith[ \t]+(?:tear[ \t]+gas|pepper[ \t]+spray|"
     r"(?:a[ \t]+)?(?:knife|knives|guns?|bats?|rocks|stones|batons|clubs|weapons|machetes|hammers?|bricks)\b))")
+# "repeated"/"repeats" report only before "that" or what was said ("repeated his claim", "repeated the attacks"),
+# not "repeated the experiment" or the adjective ("his repeated requests")
+REPEATS = frozenset("repeated repeats".split())
+REPEATED_WORDS_RE = re.compile(
+    r"[^\S\n]+(?:that\b|(?:his|her|their|its|the|that|a|this|those|"
+    r"these)[^\S\n]+(?:claims?|contention|assertions?|accusations?|allegations?|charges?|promises?|pledge|vow|"
+    r"warnings?|threats?|calls?|demands?|denial|criticism|attacks?|arguments?|insistence|message|remarks|comments|"
+    r"statement|position|refrain|mantra)\b)", re.IGNORECASE)
 # What follows a participle that places its noun ("a video posted on Facebook", "a report published in 2015").
 PLACE_PREPS = frozenset("on in to at".split())
 PLACING_PARTICIPLES = frozenset("posted published released issued uploaded shared filed written".split())
 # A participle after a preposition is an adjective ("the number of confirmed cases", "for added comfort").
 ADJECTIVE_AFTER = frozenset("of for with about from into".split())
-QUOTE_AFTER_RE = re.compile(r"[^\S\n]*[,:]?[^\S\n]*(?:[“\"]|''|‘‘)")
+# The quotation a quoting verb opens: on its line, or after a colon ending the line, in the next paragraph
+# ("Cruz continued:" / "“You look at the questions ...”"); "continued" at a line's end without a colon narrates.
+QUOTE_AFTER_RE = re.compile(r"[^\S\n]*(?:[,:]?[^\S\n]*|:[^\S\n]*\n\s*)(?:[“\"]|''|‘‘)")
 # the speaker between may carry an aside in commas ('“...,” the statement, obtained by PEOPLE, read')
 QUOTE_BEFORE_RE = re.compile(
     r"(?:[,!?.]?[”\"]|[,!?.](?:''|’’|['’]))[^\S\n]+(?:(?:[\w’'-]+[^\S\n]+){0,6}|(?:[\w’'-]+[^\S\n]+){0,3}[\w’'-]+,"

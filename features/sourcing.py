@@ -34,21 +34,20 @@ from .source_groups import (
 )
 from .source_np import NounPhrase, function_form, np_forward
 from .source_phrases import (
-    first_verb_subject, in_set_phrase, in_teaser_headline, inverted_speaker, np_before_gerund, possessive_participle,
-    resolve_pronoun, sentence_subject, subject_before,
+    act_without_words, first_verb_subject, in_set_phrase, in_teaser_headline, inverted_speaker, np_before_gerund,
+    possessive_participle, relative_quote_source, relative_report, resolve_pronoun, sentence_subject, subject_before,
 )
 from .source_quotes import content_for_cue, one_span_per_quote, quote_spans, quote_tail_cues
 from .source_words import (
-    ADJECTIVE_AFTER, ATTACKED_BODILY_RE, BELIEF, BOUNDARY, BROADCAST, BY_AGENT_RE, CLAIM_FORMS, CLAIM_SUBJECTS,
-    COLON_CUE_RE, COLON_SPEAKER_RE, CONFORMITY_RE, DETERMINERS, FINDERS, FIRST_SECOND, FORMS, FROM_LINE_RE,
-    FROM_OPENING_RE, GERUND_WHILE_RE, INFERENCE_GERUNDS, Lexicon, MANNER_LABEL, MANNER_RE, MODALS, MODAL_REPORTS,
-    NAMING_BEFORE, NEGATED_LAST_LETTERS, NEGATED_RE, NEITHER_RE, NEW_SUBJECT_RE, NOT_AFTER_TO, NOT_A_CUE_AFTER,
-    NOT_A_CUE_BEFORE,
+    ADJECTIVE_AFTER, BELIEF, BOUNDARY, BROADCAST, BY_AGENT_RE, CLAIM_FORMS, CLAIM_SUBJECTS, COLON_CUE_RE,
+    COLON_SPEAKER_RE, CONFORMITY_RE, DETERMINERS, FINDERS, FIRST_SECOND, FORMS, FROM_LINE_RE, FROM_OPENING_RE,
+    GERUND_WHILE_RE, INFERENCE_GERUNDS, Lexicon, MANNER_LABEL, MANNER_RE, MODALS, MODAL_REPORTS, NAMING_BEFORE,
+    NEGATED_LAST_LETTERS, NEGATED_RE, NEITHER_RE, NEW_SUBJECT_RE, NOT_AFTER_TO, NOT_A_CUE_AFTER, NOT_A_CUE_BEFORE,
     NOUN_BEFORE, NP_STOP, OBJECT_PRONOUNS, ORG_HEADS, PASSIVE_AGENT_BEFORE_RE, PASSIVE_AUX, PASSIVE_BEFORE_RE,
     PASSIVE_CUES, PASSIVE_GAP, PASSIVE_NEVER, PER_RE, PLACE_PREPS, PLACING_PARTICIPLES, POLL_IN_RE, PRONOUNS,
     QUOTED_AS_BEFORE_RE, QUOTED_AS_RE, QUOTED_CLAUSE_START_RE, QUOTED_CUES, QUOTED_PAST, QUOTE_AFTER_RE,
-    QUOTE_BEFORE_RE, QUOTE_MARK_RE, REFLEXIVES, RELATIVE, SAY_FRAMES, SKIP_BEFORE, SOURCE_LABELS,
-    STANCE, STANDALONE_MANNER_RE, SUBORDINATORS, THAT_RE, TIME_WORDS, TOOK_TO_RE, WRITING_AFTER_RE, lexicon,
+    QUOTE_BEFORE_RE, QUOTE_MARK_RE, REFLEXIVES, RELATIVE, SAY_FRAMES, SKIP_BEFORE, SOURCE_LABELS, STANCE,
+    STANDALONE_MANNER_RE, SUBORDINATORS, THAT_RE, TIME_WORDS, TOOK_TO_RE, WRITING_AFTER_RE, lexicon,
 )
 from .text import Doc
 
@@ -251,8 +250,8 @@ def _reports_no_one(text: str, toks: list[tuple[int, int]], low: list[str], i: i
         return True
     if w == "according" and CONFORMITY_RE.match(text, toks[i][1]):
         return True
-    if w == "attacked" and ATTACKED_BODILY_RE.match(text, toks[i][1]):
-        return True  # "attacked and arrested journalists", "attacked protesters with tear gas": violence, no words
+    if act_without_words(text, toks[i][1], w):
+        return True
     if w in FORMS["quoting"]:
         s, e = toks[i]
         return not (QUOTE_AFTER_RE.match(text, e) or QUOTE_BEFORE_RE.search(text, max(0, s - 60), s))
@@ -287,6 +286,7 @@ def _reports_no_one(text: str, toks: list[tuple[int, int]], low: list[str], i: i
         return True  # "they were (then) asked to rate ...", "questions were asked": no asker, nothing reported
     # "Press TV said": a verb form after a broadcaster's medium is its report, not a noun compound ("TV interview")
     noun = prev in NOUN_BEFORE and not (prev in BROADCAST and (w.endswith("ed") or w in ("said", "says", "told")))
+    noun = noun and not relative_report(text, *toks[i], w)
     if (noun or prev in NOT_A_CUE_BEFORE or prev in ADJECTIVE_AFTER and w.endswith("ed")) and spaced:
         return True  # 'that," said' is a cue: the gap holds more than a space
     if w in FORMS["evidence"] and nxt != "that" and (prev == "it" or prev.endswith("ly") and i > 1 and low[i - 2] == "it"):
@@ -397,6 +397,9 @@ def _sources_for_cue(
     inverted = inverted_speaker(text, s, e, sent_e, first, before, lex)
     if inverted is not None:
         return [inverted]
+    borne = relative_quote_source(text, sent_s, s, e, lex)
+    if borne is not None:
+        return borne
     beside = _speaker_beside_act(text, sent_s, s, form, before, lex)
     if beside is not None:
         return beside

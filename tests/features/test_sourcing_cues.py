@@ -1,7 +1,8 @@
 """Sourcing cues that report nothing, and cues that report only in a given frame (issue 18):
 passives without an agent, "called" naming a thing, "read" next to a quotation, "notes" and
 "reports" after their speaker, adding things, participles as adjectives, evidence verbs that
-find nothing, "show" after a data noun, a poll opening a sentence. Each rule has sentences on
+find nothing, "show" and "suggest" after a data noun, a poll opening a sentence, "repeated" a claim, "continued:"
+before a quotation, a relative "that said". Each rule has sentences on
 which it fires and sentences on which it must not."""
 from __future__ import annotations
 
@@ -102,7 +103,8 @@ NO_CUE = [
     # "quoted" without "as saying" quotes no speaker
     ("The price quoted by the dealer was too high.", None),
     ("He quoted a figure of $3 million in his speech.", None),
-    ("The TV reports suggest the storm is moving north.", None),
+    # (its "suggest" after the data noun reports, issue 18 stop 40)
+    ("The TV reports suggest the storm is moving north.", {"reports"}),
     # taking to a place or a habit is no publishing; nor is a second verb after "and"
     ("Thousands took to the streets to protest the ruling.", None),
     ("She took to running at dawn to clear her head.", None),
@@ -177,6 +179,14 @@ NO_CUE = [
     ("“We declared bankruptcy in May,” the owner said.", {"declared"}),
     # an upper-case teaser line with no full stop stays a headline (issue 18)
     ("Officials met on Monday.\nTHE GOVERNOR SAYS THE STATE WILL REOPEN SCHOOLS NEXT WEEK\nReporters left.", None),
+    # bare "suggest" without a data noun proposes; "repeated" as an adjective; "continued" ending a line with no
+    # colon; "That said," opening a sentence (issue 18)
+    ("I would just suggest they read the statistics about where we were.", None),
+    ("Trump’s repeated accusations and offensive rhetoric toward Muslims will be used as a recruiting tool.", None),
+    ("The experiment was repeated the next day with a larger sample.", None),
+    ("The lab repeated the experiment twice before it published the results.", None),
+    ("The tour continued\n\n“Rock Me Baby” closed the second set.", None),
+    ("That said, “Hamilton” is still the hottest ticket on Broadway.", None),
 ]
 
 
@@ -363,6 +373,17 @@ CUE = [
     # a body line set in capitals ends its sentences with full stops: no teaser headline (issue 18)
     ("Officials met on Monday.\nTHE GOVERNOR SAID THE STATE WILL REOPEN SCHOOLS NEXT WEEK. HE SPOKE AT A BRIEFING.\n"
      "Reporters left.", "SAID", "THE GOVERNOR"),
+    # bare "suggest" after a data noun reports what the data say (issue 18)
+    ("Polls suggest Kasich has the best chance of beating Clinton in November.", "suggest", "Polls"),
+    # "repeated" before "that" or a determiner and a noun of something said (issue 18)
+    ("On Tuesday, Obama repeated his contention that identifying the plot was hard.", "repeated", "Obama"),
+    ("Asked if Congress would avoid a shutdown, Boehner repeated that he is waiting for the Senate.", "repeated",
+     "Boehner"),
+    # "continued:" ending a paragraph introduces the quotation of the next (issue 18)
+    ("Cruz continued:\n\n“You look at the questions: Donald Trump is wrong on every one.”", "continued", "Cruz"),
+    # a relative "that said" before its quotation; the phrase it stands for bears the words (issue 18)
+    ("The page was replaced by a message that said, “Sorry, but the item you have requested is gone.”", "said",
+     "a message"),
 ]
 
 
@@ -371,3 +392,19 @@ def test_cue(text: str, cue: str, source: str | None) -> None:
     assert cue in _spans(text, "attribution")
     if source is not None:
         assert source in _spans(text, "source")
+
+
+# (sentence, a phrase that must not be a source there): after a relative "that said" only a phrase opening with its
+# determiner and holding no preposition bears the words (issue 18)
+NOT_SOURCE = [
+    ("I remember he was wearing a button on his left lapel that said “Never.” He thought he was a general.",
+     "his left lapel"),
+    ("Counter-protesters marched toward the hotel with signs that said “America you need to bless God.”",
+     "marched toward the hotel with signs"),
+]
+
+
+@pytest.mark.parametrize("text, phrase", NOT_SOURCE)
+def test_not_source(text: str, phrase: str) -> None:
+    assert "said" in _spans(text, "attribution")
+    assert phrase not in _spans(text, "source")
