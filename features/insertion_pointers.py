@@ -79,6 +79,13 @@ _SOURCE_LINE = re.compile(r"^(?:Sources?|SOURCES?)\s*:\s+\S")
 # A contact line standing alone: a bare e-mail address, or "Name: 704-358-5059, @handle".
 _CONTACT = re.compile(r"^(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}:\s*"
                       r"(?:\(?\d{3}\)?[\s.-]?\d{3}[.-]\d{4}|@\w+)(?:\s*[,;]\s*(?:@\w+|[\w.+-]+@[\w.-]+\.\w+|\(?\d{3}\)?[\s.-]?\d{3}[.-]\d{4}))*)\.?$")
+# A line telling readers how to reach the writer: "Contact Tiger Sun at tgsun ‘at’ stanford.edu.", "Reach Joey
+# Garrison on Twitter @joeygarrison." (stanforddaily, usatoday). The address or the handle
+# decides it: "Contact the office at ..." and "reach Smith at home" are the story's.
+_EMAIL = r"[\w.+-]+(?:@|\s*[‘'(\[]\s*at\s*[’')\]]\s*)[\w-]+(?:\.[\w-]+)*"
+_HANDLE = r"(?:on\s+)+(?:Twitter|X|Instagram|Facebook)\s+(?:at\s+)?@\w+"
+_CONTACT_LINE = re.compile(rf"^(?:Contact|Reach|E-?mail|Write to)\s+(?:[A-Z][\w.'’-]*\s+){{0,3}}[A-Z][\w'’-]+\s+"
+                           rf"(?:(?:at|via)\s+{_EMAIL}(?:,?\s+(?:(?:and|or)\s+)?{_HANDLE}|,?\s+(?:and|or)\s+[^.!?]{{0,50}})?|{_HANDLE})\.?$")
 # A note on the text itself under the story: the text names itself as the subject and says where it
 # ran, what it rests on or who paid for it ("This piece is also featured in Axios.", "This story is based
 # on an interview from ...", "This article by X, the Y Professor ..., first appeared in Z.", "This research
@@ -119,6 +126,7 @@ _STATUS_WORDS = 20
 _NOTE_DATE_WORDS = 6
 _SOURCE_WORDS = 25
 _CONTACT_WORDS = 8
+_CONTACT_LINE_WORDS = 16
 _SELF_NOTE_WORDS = 60
 _MORE_WORDS = 30
 
@@ -144,7 +152,7 @@ def pointer_labels(lines: list[Line], labels: list[str | None], sizes: list[int]
             labels[i] = "credit"
         elif _note(lines, labels, sizes, i):
             labels[i] = "editor_note"
-        elif sizes[i] <= _CONTACT_WORDS and _CONTACT.match(t):
+        elif (sizes[i] <= _CONTACT_WORDS and _CONTACT.match(t)) or (sizes[i] <= _CONTACT_LINE_WORDS and _CONTACT_LINE.match(t)):
             labels[i] = "bio"
         elif sizes[i] <= _SELF_NOTE_WORDS and (
                 (_LABELLED_SELF_NOTE.match(t) and _story_elsewhere(lines, labels, i))

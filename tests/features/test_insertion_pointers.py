@@ -30,6 +30,9 @@ def _marked(line: str) -> dict[str, str]:
     ("This story is being updated.", "editor_note"),
     ("This report has been updated to include additional information.", "editor_note"),
     ("Further coverage to come as information arrives.", "editor_note"),
+    ("Contact Tiger Sun at tgsun ‘at’ stanford.edu.", "bio"),                          # stanforddaily.com
+    ("Reach Joey Garrison at jgarrison@usatoday.com and on Twitter @joeygarrison.", "bio"),  # usatoday.com
+    ("Reach Joey Garrison on Twitter @joeygarrison.", "bio"),                                # usatoday.com
     ("(Source: KWES)", "credit"),
     ("[Photo: Reuters]", "credit"),
 ])
@@ -47,6 +50,8 @@ def test_pointer_lines_are_marked(line: str, label: str) -> None:
     "The story is told by the people who lived it.",                     # a story, not its status
     "The report has been updated every year since 2010.",               # another report's history
     "(Source of the leak remains unclear)",                              # no label and colon
+    "Contact the county clerk at the courthouse to register before the deadline.",  # no address
+    "Reach Out Worldwide at the center handed out 300 meals, volunteers said.",    # a charity, no address
 ])
 def test_prose_of_the_same_shape_stays_unmarked(line: str) -> None:
     assert _marked(line) == {}

@@ -731,3 +731,31 @@ def test_furniture_many_sites_share_is_found(line: str, label: str) -> None:
 def test_furniture_many_sites_share_spares_prose(line: str) -> None:
     text = f"{BODY}\n\n{line}\n\n{LATER}\n\n{BODY2}"
     assert line not in flagged_lines(text)
+
+
+# Stop 40: a teaser under an opinion or interactive label, and a warning about graphic videos, each seen on two outlets.
+@pytest.mark.parametrize("line, label", [
+    ("Opinion: 2020 election is shaping up to be the political battle of the century", "related"),  # courier-journal
+    ("Opinion: Sandy debunks 'nanny state'", "related"),                                          # cnn.com
+    ("Opinion:Can Trump's doctor cure what ails VA?", "related"),                                  # usatoday.com
+    ("An interactive guide: Who is running for president in 2020?", "related"),                   # courier-journal
+    ("AP story: Trump rescinding DACA program protecting young immigrants", "related"),           # therepublic.com
+    ("Warning: Videos that appear in this article may include graphic content", "editor_note"),   # wxii12.com
+    ("WARNING: Video contains graphic, disturbing content.", "editor_note"),                       # cnsnews.com
+])
+def test_labelled_teasers_and_graphic_warnings_are_found(line: str, label: str) -> None:
+    text = f"{BODY}\n\n{line}\n\n{LATER}\n\n{BODY2}"
+    assert flagged_lines(text).get(line) == label
+
+
+@pytest.mark.parametrize("line", [
+    "Opinion polls show the senator trailing by six points in the state, and her campaign has cut its ad spending.",
+    "Opinion is divided on the bill: Democrats say it goes too far and Republicans say it does not go far enough.",
+    "An interactive map released by the agency shows where the fires have burned since June.",
+    "AP reporters counted at least 40 people waiting outside the courthouse on Monday.",
+    "The warning said the videos may include graphic content, and the station asked viewers to use discretion.",
+    "Warning: the storm is expected to bring heavy rain and winds of up to 60 miles an hour to the coast tonight.",
+])
+def test_labelled_teasers_and_graphic_warnings_spare_prose(line: str) -> None:
+    text = f"{BODY}\n\n{line}\n\n{LATER}\n\n{BODY2}"
+    assert line not in flagged_lines(text)
