@@ -481,13 +481,19 @@ _RELATIVE_THAT_RE = re.compile(r"\w[^\S\n]+(that)[^\S\n]+$")
 _OF_PLACE = frozenset("at in on from by of to for with about beside near".split())
 
 
+def _relative_that(text: str, lo: int, start: int, end: int, word: str) -> re.Match[str] | None:
+    """The relative "that" (searched from ``lo``) before the cue ``word`` at ``start``-``end`` when the cue is
+    "said"/"says" and a quotation follows it; else None."""
+    if word not in ("said", "says") or QUOTE_AFTER_RE.match(text, end) is None:
+        return None
+    return _RELATIVE_THAT_RE.search(text, max(lo, start - 40), start)
+
+
 def relative_report(text: str, start: int, end: int, word: str) -> bool:
     """The cue ``word`` at ``start``-``end`` is "said"/"says" after a relative "that" and before the quotation it
     introduces ("a message that said, “Sorry, ...”", "water bottles that said “Welcome”"): a report, though
     "that" before a cue is otherwise its determiner ("that said," opening a sentence is the aside "That said")."""
-    if word not in ("said", "says") or QUOTE_AFTER_RE.match(text, end) is None:
-        return False
-    return _RELATIVE_THAT_RE.search(text, max(0, start - 40), start) is not None
+    return _relative_that(text, 0, start, end, word) is not None
 
 
 def relative_quote_source(text: str, sent_s: int, s: int, e: int, lex: Lexicon) -> list[NounPhrase] | None:
@@ -495,9 +501,7 @@ def relative_quote_source(text: str, sent_s: int, s: int, e: int, lex: Lexicon) 
     "a message that said, “...”" gives "a message", "signs that said “...”" nothing (no determiner to find
     where the phrase starts, so "marched with signs" is not taken); None for any other cue. "that read" keeps the
     sentence's subject, whom the annotators mark ("The office of McCain sent a statement that read, ...")."""
-    if text[s:e].lower() not in ("said", "says") or QUOTE_AFTER_RE.match(text, e) is None:
-        return None
-    m = _RELATIVE_THAT_RE.search(text, max(sent_s, s - 40), s)
+    m = _relative_that(text, sent_s, s, e, text[s:e].lower())
     if m is None:
         return None
     head = antecedent(text, sent_s, m.start(1), "that", lex)
