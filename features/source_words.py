@@ -224,6 +224,8 @@ NOT_A_CUE_AFTER = {
     "added": _ADD_THINGS, "adding": _ADD_THINGS, "adds": _ADD_THINGS,
     # "a lady identified as Monisola", "countries identified in a 2015 law": a participle, not a report
     "identified": frozenset("as in".split()),
+    # "explain away the midterm results": dismissing, not explaining
+    "explain": frozenset(["away"]), "explains": frozenset(["away"]), "explained": frozenset(["away"]),
     "show": frozenset(["up"]), "shows": frozenset(["up"]), "showed": frozenset(["up"]),
     # "campuses have become characterized by speech codes": a trait, not a description someone gave
     "characterized": frozenset(["by"]), "characterised": frozenset(["by"]),
@@ -306,6 +308,26 @@ REPEATED_WORDS_RE = re.compile(
     r"these)[^\S\n]+(?:claims?|contention|assertions?|accusations?|allegations?|charges?|promises?|pledge|vow|"
     r"warnings?|threats?|calls?|demands?|denial|criticism|attacks?|arguments?|insistence|message|remarks|comments|"
     r"statement|position|refrain|mantra)\b)", re.IGNORECASE)
+# "offered" reports only before something said ("offered an explanation", "offered his own supportive take:
+# “...”", "offered comments in support of"), not before a thing or a chance ("offered asylum", "offered the
+# chance to", "plans offered through the exchange", "offered to brief"), nor "offered no details" (nothing said):
+# a quotation mark, or a determiner, up to three words and a noun of class "said" (sourcing_nouns_v1.txt)
+OFFERED_WORDS_PATTERN = (
+    r"(?:[^\S\n]*[:,]?[^\S\n]*[“\"]|[^\S\n]+(?:up[^\S\n]+)?(?:(?:his|her|their|its|the|a|an|some|several|this|that|"
+    r"these|those|our|my|your|more|few|two|three|many|various|[a-z]+['’]s)[^\S\n]+)?(?:[\w-]+,?[^\S\n]+){{0,3}}?"
+    r"(?:{nouns})\b)")
+# "talking about" with nothing after its "about" points back at a topic named elsewhere ("what he was talking
+# about", "the ideas that he's talking about", "what we've been talking about all week"): it reports no words
+STRANDED_ABOUT_RE = re.compile(
+    r"[^\S\n]+about(?=[^\S\n]*(?:[.,;:!?)\]”’—–…]|\n|\Z)|"
+    r"[^\S\n]+(?:and|but|or|in|on|at|here|there|for|with|when|all|"
+    r"before|since|again|anymore|today|tonight|lately|recently)\b)", re.IGNORECASE)
+TALKING = frozenset("talking talked talks".split())
+# Bare "explain" after "help(s)" or a modal names a cause or a plan, no report ("three factors help explain
+# the trend", "that could explain the suicides", "Clinton will explain how", "I can explain")
+EXPLAIN_NOT_SAID_BEFORE_RE = re.compile(
+    r"\b(?:help(?:s|ed|ing)?(?:[^\S\n]+to)?|could|would|can|cannot|can['’]t|might|may|must|should|will|shall|"
+    r"won['’]t|[a-z]+['’]ll)(?:[^\S\n]+(?:well|also|not|\w+ly))?[^\S\n]+\Z", re.IGNORECASE)
 # What follows a participle that places its noun ("a video posted on Facebook", "a report published in 2015").
 PLACE_PREPS = frozenset("on in to at".split())
 PLACING_PARTICIPLES = frozenset("posted published released issued uploaded shared filed written".split())

@@ -250,7 +250,7 @@ def _reports_no_one(text: str, toks: list[tuple[int, int]], low: list[str], i: i
         return True
     if w == "according" and CONFORMITY_RE.match(text, toks[i][1]):
         return True
-    if act_without_words(text, toks[i][1], w):
+    if act_without_words(text, *toks[i], w):
         return True
     if w in FORMS["quoting"]:
         s, e = toks[i]

@@ -2,7 +2,8 @@
 passives without an agent, "called" naming a thing, "read" next to a quotation, "notes" and
 "reports" after their speaker, adding things, participles as adjectives, evidence verbs that
 find nothing, "show" and "suggest" after a data noun, a poll opening a sentence, "repeated" a claim, "continued:"
-before a quotation, a relative "that said". Each rule has sentences on
+before a quotation, a relative "that said", "offered" something said, "talking about" a topic after it, "explain"
+after its subject. Each rule has sentences on
 which it fires and sentences on which it must not."""
 from __future__ import annotations
 
@@ -187,6 +188,18 @@ NO_CUE = [
     ("The lab repeated the experiment twice before it published the results.", None),
     ("The tour continued\n\n“Rock Me Baby” closed the second set.", None),
     ("That said, “Hamilton” is still the hottest ticket on Broadway.", None),
+    # "offered" before a thing, a chance or an act, or before nothing said; "talking about" with its topic named
+    # before it; bare "explain" after "helps" or a modal, and "explain away" (issue 18)
+    ("Correa offered Wikileaks journalist Julian Assange asylum in 2012.", None),
+    ("Members enroll in private plans offered through the state's insurance exchange.", None),
+    ("Christie offered to hear Democrats’ proposals for breaking the impasse.", None),
+    ("On China, Buttigieg offered no detail about how he would treat trade.", None),
+    ("The White House said Ruddy hadn’t known what the hell he was talking about, and the base ignored it.",
+     {"talking about"}),
+    ("The mood is exactly what we've been talking about all week.", None),
+    ("Three factors help explain the unusual trend.", None),
+    ("That could explain the suicides by people who aren't facing serious charges.", None),
+    ("He helped Stone concoct a cover story to explain away that suspicious tweet.", None),
 ]
 
 
@@ -384,6 +397,15 @@ CUE = [
     # a relative "that said" before its quotation; the phrase it stands for bears the words (issue 18)
     ("The page was replaced by a message that said, “Sorry, but the item you have requested is gone.”", "said",
      "a message"),
+    # the twins of the rows above that must still fire: "offered" before something said or a quotation,
+    # "talking about" before its topic, "explain" after its subject (issue 18)
+    ("Arizona GOP Rep. Paul Gosar offered a blunt assessment of the testimony.", "offered",
+     "Arizona GOP Rep. Paul Gosar"),
+    ("Scott Brown offered his own supportive take: “The election’s not tomorrow.”", "offered", "Scott Brown"),
+    ("Fed officials have recently talked about “optimism and acceleration in capital spending.”", "talked about",
+     "Fed officials"),
+    ("They're talking about a $100 million race in Florida.", "talking about", None),
+    ("The block grant also provides states with new options, the researchers explain.", "explain", "the researchers"),
 ]
 
 
