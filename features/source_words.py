@@ -226,6 +226,8 @@ NOT_A_CUE_AFTER = {
     "identified": frozenset("as in".split()),
     # "explain away the midterm results": dismissing, not explaining
     "explain": frozenset(["away"]), "explains": frozenset(["away"]), "explained": frozenset(["away"]),
+    # "Sunni Arabs feel threatened by Iran", "children threatened with deportation": a state, no threat reported
+    "threatened": frozenset("by with".split()),
     "show": frozenset(["up"]), "shows": frozenset(["up"]), "showed": frozenset(["up"]),
     # "campuses have become characterized by speech codes": a trait, not a description someone gave
     "characterized": frozenset(["by"]), "characterised": frozenset(["by"]),

@@ -3,7 +3,7 @@ passives without an agent, "called" naming a thing, "read" next to a quotation, 
 "reports" after their speaker, adding things, participles as adjectives, evidence verbs that
 find nothing, "show" and "suggest" after a data noun, a poll opening a sentence, "repeated" a claim, "continued:"
 before a quotation, a relative "that said", "offered" something said, "talking about" a topic after it, "explain"
-after its subject. Each rule has sentences on
+after its subject, "threatened by" a state. Each rule has sentences on
 which it fires and sentences on which it must not."""
 from __future__ import annotations
 
@@ -200,6 +200,9 @@ NO_CUE = [
     ("Three factors help explain the unusual trend.", None),
     ("That could explain the suicides by people who aren't facing serious charges.", None),
     ("He helped Stone concoct a cover story to explain away that suspicious tweet.", None),
+    # "threatened by"/"threatened with": a state, no threat made (issue 18)
+    ("In some ways Iran is an easy target. Sunni Arabs feel threatened by Iran and compete with it.", None),
+    ("The rally supports immigrant children threatened with deportation.", None),
 ]
 
 
@@ -406,6 +409,7 @@ CUE = [
      "Fed officials"),
     ("They're talking about a $100 million race in Florida.", "talking about", None),
     ("The block grant also provides states with new options, the researchers explain.", "explain", "the researchers"),
+    ("Byrne has threatened similar legal action against the president of the association.", "threatened", "Byrne"),
 ]
 
 
