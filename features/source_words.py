@@ -313,11 +313,13 @@ REPEATED_WORDS_RE = re.compile(
 # "offered" reports only before something said ("offered an explanation", "offered his own supportive take:
 # “...”", "offered comments in support of"), not before a thing or a chance ("offered asylum", "offered the
 # chance to", "plans offered through the exchange", "offered to brief"), nor "offered no details" (nothing said):
-# a quotation mark, or a determiner, up to three words and a noun of class "said" (sourcing_nouns_v1.txt)
+# a quotation mark, a phrase ending in a colon ("offered his own re-enactment of the decision:"), or a determiner,
+# up to five words (a first object: "offered his fellow Republicans a new slogan") and a noun of class "said"
+# (sourcing_nouns_v1.txt)
 OFFERED_WORDS_PATTERN = (
-    r"(?:[^\S\n]*[:,]?[^\S\n]*[“\"]|[^\S\n]+(?:up[^\S\n]+)?(?:(?:his|her|their|its|the|a|an|some|several|this|that|"
-    r"these|those|our|my|your|more|few|two|three|many|various|[a-z]+['’]s)[^\S\n]+)?(?:[\w-]+,?[^\S\n]+){{0,3}}?"
-    r"(?:{nouns})\b)")
+    r"(?:[^\S\n]*[:,]?[^\S\n]*[“\"]|[^\S\n]+(?!to\b)(?:up[^\S\n]+)?(?:(?:his|her|their|its|the|a|an|some|several|this|that|"
+    r"these|those|our|my|your|more|few|two|three|many|various|[a-z]+['’]s)[^\S\n]+)?(?:[\w’'-]+,?[^\S\n]+){{0,5}}?"
+    r"(?:{nouns})\b|[^\S\n](?!to\b)[^.!?;:,\n“”\"]{{1,80}}:)")
 # "talking about" with nothing after its "about" points back at a topic named elsewhere ("what he was talking
 # about", "the ideas that he's talking about", "what we've been talking about all week"): it reports no words
 STRANDED_ABOUT_RE = re.compile(
