@@ -41,6 +41,14 @@ _CALLOUT_RE = re.compile(
     r"(?:Are|Do|Have|Did|Were|Can)\s+[Yy]ou\b[^?]{0,300}\?")
 
 
+# "Kassig is the third American, after journalists James Foley and Steven Sotloff, to be beheaded ...", "Housley
+# is the second Fox News reporter to leave in recent weeks.": a rank in a series of events is the story's fact
+# about its subject; a biography says what the person is, not where they stand in a count.
+_RANK_RE = re.compile(
+    r"[^,.]{0,60}?\s(?:is|was|became|becomes)\s+the\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+    r"|\d+(?:st|nd|rd|th)|latest|last|only|next)\b[^.;]{0,120}?\bto\s+(?:be\s+)?[a-z]+")
+
+
 def is_bio(line: str) -> bool:
     """An author's biography line: "Name is a <role> ...", "Name, a <role> ...," going on with what
     the person is or does (or ending there), or "Name teaches <course> at <school>"; a reporting
@@ -48,7 +56,7 @@ def is_bio(line: str) -> bool:
     if " teaches" in line and _TEACHES_RE.match(line):
         return not REPORTED_RE.search(line)
     m = _BIO_RE.match(line)
-    if m is None or REPORTED_RE.search(line):
+    if m is None or REPORTED_RE.search(line) or _RANK_RE.match(line):
         return False
     if m.group("appos") is None:
         return True

@@ -130,8 +130,10 @@ def _scene_re() -> re.Pattern[str]:
     # and the verb follows no article or possessive (a noun then: "a march", "their stand").
     aux = r"(?!(?:will|would|to|who|that|which|is|are|was|were|has|have|had|said|says|can|may|might|not|also|could" \
           r"|should|must|did|does|do|be|been|when|as|if|after|before|while)\b)"
-    # A sentence opening on a preposition or conjunction ("After a five-day wait, ...") has no subject there.
-    opener = r"(?!(?:After|Before|When|While|As|If|In|On|At|During|Since|Until|Once|Despite|Though|Although|For)\b)"
+    # A sentence opening on a preposition or conjunction ("After a five-day wait, ...", "By the time Trump delivers ...")
+    # has no subject there.
+    opener = r"(?!(?:After|Before|When|While|As|If|In|On|At|During|Since|Until|Once|Despite|Though|Although|For" \
+             r"|By|Because|Unless|Whenever)\b)"
     # A lower-case word ending in "-ed" is a past verb ("BJP members led a march"): the story's narration.
     subject = rf"{opener}(?:[A-Z][\w.'’-]*|An?|The)(?:,?\s+(?:[A-Z][\w.'’-]*|an?|the|of|and|his|her|their" \
               rf"|{aux}(?![a-z]+ed\b|led\b)[a-z][a-z-]+)){{0,9}}"

@@ -150,7 +150,9 @@ def _caption_runs(lines: list[Line], labels: list[str | None], sizes: list[int])
         listed = lines[i - 1].text.endswith(":")
         # a short line over one twice its length: a crosshead over a paragraph that lost its full stop
         crosshead = j == i + 1 and sizes[i] <= 10 and sizes[j] >= 2 * sizes[i]
-        if i >= _RUN_TOP and not crosshead and 2 <= j - i + 1 <= _RUN_MAX and beside[i - 1] and not listed and j + 1 < n and beside[j + 1]:
+        # every line opening on a pronoun or connective: the text going on from line to line, not captions
+        goes_on = all(_RUN_GOES_ON.match(lines[k].text) for k in range(i, j + 1))
+        if i >= _RUN_TOP and not crosshead and not goes_on and 2 <= j - i + 1 <= _RUN_MAX and beside[i - 1] and not listed and j + 1 < n and beside[j + 1]:
             for k in range(i, j + 1):
                 labels[k] = "caption"
         i = j + 1
@@ -330,6 +332,11 @@ _RUN_BODY = 0.6
 # (a site's name hover-cards, "Joe Barton Joe Linus BartonLongtime GOP aide ... MORE (Texas)", mark a list of names)
 _RUN_NOT = re.compile(r"[•|@]|[—–]\s|https?://|pic\.twitter|[a-z][A-Z][a-z][^\n]{0,300}?\bMORE\b")
 _KICKER_HEAD = re.compile(r"^(?:\S+\s+){0,5}?\S*:")
+# A caption names who or what the picture shows; a line opening on a pronoun or a connective goes on from the
+# text before it. A run whose every line does so is prose that lost its full stops ("They generally can't be
+# punished ..." over "And public school newspapers are ..."), not captions; a Daily Mail caption may open on "He"
+# beside captions that name their subject, so one such line does not undo a run.
+_RUN_GOES_ON = re.compile(r"(?:He|She|They|It|It's|We|I|You|Her|His|Their|Its|Our|My|And|But|So|Yet|Or)\b(?!\.)")
 
 # "About the author", "About Anatoly Karlin": a lower-case word after "About" is a sentence.
 _ABOUT_HEAD = re.compile(r"^About (?:the [Aa]uthors?|[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,2})\s*:?$")

@@ -191,3 +191,21 @@ def test_a_contributors_biography_under_their_own_section_heading_stays_one() ->
     # without the heading naming her, the same line between the story's paragraphs is the story's
     plain = text.replace("Kate Aronoff: ", "")
     assert bio not in [plain[s.start:s.end] for s in find_insertions(plain)]
+
+
+# usatoday.com, thehill.com: a subject's rank in a count of events ("the third American ... to be beheaded") under
+# the story's paragraphs is the story's sentence, though a role word ("journalists", "reporter") stands in it.
+@pytest.mark.parametrize(("rank", "bio"), [
+    ("Kassig is the third American, after journalists James Foley and Steven Sotloff, to be beheaded by the group, "
+     "whose tactics are so extreme that al-Qaeda disavowed it earlier this year.",
+     "Kassig is a journalist and aid worker who wrote about the Syrian war for several years."),
+    ("Housley is the second Fox News reporter to leave in recent weeks.",
+     "Housley is a Fox News reporter covering the West Coast."),
+])
+def test_a_subjects_rank_in_a_count_is_the_storys_but_a_role_is_a_biography(rank: str, bio: str) -> None:
+    assert not is_bio(rank)
+    assert is_bio(bio)
+    text = f"{BODY}\n\n{LATER}\n\n{rank}\n\nContributing: David Jackson"
+    assert not any(text[s.start:s.end] == rank for s in find_insertions(text))
+    text = f"{BODY}\n\n{LATER}\n\n{bio}\n\nContributing: David Jackson"
+    assert any(text[s.start:s.end] == bio and s.label == "bio" for s in find_insertions(text))

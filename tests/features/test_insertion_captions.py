@@ -189,6 +189,10 @@ def test_a_sentence_naming_outlets_in_brackets_is_no_caption() -> None:
      "BJP members led a march to Ayodhya in December 1992, during which the mosque was razed."),
     ("Syrian children wait as doctors perform medical checkups at a refugee center on October 26, 2013.",
      "After a five-day wait in a hielera, David and Sebastian were finally released in El Paso on Oct. 7."),
+    # cnn.com: "By the time ..." opens a clause; the verb and date after it are the story's plan, not a picture's
+    ("Trump delivers his first State of the Union address before Congress on January 30, 2018.",
+     "By the time Trump delivers his first State of the Union address on January 30, aides hope the proposal "
+     "will have gained traction among lawmakers."),
 ])
 def test_a_scene_caption_between_paragraphs_is_a_caption_but_the_storys_prose_is_not(caption: str, prose: str) -> None:
     assert flagged_lines(f"{BODY}\n\n{caption}\n\n{BODY2}").get(caption) == "caption"

@@ -373,3 +373,16 @@ def test_a_list_of_names_with_hover_cards_is_not_a_caption_run():
              "joins energy company MORE (Texas)"]
     labels = _labels(_page(names))
     assert [labels[m] for m in names] == [None, None]
+
+
+def test_a_run_whose_every_line_goes_on_from_the_last_is_prose_but_one_pronoun_line_does_not_undo_captions():
+    # reason.com (unlabelled pool, issue 18): two story lines that lost their full stops, each opening on a
+    # pronoun or a connective, are the story going on; a Daily Mail caption may open on "He" beside one naming
+    # its subject, and the run stays captions
+    prose = ["They generally can't be punished for speech about drugs or alcohol, or even vulgar speech",
+             "And public school newspapers are mostly free from being censored by the administration"]
+    labels = _labels(_page(prose))
+    assert [labels[m] for m in prose] == [None, None]
+    captions = [DM_CAPTIONS[0], "He has faced backlash from both parties after he promoted his late son at the event"]
+    labels = _labels(_page(captions))
+    assert [labels[m] for m in captions] == ["caption", "caption"]
