@@ -267,7 +267,7 @@ SET_PHRASE_WORDS = frozenset("said told say".split())
 SAY_FRAMES = frozenset(
     """safe fair hard difficult easy impossible possible needless accurate enough has have had having
     thing things something anything nothing""".split())
-# Cue forms that report only in some contexts (checked in sourcing._reports_no_one):
+# Cue forms that report only in some contexts (checked in source_cue_use.reports_no_one):
 #   add       adding things, not words: "adding to his lead", "had added $9 trillion"
 #   evidence  no finding: "showed up", "found herself", "as if it shows what happens" (no "that")
 #   data      "show"/"showing"/"suggest" report data only after a data noun ("polls show", "polls suggest") or before
