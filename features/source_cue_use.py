@@ -11,8 +11,8 @@ import re
 from .source_phrases import act_without_words, in_set_phrase, possessive_participle, relative_report
 from .source_words import (
     ADJECTIVE_AFTER, BOUNDARY, BROADCAST, CLAIM_FORMS, CLAIM_SUBJECTS, CONFORMITY_RE, DETERMINERS, FINDERS, FORMS,
-    Lexicon, MODALS, MODAL_REPORTS, NAMING_BEFORE, NOT_AFTER_TO, NOT_A_CUE_AFTER, NOT_A_CUE_BEFORE, NOUN_BEFORE,
-    NP_STOP, OBJECT_PRONOUNS, ORG_HEADS, PASSIVE_AUX, PASSIVE_CUES, PASSIVE_GAP, PASSIVE_NEVER, PLACE_PREPS,
+    Lexicon, MODALS, MODAL_REPORTS, NAMED_AFTER_COMMA_RE, NAMING_BEFORE, NOT_AFTER_TO, NOT_A_CUE_AFTER,
+    NOT_A_CUE_BEFORE, NOUN_BEFORE, NP_STOP, OBJECT_PRONOUNS, ORG_HEADS, PASSIVE_AUX, PASSIVE_CUES, PASSIVE_GAP, PASSIVE_NEVER, PLACE_PREPS,
     PLACING_PARTICIPLES, PRONOUNS, QUOTED_AS_BEFORE_RE, QUOTED_AS_RE, QUOTE_AFTER_RE, QUOTE_BEFORE_RE,
     QUOTE_MARK_RE, REFLEXIVES, SAY_FRAMES, SKIP_BEFORE, TIME_WORDS, WRITING_AFTER_RE,
 )
@@ -83,6 +83,8 @@ def reports_no_one(text: str, toks: list[tuple[int, int]], low: list[str], i: in
                               or spaced and not speaker):
             return True  # the noun ("the United States that", "Even states that"): only a speaker states
         return spaced and text[toks[i - 1][0]].islower() and not speaker and not prev.endswith("ly")
+    if w == "called" and _names_after_comma(text, toks, i, lex):
+        return True  # "The vaccine, called AZD1222, has been": the noun is named, no one speaks
     if w in FORMS["naming"] and spaced and (prev in NAMING_BEFORE or _common_noun(text, toks, prev, i - 1, lex)):
         # "a program called Sandy Hook Promise", "a group called the Atlanta Antifascists", "now called the
         # Adrian Darya", "It's called freedom", "kidnapping calls"; not "critics called Trump a liar"
@@ -100,6 +102,16 @@ def reports_no_one(text: str, toks: list[tuple[int, int]], low: list[str], i: in
         j = i - 1 if prev not in PASSIVE_GAP and not prev.endswith("ly") else i - 2
         return j >= 0 and low[j] in PASSIVE_AUX and all(text[toks[k][1] : toks[k + 1][0]].isspace() for k in range(j, i))
     return False
+
+
+def _names_after_comma(text: str, toks: list[tuple[int, int]], i: int, lex: Lexicon) -> bool:
+    """Whether "called" at ``i`` follows a comma after a lower-case noun and names it ("the plan, called the
+    American Health Care Act, shows"); a speaker before the comma ends in a name ("Sen. Mitt Romney, R-Utah,
+    called"), and his "called" goes on to a judgement the pattern does not take."""
+    if i == 0 or not re.fullmatch(r",[ \t]+", text[toks[i - 1][1] : toks[i][0]]):
+        return False
+    return _common_noun(text, toks, text[toks[i - 1][0] : toks[i - 1][1]].lower(), i - 1, lex) and bool(
+        NAMED_AFTER_COMMA_RE.match(text, toks[i][1]))
 
 
 def _asked_passive(text: str, toks: list[tuple[int, int]], low: list[str], i: int) -> bool:

@@ -288,6 +288,17 @@ FORMS = {
     "naming": frozenset("called calls calling".split()),
     "writing": frozenset(["writing"]),
 }
+# What follows a "called" set off by a comma after a common noun when it names that noun, not a speaker's words: a
+# name closed by punctuation ("the vaccine, called AZD1222, has", "a super PAC, called Friends of Democracy, that"),
+# a short quoted title before a comma ("the farm bill, called “permanent law,” that") or a bare plural term
+# ("Smaller drops, called aerosols, are"). A speaker's "called" goes on to what the thing is called ("Romney,
+# R-Utah, called the slams “absurd”", "called it a stunt", "called McMaster “a man of ...”").
+_CAP_WORD = r"[A-Z0-9][\w’'&-]*"
+NAMED_AFTER_COMMA_RE = re.compile(
+    rf"[ \t]+(?:(?:the[ \t]+)?{_CAP_WORD}(?:[ \t]+(?:of|for|on|to|the|{_CAP_WORD}))*?(?=[,;)]|\.(?:\s|$)|[ \t]+or[ \t])"
+    r"|[“\"][^“”\"\n]{1,60}?(?:,[”\"]|[”\"](?=,))"
+    r"|(?!(?:it|him|her|them|us|me|you|the|a|an|his|her|their|its|this|that|these|those|our|my|your)\b)"
+    r"[a-z][\w-]*(?:[ \t]+[a-z][\w-]*){0,2}(?=,))")
 # Words before a "called" that names rather than reports ("now called the Adrian Darya", "It's called freedom").
 NAMING_BEFORE = frozenset("now formerly originally aptly it’s it's".split())
 # Gerunds that, after a comma with no speaker of their own, draw an inference from the facts before them.

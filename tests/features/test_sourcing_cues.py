@@ -203,6 +203,13 @@ NO_CUE = [
     # "threatened by"/"threatened with": a state, no threat made (issue 18)
     ("In some ways Iran is an easy target. Sunni Arabs feel threatened by Iran and compete with it.", None),
     ("The rally supports immigrant children threatened with deportation.", None),
+    # ", called <name>" after a common noun names it: no one speaks (issue 18)
+    ("The vaccine, called AZD1222, has been described as the leading candidate.", {"called"}),
+    ("But analysts say the repeal-and-replace plan, called the American Health Care Act, shows how hard it is.",
+     {"called"}),
+    ("It would repeal a provision in the current farm bill, called “permanent law,” that causes prices to revert.",
+     {"called"}),
+    ("Smaller drops, called aerosols, are launched when a person speaks.", {"called"}),
 ]
 
 
@@ -414,6 +421,12 @@ CUE = [
     ("They're talking about a $100 million race in Florida.", "talking about", None),
     ("The block grant also provides states with new options, the researchers explain.", "explain", "the researchers"),
     ("Byrne has threatened similar legal action against the president of the association.", "threatened", "Byrne"),
+    # the twins of the ", called" rows: a speaker before the comma, or a judgement after the name (issue 18)
+    ("Sen. Mitt Romney, R-Utah, called the slams on Vindman “absurd, disgusting and way out of line.”", "called",
+     "Sen. Mitt Romney"),
+    ("Obama, speaking in the Rose Garden, called Rice a “tireless advocate” for America.", "called", "Obama"),
+    ("The chairman, flanked by the parents, called it “a pretty shameful day for Washington.”", "called",
+     "The chairman"),
 ]
 
 
