@@ -83,25 +83,37 @@ def reports_no_one(text: str, toks: list[tuple[int, int]], low: list[str], i: in
                               or spaced and not speaker):
             return True  # the noun ("the United States that", "Even states that"): only a speaker states
         return spaced and text[toks[i - 1][0]].islower() and not speaker and not prev.endswith("ly")
-    if w == "called" and _names_after_comma(text, toks, i, lex):
-        return True  # "The vaccine, called AZD1222, has been": the noun is named, no one speaks
-    if w in FORMS["naming"] and spaced and (prev in NAMING_BEFORE or _common_noun(text, toks, prev, i - 1, lex)):
-        # "a program called Sandy Hook Promise", "a group called the Atlanta Antifascists", "now called the
-        # Adrian Darya", "It's called freedom", "kidnapping calls"; not "critics called Trump a liar"
-        named = i + 1 < len(toks) and (text[toks[i + 1][0]].isupper() and nxt not in ("the", "a", "an") or (
-            nxt == "the" and i + 2 < len(toks) and text[toks[i + 2][0]].isupper()))
-        if prev in TIME_WORDS:
-            return False  # "Trump this week called the White House a great place"
-        if prev in NAMING_BEFORE:
-            return w == "called" and (named or prev in ("it’s", "it's"))
-        # an organisation after "a" is being named ("a group called ..."), after "the" it may speak
-        indefinite = any(x in ("a", "an") for x in low[max(0, i - 4) : i - 1])
-        speaker = not indefinite if prev in ORG_HEADS else prev in lex.common_heads or prev in lex.classes["role"]
-        return not speaker and (w == "calls" and nxt not in OBJECT_PRONOUNS or named)
+    if w in FORMS["naming"]:
+        verdict = _naming(text, toks, low, i, lex, spaced)
+        if verdict is not None:
+            return verdict
     if (w.endswith("ed") or w == "found") and w not in PASSIVE_CUES and nxt not in ("by", "that"):
         j = i - 1 if prev not in PASSIVE_GAP and not prev.endswith("ly") else i - 2
         return j >= 0 and low[j] in PASSIVE_AUX and all(text[toks[k][1] : toks[k + 1][0]].isspace() for k in range(j, i))
     return False
+
+
+def _naming(text: str, toks: list[tuple[int, int]], low: list[str], i: int, lex: Lexicon, spaced: bool) -> bool | None:
+    """Whether a naming word ("called", "calls") at ``i`` names a thing rather than reports; None when its form
+    leaves it to the other checks."""
+    w, prev = low[i], low[i - 1]
+    nxt = low[i + 1] if i + 1 < len(low) else ""
+    if w == "called" and _names_after_comma(text, toks, i, lex):
+        return True  # "The vaccine, called AZD1222, has been": the noun is named, no one speaks
+    if not (spaced and (prev in NAMING_BEFORE or _common_noun(text, toks, prev, i - 1, lex))):
+        return None
+    # "a program called Sandy Hook Promise", "a group called the Atlanta Antifascists", "now called the
+    # Adrian Darya", "It's called freedom", "kidnapping calls"; not "critics called Trump a liar"
+    named = i + 1 < len(toks) and (text[toks[i + 1][0]].isupper() and nxt not in ("the", "a", "an") or (
+        nxt == "the" and i + 2 < len(toks) and text[toks[i + 2][0]].isupper()))
+    if prev in TIME_WORDS:
+        return False  # "Trump this week called the White House a great place"
+    if prev in NAMING_BEFORE:
+        return w == "called" and (named or prev in ("it’s", "it's"))
+    # an organisation after "a" is being named ("a group called ..."), after "the" it may speak
+    indefinite = any(x in ("a", "an") for x in low[max(0, i - 4) : i - 1])
+    speaker = not indefinite if prev in ORG_HEADS else prev in lex.common_heads or prev in lex.classes["role"]
+    return not speaker and (w == "calls" and nxt not in OBJECT_PRONOUNS or named)
 
 
 def _names_after_comma(text: str, toks: list[tuple[int, int]], i: int, lex: Lexicon) -> bool:
