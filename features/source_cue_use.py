@@ -10,11 +10,12 @@ import re
 
 from .source_phrases import act_without_words, in_set_phrase, possessive_participle, relative_report
 from .source_words import (
-    ADJECTIVE_AFTER, BOUNDARY, BROADCAST, CLAIM_FORMS, CLAIM_SUBJECTS, CONFORMITY_RE, DETERMINERS, FINDERS, FORMS,
-    Lexicon, MODALS, MODAL_REPORTS, NAMED_AFTER_COMMA_RE, NAMING_BEFORE, NOT_AFTER_TO, NOT_A_CUE_AFTER,
-    NOT_A_CUE_BEFORE, NOUN_BEFORE, NP_STOP, OBJECT_PRONOUNS, ORG_HEADS, PASSIVE_AUX, PASSIVE_CUES, PASSIVE_GAP, PASSIVE_NEVER, PLACE_PREPS,
-    PLACING_PARTICIPLES, PRONOUNS, QUOTED_AS_BEFORE_RE, QUOTED_AS_RE, QUOTE_AFTER_RE, QUOTE_BEFORE_RE,
-    QUOTE_MARK_RE, REFLEXIVES, SAY_FRAMES, SKIP_BEFORE, TIME_WORDS, WRITING_AFTER_RE,
+    ADJECTIVE_AFTER, BOUNDARY, BROADCAST, CALLS_NOUN_AFTER, CALLS_NOUN_BEFORE, CLAIM_FORMS, CLAIM_SUBJECTS,
+    CONFORMITY_RE, DETERMINERS, FINDERS, FORMS, Lexicon, MODALS, MODAL_REPORTS, NAMED_AFTER_COMMA_RE, NAMING_BEFORE,
+    NOT_AFTER_TO, NOT_A_CUE_AFTER, NOT_A_CUE_BEFORE, NOUN_BEFORE, NP_STOP, OBJECT_PRONOUNS, ORG_HEADS, PASSIVE_AUX,
+    PASSIVE_CUES, PASSIVE_GAP, PASSIVE_NEVER, PLACE_PREPS, PLACING_PARTICIPLES, POSSESSIVE_GAP_RE, PRONOUNS,
+    QUOTED_AS_BEFORE_RE, QUOTED_AS_RE, QUOTE_AFTER_RE, QUOTE_BEFORE_RE, QUOTE_MARK_RE, REFLEXIVES, SAY_FRAMES,
+    SKIP_BEFORE, TIME_WORDS, WRITING_AFTER_RE,
 )
 
 _CLAUSE_END_RE = re.compile(r"[.!?;:,]\s|\n")
@@ -98,6 +99,9 @@ def _naming(text: str, toks: list[tuple[int, int]], low: list[str], i: int, lex:
     leaves it to the other checks."""
     w, prev = low[i], low[i - 1]
     nxt = low[i + 1] if i + 1 < len(low) else ""
+    if w == "calls" and (prev in CALLS_NOUN_BEFORE or nxt in CALLS_NOUN_AFTER or prev[:1].isdigit() or (
+            POSSESSIVE_GAP_RE.search(text, toks[i - 1][0], toks[i][0]))):
+        return True  # "responded to calls", "Those calls came", "UNM’s calls for": the noun
     if w == "called" and _names_after_comma(text, toks, i, lex):
         return True  # "The vaccine, called AZD1222, has been": the noun is named, no one speaks
     if not (spaced and (prev in NAMING_BEFORE or _common_noun(text, toks, prev, i - 1, lex))):

@@ -299,6 +299,14 @@ NAMED_AFTER_COMMA_RE = re.compile(
     r"|[“\"][^“”\"\n]{1,60}?(?:,[”\"]|[”\"](?=,))"
     r"|(?!(?:it|him|her|them|us|me|you|the|a|an|his|her|their|its|this|that|these|those|our|my|your)\b)"
     r"[a-z][\w-]*(?:[ \t]+[a-z][\w-]*){0,2}(?=,))")
+# "calls" is the noun, not a speaker's call, after a preposition, a quantifier, a possessive or a number ("listening
+# to calls to explore defunding", "Those calls came", "UNM’s calls for", "911 calls"), or before the callers
+# ("calls by other Democrats for", "calls from key GOP senators")
+CALLS_NOUN_BEFORE = frozenset(
+    "to of about on for with amid despite in from among after over against at into by these those many several "
+    "more any such no all".split())
+CALLS_NOUN_AFTER = frozenset("by from".split())
+POSSESSIVE_GAP_RE = re.compile(r"(?:['’]s|s['’])[ \t]+$")
 # Words before a "called" that names rather than reports ("now called the Adrian Darya", "It's called freedom").
 NAMING_BEFORE = frozenset("now formerly originally aptly it’s it's".split())
 # Gerunds that, after a comma with no speaker of their own, draw an inference from the facts before them.

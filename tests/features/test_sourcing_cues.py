@@ -210,6 +210,13 @@ NO_CUE = [
     ("It would repeal a provision in the current farm bill, called “permanent law,” that causes prices to revert.",
      {"called"}),
     ("Smaller drops, called aerosols, are launched when a person speaks.", {"called"}),
+    # "calls" as the noun: after a preposition, a quantifier, a possessive or a number, or before its callers
+    # (issue 18)
+    ("Patrol officers responded to calls at 2:55pm about a vehicle parked off Gap Creek Drive.", {"calls"}),
+    ("Those calls came a day after House Speaker Nancy Pelosi opened the door to an inquiry.", {"calls"}),
+    ("The moves don’t come close to meeting activists’ calls for a $15 an hour minimum wage.", {"calls for"}),
+    ("Sheriffs responded to 911 calls at about 11.20pm.", {"calls"}),
+    ("Despite calls from the health care industry, the payments stopped.", {"calls"}),
 ]
 
 
@@ -427,6 +434,9 @@ CUE = [
     ("Obama, speaking in the Rose Garden, called Rice a “tireless advocate” for America.", "called", "Obama"),
     ("The chairman, flanked by the parents, called it “a pretty shameful day for Washington.”", "called",
      "The chairman"),
+    # the twins of the "calls" rows: the verb after its subject (issue 18)
+    ("He shares his compelling story and calls for a referendum on the nation’s identity.", "calls for", None),
+    ("Activist Sarah Lee calls for a $15 an hour minimum wage.", "calls for", "Activist Sarah Lee"),
 ]
 
 
