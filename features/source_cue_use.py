@@ -15,7 +15,7 @@ from .source_words import (
     NOT_AFTER_TO, NOT_A_CUE_AFTER, NOT_A_CUE_BEFORE, NOUN_BEFORE, NP_STOP, OBJECT_PRONOUNS, ORG_HEADS, PASSIVE_AUX,
     PASSIVE_CUES, PASSIVE_GAP, PASSIVE_NEVER, PLACE_PREPS, PLACING_PARTICIPLES, POSSESSIVE_GAP_RE, PRONOUNS,
     QUOTED_AS_BEFORE_RE, QUOTED_AS_RE, QUOTE_AFTER_RE, QUOTE_BEFORE_RE, QUOTE_MARK_RE, REFLEXIVES, SAY_FRAMES,
-    SKIP_BEFORE, TIME_WORDS, WRITING_AFTER_RE,
+    SHOWED_PICTURE_BEFORE_RE, SHOWED_QUALITY_AFTER_RE, SKIP_BEFORE, TIME_WORDS, WRITING_AFTER_RE,
 )
 
 _CLAUSE_END_RE = re.compile(r"[.!?;:,]\s|\n")
@@ -39,6 +39,9 @@ def reports_no_one(text: str, toks: list[tuple[int, int]], low: list[str], i: in
         return True
     if act_without_words(text, *toks[i], w):
         return True
+    if w == "showed" and (SHOWED_QUALITY_AFTER_RE.match(text, toks[i][1]) or nxt != "that" and (
+            SHOWED_PICTURE_BEFORE_RE.search(text, max(0, toks[i][0] - 70), toks[i][0]))):
+        return True  # "Surveillance video showed the gunman", "showed no signs of fatigue": shown, not reported
     if w in FORMS["quoting"]:
         s, e = toks[i]
         return not (QUOTE_AFTER_RE.match(text, e) or QUOTE_BEFORE_RE.search(text, max(0, s - 60), s))

@@ -307,6 +307,16 @@ CALLS_NOUN_BEFORE = frozenset(
     "more any such no all".split())
 CALLS_NOUN_AFTER = frozenset("by from".split())
 POSSESSIVE_GAP_RE = re.compile(r"(?:['’]s|s['’])[ \t]+$")
+# "showed" displays rather than reports after a picture ("Surveillance video showed the gunman", "Photos of Belan
+# showed him", "Videos posted on social media showed passengers") and before a quality shown ("showed no signs of
+# fatigue", "showed little interest", "showed no mercy"); polls, data and reports still show
+SHOWED_PICTURE_BEFORE_RE = re.compile(
+    r"\b(?:videos?|footage|photos?|photographs?|pictures?|images?|clips?|recordings?|tapes?|screenshots?|graphics?)\b"
+    r"[^.;:!?\n“”\"]{0,45}$", re.IGNORECASE)
+SHOWED_QUALITY_AFTER_RE = re.compile(
+    r"[ \t]+(?:(?:no|little|few|some|any|more|initial|real|much|every|particular)[ \t]+)?(?:signs?|interest|mercy|"
+    r"emotion|willingness|inclination|appetite|remorse|restraint|discipline|compassion|courage|leadership|"
+    r"determination|patience)\b", re.IGNORECASE)
 # Words before a "called" that names rather than reports ("now called the Adrian Darya", "It's called freedom").
 NAMING_BEFORE = frozenset("now formerly originally aptly it’s it's".split())
 # Gerunds that, after a comma with no speaker of their own, draw an inference from the facts before them.

@@ -217,6 +217,11 @@ NO_CUE = [
     ("The moves don’t come close to meeting activists’ calls for a $15 an hour minimum wage.", {"calls for"}),
     ("Sheriffs responded to 911 calls at about 11.20pm.", {"calls"}),
     ("Despite calls from the health care industry, the payments stopped.", {"calls"}),
+    # "showed" displaying: after a picture, or before a quality shown (issue 18)
+    ("Surveillance video showed the gunman entering the church Wednesday night.", {"showed"}),
+    ("Videos posted on social media showed passengers grabbing for oxygen masks.", {"showed"}),
+    ("Republicans on Wednesday showed no signs of warming up to the president’s positions.", {"showed"}),
+    ("Murphy began speaking at 11:21 a.m., and he showed few signs of fatigue as it ended.", {"showed"}),
 ]
 
 
@@ -437,6 +442,9 @@ CUE = [
     # the twins of the "calls" rows: the verb after its subject (issue 18)
     ("He shares his compelling story and calls for a referendum on the nation’s identity.", "calls for", None),
     ("Activist Sarah Lee calls for a $15 an hour minimum wage.", "calls for", "Activist Sarah Lee"),
+    # the twins of the "showed" rows: a poll shows, and a video shows that (issue 18)
+    ("A Fox News poll last week also showed 59 percent of voters surveyed oppose the law.", "showed", None),
+    ("Video of the incident showed that Scott had done no such thing.", "showed", "Video"),
 ]
 
 
