@@ -14,8 +14,9 @@ from .source_words import (
     CONFORMITY_RE, DETERMINERS, FINDERS, FORMS, Lexicon, MODALS, MODAL_REPORTS, NAMED_AFTER_COMMA_RE, NAMING_BEFORE,
     NOT_AFTER_TO, NOT_A_CUE_AFTER, NOT_A_CUE_BEFORE, NOUN_BEFORE, NP_STOP, OBJECT_PRONOUNS, ORG_HEADS, PASSIVE_AUX,
     PASSIVE_CUES, PASSIVE_GAP, PASSIVE_NEVER, PLACE_PREPS, PLACING_PARTICIPLES, POSSESSIVE_GAP_RE, PRONOUNS,
-    QUOTED_AS_BEFORE_RE, QUOTED_AS_RE, QUOTE_AFTER_RE, QUOTE_BEFORE_RE, QUOTE_MARK_RE, REFLEXIVES, SAY_FRAMES,
-    SHOWED_PICTURE_BEFORE_RE, SHOWED_QUALITY_AFTER_RE, SKIP_BEFORE, TIME_WORDS, WRITING_AFTER_RE,
+    QUOTED_AS_BEFORE_RE, QUOTED_AS_RE, QUOTE_AFTER_RE, QUOTE_BEFORE_RE, QUOTE_MARK_RE, REFLEXIVES,
+    RESPONDED_TO_CALL_RE, SAY_FRAMES, SHOWED_PICTURE_BEFORE_RE, SHOWED_QUALITY_AFTER_RE, SKIP_BEFORE, TIME_WORDS,
+    WRITING_AFTER_RE,
 )
 
 _CLAUSE_END_RE = re.compile(r"[.!?;:,]\s|\n")
@@ -42,6 +43,8 @@ def reports_no_one(text: str, toks: list[tuple[int, int]], low: list[str], i: in
     if w == "showed" and (SHOWED_QUALITY_AFTER_RE.match(text, toks[i][1]) or nxt != "that" and (
             SHOWED_PICTURE_BEFORE_RE.search(text, max(0, toks[i][0] - 70), toks[i][0]))):
         return True  # "Surveillance video showed the gunman", "showed no signs of fatigue": shown, not reported
+    if w == "responded" and RESPONDED_TO_CALL_RE.match(text, toks[i][1]):
+        return True  # "Deputies responded to a call": answering it in person
     if w in FORMS["quoting"]:
         s, e = toks[i]
         return not (QUOTE_AFTER_RE.match(text, e) or QUOTE_BEFORE_RE.search(text, max(0, s - 60), s))
@@ -72,6 +75,8 @@ def reports_no_one(text: str, toks: list[tuple[int, int]], low: list[str], i: in
         return True
     if w in PASSIVE_NEVER and prev in PASSIVE_AUX:
         return True
+    if w == "expressed" and nxt == "by" and spaced and _common_noun(text, toks, prev, i - 1, lex):
+        return True  # "the sentiments expressed by other candidates": a noun's participle, the words not reported
     if w == "asked" and _asked_passive(text, toks, low, i):
         return True  # "they were (then) asked to rate ...", "questions were asked": no asker, nothing reported
     # "Press TV said": a verb form after a broadcaster's medium is its report, not a noun compound ("TV interview")

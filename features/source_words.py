@@ -317,6 +317,11 @@ SHOWED_QUALITY_AFTER_RE = re.compile(
     r"[ \t]+(?:(?:no|little|few|some|any|more|initial|real|much|every|particular)[ \t]+)?(?:signs?|interest|mercy|"
     r"emotion|willingness|inclination|appetite|remorse|restraint|discipline|compassion|courage|leadership|"
     r"determination|patience)\b", re.IGNORECASE)
+# "responded" of police and crews answering a call or a scene ("Deputies responded to a call", "officers responded to
+# 911 calls", "responded to the scene"), not a reply to calls for something ("responded to calls for his resignation")
+RESPONDED_TO_CALL_RE = re.compile(
+    r"[ \t]+to[ \t]+(?:(?:a|an|the|several|multiple|numerous)[ \t]+)?(?:[\d,]+[ \t]+)?(?:(?:emergency|distress|"
+    r"911)[ \t]+)?(?:calls?(?![ \t]+(?:for|from|by|to)\b)|scene|reports?[ \t]+of)\b", re.IGNORECASE)
 # Words before a "called" that names rather than reports ("now called the Adrian Darya", "It's called freedom").
 NAMING_BEFORE = frozenset("now formerly originally aptly it’s it's".split())
 # Gerunds that, after a comma with no speaker of their own, draw an inference from the facts before them.

@@ -222,6 +222,11 @@ NO_CUE = [
     ("Videos posted on social media showed passengers grabbing for oxygen masks.", {"showed"}),
     ("Republicans on Wednesday showed no signs of warming up to the president’s positions.", {"showed"}),
     ("Murphy began speaking at 11:21 a.m., and he showed few signs of fatigue as it ended.", {"showed"}),
+    # "expressed by" after a noun; "responded to" a call or a scene (issue 18)
+    ("It echoed the anti-monopolist tech sentiments expressed by other Democratic candidates.", {"expressed"}),
+    ("The opinions expressed by columnists are their own.", {"expressed"}),
+    ("Police Commander Paul Bauer responded to a call in the Loop and caught up with a suspect.", {"responded"}),
+    ("Sheriffs responded to 911 calls at about 11.20pm.", {"responded"}),
 ]
 
 
@@ -445,6 +450,10 @@ CUE = [
     # the twins of the "showed" rows: a poll shows, and a video shows that (issue 18)
     ("A Fox News poll last week also showed 59 percent of voters surveyed oppose the law.", "showed", None),
     ("Video of the incident showed that Scott had done no such thing.", "showed", "Video"),
+    # the twins of the "expressed by" and "responded to" rows: a passive, a reply (issue 18)
+    ("A similar sentiment has been expressed by House Speaker Paul Ryan.", "expressed", None),
+    ("Miranda has responded to calls for its cancellation by politely admitting fault.", "responded", "Miranda"),
+    ("Rubio responded to the question that Trump had been ridiculing him.", "responded", "Rubio"),
 ]
 
 
