@@ -11,12 +11,12 @@ import re
 from .source_phrases import act_without_words, in_set_phrase, possessive_participle, relative_report
 from .source_words import (
     ADJECTIVE_AFTER, BOUNDARY, BROADCAST, CALLS_NOUN_AFTER, CALLS_NOUN_BEFORE, CLAIM_FORMS, CLAIM_SUBJECTS,
-    CONFORMITY_RE, DETERMINERS, FINDERS, FORMS, Lexicon, MODALS, MODAL_REPORTS, NAMED_AFTER_COMMA_RE, NAMING_BEFORE,
-    NOT_AFTER_TO, NOT_A_CUE_AFTER, NOT_A_CUE_BEFORE, NOUN_BEFORE, NP_STOP, OBJECT_PRONOUNS, ORG_HEADS, PASSIVE_AUX,
-    PASSIVE_CUES, PASSIVE_GAP, PASSIVE_NEVER, PLACE_PREPS, PLACING_PARTICIPLES, POSSESSIVE_GAP_RE, PRONOUNS,
-    QUOTED_AS_BEFORE_RE, QUOTED_AS_RE, QUOTE_AFTER_RE, QUOTE_BEFORE_RE, QUOTE_MARK_RE, REFLEXIVES,
-    RESPONDED_TO_CALL_RE, SAY_FRAMES, SHOWED_PICTURE_BEFORE_RE, SHOWED_QUALITY_AFTER_RE, SKIP_BEFORE, TIME_WORDS,
-    WRITING_AFTER_RE,
+    CONFORMITY_RE, DENY_FORMS, DENY_GRANT_RE, DETERMINERS, FINDERS, FORMS, Lexicon, MODALS, MODAL_REPORTS,
+    NAMED_AFTER_COMMA_RE, NAMING_BEFORE, NOT_AFTER_TO, NOT_A_CUE_AFTER, NOT_A_CUE_BEFORE, NOUN_BEFORE, NP_STOP,
+    OBJECT_PRONOUNS, ORG_HEADS, PASSIVE_AUX, PASSIVE_CUES, PASSIVE_GAP, PASSIVE_NEVER, PLACE_PREPS,
+    PLACING_PARTICIPLES, POSSESSIVE_GAP_RE, PRONOUNS, QUOTED_AS_BEFORE_RE, QUOTED_AS_RE, QUOTE_AFTER_RE,
+    QUOTE_BEFORE_RE, QUOTE_MARK_RE, REFLEXIVES, RESPONDED_TO_CALL_RE, SAY_FRAMES, SHOWED_PICTURE_BEFORE_RE,
+    SHOWED_QUALITY_AFTER_RE, SKIP_BEFORE, TIME_WORDS, WRITING_AFTER_RE,
 )
 
 _CLAUSE_END_RE = re.compile(r"[.!?;:,]\s|\n")
@@ -43,6 +43,8 @@ def reports_no_one(text: str, toks: list[tuple[int, int]], low: list[str], i: in
     if w == "showed" and (SHOWED_QUALITY_AFTER_RE.match(text, toks[i][1]) or nxt != "that" and (
             SHOWED_PICTURE_BEFORE_RE.search(text, max(0, toks[i][0] - 70), toks[i][0]))):
         return True  # "Surveillance video showed the gunman", "showed no signs of fatigue": shown, not reported
+    if w in DENY_FORMS and DENY_GRANT_RE.match(text, toks[i][1]):
+        return True  # "a judge denied a request", "deny Iran a nuclear weapon": refusing, not disputing
     if w == "responded" and RESPONDED_TO_CALL_RE.match(text, toks[i][1]):
         return True  # "Deputies responded to a call": answering it in person
     if w in FORMS["quoting"]:

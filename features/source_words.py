@@ -322,6 +322,17 @@ SHOWED_QUALITY_AFTER_RE = re.compile(
 RESPONDED_TO_CALL_RE = re.compile(
     r"[ \t]+to[ \t]+(?:(?:a|an|the|several|multiple|numerous)[ \t]+)?(?:[\d,]+[ \t]+)?(?:(?:emergency|distress|"
     r"911)[ \t]+)?(?:calls?(?![ \t]+(?:for|from|by|to)\b)|scene|reports?[ \t]+of)\b", re.IGNORECASE)
+# "deny" refusing a thing rather than a claim: before what is granted ("a judge denied a request from the ACLU",
+# "decision to deny the petition", "denies key permit") or a person and what they are refused ("deny Iran a nuclear
+# weapon", "deny him a first-ballot victory"); "denied the allegations", "denied any wrongdoing" still report
+DENY_FORMS = frozenset("deny denies denied denying".split())
+_WEEKDAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+DENY_GRANT_RE = re.compile(
+    r"[ \t]+(?:(?:him|her|them|us|me|you|(?!" + _WEEKDAYS + r")[A-Z][\w’'.-]*)[ \t]+(?:a|an|the)[ \t]+"
+    r"|(?:(?:a|an|the|any|some|all|his|her|their|its|our|key)[ \t]+)?(?:[a-z][\w-]*[ \t]+)?(?:requests?|hearings?|"
+    r"petitions?|stay|rehearing|permits?|visas?|bail|access|entry|benefits|services|funds|funding|offers?|"
+    r"applications?|appeals?|motions?|due[ \t]+process|opportunit(?:y|ies)|chance|permission|licen[cs]es?|asylum|"
+    r"admission|treatment|coverage)\b)")
 # Words before a "called" that names rather than reports ("now called the Adrian Darya", "It's called freedom").
 NAMING_BEFORE = frozenset("now formerly originally aptly it’s it's".split())
 # Gerunds that, after a comma with no speaker of their own, draw an inference from the facts before them.

@@ -227,6 +227,10 @@ NO_CUE = [
     ("The opinions expressed by columnists are their own.", {"expressed"}),
     ("Police Commander Paul Bauer responded to a call in the Loop and caught up with a suspect.", {"responded"}),
     ("Sheriffs responded to 911 calls at about 11.20pm.", {"responded"}),
+    # "deny" refusing a thing: before what is granted, or a person and what they are refused (issue 18)
+    ("In federal court earlier Monday, a judge denied a request from the American Civil Liberties Union.", {"denied"}),
+    ("He reiterated the longstanding U.S. policy to deny Iran a nuclear weapon.", {"deny"}),
+    ("North Korean border authorities denied entry to South Koreans who manage the factories.", {"denied"}),
 ]
 
 
@@ -454,6 +458,10 @@ CUE = [
     ("A similar sentiment has been expressed by House Speaker Paul Ryan.", "expressed", None),
     ("Miranda has responded to calls for its cancellation by politely admitting fault.", "responded", "Miranda"),
     ("Rubio responded to the question that Trump had been ridiculing him.", "responded", "Rubio"),
+    # the twins of the "deny" rows: a claim denied (issue 18)
+    ("Trump has denied any wrongdoing and branded the investigation a hoax.", "denied", "Trump"),
+    ("Biden denies the allegation.", "denies", "Biden"),
+    ("He denied Friday the allegations made by his former aide.", "denied", "He"),
 ]
 
 
