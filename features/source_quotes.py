@@ -3,6 +3,7 @@ cue attributes when no quotation covers it ("accused Ankara of ..."), and the sp
 verb the lexicon lacks. ``sourcing`` finds the other cues and the sources."""
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from .base import Span
@@ -64,6 +65,9 @@ def one_span_per_quote(text: str, spans: list[Span]) -> list[Span]:
     return sorted(kept, key=lambda sp: sp.start)
 
 
+_BY_BEFORE_AGENT_RE = re.compile(r"\bby[^\S\n]+$")
+
+
 def content_for_cue(
     text: str, sent: tuple[int, int], cue: tuple[int, int, str, str], sources: list[NounPhrase]
 ) -> tuple[int, int] | None:
@@ -72,6 +76,8 @@ def content_for_cue(
     before it."""
     s, e, _, form = cue
     sent_s, sent_e = sent
+    if sources and sources[0].start >= e and _BY_BEFORE_AGENT_RE.search(text, e, sources[0].start):
+        return None  # "the incident described by Thomas": like a passive's, the phrase before is no content
     if sources and sources[0].start >= e and form != "according to":
         a, b = strip_span(text, sent_s, s)
         while b > a and text[b - 1] in ",;:—–":

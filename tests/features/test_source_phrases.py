@@ -4,7 +4,9 @@ from __future__ import annotations
 import pytest
 
 from features.source_np import NounPhrase, np_forward
-from features.source_phrases import act_without_words, antecedent, np_before_gerund, resolve_pronoun, subject_before
+from features.source_phrases import (
+    act_without_words, antecedent, inverted_speaker, np_before_gerund, resolve_pronoun, subject_before,
+)
 from features.source_words import lexicon
 
 LEX = lexicon()
@@ -113,3 +115,38 @@ ACTS = [
 def test_act_without_words(text: str, word: str, silent: bool) -> None:
     start = text.index(word)
     assert act_without_words(text, start, start + len(word), word) is silent
+
+
+# (sentence, cue, the agent after a participle cue with no auxiliary): the one after "by" speaks, not the phrase
+# the participle qualifies; a time or a medium after "by" is no agent (issue 18)
+REDUCED = [
+    ("Told by DeVos that she supports public schools, Cassidy said it was news.", "Told", "DeVos"),
+    ("Asked by Stephanopoulos to respond, Carson said it was wrong.", "Asked", None),
+    ("Here is the exchange as described by Politico: the attendee spoke.", "described", "Politico"),
+    ("An article cited by her campaign quoted a few experts.", "cited", "her campaign"),
+    ("The country described by the president on Tuesday night is strong.", "described", "the president"),
+    ("The story, as first reported by The New York Times, was denied.", "reported", "The New York Times"),
+    ("He said by phone that the deal was off.", "said", None),
+    ("He said by email that the deal was off.", "said", None),
+    ("The company announced by Friday that the deal was off.", "announced", None),
+    ("She responded by saying that the deal was off.", "responded", None),
+]
+
+
+@pytest.mark.parametrize("sentence, cue, agent", REDUCED)
+def test_agent_of_a_participle_without_auxiliary(sentence: str, cue: str, agent: str | None) -> None:
+    s = sentence.index(cue)
+    np_ = inverted_speaker(sentence, s, s + len(cue), len(sentence), cue.lower(), sentence[:s].rstrip(), LEX)
+    assert (None if np_ is None else sentence[np_.start:np_.end]) == agent
+
+
+# a part of the agent is no agent: the outlet of "a CNN reporter", the name of "the Trump administration"
+@pytest.mark.parametrize("sentence", [
+    "As described by a CNN reporter, he had accomplished everything.",
+    "The estimate was reported by the Trump administration to Congress.",
+    "The evidence cited by the 4th Circuit is not enough.",
+])
+def test_no_agent_from_part_of_a_phrase(sentence: str) -> None:
+    cue = next(w for w in ("described", "reported", "cited") if w in sentence)
+    s = sentence.index(cue)
+    assert inverted_speaker(sentence, s, s + len(cue), len(sentence), cue, sentence[:s].rstrip(), LEX) is None
