@@ -7,16 +7,19 @@ around the word decides. ``sourcing`` asks this of every cue token before it loo
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from .source_phrases import act_without_words, in_set_phrase, possessive_participle, relative_report
+from .source_phrases import in_set_phrase, relative_report
 from .source_words import (
-    ADJECTIVE_AFTER, BOUNDARY, BROADCAST, CALLS_NOUN_AFTER, CALLS_NOUN_BEFORE, CLAIM_FORMS, CLAIM_SUBJECTS,
-    CONFORMITY_RE, DENY_FORMS, DENY_GRANT_RE, DETERMINERS, FINDERS, FORMS, Lexicon, MODALS, MODAL_REPORTS,
-    NAMED_AFTER_COMMA_RE, NAMING_BEFORE, NOT_AFTER_TO, NOT_A_CUE_AFTER, NOT_A_CUE_BEFORE, NOUN_BEFORE, NP_STOP,
-    OBJECT_PRONOUNS, ORG_HEADS, PASSIVE_AUX, PASSIVE_CUES, PASSIVE_GAP, PASSIVE_NEVER, PLACE_PREPS,
-    PLACING_PARTICIPLES, POSSESSIVE_GAP_RE, PRONOUNS, QUOTED_AS_BEFORE_RE, QUOTED_AS_RE, QUOTE_AFTER_RE,
-    QUOTE_BEFORE_RE, QUOTE_MARK_RE, REFLEXIVES, RESPONDED_TO_CALL_RE, SAY_FRAMES, SHOWED_PICTURE_BEFORE_RE,
-    SHOWED_QUALITY_AFTER_RE, SKIP_BEFORE, TIME_WORDS, WRITING_AFTER_RE,
+    ADJECTIVE_AFTER, ATTACKED_BODILY_RE, BOUNDARY, BROADCAST, CALLS_NOUN_AFTER, CALLS_NOUN_BEFORE, CLAIM_FORMS,
+    CLAIM_SUBJECTS, CONFORMITY_RE, DENY_FORMS, DENY_GRANT_RE, DETERMINERS, EXPLAIN_NOT_SAID_BEFORE_RE, FINDERS,
+    FORMS, Lexicon, MODALS, MODAL_REPORTS, NAMED_AFTER_COMMA_RE, NAMING_BEFORE, NOT_AFTER_TO,
+    NOT_A_CUE_AFTER, NOT_A_CUE_BEFORE, NOUN_AFTER_RE, NOUN_BEFORE, NP_STOP, OBJECT_PRONOUNS, OFFERED_WORDS_PATTERN,
+    ORG_HEADS, PASSIVE_AUX, PASSIVE_CUES, PASSIVE_GAP, PASSIVE_NEVER, PLACE_PREPS, PLACING_PARTICIPLES,
+    POSSESSIVE_BEFORE_RE, POSSESSIVE_GAP_RE, PRONOUNS, QUOTED_AS_BEFORE_RE, QUOTED_AS_RE, QUOTE_AFTER_RE,
+    QUOTE_BEFORE_RE, QUOTE_MARK_RE, REFLEXIVES, REPEATED_WORDS_RE, REPEATS, RESPONDED_TO_CALL_RE, SAY_FRAMES,
+    SHOWED_PICTURE_BEFORE_RE, SHOWED_QUALITY_AFTER_RE, SKIP_BEFORE, STRANDED_ABOUT_RE, TALKING, TIME_WORDS,
+    WRITING_AFTER_RE, lexicon,
 )
 
 _CLAUSE_END_RE = re.compile(r"[.!?;:,]\s|\n")
@@ -178,3 +181,33 @@ def _common_noun(text: str, toks: list[tuple[int, int]], w: str, j: int, lex: Le
     return (text[toks[j][0]].islower() and w not in PRONOUNS and w not in SKIP_BEFORE and w not in BOUNDARY
             and w not in CLAIM_SUBJECTS and w not in NP_STOP and w not in PASSIVE_AUX and w not in DETERMINERS
             and not w.endswith("ly"))
+
+
+def act_without_words(text: str, start: int, end: int, word: str) -> bool:
+    """The cue ``word`` at ``start``-``end`` names an act that reports no words: "attacked" beside violence
+    ("attacked and arrested journalists", "attacked protesters with tear gas"), "repeated" or "offered" before
+    nothing said ("repeated the experiment", "offered asylum"), "talking about" with no topic after it ("what he
+    was talking about"), "explain" after "helps" or a modal ("helps explain the trend")."""
+    if word == "attacked":
+        return ATTACKED_BODILY_RE.match(text, end) is not None
+    if word == "offered":
+        return _offered_words_re().match(text, end) is None
+    if word in TALKING:
+        return STRANDED_ABOUT_RE.match(text, end) is not None
+    if word == "explain":
+        return EXPLAIN_NOT_SAID_BEFORE_RE.search(text, max(0, start - 30), start) is not None
+    return word in REPEATS and REPEATED_WORDS_RE.match(text, end) is None
+
+
+@lru_cache(maxsize=1)
+def _offered_words_re() -> re.Pattern[str]:
+    """What follows "offered" when it reports: a quotation, or a phrase ending in a noun of something said."""
+    nouns = "|".join(sorted(lexicon().classes["said"], key=len, reverse=True))
+    return re.compile(OFFERED_WORDS_PATTERN.format(nouns=nouns), re.IGNORECASE)
+
+
+def possessive_participle(text: str, start: int, end: int) -> bool:
+    """The cue word at ``start``-``end`` is a participle in -ed between a noun's possessive and its own noun, an
+    adjective ("the president's proposed budget", "ISIS’s declared capital"): it reports nothing."""
+    return (text.endswith("ed", start, end) and NOUN_AFTER_RE.match(text, end) is not None
+            and POSSESSIVE_BEFORE_RE.search(text, max(0, start - 40), start) is not None)

@@ -10,18 +10,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import lru_cache
-
 from .source_np import NounPhrase, POSSESSIVE_RE, clean_gap, function_form, is_cap, np_forward, tokens_in
 from .source_words import (
-    AFTER_QUOTE_RE, APPOSED_NAME_RE, APPOSITIVE_AFTER_RE, ATTACKED_BODILY_RE, BOUNDARY, COORD_VERB_RE, DAY_PARTS,
-    DETERMINERS, EXPLAIN_NOT_SAID_BEFORE_RE, INTRO_PREPS, INTRO_RE, INVERSION_MARKS, Lexicon, LONE_QUANTIFIERS,
-    MANNER_RE, MODALS, OFFERED_WORDS_PATTERN, STRANDED_ABOUT_RE, TALKING,
-    MORE_PEOPLE_BEFORE, NOUN_AFTER_RE, NP_STOP, PASSIVE_AUX, PAST_PROGRESSIVE_AUX, PAST_PROGRESSIVE_CUES,
-    PERSON_PRONOUNS, POSSESSIVE_BEFORE_RE, POSTMOD, POSTPOSABLE, PRESENT_AUX, PRONOUNS, QUOTE_AFTER_RE,
-    QUOTE_INVERTED_CUE_RE, QUOTE_MARK_RE, RELATIVE, RELATIVE_AFTER_RE, RELATIVE_RE, RELATIVE_STOP,
-    REPEATED_WORDS_RE, REPEATS, SET_PHRASE_RE, SET_PHRASE_WORDS, SHORT_QUOTE_RE, SKIP_BEFORE, SUBORDINATORS, THINGS,
-    TICKER_BEFORE_RE, TIME_PREPS, TIME_WORDS, TO_BEFORE_RE, VERB_NEXT_RE, WEEKDAYS, lexicon,
+    AFTER_QUOTE_RE, APPOSED_NAME_RE, APPOSITIVE_AFTER_RE, BOUNDARY, COORD_VERB_RE, DAY_PARTS, DETERMINERS,
+    INTRO_PREPS, INTRO_RE, INVERSION_MARKS, Lexicon, LONE_QUANTIFIERS, MANNER_RE, MODALS, MORE_PEOPLE_BEFORE,
+    NP_STOP, PASSIVE_AUX, PAST_PROGRESSIVE_AUX, PAST_PROGRESSIVE_CUES, PERSON_PRONOUNS, POSTMOD, POSTPOSABLE,
+    PRESENT_AUX, PRONOUNS, QUOTE_AFTER_RE, QUOTE_INVERTED_CUE_RE, QUOTE_MARK_RE, RELATIVE, RELATIVE_AFTER_RE,
+    RELATIVE_RE, RELATIVE_STOP, SET_PHRASE_RE, SET_PHRASE_WORDS, SHORT_QUOTE_RE, SKIP_BEFORE, SUBORDINATORS, THINGS,
+    TICKER_BEFORE_RE, TIME_PREPS, TIME_WORDS, TO_BEFORE_RE, VERB_NEXT_RE, WEEKDAYS,
 )
 
 # Compiled once: these run per clause that ends at a cue.
@@ -553,36 +549,6 @@ def relative_quote_source(text: str, sent_s: int, s: int, e: int, lex: Lexicon) 
         return []
     np_ = np_forward(text, head.start + dets[0].start(), head.end, lex)
     return [np_] if np_ is not None and np_.end == head.end else []
-
-
-def act_without_words(text: str, start: int, end: int, word: str) -> bool:
-    """The cue ``word`` at ``start``-``end`` names an act that reports no words: "attacked" beside violence
-    ("attacked and arrested journalists", "attacked protesters with tear gas"), "repeated" or "offered" before
-    nothing said ("repeated the experiment", "offered asylum"), "talking about" with no topic after it ("what he
-    was talking about"), "explain" after "helps" or a modal ("helps explain the trend")."""
-    if word == "attacked":
-        return ATTACKED_BODILY_RE.match(text, end) is not None
-    if word == "offered":
-        return _offered_words_re().match(text, end) is None
-    if word in TALKING:
-        return STRANDED_ABOUT_RE.match(text, end) is not None
-    if word == "explain":
-        return EXPLAIN_NOT_SAID_BEFORE_RE.search(text, max(0, start - 30), start) is not None
-    return word in REPEATS and REPEATED_WORDS_RE.match(text, end) is None
-
-
-@lru_cache(maxsize=1)
-def _offered_words_re() -> re.Pattern[str]:
-    """What follows "offered" when it reports: a quotation, or a phrase ending in a noun of something said."""
-    nouns = "|".join(sorted(lexicon().classes["said"], key=len, reverse=True))
-    return re.compile(OFFERED_WORDS_PATTERN.format(nouns=nouns), re.IGNORECASE)
-
-
-def possessive_participle(text: str, start: int, end: int) -> bool:
-    """The cue word at ``start``-``end`` is a participle in -ed between a noun's possessive and its own noun, an
-    adjective ("the president's proposed budget", "ISIS’s declared capital"): it reports nothing."""
-    return (text.endswith("ed", start, end) and NOUN_AFTER_RE.match(text, end) is not None
-            and POSSESSIVE_BEFORE_RE.search(text, max(0, start - 40), start) is not None)
 
 
 def _more_people(text: str, start: int) -> bool:
