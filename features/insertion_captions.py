@@ -157,7 +157,12 @@ def is_scene_caption(line: str) -> bool:
     Story prose tells the past, and a heading carries no date; quoted text is a quotation's, never a caption."""
     if not line[:1].isupper() or '"' in line or "“" in line or "”" in line or "(@" in line or "pic.twitter" in line:
         return False  # an embedded tweet's signature ends "— Name (@handle) July 13, 2016": a tweet's date
-    return _scene_re().match(line) is not None
+    # the date's month or "photo" first (every match holds one): the subject's and verb's alternations are slow
+    return _SCENE_DATE_HINT.search(line) is not None and _scene_re().match(line) is not None
+
+
+# The start of each month ``_scene_re`` names (it alone, no other flag or case) and the "in a ... photo" date's word.
+_SCENE_DATE_HINT = re.compile(r"Jan|Feb|Ma[ry]|Apr|Ju[nl]|Aug|Sep|Oct|Nov|Dec|photo")
 
 
 def _names_outlets(line: str) -> bool:
@@ -193,7 +198,8 @@ def _caption_or_credit(line: str, n_words: int | None = None) -> str | None:
         return "caption"
     tail_at = max(0, len(line) - 240)  # credits are short: only the tail is searched
     tail = line[tail_at:]
-    if _CREDIT_TRIGGER.search(tail.lower()) or _CLOSE_END.search(tail):
+    # (a closing bracket's character first: every ``_CLOSE_END`` match holds one, and few lines do)
+    if ((")" in tail or "]" in tail) and _CLOSE_END.search(tail)) or _CREDIT_TRIGGER.search(tail.lower()):
         m = end.search(line, tail_at)
         if m:
             return "credit" if len(line[: m.start()].split()) <= 2 else "caption"
@@ -246,13 +252,10 @@ def runin_credits(texts: list[str], labels: list[str | None]) -> list[tuple[int,
     """(line index, start, end within the line) of each bracketed photo credit inside an unmarked line."""
     out = []
     for i, t in enumerate(texts):
-        if labels[i] is None and _RUNIN_HINT.search(t):
+        # every run-in credit holds an opening bracket and a slash or a label's colon (speed: most lines hold neither)
+        if labels[i] is None and "(" in t and ("/" in t or ":" in t):
             out.extend((i, m.start(), m.end()) for m in _RUNIN_CREDIT.finditer(t))
     return out
-
-
-# Every run-in credit holds one of these (speed: most lines hold none).
-_RUNIN_HINT = re.compile(r"/|[Pp]hoto|PHOTO|[Ii]mage|IMAGE")
 
 
 # A gallery's counter ("1 of 13", "( 1 /4)", "1 of / 3"; a slash only with a space or brackets beside it, so that

@@ -245,8 +245,8 @@ def _promo(line: str, n_words: int | None = None) -> str | None:
     n = word_count(line) if n_words is None else n_words
     if n > BOX_WORDS or _QUOTED_RE.match(line):
         return None
-    repeated = n > 40 and repeats_a_sentence(line)
-    if n > 40 and not repeated and not has_box_word(line):
+    boxed = n > 40 and has_box_word(line)
+    if n > 40 and not boxed and not repeats_a_sentence(line):
         return None  # most long lines: a paragraph with no sign-up or notice word, decided before the scan
     core = line.strip(" \t\u00a0.:!|·•-–—()[]»>")
     short = n <= 10
@@ -254,8 +254,8 @@ def _promo(line: str, n_words: int | None = None) -> str | None:
     cued = _trigger_set().groups_in(low)
     if not short and not cued:
         return None
-    if n > 40:
-        return box_label(line, core, cued, _promo_rules(), repeated)
+    if n > 40:  # (a repeated blurb is looked for only now where a box word let the line through)
+        return box_label(line, core, cued, _promo_rules(), not boxed or repeats_a_sentence(line))
     for i, rule in enumerate(_promo_rules()):
         if rule.whole_line:
             if short and rule.pattern.match(core):
@@ -356,7 +356,7 @@ def _single_line_labels(lines: list[Line], title: str | None, sizes: list[int]) 
     n = len(lines)
     labels: list[str | None] = [None] * n
     title_key = _norm(title) if title and title.strip() else None
-    seen_top: set[str] = set()
+    seen_top: list[str] = []
     for i, ln in enumerate(lines):
         t = ln.text
         at_edge = i < _EDGE_LINES or i >= n - _EDGE_LINES
@@ -395,11 +395,10 @@ def _single_line_labels(lines: list[Line], title: str | None, sizes: list[int]) 
             lab = "bio"
         if lab is None and i < _EDGE_LINES + 2 and _TIMESTAMP_RE.match(t):
             lab = "timestamp"
-        if lab is None and i < 3:
-            key = _norm(t)
-            if key and key in seen_top and sizes[i] <= 30 and not is_body(t):
+        if lab is None and i < 3:  # the lines above normalised only for a short line (most top lines are paragraphs)
+            if sizes[i] <= 30 and not is_body(t) and (key := _norm(t)) and key in map(_norm, seen_top):
                 lab = "headline_repeat"
-            seen_top.add(key)
+            seen_top.append(t)
         if lab is not None and labels[i] is None:
             labels[i] = lab
     label_foot_bios([ln.text for ln in lines], labels, sizes, _EDGE_LINES)

@@ -1,10 +1,16 @@
 """Photo captions and credits among a scraped page's lines, through the line rules that apply them."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from features.insertion_captions import caption_label, is_gallery_line
+from features.insertion_captions import _CLOSE_END, _RUNIN_CREDIT, _scene_re, caption_label, is_gallery_line, \
+    is_scene_caption, runin_credits
+from features.insertion_rules import split_lines
 from tests.features.insertion_lines import BODY, BODY2, LATER, flagged_lines
+
+SAMPLES = Path(__file__).resolve().parents[2] / "notebooks" / "data" / "samples"
 
 
 def test_short_caption_above_credit_but_not_above_bbc_copyright_line():
@@ -212,3 +218,39 @@ def test_an_embedded_tweet_dated_by_its_signature_is_no_scene_caption() -> None:
     tweet = ("David Cameron arrives at Buckingham Palace to formally resign as prime minister "
              "pic.twitter.com/1t30Gf8YU0 — ITV News (@itvnews) July 13, 2016")
     assert caption_label(tweet) != "caption"
+
+
+SCENE_DATES = ["January 5", "February 5, 2019", "March 2019", "April 5", "May 2018", "June 5", "July 2019",
+               "August 5", "September 5, 2016", "October 5", "November 2012", "December 5", "Jan. 5", "Feb. 5",
+               "Aug. 5", "Sep. 5", "Sept. 5", "Oct. 5", "Nov. 5", "Dec. 5"]
+
+
+@pytest.mark.parametrize("date", SCENE_DATES + ["in a 2013 photo", "in this file photo"])
+def test_every_date_a_scene_caption_may_hold_passes_the_hint_tested_before_its_pattern(date: str) -> None:
+    """The scene pattern is tried only where its date's month or "photo" occurs: a caption with each
+    month's spelling (and a photo's date) is still a scene caption, as the pattern alone finds."""
+    line = f"Protesters gather outside the Capitol {date} in Washington."
+    assert _scene_re().match(line) is not None and is_scene_caption(line)
+
+
+def _sample_lines() -> list[str]:
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt"))]
+    return [ln.text for t in texts for ln in split_lines(t)]
+
+
+def test_scene_captions_and_run_in_credits_are_found_as_their_patterns_alone_find_them() -> None:
+    """The literal tests before the scene, run-in credit and closing-bracket patterns drop no match,
+    on the samples' lines and on lines holding each."""
+    made = [f"Protesters gather outside the Capitol {d} in Washington." for d in SCENE_DATES] + [
+        "Crowds gather in the square (WTOP/Nick Iannelli) as the parade passes (Photo: Mark Marturello/Register)",
+        "The mayor speaks to reporters (Charles Dharapak/AP) before the vote (Images: John Doe / Reuters)",
+        "Students march on the campus [Jane Doe | The Post via TNS]", "Rescuers search the rubble (Photo: Jane Doe for CNN)", "A rally in Ohio (AP)  .", "The count (3)"]
+    lines = _sample_lines() + made
+    plain_scene = [bool(t[:1].isupper()) and not any(c in t for c in ('"', "“", "”", "(@", "pic.twitter"))
+                   and _scene_re().match(t) is not None for t in lines]
+    assert [is_scene_caption(t) for t in lines] == plain_scene
+    assert runin_credits(lines, [None] * len(lines)) == [
+        (i, m.start(), m.end()) for i, t in enumerate(lines) for m in _RUNIN_CREDIT.finditer(t)]
+    assert [(")" in t or "]" in t) and _CLOSE_END.search(t) is not None for t in lines] == [
+        _CLOSE_END.search(t) is not None for t in lines]
+    assert sum(plain_scene) >= len(SCENE_DATES) and len(runin_credits(made, [None] * len(made))) == 5

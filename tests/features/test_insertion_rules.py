@@ -27,6 +27,17 @@ def test_repeated_headline_and_byline_at_the_top():
     assert marked_lines(text) == [("By Jane Doe", "byline")]  # without the title the headline is a body line
 
 
+def test_a_short_top_line_repeating_one_above_it_is_a_repeated_headline_but_a_repeated_paragraph_is_not():
+    """The top lines are compared by their normalised words (case and punctuation aside), whatever their length
+    above: only the short repeat is marked."""
+    text = f"Senate confirms judge\nSENATE CONFIRMS JUDGE!\n\n{BODY}\n\n{LATER}"
+    assert marked_lines(text) == [("SENATE CONFIRMS JUDGE!", "headline_repeat")]
+    text = f"{BODY}\n{BODY}\n{LATER}\n\n{BODY2}"
+    assert marked_lines(text) == []
+    text = f"{BODY}\nSenate confirms judge\n-- Senate confirms judge --\n\n{LATER}\n\n{BODY2}"
+    assert marked_lines(text) == [("-- Senate confirms judge --", "headline_repeat")]
+
+
 def test_related_stories_outside_the_body_become_the_sites_list():
     labels = ["related", None, "related", None, "related", "caption"]
     mark_edge_lists(labels)
