@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 from .insertion_bio import REPORTED_RE
 from .lexicons import lexicon_lines
@@ -32,38 +33,64 @@ _SEG = r"[A-Za-z][A-Za-z.'’&-]*(?:\s+[A-Za-z][A-Za-z.'’&-]*){0,4}"
 _BOUND = r"(?:^|(?<=[.!?”\"’)\]])\s+|\s+[|•]\s*|\s+-\s+|\s{2,})"
 
 
+class CreditEnd(NamedTuple):
+    """One alternative of a credit closing a line: ``pattern`` is its ``source`` anchored at the line's end."""
+
+    #: groups of lower-case strings: every match holds one string of each group
+    hints: tuple[tuple[str, ...], ...]
+    pattern: re.Pattern[str]
+    source: str
+
+
+_OPEN = (("(",),)
+
+
 @lru_cache(maxsize=1)
-def _credit_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """(credit at the end of a line, caption/credit marker at its start, whole-line credit)."""
+def _credit_patterns() -> tuple[tuple[CreditEnd, ...], re.Pattern[str], re.Pattern[str]]:
+    """(the alternatives of a credit at the end of a line, caption/credit marker at its start, whole-line credit)."""
     ag = _agency_rx()
     # one word before a credit's slash: an agency, a web site or a kind of picture ("Screenshot/CBS")
     solo = rf"(?:(?i:{ag})|[\w-]+\.(?:com|org|net|gov)|Screenshot|SCREENSHOT|Handout|HANDOUT|File|FILE)"
     photo = r"(?:[Pp]hoto(?:graph)?s?|PHOTO(?:GRAPH)?S?|[Ii]mages?|IMAGE|[Pp]icture|PICTURE|[Pp]ic|[Ii]llustration|[Gg]raphic|[Vv]ideo|[Ff]ootage|[Ss]creen ?(?:grab|shot|cap(?:ture)?)s?)"
-    tail = "|".join([
+    photo_words = ("photo", "image", "pic", "illustration", "graphic", "video", "footage", "screen")  # {photo}, lower-cased
+    # Each alternative of the credit at a line's end with the literals every match of it holds (groups, one string
+    # of each occurring in the lower-cased tail): an alternative is searched only where they occur.
+    tails = [
         # (AP Photo/Name), (Photo by ...), (Photo: X), (Image: X), (Photo credit should read ...)
-        rf"\((?:[^()]{{0,40}}\s)?{photo}(?:\s+[Cc]redit)?(?:\s*(?:by\b|courtesy\b|from\b|[:/])|\s+should\s+read)[^()]{{0,120}}(?:\([^()]{{0,40}}\)[^()]{{0,60}})?\)",
+        (_OPEN,
+            rf"\((?:[^()]{{0,40}}\s)?{photo}(?:\s+[Cc]redit)?(?:\s*(?:by\b|courtesy\b|from\b|[:/])|\s+should\s+read)[^()]{{0,120}}(?:\([^()]{{0,40}}\)[^()]{{0,60}})?\)"),
         # (REUTERS), (AFP/Name), (Name/AP), (Name / Agency), (Agency Photo/Name)
-        rf"\(\s*(?i:{ag})(?:\s*(?:/|{photo}\b)[^()]{{0,80}})?\)",
-        rf"\({NAME_RX}\s*/\s*(?:(?i:{ag})|{_CAP})(?:[\s/]+[\w&.'’-]+){{0,5}}\)",
+        (_OPEN,
+            rf"\(\s*(?i:{ag})(?:\s*(?:/|{photo}\b)[^()]{{0,80}})?\)"),
+        (_OPEN,
+            rf"\({NAME_RX}\s*/\s*(?:(?i:{ag})|{_CAP})(?:[\s/]+[\w&.'’-]+){{0,5}}\)"),
         # Photo: X / Photograph by X for Y / Credit: X / Image copyright X, after a sentence or at the start
-        rf"{_BOUND}(?:{photo}(?:\s+(?:[Cc]redit|[Cc]ourtesy|[Ss]ource|[Cc]opyright))?|[Cc]redit|CREDIT|[Pp]hotographer|[Cc]ourtesy(?:\s+of)?)"
-        rf"(?:\s+by)?\s*[:|]?\s*[A-Z©(][^.!?]{{1,100}}",
+        ((photo_words + ("credit", "courtesy"),),
+            rf"{_BOUND}(?:{photo}(?:\s+(?:[Cc]redit|[Cc]ourtesy|[Ss]ource|[Cc]opyright))?|[Cc]redit|CREDIT|[Pp]hotographer|[Cc]ourtesy(?:\s+of)?)"
+            rf"(?:\s+by)?\s*[:|]?\s*[A-Z©(][^.!?]{{1,100}}"),
         # "Hillary Clinton Photo Credit: Contributed", "Donald Trump. Photo from whitehouse.gov."
-        r"(?:^|\s+)(?:[Pp]hoto|PHOTO|[Ii]mage|IMAGE)\s+(?:[Cc]redit|CREDIT)s?\s*:\s*\S[^.!?]{0,100}",
-        rf"{_BOUND}{photo}\s+from\s+(?:(?:www\.)?[\w-]+\.(?:com|org|gov|net|edu)|{_CAP}(?:\s+{_CAP}){{0,4}})",
+        ((("credit",),),
+            r"(?:^|\s+)(?:[Pp]hoto|PHOTO|[Ii]mage|IMAGE)\s+(?:[Cc]redit|CREDIT)s?\s*:\s*\S[^.!?]{0,100}"),
+        ((photo_words, ("from",)),
+            rf"{_BOUND}{photo}\s+from\s+(?:(?:www\.)?[\w-]+\.(?:com|org|gov|net|edu)|{_CAP}(?:\s+{_CAP}){{0,4}})"),
         # © Name/Agency, Copyright X
-        r"©\s*[^©.!?]{2,100}",
+        ((("©",),),
+            r"©\s*[^©.!?]{2,100}"),
         # REUTERS/Name, AFP/Name; a lower-case word after the name is a sentence's ("the latest Reuters/Ipsos tracking poll.")
-        rf"\b(?:REUTERS|Reuters|AFP|AP|EPA|EPA-EFE)\s*/\s*{_CAP}\b(?!\s+(?!via\b|for\b)[a-z])[^.!?()]{{0,60}}",
+        ((("/",),),
+            rf"\b(?:REUTERS|Reuters|AFP|AP|EPA|EPA-EFE)\s*/\s*{_CAP}\b(?!\s+(?!via\b|for\b)[a-z])[^.!?()]{{0,60}}"),
         # Name/Agency, Name / Agency via Getty Images, | Name/Agency (one word before the slash only with an agency after it)
-        rf"{_BOUND}(?:(?:{_CAP}\s+{NAME_RX}|{solo})\s*/\s*(?:(?i:{ag})|{_CAP}(?:\s+{_CAP}){{0,3}})|{NAME_RX}\s*/\s*(?i:{ag}))(?:\s*(?:/|via|for)\s*[\w&.'’ -]{{1,40}})?",
-        rf"{_BOUND}(?:(?i:{ag})\s+)?(?:via\s+)?Getty\s+Images(?:\s+for\s+[\w&.'’ -]{{1,40}})?",
+        ((("/",),),
+            rf"{_BOUND}(?:(?:{_CAP}\s+{NAME_RX}|{solo})\s*/\s*(?:(?i:{ag})|{_CAP}(?:\s+{_CAP}){{0,3}})|{NAME_RX}\s*/\s*(?i:{ag}))(?:\s*(?:/|via|for)\s*[\w&.'’ -]{{1,40}})?"),
+        ((("getty",),),
+            rf"{_BOUND}(?:(?i:{ag})\s+)?(?:via\s+)?Getty\s+Images(?:\s+for\s+[\w&.'’ -]{{1,40}})?"),
         # (dclerch / Flickr), (Name/for The Post), (Board via Wikipedia), [Name | Paper via TNS]: names joined
         # by a slash, bar or "via" in a closing bracket, with no digit or comma (a poll's or a citation's has)
-        rf"[(\[]{_SEG}(?:\s*[/|]\s*(?:for\s+)?|\s+via\s+)(?=[A-Z]){_SEG}(?:(?:\s*[/|]\s*|\s+via\s+){_SEG})?[)\]]",
-    ])
+        ((("(", "["),),
+            rf"[(\[]{_SEG}(?:\s*[/|]\s*(?:for\s+)?|\s+via\s+)(?=[A-Z]){_SEG}(?:(?:\s*[/|]\s*|\s+via\s+){_SEG})?[)\]]"),
+    ]
     # a gallery may leave its "More" button after the credit
-    end = re.compile(rf"(?:{tail})(?:\s+More)?[\s.]*$")
+    ends = tuple(CreditEnd(hints, re.compile(rf"(?:{src})(?:\s+More)?[\s.]*$"), src) for hints, src in tails)
     start = re.compile(
         r"^(?:(?:[A-Z][\w-]*\s+){0,3}(?:[Ff]ile [Pp]hoto|FILE PHOTO|[Ff]ile [Ii]mage)\s*[:\-–—.]"
         r"|FILE\s*[-–—:]|(?:[Ii]mage|[Mm]edia) (?:copyright|caption)\b|Media playback\b|Enlarge this image\b"
@@ -80,7 +107,7 @@ def _credit_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str
         rf"|(?:{NAME_RX}\s+)?(?:for|via)\s+Getty\s+Images|{photo}\s+(?:by|from|courtesy(?:\s+of)?|[Cc]redit\s*:)\s+[\w&.'’ /-]{{2,60}}"
         r"|\([A-Z][a-z][\w.'’-]*(?:\s+(?:[A-Z][a-z][\w.'’&-]*|\d+)){1,3}\))$"
     )
-    return end, start, whole
+    return ends, start, whole
 
 
 # Every end-of-line credit contains one of these (lower-cased; speed: most lines have none).
@@ -191,7 +218,7 @@ def _caption_or_credit(line: str, n_words: int | None = None) -> str | None:
     n = len(line.split()) if n_words is None else n_words
     if n > 150:
         return None
-    end, start, whole = _credit_patterns()
+    ends, start, whole = _credit_patterns()
     if n <= 20 and whole.match(line):  # whole-line credits are short
         return "credit"
     if n <= 2 and _MEDIA_LINE.match(line):  # a bare "Photo" or "Video" marks where a picture stood
@@ -199,16 +226,25 @@ def _caption_or_credit(line: str, n_words: int | None = None) -> str | None:
     tail_at = max(0, len(line) - 240)  # credits are short: only the tail is searched
     tail = line[tail_at:]
     # (a closing bracket's character first: every ``_CLOSE_END`` match holds one, and few lines do)
-    if ((")" in tail or "]" in tail) and _CLOSE_END.search(tail)) or _CREDIT_TRIGGER.search(tail.lower()):
-        m = end.search(line, tail_at)
-        if m:
-            return "credit" if len(line[: m.start()].split()) <= 2 else "caption"
+    low = tail.lower()
+    if ((")" in tail or "]" in tail) and _CLOSE_END.search(tail)) or _CREDIT_TRIGGER.search(low):
+        at = credit_end_start(ends, line, tail_at, low)
+        if at is not None:
+            return "credit" if len(line[:at].split()) <= 2 else "caption"
     m = start.match(line)
     if m:
         return "credit" if n <= 10 and not ENDS_SENTENCE_RE.search(line) else "caption"
     if _PLAYER_CAPTION.match(line):
         return "caption"
     return None
+
+
+def credit_end_start(ends: tuple[CreditEnd, ...], line: str, at: int, low: str) -> int | None:
+    """Where the leftmost credit closing ``line`` starts, searched from ``at`` (``low``: ``line[at:]``
+    lower-cased), else None: the start the alternation of ``ends`` would give, as a position starts a match
+    of it where one alternative matches; each is searched only where its literals occur."""
+    starts = [m.start() for e in ends if all(any(h in low for h in g) for g in e.hints) and (m := e.pattern.search(line, at))]
+    return min(starts) if starts else None
 
 
 # "(Tom Williams/CQ Roll Call file photo)": a credit naming the picture closes a caption, not a story's sentence.

@@ -115,8 +115,10 @@ def _repeated_lines(lines: list[Line], labels: list[str | None], sizes: list[int
     is more often an export that doubled the text, and is left alone."""
     for i in range(1, len(lines)):
         t = lines[i].text
-        if labels[i] is None and labels[i - 1] is None and 6 <= sizes[i] <= 60 and "(@" not in t \
-                and t.casefold() == lines[i - 1].text.casefold():
+        # (equal word counts first: case folding keeps white space and never folds a character to
+        # nothing or to white space, so lines equal when folded have as many words)
+        if labels[i] is None and labels[i - 1] is None and 6 <= sizes[i] <= 60 and sizes[i] == sizes[i - 1] \
+                and "(@" not in t and t.casefold() == lines[i - 1].text.casefold():
             labels[i] = "caption"  # "(@": an embedded tweet's text repeated beside the embed
 
 

@@ -67,6 +67,12 @@ def _promo_triggers() -> tuple[tuple[str, int], ...]:
 
 
 @lru_cache(maxsize=1)
+def _line_rules() -> tuple[int, ...]:
+    """Indices of the whole-line rules, in order."""
+    return tuple(i for i, r in enumerate(_promo_rules()) if r.whole_line)
+
+
+@lru_cache(maxsize=1)
 def _trigger_set() -> TriggerSet:
     return TriggerSet(_promo_triggers())
 
@@ -256,7 +262,11 @@ def _promo(line: str, n_words: int | None = None) -> str | None:
         return None
     if n > 40:  # (a repeated blurb is looked for only now where a box word let the line through)
         return box_label(line, core, cued, _promo_rules(), not boxed or repeats_a_sentence(line))
-    for i, rule in enumerate(_promo_rules()):
+    rules = _promo_rules()
+    # only the rules that can fire, in the rules' order: a short line's whole-line rules and the cued ones
+    tried = (sorted(cued.union(_line_rules())) if cued else _line_rules()) if short else sorted(cued)
+    for i in tried:
+        rule = rules[i]
         if rule.whole_line:
             if short and rule.pattern.match(core):
                 return rule.label
@@ -483,13 +493,11 @@ def _foot_notice(line: str) -> str | None:
     """A long paragraph at the foot that opens as a correction, disclosure or promotion does
     ("Correction: A previous version ...", "Subscribe to the ... newsletter ...")."""
     head = line[:_NOTICE_HEAD]
-    low = head.lower()
     rules = _promo_rules()
-    for t, i in _promo_triggers():
-        if t in low:
-            m = rules[i].pattern.search(head)
-            if m and m.start() == 0:
-                return rules[i].label
+    for i in sorted(_trigger_set().groups_in(head.lower())):  # the rules whose trigger the head holds, in order
+        m = rules[i].pattern.search(head)
+        if m and m.start() == 0:
+            return rules[i].label
     return None
 
 

@@ -1,12 +1,13 @@
 """Photo captions and credits among a scraped page's lines, through the line rules that apply them."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
-from features.insertion_captions import _CLOSE_END, _RUNIN_CREDIT, _scene_re, caption_label, is_gallery_line, \
-    is_scene_caption, runin_credits
+from features.insertion_captions import _CLOSE_END, _RUNIN_CREDIT, _credit_patterns, _scene_re, caption_label, \
+    credit_end_start, is_gallery_line, is_scene_caption, runin_credits
 from features.insertion_rules import split_lines
 from tests.features.insertion_lines import BODY, BODY2, LATER, flagged_lines
 
@@ -254,3 +255,28 @@ def test_scene_captions_and_run_in_credits_are_found_as_their_patterns_alone_fin
     assert [(")" in t or "]" in t) and _CLOSE_END.search(t) is not None for t in lines] == [
         _CLOSE_END.search(t) is not None for t in lines]
     assert sum(plain_scene) >= len(SCENE_DATES) and len(runin_credits(made, [None] * len(made))) == 5
+
+
+# A credit closing a line, one for each alternative of the end-of-line credit (in its order), after a caption.
+CREDIT_ENDS = ["(AP Photo/Evan Vucci)", "(REUTERS)", "(Tom Williams/CQ Roll Call)", "Photo: Jane Doe for The Times",
+               "Hillary Clinton Photo Credit: Contributed", "Photo from whitehouse.gov", "© Jane Doe/Reuters",
+               "REUTERS/Kevin Lamarque", "Jane Doe/Bloomberg via Getty Images", "  AFP via Getty Images",
+               "(dclerch / Flickr)"]
+
+
+def test_the_end_of_line_credit_starts_where_the_alternation_of_its_parts_would_match() -> None:
+    """Each alternative is searched only where its literals occur: the leftmost start is the one the
+    whole alternation finds, on the samples' lines and on a caption closed by each alternative's credit."""
+    ends, _, _ = _credit_patterns()
+    whole = re.compile("(?:" + "|".join(e.source for e in ends) + r")(?:\s+More)?[\s.]*$")
+    made = [f"President Trump speaks at the White House. {c}" for c in CREDIT_ENDS]
+    starts = []
+    for line in _sample_lines() + made + CREDIT_ENDS:
+        at = max(0, len(line) - 240)
+        m = whole.search(line, at)
+        starts.append(credit_end_start(ends, line, at, line[at:].lower()))
+        assert starts[-1] == (m.start() if m else None), line
+    for e, c in zip(ends, CREDIT_ENDS):  # each alternative matches its credit, which holds its literals
+        assert e.pattern.search(f"President Trump speaks at the White House. {c}"), c
+        assert all(any(h in c.lower() for h in group) for group in e.hints), c
+    assert all(s is not None for s in starts[-2 * len(CREDIT_ENDS):])

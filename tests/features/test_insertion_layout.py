@@ -170,6 +170,19 @@ def test_a_line_repeating_the_paragraph_above_it_is_a_caption():
     assert labels == [None, None, "caption", None]  # the first copy is the story's
 
 
+def test_a_repeat_differing_only_in_case_is_a_caption_and_case_folding_keeps_the_word_count() -> None:
+    """Lines are compared folded only where their word counts agree: folding keeps every white space
+    character and folds no character to nothing or to white space, so lines equal when folded have
+    as many words."""
+    lines = split_lines(f"{BODY}\n{SUSPECTS}\n{SUSPECTS.upper()}\n{LATER}")
+    labels = rule_labels(lines, None)
+    layout_labels(lines, labels)
+    assert labels == [None, None, "caption", None]
+    for c in map(chr, range(0x110000)):
+        folded = c.casefold()
+        assert folded and (folded == c if c.isspace() else not any(f.isspace() for f in folded))
+
+
 def test_a_repeat_further_down_or_of_a_tweet_is_left_alone():
     # an export that doubled a paragraph, and a tweet's text shown twice beside its embed
     assert _labels(f"{BODY}\n{SUSPECTS}\n{LATER}\n{SUSPECTS}")[SUSPECTS] is None
