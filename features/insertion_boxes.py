@@ -15,11 +15,6 @@ __all__ = ["BOX_WORDS", "box_label", "has_box_word", "repeats_a_sentence"]
 
 #: A scraped box runs its parts into one line of up to this many words.
 BOX_WORDS = 120
-# A word every such box holds (its sign-up, inbox, newsletter, e-mail or notice cue); looked for in
-# the lower-cased line by substring tests, which beat one alternation of them (the engine tries it at
-# nearly every letter) and, many times over, a case-insensitive one.
-_BOX_HINTS = ("sign", "inbox", "newsletter", "subscri", "email", "e-mail", "third party", "to respond", "donat", "member",
-              "editor")
 
 
 class CueRule(Protocol):
@@ -35,8 +30,13 @@ class CueRule(Protocol):
 def has_box_word(line: str) -> bool:
     """True when the line holds a sign-up, inbox, newsletter or notice word: a long line with none
     (and no repeated blurb) is no box, decided before any cue scan."""
+    # A word every such box holds (its sign-up, inbox, newsletter, e-mail or notice cue), looked for in the
+    # lower-cased line by substring tests: faster than one alternation of them (which the engine tries at
+    # nearly every letter) and, many times over, than a case-insensitive one.
     low = line.lower()
-    return any(h in low for h in _BOX_HINTS)
+    return ("sign" in low or "inbox" in low or "newsletter" in low or "subscri" in low or "email" in low
+            or "e-mail" in low or "third party" in low or "to respond" in low or "donat" in low or "member" in low
+            or "editor" in low)
 
 
 def box_label(line: str, core: str, cued: set[int], rules: Sequence[CueRule], repeated: bool) -> str | None:
