@@ -33,7 +33,7 @@ _SEG = r"[A-Za-z][A-Za-z.'’&-]*(?:\s+[A-Za-z][A-Za-z.'’&-]*){0,4}"
 _BOUND = r"(?:^|(?<=[.!?”\"’)\]])\s+|\s+[|•]\s*|\s+-\s+|\s{2,})"
 
 
-class CreditEnd(NamedTuple):
+class _CreditEnd(NamedTuple):
     """One alternative of a credit closing a line: ``pattern`` is its ``source`` anchored at the line's end."""
 
     #: groups of lower-case strings: every match holds one string of each group
@@ -46,7 +46,7 @@ _OPEN = (("(",),)
 
 
 @lru_cache(maxsize=1)
-def _credit_patterns() -> tuple[tuple[CreditEnd, ...], re.Pattern[str], re.Pattern[str]]:
+def _credit_patterns() -> tuple[tuple[_CreditEnd, ...], re.Pattern[str], re.Pattern[str]]:
     """(the alternatives of a credit at the end of a line, caption/credit marker at its start, whole-line credit)."""
     ag = _agency_rx()
     # one word before a credit's slash: an agency, a web site or a kind of picture ("Screenshot/CBS")
@@ -90,7 +90,7 @@ def _credit_patterns() -> tuple[tuple[CreditEnd, ...], re.Pattern[str], re.Patte
             rf"[(\[]{_SEG}(?:\s*[/|]\s*(?:for\s+)?|\s+via\s+)(?=[A-Z]){_SEG}(?:(?:\s*[/|]\s*|\s+via\s+){_SEG})?[)\]]"),
     ]
     # a gallery may leave its "More" button after the credit
-    ends = tuple(CreditEnd(hints, re.compile(rf"(?:{src})(?:\s+More)?[\s.]*$"), src) for hints, src in tails)
+    ends = tuple(_CreditEnd(hints, re.compile(rf"(?:{src})(?:\s+More)?[\s.]*$"), src) for hints, src in tails)
     start = re.compile(
         r"^(?:(?:[A-Z][\w-]*\s+){0,3}(?:[Ff]ile [Pp]hoto|FILE PHOTO|[Ff]ile [Ii]mage)\s*[:\-–—.]"
         r"|FILE\s*[-–—:]|(?:[Ii]mage|[Mm]edia) (?:copyright|caption)\b|Media playback\b|Enlarge this image\b"
@@ -188,7 +188,8 @@ def is_scene_caption(line: str) -> bool:
     return _SCENE_DATE_HINT.search(line) is not None and _scene_re().match(line) is not None
 
 
-# The start of each month ``_scene_re`` names (it alone, no other flag or case) and the "in a ... photo" date's word.
+# The start of every month name ``_scene_re``'s date accepts (case-sensitive, as there) and the word of its
+# "in a ... photo" date: every match of the pattern holds one.
 _SCENE_DATE_HINT = re.compile(r"Jan|Feb|Ma[ry]|Apr|Ju[nl]|Aug|Sep|Oct|Nov|Dec|photo")
 
 
@@ -228,7 +229,7 @@ def _caption_or_credit(line: str, n_words: int | None = None) -> str | None:
     # (a closing bracket's character first: every ``_CLOSE_END`` match holds one, and few lines do)
     low = tail.lower()
     if ((")" in tail or "]" in tail) and _CLOSE_END.search(tail)) or _CREDIT_TRIGGER.search(low):
-        at = credit_end_start(ends, line, tail_at, low)
+        at = _credit_end_start(ends, line, tail_at, low)
         if at is not None:
             return "credit" if len(line[:at].split()) <= 2 else "caption"
     m = start.match(line)
@@ -239,7 +240,7 @@ def _caption_or_credit(line: str, n_words: int | None = None) -> str | None:
     return None
 
 
-def credit_end_start(ends: tuple[CreditEnd, ...], line: str, at: int, low: str) -> int | None:
+def _credit_end_start(ends: tuple[_CreditEnd, ...], line: str, at: int, low: str) -> int | None:
     """Where the leftmost credit closing ``line`` starts, searched from ``at`` (``low``: ``line[at:]``
     lower-cased), else None: the start the alternation of ``ends`` would give, as a position starts a match
     of it where one alternative matches; each is searched only where its literals occur."""

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from features.insertion_captions import _CLOSE_END, _RUNIN_CREDIT, _credit_patterns, _scene_re, caption_label, \
-    credit_end_start, is_gallery_line, is_scene_caption, runin_credits
+from features.insertion_captions import _CLOSE_END, _RUNIN_CREDIT, _credit_end_start, _credit_patterns, _scene_re, \
+    caption_label, is_gallery_line, is_scene_caption, runin_credits
 from features.insertion_rules import split_lines
 from tests.features.insertion_lines import BODY, BODY2, LATER, flagged_lines
 
@@ -274,7 +274,7 @@ def test_the_end_of_line_credit_starts_where_the_alternation_of_its_parts_would_
     for line in _sample_lines() + made + CREDIT_ENDS:
         at = max(0, len(line) - 240)
         m = whole.search(line, at)
-        starts.append(credit_end_start(ends, line, at, line[at:].lower()))
+        starts.append(_credit_end_start(ends, line, at, line[at:].lower()))
         assert starts[-1] == (m.start() if m else None), line
     for e, c in zip(ends, CREDIT_ENDS):  # each alternative matches its credit, which holds its literals
         assert e.pattern.search(f"President Trump speaks at the White House. {c}"), c
