@@ -337,11 +337,14 @@ class _TypeInfo(dict):
     def __missing__(self, tok: str) -> int:
         if len(self) > 500_000:  # bound memory on endless streams of new words
             self.clear()
-        alpha = len(tok) >= 2 and tok.isalpha()
+        low, letters = tok.lower(), tok.isalpha()
+        alpha = letters and len(tok) >= 2
         checked, bad = _spelling(tok)
-        v = self[tok] = (checked << _CHECKED_SHIFT | _TOKEN_SYLLABLES[tok.lower()] << _SYLL_SHIFT
+        # a token of letters alone is the one word the pre-check reads in it
+        vader = low in _vader_words() if letters else _has_lexicon_word(tok)
+        v = self[tok] = (checked << _CHECKED_SHIFT | _TOKEN_SYLLABLES[low] << _SYLL_SHIFT
                          | bad * _MISSPELT | alpha * _ALPHA | (alpha and tok.isupper() and _shouted(tok)) * _SHOUT
-                         | _has_lexicon_word(tok) * _VADER_WORD_BIT | tok[0].isdigit() * _DIGIT)
+                         | vader * _VADER_WORD_BIT | tok[0].isdigit() * _DIGIT)
         return v
 
 
