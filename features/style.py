@@ -17,7 +17,7 @@ import json
 import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
-from itertools import accumulate, compress
+from itertools import compress
 from typing import Iterator
 
 import numpy as np
@@ -291,7 +291,8 @@ def _scan_author_words(doc: Doc, quoted: bytearray, datelines: set[int],
     starts = np.asarray(doc.tok_starts, dtype=np.int64)
     # handles, hashtags, URL and e-mail parts: a token right after one of "@#/_." is not spell-checked
     prev = _codepoints(doc.text)[np.maximum(starts - 1, 0)]
-    checked = author & (code >= 1 << _CHECKED_SHIFT) & ~(_HANDLE_TABLE[np.minimum(prev, len(_HANDLE_TABLE) - 1)] & (starts > 0))
+    handle = _HANDLE_TABLE[np.minimum(prev, len(_HANDLE_TABLE) - 1)] & (starts > 0)
+    checked = author & (code >= 1 << _CHECKED_SHIFT) & ~handle
     bad = np.flatnonzero(checked & ((code & _MISSPELT) > 0)).tolist()
     errors = [(doc.tok_starts[k], doc.tok_starts[k] + len(words[k])) for k in bad]
     return errors, int((code[checked] >> _CHECKED_SHIFT).sum()), int(alpha.sum()), int(shout.sum())
@@ -389,8 +390,8 @@ def _author_sentiment(doc: Doc, quoted: bytearray, code: np.ndarray | None = Non
     # direct quotes and paraphrase do not overlap each other (paraphrase stops at a quote)
     spoken = [r for r in doc.quotes if r.label != "scare"]
     spoken_starts = [r.start for r in spoken]
-    # VADER's pre-check read from the tokens: the author's tokens holding a lexicon word, counted up
-    # to each token, where the sentence VADER would get is made of whole tokens (see _exact_tokens)
+    # VADER's pre-check read from the tokens, where the sentence VADER would get is made of whole
+    # tokens: the author's tokens holding a lexicon word, counted up to each token
     upto = np.zeros(len(code) + 1, dtype=np.int64)
     np.cumsum((code & _VADER_WORD_BIT) * (np.frombuffer(quoted, dtype=np.uint8) == 0), out=upto[1:])
     has_word = upto.tolist()
@@ -404,7 +405,8 @@ def _author_sentiment(doc: Doc, quoted: bytearray, code: np.ndarray | None = Non
         if n - q < 3 or (n - q) / n < AUTHOR_SENTENCE_SHARE:
             continue
         # the sentence's words are whole tokens (none cut by its ends or by a blanked quote)
-        whole = (not i or tokens[i - 1][1] <= s) and tokens[j - 1][1] <= e and not (q and cuts and _any_in(cuts, s + 1, e))
+        whole = ((not i or tokens[i - 1][1] <= s) and tokens[j - 1][1] <= e
+                 and not (q and cuts and _any_in(cuts, s + 1, e)))
         lexical = whole and has_word[j] > has_word[i]
         # an emoticon of the sentence VADER would get is one of the whole sentence's (blanking and
         # joining by spaces only part characters, and the pattern reads no space)
