@@ -17,6 +17,7 @@ import json
 import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
+from itertools import compress
 from typing import Iterator
 
 import numpy as np
@@ -104,20 +105,28 @@ def _vader_words() -> frozenset[str]:
     return frozenset(_analyzer().lexicon)
 
 
-@lru_cache(maxsize=4096)  # only boilerplate recurs across articles: a small cache serves as well as a large one
-def _compound(sentence: str) -> float:
+def _has_lexicon_word(text: str) -> bool:
+    """True when one of the words VADER's pre-check reads in ``text`` is a VADER lexicon word
+    (lower-cased, curly apostrophes straightened). For a whole sentence this reads the same
+    words as for each of its tokens apart: a word never spans two ``WORD_RE`` tokens."""
+    lex = _vader_words()
+    if text.isascii():
+        # ASCII lower-casing is per character, so the text can be lowered at once
+        return not lex.isdisjoint(_VADER_WORD.findall(text.lower()))
+    return any(w.lower().replace("’", "'") in lex for w in _VADER_WORD.findall(text))
+
+
+def _sentence_compound(sentence: str) -> float:
     """VADER compound score; sentences without any VADER lexicon word or emoticon
     score exactly 0 in VADER, so they skip it (most news sentences do)."""
-    lex = _vader_words()
-    if sentence.isascii():
-        # ASCII lower-casing is per character, so the sentence can be lowered at once
-        if not _VADER_OTHER.search(sentence) and lex.isdisjoint(_VADER_WORD.findall(sentence.lower())):
-            return 0.0
-    elif not _VADER_OTHER.search(sentence) and not any(
-        w.lower().replace("’", "'") in lex for w in _VADER_WORD.findall(sentence)
-    ):
+    if not _VADER_OTHER.search(sentence) and not _has_lexicon_word(sentence):
         return 0.0
-    # Cached: boilerplate sentences recur across an outlet's articles.
+    return _compound(sentence)
+
+
+@lru_cache(maxsize=4096)  # only boilerplate recurs across articles: a small cache serves as well as a large one
+def _compound(sentence: str) -> float:
+    """VADER's compound score of a sentence the pre-check let through (``_sentence_compound``)."""
     return float(_analyzer().polarity_scores(sentence)["compound"])
 
 
@@ -178,9 +187,10 @@ def _quoted_mask(doc: Doc) -> bytearray:
     return mask
 
 
-def readability(doc: Doc, n_sent: int | None = None) -> tuple[float, float]:
+def readability(doc: Doc, n_sent: int | None = None, n_syll: int | None = None) -> tuple[float, float]:
     """(Flesch reading ease, Flesch-Kincaid grade) of the cleaned body; (0, 0) when empty.
-    ``n_sent``: the sentences holding a word, when the caller has counted them.
+    ``n_sent``: the sentences holding a word, and ``n_syll``: the syllables of its tokens
+    (``token_syllables(doc.lowered)``), when the caller has counted them.
 
     Differs from textstat on the same text by design: our sentences do not break
     at "Mr." or "U.S." and every sentence counts, while textstat splits at every
@@ -190,14 +200,19 @@ def readability(doc: Doc, n_sent: int | None = None) -> tuple[float, float]:
     n_words = len(doc.tokens)
     if not n_words or not n_sent:
         return 0.0, 0.0
-    n_syll = token_syllables(doc.lowered)
+    n_syll = token_syllables(doc.lowered) if n_syll is None else n_syll
     wps, spw = n_words / n_sent, n_syll / n_words
     return 206.835 - 1.015 * wps - 84.6 * spw, 0.39 * wps + 11.8 * spw - 15.59
 
 
 def _sentences_with_words(doc: Doc) -> int:
+    return sum(1 for i, j in _sentence_tokens(doc) if j > i)
+
+
+def _sentence_tokens(doc: Doc) -> list[tuple[int, int]]:
+    """For each sentence, the index range [i, j) of the tokens that start in it."""
     starts = doc.tok_starts
-    return sum(1 for s, e in doc.sentences if bisect_left(starts, e) > bisect_left(starts, s))
+    return [(bisect_left(starts, s), bisect_left(starts, e)) for s, e in doc.sentences]
 
 
 class _TokenSyllables(dict):
@@ -250,18 +265,24 @@ def find_misspellings(doc: Doc, quoted: bytearray | None = None) -> tuple[list[t
     contraction endings removed) and capitalised run-ons like "TheKremlin".
     """
     quoted = _quoted_mask(doc) if quoted is None else quoted
-    errors, checked, _, _ = _scan_author_words(doc, quoted, set())
+    errors, checked, _, _ = _scan_author_words(doc, quoted, set(), _type_codes(doc))
     return errors, checked
 
 
-def _scan_author_words(doc: Doc, quoted: bytearray, datelines: set[int]) -> tuple[list[tuple[int, int]], int, int, int]:
-    """One pass over the author's tokens: (misspelt spans, words spell-checked,
-    alphabetic words of >= 2 letters, shouted all-capitals words outside ``datelines``)."""
+def _type_codes(doc: Doc) -> np.ndarray:
+    """Each token's ``_TYPE_INFO`` code, read in one pass over the token strings."""
     words = _words(doc)
-    n = len(words)
-    if n == 0:
+    return np.fromiter(map(_TYPE_INFO.__getitem__, words), dtype=np.int64, count=len(words))
+
+
+def _scan_author_words(doc: Doc, quoted: bytearray, datelines: set[int],
+                       code: np.ndarray) -> tuple[list[tuple[int, int]], int, int, int]:
+    """One pass over the author's tokens (``code``: ``_type_codes(doc)``): (misspelt spans,
+    words spell-checked, alphabetic words of >= 2 letters, shouted all-capitals words outside
+    ``datelines``)."""
+    words = _words(doc)
+    if not words:
         return [], 0, 0, 0
-    code = np.fromiter(map(_TYPE_INFO.__getitem__, words), dtype=np.int64, count=n)
     author = np.frombuffer(quoted, dtype=np.uint8) == 0
     alpha = author & ((code & _ALPHA) > 0)
     shout = alpha & ((code & _SHOUT) > 0)
@@ -270,10 +291,11 @@ def _scan_author_words(doc: Doc, quoted: bytearray, datelines: set[int]) -> tupl
     starts = np.asarray(doc.tok_starts, dtype=np.int64)
     # handles, hashtags, URL and e-mail parts: a token right after one of "@#/_." is not spell-checked
     prev = _codepoints(doc.text)[np.maximum(starts - 1, 0)]
-    checked = author & (code >= _CHECKED) & ~(_HANDLE_TABLE[np.minimum(prev, len(_HANDLE_TABLE) - 1)] & (starts > 0))
+    handle = _HANDLE_TABLE[np.minimum(prev, len(_HANDLE_TABLE) - 1)] & (starts > 0)
+    checked = author & (code >= 1 << _CHECKED_SHIFT) & ~handle
     bad = np.flatnonzero(checked & ((code & _MISSPELT) > 0)).tolist()
     errors = [(doc.tok_starts[k], doc.tok_starts[k] + len(words[k])) for k in bad]
-    return errors, int((code[checked] // _CHECKED).sum()), int(alpha.sum()), int(shout.sum())
+    return errors, int((code[checked] >> _CHECKED_SHIFT).sum()), int(alpha.sum()), int(shout.sum())
 
 
 def _codepoints(text: str) -> np.ndarray:
@@ -298,24 +320,32 @@ def _spelling(tok: str) -> tuple[int, bool]:
     return checked, False
 
 
-# A token string's checks as bits of one integer, so an article's tokens read them into one array:
-# shouted, alphabetic of >= 2 letters, misspelt, and the number of words spell-checked times 8.
-_SHOUT, _ALPHA, _MISSPELT, _CHECKED = 1, 2, 4, 8
+# What style reads of a token string, as one integer, so an article's tokens read it all into one
+# array in one pass: bits for shouted, alphabetic of >= 2 letters, misspelt, holding a VADER lexicon
+# word (``_has_lexicon_word``) and starting with a digit; then its syllables (``token_syllables``)
+# and, highest, the number of words spell-checked (a count past 2**23 overflows int64 loudly).
+_SHOUT, _ALPHA, _MISSPELT, _VADER_WORD_BIT, _DIGIT = 1, 2, 4, 8, 16
+_SYLL_SHIFT, _CHECKED_SHIFT = 5, 40
+_SYLL_MASK = (1 << (_CHECKED_SHIFT - _SYLL_SHIFT)) - 1
 _HANDLE_TABLE = np.zeros(max(map(ord, "@#/_.")) + 2, dtype=bool)
 _HANDLE_TABLE[[ord(c) for c in "@#/_."]] = True
 
 
 class _TypeInfo(dict):
-    """Token string -> its checks (the bits above), computed once per distinct string
-    (the per-token checks depend on the string only)."""
+    """Token string -> its code (the fields above), computed once per distinct string
+    (every field depends on the string only)."""
 
     def __missing__(self, tok: str) -> int:
         if len(self) > 500_000:  # bound memory on endless streams of new words
             self.clear()
-        alpha = len(tok) >= 2 and tok.isalpha()
+        low, letters = tok.lower(), tok.isalpha()
+        alpha = letters and len(tok) >= 2
         checked, bad = _spelling(tok)
-        v = self[tok] = (checked * _CHECKED + bad * _MISSPELT + alpha * _ALPHA
-                         + (alpha and tok.isupper() and _shouted(tok)) * _SHOUT)
+        # a token of letters alone is the one word the pre-check reads in it
+        vader = low in _vader_words() if letters else _has_lexicon_word(tok)
+        v = self[tok] = (checked << _CHECKED_SHIFT | _TOKEN_SYLLABLES[low] << _SYLL_SHIFT
+                         | bad * _MISSPELT | alpha * _ALPHA | (alpha and tok.isupper() and _shouted(tok)) * _SHOUT
+                         | vader * _VADER_WORD_BIT | tok[0].isdigit() * _DIGIT)
         return v
 
 
@@ -350,20 +380,38 @@ def _shouted(tok: str) -> bool:
     return len(tok) >= 2 and tok.isalpha() and tok.isupper() and tok not in caps_ok() and tok.lower() in word_list()
 
 
-def _author_sentiment(doc: Doc, quoted: bytearray) -> tuple[float, float, float]:
-    """Mean VADER compound and shares of negative/positive author sentences."""
-    text, starts = doc.text, doc.tok_starts
+def _author_sentiment(doc: Doc, quoted: bytearray, code: np.ndarray | None = None,
+                      sent_tokens: list[tuple[int, int]] | None = None) -> tuple[float, float, float]:
+    """Mean VADER compound and shares of negative/positive author sentences.
+    ``code`` and ``sent_tokens``: ``_type_codes(doc)`` and ``_sentence_tokens(doc)``, when the caller has them."""
+    text, tokens = doc.text, doc.tokens
+    code = _type_codes(doc) if code is None else code
+    sent_tokens = _sentence_tokens(doc) if sent_tokens is None else sent_tokens
     # direct quotes and paraphrase do not overlap each other (paraphrase stops at a quote)
     spoken = [r for r in doc.quotes if r.label != "scare"]
     spoken_starts = [r.start for r in spoken]
+    # VADER's pre-check read from the tokens, where the sentence VADER would get is made of whole
+    # tokens: the author's tokens holding a lexicon word, counted up to each token
+    upto = np.zeros(len(code) + 1, dtype=np.int64)
+    np.cumsum((code & _VADER_WORD_BIT) * (np.frombuffer(quoted, dtype=np.uint8) == 0), out=upto[1:])
+    has_word = upto.tolist()
+    cuts = sorted(p for r in spoken for p in (r.start, r.end) if _inside_token(doc, p))
     scores: list[float] = []
-    for s, e in doc.sentences:
-        i, j = bisect_left(starts, s), bisect_left(starts, e)
+    for (s, e), (i, j) in zip(doc.sentences, sent_tokens):
         n = j - i
         if n == 0:
             continue
         q = quoted.count(1, i, j)
         if n - q < 3 or (n - q) / n < AUTHOR_SENTENCE_SHARE:
+            continue
+        # the sentence's words are whole tokens (none cut by its ends or by a blanked quote)
+        whole = ((not i or tokens[i - 1][1] <= s) and tokens[j - 1][1] <= e
+                 and not (q and cuts and _any_in(cuts, s + 1, e)))
+        lexical = whole and has_word[j] > has_word[i]
+        # an emoticon of the sentence VADER would get is one of the whole sentence's (blanking and
+        # joining by spaces only part characters, and the pattern reads no space)
+        if whole and not lexical and not _VADER_OTHER.search(text, s, e):
+            scores.append(0.0)  # what _sentence_compound gives a sentence with no VADER word or emoticon
             continue
         sent = text[s:e]
         if q:  # score only the author's words of a mixed sentence
@@ -372,7 +420,8 @@ def _author_sentiment(doc: Doc, quoted: bytearray) -> tuple[float, float, float]
                 if r.end > s:
                     a, b = max(r.start, s) - s, min(r.end, e) - s
                     sent = sent[:a] + " " * (b - a) + sent[b:]
-        scores.append(_compound(" ".join(sent.split())))
+        sent = " ".join(sent.split())
+        scores.append(_compound(sent) if lexical else _sentence_compound(sent))
     if not scores:
         return 0.0, 0.0, 0.0
     n = len(scores)
@@ -381,6 +430,17 @@ def _author_sentiment(doc: Doc, quoted: bytearray) -> tuple[float, float, float]
         sum(1 for c in scores if c <= VADER_NEG) / n,
         sum(1 for c in scores if c >= VADER_POS) / n,
     )
+
+
+def _inside_token(doc: Doc, pos: int) -> bool:
+    """True when ``pos`` falls strictly inside a token (after its first character, before its end)."""
+    k = bisect_right(doc.tok_starts, pos) - 1
+    return k >= 0 and doc.tokens[k][0] < pos < doc.tokens[k][1]
+
+
+def _any_in(positions: list[int], start: int, end: int) -> bool:
+    """True when the sorted ``positions`` hold one in [start, end)."""
+    return bool(positions) and bisect_left(positions, start) < bisect_left(positions, end)
 
 
 def headline_features(title: str | None) -> dict[str, float]:
@@ -408,12 +468,14 @@ def extract_style(doc: Doc, title: str | None = None) -> Extraction:
     text = doc.text
     quoted = _quoted_mask(doc)
     n_words = len(doc.tokens)
-    n_sent = _sentences_with_words(doc)
+    sent_tokens = _sentence_tokens(doc)
+    n_sent = sum(1 for i, j in sent_tokens if j > i)
     author_words = n_words - quoted.count(1)
+    code = _type_codes(doc)
 
-    fre, fk = readability(doc, n_sent)
+    fre, fk = readability(doc, n_sent, int(((code >> _SYLL_SHIFT) & _SYLL_MASK).sum()))
     # numbers are not vocabulary (a token's first character is a digit exactly when its lower case's is)
-    lowered = [w for w in doc.lowered if not w[0].isdigit()]
+    lowered = list(compress(doc.lowered, ((code & _DIGIT) == 0).tolist()))
 
     excl = ques = 0
     for m in _MARK_RUN.finditer(text):
@@ -423,9 +485,9 @@ def extract_style(doc: Doc, title: str | None = None) -> Extraction:
             else:
                 ques += 1
 
-    errors, checked, caps_n, caps_shout = _scan_author_words(doc, quoted, _dateline_tokens(doc))
+    errors, checked, caps_n, caps_shout = _scan_author_words(doc, quoted, _dateline_tokens(doc), code)
 
-    sent_mean, neg_share, pos_share = _author_sentiment(doc, quoted)
+    sent_mean, neg_share, pos_share = _author_sentiment(doc, quoted, code, sent_tokens)
 
     feats = {
         "word_count": float(n_words),

@@ -320,3 +320,86 @@ def test_vader_other_finds_what_the_plain_alternation_finds():
     for text in texts:
         assert [m.span() for m in _VADER_OTHER.finditer(text)] == [m.span() for m in plain.finditer(text)]
     assert [m.group() for m in _VADER_OTHER.finditer(texts[0])][:8] == [":)", ";-(", "<3", "x]", "8P", "xD", "☀", "😀"]
+
+
+# --- one code per token string, VADER's pre-check read from the tokens ---------------------------
+
+def test_type_codes_hold_what_the_plain_per_token_checks_give():
+    from features.style import (
+        _ALPHA, _CHECKED_SHIFT, _DIGIT, _MISSPELT, _SYLL_MASK, _SYLL_SHIFT, _VADER_WORD_BIT, _has_lexicon_word,
+        _spelling, _type_codes,
+    )
+
+    _, body = sample("004")
+    doc = parse(body + " Cover-up! 2018's don’t Giuliani’s 3D :) TheKremlin teh-goverment")
+    codes = _type_codes(doc).tolist()
+    assert len(codes) == len(doc.tokens) > 100
+    for word, code in zip(doc.words, codes):
+        checked, bad = _spelling(word)
+        assert (code >> _SYLL_SHIFT) & _SYLL_MASK == syllables(word.lower().replace("’", "'"))
+        assert code >> _CHECKED_SHIFT == checked and bool(code & _MISSPELT) == bad
+        assert bool(code & _VADER_WORD_BIT) == _has_lexicon_word(word)
+        assert bool(code & _DIGIT) == word[0].isdigit()
+        assert bool(code & _ALPHA) == (len(word) >= 2 and word.isalpha())
+    assert sum((c >> _SYLL_SHIFT) & _SYLL_MASK for c in codes) == token_syllables(doc.lowered)
+    assert readability(doc) == readability(doc, None, token_syllables(doc.lowered))
+
+
+def _plain_author_sentiment(doc, quoted):
+    """The author sentiment with the string pre-check on every sentence (no token shortcut)."""
+    from features.style import AUTHOR_SENTENCE_SHARE, VADER_NEG, VADER_POS, _sentence_compound
+
+    scores = []
+    for s, e in doc.sentences:
+        i, j = doc.words_in(0, s), doc.words_in(0, e)
+        n, q = j - i, quoted.count(1, i, j)
+        if n == 0 or n - q < 3 or (n - q) / n < AUTHOR_SENTENCE_SHARE:
+            continue
+        chars = list(doc.text[s:e])
+        if q:
+            for r in doc.quotes:
+                if r.label != "scare" and r.start < e and r.end > s:
+                    chars[max(r.start, s) - s:min(r.end, e) - s] = " " * (min(r.end, e) - max(r.start, s))
+        scores.append(_sentence_compound(" ".join("".join(chars).split())))
+    if not scores:
+        return 0.0, 0.0, 0.0
+    return (sum(scores) / len(scores), sum(c <= VADER_NEG for c in scores) / len(scores),
+            sum(c >= VADER_POS for c in scores) / len(scores))
+
+
+TRICKY = [
+    # hyphenated lexicon entries and emoticon-like marks the pre-check does not read as VADER does
+    "The giant cover-up went on for years, the report found. Rep. Hal Rogers spoke at 0:03 in the video "
+    "of the hearing. Slideshow (8 Images) of the flood in the valley.",
+    # sentences that start inside a token (a full stop run into the next sentence), one with a VADER
+    # word in that token only, one after a paraphrase that ends inside it
+    "The giant cover-up went on in the hall.Great news followed for the town that week. Most voters back the plan, "
+    "a new poll has found.Great crowds came to the square on the day of the vote.",
+    # an emoticon as the only thing VADER scores, and a quotation opening inside a word
+    "What a day :) for all of us in the town. He called the plan a\u201cdisaster for everyone\u201d and a "
+    "failure, the mayor said. They won ‘fair’s fair’ and went home.",
+]
+
+
+@pytest.mark.parametrize("text", TRICKY + [sample(p)[1] for p in ("000", "001", "002", "003", "004")])
+def test_author_sentiment_from_the_tokens_is_the_plain_pre_checks(text):
+    from features.style import _author_sentiment, _quoted_mask
+
+    doc = parse(text)
+    quoted = _quoted_mask(doc)
+    assert _author_sentiment(doc, quoted) == _plain_author_sentiment(doc, quoted)
+
+
+def test_author_sentiment_where_a_quotation_starts_inside_a_token_is_the_plain_pre_checks():
+    # a region boundary inside "the-great": the token's VADER word is blanked, "cover-up" (which VADER
+    # scores and the pre-check does not read) is not
+    from features.style import _author_sentiment, _quoted_mask
+    from features.text import Region
+
+    text = "The giant cover-up was the-great plan of the town council, the paper said in its report."
+    doc = parse(text)
+    start = text.index("great plan")
+    doc.quotes, doc._q_starts = [Region(start, text.index(" of the town"), "direct")], [start]
+    quoted = _quoted_mask(doc)
+    assert quoted.count(1) == 1
+    assert _author_sentiment(doc, quoted) == _plain_author_sentiment(doc, quoted)
