@@ -231,3 +231,20 @@ def test_the_bundled_cluster_model_reads_word_lists_as_its_cluster_texts():
     pipe = load_models(None)["bias"].cluster_model_
     assert np.array_equal(cluster_decision(pipe, texts, 8000, NgramCounts()),
                           pipe.decision_function(cluster_texts(texts, 8000)))
+
+
+def test_int32_code_rows_give_the_codes_of_int64_rows():
+    texts = [p.read_text(encoding="utf-8") for p in SAMPLES] + _NEWS
+    vec = load_models(None)["bias"].fulltext_model_.steps[0][1]
+    counts = NgramCounts()
+    table = ngrams._table(vec)
+    shared = counts.shared_ids(vec, texts, counts.tokens(vec, texts), table.words)
+    lengths = np.array([len(s) for s in shared])
+    ids = table.local_ids(np.concatenate(shared))
+    rows = ngrams.code_rows(len(texts), len(vec.vocabulary_), lengths)
+    assert rows.dtype == np.int32 and np.array_equal(rows, np.repeat(np.arange(len(texts)), lengths))
+    narrow = table.codes_of(ids, rows, len(vec.vocabulary_))
+    wide = table.codes_of(ids, rows.astype(np.int64), len(vec.vocabulary_))
+    assert narrow.dtype == np.int32 and wide.dtype == np.int64 and np.array_equal(narrow, wide)
+    # codes that would not fit in int32 are counted in int64
+    assert ngrams.code_rows(70_000, 40_000, np.ones(70_000, dtype=np.int64)).dtype == np.int64
