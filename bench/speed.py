@@ -228,6 +228,7 @@ STAGE_HOOKS = (
     ("scoring.run.chunks", "assess", "criteria card"),
     ("scoring.run.chunks", "_predict", "model"),
     ("scoring.model.estimator", "pipeline_decision", "model: of it word models"),
+    ("scoring.model.estimator", "cluster_decision", "model: of it word models"),
     ("scoring.model.scores", "_lean_columns", "model: of it lean"),
 )
 #: Parts of a stage above them (timed inside it), left out of the sum of the stages.

@@ -25,7 +25,7 @@ from scoring.model.calibration import (
 )
 from scoring.model.grouping import grouped_splits, outlet_weights
 from scoring.model.wording import (
-    CLUSTER_LEXICON, FULLTEXT_CHARS, HEADLINE_CHARS, TEXT_CHARS, TermCounts, clip_texts, cluster_texts,
+    CLUSTER_LEXICON, FULLTEXT_CHARS, HEADLINE_CHARS, TEXT_CHARS, TermCounts, clip_texts, cluster_decision,
     fit_fulltext_model, fit_text_model, pipeline_decision, url_paths,
 )
 from scoring.model.ngrams import NgramCounts
@@ -293,8 +293,8 @@ class ScoreModel(ClassifierMixin, BaseEstimator):
                 # an article without a headline has no headline evidence: the average article's value
                 D[HEADLINE_COLUMN] = np.where([bool(h.strip()) for h in heads], logit, np.nan)
         if self.cluster_model_ is not None:
-            D[CLUSTER_COLUMN] = np.nan if texts is None else pipeline_decision(
-                self.cluster_model_, cluster_texts(texts, self.text_chars_), counts)
+            D[CLUSTER_COLUMN] = np.nan if texts is None else cluster_decision(
+                self.cluster_model_, texts, self.text_chars_, counts)
         if self.url_model_ is not None:
             D[URL_COLUMN] = self._url_column(urls, counts)
         return D

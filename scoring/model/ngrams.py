@@ -14,7 +14,7 @@ from __future__ import annotations
 import copy
 import re
 import weakref
-from itertools import repeat
+from itertools import chain, repeat
 from typing import Any, Callable, Sequence
 
 import numpy as np
@@ -22,6 +22,7 @@ import pandas as pd
 from scipy import sparse
 from sklearn.feature_extraction.text import CountVectorizer
 
+from scoring.model.blanked import clip_tokens
 from scoring.model.wording import TermCounts, analyzer_key, strip_accents_unicode
 
 #: Fewer texts than this are counted by ``TermCounts`` while a vectoriser has no id table yet: building
@@ -75,12 +76,13 @@ class _Table:
         add = words.setdefault
         self.shared = np.array([add(w, len(words)) for w in ids], dtype=np.int64)
         self._local = np.zeros(0, dtype=np.int64)
-        # one slot more, so the id -1 of an unknown word reads column -1 (none)
-        self.unigram = np.full(n + 1, -1, dtype=np.int64)
+        # one slot more, so the id -1 of an unknown word reads column -1 (none); columns as int32, so
+        # that a batch's codes are int32 too where they fit (``codes_of``: half the bytes to sort)
+        self.unigram = np.full(n + 1, -1, dtype=np.int32)
         self.unigram[uni_ids] = uni_cols
         # a hash index of the pair codes: a sorted search would read memory at random for every pair
         self.codes = pd.Index(np.array([a * n + b for a, b in pairs], dtype=np.int64))
-        self.pair_cols = np.asarray(pair_cols, dtype=np.int64)
+        self.pair_cols = np.asarray(pair_cols, dtype=np.int32)
         # words that start or end some bigram: only pairs of them are looked up
         self.first = np.zeros(n + 1, dtype=bool)
         self.second = np.zeros(n + 1, dtype=bool)
@@ -96,7 +98,8 @@ class _Table:
 
     def codes_of(self, ids: np.ndarray, rows: np.ndarray, n_cols: int) -> np.ndarray:
         """The sorted codes (row * ``n_cols`` + column) of every vocabulary unigram and bigram among
-        token ``ids`` (all texts' tokens in a row, ``rows`` the text of each), once per occurrence."""
+        token ``ids`` (all texts' tokens in a row, ``rows`` the text of each), once per occurrence; of
+        ``rows``' integer type (``code_rows``)."""
         uni = self.unigram[ids]
         keep = uni >= 0
         found = [rows[keep] * n_cols + uni[keep]]
@@ -143,12 +146,76 @@ def _table(vectorizer: CountVectorizer) -> _Table:
     return table
 
 
+def _matrix_of_ids(vectorizer: CountVectorizer, table: _Table, ids: np.ndarray, lengths: np.ndarray
+                   ) -> sparse.csr_matrix:
+    """The count matrix of texts given as ``table``'s ids of their tokens (all texts' in a row,
+    ``lengths`` the number of each text's)."""
+    n_texts, n_cols = len(lengths), len(vectorizer.vocabulary_)
+    codes = table.codes_of(ids, code_rows(n_texts, n_cols, lengths), n_cols)
+    # runs of one code are one term's count in one text
+    starts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]]) if len(codes) else np.zeros(0, np.int64)
+    counts = np.diff(np.r_[starts, len(codes)])
+    rows, cols = np.divmod(codes[starts], n_cols)
+    indptr = np.searchsorted(rows, np.arange(n_texts + 1))
+    m = sparse.csr_matrix((counts.astype(vectorizer.dtype), cols.astype(np.int32), indptr.astype(np.int32)),
+                          shape=(n_texts, n_cols), dtype=vectorizer.dtype)
+    if vectorizer.binary:
+        m.data.fill(1)
+    return m
+
+
+def code_rows(n_texts: int, n_cols: int, lengths: np.ndarray) -> np.ndarray:
+    """The text of each token (text ``i`` repeated ``lengths[i]`` times), as int32 when every code
+    row * ``n_cols`` + column of the batch fits in it (a batch of 128 texts and 40,000 columns does),
+    else int64: the codes are sorted, and int32 sorts in about half the time."""
+    dtype = np.int32 if n_texts * n_cols < 2**31 else np.int64
+    return np.repeat(np.arange(n_texts, dtype=dtype), lengths)
+
+
+#: Per vectoriser, the dict that takes a word straight to its table id through a mapping
+#: (``NgramCounts.mapped_matrix``), with the table, the mapping and the default it was made for.
+_COMPOSED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _composed(vectorizer: CountVectorizer, mapping: dict[str, str], default: str
+              ) -> tuple[_Table, Callable[..., Any], int] | None:
+    """``vectorizer``'s table, the ``get`` of a dict from each word of ``mapping`` to the table id of
+    its value (-1: no word of the table), and the id of ``default`` (which the words the dict lacks
+    read); None when some value would not be one token of its own under ``vectorizer``'s analyzer."""
+    table = _table(vectorizer)
+    got = _COMPOSED.get(vectorizer)
+    if got is not None and got[0] is table and got[1] is mapping and got[2] == default:
+        return got[3]
+    prep, tokenize = _token_functions(vectorizer)
+    values = list(dict.fromkeys([*mapping.values(), default]))
+    if any(tokenize(prep(v)) != [v] for v in values):
+        return None
+    local = table.local_ids(np.fromiter(map(table.words.get, values, repeat(-1)), dtype=np.int64,
+                                        count=len(values))).tolist()
+    of_value = dict(zip(values, local))
+    missing = of_value[default]
+    # a word whose value reads as the default's id needs no entry of its own
+    to_id = {w: i for w, v in mapping.items() if (i := of_value[v]) != missing}
+    result = (table, to_id.get, missing)
+    _COMPOSED[vectorizer] = (table, mapping, default, result)
+    return result
+
+
 def counts_by_ids(vectorizer: Any) -> bool:
     """Whether ``NgramCounts`` counts ``vectorizer``'s terms by token ids: a fitted word counter of
     built-in settings (``analyzer_key``) reading unigrams or uni- and bigrams of a spaceless token
     pattern."""
     return (analyzer_key(vectorizer) is not None and tuple(vectorizer.ngram_range) in ((1, 1), (1, 2))
             and vectorizer.token_pattern in SPACELESS_PATTERNS and vectorizer.tokenizer is None)
+
+
+def _reads_default_tokens(vectorizer: CountVectorizer) -> bool:
+    """Whether ``vectorizer`` finds scikit-learn's default tokens in a lower-cased (or not) text whose
+    accents are stripped the "unicode" way or not at all: the reading ``scoring.model.blanked`` puts
+    together from pieces."""
+    return (vectorizer.token_pattern == SPACELESS_PATTERNS[0] and vectorizer.tokenizer is None
+            and vectorizer.preprocessor is None and vectorizer.strip_accents in (None, "unicode")
+            and vectorizer.input == "content")
 
 
 def _token_functions(vectorizer: CountVectorizer) -> tuple[Callable[[str], str], Callable[[str], list[str]]]:
@@ -169,6 +236,13 @@ class NgramCounts(TermCounts):
     def __init__(self) -> None:
         super().__init__()
         self._tokens: dict[tuple, dict[str, list[str]]] = {}
+        # texts and their blanked copies (``relate``), the clips to be read, and each clip's pair
+        self._pairs: list[tuple[str, str]] = []
+        self._clips: tuple[tuple[int, ...], tuple[int, ...]] = ((), ())
+        self._pair_of: dict[str, int] = {}
+        self._tried: set[tuple[tuple, int]] = set()
+        # per setting, a blanked clip -> the text clip whose tokens it picks, and which of them
+        self._picks: dict[tuple, dict[str, tuple[str, np.ndarray]]] = {}
         # each text's tokens as ids of a shared word index, with that index and its size when read
         self._shared: dict[tuple, dict[str, tuple[dict[str, int], int, np.ndarray]]] = {}
 
@@ -181,44 +255,83 @@ class NgramCounts(TermCounts):
         shared = self.shared_ids(vectorizer, texts, tokens, table.words)
         lengths = np.fromiter(map(len, shared), dtype=np.int64, count=len(shared))
         ids = table.local_ids(np.concatenate(shared) if shared else np.zeros(0, dtype=np.int64))
-        n_cols = len(vectorizer.vocabulary_)
-        codes = table.codes_of(ids, np.repeat(np.arange(len(tokens)), lengths), n_cols)
-        # runs of one code are one term's count in one text
-        starts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]]) if len(codes) else np.zeros(0, np.int64)
-        counts = np.diff(np.r_[starts, len(codes)])
-        rows, cols = np.divmod(codes[starts], n_cols)
-        indptr = np.searchsorted(rows, np.arange(len(tokens) + 1))
-        m = sparse.csr_matrix((counts.astype(vectorizer.dtype), cols.astype(np.int32), indptr.astype(np.int32)),
-                              shape=(len(tokens), n_cols), dtype=vectorizer.dtype)
-        if vectorizer.binary:
-            m.data.fill(1)
-        return m
+        return _matrix_of_ids(vectorizer, table, ids, lengths)
+
+    def mapped_matrix(self, vectorizer: CountVectorizer, words: Sequence[Sequence[str]], mapping: dict[str, str],
+                      default: str) -> sparse.csr_matrix:
+        """``TermCounts.mapped_matrix``, as the cluster model's input is read (``cluster_decision``),
+        without building the texts: each word goes to the table's id of its value through one composed
+        dict. Where a value is not one token of ``vectorizer``'s the texts are built and counted as usual."""
+        if not counts_by_ids(vectorizer) or (len(words) < MIN_TEXTS_FOR_TABLE and vectorizer not in _TABLES):
+            return super().mapped_matrix(vectorizer, words, mapping, default)
+        composed = _composed(vectorizer, mapping, default)
+        if composed is None:
+            return super().mapped_matrix(vectorizer, words, mapping, default)
+        table, get, missing = composed
+        lengths = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
+        ids = np.fromiter(map(get, chain.from_iterable(words), repeat(missing)), dtype=np.int64,
+                          count=int(lengths.sum()))
+        return _matrix_of_ids(vectorizer, table, ids, lengths)
 
     def shared_ids(self, vectorizer: CountVectorizer, texts: Sequence[str], tokens: list[list[str]],
                    words: dict[str, int]) -> list[np.ndarray]:
         """Each text's ``tokens`` as ids of ``words``, the shared word index of ``vectorizer``'s setting
         (-1 for a word of no vocabulary), looked up once per text for all the vectorisers of that setting."""
-        memo = self._shared.setdefault(_token_key(vectorizer), {})
+        key = _token_key(vectorizer)
+        memo = self._shared.setdefault(key, {})
+        picks = self._picks.get(key, {})
         size, get = len(words), words.get
         out = []
         for text, toks in zip(texts, tokens):
             got = memo.get(text)
             # a table built since may know more of its words, or the index may have been replaced
             if got is None or got[0] is not words or got[1] != size:
-                got = memo[text] = (words, size, np.fromiter(map(get, toks, repeat(-1)), dtype=np.int64,
-                                                             count=len(toks)))
+                pick = picks.get(text)
+                whole = memo.get(pick[0]) if pick is not None else None
+                if whole is not None and whole[0] is words and whole[1] == size:  # a blanked clip's tokens
+                    got = memo[text] = (words, size, whole[2][pick[1]])
+                else:
+                    got = memo[text] = (words, size, np.fromiter(map(get, toks, repeat(-1)), dtype=np.int64,
+                                                                 count=len(toks)))
             out.append(got[2])
         return out
+
+    def relate(self, texts: Sequence[str], blanked: Sequence[str], text_clips: Sequence[int],
+               blanked_clips: Sequence[int]) -> None:
+        """Say that each of ``blanked`` is its text of ``texts`` with ranges blanked (as the lean
+        model's author voice is) and that their first ``text_clips`` and ``blanked_clips``
+        characters will be counted: the tokens of all of a pair's clips then come from one
+        tokenisation of its text (``scoring.model.blanked``), for the vectorisers that tokenise by
+        scikit-learn's default pattern. Other texts, and pairs that cannot be read so, are
+        tokenised one by one as before."""
+        self._pairs = [(t, b) for t, b in zip(texts, blanked) if isinstance(t, str) and isinstance(b, str)]
+        self._clips = (tuple(text_clips), tuple(blanked_clips))
+        self._pair_of = {}
+        for i, (t, b) in enumerate(self._pairs):
+            for c in text_clips:
+                self._pair_of.setdefault(t[:c], i)
+            for c in blanked_clips:
+                self._pair_of.setdefault(b[:c], i)
 
     def tokens(self, vectorizer: CountVectorizer, texts: Sequence[str]) -> list[list[str]]:
         """Each text's tokens as ``vectorizer``'s analyzer finds them before making n-grams."""
         key = _token_key(vectorizer)
         memo = self._tokens.setdefault(key, {})
         out, funcs = [], None
+        pairs = self._pair_of if self._pair_of and _reads_default_tokens(vectorizer) else {}
         for text in texts:
             toks = memo.get(text)
             if toks is None:
                 funcs = funcs or _token_functions(vectorizer)
-                toks = memo[text] = funcs[1](funcs[0](text))
+                at = pairs.get(text)
+                if at is not None and (key, at) not in self._tried:
+                    self._tried.add((key, at))
+                    found = clip_tokens(*self._pairs[at], *self._clips, funcs[0], key)
+                    if found is not None:
+                        memo.update(found[0])
+                        self._picks.setdefault(key, {}).update(found[1])
+                        toks = memo.get(text)
+                if toks is None:
+                    toks = memo[text] = funcs[1](funcs[0](text))
             out.append(toks)
         return out

@@ -69,12 +69,26 @@ def _fine_clusters() -> dict[str, str]:
     return {w: f"c{c[1]}" for w, c in word_clusters().items()}
 
 
+#: The cluster id of a word outside the clusters' vocabulary.
+NO_CLUSTER = "cx"
+
+
+def fine_clusters() -> dict[str, str]:
+    """Word -> its cluster id ("c17"), the words ``cluster_texts`` maps (read-only: shared by every caller)."""
+    return _fine_clusters()
+
+
+def cluster_words(texts: Sequence[str], n_chars: int = TEXT_CHARS) -> list[list[str]]:
+    """The words of each text (clipped to ``n_chars``) that ``cluster_texts`` maps, in order."""
+    return [_CLUSTER_WORD.findall(t.lower()) for t in clip_texts(texts, n_chars)]
+
+
 def cluster_texts(texts: Sequence[str], n_chars: int = TEXT_CHARS) -> list[str]:
     """Each text (clipped to ``n_chars``) as the sequence of its words' cluster ids ("c17 c903 ..."),
     ``cx`` for a word outside the clusters' 40,000-word vocabulary."""
     fine = _fine_clusters()
     # map over the dict's own get: no Python frame per word
-    return [" ".join(map(fine.get, _CLUSTER_WORD.findall(t.lower()), repeat("cx"))) for t in clip_texts(texts, n_chars)]
+    return [" ".join(map(fine.get, words, repeat(NO_CLUSTER))) for words in cluster_words(texts, n_chars)]
 
 
 def url_paths(urls: Sequence[str | None]) -> list[str]:
@@ -267,6 +281,24 @@ class TermCounts:
             m.data.fill(1)
         return m
 
+    def mapped_matrix(self, vectorizer: CountVectorizer, words: Sequence[Sequence[str]], mapping: dict[str, str],
+                      default: str) -> sparse.csr_matrix:
+        """``matrix`` of the texts that are each word list's words read through ``mapping`` (``default``
+        for a word it lacks) and joined by spaces."""
+        return self.matrix(vectorizer, [" ".join(map(mapping.get, ws, repeat(default))) for ws in words])
+
+
+def cluster_decision(pipe: Pipeline, texts: Sequence[str], n_chars: int = TEXT_CHARS,
+                     counts: TermCounts | None = None) -> np.ndarray:
+    """``pipeline_decision(pipe, cluster_texts(texts, n_chars), counts)``, the words handed to
+    ``counts`` as word lists (``TermCounts.mapped_matrix``), so an ``NgramCounts`` need not build
+    the cluster texts and split them again."""
+    first = pipe.steps[0][1]
+    if counts is None or analyzer_key(first) is None:
+        return pipeline_decision(pipe, cluster_texts(texts, n_chars), counts)
+    return decision_of_counts(pipe, counts.mapped_matrix(first, cluster_words(texts, n_chars), _fine_clusters(),
+                                                         NO_CLUSTER))
+
 
 def pipeline_decision(pipe: Pipeline, texts: Sequence[str], counts: TermCounts | None = None) -> np.ndarray:
     """``pipe.decision_function(texts)``, its first step's counting done by ``counts`` when that
@@ -274,7 +306,12 @@ def pipeline_decision(pipe: Pipeline, texts: Sequence[str], counts: TermCounts |
     first = pipe.steps[0][1]
     if counts is None or analyzer_key(first) is None:
         return pipe.decision_function(texts)
-    X = counts.matrix(first, texts)
+    return decision_of_counts(pipe, counts.matrix(first, texts))
+
+
+def decision_of_counts(pipe: Pipeline, X: sparse.csr_matrix) -> np.ndarray:
+    """``pipe.decision_function`` of texts whose counts under its first step (a word vectoriser) are ``X``."""
+    first = pipe.steps[0][1]
     if isinstance(first, TfidfVectorizer):
         X = first._tfidf.transform(X, copy=False)
     for _, step in pipe.steps[1:-1]:

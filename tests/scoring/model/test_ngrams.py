@@ -185,3 +185,66 @@ def test_the_faster_tokenizers_find_the_token_patterns_own_tokens():
         for text in texts:
             assert fast(text) == own(text)
     assert ngrams._spaceless_tokenizer(r"(?u)\b\w+\b") is None
+
+
+def test_related_texts_clips_count_as_each_vectorisers_own_transform():
+    from scoring.model.lean import author_voice
+
+    texts = [p.read_text(encoding="utf-8") for p in SAMPLES] + _NEWS
+    voices = [author_voice(t) for t in texts]
+    counts = NgramCounts()
+    counts.relate(texts, voices, (200, 50000), (50000,))
+    models = load_models(None)
+    lean, rel = models["lean"], models["reliability"]
+    for vec, inputs in ((rel.text_model_.steps[0][1], clip_texts(texts, 200)),
+                        (rel.text_model_.steps[0][1], clip_texts(texts, 50000)),
+                        (lean.body_counter_, clip_texts(voices, 50000)),
+                        (lean.body_counter_, clip_texts(texts, 200))):
+        _same(counts.matrix(vec, inputs), CountVectorizer.transform(vec, inputs))
+    key = ngrams._token_key(lean.body_counter_)
+    # the author voices' tokens were put together from their texts', and their look-ups taken from them
+    assert len(counts._picks[key]) >= len(texts) - 2
+    for voice in clip_texts(voices, 50000):
+        if voice in counts._picks[key]:
+            whole, at = counts._picks[key][voice]
+            assert np.array_equal(counts._shared[key][voice][2], counts._shared[key][whole][2][at])
+
+
+def test_word_lists_through_a_mapping_count_as_the_joined_texts():
+    mapping = {"minister": "c1", "said": "c2", "talks": "c9", "resume": "c2"}  # c9: no word of the vocabulary
+    vec = CountVectorizer(ngram_range=(1, 2), lowercase=False, token_pattern=r"\S+").fit(
+        ["c1 c2 cx", "cx cx c2 c1", "c2 c2"])
+    words = [t.lower().split() for t in _NEWS + ["talks resume said minister talks"]]
+    joined = [" ".join(mapping.get(w, "cx") for w in ws) for ws in words]
+    _same(NgramCounts().mapped_matrix(vec, words, mapping, "cx"), vec.transform(joined))
+    assert ngrams._COMPOSED[vec][3][0] is ngrams._TABLES[vec]  # counted through the composed dict
+    # values that are no single token of the vectoriser's: the texts are built and counted as usual
+    spaced = {"minister": "c1 c2", "said": "c2"}
+    joined = [" ".join(spaced.get(w, "cx") for w in ws) for ws in words]
+    _same(NgramCounts().mapped_matrix(vec, words, spaced, "cx"), vec.transform(joined))
+
+
+def test_the_bundled_cluster_model_reads_word_lists_as_its_cluster_texts():
+    from scoring.model.wording import cluster_decision
+
+    texts = [p.read_text(encoding="utf-8") for p in SAMPLES] + _NEWS
+    pipe = load_models(None)["bias"].cluster_model_
+    assert np.array_equal(cluster_decision(pipe, texts, 8000, NgramCounts()),
+                          pipe.decision_function(cluster_texts(texts, 8000)))
+
+
+def test_int32_code_rows_give_the_codes_of_int64_rows():
+    texts = [p.read_text(encoding="utf-8") for p in SAMPLES] + _NEWS
+    vec = load_models(None)["bias"].fulltext_model_.steps[0][1]
+    counts = NgramCounts()
+    table = ngrams._table(vec)
+    shared = counts.shared_ids(vec, texts, counts.tokens(vec, texts), table.words)
+    lengths = np.array([len(s) for s in shared])
+    ids = table.local_ids(np.concatenate(shared))
+    rows = ngrams.code_rows(len(texts), len(vec.vocabulary_), lengths)
+    assert rows.dtype == np.int32 and np.array_equal(rows, np.repeat(np.arange(len(texts)), lengths))
+    narrow = table.codes_of(ids, rows, len(vec.vocabulary_))
+    wide = table.codes_of(ids, rows.astype(np.int64), len(vec.vocabulary_))
+    assert narrow.dtype == np.int32 and wide.dtype == np.int64 and np.array_equal(narrow, wide)
+    # codes that would not fit in int32 are counted in int64
+    assert ngrams.code_rows(70_000, 40_000, np.ones(70_000, dtype=np.int64)).dtype == np.int64
