@@ -22,7 +22,6 @@ import pandas as pd
 from scipy import sparse
 from sklearn.feature_extraction.text import CountVectorizer
 
-from scoring.model.blanked import clip_tokens
 from scoring.model.wording import TermCounts, analyzer_key, strip_accents_unicode
 
 #: Fewer texts than this are counted by ``TermCounts`` while a vectoriser has no id table yet: building
@@ -209,15 +208,6 @@ def counts_by_ids(vectorizer: Any) -> bool:
             and vectorizer.token_pattern in SPACELESS_PATTERNS and vectorizer.tokenizer is None)
 
 
-def _reads_default_tokens(vectorizer: CountVectorizer) -> bool:
-    """Whether ``vectorizer`` finds scikit-learn's default tokens in a lower-cased (or not) text whose
-    accents are stripped the "unicode" way or not at all: the reading ``scoring.model.blanked`` puts
-    together from pieces."""
-    return (vectorizer.token_pattern == SPACELESS_PATTERNS[0] and vectorizer.tokenizer is None
-            and vectorizer.preprocessor is None and vectorizer.strip_accents in (None, "unicode")
-            and vectorizer.input == "content")
-
-
 def _token_functions(vectorizer: CountVectorizer) -> tuple[Callable[[str], str], Callable[[str], list[str]]]:
     """The vectoriser's decoder-plus-preprocessor and its tokenizer, accents stripped the fast way."""
     if vectorizer.strip_accents == "unicode":
@@ -236,13 +226,6 @@ class NgramCounts(TermCounts):
     def __init__(self) -> None:
         super().__init__()
         self._tokens: dict[tuple, dict[str, list[str]]] = {}
-        # texts and their blanked copies (``relate``), the clips to be read, and each clip's pair
-        self._pairs: list[tuple[str, str]] = []
-        self._clips: tuple[tuple[int, ...], tuple[int, ...]] = ((), ())
-        self._pair_of: dict[str, int] = {}
-        self._tried: set[tuple[tuple, int]] = set()
-        # per setting, a blanked clip -> the text clip whose tokens it picks, and which of them
-        self._picks: dict[tuple, dict[str, tuple[str, np.ndarray]]] = {}
         # each text's tokens as ids of a shared word index, with that index and its size when read
         self._shared: dict[tuple, dict[str, tuple[dict[str, int], int, np.ndarray]]] = {}
 
@@ -277,61 +260,27 @@ class NgramCounts(TermCounts):
                    words: dict[str, int]) -> list[np.ndarray]:
         """Each text's ``tokens`` as ids of ``words``, the shared word index of ``vectorizer``'s setting
         (-1 for a word of no vocabulary), looked up once per text for all the vectorisers of that setting."""
-        key = _token_key(vectorizer)
-        memo = self._shared.setdefault(key, {})
-        picks = self._picks.get(key, {})
+        memo = self._shared.setdefault(_token_key(vectorizer), {})
         size, get = len(words), words.get
         out = []
         for text, toks in zip(texts, tokens):
             got = memo.get(text)
             # a table built since may know more of its words, or the index may have been replaced
             if got is None or got[0] is not words or got[1] != size:
-                pick = picks.get(text)
-                whole = memo.get(pick[0]) if pick is not None else None
-                if whole is not None and whole[0] is words and whole[1] == size:  # a blanked clip's tokens
-                    got = memo[text] = (words, size, whole[2][pick[1]])
-                else:
-                    got = memo[text] = (words, size, np.fromiter(map(get, toks, repeat(-1)), dtype=np.int64,
-                                                                 count=len(toks)))
+                got = memo[text] = (words, size, np.fromiter(map(get, toks, repeat(-1)), dtype=np.int64,
+                                                             count=len(toks)))
             out.append(got[2])
         return out
-
-    def relate(self, texts: Sequence[str], blanked: Sequence[str], text_clips: Sequence[int],
-               blanked_clips: Sequence[int]) -> None:
-        """Say that each of ``blanked`` is its text of ``texts`` with ranges blanked (as the lean
-        model's author voice is) and that their first ``text_clips`` and ``blanked_clips``
-        characters will be counted: the tokens of all of a pair's clips then come from one
-        tokenisation of its text (``scoring.model.blanked``), for the vectorisers that tokenise by
-        scikit-learn's default pattern. Other texts, and pairs that cannot be read so, are
-        tokenised one by one as before."""
-        self._pairs = [(t, b) for t, b in zip(texts, blanked) if isinstance(t, str) and isinstance(b, str)]
-        self._clips = (tuple(text_clips), tuple(blanked_clips))
-        self._pair_of = {}
-        for i, (t, b) in enumerate(self._pairs):
-            for c in text_clips:
-                self._pair_of.setdefault(t[:c], i)
-            for c in blanked_clips:
-                self._pair_of.setdefault(b[:c], i)
 
     def tokens(self, vectorizer: CountVectorizer, texts: Sequence[str]) -> list[list[str]]:
         """Each text's tokens as ``vectorizer``'s analyzer finds them before making n-grams."""
         key = _token_key(vectorizer)
         memo = self._tokens.setdefault(key, {})
         out, funcs = [], None
-        pairs = self._pair_of if self._pair_of and _reads_default_tokens(vectorizer) else {}
         for text in texts:
             toks = memo.get(text)
             if toks is None:
                 funcs = funcs or _token_functions(vectorizer)
-                at = pairs.get(text)
-                if at is not None and (key, at) not in self._tried:
-                    self._tried.add((key, at))
-                    found = clip_tokens(*self._pairs[at], *self._clips, funcs[0], key)
-                    if found is not None:
-                        memo.update(found[0])
-                        self._picks.setdefault(key, {}).update(found[1])
-                        toks = memo.get(text)
-                if toks is None:
-                    toks = memo[text] = funcs[1](funcs[0](text))
+                toks = memo[text] = funcs[1](funcs[0](text))
             out.append(toks)
         return out

@@ -14,7 +14,7 @@ from scoring.model.estimator import TARGETS, ScoreModel
 from scoring.model.files import LEAN_TARGET, load_models
 from scoring.model.lean import LeanModel, lean_evidence, lean_inputs, lean_of
 from scoring.model.ngrams import NgramCounts
-from scoring.model.wording import FULLTEXT_CHARS, cluster_texts
+from scoring.model.wording import cluster_texts
 
 #: The lean columns: the score, the calibrated probability of each class, the points behind it.
 LEAN_COLUMNS = ("lean", "lean_left", "lean_centre", "lean_right", "lean_why")
@@ -55,7 +55,6 @@ def predict_scores(features: pd.DataFrame, model_paths: list[str] | None = None,
     models = load_models(model_paths)
     out = pd.DataFrame(index=features.index)
     counts = NgramCounts()  # the score models' word vectorisers read each text once between them
-    _relate_texts(counts, features, models)
     for target in TARGETS:
         if target not in models:
             out[target] = np.nan
@@ -74,16 +73,6 @@ def predict_scores(features: pd.DataFrame, model_paths: list[str] | None = None,
     if docs is not None:
         out[LEAN_SPANS] = spans
     return out
-
-
-def _relate_texts(counts: NgramCounts, features: pd.DataFrame, models: dict) -> None:
-    """Tell ``counts`` that the lean model's author-voice texts are the score models' texts blanked, and
-    which clips of each are read, so every clip of an article is tokenised from one pass over its text."""
-    lean = models.get(LEAN_TARGET)
-    if not isinstance(lean, LeanModel) or not {"text", "author_text"} <= set(features.columns):
-        return
-    clips = {FULLTEXT_CHARS, *(m.text_chars_ for m in models.values() if isinstance(m, ScoreModel))}
-    counts.relate(features["text"].tolist(), features["author_text"].tolist(), sorted(clips), (lean.text_chars,))
 
 
 def _lean_columns(out: pd.DataFrame, features: pd.DataFrame, model: LeanModel | None,

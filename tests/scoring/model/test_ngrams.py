@@ -187,29 +187,6 @@ def test_the_faster_tokenizers_find_the_token_patterns_own_tokens():
     assert ngrams._spaceless_tokenizer(r"(?u)\b\w+\b") is None
 
 
-def test_related_texts_clips_count_as_each_vectorisers_own_transform():
-    from scoring.model.lean import author_voice
-
-    texts = [p.read_text(encoding="utf-8") for p in SAMPLES] + _NEWS
-    voices = [author_voice(t) for t in texts]
-    counts = NgramCounts()
-    counts.relate(texts, voices, (200, 50000), (50000,))
-    models = load_models(None)
-    lean, rel = models["lean"], models["reliability"]
-    for vec, inputs in ((rel.text_model_.steps[0][1], clip_texts(texts, 200)),
-                        (rel.text_model_.steps[0][1], clip_texts(texts, 50000)),
-                        (lean.body_counter_, clip_texts(voices, 50000)),
-                        (lean.body_counter_, clip_texts(texts, 200))):
-        _same(counts.matrix(vec, inputs), CountVectorizer.transform(vec, inputs))
-    key = ngrams._token_key(lean.body_counter_)
-    # the author voices' tokens were put together from their texts', and their look-ups taken from them
-    assert len(counts._picks[key]) >= len(texts) - 2
-    for voice in clip_texts(voices, 50000):
-        if voice in counts._picks[key]:
-            whole, at = counts._picks[key][voice]
-            assert np.array_equal(counts._shared[key][voice][2], counts._shared[key][whole][2][at])
-
-
 def test_word_lists_through_a_mapping_count_as_the_joined_texts():
     mapping = {"minister": "c1", "said": "c2", "talks": "c9", "resume": "c2"}  # c9: no word of the vocabulary
     vec = CountVectorizer(ngram_range=(1, 2), lowercase=False, token_pattern=r"\S+").fit(
