@@ -326,7 +326,9 @@ RESPONDED_TO_CALL_RE = re.compile(
 # "decision to deny the petition", "denies key permit") or a person and what they are refused ("deny Iran a nuclear
 # weapon", "deny him a first-ballot victory"); "denied the allegations", "denied any wrongdoing" still report
 DENY_FORMS = frozenset("deny denies denied denying".split())
-_WEEKDAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+# "Tuesday evening": a day's name (and part) dates a clause, it never names a source.
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_WEEKDAYS = "(?:" + "|".join(sorted(d.capitalize() for d in WEEKDAYS)) + r")\b"
 DENY_GRANT_RE = re.compile(
     r"[ \t]+(?:(?:him|her|them|us|me|you|(?!" + _WEEKDAYS + r")[A-Z][\w’'.-]*)[ \t]+(?:a|an|the)[ \t]+"
     r"|(?:(?:a|an|the|any|some|all|his|her|their|its|our|key)[ \t]+)?(?:[a-z][\w-]*[ \t]+)?(?:requests?|hearings?|"
@@ -455,8 +457,6 @@ TIME_WORDS = frozenset(
     evening afternoon weekend today yesterday january february march april may june july august
     september october november december""".split()
 )
-# "Tuesday evening": a day's name (and part) dates a clause, it never names a source.
-WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 DAY_PARTS = frozenset("morning afternoon evening night".split())
 TIME_PREPS = frozenset("on last this earlier late early in at".split())
 # Words that end a noun phrase scanned forward.
