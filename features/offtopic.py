@@ -57,8 +57,7 @@ def idf_table() -> tuple[dict[str, float], float]:
 
 
 # A capitalised word inside a sentence: a name, place or organisation (sentence starts are ambiguous).
-# The capital first, then the look-behind over the two characters before it: the engine skips to capitals.
-_MID_CAP_RE = re.compile(r"[A-Z](?<=[a-z0-9,;%] [A-Z])[A-Za-z'’-]*[a-z]")
+_MID_CAP_RE = re.compile(r"(?<=[a-z0-9,;%] )[A-Z][A-Za-z'’-]*[a-z]")
 _QUOTE_RE = re.compile(r"[“\"][^”\"]*[”\"]?")
 _CONTENT_IDF = 2.5      # words above this IDF carry the topic
 _MIN_WORDS = 15         # shorter paragraphs are never judged off-topic
