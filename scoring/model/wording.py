@@ -73,11 +73,6 @@ def _fine_clusters() -> dict[str, str]:
 NO_CLUSTER = "cx"
 
 
-def fine_clusters() -> dict[str, str]:
-    """Word -> its cluster id ("c17"), the words ``cluster_texts`` maps (read-only: shared by every caller)."""
-    return _fine_clusters()
-
-
 def cluster_words(texts: Sequence[str], n_chars: int = TEXT_CHARS) -> list[list[str]]:
     """The words of each text (clipped to ``n_chars``) that ``cluster_texts`` maps, in order."""
     return [_CLUSTER_WORD.findall(t.lower()) for t in clip_texts(texts, n_chars)]
@@ -86,9 +81,13 @@ def cluster_words(texts: Sequence[str], n_chars: int = TEXT_CHARS) -> list[list[
 def cluster_texts(texts: Sequence[str], n_chars: int = TEXT_CHARS) -> list[str]:
     """Each text (clipped to ``n_chars``) as the sequence of its words' cluster ids ("c17 c903 ..."),
     ``cx`` for a word outside the clusters' 40,000-word vocabulary."""
-    fine = _fine_clusters()
+    return mapped_texts(cluster_words(texts, n_chars), _fine_clusters(), NO_CLUSTER)
+
+
+def mapped_texts(words: Sequence[Sequence[str]], mapping: dict[str, str], default: str) -> list[str]:
+    """Each word list's words read through ``mapping`` (``default`` for a word it lacks), joined by spaces."""
     # map over the dict's own get: no Python frame per word
-    return [" ".join(map(fine.get, words, repeat(NO_CLUSTER))) for words in cluster_words(texts, n_chars)]
+    return [" ".join(map(mapping.get, ws, repeat(default))) for ws in words]
 
 
 def url_paths(urls: Sequence[str | None]) -> list[str]:
@@ -285,7 +284,7 @@ class TermCounts:
                       default: str) -> sparse.csr_matrix:
         """``matrix`` of the texts that are each word list's words read through ``mapping`` (``default``
         for a word it lacks) and joined by spaces."""
-        return self.matrix(vectorizer, [" ".join(map(mapping.get, ws, repeat(default))) for ws in words])
+        return self.matrix(vectorizer, mapped_texts(words, mapping, default))
 
 
 def cluster_decision(pipe: Pipeline, texts: Sequence[str], n_chars: int = TEXT_CHARS,
