@@ -196,7 +196,7 @@ def readability(doc: Doc, n_sent: int | None = None, n_syll: int | None = None) 
     at "Mr." or "U.S." and every sentence counts, while textstat splits at every
     period and drops "sentences" of <= 2 words.
     """
-    n_sent = _sentences_with_words(doc) if n_sent is None else n_sent
+    n_sent = _sentences_with_words(_sentence_tokens(doc)) if n_sent is None else n_sent
     n_words = len(doc.tokens)
     if not n_words or not n_sent:
         return 0.0, 0.0
@@ -205,8 +205,9 @@ def readability(doc: Doc, n_sent: int | None = None, n_syll: int | None = None) 
     return 206.835 - 1.015 * wps - 84.6 * spw, 0.39 * wps + 11.8 * spw - 15.59
 
 
-def _sentences_with_words(doc: Doc) -> int:
-    return sum(1 for i, j in _sentence_tokens(doc) if j > i)
+def _sentences_with_words(sent_tokens: list[tuple[int, int]]) -> int:
+    """How many of the sentences (``_sentence_tokens``) hold a token."""
+    return sum(1 for i, j in sent_tokens if j > i)
 
 
 def _sentence_tokens(doc: Doc) -> list[tuple[int, int]]:
@@ -469,7 +470,7 @@ def extract_style(doc: Doc, title: str | None = None) -> Extraction:
     quoted = _quoted_mask(doc)
     n_words = len(doc.tokens)
     sent_tokens = _sentence_tokens(doc)
-    n_sent = sum(1 for i, j in sent_tokens if j > i)
+    n_sent = _sentences_with_words(sent_tokens)
     author_words = n_words - quoted.count(1)
     code = _type_codes(doc)
 
