@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+
 from .source_np import NounPhrase, POSSESSIVE_RE, clean_gap, function_form, is_cap, np_forward, tokens_in
 from .source_words import (
     AFTER_QUOTE_RE, APPOSED_NAME_RE, APPOSITIVE_AFTER_RE, BOUNDARY, COORD_VERB_RE, DAY_PARTS, DETERMINERS,
