@@ -8,7 +8,10 @@ The regression guard (tests/regression/test_realnews.py) holds the pipeline to t
 ``tests/regression/realnews/baseline.json``; ``--write-baseline`` records the current ones there (for the halves scored)
 after a deliberate change (say why in the commit).
 
-Run: ``python -m bench.evals.realnews [--split test] [--ids FILE] [--write-baseline]``
+``--ci`` adds each guarded figure's 95% interval from a bootstrap over outlets
+(``bench.evals.outlet_bootstrap``): how far the figure could move with another draw of outlets.
+
+Run: ``python -m bench.evals.realnews [--split test] [--ids FILE] [--write-baseline] [--ci]``
 """
 from __future__ import annotations
 
@@ -16,6 +19,7 @@ import argparse
 import json
 from pathlib import Path
 
+from bench.evals.outlet_bootstrap import outlet_intervals
 from features import analyze
 from scoring.gold.realnews import GoldDoc, load_corpus
 from scoring.gold.realnews import evaluate as score_spans
@@ -33,10 +37,15 @@ def predict(docs: list[GoldDoc]) -> dict[str, list]:
     return {d.id: analyze(d.text, d.title).spans for d in docs}
 
 
+def scored(split: str | None, ids: frozenset[str] | None = None) -> tuple[list[GoldDoc], dict[str, list]]:
+    """One half's articles (or all when ``split`` is None, or only those in ``ids``) and relscore's spans."""
+    docs = [d for d in load_corpus(CORPUS, split=split) if ids is None or d.id in ids]
+    return docs, predict(docs)
+
+
 def run(split: str | None, ids: frozenset[str] | None = None) -> dict[str, float]:
     """Figures on one half (or all articles when ``split`` is None), optionally only the articles in ``ids``."""
-    docs = [d for d in load_corpus(CORPUS, split=split) if ids is None or d.id in ids]
-    return score_spans(docs, predict(docs))
+    return score_spans(*scored(split, ids))
 
 
 def evaluate(shared: Path | None = None, limit: int | None = None) -> dict[str, float]:
@@ -52,12 +61,14 @@ def main() -> None:
                     help="half to score (repeatable; default: test, dev and samples)")
     ap.add_argument("--write-baseline", action="store_true", help=f"record the guarded figures in {BASELINE.name}")
     ap.add_argument("--ids", type=Path, help="score only the article ids listed in this file (one per line)")
+    ap.add_argument("--ci", action="store_true", help="print the guarded figures' 95%% outlet-bootstrap intervals")
     args = ap.parse_args()
     splits = args.split or ["test", "dev", "samples"]
     ids = frozenset(args.ids.read_text(encoding="utf-8").split()) if args.ids else None
     if ids is not None and args.write_baseline:
         ap.error("--write-baseline records whole halves; leave out --ids")
-    results = {s: run(s, ids) for s in splits}
+    halves = {s: scored(s, ids) for s in splits}
+    results = {s: score_spans(*halves[s]) for s in splits}
     if args.write_baseline:
         # halves not scored in this run keep their recorded figures
         recorded = json.loads(BASELINE.read_text(encoding="utf-8")) if BASELINE.exists() else {}
@@ -67,6 +78,11 @@ def main() -> None:
     print(f"{'metric':34s}" + "".join(f"{s:>10s}" for s in splits))
     for k in keys:
         print(f"{k:34s}" + "".join(f"{results[s].get(k, float('nan')):10.3f}" for s in splits))
+    if args.ci:
+        print("\n95% interval, bootstrap over outlets (2,000 draws, seed 0)")
+        for s in splits:
+            for k, (value, low, high) in outlet_intervals(*halves[s]).items():
+                print(f"{s:8s} {k:28s} {value:7.3f}  [{low:.3f}, {high:.3f}]")
 
 
 if __name__ == "__main__":
