@@ -49,8 +49,12 @@ def run(split: str | None, ids: frozenset[str] | None = None) -> dict[str, float
 
 
 def evaluate(shared: Path | None = None, limit: int | None = None) -> dict[str, float]:
-    """Test-half figures, and the dev half's with a ``dev_`` prefix (for bench/eval_extractors.py)."""
-    out = {k: v for k, v in run("test").items()}
+    """Test-half figures with the guarded ones' outlet-bootstrap intervals (``_low``/``_high``), and the dev
+    half's guarded figures with a ``dev_`` prefix (for bench/eval_extractors.py)."""
+    docs, predicted = scored("test")
+    out = score_spans(docs, predicted)
+    for k, (_, low, high) in outlet_intervals(docs, predicted).items():
+        out[f"{k}_low"], out[f"{k}_high"] = low, high
     out.update({f"dev_{k}": v for k, v in run("dev").items() if k in GUARDED})
     return out
 
