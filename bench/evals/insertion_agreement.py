@@ -48,9 +48,16 @@ def lines(text: str) -> Iterator[tuple[int, int]]:
         start += len(line) + 1
 
 
-def covered(spans: Sequence[Span], start: int, end: int) -> set[int]:
-    """Non-space characters of ``[start, end)`` inside a non-edge insertion span."""
-    return {i for s in spans if not is_edge_label(s.label) for i in range(max(s.start, start), min(s.end, end))}
+def line_end(text: str, start: int) -> int:
+    """Where the line that begins at ``start`` ends (its newline, or the text's end)."""
+    end = text.find("\n", start)
+    return len(text) if end < 0 else end
+
+
+def marked(text: str, spans: Sequence[Span], start: int, end: int) -> set[int]:
+    """Non-space characters of ``text[start:end]`` inside a non-edge insertion span."""
+    return {i for s in spans if not is_edge_label(s.label) for i in range(max(s.start, start), min(s.end, end))
+            if not text[i].isspace()}
 
 
 def readings(text: str, spans: Sequence[Span], start: int, end: int) -> list[dict[str, str]]:
@@ -66,9 +73,7 @@ def disagreements(first: GoldDoc, second: GoldDoc) -> list[dict]:
     text = first.text
     bounds = [(start, end) for start, end in lines(text) if text[start:end].strip()]
     for n, (start, end) in enumerate(bounds):
-        ca = {i for i in covered(a, start, end) if not text[i].isspace()}
-        cb = {i for i in covered(b, start, end) if not text[i].isspace()}
-        if len(ca ^ cb) <= SLACK:
+        if len(marked(text, a, start, end) ^ marked(text, b, start, end)) <= SLACK:
             continue
         # the neighbours are the nearest lines with text: paragraphs are often apart by a blank line
         out.append({"id": first.id, "line_start": start, "line_end": end, "line": text[start:end],
@@ -95,8 +100,7 @@ def replace_lines(doc: GoldDoc, decisions: Sequence[dict]) -> list[Span]:
     spans = list(doc.spans)
     for d in decisions:
         start = int(d["line_start"])
-        end = doc.text.find("\n", start)
-        end = len(doc.text) if end < 0 else end
+        end = line_end(doc.text, start)
         kept = []
         for s in spans:
             if s.kind != "insertion" or s.end <= start or s.start >= end:
@@ -121,9 +125,9 @@ def replace_lines(doc: GoldDoc, decisions: Sequence[dict]) -> list[Span]:
 def sided_with(doc_first: GoldDoc, doc_second: GoldDoc, decided: Sequence[Span], start: int, end: int) -> str:
     """Which annotation a decided line matches (within ``SLACK``): first, second, both or neither."""
     text = doc_first.text
-    mine = {i for i in covered(insertions(decided), start, end) if not text[i].isspace()}
-    a = {i for i in covered(insertions(doc_first.spans), start, end) if not text[i].isspace()}
-    b = {i for i in covered(insertions(doc_second.spans), start, end) if not text[i].isspace()}
+    mine = marked(text, insertions(decided), start, end)
+    a = marked(text, insertions(doc_first.spans), start, end)
+    b = marked(text, insertions(doc_second.spans), start, end)
     near_a, near_b = len(mine ^ a) <= SLACK, len(mine ^ b) <= SLACK
     return "both" if near_a and near_b else "first" if near_a else "second" if near_b else "neither"
 
@@ -144,8 +148,7 @@ def merge(corpus: Path, firsts: Sequence[GoldDoc], seconds: Sequence[GoldDoc], d
         decided = replace_lines(a, by_doc[row["id"]])
         for d in by_doc[row["id"]]:
             start = int(d["line_start"])
-            end = a.text.find("\n", start)
-            sides[sided_with(a, b, decided, start, len(a.text) if end < 0 else end)] += 1
+            sides[sided_with(a, b, decided, start, line_end(a.text, start))] += 1
         row["spans"] = [{"end": s.end, "kind": s.kind, "label": s.label, "start": s.start, "voice": s.voice}
                         for s in decided]
     out.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
