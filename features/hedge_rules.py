@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import Callable
 
+from .hedge_modal_uses import concedes_every_case, made_appearance, permission, reader_address
+
 
 class Ctx:
     """Token access for the context rules: lower-cased words and the gaps between them."""
@@ -161,61 +163,6 @@ _MAY_ASIDE = frozenset("recall remember".split())
 _MAY_CONCEDE = frozenset("hope wish want like".split())
 
 
-# "As you may know", "You might think ...", "as Mr. Serling might say", "what many people might
-# guess": the writer addresses the reader or frames a view; nothing in the claim is in doubt
-# ("You may wonder how ..." and "You may have noticed" are marked hedges and stay)
-_ADDRESS_VERBS = frozenset("know think say guess call".split())
-_ADDRESS_SUBJECTS = frozenset("you one people".split())
-_AS_NAME = re.compile(r"\b[Aa]s\s+(?:(?:Mr|Mrs|Ms|Dr)\.\s+)?(?:[A-Z][\w’'.-]*\s+){1,3}$")
-# "may lawfully engage in", "may legally buy": a right the law grants, not a possibility
-_PERMITTED = frozenset("lawfully legally".split())
-# "who may not buy a gun": a prohibition on a purchase or possession
-_RESTRICTED_ACTS = frozenset("buy own possess purchase carry".split())
-_STATES = frozenset("be have not need want feel face get also well still experience develop suffer soon".split())
-# "regardless of which candidate they may support", "no matter how ... might": a concession
-# over every case, which doubts none of them
-_WHATEVER = (("regardless", "of"), ("no", "matter"))
-
-
-def _reader_address(ctx: Ctx, i: int) -> bool:
-    """Is modal ``i`` the reader address or view frame of ``_ADDRESS_VERBS``?"""
-    k = i + 1
-    while ctx.word(k) in ("well", "also") and ctx.joined(k - 1):
-        k += 1
-    verb = ctx.word(k) if ctx.joined(k - 1) else ""
-    if verb not in _ADDRESS_VERBS:
-        return False
-    start = ctx.toks[i][0]
-    return ctx.prev(i) in _ADDRESS_SUBJECTS or (
-        verb == "say" and bool(_AS_NAME.search(ctx.text, max(0, start - 60), start)))
-
-
-def _concedes_every_case(ctx: Ctx, i: int) -> bool:
-    """Is modal ``i`` inside a "regardless of" / "no matter" clause? A comma after the opener
-    ends it: "no matter how imperfect the agreement is, it may ease the fear" hedges."""
-    before = ctx.before(i, 10)
-    # before() runs nearest first, so a two-word opener reads back to front
-    for k in range(len(before) - 1):
-        if (before[k + 1], before[k]) in _WHATEVER:
-            return "," not in ctx.text[ctx.toks[i - k - 1][0] : ctx.toks[i][0]]
-    return False
-
-
-def _permission(ctx: Ctx, i: int) -> bool:
-    """"may" of a rule: "may lawfully engage", "Anyone who is registered ... may cast a ballot",
-    "who may not buy a gun"."""
-    nxt = ctx.next(i)
-    if nxt in _PERMITTED:
-        return True
-    if ctx.prev(i) == "who" and nxt == "not" and ctx.next(i + 1) in _RESTRICTED_ACTS:
-        return True
-    # an act, not a state: "Anyone who took the pills may be at risk" is a hedge
-    if nxt in _STATES:
-        return False
-    before = ctx.before(i, 16)
-    return "anyone" in before and "who" in before[: before.index("anyone")]
-
-
 def _rule_may(ctx: Ctx, i: int, j: int) -> int | None:
     # Capitalised "May" is the month or a name (Theresa May, May Day), never the modal
     # in running news text; a lower-case month before a day or year is a typo'd date.
@@ -226,7 +173,7 @@ def _rule_may(ctx: Ctx, i: int, j: int) -> int | None:
         return None
     if nxt in _MAY_ASIDE or (nxt in _MAY_CONCEDE and "much" in ctx.before(i, 4)):
         return None
-    if _reader_address(ctx, i) or _permission(ctx, i) or _concedes_every_case(ctx, i):
+    if reader_address(ctx, i) or permission(ctx, i) or concedes_every_case(ctx, i):
         return None
     return None if _in_question(ctx, j) else j
 
@@ -235,7 +182,7 @@ def _rule_might(ctx: Ctx, i: int, j: int) -> int | None:
     prev = ctx.prev(i)
     if prev in _MIGHT_NOUN_PREV or prev.endswith("'s") or ctx.next(i) in ("of", "and", "makes"):
         return None
-    if _reader_address(ctx, i) or _concedes_every_case(ctx, i):
+    if reader_address(ctx, i) or concedes_every_case(ctx, i):
         return None
     return None if _in_question(ctx, j) else j
 
@@ -293,12 +240,18 @@ _APPEAR_NEXT = frozenset("to that likely unlikely certain set poised increasingl
 
 def _rule_appear(ctx: Ctx, i: int, j: int) -> int | None:
     """'appears to/that' is epistemic; 'appeared in court / on TV' is showing up."""
+    if made_appearance(ctx, i):
+        return None
     nxt = ctx.next(j)
     if nxt == "to" and ctx.word(j + 2) in ("the", "a", "an", "his", "her", "their", "court"):
         return None
     if nxt in _APPEAR_NEXT or ctx.prev(i) in ("it", "would", "there"):
         return j
     return None
+
+
+def _rule_seem(ctx: Ctx, i: int, j: int) -> int | None:
+    return None if made_appearance(ctx, i) else j
 
 
 def _rule_suggest(ctx: Ctx, i: int, j: int) -> int | None:
@@ -575,6 +528,7 @@ RULES: dict[str, Rule] = {
     "could_not": _rule_could_not,
     "probable": _rule_probable,
     "appear": _rule_appear,
+    "seem": _rule_seem,
     "suggest": _rule_suggest,
     "believe": _rule_believe,
     "suggested": _rule_suggested,

@@ -137,31 +137,3 @@ def test_news_false_friends(text, cues):
     assert [text[s.start:s.end] for s in find_hedges(parse(text)) if s.kind == "hedge"] == cues
 
 
-
-@pytest.mark.parametrize("text, cues", [
-    # the writer addressing the reader, or framing a view, doubts nothing
-    ("As you may know, the speaker was invited to the famously liberal campus.", []),
-    ("Most Americans are better informed and less gullible than you might think.", []),
-    ("One might say that no rational Iranian could believe an attack would succeed.", []),
-    ("If public schools no longer produce a “winning” (as Trump might say) product, spend more.", []),
-    ("Or, as Mr. Serling might say, “Democrats will soon wake up from their amnesia.”", []),
-    ("The phenomenon at work is not what many people might guess.", []),
-    # the reader invited to wonder or notice keeps its hedge, and so does a third person's knowing
-    ("You may wonder how that is possible.", ["may", "possible"]),
-    ("You may have noticed that we have all been at this one table.", ["may"]),
-    ("Investigators may know more about the crash by Friday.", ["may"]),
-    # "may" of a rule grants a right
-    ("Workers and unions may lawfully engage in secondary picketing.", []),
-    ("The person is an illegal-drug user who may not buy a gun.", []),
-    ("Anyone who is registered to vote and lives in the 24th district may cast a ballot on Tuesday.", []),
-    # ... but a possibility stays one
-    ("Workers and unions may soon engage in secondary picketing.", ["may"]),
-    ("Some buyers may not buy a gun after all.", ["may"]),
-    ("Anyone who took the recalled pills may be at risk.", ["may"]),
-    # a concession over every case doubts none of them, until its clause ends
-    ("It is a good time to consider what voters want, regardless of which candidate they may support.", []),
-    ("No matter how much a Californian might hate Joe Biden, the state will stay blue.", []),
-    ("But no matter how imperfect the agreement is, it may ease the fear of a withdrawal.", ["may"]),
-])
-def test_modal_of_address_permission_and_concession(text, cues):
-    assert [text[s.start:s.end] for s in find_hedges(parse(text)) if s.kind == "hedge"] == cues
