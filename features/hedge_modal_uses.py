@@ -24,9 +24,9 @@ _PERMITTED = frozenset("lawfully legally".split())
 # "who may not buy a gun": a prohibition on a purchase or possession
 _RESTRICTED_ACTS = frozenset("buy own possess purchase carry".split())
 _STATES = frozenset("be have not need want feel face get also well still experience develop suffer soon".split())
-# "regardless of which candidate they may support", "no matter how ... might": a concession
-# over every case, which doubts none of them
-_WHATEVER = (("regardless", "of"), ("no", "matter"))
+# "regardless of which candidate they may support", "no matter how ... might", "as much as
+# readers ... might wish otherwise": a concession over every case, which doubts none of them
+_WHATEVER = (("regardless", "of"), ("no", "matter"), ("much", "as"))
 
 
 def reader_address(ctx: Ctx, i: int) -> bool:
@@ -43,9 +43,9 @@ def reader_address(ctx: Ctx, i: int) -> bool:
 
 
 def concedes_every_case(ctx: Ctx, i: int) -> bool:
-    """Is modal ``i`` inside a "regardless of" / "no matter" clause? A comma after the opener
+    """Is modal ``i`` inside a "regardless of" / "no matter" / "as much as" clause? A comma after the opener
     ends it: "no matter how imperfect the agreement is, it may ease the fear" hedges."""
-    before = ctx.before(i, 10)
+    before = ctx.before(i, 16)
     # before() runs nearest first, so a two-word opener reads back to front
     for k in range(len(before) - 1):
         if (before[k + 1], before[k]) in _WHATEVER:

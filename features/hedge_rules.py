@@ -458,10 +458,10 @@ def _rule_speculation(ctx: Ctx, i: int, j: int) -> int | None:
 
 
 def _rule_likely(ctx: Ctx, i: int, j: int) -> int | None:
-    # "more likely to go to the emergency room" compares groups; it doubts nothing
+    # "more likely to go to the emergency room", "equally likely to retweet" compare groups; they doubt nothing
     # ("most likely intends" does hedge)
     prev, nxt = ctx.prev(i), ctx.next(j)
-    if prev in ("more", "less", "most", "least", "as") and nxt in ("to", "than", "among", "for"):
+    if prev in ("more", "less", "most", "least", "as", "equally") and nxt in ("to", "than", "among", "for"):
         return None
     # the degree of a likelihood, measured or asked about, not a guess: "more likely (22%) or
     # less likely (20%)", "made more likely by", "the most likely of all groups", "how likely it was"

@@ -35,6 +35,9 @@ def _hedges(text: str) -> list[str]:
     ("It is a good time to consider what voters want, regardless of which candidate they may support.", []),
     ("No matter how much a Californian might hate Joe Biden, the state will stay blue.", []),
     ("But no matter how imperfect the agreement is, it may ease the fear of a withdrawal.", ["may"]),
+    ("But for as much as readers I have been sparring with on Twitter might wish otherwise, it is not.", []),
+    ("They have learned that as much as they may dislike the law, it is a nightmare to touch.", []),
+    ("As much as anything, the vote may turn on turnout.", ["may"]),
 ])
 def test_modals_that_hedge_nothing(text, cues):
     assert _hedges(text) == cues
