@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import Callable
 
+from .hedge_modal_uses import concedes_every_case, made_appearance, permission, reader_address
+
 
 class Ctx:
     """Token access for the context rules: lower-cased words and the gaps between them."""
@@ -171,12 +173,16 @@ def _rule_may(ctx: Ctx, i: int, j: int) -> int | None:
         return None
     if nxt in _MAY_ASIDE or (nxt in _MAY_CONCEDE and "much" in ctx.before(i, 4)):
         return None
+    if reader_address(ctx, i) or permission(ctx, i) or concedes_every_case(ctx, i):
+        return None
     return None if _in_question(ctx, j) else j
 
 
 def _rule_might(ctx: Ctx, i: int, j: int) -> int | None:
     prev = ctx.prev(i)
     if prev in _MIGHT_NOUN_PREV or prev.endswith("'s") or ctx.next(i) in ("of", "and", "makes"):
+        return None
+    if reader_address(ctx, i) or concedes_every_case(ctx, i):
         return None
     return None if _in_question(ctx, j) else j
 
@@ -234,12 +240,18 @@ _APPEAR_NEXT = frozenset("to that likely unlikely certain set poised increasingl
 
 def _rule_appear(ctx: Ctx, i: int, j: int) -> int | None:
     """'appears to/that' is epistemic; 'appeared in court / on TV' is showing up."""
+    if made_appearance(ctx, i):
+        return None
     nxt = ctx.next(j)
     if nxt == "to" and ctx.word(j + 2) in ("the", "a", "an", "his", "her", "their", "court"):
         return None
     if nxt in _APPEAR_NEXT or ctx.prev(i) in ("it", "would", "there"):
         return j
     return None
+
+
+def _rule_seem(ctx: Ctx, i: int, j: int) -> int | None:
+    return None if made_appearance(ctx, i) else j
 
 
 def _rule_suggest(ctx: Ctx, i: int, j: int) -> int | None:
@@ -446,10 +458,10 @@ def _rule_speculation(ctx: Ctx, i: int, j: int) -> int | None:
 
 
 def _rule_likely(ctx: Ctx, i: int, j: int) -> int | None:
-    # "more likely to go to the emergency room" compares groups; it doubts nothing
+    # "more likely to go to the emergency room", "equally likely to retweet" compare groups; they doubt nothing
     # ("most likely intends" does hedge)
     prev, nxt = ctx.prev(i), ctx.next(j)
-    if prev in ("more", "less", "most", "least", "as") and nxt in ("to", "than", "among", "for"):
+    if prev in ("more", "less", "most", "least", "as", "equally") and nxt in ("to", "than", "among", "for"):
         return None
     # the degree of a likelihood, measured or asked about, not a guess: "more likely (22%) or
     # less likely (20%)", "made more likely by", "the most likely of all groups", "how likely it was"
@@ -516,6 +528,7 @@ RULES: dict[str, Rule] = {
     "could_not": _rule_could_not,
     "probable": _rule_probable,
     "appear": _rule_appear,
+    "seem": _rule_seem,
     "suggest": _rule_suggest,
     "believe": _rule_believe,
     "suggested": _rule_suggested,

@@ -80,6 +80,8 @@ def test_every_rule_named_by_the_lexicon_exists():
     ("The move prompted speculation that he would resign.", ["speculation"]),
     # comparisons of groups are not hedges; "most likely" before a verb is
     ("Young adults are more likely to go to the emergency room than older adults.", []),
+    ("Democrats and Republicans were equally likely to express this incivility.", []),
+    ("Democrats and Republicans were likely to express this incivility.", ["likely"]),
     ("Russia most likely intends to coordinate with Turkey.", ["likely"]),
     # a modal in a question asks; the same modal in a statement hedges
     ("Could we share opposing outlooks without belittling each other?", []),
@@ -135,4 +137,5 @@ def test_every_rule_named_by_the_lexicon_exists():
 ])
 def test_news_false_friends(text, cues):
     assert [text[s.start:s.end] for s in find_hedges(parse(text)) if s.kind == "hedge"] == cues
+
 
