@@ -416,7 +416,8 @@ def inverted_speaker(
     """The speaker after an inverted cue ('..., said the source.', '“...,” said a person close to the Clintons.',
     '“...!” beamed Donald Hartley'); ``before`` is the sentence's text before the cue at ``s``-``e``, ``first`` the
     cue's first word."""
-    agent = _reduced_passive_agent(text, e, sent_e, first, lex)
+    # the participle ends the cue: "first reported" is the lexicon's one cue with an adverb before it
+    agent = _reduced_passive_agent(text, e, sent_e, text[s:e].split()[-1].lower(), lex)
     if agent is not None:
         return agent
     # "One commenter — who appeared to be a student — noted": a closing dash, not an inversion
