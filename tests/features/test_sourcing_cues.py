@@ -3,8 +3,8 @@ passives without an agent, "called" naming a thing, "read" next to a quotation, 
 "reports" after their speaker, adding things, participles as adjectives, evidence verbs that
 find nothing, "show" and "suggest" after a data noun, a poll opening a sentence, "repeated" a claim, "continued:"
 before a quotation, a relative "that said", "offered" something said, "talking about" a topic after it, "explain"
-after its subject, "threatened by" a state, "states" after a document noun. Each rule has sentences on
-which it fires and sentences on which it must not."""
+after its subject, "threatened by" a state, "states" after a document noun, a name "of" an organisation. Each rule
+has sentences on which it fires and sentences on which it must not."""
 from __future__ import annotations
 
 import pytest
@@ -476,6 +476,9 @@ CUE = [
     # a court's panel speaks when it is definite (issue 18)
     ("The tribunal had no jurisdiction to try suspects for those crimes, said the appeals court panel.", "said",
      "the appeals court panel"),
+    # the name set beside a role speaks, without the organisation it is "of" (issue 18)
+    ("Another computer researcher, Richard Clayton of Cambridge University, said it was just plain weird.", "said",
+     "Richard Clayton"),
 ]
 
 
@@ -496,6 +499,9 @@ NOT_SOURCE = [
     # a name inside the phrase a relative clause qualifies is not the speaker of the clause's cue (issue 18)
     ("The congressional panel that got the most Facebook contributions is the House Energy and Commerce Committee, "
      "which said Wednesday that it would hold a hearing.", "Facebook"),
+    # an organisation's name holding "of" is one name, not a person before it (issue 18)
+    ("The country's largest police union, the Fraternal Order of Police, said it was committed to reform.",
+     "the Fraternal Order"),
 ]
 
 
