@@ -154,10 +154,11 @@ def _claim_noun(text: str, toks: list[tuple[int, int]], low: list[str], i: int, 
 
 def _document_states(text: str, toks: list[tuple[int, int]], low: list[str], i: int, lex: Lexicon) -> bool:
     """Whether "states" at ``i`` (no "that" after it) is a document's report closing or opening its words
-    ('..., the memo states.', 'The letter also states: “...”'): a lower-case document noun right before it (maybe
-    with "also") and a mark right after; "battleground states," and "many states." are the noun."""
+    ('..., the memo states.', 'The letter also states: “...”'): a lower-case noun of a document or of something said
+    ("the guidance", "the announcement") right before it (maybe with "also") and a mark right after; "battleground
+    states," and "many states." are the noun."""
     j = i - 1 if low[i - 1] != "also" else i - 2
-    return (j >= 0 and low[j] in lex.classes["document"] and text[toks[j][0]].islower()
+    return (j >= 0 and (low[j] in lex.classes["document"] or low[j] in lex.classes["said"]) and text[toks[j][0]].islower()
             and all(text[toks[k][1] : toks[k + 1][0]].isspace() for k in range(j, i))
             and text[toks[i][1] : toks[i][1] + 1] in (".", ",", ":", ";"))
 
