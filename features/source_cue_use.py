@@ -92,11 +92,7 @@ def reports_no_one(text: str, toks: list[tuple[int, int]], low: list[str], i: in
     if w in FORMS["evidence"] and nxt != "that" and (prev == "it" or prev.endswith("ly") and i > 1 and low[i - 2] == "it"):
         return True
     if w in CLAIM_FORMS and not (w == "notes" and nxt == "that"):
-        speaker = prev in CLAIM_SUBJECTS or prev in lex.common_heads or prev in lex.classes["role"]
-        if w == "states" and (text[toks[i][0]].isupper() or prev in lex.classes["demonym"] or prev == "united"
-                              or spaced and not speaker):
-            return True  # the noun ("the United States that", "Even states that"): only a speaker states
-        return spaced and text[toks[i - 1][0]].islower() and not speaker and not prev.endswith("ly")
+        return _claim_noun(text, toks, low, i, lex, spaced)
     if w in FORMS["naming"]:
         verdict = _naming(text, toks, low, i, lex, spaced)
         if verdict is not None:
@@ -141,6 +137,30 @@ def _names_after_comma(text: str, toks: list[tuple[int, int]], i: int, lex: Lexi
         return False
     return _common_noun(text, toks, text[toks[i - 1][0] : toks[i - 1][1]].lower(), i - 1, lex) and bool(
         NAMED_AFTER_COMMA_RE.match(text, toks[i][1]))
+
+
+def _claim_noun(text: str, toks: list[tuple[int, int]], low: list[str], i: int, lex: Lexicon, spaced: bool) -> bool:
+    """Whether a claim form ("claims", "notes", "reports", "ruled", "states") at ``i`` is the noun or a report with no
+    speaker before it: it reports only after its speaker ("Trump claims", "the memo states.")."""
+    w, prev = low[i], low[i - 1]
+    if w == "states" and (low[i + 1] if i + 1 < len(low) else "") != "that":
+        return not _document_states(text, toks, low, i, lex)
+    speaker = prev in CLAIM_SUBJECTS or prev in lex.common_heads or prev in lex.classes["role"]
+    if w == "states" and (text[toks[i][0]].isupper() or prev in lex.classes["demonym"] or prev == "united"
+                          or spaced and not speaker):
+        return True  # the noun ("the United States that", "Even states that"): only a speaker states
+    return spaced and text[toks[i - 1][0]].islower() and not speaker and not prev.endswith("ly")
+
+
+def _document_states(text: str, toks: list[tuple[int, int]], low: list[str], i: int, lex: Lexicon) -> bool:
+    """Whether "states" at ``i`` (no "that" after it) is a document's report closing or opening its words
+    ('..., the memo states.', 'The letter also states: “...”'): a lower-case noun of a document or of something said
+    ("the guidance", "the announcement") right before it (maybe with "also") and a mark right after; "battleground
+    states," and "many states." are the noun."""
+    j = i - 1 if low[i - 1] != "also" else i - 2
+    return (j >= 0 and (low[j] in lex.classes["document"] or low[j] in lex.classes["said"]) and text[toks[j][0]].islower()
+            and all(text[toks[k][1] : toks[k + 1][0]].isspace() for k in range(j, i))
+            and text[toks[i][1] : toks[i][1] + 1] in (".", ",", ":", ";"))
 
 
 def _asked_passive(text: str, toks: list[tuple[int, int]], low: list[str], i: int) -> bool:

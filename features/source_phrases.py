@@ -30,6 +30,8 @@ _QUOTED_NAME_ROLE_RE = re.compile(
 PARTY_APPOSITIVE_RE = re.compile(r"(?:Republican|Democrat|Independent)\s+(?:of|from)\b")
 _RELATIVE_WORD_RE = re.compile(r"\b(?:who|which|that)\b")
 OF_PLACE_RE = re.compile(r"\s+of\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}\s*")  # "Rep. Jim Jordan of Ohio"
+# an organisation a person is "of", closing an appositive ("John Curtice of Strathclyde University")
+_OF_ORG_RE = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}\s*")
 _CLAUSE_MARKS = frozenset(",;:“”\"()—–\n")
 _AGE_RE = re.compile(r"\d{1,3}")
 # a place after a preposition, before the comma of its state or country ("from Austin, Texas")
@@ -321,6 +323,11 @@ def _name_in_apposition(text: str, start: int, end: int, lex: Lexicon) -> NounPh
     """A person's name that fills [start, end) (an appositive between commas), or None."""
     lead = len(text[start:end]) - len(text[start:end].lstrip())
     name = np_forward(text, start + lead, end, lex)
+    of = _OF_ORG_RE.search(text, start + lead, end) if name is not None and not name.person else None
+    if of is not None and of.end() == end and text[start + lead : start + lead + 4].lower() != "the ":
+        # "John Curtice of Strathclyde University": the person before the "of" of an organisation's name; not
+        # "the Fraternal Order of Police", one name
+        name = np_forward(text, start + lead, of.start(), lex)
     if name is None or not name.proper or not name.person or name.start != start + lead:
         return None
     rest = text[name.end : end]
@@ -416,7 +423,8 @@ def inverted_speaker(
     """The speaker after an inverted cue ('..., said the source.', '“...,” said a person close to the Clintons.',
     '“...!” beamed Donald Hartley'); ``before`` is the sentence's text before the cue at ``s``-``e``, ``first`` the
     cue's first word."""
-    agent = _reduced_passive_agent(text, e, sent_e, first, lex)
+    # the participle ends the cue: "first reported" is the lexicon's one cue with an adverb before it
+    agent = _reduced_passive_agent(text, e, sent_e, text[s:e].split()[-1].lower(), lex)
     if agent is not None:
         return agent
     # "One commenter — who appeared to be a student — noted": a closing dash, not an inversion

@@ -106,6 +106,9 @@ REDUCED = [
     ("An article cited by her campaign quoted a few experts.", "cited", "her campaign"),
     ("The country described by the president on Tuesday night is strong.", "described", "the president"),
     ("The story, as first reported by The New York Times, was denied.", "reported", "The New York Times"),
+    # the lexicon's cue "first reported" holds its adverb: the participle ends it
+    ("The airstrike, first reported by CNN, came hours later.", "first reported", "CNN"),
+    ("The deal, first reported by phone, came hours later.", "first reported", None),
     ("He said by phone that the deal was off.", "said", None),
     ("He said by email that the deal was off.", "said", None),
     ("The company announced by Friday that the deal was off.", "announced", None),

@@ -3,8 +3,8 @@ passives without an agent, "called" naming a thing, "read" next to a quotation, 
 "reports" after their speaker, adding things, participles as adjectives, evidence verbs that
 find nothing, "show" and "suggest" after a data noun, a poll opening a sentence, "repeated" a claim, "continued:"
 before a quotation, a relative "that said", "offered" something said, "talking about" a topic after it, "explain"
-after its subject, "threatened by" a state. Each rule has sentences on
-which it fires and sentences on which it must not."""
+after its subject, "threatened by" a state, "states" after a document noun, a name "of" an organisation. Each rule
+has sentences on which it fires and sentences on which it must not."""
 from __future__ import annotations
 
 import pytest
@@ -231,6 +231,10 @@ NO_CUE = [
     ("In federal court earlier Monday, a judge denied a request from the American Civil Liberties Union.", {"denied"}),
     ("He reiterated the longstanding U.S. policy to deny Iran a nuclear weapon.", {"deny"}),
     ("North Korean border authorities denied entry to South Koreans who manage the factories.", {"denied"}),
+    # "states" with no "that" is the noun unless a document noun stands right before it (issue 18)
+    ("The poll surveyed voters in the battleground states: Ohio, Iowa and Florida.", {"states"}),
+    ("The memo went to the governors of many states.", {"states"}),
+    ("Those states that voted for him got less money.", {"states"}),
 ]
 
 
@@ -462,6 +466,19 @@ CUE = [
     ("Trump has denied any wrongdoing and branded the investigation a hoax.", "denied", "Trump"),
     ("Biden denies the allegation.", "denies", "Biden"),
     ("He denied Friday the allegations made by his former aide.", "denied", "He"),
+    # a document "states" its words, closing or opening the quotation (issue 18)
+    ("“Lying to the FBI, in any context, cannot be tolerated,” the memo states. It was sent in May.", "states",
+     "the memo"),
+    ("The letter also states: “In light of the outbreak, we ask for more time.”", "states", "The letter"),
+    ("“Guests must wear face coverings when not eating,” the guidance states.", "states", "the guidance"),
+    # the agent after "first reported by" (issue 18)
+    ("The airstrike, first reported by CNN, came hours before the news conference.", "first reported", "CNN"),
+    # a court's panel speaks when it is definite (issue 18)
+    ("The tribunal had no jurisdiction to try suspects for those crimes, said the appeals court panel.", "said",
+     "the appeals court panel"),
+    # the name set beside a role speaks, without the organisation it is "of" (issue 18)
+    ("Another computer researcher, Richard Clayton of Cambridge University, said it was just plain weird.", "said",
+     "Richard Clayton"),
 ]
 
 
@@ -479,6 +496,12 @@ NOT_SOURCE = [
      "his left lapel"),
     ("Counter-protesters marched toward the hotel with signs that said “America you need to bless God.”",
      "marched toward the hotel with signs"),
+    # a name inside the phrase a relative clause qualifies is not the speaker of the clause's cue (issue 18)
+    ("The congressional panel that got the most Facebook contributions is the House Energy and Commerce Committee, "
+     "which said Wednesday that it would hold a hearing.", "Facebook"),
+    # an organisation's name holding "of" is one name, not a person before it (issue 18)
+    ("The country's largest police union, the Fraternal Order of Police, said it was committed to reform.",
+     "the Fraternal Order"),
 ]
 
 
