@@ -1,10 +1,11 @@
-"""False and missed hedge cues on the real-news regression corpus's dev half (or the samples).
+"""False and missed hedge cues on the real-news regression corpus's dev half (or the samples); with
+``--kind``, attribution cues or sources instead.
 
-    python -m bench.evals.hedge_misses [--split dev|samples] [--ids FILE] [--summary]
+    python -m bench.evals.hedge_misses [--kind hedge|attribution|source] [--split dev|samples] [--ids FILE] [--summary]
 
-One line per predicted hedge that overlaps no gold hedge (``FALSE``) and per gold hedge that no
-predicted hedge overlaps (``MISSED``): the cue's words, its voice, the article id and its sentence.
-``--summary`` prints counts per lower-cased cue instead: right, false and missed. The test half is
+One line per predicted span that overlaps no gold span of its kind (``FALSE``) and per gold span that
+no predicted span overlaps (``MISSED``): the span's words, its voice, the article id and its sentence.
+``--summary`` prints counts per lower-cased form instead: right, false and missed. The test half is
 not offered: it is never tuned on.
 """
 from __future__ import annotations
@@ -24,7 +25,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "tests" / "regression" / "realnew
 
 @dataclass(frozen=True, slots=True)
 class CueRow:
-    """One hedge cue, predicted or gold, with what the other side says of it."""
+    """One span (a hedge cue by default), predicted or gold, with what the other side says of it."""
 
     status: str  # "right", "false" (predicted, no gold overlaps) or "missed" (gold, no prediction overlaps)
     cue: str
@@ -40,10 +41,10 @@ def _sentence(text: str, sentences: list[tuple[int, int]], span: Span) -> str:
     return ""
 
 
-def cue_rows(doc: GoldDoc, predicted: list[Span]) -> list[CueRow]:
-    """Right, false and missed hedge cues of one article (predicted spans of kind 'hedge')."""
-    gold = [s for s in doc.spans if s.kind == "hedge"]
-    pred = [s for s in predicted if s.kind == "hedge"]
+def cue_rows(doc: GoldDoc, predicted: list[Span], kind: str = "hedge") -> list[CueRow]:
+    """Right, false and missed spans of one ``kind`` in one article."""
+    gold = [s for s in doc.spans if s.kind == kind]
+    pred = [s for s in predicted if s.kind == kind]
     sentences = parse(doc.text).sentences
     rows = []
     for p in pred:
@@ -55,10 +56,10 @@ def cue_rows(doc: GoldDoc, predicted: list[Span]) -> list[CueRow]:
     return rows
 
 
-def all_rows(split: str, ids: frozenset[str] | None = None) -> list[CueRow]:
-    """Cue rows of every hedge-annotated article of ``split`` (optionally only ``ids``)."""
-    docs = [d for d in load_corpus(CORPUS, split=split) if "hedge" in d.kinds and (ids is None or d.id in ids)]
-    return [row for d in docs for row in cue_rows(d, analyze(d.text, d.title).spans)]
+def all_rows(split: str, ids: frozenset[str] | None = None, kind: str = "hedge") -> list[CueRow]:
+    """Rows of every article of ``split`` annotated for ``kind`` (optionally only ``ids``)."""
+    docs = [d for d in load_corpus(CORPUS, split=split) if kind in d.kinds and (ids is None or d.id in ids)]
+    return [row for d in docs for row in cue_rows(d, analyze(d.text, d.title).spans, kind)]
 
 
 def summary(rows: list[CueRow]) -> list[tuple[str, int, int, int]]:
@@ -72,14 +73,15 @@ def summary(rows: list[CueRow]) -> list[tuple[str, int, int, int]]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--kind", choices=["hedge", "attribution", "source"], default="hedge")
     ap.add_argument("--split", choices=["dev", "samples"], default="dev")
     ap.add_argument("--ids", type=Path, help="only the article ids listed in this file (one per line)")
     ap.add_argument("--summary", action="store_true", help="counts per cue instead of one line per cue")
     args = ap.parse_args()
     ids = frozenset(args.ids.read_text(encoding="utf-8").split()) if args.ids else None
-    rows = all_rows(args.split, ids)
+    rows = all_rows(args.split, ids, args.kind)
     if args.summary:
-        print(f"{'cue':28s} {'right':>5s} {'false':>5s} {'missed':>6s}")
+        print(f"{'form':28s} {'right':>5s} {'false':>5s} {'missed':>6s}")
         for cue, right, false, missed in summary(rows):
             print(f"{cue:28s} {right:5d} {false:5d} {missed:6d}")
         return

@@ -29,3 +29,14 @@ def test_summary_counts_per_cue_most_errors_first():
     rows = [CueRow("right", "may", "author", "a", ""), CueRow("false", "May", "author", "a", ""),
             CueRow("false", "could", "quoted", "b", ""), CueRow("missed", "could", "author", "b", "")]
     assert summary(rows) == [("could", 0, 1, 1), ("may", 1, 1, 0)]
+
+
+def test_another_kind_is_listed_the_same_way():
+    said = TEXT.index("said")
+    aides = TEXT.index("aides")
+    gold = (Span(said, said + 4, "attribution"), Span(aides, aides + 5, "source"), _gold("may"))
+    predicted = [Span(said, said + 4, "attribution"), _gold("may")]
+    rows = cue_rows(_doc(gold), predicted, kind="source")
+    assert [(r.status, r.cue) for r in rows] == [("missed", "aides")]
+    assert rows[0].sentence == "The senator may resign next week, aides said."
+    assert [(r.status, r.cue) for r in cue_rows(_doc(gold), predicted, kind="attribution")] == [("right", "said")]
