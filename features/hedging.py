@@ -180,13 +180,17 @@ def hedging_features(doc: Doc, spans: list[Span]) -> dict[str, float]:
     n_quoted = sum(1 for h in hedges if h.voice == "quoted")
     voices = _sentence_voices(doc)
     hedged = {doc.sentence_index(h.start) for h in hedges} if doc.sentences else set()
+    # a sentence the author mostly wrote is hedged by the author only through an author-voice hedge: the
+    # "may" of a partial quotation or a paraphrase inside it is the speaker's
+    hedged_by_author = {doc.sentence_index(h.start) for h in hedges if h.voice == "author"} if doc.sentences else set()
     n_author_sent = sum(1 for v in voices if v == "author")
-    hedged_author = sum(1 for k in hedged if voices[k] == "author")
+    hedged_author = sum(1 for k in hedged_by_author if voices[k] == "author")
+    hedged_quoted = sum(1 for k in hedged if voices[k] == "quoted")
     return {
         "hedges_per_100_words_author": per_100(len(hedges) - n_quoted, author_words),
         "hedges_per_100_words_quoted": per_100(n_quoted, quoted_words),
         "hedged_sentence_share_author": safe_div(hedged_author, n_author_sent),
-        "hedged_sentence_share_quoted": safe_div(len(hedged) - hedged_author, len(voices) - n_author_sent),
+        "hedged_sentence_share_quoted": safe_div(hedged_quoted, len(voices) - n_author_sent),
         "attribution_hedges_per_100_words": per_100(sum(1 for h in spans if h.label == "attribution"), words),
         "approximators_per_100_words": per_100(sum(1 for h in spans if h.label == "approximator"), words),
         "conditionals_per_100_words": per_100(sum(1 for h in spans if h.label == "conditional"), words),

@@ -174,6 +174,24 @@ def test_features_by_voice() -> None:
     assert f["approximators_per_100_words"] == 0.0
 
 
+def test_a_quoted_hedge_inside_an_author_sentence_is_not_the_authors() -> None:
+    text = ("The governor said the budget “may collapse within weeks” if lawmakers stall, and aides agreed. "
+            "The vote is on Friday.")
+    ex = extract_hedging(parse(text))
+    (may,) = [s for s in ex.spans if text[s.start : s.end] == "may"]
+    assert may.voice == "quoted"
+    # both sentences are mostly the author's words; the only hedge is the governor's
+    assert ex.features["hedged_sentence_share_author"] == 0.0
+    assert ex.features["hedges_per_100_words_author"] == 0.0
+
+
+def test_an_author_hedge_beside_a_partial_quotation_still_counts() -> None:
+    text = ("The governor apparently said the budget would “hold up” if lawmakers stall, and aides agreed. "
+            "The vote is on Friday.")
+    f = extract_hedging(parse(text)).features
+    assert f["hedged_sentence_share_author"] == pytest.approx(0.5)
+
+
 def test_approximators_and_attribution_counted_apart() -> None:
     text = "About 300 people reportedly fled the town. Some 40 returned."
     f = extract_hedging(parse(text)).features
