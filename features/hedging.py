@@ -179,10 +179,11 @@ def hedging_features(doc: Doc, spans: list[Span]) -> dict[str, float]:
     hedges = [h for h in spans if h.label in ("epistemic", "attribution")]
     n_quoted = sum(1 for h in hedges if h.voice == "quoted")
     voices = _sentence_voices(doc)
-    hedged = {doc.sentence_index(h.start) for h in hedges} if doc.sentences else set()
+    placed = [(doc.sentence_index(h.start), h.voice) for h in hedges] if doc.sentences else []
+    hedged = {k for k, _ in placed}
     # a sentence the author mostly wrote is hedged by the author only through an author-voice hedge: the
     # "may" of a partial quotation or a paraphrase inside it is the speaker's
-    hedged_by_author = {doc.sentence_index(h.start) for h in hedges if h.voice == "author"} if doc.sentences else set()
+    hedged_by_author = {k for k, voice in placed if voice == "author"}
     n_author_sent = sum(1 for v in voices if v == "author")
     hedged_author = sum(1 for k in hedged_by_author if voices[k] == "author")
     hedged_quoted = sum(1 for k in hedged if voices[k] == "quoted")
