@@ -7,6 +7,9 @@ probabilities and the outer fold scored once.
 
 Variants (each adds settings to the shipped decoding grid of ``tune_decode``; "base" adds none
 and reproduces the shipped CV to the last digit, a check that the same fits are read):
+- prior, no_marks, no_drop: the shipped decoding without its quotation-mark gaps and without dropping
+  runs of function words only (``features.loaded_spans.decode_spans``'s ``marks`` and
+  ``drop_function``), or without one of them;
 - force_min: a charged-lexicon word seeds a span only at or above a minimum probability;
 - asym: separate extension thresholds to the left and to the right of a seed;
 - trim: function words trimmed off the right edge only, or a leading determiner kept;
@@ -61,8 +64,10 @@ def runs(a: Article, p: np.ndarray, dec: dict[str, Any], zones: np.ndarray) -> l
     join[1:] = zones[1:] == zones[:-1]
     text, toks = a.doc.text, a.doc.tokens
 
+    marks = dec.get("marks", True)
+
     def joins(i: int, gap: int = 3) -> bool:  # token i may share a span with token i - 1
-        return bool(join[i]) and _joinable(text, toks[i - 1][1], toks[i][0], gap)
+        return bool(join[i]) and _joinable(text, toks[i - 1][1], toks[i][0], gap, marks)
 
     out: list[tuple[int, int]] = []
     taken = -1
@@ -78,7 +83,10 @@ def runs(a: Article, p: np.ndarray, dec: dict[str, Any], zones: np.ndarray) -> l
             s = out.pop()[0]
         out.append((s, e))
         taken = e
-    out = [_trim(a, s, e, dec.get("trim_mode", "both" if dec["trim"] else "none")) for s, e in out]
+    mode = dec.get("trim_mode", "both" if dec["trim"] else "none")
+    out = [_trim(a, s, e, mode) for s, e in out]
+    if mode != "none" and dec.get("drop_function", True):
+        out = [(s, e) for s, e in out if not (a.function & ~a.forced)[s:e].all()]
     if dec.get("minlen", 1) > 1:
         out = [_lengthen(a, p, s, e, dec["minlen"], dec.get("minlen_content", False), joins) for s, e in out]
     if dec.get("phrase"):
@@ -151,8 +159,16 @@ def _calib_grid(rate: float) -> list[dict[str, Any]]:
                                                     (0.05, 0.1, 0.15))]
 
 
+def _each(extra: dict[str, Any]) -> Callable[[float], list[dict[str, Any]]]:
+    """The shipped grid with ``extra`` in every decoding (a fixed change, not a tuned one)."""
+    return lambda rate: [{**d, **extra} for d in _with(lambda b: [])(rate)]
+
+
 VARIANTS: dict[str, Callable[[float], list[dict[str, Any]]]] = {
     "base": _with(lambda b: []),
+    "prior": _each({"marks": False, "drop_function": False}),
+    "no_marks": _each({"marks": False}),
+    "no_drop": _each({"drop_function": False}),
     "force_min": _with(lambda b: [{"force_min": m} for m in (0.05, 0.1, 0.2)]),
     "asym": _with(lambda b: [{"t_lo_left": round(b["t_hi"] * rl, 3), "t_lo_right": round(b["t_hi"] * rr, 3)}
                              for rl in T_LO_RATIO for rr in T_LO_RATIO if rl != rr] if _lowest_ratio(b) else []),

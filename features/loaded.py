@@ -11,9 +11,10 @@ intensifier lists, the subjectivity and intensity of adjectives in Pattern's lex
 place in the sentence) and how opinionated the whole article reads. Words of the
 charged lexicon always count, including the writer's distancing words
 ("so-called", "self-styled"). Consecutive words above a threshold become one
-span, with function words trimmed off its edges; a span never joins words of
-two voices (a quotation and the writer's text around it), and a misspelt word
-never starts or widens one. Short quoted phrases with no speaker nearby are
+span, with function words trimmed off its edges (a run of function words only is
+no span); a span never joins words of two voices (a quotation and the writer's
+text around it, nor words either side of a single quotation mark the quotation
+finder missed), and a misspelt word never starts or widens one. Short quoted phrases with no speaker nearby are
 counted as a rate (scare_quotes_per_100_words), but only the narrow case that is
 plainly the writer's own (one word in single marks heading a noun phrase: "the
 2018 ‘treaty’") is a span: a word in double marks is usually a speaker's word

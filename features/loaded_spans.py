@@ -14,6 +14,16 @@ from .loaded_words import FUNCTION_WORDS, charged_label, forced_tokens, intensif
 from .text import Doc
 
 _JOINABLE_GAP = re.compile(r"^[\s\-–—'’]*$")
+# A single mark opening a quotation (after a space: "a 'disgrace") or closing one (before a
+# space: "'disgrace' MORE") is a voice boundary even where the quotation finder missed the
+# quotation, when its partner is on the same line: an elision ("whip 'em up") has no closing
+# partner, and a plural possessive ("voters’ anger") no opening one left open before it.
+_OPENING_GAP = re.compile(r"\s['’]\w")
+_CLOSING_GAP = re.compile(r"\w['’]\s")
+_CLOSING_MARK = re.compile(r"[^\s'’][’'](?!\w)")
+_OPENING_MARK = re.compile(r"(?:^|[^\w'’])['’‘]\w")
+_APOSTROPHES = ("'", "’")
+_PARTNER_CHARS = 300
 
 
 def forced_from_flags(code: np.ndarray, possessive: np.ndarray) -> np.ndarray:
@@ -43,7 +53,8 @@ def voice_zones(doc: Doc) -> np.ndarray:
 
 def decode_spans(doc: Doc, probs: np.ndarray, t_hi: float, t_lo: float, forced: np.ndarray | None = None,
                  max_gap_chars: int = 3, function: np.ndarray | None = None, blocked: np.ndarray | None = None,
-                 zones: np.ndarray | None = None) -> list[tuple[int, int, float]]:
+                 zones: np.ndarray | None = None, marks: bool = False,
+                 drop_function: bool = False) -> list[tuple[int, int, float]]:
     """Token probabilities -> (first token, last token + 1, max probability) runs.
 
     Tokens at or above ``t_hi`` (or ``forced``) seed a span; neighbours at or
@@ -52,6 +63,9 @@ def decode_spans(doc: Doc, probs: np.ndarray, t_hi: float, t_lo: float, forced: 
     (gold spans rarely end in "the"/"of", and precision is per character).
     ``blocked`` tokens (spelling noise) neither seed nor extend a span;
     with ``zones`` (see ``voice_zones``) a span stays inside one quotation zone.
+    With ``marks``, a single quotation mark between two words also parts them
+    (see ``_quotation_mark``); with ``drop_function`` (and ``function``), a run
+    of function words only ("an" between two quoted insults) is dropped.
     """
     n = len(probs)
     if n == 0:
@@ -75,10 +89,10 @@ def decode_spans(doc: Doc, probs: np.ndarray, t_hi: float, t_lo: float, forced: 
         if k < taken_to:
             continue
         a = k
-        while a > 0 and ext[a - 1] and join[a] and _joinable(text, toks[a - 1][1], toks[a][0], max_gap_chars):
+        while a > 0 and ext[a - 1] and join[a] and _joinable(text, toks[a - 1][1], toks[a][0], max_gap_chars, marks):
             a -= 1
         b = k + 1
-        while b < n and ext[b] and join[b] and _joinable(text, toks[b - 1][1], toks[b][0], max_gap_chars):
+        while b < n and ext[b] and join[b] and _joinable(text, toks[b - 1][1], toks[b][0], max_gap_chars, marks):
             b += 1
         if runs and a <= runs[-1][1] - 1:
             a = runs[-1][0]
@@ -87,6 +101,9 @@ def decode_spans(doc: Doc, probs: np.ndarray, t_hi: float, t_lo: float, forced: 
         taken_to = b
     if function is not None:
         runs = [_trim(a, b, p, function, forced) for a, b, p in runs]
+        if drop_function:
+            keep = function if forced is None else function & ~forced
+            runs = [r for r in runs if not keep[r[0]:r[1]].all()]
     return runs
 
 
@@ -99,8 +116,27 @@ def _trim(a: int, b: int, p: float, function: np.ndarray, forced: np.ndarray | N
     return a, b, p
 
 
-def _joinable(text: str, gap_start: int, gap_end: int, max_gap_chars: int) -> bool:
-    return gap_end - gap_start <= max_gap_chars and bool(_JOINABLE_GAP.match(text[gap_start:gap_end]))
+def _joinable(text: str, gap_start: int, gap_end: int, max_gap_chars: int, marks: bool = False) -> bool:
+    gap = text[gap_start:gap_end]
+    if gap_end - gap_start > max_gap_chars or not _JOINABLE_GAP.match(gap):
+        return False
+    if not marks or not any(m in gap for m in _APOSTROPHES):
+        return True
+    return not _quotation_mark(text, gap_start, gap_end)
+
+
+def _quotation_mark(text: str, gap_start: int, gap_end: int) -> bool:
+    """Whether the gap between two words holds a single mark that opens or closes a quotation."""
+    lo, hi = max(gap_start - 1, 0), min(gap_end + 1, len(text))
+    if _OPENING_GAP.search(text, lo, hi):
+        end = text.find("\n", gap_end)
+        return bool(_CLOSING_MARK.search(text, gap_end, min(end if end >= 0 else len(text), gap_end + _PARTNER_CHARS)))
+    if _CLOSING_GAP.search(text, lo, hi):
+        start = max(text.rfind("\n", 0, gap_start) + 1, gap_start - _PARTNER_CHARS)
+        opened = [m.end() for m in _OPENING_MARK.finditer(text, start, gap_start)]
+        # the last opening mark before the gap, not closed before it
+        return bool(opened) and not _CLOSING_MARK.search(text, opened[-1], gap_start)
+    return False
 
 
 def _span_label(words: list[str], probs: np.ndarray) -> str:
@@ -146,11 +182,13 @@ def spans_from_probabilities(doc: Doc, probs: np.ndarray, decode: dict[str, Any]
 def decode_runs(doc: Doc, probs: np.ndarray, decode: dict[str, Any], forced: np.ndarray,
                 function: np.ndarray | None, blocked: np.ndarray) -> list[tuple[int, int, float]]:
     """The model's runs as the pipeline decodes them (bench/train_loaded.py scores
-    the same function): spelling noise blocked, one quotation zone per span."""
+    the same function): spelling noise blocked, one quotation zone per span, no
+    span across a single quotation mark, no span of function words only."""
     return decode_spans(doc, probs, decode["t_hi"], decode["t_lo"],
                         (forced & ~blocked) if decode.get("force_charged", True) else None,
                         int(decode.get("max_gap_chars", 3)), function if decode.get("trim", False) else None,
-                        blocked, voice_zones(doc))
+                        blocked, voice_zones(doc), marks=decode.get("marks", True),
+                        drop_function=decode.get("drop_function", True))
 
 
 # A single lower-case word in single quotation marks ("the 2018 ‘treaty’"). Double

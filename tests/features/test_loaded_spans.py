@@ -5,7 +5,9 @@ import numpy as np
 import pytest
 
 from features.base import Span
-from features.loaded_spans import _add_scare_quotes, decode_spans, forced_from_flags, scare_quotes, voice_zones
+from features.loaded_spans import (
+    _add_scare_quotes, decode_runs, decode_spans, forced_from_flags, scare_quotes, voice_zones,
+)
 from features.loaded_words import token_strings
 from features.text import parse
 
@@ -57,3 +59,41 @@ def test_decoder_trims_function_words_at_span_edges():
     span = lambda r: doc.text[doc.tokens[r[0]][0]:doc.tokens[r[1] - 1][1]]
     assert [span(r) for r in untrimmed] == ["the most shameful act of"]
     assert [span(r) for r in trimmed] == ["most shameful act"]
+
+
+def _decoded(text: str, high: dict[str, float]) -> list[str]:
+    """The pipeline's runs (``decode_runs``, trimmed) for probabilities set per word."""
+    doc = parse(text)
+    words = token_strings(doc)
+    probs = np.array([high.get(w, 0.01) for w in words])
+    function = np.array([w.lower() in ("a", "an", "and", "the", "of", "he", "is") for w in words])
+    none = np.zeros(len(words), dtype=bool)
+    runs = decode_runs(doc, probs, {"t_hi": 0.3, "t_lo": 0.06, "trim": True}, none, function, none)
+    return [text[doc.tokens[a][0]:doc.tokens[b - 1][1]] for a, b, _ in runs]
+
+
+@pytest.mark.parametrize("text, high, spans", [
+    # a single mark opening or closing a quotation the finder missed parts the words around it
+    ("Trump defends firing of intel watchdog, calling him a 'disgrace' MORE and Sen. Bernie Sanders",
+     {"him": 0.1, "disgrace": 0.5, "MORE": 0.1}, ["disgrace"]),
+    ("Fauci says his meetings with Trump have 'dramatically decreased' McEnany criticizes DC mayor",
+     {"have": 0.1, "dramatically": 0.7}, ["dramatically"]),
+    ("Nadler rips into Pelosi at rally: 'It must suck to be that dumb' Iranian attacks expose vulnerability",
+     {"dumb": 0.6, "Iranian": 0.1, "attacks": 0.2}, ["dumb"]),
+    # quiet twins: an elision and a plural possessive are no quotation
+    ("GILLUM ELECTION STRATEGY: You whip 'em up. The poor, the middle income.",
+     {"whip": 0.5, "em": 0.1, "up": 0.1}, ["whip 'em up"]),
+    ("The voters’ anger at the party grew all summer.", {"voters": 0.1, "anger": 0.5}, ["voters’ anger"]),
+])
+def test_a_span_does_not_join_words_across_a_single_quotation_mark(text, high, spans):
+    assert _decoded(text, high) == spans
+
+
+@pytest.mark.parametrize("text, high, spans", [
+    # a run of function words only is no loaded wording
+    ("He called a fellow guest on Fox News a moron and an idiot on air.", {"an": 0.4}, []),
+    # quiet twin: a content word beside the function word stays
+    ("He called a fellow guest on Fox News a moron and an utter idiot on air.", {"an": 0.4, "utter": 0.5}, ["utter"]),
+])
+def test_a_run_of_function_words_only_is_dropped(text, high, spans):
+    assert _decoded(text, high) == spans
