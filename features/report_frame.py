@@ -20,7 +20,8 @@ _WHEN = r"(?:(?:on|last|this|this" + _SP + r"past|early|late|earlier|later)" + _
 # A weekday or a relative day, unless it is the subject of the reported clause ("said Monday was a holiday").
 # A month only before "that": "said May would ..." and "said June was the hottest month" report a clause about it.
 LEAD_ADJUNCT_RE = re.compile(
-    r"(?:" + _WHEN + r"(?:" + _WEEKDAY + r"(?:" + _SP + r"(?:morning|afternoon|evening|night))?|yesterday|today|tonight)"
+    r"(?:" + _WHEN + r"(?:" + _WEEKDAY + r"(?:" + _SP + r"(?:morning|afternoon|evening|night))?"
+    r"|yesterday|today|tonight)"
     r"(?!" + _SP + r"(?:is|was|will|would|has|had)\b),?" + _SP + r"(?:that" + _SP + r")?"
     r"|(?:(?:on|in|last|this|this" + _SP + r"past)" + _SP + r")?" + _MONTH + r"(?:" + _SP + r"\d{1,2}(?:st|nd|rd|th)?)?"
     r"(?:," + _SP + r"\d{4})?,?" + _SP + r"that" + _SP +
@@ -55,9 +56,12 @@ _CLAUSE_BEFORE_RE = re.compile(r"(?:^|[.!?,:;—–(\[]|\b(?:[Bb]ut|[Aa]nd|[Ss]o
 # Before the verb: "That said," "Having said that," "That being said"; "is (not) to say", "Needless to say",
 # "suffice it to say", "it's interesting to note"; the writer in the first person ("I'd say that", "we believe that").
 _WRITER_FRAME_RE = re.compile(
-    r"(?:(?:^|\b(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]till|[Ss]o)" + _SP + r")(?:[Tt]hat" + _SP + r"(?:being" + _SP + r")?|[Hh]aving" + _SP + r")"
-    r"|\b(?:is|was|not|[Nn]eedless|[Ss]uffice" + _SP + r"it|[’']s|interesting|important|worth|fair|safe)" + _SP + r"to" + _SP +
-    r"|(?:^|[\s(])(?:I|[Ww]e)(?:[’'](?:d|ll)|" + _SP + r"(?:would|will|must|can|could|should|might|also|still))?" + _SP +
+    r"(?:(?:^|\b(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]till|[Ss]o)" + _SP + r")"
+    r"(?:[Tt]hat" + _SP + r"(?:being" + _SP + r")?|[Hh]aving" + _SP + r")"
+    r"|\b(?:is|was|not|[Nn]eedless|[Ss]uffice" + _SP + r"it|[’']s|interesting|important|worth|fair|safe)"
+    + _SP + r"to" + _SP +
+    r"|(?:^|[\s(])(?:I|[Ww]e)(?:[’'](?:d|ll)|"
+    + _SP + r"(?:would|will|must|can|could|should|might|also|still))?" + _SP +
     r")$"
 )
 
