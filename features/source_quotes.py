@@ -7,6 +7,7 @@ import re
 from bisect import bisect_right
 
 from .base import Span
+from .report_frame import lead_adjunct_end, tags_quotation, writer_frame
 from .source_np import NounPhrase
 from .source_words import (
     CONTENT_START_RE, COORD_START_RE, QUOTE_INVERTED_CUE_RE, QUOTE_LEAD_CUE_RE, QUOTE_TAIL_CUE_RE, TRAILING_JOIN_RE,
@@ -66,6 +67,22 @@ def one_span_per_quote(text: str, spans: list[Span]) -> list[Span]:
 
 
 _BY_BEFORE_AGENT_RE = re.compile(r"\bby[^\S\n]+$")
+_THAT_END_RE = re.compile(r"\bthat\s*$")
+# Cues that report a clause even without "that" when they follow a quotation's tag ('"...," Obama said, adding the
+# glitches were the same ...'); "according to" reports what follows its source.
+CLAUSE_CUES = frozenset({
+    "according to", "adding", "saying", "arguing", "noting", "insisting", "explaining", "warning", "claiming",
+    "asserting", "stressing", "suggesting", "acknowledging", "conceding", "contending", "predicting", "promising",
+    "vowing", "declaring", "maintaining", "countering", "complaining", "lamenting", "recalling", "telling",
+})
+# Cues that name a thing with the speaker's words ('called X "Y"', 'described X as "Y"'): the object is the writer's
+# way of naming it.
+NAMING_CUES = frozenset({
+    "call", "calls", "called", "calling", "describe", "describes", "described", "describing", "dismiss", "dismisses",
+    "dismissed", "dismissing", "label", "labels", "labeled", "labelled", "labeling", "labelling", "brand", "brands",
+    "branded", "branding", "term", "terms", "termed", "characterize", "characterizes", "characterized",
+    "characterizing", "deride", "derides", "derided", "deriding",
+})
 
 
 def content_for_cue(
@@ -89,9 +106,18 @@ def content_for_cue(
             e = max(e, sources[0].end)
         m = CONTENT_START_RE.match(text, e, sent_e)
         a = m.end() if m else e
+        if writer_frame(text, sent_s, s) or (
+            form not in CLAUSE_CUES and "that" not in text[e:a] and tags_quotation(text, sent_s, s)
+        ):
+            return None  # '"...," one supporter told CNN, speaking on ...': the quotation is the content
+        a = lead_adjunct_end(text, a, sent_e, "that" in text[e:a])  # "said Monday it is ...": the day is the writer's
         b = sent_e
         q = min((text.find(c, a, b) for c in "“\"" if text.find(c, a, b) >= 0), default=-1)
         if q >= 0:
+            if (form in NAMING_CUES and len(text[a:q].split()) <= 8) or _THAT_END_RE.search(text, a, q):
+                # 'called Trump's visit an "energizer"', 'told reporters Monday that "..."': the quotation holds the
+                # words; before it, the writer's name for the thing or the addressee
+                return None
             b = q
         a, b = strip_span(text, a, b)
         while b > a and text[b - 1] in ",;:—–.":

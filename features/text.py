@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 from typing import Iterable, Sequence
 
+from .report_frame import lead_adjunct_end, tags_quotation, writer_frame
+
 # Abbreviations whose period does not end a sentence (lower-case, without the final dot).
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof gen lt col maj capt cmdr adm sgt cpl pvt sen rep gov lt-gen
@@ -396,7 +398,7 @@ _THAT_VERBS = (
 PARAPHRASE_RE = re.compile(
     r"\b(?<![”\"’],\s)(?<![”\"’],)(?<![,.!?][”\"’]\s)(?:(?:" + _SPEECH_VERBS + r")\b"
     r"(?:\s+(?:\w+\s+){0,2}?(?:News|Times|Post|reporters?|journalists?))?"
-    r"(?:\s+(?:on|last|this|in)\s+(?!(?:a|an|the)\b)\w+(?:\s+\d+)?)?[,:]?\s+(?:that\s+)?"
+    r"(?:\s+(?:on|last|this|in)\s+(?!(?:a|an|the|his|her|their|its|my|our|your)\b)\w+(?:\s+\d+)?)?[,:]?\s+(?:that\s+)?"
     r"|(?:" + _THAT_VERBS + r")\s+that\s+)(?=[^\s“\"])(?!(?:and|or|but)\b)",
 )
 TRAILING_ATTR_RE = re.compile(
@@ -466,9 +468,15 @@ def find_paraphrase(
             m = None
         if m and _covered(direct, starts, s + m.start(), s + m.end()):
             continue  # the verb is the quoted speaker's own ("“Turkey insists on ...”")
+        if m and _framed(text, s, m):
+            # '"...," Rubio said early in the debate': the quotation is what he said; "That said, ...": nobody speaks
+            m = PARAPHRASE_RE.search(sent, m.end())
+            if m is None or _framed(text, s, m) or _covered(direct, starts, s + m.start(), s + m.end()):
+                continue
         if m and m.start() < 80 and m.end() < len(sent) - 8 and not _STATEMENT_TAIL.match(sent[m.end():]):
             # "said in a statement" etc. without a clause are not paraphrase
-            clause_start = s + m.end()
+            # "said Monday it is ...", "wrote in his memoir that ...": the adjunct is the writer's
+            clause_start = lead_adjunct_end(text, s + m.end(), e, m.group().rstrip().endswith("that"))
             q = _first_quote_start(direct, starts, clause_start, e)
             ce = q if q is not None else e
             if ce - clause_start > 8:
@@ -480,6 +488,13 @@ def find_paraphrase(
             if q is None:
                 out.append(Region(s, s + t.start(), "paraphrase"))
     return out
+
+
+def _framed(text: str, s: int, m: re.Match[str]) -> bool:
+    """The match (in the sentence starting at ``s``) tags a quotation before it, unless a "that" clause follows,
+    or stands in one of the writer's formulas."""
+    v = s + m.start()
+    return (tags_quotation(text, s, v) and not m.group().rstrip().endswith("that")) or writer_frame(text, s, v)
 
 
 def _covered(regions: Sequence[Region], starts: list[int], s: int, e: int) -> bool:

@@ -1,0 +1,100 @@
+"""The writer's framing around a reporting verb, which is no part of what the verb reports.
+
+Both paraphrase finders (``text.find_paraphrase`` and ``source_quotes.content_for_cue``) read from here:
+- a time or place adjunct between the verb and its content ("said Monday it is ...", "tweeted on Oct. 19
+  that ...", "wrote in his memoir that ..."): the content starts after it;
+- a verb that is the speech tag of a quotation just closed ('"...," Rubio said early in the debate'): the
+  quotation is the content, the words after the tag are the writer's;
+- the writer's own discourse formulas ("That said, ...", "None of this is to say that ...", "I'd say that"):
+  nobody is reported.
+"""
+from __future__ import annotations
+
+import re
+
+_SP = r"[^\S\n]+"
+_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_MONTH = (r"(?:Jan(?:uary|\.)|Feb(?:ruary|\.)|March|April|May|June|July|Aug(?:ust|\.)|Sept?(?:ember|\.)|"
+          r"Oct(?:ober|\.)|Nov(?:ember|\.)|Dec(?:ember|\.))")
+_WHEN = r"(?:(?:on|last|this|this" + _SP + r"past|early|late|earlier|later)" + _SP + r")?"
+# A weekday or a relative day, unless it is the subject of the reported clause ("said Monday was a holiday").
+# A month only before "that": "said May would ..." and "said June was the hottest month" report a clause about it.
+LEAD_ADJUNCT_RE = re.compile(
+    r"(?:" + _WHEN + r"(?:" + _WEEKDAY + r"(?:" + _SP + r"(?:morning|afternoon|evening|night))?"
+    r"|yesterday|today|tonight)"
+    r"(?!" + _SP + r"(?:is|was|will|would|has|had)\b),?" + _SP + r"(?:that" + _SP + r")?"
+    r"|(?:(?:on|in|last|this|this" + _SP + r"past)" + _SP + r")?" + _MONTH + r"(?:" + _SP + r"\d{1,2}(?:st|nd|rd|th)?)?"
+    r"(?:," + _SP + r"\d{4})?,?" + _SP + r"that" + _SP +
+    r")"
+)
+# A phrase naming where or when it was said, closed by "that" ("in his memoir that", "after the show that", "on
+# Twitter that"); read only when no "that" came right after the verb, where "that" opens the content ("warned that
+# in places that ..."). The noun is one of a medium or an occasion: after any other noun "that" may open a relative
+# clause ("outlined in the tax framework that officials released").
+_MEDIUM = (r"(?:interview|statement|memoir|book|letter|op-ed|column|editorial|tweet|post|report|speech|testimony|"
+           r"filing|e-?mail|video|message|release|conference|briefing|hearing|podcast|show|broadcast|appearance|"
+           r"remarks|address|debate|rally|meeting|call|session|episode|program|programme|segment|essay|article|"
+           r"note|memo|complaint|lawsuit|motion|ruling|opinion|decision|document|court papers|response|reply|affidavit|"
+           r"declaration|deposition|blog|newsletter|sermon|survey|poll|study|piece|campaign|"
+           r"week|month|year|morning|afternoon|evening|night|weekend|time|day|outset|end|start)s?")
+LEAD_PHRASE_THAT_RE = re.compile(
+    r"(?:in|on|at|after|before|during|via|through|last|this|earlier|later)" + _SP +
+    r"(?:(?:[\w’'.-]+|\d+)" + _SP + r"){0,4}?" + _MEDIUM + _SP + r"that" + _SP +
+    r"|(?:on|via)" + _SP + r"(?:[A-Z][\w.’'-]*" + _SP + r"){1,3}that" + _SP
+)
+# '"...," the person wrote ' before the verb: a closing mark after the quotation's comma or end, then a short speaker
+# phrase with no new predicate in it.
+_TAG_GAP_RE = re.compile(r"[,?!—–-]([”\"])[’']?" + _SP + r"([^.;:“”\"\n]{1,60}?)" + _SP + r"?$")
+_NEW_PREDICATE_RE = re.compile(r"\b(?:and|but|or|then|while|who|which|that|before|after|when|by|without)\b")
+# A reporting verb in the gap tags the quotation itself ('"The Room Where It Happened," Bolton says Trump made it
+# clear'): the verb after it reports something new.
+_GAP_VERB_RE = re.compile(r"\b(?:said|says|say|told|tells|wrote|writes|added|adds|asked|asks|according)\b")
+# What may stand before a quotation that is a clause of its own: nothing, a sentence's or clause's punctuation, a
+# conjunction ('But "one problem kept cropping up," he says'); not a verb or a noun whose object it is ('Calling
+# the visit "historic," the press secretary says ...').
+_CLAUSE_BEFORE_RE = re.compile(r"(?:^|[.!?,:;—–(\[]|\b(?:[Bb]ut|[Aa]nd|[Ss]o|[Yy]et|[Oo]r))\s*$")
+# Before the verb: "That said," "Having said that," "That being said"; "is (not) to say", "Needless to say",
+# "suffice it to say", "it's interesting to note"; the writer in the first person ("I'd say that", "we believe that").
+_WRITER_FRAME_RE = re.compile(
+    r"(?:(?:^|\b(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]till|[Ss]o)" + _SP + r")"
+    r"(?:[Tt]hat" + _SP + r"(?:being" + _SP + r")?|[Hh]aving" + _SP + r")"
+    r"|\b(?:is|was|not|[Nn]eedless|[Ss]uffice" + _SP + r"it|[’']s|interesting|important|worth|fair|safe)"
+    + _SP + r"to" + _SP +
+    r"|(?:^|[\s(])(?:I|[Ww]e)(?:[’'](?:d|ll)|"
+    + _SP + r"(?:would|will|must|can|could|should|might|also|still))?" + _SP +
+    r")$"
+)
+
+
+def lead_adjunct_end(text: str, pos: int, end: int, after_that: bool) -> int:
+    """Where the content starts when a time or place adjunct opens it at ``pos`` (``pos`` itself if none);
+    ``after_that``: the verb's "that" was already read, so a phrase closed by "that" is content."""
+    for _ in range(2):  # "said Tuesday evening on CNN that ...": a day, then a medium
+        m = LEAD_ADJUNCT_RE.match(text, pos, end)
+        if m is None and not after_that:
+            m = LEAD_PHRASE_THAT_RE.match(text, pos, end)
+        if m is None:
+            break
+        pos = m.end()
+        after_that = after_that or m.group().rstrip().endswith("that")
+    return pos
+
+
+def tags_quotation(text: str, sent_start: int, verb_start: int) -> bool:
+    """The verb at ``verb_start`` is the speech tag of a quotation that closed just before it in its sentence."""
+    m = _TAG_GAP_RE.search(text, max(sent_start, verb_start - 80), verb_start)
+    if m is None or _NEW_PREDICATE_RE.search(m.group(2)) is not None:
+        return False
+    if _GAP_VERB_RE.search(m.group(2)) and not m.group(2).rstrip().endswith(","):
+        return False  # '"...," Bolton says Trump made it clear': but '"...," he said, referring to' is the tag's
+    opening = text.rfind("“" if m.group(1) == "”" else '"', sent_start, m.start(1))
+    # a quotation opened in an earlier sentence is a clause of its own
+    return opening < 0 or _CLAUSE_BEFORE_RE.search(text[sent_start:opening]) is not None
+
+
+def writer_frame(text: str, sent_start: int, verb_start: int) -> bool:
+    """The verb at ``verb_start`` is in one of the writer's own formulas, not a report of anyone's words."""
+    before = text[sent_start:verb_start]
+    if len(before) > 40:
+        before = "…" + before[-40:]  # a cut-off start is no sentence start for the pattern's "^"
+    return _WRITER_FRAME_RE.search(before) is not None

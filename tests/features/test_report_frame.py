@@ -1,0 +1,59 @@
+"""The writer's framing around a reporting verb stays in the author's voice (issue 18): a time or place adjunct
+before the content, a speech tag after a quotation, the writer's own formulas, the object of a naming verb."""
+from __future__ import annotations
+
+import pytest
+
+from features.sourcing import extract_sourcing
+from features.text import parse
+
+
+def paraphrases(text: str) -> list[str]:
+    """The paraphrase spans' texts the sourcing extractor gives."""
+    spans = extract_sourcing(parse(text)).spans
+    return [text[sp.start:sp.end] for sp in spans if sp.kind == "quote" and sp.label == "paraphrase"]
+
+
+# (text, the paraphrase spans): each firing row with its quiet twin, the nearest text the rule must leave alone
+@pytest.mark.parametrize("text, expected", [
+    # a day between the verb and its content is the writer's
+    ("Julie Rabinovitz said Monday it is reviewing the decision and the next steps.",
+     ["it is reviewing the decision and the next steps."]),
+    ("Port officials said Monday was the busiest day of the year for the port.",
+     ["Monday was the busiest day of the year for the port."]),
+    # a phrase naming the medium, closed by "that"
+    ("George Stephanopoulos wrote in his memoir that Clinton persuaded voters to look ahead.",
+     ["Clinton persuaded voters to look ahead."]),
+    ("The mayor warned that in places that lack power, people will suffer badly.",
+     ["in places that lack power, people will suffer badly."]),
+    # a tag after a quotation: what follows it is the writer's narration
+    ('"Let us dispel this fiction once and for all," Rubio said early in the debate, to loud applause.', []),
+    ('Calling the visit "historic," the press secretary says Obama will hold talks with Castro.',
+     ["Obama will hold talks with Castro."]),
+    ('"It is our duty to respond," Pompeo said, adding that the United States had given Russia ample time.',
+     ["the United States had given Russia ample time"]),
+    # the writer's formulas report nobody
+    ("That said, it is worth wondering where we would be today without the vote.", []),
+    ("That said, McInturff said it was important to look at the trends of the race.",
+     ["it was important to look at the trends of the race."]),
+    ("None of this is to say that some kind of gun control measure will not pass.", []),
+    ("The senator went on to say that some kind of gun control measure will not pass.",
+     ["some kind of gun control measure will not pass."]),
+])
+def test_paraphrase_extent(text: str, expected: list[str]) -> None:
+    assert paraphrases(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 'called X "Y"': the quotation holds the speaker's words, the object is the writer's name for the thing
+    ('Sen. Bob Corker called the president\'s comments "very unbecoming of where we are."', []),
+    ("GOP leaders have called economic recovery their top concern this year.",
+     ["economic recovery their top concern this year"]),
+    # a content that ends in "that" before a quotation: the quotation is what was said
+    ('The president expressed surprise that "Axios on HBO" knew about his secret plan.', []),
+    ("The president expressed surprise that the network knew about his secret plan.",
+     ["surprise that the network knew about his secret plan"]),
+    ('McConnell said on Dec. 12 that he would be in "total coordination" with the counsel.', ["he would be in"]),
+])
+def test_content_before_a_quotation(text: str, expected: list[str]) -> None:
+    assert paraphrases(text) == expected
