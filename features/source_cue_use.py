@@ -231,3 +231,33 @@ def possessive_participle(text: str, start: int, end: int) -> bool:
     adjective ("the president's proposed budget", "ISIS’s declared capital"): it reports nothing."""
     return (text.endswith("ed", start, end) and NOUN_AFTER_RE.match(text, end) is not None
             and POSSESSIVE_BEFORE_RE.search(text, max(0, start - 40), start) is not None)
+
+
+# Past forms of cue words that do not end in -ed.
+_IRREGULAR_PAST = frozenset("said told wrote written thought found felt knew saw seen heard spoke spoken taught meant "
+                            "made gave given put held stood sought".split())
+# Between the writer and the cue: a modal or a fused "’ll" makes the act the writer's now or a hypothesis
+# ("I would argue", "I’ll write"); "have"/"’ve" makes it a report of the writer's earlier words ("As I have argued").
+# A fused "’d" is either: "would" before a bare form ("I’d argue"), "had" before a participle ("I’d asked").
+_WRITER_GAP_MODAL_RE = re.compile(r"(?i)[’']ll\b|\b(?:" + "|".join(sorted(MODALS, key=len, reverse=True))
+                                  + r")\b")
+_WRITER_GAP_PERFECT_RE = re.compile(r"(?i)[’']ve\b|\b(?:have|has|had)\b")
+# After the cue, the writer's own published work: "As I write in my book", "I argue in a recent column".
+_OWN_WORK_AFTER_RE = re.compile(
+    r"[^.!?;:\n]{0,30}?\bin (?:my|our|a|an|this|the)\b[^.!?;:\n]{0,30}?"
+    r"\b(?:book|books|article|column|essay|paper|op-ed|piece|post|memoir|report|study|chapter)\b", re.IGNORECASE)
+
+
+def writer_speaking_now(text: str, first_person_end: int, cue_start: int, cue_end: int) -> bool:
+    """The writer's own act at the time of writing, not a report: "I would argue that", "I’m talking about",
+    "I believe that", "as I write this", "we will point out". The writer (an author-voice "I" or "we" ending at
+    ``first_person_end``) is no source of the text being read; their earlier or published words are ("As I wrote
+    at the time", "As I’ve said before", "I tweeted last week", "As I explain in my book"), so those stay reports."""
+    gap = text[first_person_end:cue_start]
+    word = text[cue_start:cue_end].split()[0].lower()
+    past = word.endswith("ed") or word in _IRREGULAR_PAST
+    if _WRITER_GAP_MODAL_RE.search(gap):
+        return True
+    if _WRITER_GAP_PERFECT_RE.search(gap) or _OWN_WORK_AFTER_RE.match(text, cue_end):
+        return False
+    return not past

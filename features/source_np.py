@@ -30,6 +30,8 @@ class NounPhrase:
     typed: bool = False  # the head is a known source noun ("source", "report", "newspaper")
 
 
+# A pronoun with its verb fused on ("I’m", "they’ve", "she'd"): no token of a name.
+PRONOUN_CONTRACTION_RE: re.Pattern[str] = re.compile(r"(?i)(he|she|they|it|i|we|you)[’'](?:m|ve|ll|d|re|s)$")
 # Compiled once: it runs per word of every candidate source phrase.
 POSSESSIVE_RE: re.Pattern[str] = re.compile(r"[’']s$")
 
@@ -94,6 +96,11 @@ def _np_forward(text: str, pos: int, limit: int, lex: Lexicon, chunk: bool) -> N
     det = ""
     if function_form(words[0]) in PRONOUNS and (len(toks) == 1 or not chunk or toks[-1][0] == toks[0][0]):
         return NounPhrase(toks[0][0], toks[0][1], "", low[0], low[0] in PERSON_PRONOUNS, pronoun=low[0])
+    contracted = PRONOUN_CONTRACTION_RE.match(words[0])
+    if contracted:
+        # "They’ve said", "I’m talking about": the pronoun speaks, its verb is fused to it; the span is the pronoun
+        p = contracted.group(1).lower()
+        return NounPhrase(toks[0][0], toks[0][0] + len(p), "", p, p in PERSON_PRONOUNS, pronoun=p)
     if low[0] in DETERMINERS:
         det = low[0]
         i = 1

@@ -438,6 +438,8 @@ QUOTED_CUES = frozenset(
 )
 QUOTED_PAST = frozenset("said told claimed wrote tweeted reported announced warned denied insisted suggested called stated vowed".split())
 FIRST_SECOND = frozenset("i we you".split())
+# A pronoun's fused "’ll"/"’d" ("they’ll", "he’d"): what someone will or would say, not what they said.
+FUSED_WILL_WOULD_RE = re.compile(r"[’'](?:ll|d)\b", re.IGNORECASE)
 # Where a speaker's clause may open inside a quotation: after the mark, a sentence end, a comma,
 # a dash, a colon or a conjunction (not after "what" or "everything that").
 QUOTED_CLAUSE_START_RE = re.compile(r"(?:^|[“\"‘'.!?,;:—–…\[(]|\b(?:[Aa]nd|[Bb]ut|[Ss]o|[Tt]hen))\s*$")

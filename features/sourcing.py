@@ -30,7 +30,7 @@ from functools import lru_cache
 
 from .base import ArticleTransformer, Extraction, Span, per_100, safe_div
 from .insertions import clean_doc
-from .source_cue_use import reports_no_one
+from .source_cue_use import reports_no_one, writer_speaking_now
 from .source_groups import (
     _PP_PREPS, document_before_phrase, object_before_for, quoted_speakers, relative_sources, with_coordinated,
 )
@@ -42,8 +42,8 @@ from .source_phrases import (
 from .source_quotes import content_for_cue, one_span_per_quote, quote_spans, quote_tail_cues
 from .source_words import (
     BELIEF, BY_AGENT_RE, COLON_CUE_RE, COLON_SPEAKER_RE, FIRST_SECOND, FORMS, FROM_LINE_RE, FROM_OPENING_RE,
-    GERUND_WHILE_RE, INFERENCE_GERUNDS, Lexicon, MANNER_LABEL, MANNER_RE, NEGATED_LAST_LETTERS, NEGATED_RE,
-    NEITHER_RE, NEW_SUBJECT_RE, NP_STOP, PASSIVE_AGENT_BEFORE_RE, PASSIVE_BEFORE_RE, PER_RE, POLL_IN_RE,
+    FUSED_WILL_WOULD_RE, GERUND_WHILE_RE, INFERENCE_GERUNDS, Lexicon, MANNER_LABEL, MANNER_RE, NEGATED_LAST_LETTERS,
+    NEGATED_RE, NEITHER_RE, NEW_SUBJECT_RE, NP_STOP, PASSIVE_AGENT_BEFORE_RE, PASSIVE_BEFORE_RE, PER_RE, POLL_IN_RE,
     QUOTED_CLAUSE_START_RE, QUOTED_CUES, QUOTED_PAST, RELATIVE, SOURCE_LABELS, STANCE, STANDALONE_MANNER_RE,
     SUBORDINATORS, THAT_RE, TIME_WORDS, TOOK_TO_RE, lexicon,
 )
@@ -191,6 +191,8 @@ def _speaks_in_quote(text: str, np_: NounPhrase, cue: tuple[int, int, str, str])
     if not QUOTED_CLAUSE_START_RE.search(text, max(0, np_.start - 12), np_.start):
         return False  # "what he said", "everything I have said": the words said, not a report
     if np_.pronoun:
+        if FUSED_WILL_WOULD_RE.match(text, np_.end) and form not in QUOTED_PAST:
+            return False  # "they’ll say, ...", "he’d say yes": what someone would say, not a report
         return np_.pronoun not in FIRST_SECOND or form in QUOTED_PAST
     return np_.typed or (np_.proper and form != "say")
 
@@ -346,6 +348,7 @@ def extract_sourcing(doc: Doc) -> Extraction:
         si = doc.sentence_index(s)
         sent = doc.sentences[si]
         sourcing = label not in (STANCE, BELIEF)
+        cue_added = voice == "author" and si not in cue_sents
         if voice == "author":
             cue_sents.add(si)
             if sourcing:
@@ -360,6 +363,12 @@ def extract_sourcing(doc: Doc) -> Extraction:
         if not found and cue[3] in INFERENCE_GERUNDS and text[sent[0] : s].rstrip().endswith(","):
             continue  # "Trump was badly defeated on Saturday, suggesting that ...": the facts suggest, no one says
         if label == BELIEF and not found:
+            continue
+        if voice == "author" and _writer_now(doc, cue, found):
+            # the writer's own voice now ("I would argue that ..."): no attribution, no source, no paraphrase
+            n_sourcing, n_stance = n_sourcing - sourcing, n_stance - (not sourcing)
+            if cue_added:
+                cue_sents.discard(si)
             continue
         if voice == "quoted":
             # a report inside a quotation is the speaker's: evidence with its subject, never a feature
@@ -397,6 +406,13 @@ def extract_sourcing(doc: Doc) -> Extraction:
     spans = spans + quotes
     spans = [sp for sp in spans if sp.kind != "quote"] + one_span_per_quote(text, spans)
     return Extraction(_features(doc, keys, n_sourcing, n_stance, direct_words, cue_sents, quoted_sents), spans)
+
+
+def _writer_now(doc: Doc, cue: tuple[int, int, str, str], found: list[NounPhrase]) -> bool:
+    """The writer, outside any quotation, as the only source of a cue of their own act now ("I would argue")."""
+    s, e = cue[0], cue[1]
+    return (bool(found) and all(np_.pronoun in ("i", "we") for np_ in found) and doc.region_at(s, e) is None
+            and writer_speaking_now(doc.text, max(np_.end for np_ in found), s, e))
 
 
 def _span_label(np_: NounPhrase) -> str:

@@ -448,6 +448,9 @@ QUOTED_REPORTS = [
     ("“I disagree with everything that he has said,” Grassley said.", ""),
     ("“I’m so appreciative of how the team responded,” said Jones.", ""),
     ("“We are asking the public to stay home,” the sheriff said.", ""),
+    # a pronoun with its verb fused on reports in the past, not in what it will or would say (issue 18)
+    ("“They’ve said, ‘Mr. Trump, we love you,’” he said.", "said They"),
+    ("“They’ll say, well, it’s changing, so it proves our theory,” he said.", ""),
 ]
 
 
@@ -692,6 +695,35 @@ def test_an_opening_name_speaks_only_for_its_own_clause(text: str, name: str) ->
 def test_poll_shares_are_unnamed() -> None:
     text = "In September, 50% valued experience, about the same as the 46% who said this in March."
     assert _spans(text, "source") == [("the 46%", "anonymous")]
+
+
+@pytest.mark.parametrize("text, source", [
+    ("They’ve said the plan would fail, and the vote was put off.", "They"),
+    ("He’s said that before, aides noted.", "He"),
+    ("She’d said she would run, aides noted.", "She"),
+])
+def test_a_pronoun_with_its_verb_fused_on_is_a_pronoun_source(text: str, source: str) -> None:
+    # "They’ve" is no name: the span is the pronoun and its label says so (issue 18)
+    assert (source, "anonymous pronoun" if source == "They" else "pronoun") in _spans(text, "source")
+    assert not any("’" in t for t, _ in _spans(text, "source"))
+
+
+WRITER_NOW = "However, I would argue that such a statement begins a slippery slope. Mr. Smith said it was fine."
+WRITER_EARLIER = "However, as I wrote at the time, such a statement begins a slippery slope. Mr. Smith said it was fine."
+
+
+def test_the_writers_own_act_now_is_no_attribution() -> None:
+    # the argued content is the writer's voice, and the sentence is no attributed claim (issue 18)
+    ex = extract_sourcing(parse(WRITER_NOW))
+    assert [(WRITER_NOW[s.start : s.end], s.kind) for s in ex.spans] == [
+        ("said", "attribution"), ("Mr. Smith", "source"), ("it was fine.", "quote")]
+    assert ex.features["attributed_sentence_share"] == 0.5
+
+
+def test_the_writers_earlier_words_stay_a_report() -> None:
+    ex = extract_sourcing(parse(WRITER_EARLIER))
+    assert ("I", "source") in [(WRITER_EARLIER[s.start : s.end], s.kind) for s in ex.spans]
+    assert ex.features["attributed_sentence_share"] == 1.0
 
 
 def test_pronoun_sources_are_labelled_pronoun_in_every_voice() -> None:
