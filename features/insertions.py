@@ -21,6 +21,7 @@ from .base import ArticleTransformer, Span, safe_div
 from .insertion_blocks import chumbox_labels
 from .insertion_calls import reader_call_labels, runin_reader_question
 from .insertion_captions import runin_credits
+from .insertion_cards import CARD_LABEL, hover_cards
 from .insertion_layout import foot_labels, layout_labels
 from .insertion_pointers import pointer_labels, pointer_tails, runin_pointers
 from .insertion_rules import (
@@ -110,6 +111,9 @@ def find_insertions(text: str, title: str | None = None) -> list[Span]:
         # the link's literal word first (a match holds it): the search is slow and most lines lack the word
         elif "edit" in ln.text and (tail := EDIT_TAIL_RE.search(ln.text)):
             prefixes.append(Span(ln.start + tail.start(), ln.start + tail.end(), "insertion", "navigation"))
+    # a site's hover card pasted into a sentence: the card, not the sentence around it
+    prefixes += [Span(a, b, "insertion", CARD_LABEL) for a, b in hover_cards(text)
+                 if not any(s.start <= a < s.end for s in spans)]
     if prefixes:
         spans = sorted(spans + prefixes, key=lambda s: s.start)
     share = SHARE_RE.match(text, lines[0].start)
