@@ -110,7 +110,7 @@ _TIMESTAMP_RE = re.compile(
     rf"^(?:(?:Published|Updated|Posted|Last (?:updated|modified)|Modified|Created|Date|First published|Originally published)"
     rf"(?:\s+(?:on|at))?\s*:?\s*)?(?:{_DATE}|{_TIME})(?:\s*(?:,|at|\||-|–|—|/|•)?\s*(?:{_DATE}|{_TIME}|{_DAY}))*"
     rf"(?:\s*(?:\||,|-|–)?\s*(?:Updated|Last updated)\s*:?\s*(?:{_DATE}|{_TIME})(?:,?\s*(?:at\s*)?(?:{_DATE}|{_TIME}))*)?\s*$"
-    rf"|^(?:Published|Updated|Posted|Last updated)\s*:?\s*\d+\s+(?:minutes?|hours?|days?)\s+ago$",
+    rf"|^(?:(?:Published|Updated|Posted|Last updated)\s*:?\s*)?\d+\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\s+ago$",
     re.I,
 )
 _BYLINE_RE = re.compile(

@@ -174,6 +174,9 @@ def test_promo_cue_triggers_cover_their_rules():
     ("(Interactive graphic tracking global spread of coronavirus: open tmsnrt.rs/3aIRuz7 in an external browser.)",
      "navigation"),
     ("brightcove.createExperiences();", "navigation"),
+    # an archive page's age banner and a call to the site's own interactive (stop 44)
+    ("This article is more than 3 years old", "editor_note"),
+    ("- Check out the CNN Electoral Map and Calculator and game out your own strategy for November.", "promo"),
 ])
 def test_furniture_and_spam_lines_found_in_real_news(line: str, label: str) -> None:
     text = f"{BODY}\n\n{line}\n\n{LATER}\n\n{BODY2}"
@@ -738,6 +741,10 @@ def test_furniture_many_sites_share_is_found(line: str, label: str) -> None:
     "This is a breaking story that has gripped the nation for weeks, and its end is not in sight.",
     "More details to come from the hearing, which resumes on Tuesday morning.",
     "Asked about the memo, the aide said the views expressed are her own.",
+    # the age of a thing, and a map the story points at or reports on, are the story's (stop 44)
+    "This church is more than 300 years old",
+    "Check out the map below to see where the storm will hit first.",
+    "Check out the CNN Electoral Map, the campaign told supporters on Monday, to see why the race is close.",
 ])
 def test_furniture_many_sites_share_spares_prose(line: str) -> None:
     text = f"{BODY}\n\n{line}\n\n{LATER}\n\n{BODY2}"
