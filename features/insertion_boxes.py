@@ -11,10 +11,23 @@ import re
 from collections.abc import Sequence
 from typing import Protocol
 
-__all__ = ["BOX_WORDS", "box_label", "has_box_word", "repeats_a_sentence"]
+__all__ = ["BOX_WORDS", "box_label", "has_box_word", "picker_words", "repeats_a_sentence"]
 
 #: A scraped box runs its parts into one line of up to this many words.
 BOX_WORDS = 120
+
+
+# A form's select list run into the box ("Choose your country United States of America Afghanistan Albania ..."):
+# thirty capitalised words in a row with no sentence between them are the list's options, not prose.
+# (Each word is taken whole, possessively: with a free split of "McDonald" the engine would try every split of
+# every word of a 29-word run before giving up.)
+_PICKER_RE = re.compile(r"(?:(?:(?=[\w'’.-]*[A-Z])[\w'’.-]++|and|of|the|[(),&])\s++){30,}")
+
+
+def picker_words(line: str) -> int:
+    """Words of the select lists (runs of 30 or more capitalised words) in a line: a line with one is
+    read as a box, whatever its length."""
+    return sum(len(m.group().split()) for m in _PICKER_RE.finditer(line))
 
 
 class CueRule(Protocol):

@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .insertion_bio import is_bio, is_callout, label_foot_bios, named_in_heading, names_again
-from .insertion_boxes import BOX_WORDS, box_label, has_box_word, repeats_a_sentence
+from .insertion_boxes import BOX_WORDS, box_label, has_box_word, picker_words, repeats_a_sentence
 from .insertion_captions import NAME_RX, caption_above_credit, caption_label, is_gallery_line
 from .insertion_triggers import TriggerSet
 from .lexicons import lexicon_lines
@@ -249,6 +249,8 @@ _QUOTED_RE = re.compile(r"[“\"][^“”\"]+[”\"]\s*,?\s+(?:(?:it|he|she|they
 
 def _promo(line: str, n_words: int | None = None) -> str | None:
     n = word_count(line) if n_words is None else n_words
+    if n > BOX_WORDS and has_box_word(line) and (picked := picker_words(line)):
+        n = min(n - picked, BOX_WORDS)  # a form's select list makes the line a box however long, if two cues agree
     if n > BOX_WORDS or _QUOTED_RE.match(line):
         return None
     boxed = n > 40 and has_box_word(line)
