@@ -36,6 +36,16 @@ MAX_CHARS = 1500
 # double mark and a capital). Capitalised elisions ('Tis, 'Twas, 'Til, 'Cause, 'Em, Guns 'N' Roses)
 # are apostrophes.
 _OPEN = re.compile(r"(?<![^\s(\[—–])['‘](?=[\"“]?[A-Z])(?!(?:Tis|Twas|Til|Cause|Em|N)\b)")
+# An opening mark inside a sentence, before any letter, for a partial quotation that a tag closes
+# ("a 'chaotic disaster,' Obama tells"); elisions after a space ('em, 'til, 'n', 'cause) are apostrophes.
+_OPEN_MID = re.compile(
+    r"(?<![^\s(\[—–])['‘](?=[^\W\d_])(?!(?:[Tt]is|[Tt]was|[Tt]il|[Cc]ause|[Cc]os|[Cc]uz|[Ee]m|[Nn]|[Bb]out|[Rr]ound|s)\b)"
+)
+# A bare closing mark at a paragraph's end, not after a plural's s; and any single mark that is no
+# apostrophe inside a word, which makes such a bare end ambiguous ("'Empire' star, he says, 'He lied'").
+_BARE_END = re.compile(r"[^\Ws]['’]")
+_STRAY_MARK = re.compile(r"['‘’](?<![^\W\d_]['’](?=[^\W\d_]))")
+_SENTENCE_END = re.compile(r"[.!?…]\s")
 # Before an opening mark that starts a sentence (other than its paragraph's first): a sentence end
 # or a colon, with an optional closing mark, then spaces.
 _SENTENCE_BEFORE = re.compile(r"[.!?…:][\"”'’)]?\s+$")
@@ -63,7 +73,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
         rf"(?:he|she|they|we|I|it|you)\s+(?:\w+ly\s+)?{verb}"  # ..., he said / he later told
         rf"|{name}(?:\s+{name}){{0,3}}\s+(?:\w+ly\s+)?{verb}"  # ..., Mr Smith said
         rf"|(?:the|a|an|his|her|their|its|one)\s+(?:[\w’'-]+\s+){{0,4}}?{verb}"  # ..., a spokesman for X said
-        rf"|{verb}\s+(?:[A-Z]|(?:the|a|an|his|her|their|one)\b)"  # ..., said Mr Smith
+        rf"|{verb}\s+(?![A-Z][\w.-]*['’]s\b)(?:[A-Z]|(?:the|a|an|his|her|their|one)\b)"  # ..., said Mr Smith
         r")"
     )
     colon_verb = re.compile(rf"\b{verb}(?:\s+[\w’'.-]+){{0,5}}?:\s*$")
@@ -94,6 +104,8 @@ def _open_quote(
     the paragraph; whether the quotation is left open at the paragraph's end)."""
     pe = paragraphs[k][1]
     end = _punct_close(text, o + 1, pe)
+    if end is None and pe - o > 2 and _BARE_END.match(text, pe - 2) and not _STRAY_MARK.search(text, o + 1, pe - 1):
+        end = pe  # closed bare at the paragraph's end ("She captioned it: 'NOT GUILTY'")
     if end is None:
         if _reopens(text, paragraphs, k) and pe - o <= MAX_CHARS:
             found.append((o, pe))
@@ -128,7 +140,7 @@ def _paragraph_quotes(
     pos: int | None = ps
     while pos is not None:
         starts = [o for o in opens if o >= pos]
-        close = next((t for t in tags if starts and t > starts[0]), None)
+        close = next((t for t in tags if t > pos), None)
         before_close = [o for o in starts if close is None or o < close]
         colon = next((o for o in before_close if after_colon(o)), None)
         if colon is not None:
@@ -139,6 +151,11 @@ def _paragraph_quotes(
             break
         else:
             cands = [o for o in before_close if _opens_sentence(text, ps, o)]
+            if not cands:
+                # a partial quotation inside the sentence: the nearest mark before the tag, with no
+                # sentence end between them
+                mid = [m.start() for m in _OPEN_MID.finditer(text, pos, close)]
+                cands = [o for o in mid[-1:] if not _SENTENCE_END.search(text, o, close)]
             pos = close + 1
             if cands:
                 if close + 1 - cands[-1] <= MAX_CHARS:

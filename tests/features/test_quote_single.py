@@ -25,6 +25,14 @@ ROWS = [
     ("'I don't know how we got here,' a spokesman for the council said on Monday.",
      ["'I don't know how we got here,'"]),
     ("Guns 'N' Roses played, a spokesman for the council said on Monday.", []),
+    # a partial quotation inside a sentence, closed before a tag; elisions never open one
+    ("Presidential critic: US response a 'chaotic disaster,' Obama tells former staffers.",
+     ["'chaotic disaster,'"]),
+    ("Bombers of the '90s picked 'em off one by one,' Obama tells former staffers.", []),
+    # a tag that starts with its verb, whose speaker is a name, not a possessive
+    ("Play Video 0:54 'It is a matter of great regret,' says Theresa May as Darroch resigns.",
+     ["'It is a matter of great regret,'"]),
+    ("Also see: Romney details 'First 100 Days,' says Obama's 'words are cheap'", []),
     # a colon after a speech verb
     ("In a statement, Omar's lawyer said: 'Anyone going through a divorce is glad when it is over.' She left.",
      ["'Anyone going through a divorce is glad when it is over.'"]),
@@ -35,6 +43,10 @@ ROWS = [
     # British style: the point outside the closing mark, never after a plural's s
     ("The guys ran and said: 'Get up, he's coming'. I stumbled.", ["'Get up, he's coming'"]),
     ("The guys ran and said: 'Ask the voters'. I stumbled.", []),
+    # closed bare at the paragraph's end, only with no other single mark inside and not after a plural
+    ("Gallagher's wife shared a photo. She captioned it: 'NOT GUILTY OF MURDER'", ["'NOT GUILTY OF MURDER'"]),
+    ("Gallagher's wife shared a photo. She captioned it: 'Thanks to all the voters'", []),
+    ("Jussie Smollett: 'Empire' producer stands by star, DuVernay says, 'He might have lied'", []),
     # a paragraph's leading full name and a colon
     ("Laynette Evans: 'I have three children and I want them to have a big future.'",
      ["'I have three children and I want them to have a big future.'"]),
