@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 from typing import Iterable, Sequence
 
+from .quote_single import find_single_quotes, merge_single_quotes
 from .report_frame import lead_adjunct_end, tags_quotation, writer_frame
 
 # Abbreviations whose period does not end a sentence (lower-case, without the final dot).
@@ -329,7 +330,8 @@ def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Region
     """Direct-quote regions (content between the marks, marks included).
 
     Handles curly and straight double quotes, and the typewriter pairs ``…''
-    and ''…'' some archives (e.g. NYT wire copy) use, plus the news convention
+    and ''…'' some archives (e.g. NYT wire copy) use, single marks where a speech
+    tag or a colon proves a quotation (:mod:`features.quote_single`), plus the news convention
     for a quote that runs across paragraphs: the opening mark is repeated at the
     start of each paragraph and only the last one is closed. Straight marks are
     paired by which side their words are on, so one lost mark does not flip the
@@ -375,7 +377,9 @@ def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Region
             reopens = k + 1 < len(paragraphs) and _QUOTE_MARK_RE.match(text, paragraphs[k + 1][0])
             if _plausible(text, open_at, pe) and (reopens or len(SENT_END_RE.findall(text, open_at, pe)) <= 3):
                 regions.append(Region(open_at, pe))
-    return regions
+    # Single marks double as apostrophes: only quotations a speech tag or a colon proves are added.
+    keep, single = merge_single_quotes([(r.start, r.end) for r in regions], find_single_quotes(text, paragraphs))
+    return sorted([regions[j] for j in keep] + [Region(s, e) for s, e in single], key=lambda r: r.start)
 
 
 # Reporting cues that introduce reported speech; kept here (not in sourcing.py)

@@ -124,6 +124,31 @@ def test_straight_quote_running_across_paragraphs():
     assert voice_of(text, "minister") == "author"
 
 
+def test_single_mark_quote_with_a_tag_is_quoted_voice():
+    # Daily Mail style: single marks, the tag after the quotation
+    text = ("'Our intelligence agencies have warned that ZTE phones pose a major threat,' Schiff said. "
+            "He added: 'You should care more about national security than Chinese jobs.'")
+    assert ("direct", "'Our intelligence agencies have warned that ZTE phones pose a major threat,'") in regions(text)
+    assert voice_of(text, "threat") == "quoted"
+    assert voice_of(text, "jobs") == "quoted"
+    assert voice_of(text, "Schiff") == "author"
+
+
+def test_apostrophes_are_not_single_mark_quotes():
+    text = ("The voters' mood in the '90s was grim: rock 'n' roll was loud, 'Tis the Season was sung at "
+            "the rally, and 'Our Town' played. Chinese jobs don't matter to the voters'.")
+    assert not [r for r in parse(text).quotes if r.label == "direct"]
+    assert voice_of(text, "grim") == "author"
+
+
+def test_double_quotes_inside_a_single_mark_quote_are_its_words():
+    text = ("Hunter Biden recalled his father's words, saying: 'Dad said \"I hope you know what you are doing\", "
+            "and I said \"I do\".' A visibly angry Biden said nothing more.")
+    direct = [text[r.start:r.end] for r in parse(text).quotes if r.label != "paraphrase"]
+    assert direct == ["'Dad said \"I hope you know what you are doing\", and I said \"I do\".'"]
+    assert voice_of(text, "visibly") == "author"
+
+
 # --- paraphrase and author voice ---------------------------------------------------
 
 def test_attributed_paraphrase_is_quoted_voice():
