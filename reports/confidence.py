@@ -1,15 +1,17 @@
 """Which loaded-language spans a reader sees highlighted by default.
 
 The token model's score of a loaded span (``score`` in the spans table: its highest token
-probability) tells how far a highlight can be trusted. Read blind on news from dev-half outlets
-(bench/RESULTS.md, stop 44, loaded highlights by confidence), spans scored at or above
-``LOADED_SHOWN_FROM`` read right or right at their core about 4 times in 5; spans below it that
-hold no word of the charged lexicon read so about half the time, since most of them are neutral
-or topical words the model over-scores. The charged lexicon's own words ("draconian",
-"hypocrisy", "thuggery") read as well as the high-score spans whatever the model gave them; its
-distancing words ("so-called", "self-proclaimed") mostly name an established term ("the
-so-called fiscal cliff") and read wrong more often than right, so they earn no exemption.
-Spans below the line are not dropped: the report lists them and shows them on request.
+probability) tells, above a line, how far a highlight can be trusted. Read blind on news from
+dev-half outlets (bench/RESULTS.md, stop 44, loaded highlights by confidence), spans scored at or
+above ``LOADED_SHOWN_FROM`` read right or right at their core about 4 times in 5; spans below it
+that hold no word of the charged lexicon little more than half the time: the rest are neutral or
+topical words the model over-scores, and below the line the score does not tell them apart. The
+charged lexicon's own words ("draconian", "hypocrisy", "thuggery") read about as well as the
+high-score spans whatever the model gave them (0.83 and 0.97 right or boundary on two pools, 0.65
+on the third, where a surname, "Slaughter", made half the misses); its distancing words
+("so-called", "self-proclaimed") mostly name an established term ("the so-called fiscal cliff")
+and read wrong more often than right, so they earn no exemption. Spans below the line are not
+dropped: the report lists them and shows them on request.
 """
 from __future__ import annotations
 
@@ -20,16 +22,17 @@ from typing import Mapping
 from features.loaded_words import charged_entry
 
 #: A loaded span scored at or above this is highlighted by default. Chosen on two read pools
-#: and checked blind on a third: 0.81 right or boundary at or above it against 0.57 below it with
-#: no lexicon word. Filter the spans JSONL the same way with :func:`loaded_shown`.
+#: and checked blind on a third (author voice): highlighted spans 0.80 right or boundary, hidden
+#: ones 0.56; 0.45, chosen on the first pool alone, did not hold on the second (0.67 against 0.65).
+#: Filter the spans JSONL the same way with :func:`loaded_shown`.
 LOADED_SHOWN_FROM = 0.7
 
 #: Legend text of the two tiers (the figures are the blind reading's, author voice).
 SHOWN_LEGEND = ("Loaded term (wavy underline): scored {t:.1f} or more by the model, or a word of the charged "
-                "lexicon; on news about 4 in 5 of these read loaded")
+                "lexicon; on news about 4 in 5 of these read as loaded wording")
 LOW_LEGEND = ("Low-confidence loaded term (dotted underline, hidden until \u201cshow low-confidence loaded "
               "terms\u201d is ticked, and listed under the text): scored below {t:.1f} and no lexicon word "
-              "(\u201cso-called\u201d counts as none); on news about half of these are neutral words")
+              "(\u201cso-called\u201d counts as none); on news over 4 in 10 of these are neutral words")
 
 _WORD_RE = re.compile(r"[\w'\u2019-]+")
 
