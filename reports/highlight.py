@@ -15,6 +15,8 @@ from markupsafe import Markup, escape
 
 from features.insertions import is_furniture
 
+from .confidence import loaded_shown
+
 #: Display order (outermost first) and legend text for each span kind. ``furniture`` is
 #: not a span kind of its own: it is an ``insertion`` span whose label is page furniture.
 KINDS: dict[str, str] = {
@@ -47,6 +49,8 @@ class Mark:
     kind: str
     label: str
     voice: str
+    low: bool = False  # a loaded span below the display line (reports.confidence): hidden until asked for
+    score: float | None = None
 
 
 def source_kind(label: str) -> str:
@@ -83,6 +87,8 @@ def _title(m: Mark) -> str:
         bits.append(m.label)
     if m.voice == "quoted":
         bits.append("quoted voice")
+    if m.low:
+        bits.append(f"low confidence ({m.score:.2f})" if m.score is not None else "low confidence")
     return " \u00b7 ".join(bits)
 
 
@@ -92,6 +98,8 @@ def _css(m: Mark) -> str:
         cls += f" src-{source_kind(m.label)}"
     elif m.kind == "lean" and lean_side(m.label):
         cls += f" lean-{lean_side(m.label)}"
+    elif m.low:
+        cls += " low"
     return cls
 
 
@@ -112,8 +120,9 @@ def display_kind(kind: str, label: str) -> str:
     return "furniture" if kind == "insertion" and is_furniture(label) else kind
 
 
-def normalise(spans: Iterable[Mapping], n: int) -> list[Mark]:
-    """Clip spans to ``[0, n)``, drop empty or unknown-kind ones."""
+def normalise(spans: Iterable[Mapping], n: int, text: str | None = None) -> list[Mark]:
+    """Clip spans to ``[0, n)``, drop empty or unknown-kind ones; with ``text``, loaded spans
+    below the display line (``reports.confidence.loaded_shown``) are marked ``low``."""
     out = []
     for s in spans:
         kind = str(s.get("kind", ""))
@@ -128,13 +137,17 @@ def normalise(spans: Iterable[Mapping], n: int) -> list[Mark]:
         label = s.get("label", "")
         label = "" if label is None or label != label else str(label)
         voice = "quoted" if s.get("voice") == "quoted" else "author"
-        out.append(Mark(a, b, display_kind(kind, label), label, voice))
+        low, score = False, None
+        if kind == "loaded" and text is not None and not loaded_shown(s.get("score"), text[a:b]):
+            low, score = True, float(s["score"])
+        out.append(Mark(a, b, display_kind(kind, label), label, voice, low, score))
     return out
 
 
 def highlight(text: str, spans: Iterable[Mapping]) -> Markup:
-    """HTML for ``text`` with every span marked by kind; safe to embed as-is."""
-    marks = normalise(spans, len(text))
+    """HTML for ``text`` with every span marked by kind; safe to embed as-is. Loaded spans
+    below the display line carry the class ``low`` (the page's style hides them until asked)."""
+    marks = normalise(spans, len(text), text)
     if not marks:
         return Markup(escape(text))
     cuts = sorted({0, len(text), *(m.start for m in marks), *(m.end for m in marks)})

@@ -12,6 +12,7 @@ import pandas as pd
 from markupsafe import Markup
 
 from . import card, lean, plots, stats
+from . import confidence
 from .highlight import KINDS, highlight, kind_counts
 from .labels import family_label, feature_label
 from .prepare import UNKNOWN_OUTLET, Corpus, date_str, finite, parse_why
@@ -264,7 +265,8 @@ _LEGEND_SAMPLES = (
     ("source", "the minister", "named", "author", "Named source (labelled \u201cnamed source\u201d, solid outline)"),
     ("source", "a source in Ankara", "anonymous", "author", "Anonymous source (labelled \u201canonymous source\u201d, dashed outline)"),
     ("hedge", "may", "", "author", KINDS["hedge"]),
-    ("loaded", "merciless", "", "author", KINDS["loaded"]),
+    ("loaded", "merciless", "", "author", confidence.SHOWN_LEGEND.format(t=confidence.LOADED_SHOWN_FROM)),
+    ("loaded", "advantage", "low", "author", confidence.LOW_LEGEND.format(t=confidence.LOADED_SHOWN_FROM)),
     ("qualifier", "about 300", "approximator", "author", KINDS["qualifier"]),
 )
 _LEAN_SAMPLES = (
@@ -273,16 +275,20 @@ _LEAN_SAMPLES = (
 )
 
 
-def legend(spans: list[dict], with_lean: bool = False) -> list[dict[str, Any]]:
+def legend(spans: list[dict], with_lean: bool = False, n_low: int = 0) -> list[dict[str, Any]]:
     """The evidence legend: a marked sample of each kind and how often it occurs in ``spans``
-    (lean terms only when the table has lean)."""
+    (lean terms only when the table has lean; ``n_low`` of the loaded spans are low-confidence)."""
     counts = kind_counts(spans)
+    counts["loaded_low"] = n_low
+    counts["loaded"] -= n_low
     out = []
     for kind, sample, label, voice, text in _LEGEND_SAMPLES + (_LEAN_SAMPLES if with_lean else ()):
-        key = f"{kind}_{label}" if kind in ("source", "lean") else kind
+        key = f"{kind}_{label}" if kind in ("source", "lean") or label == "low" else kind
         span_kind = "insertion" if kind == "furniture" else kind  # furniture is an insertion span's label
-        out.append({"sample": highlight(sample, [{"start": 0, "end": len(sample), "kind": span_kind, "label": label, "voice": voice}]),
-                    "text": text, "count": counts.get(key, 0)})
+        # the low-confidence sample is scored below the line (0), so it is drawn as the text draws such terms
+        span = {"start": 0, "end": len(sample), "kind": span_kind, "label": label, "voice": voice,
+                "score": 0.0 if label == "low" else None}
+        out.append({"sample": highlight(sample, [span]), "text": text, "count": counts.get(key, 0)})
     return out
 
 
@@ -309,13 +315,15 @@ def article(c: Corpus, summ: Summary, i: int, text: str | None, spans: list[dict
             signals.append({"family": family_label(fam), "name": feature_label(f), "column": f, "value": r[f],
                             "outlet": omed.get(f, np.nan), "corpus": cmed.get(f, np.nan)})
     body: Markup = highlight(text, spans) if text is not None else Markup("<em>(text not available)</em>")
+    low = confidence.low_confidence(text, spans) if text is not None else []
     return {
         "article": {"title": r["_title"], "outlet": outlet, "outlet_slug": c.outlet_slugs[outlet],
                     "outlet_known": outlet != UNKNOWN_OUTLET, "date": date_str(r["_date"]),
                     "dated": not pd.isna(r["_date"]), "url": url, "href_ok": bool(_SAFE_URL.match(url)), "id": r["_id"]},
         "outlet_pages": c.has_outlets, "several_outlets": len(summ.n) > 1,
         "scores": scores, "lean": lean.article_lean(c, r), "card": card.article_card(c, r),
-        "legend": legend(spans, c.has_lean), "body": body, "signals": signals,
+        "legend": legend(spans, c.has_lean, len(low)), "body": body, "signals": signals,
+        "low_loaded": low, "low_from": f"{confidence.LOADED_SHOWN_FROM:.1f}",
     }
 
 

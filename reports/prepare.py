@@ -151,7 +151,7 @@ def spans_by_id(spans: pd.DataFrame | None, ids: set[str]) -> dict[str, list[dic
     keep = sid.isin(ids).to_numpy()
     sub = spans.loc[keep]
     sid = sid[keep].to_numpy()
-    cols = [c for c in ("start", "end", "kind", "label", "voice") if c in sub]
+    cols = [c for c in ("start", "end", "kind", "label", "voice", "score") if c in sub]
     # Plain lists and one sort beat a pandas groupby + to_dict per article.
     order = np.argsort(sid, kind="stable")
     sid = sid[order]

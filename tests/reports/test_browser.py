@@ -7,7 +7,10 @@ import shutil
 import tempfile
 from pathlib import Path
 
+import pandas as pd
 import pytest
+
+from reports import render_site
 
 from .cdp import CHROMIUM, Browser
 
@@ -217,3 +220,17 @@ def test_article_lean_terms_read_without_colour(browser, lean_site, tmp_path):
     assert all(d == ["overline", "dashed", "right \u25b6"] for d in right), right
     browser.evaluate("document.getElementById('lean-h').scrollIntoView()")
     _shot(browser, tmp_path, "article_lean.png")
+
+
+def test_low_confidence_loaded_terms_show_only_when_asked(browser, tmp_path):
+    text = "A grave injustice, they said, and an advantage down the road."
+    g, v = text.index("grave injustice"), text.index("advantage")
+    spans = pd.DataFrame({"id": ["a", "a"], "start": [g, v], "end": [g + 15, v + 9], "kind": ["loaded"] * 2,
+                          "label": ["charged"] * 2, "voice": ["author"] * 2, "score": [0.88, 0.42]})
+    render_site(pd.DataFrame({"id": ["a"], "title": ["Tiers"]}), spans, {"a": text}, tmp_path, articles="all")
+    _load(browser, tmp_path / "articles" / "a.html")
+    line = "getComputedStyle(document.querySelector('.article-text .ev-loaded%s')).textDecorationLine"
+    assert browser.evaluate(line % ":not(.low)") == "underline"
+    assert browser.evaluate(line % ".low") == "none"
+    browser.evaluate("document.getElementById('show-low').click()")
+    assert browser.evaluate(line % ".low") == "underline"

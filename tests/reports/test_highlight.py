@@ -146,3 +146,31 @@ def test_struck_through_text_stays_readable():
         for bg in backgrounds:
             hi, lo = sorted((_luminance(fg), _luminance(bg)), reverse=True)
             assert (hi + 0.05) / (lo + 0.05) >= 4.5, (kind, fg, bg)  # WCAG AA for body text
+
+
+def test_low_confidence_loaded_terms_are_present_but_not_highlighted_by_default():
+    text = "A grave injustice, and an advantage down the road."
+    spans = [dict(_span(text, "grave injustice", "loaded", "charged"), score=0.88),
+             dict(_span(text, "advantage", "loaded", "charged"), score=0.42)]
+    out = str(highlight(text, spans))
+    high = re.search(r'<span class="([^"]*)" title="([^"]*)">grave injustice<', out)
+    low = re.search(r'<span class="([^"]*)" title="([^"]*)">advantage<', out)
+    assert high and low
+    assert high.group(1).split() == ["ev", "ev-loaded", "v-author"]
+    assert "low" in low.group(1).split() and "low confidence (0.42)" in html.unescape(low.group(2))
+    assert Page(f"<div>{out}</div>").body == text
+    css = (Path(__file__).resolve().parents[2] / "reports" / "templates" / "_style.html").read_text()
+    hidden = re.search(r"\.ev-loaded\.low \{([^}]*)\}", css).group(1)
+    assert "text-decoration:none" in hidden.replace(" ", "")  # looks like plain text ...
+    assert re.search(r"\.show-low:checked ~ \.article-text \.ev-loaded\.low", css)  # ... until the box is ticked
+
+
+def test_the_legend_states_the_two_loaded_tiers():
+    spans = [{"kind": "loaded"}] * 3
+    items = {html.unescape(str(i["sample"])): i for i in legend(spans, n_low=2)}
+    shown = next(i for s, i in items.items() if "merciless" in s)
+    low = next(i for s, i in items.items() if "advantage" in s)
+    assert (shown["count"], low["count"]) == (1, 2)
+    assert "0.7 or more" in shown["text"] and "charged lexicon" in shown["text"]
+    assert "below 0.7" in low["text"] and "show low-confidence loaded terms" in low["text"]
+    assert " low" in str(low["sample"]) and " low" not in str(shown["sample"])

@@ -237,3 +237,24 @@ def test_no_texts_means_no_article_pages(tmp_path: Path, sample_inputs):
     assert "0 article pages" in body and "article pages need the texts and their evidence spans" in body
     assert 'id="look"' not in (tmp_path / "index.html").read_text(encoding="utf-8")
     assert len(list((tmp_path / "outlets").glob("*.html"))) == 6
+
+
+def test_low_confidence_loaded_terms_sit_behind_a_control_and_in_a_list(tmp_path: Path):
+    text = "A grave injustice, they said, and an advantage down the road."
+    scored = pd.DataFrame({"id": ["a", "b"], "title": ["Tiers", "High only"]})
+    g, v = text.index("grave injustice"), text.index("advantage")
+    spans = pd.DataFrame({"id": ["a", "a", "b"], "start": [g, v, g], "end": [g + 15, v + 9, g + 15],
+                          "kind": ["loaded"] * 3, "label": ["charged"] * 3, "voice": ["author"] * 3,
+                          "score": [0.88, 0.42, 0.88]})
+    render_site(scored, spans, {"a": text, "b": text}, tmp_path, articles="all")
+    raw = {p.stem: p.read_text(encoding="utf-8") for p in (tmp_path / "articles").glob("*.html")}
+    page = Page(raw["a"])
+    box = [a for t, a in page.tags if t == "input" and a.get("id") == "show-low"]
+    assert box and box[0].get("type") == "checkbox"
+    assert "Show low-confidence loaded terms (1)" in page.body
+    assert re.search(r'class="ev ev-loaded v-author low"[^>]*>advantage<', raw["a"])
+    assert re.search(r'class="ev ev-loaded v-author"[^>]*>grave injustice<', raw["a"])
+    listed = raw["a"].split('<details class="low-list">', 1)[1].split("</details>", 1)[0]
+    assert "advantage" in listed and "score 0.42" in listed and "grave injustice" not in listed
+    # an article whose loaded terms are all shown has no control and no list
+    assert 'id="show-low"' not in raw["b"] and '<details class="low-list">' not in raw["b"]
