@@ -124,8 +124,10 @@ def _paragraph_quotes(
     ``carried``: the previous paragraph ended inside a colon or run-on quotation, so an opening
     mark at this paragraph's start continues it.
     """
-    tag, colon_verb, lead_name = _patterns()
     ps, pe = paragraphs[k]
+    if _OPEN_MID.search(text, ps, pe) is None and _OPEN.search(text, ps, pe) is None:
+        return [], False  # no mark that could open a quotation: most paragraphs, decided before the tag scan
+    tag, colon_verb, lead_name = _patterns()
     found: list[tuple[int, int]] = []
     opens = [m.start() for m in _OPEN.finditer(text, ps, pe)]
     tags = [t.start() for t in tag.finditer(text, ps, pe)]
