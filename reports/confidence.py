@@ -9,11 +9,9 @@ topical words the model over-scores, and below the line the score does not tell 
 charged lexicon's own words ("draconian", "hypocrisy", "thuggery") read about as well as the
 high-score spans whatever the model gave them (0.83 and 0.97 right or boundary on two pools, 0.65
 on the third, where a surname, "Slaughter", made half the misses); its distancing words
-("so-called", "self-proclaimed") read wrong more often than right there, most of the wrong ones a
-"so-called" before an established name ("the so-called Hyde Amendment", "Tuesday Group"), which
-names the term rather than disowns it: that form earns no exemption; the writer disowning a name
-("self-styled Libyan National Army", "the so-called oil crescent", the issue's own examples) does.
-Spans below the line are not dropped: the report lists them and shows them on request.
+("so-called", "self-proclaimed") mostly name an established term ("the so-called fiscal cliff")
+and read wrong more often than right, so they earn no exemption. Spans below the line are not
+dropped: the report lists them and shows them on request.
 """
 from __future__ import annotations
 
@@ -34,46 +32,36 @@ SHOWN_LEGEND = ("Loaded term (wavy underline): scored {t:.1f} or more by the mod
                 "lexicon; on news about 4 in 5 of these read as loaded wording")
 LOW_LEGEND = ("Low-confidence loaded term (dotted underline, hidden until \u201cshow low-confidence loaded "
               "terms\u201d is ticked, and listed under the text): scored below {t:.1f} and no lexicon word "
-              "(\u201cso-called\u201d before a name counts as none); on news over 4 in 10 of these are neutral words")
+              "(\u201cso-called\u201d counts as none); on news over 4 in 10 of these are neutral words")
 
 _WORD_RE = re.compile(r"[\w'\u2019-]+")
-# What follows "so-called" when it names an established term: a capitalised word ("the so-called Hyde Amendment").
-_NAMED_AFTER_RE = re.compile(r"\s+[\"\u201c\u2018']?[A-Z]")
 
 
-def _lexicon_word(text: str, after: str = "") -> bool:
-    """Whether ``text`` holds a charged-lexicon word, other than a "so-called" that names a capitalised
-    term (``after``: the text right after the span). A word the lexicon marks only after a possessive
-    ("Putin's regime") counts after one, or alone: a one-word span of it is one the pipeline forced,
-    the possessive standing just before the span."""
-    words = list(_WORD_RE.finditer(text))
-    for i, m in enumerate(words):
-        w = m.group()
+def _lexicon_word(text: str) -> bool:
+    """Whether ``text`` holds a charged-lexicon word other than a distancing one. A word the lexicon
+    marks only after a possessive ("Putin's regime") counts after one, or alone: a one-word span of
+    it is one the pipeline forced, the possessive standing just before the span."""
+    words = _WORD_RE.findall(text)
+    for i, w in enumerate(words):
         hit = charged_entry(w.lower())
-        if hit is None:
+        if hit is None or hit[0] == "distancing":
             continue
-        if hit[0] == "distancing":
-            if w.lower() == "so-called" and _NAMED_AFTER_RE.match(text[m.end():] + after):
-                continue
-            return True
-        if hit[1] != "after_possessive" or len(words) == 1 or (
-                i and words[i - 1].group().endswith(("'s", "\u2019s", "s'"))):
+        if hit[1] != "after_possessive" or len(words) == 1 or (i and words[i - 1].endswith(("'s", "\u2019s", "s'"))):
             return True
     return False
 
 
-def loaded_shown(score: object, text: str, after: str = "") -> bool:
-    """Whether a loaded span with model ``score`` over ``text`` (``after``: the article's text right
-    after it) is highlighted by default: scored ``LOADED_SHOWN_FROM`` or more, or holding a
-    charged-lexicon word (a "so-called" before a capitalised name excepted). A span without a usable
-    score (tables written before spans carried one) is shown, as it always was."""
+def loaded_shown(score: object, text: str) -> bool:
+    """Whether a loaded span with model ``score`` over ``text`` is highlighted by default: scored
+    ``LOADED_SHOWN_FROM`` or more, or holding a (non-distancing) charged-lexicon word. A span
+    without a usable score (tables written before spans carried one) is shown, as it always was."""
     try:
         s = float(score)  # type: ignore[arg-type]
     except (TypeError, ValueError):
         return True
     if not math.isfinite(s) or s >= LOADED_SHOWN_FROM:
         return True
-    return _lexicon_word(text, after)
+    return _lexicon_word(text)
 
 
 def low_confidence(text: str, spans: list[Mapping]) -> list[dict]:
@@ -87,7 +75,7 @@ def low_confidence(text: str, spans: list[Mapping]) -> list[dict]:
             a, b = max(0, int(s["start"])), min(len(text), int(s["end"]))
         except (KeyError, TypeError, ValueError):
             continue
-        if b <= a or loaded_shown(s.get("score"), text[a:b], text[b : b + 40]):
+        if b <= a or loaded_shown(s.get("score"), text[a:b]):
             continue
         out.append({"start": a, "text": text[a:b], "score": float(s["score"]), "label": str(s.get("label") or ""),
                     "voice": "quoted" if s.get("voice") == "quoted" else "author"})

@@ -138,7 +138,7 @@ def normalise(spans: Iterable[Mapping], n: int, text: str | None = None) -> list
         label = "" if label is None or label != label else str(label)
         voice = "quoted" if s.get("voice") == "quoted" else "author"
         low, score = False, None
-        if kind == "loaded" and text is not None and not loaded_shown(s.get("score"), text[a:b], text[b : b + 40]):
+        if kind == "loaded" and text is not None and not loaded_shown(s.get("score"), text[a:b]):
             low, score = True, float(s["score"])
         out.append(Mark(a, b, display_kind(kind, label), label, voice, low, score))
     return out

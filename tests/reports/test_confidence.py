@@ -17,12 +17,9 @@ def test_a_high_score_span_is_shown_and_a_low_one_of_neutral_words_is_not():
 def test_a_charged_lexicon_word_is_shown_whatever_its_score():
     assert loaded_shown(0.3, "draconian cuts")
     assert loaded_shown(0.42, "the hypocrisy")
-    # the writer disowning a name is shown (the "so-called", "self-styled") ...
-    assert loaded_shown(0.3, "self-styled", " Libyan National Army (LNA)")
-    assert loaded_shown(0.3, "so-called", " oil crescent, rather than")
-    # ... but a "so-called" that names an established, capitalised term is not ("the so-called Hyde Amendment")
-    assert not loaded_shown(0.3, "so-called", " Hyde Amendment, which")
-    assert not loaded_shown(0.3, "so-called", " \u201cDirty War\u201d")
+    # ... but the distancing words, which mostly name an established term ("so-called fiscal cliff"), are not
+    assert not loaded_shown(0.3, "so-called")
+    assert not loaded_shown(0.3, "self-proclaimed")
 
 
 def test_a_word_the_lexicon_marks_after_a_possessive_needs_one():
@@ -38,7 +35,7 @@ def test_a_span_without_a_usable_score_is_shown_as_before():
 
 
 def test_low_confidence_lists_only_hidden_loaded_spans_in_text_order():
-    text = "A merciless raid. Down the road, an advantage. She said it was the so-called Hyde Amendment."
+    text = "A merciless raid. Down the road, an advantage. She said it was so-called reform."
     spans = [
         {"start": text.index("so-called"), "end": text.index("so-called") + 9, "kind": "loaded",
          "label": "distancing", "voice": "quoted", "score": 0.3},
