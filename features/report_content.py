@@ -71,7 +71,7 @@ def _reason(prep: str, words: list[str], form: str) -> bool:
         return False
     if w in _DET and len(words) > 1:
         w = words[1].lower()
-    return words[0][:1].islower() and w not in _DET and w not in _DURATION
+    return words[0][:1].islower() and w not in _DET and (prep == "of" or w not in _DURATION)
 
 
 def reports_clause(text: str, a: int, b: int, cue_form: str, after_that: bool, label: str = "speech") -> bool:

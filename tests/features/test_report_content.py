@@ -53,6 +53,8 @@ def test_content_is_a_clause(text: str, expected: list[str]) -> None:
     ("on Friday to Vermont Edition that he planned to vote", "said", False, True),
     ("this in a way that opened him up to attack", "said", False, False),
     ("the economy is strong", "said", False, True),
+    ("him of a decades old sexual assault", "accusing", False, True),
+    ("Paulson for decades in interviews", "praised", False, False),
 ])
 def test_reports_clause(content: str, cue: str, after_that: bool, expected: bool) -> None:
     assert reports_clause(content, 0, len(content), cue, after_that) is expected
