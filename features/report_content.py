@@ -1,10 +1,11 @@
 """Whether the words after a reporting verb report a proposition or a question, or only name a thing.
 
-A paraphrase's content is a clause (the real-news guideline's 'a paraphrase ("that ...")'; PolNeAR's Content is
-what was said): "that ...", a wh- or "whether" clause, "to" and a verb ("urged Congress to act"), or a subject and
-its finite verb. The object of an act or a stance names no words ("touted [the drug] for weeks", "pleaded
-[guilty]", "blasted [the Russians]", "attacked [two senators who have ...]"): the cue stays an attribution, but
-putting those words in the speaker's voice would take them from the writer's.
+A paraphrase's content is a clause, as the real-news guideline has it ('a paraphrase ("that ...")'): "that ...", a
+wh- or "whether" clause, "to" and a verb ("urged Congress to act"), or a subject and its finite verb; and what
+PolNeAR's Content and the guideline agree on besides: a request's or a promise's object, a charge denied, a reason
+cited, a finding, a judgement's reason. The bare object of an act or a stance, which PolNeAR also marks, names no
+words of the speaker ("touted [the drug] for weeks", "pleaded [guilty]", "blasted [the Russians]", "attacked [two
+senators who have ...]"): the cue stays an attribution, but those words stay in the writer's voice.
 
 Only a few closed word classes are read (pronouns, auxiliaries, prepositions, determiners), so a "that"-less
 clause with a lexical verb ("admitted Trump lied") is missed after a cue that rarely drops "that"; the verbs that
