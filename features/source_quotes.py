@@ -7,6 +7,7 @@ import re
 from bisect import bisect_right
 
 from .base import Span
+from .report_content import reports_clause
 from .report_frame import lead_adjunct_end, tags_quotation, writer_frame
 from .source_np import NounPhrase
 from .source_words import (
@@ -91,7 +92,7 @@ def content_for_cue(
     """What the cue attributes: the rest of the clause after it, or, when the
     source follows the cue ("..., said the source"), the part of the sentence
     before it."""
-    s, e, _, form = cue
+    s, e, label, form = cue
     sent_s, sent_e = sent
     if sources and sources[0].start >= e and _BY_BEFORE_AGENT_RE.search(text, e, sources[0].start):
         return None  # "the incident described by Thomas": like a passive's, the phrase before is no content
@@ -110,7 +111,10 @@ def content_for_cue(
             form not in CLAUSE_CUES and "that" not in text[e:a] and tags_quotation(text, sent_s, s)
         ):
             return None  # '"...," one supporter told CNN, speaking on ...': the quotation is the content
-        a = lead_adjunct_end(text, a, sent_e, "that" in text[e:a])  # "said Monday it is ...": the day is the writer's
+        after_that = "that" in text[e:a]
+        a2 = lead_adjunct_end(text, a, sent_e, after_that)  # "said Monday it is ...": the day is the writer's
+        after_that = after_that or _THAT_END_RE.search(text, a, a2) is not None
+        a = a2
         b = sent_e
         q = min((text.find(c, a, b) for c in "“\"" if text.find(c, a, b) >= 0), default=-1)
         if q >= 0:
@@ -122,6 +126,8 @@ def content_for_cue(
         a, b = strip_span(text, a, b)
         while b > a and text[b - 1] in ",;:—–.":
             b -= 1
+        if not reports_clause(text, a, b, form, after_that, label):
+            return None  # "touted the drug for weeks", "blasted the Russians": the object names no words
     if b - a < 12 or not any(ch.isalpha() for ch in text[a:b]) or COORD_START_RE.match(text, a, b):
         return None
     return a, b

@@ -14,6 +14,7 @@ from itertools import accumulate
 from typing import Iterable, Sequence
 
 from .quote_single import find_single_quotes, merge_single_quotes
+from .report_content import reports_clause
 from .report_frame import lead_adjunct_end, tags_quotation, writer_frame
 
 # Abbreviations whose period does not end a sentence (lower-case, without the final dot).
@@ -423,6 +424,7 @@ _STATEMENT_TAIL = re.compile(
 _CUE_FIRST_WORDS = frozenset(
     [v.split()[0] for v in (_SPEECH_VERBS + "|" + _THAT_VERBS).split("|")] + ["according"]
 )
+_CUE_FORM_RE = re.compile(r"\w+(?:\s+(?:out|to)\b)?")
 _TOKEN_SEP = re.compile(r"[’'.\-]")
 # Compiled once: these run per sentence, per period or per quotation of every article.
 _NOT_NEWLINE = re.compile(r"[^\n]")
@@ -480,10 +482,13 @@ def find_paraphrase(
         if m and m.start() < 80 and m.end() < len(sent) - 8 and not _STATEMENT_TAIL.match(sent[m.end():]):
             # "said in a statement" etc. without a clause are not paraphrase
             # "said Monday it is ...", "wrote in his memoir that ...": the adjunct is the writer's
-            clause_start = lead_adjunct_end(text, s + m.end(), e, m.group().rstrip().endswith("that"))
+            after_that = m.group().rstrip().endswith("that")
+            clause_start = lead_adjunct_end(text, s + m.end(), e, after_that)
+            after_that = after_that or text[s + m.end() : clause_start].rstrip().endswith("that")
             q = _first_quote_start(direct, starts, clause_start, e)
             ce = q if q is not None else e
-            if ce - clause_start > 8:
+            # "explained his opposition to ...", "said about X": no clause, no paraphrase
+            if ce - clause_start > 8 and reports_clause(text, clause_start, ce, _CUE_FORM_RE.match(m.group()).group(), after_that):
                 out.append(Region(clause_start, ce, "paraphrase"))
             continue
         t = TRAILING_ATTR_RE.search(sent)
