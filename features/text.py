@@ -379,7 +379,10 @@ def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Region
             if _plausible(text, open_at, pe) and (reopens or len(SENT_END_RE.findall(text, open_at, pe)) <= 3):
                 regions.append(Region(open_at, pe))
     # Single marks double as apostrophes: only quotations a speech tag or a colon proves are added.
-    keep, single = merge_single_quotes([(r.start, r.end) for r in regions], find_single_quotes(text, paragraphs))
+    proven = find_single_quotes(text, paragraphs)
+    if not proven:
+        return sorted(regions, key=lambda r: r.start)  # most articles: no merge to make
+    keep, single = merge_single_quotes([(r.start, r.end) for r in regions], proven)
     return sorted([regions[j] for j in keep] + [Region(s, e) for s, e in single], key=lambda r: r.start)
 
 
