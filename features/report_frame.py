@@ -80,6 +80,49 @@ def lead_adjunct_end(text: str, pos: int, end: int, after_that: bool) -> int:
     return pos
 
 
+# Verbs whose first object is the person told, not what is said: "told reporters on Monday that ...",
+# "assured voters that ...". What stands between such a verb and its "that" is the addressee and the writer's
+# adjuncts, never the content.
+_ADDRESSEE_VERBS = frozenset(
+    f"{stem}{end}" for stem, ends in (
+        ("tell", ("", "s", "ing")), ("told", ("",)), ("assur", ("e", "es", "ed", "ing")),
+        ("remind", ("", "s", "ed", "ing")), ("inform", ("", "s", "ed", "ing")), ("notif", ("y", "ies", "ied", "ying")),
+        ("convinc", ("e", "es", "ed", "ing")), ("persuad", ("e", "es", "ed", "ing")), ("brief", ("", "s", "ed", "ing")),
+        ("advis", ("e", "es", "ed", "ing")), ("warn", ("", "s", "ed", "ing")), ("promis", ("e", "es", "ed", "ing")),
+    ) for end in ends
+)
+# Up to ten words with no clause punctuation before "that"; a finite or auxiliary verb in the gap means the
+# gap is a clause ("told her he was briefed that ...": the content starts at "he"), and a preposition first
+# means the gap is a topic ("warned of a crisis that ..."). The word after "that" must not be a verb: "told a
+# story that went viral" is a relative clause.
+_LISTENER_THAT_RE = re.compile(r"((?:[^\s;:!?“”\"]+" + _SP + r"){1,10}?)that" + _SP + r"(?=([\w’']+))")
+_NOT_LISTENER = frozenset(
+    "is was were are be been being has have had will would could can may might should must shall did does do "
+    "went said says told of about against for to with over from into as if when while because after before "
+    "story stories lie lies joke jokes truth tale tales version account anecdote anything nothing something everything "
+    "and or but by how why what whether who whom".split()
+)
+_CLAUSE_AFTER_THAT = frozenset(
+    "is was were are be been has have had will would could can may might should must did does do went came made "
+    "got took gave".split()
+)
+
+
+def listener_end(text: str, pos: int, end: int, form: str) -> int:
+    """Where the content of an addressee verb (``form``, lower case) starts when its addressee and adjuncts stand
+    between it and its "that" at ``pos`` ("told [CNN's Dana Bash on Tuesday] that ..."): after the "that";
+    ``pos`` itself otherwise."""
+    if form not in _ADDRESSEE_VERBS:
+        return pos
+    m = _LISTENER_THAT_RE.match(text, pos, end)
+    if m is None or m.group(2).lower() in _CLAUSE_AFTER_THAT:
+        return pos
+    words = m.group(1).split()
+    if any(w.lower().strip(",()") in _NOT_LISTENER for w in words) or ", " in m.group(1) and words[-1].endswith("ing"):
+        return pos
+    return m.end()
+
+
 def tags_quotation(text: str, sent_start: int, verb_start: int) -> bool:
     """The verb at ``verb_start`` is the speech tag of a quotation that closed just before it in its sentence."""
     m = _TAG_GAP_RE.search(text, max(sent_start, verb_start - 80), verb_start)

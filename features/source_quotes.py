@@ -8,7 +8,7 @@ from bisect import bisect_right
 
 from .base import Span
 from .report_content import reports_clause
-from .report_frame import lead_adjunct_end, tags_quotation, writer_frame
+from .report_frame import lead_adjunct_end, listener_end, tags_quotation, writer_frame
 from .source_np import NounPhrase
 from .source_words import (
     CONTENT_START_RE, COORD_START_RE, QUOTE_INVERTED_CUE_RE, QUOTE_LEAD_CUE_RE, QUOTE_TAIL_CUE_RE, TRAILING_JOIN_RE,
@@ -111,6 +111,8 @@ def content_for_cue(
             form not in CLAUSE_CUES and "that" not in text[e:a] and tags_quotation(text, sent_s, s)
         ):
             return None  # '"...," one supporter told CNN, speaking on ...': the quotation is the content
+        if "that" not in text[e:a]:
+            a = listener_end(text, a, sent_e, form)  # "told CNN on Monday that ...": the addressee is no content
         after_that = "that" in text[e:a]
         a2 = lead_adjunct_end(text, a, sent_e, after_that)  # "said Monday it is ...": the day is the writer's
         after_that = after_that or _THAT_END_RE.search(text, a, a2) is not None

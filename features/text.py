@@ -15,7 +15,7 @@ from typing import Iterable, Sequence
 
 from .quote_single import find_single_quotes, merge_single_quotes
 from .report_content import reports_clause
-from .report_frame import lead_adjunct_end, tags_quotation, writer_frame
+from .report_frame import lead_adjunct_end, listener_end, tags_quotation, writer_frame
 
 # Abbreviations whose period does not end a sentence (lower-case, without the final dot).
 ABBREVIATIONS = frozenset(
@@ -486,8 +486,16 @@ def find_paraphrase(
             # "said in a statement" etc. without a clause are not paraphrase
             # "said Monday it is ...", "wrote in his memoir that ...": the adjunct is the writer's
             after_that = m.group().rstrip().endswith("that")
-            clause_start = lead_adjunct_end(text, s + m.end(), e, after_that)
-            after_that = after_that or text[s + m.end() : clause_start].rstrip().endswith("that")
+            verb_end = s + m.end()
+            if not after_that:  # "told CNN's Dana Bash on Tuesday that ...": the addressee is no content
+                form = _CUE_FORM_RE.match(m.group()).group()
+                after_verb = s + m.start() + len(form)
+                after_verb += len(text[after_verb:e]) - len(text[after_verb:e].lstrip(" \t"))
+                verb_end = listener_end(text, after_verb, e, form.lower())
+                after_that = verb_end > s + m.end()
+                verb_end = max(verb_end, s + m.end())
+            clause_start = lead_adjunct_end(text, verb_end, e, after_that)
+            after_that = after_that or text[verb_end:clause_start].rstrip().endswith("that")
             q = _first_quote_start(direct, starts, clause_start, e)
             ce = q if q is not None else e
             # "explained his opposition to ...", "said about X": no clause, no paraphrase

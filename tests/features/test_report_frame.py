@@ -39,6 +39,15 @@ def paraphrases(text: str) -> list[str]:
     ("None of this is to say that some kind of gun control measure will not pass.", []),
     ("The senator went on to say that some kind of gun control measure will not pass.",
      ["some kind of gun control measure will not pass."]),
+    # the addressee of "told", "assured" and the like, and the writer's adjuncts after it, are no content
+    ("Kobach told The Kansas City Star on Friday that he won't provide the Social Security numbers of voters.",
+     ["he won't provide the Social Security numbers of voters."]),
+    ("The president twice told crowds at his rallies that immigrant gang members were not people.",
+     ["immigrant gang members were not people."]),
+    ("Cameron told Corbyn in a fiery exchange that he should step down.", ["he should step down."]),
+    # a "that" after a told story opens a relative clause, not the content
+    ("The senator told a story that was hard to believe for everyone in the room.",
+     ["a story that was hard to believe for everyone in the room."]),
 ])
 def test_paraphrase_extent(text: str, expected: list[str]) -> None:
     assert paraphrases(text) == expected
