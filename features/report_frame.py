@@ -96,6 +96,12 @@ _ADDRESSEE_VERBS = frozenset(
 # means the gap is a topic ("warned of a crisis that ..."). The word after "that" must not be a verb: "told a
 # story that went viral" is a relative clause.
 _LISTENER_THAT_RE = re.compile(r"((?:[^\s;:!?“”\"]+" + _SP + r"){1,10}?)that" + _SP + r"(?=([\w’']+))")
+# Without "that": an object pronoun is all the addressee ("told him the plan was dead"), or a short addressee ends
+# where a subject pronoun opens the content ("told Fox News he would not run").
+_OBJECT_PRONOUN_RE = re.compile(r"(?:him|them|me|us|you)" + _SP + r"(?=[\w’'])")
+_LISTENER_SUBJECT_RE = re.compile(
+    r"((?:[^\s;:!?“”\"]+" + _SP + r"){1,6}?)(?=(?:he|she|they|we|I|it|there)" + _SP + r"([\w’']+))"
+)
 _NOT_LISTENER = frozenset(
     "is was were are be been being has have had will would could can may might should must shall did does do "
     "went said says told of about against for to with over from into as if when while because after before "
@@ -115,12 +121,21 @@ def listener_end(text: str, pos: int, end: int, form: str) -> int:
     if form not in _ADDRESSEE_VERBS:
         return pos
     m = _LISTENER_THAT_RE.match(text, pos, end)
-    if m is None or m.group(2).lower() in _CLAUSE_AFTER_THAT:
-        return pos
-    words = m.group(1).split()
-    if any(w.lower().strip(",()") in _NOT_LISTENER for w in words) or ", " in m.group(1) and words[-1].endswith("ing"):
-        return pos
-    return m.end()
+    if m is not None and m.group(2).lower() not in _CLAUSE_AFTER_THAT and _addressee(m.group(1)):
+        return m.end()
+    m = _OBJECT_PRONOUN_RE.match(text, pos, end)
+    if m is not None:
+        return m.end()
+    m = _LISTENER_SUBJECT_RE.match(text, pos, end)
+    if m is not None and m.group(2).lower() not in ("that", "and", "or") and _addressee(m.group(1)):
+        return m.end(1)
+    return pos
+
+
+def _addressee(gap: str) -> bool:
+    """``gap`` can be an addressee with the writer's adjuncts: no verb, preposition of topic or object noun in it."""
+    words = gap.split()
+    return not (any(w.lower().strip(",()") in _NOT_LISTENER for w in words) or ", " in gap and words[-1].endswith("ing"))
 
 
 def tags_quotation(text: str, sent_start: int, verb_start: int) -> bool:

@@ -492,7 +492,7 @@ def find_paraphrase(
                 after_verb = s + m.start() + len(form)
                 after_verb += len(text[after_verb:e]) - len(text[after_verb:e].lstrip(" \t"))
                 verb_end = listener_end(text, after_verb, e, form.lower())
-                after_that = verb_end > s + m.end()
+                after_that = text[after_verb:verb_end].rstrip().endswith("that")
                 verb_end = max(verb_end, s + m.end())
             clause_start = lead_adjunct_end(text, verb_end, e, after_that)
             after_that = after_that or text[verb_end:clause_start].rstrip().endswith("that")

@@ -45,6 +45,12 @@ def paraphrases(text: str) -> list[str]:
     ("The president twice told crowds at his rallies that immigrant gang members were not people.",
      ["immigrant gang members were not people."]),
     ("Cameron told Corbyn in a fiery exchange that he should step down.", ["he should step down."]),
+    # without "that", the content opens at the subject pronoun after the addressee, or after an object pronoun
+    ("Nguyen told CNN he attended the rally just to take pictures for himself.",
+     ["he attended the rally just to take pictures for himself."]),
+    ("Tiffany also told me I would be paid for attending the parties.",
+     ["I would be paid for attending the parties."]),
+    ("He often told of the time he met Reagan in a diner in Ohio.", []),
     # a "that" after a told story opens a relative clause, not the content
     ("The senator told a story that was hard to believe for everyone in the room.",
      ["a story that was hard to believe for everyone in the room."]),
