@@ -6,11 +6,16 @@ Both paraphrase finders (``text.find_paraphrase`` and ``source_quotes.content_fo
 - a verb that is the speech tag of a quotation just closed ('"...," Rubio said early in the debate'): the
   quotation is the content, the words after the tag are the writer's;
 - the writer's own discourse formulas ("That said, ...", "None of this is to say that ...", "I'd say that"):
-  nobody is reported.
+  nobody is reported;
+- the addressee of "told", "assured" and the like ("told CNN on Monday that ..."): the content starts after it;
+- an inverted speech tag closing a clause ("..., said a spokesman for the mayor on Monday."): the clause before
+  it is the content, the speaker and the writer's adjunct after it are not.
 """
 from __future__ import annotations
 
 import re
+
+from .source_words import POSTPOSABLE, lexicon as source_lexicon
 
 _SP = r"[^\S\n]+"
 _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
@@ -26,6 +31,17 @@ LEAD_ADJUNCT_RE = re.compile(
     r"|(?:(?:on|in|last|this|this" + _SP + r"past)" + _SP + r")?" + _MONTH + r"(?:" + _SP + r"\d{1,2}(?:st|nd|rd|th)?)?"
     r"(?:," + _SP + r"\d{4})?,?" + _SP + r"that" + _SP +
     r")"
+)
+# A time or medium closing an inverted speech tag ("..., said a spokesman for the mayor on Monday."): the writer's,
+# after the speaker.
+TAG_TAIL_ADJUNCT_RE = re.compile(
+    r"(?:(?:on|last|this|early|late|earlier|later)" + _SP + r")?(?:" + _WEEKDAY +
+    r"(?:" + _SP + r"(?:morning|afternoon|evening|night))?|yesterday|today|tonight"
+    r"|(?:last|this|earlier" + _SP + r"this|that)" + _SP + r"(?:week|month|year|morning|afternoon|evening|night)"
+    r"|in" + _SP + r"an?" + _SP + r"(?:[\w-]+" + _SP + r"){0,2}(?:statement|interview|e-?mail|tweet|post|briefing|"
+    r"call|letter|message)"
+    r"|on" + _SP + r"(?:Twitter|Facebook|Instagram|CNN|MSNBC|Fox" + _SP + r"News))"
+    r"[^\S\n]*[.!?]?[”\"’)]*[^\S\n]*$"
 )
 # A phrase naming where or when it was said, closed by "that" ("in his memoir that", "after the show that", "on
 # Twitter that"); read only when no "that" came right after the verb, where "that" opens the content ("warned that
@@ -156,3 +172,54 @@ def writer_frame(text: str, sent_start: int, verb_start: int) -> bool:
     if len(before) > 40:
         before = "…" + before[-40:]  # a cut-off start is no sentence start for the pattern's "^"
     return _WRITER_FRAME_RE.search(before) is not None
+
+
+# After an inverted tag's verb: a determiner and up to four words to a speaker noun, or a capitalised name, then
+# anything up to the sentence's end but a clause's verb or "that".
+_TAG_SPEAKER_RE = re.compile(
+    r"[^\S\n]+(?:(?:a|an|the|one|another|two|three|several|some|other)[^\S\n]+((?:[\w’'-]+[^\S\n]+){0,4}?[\w’'-]+)"
+    r"|((?:(?:[A-Z][\w’'.-]*|de|van|von|al|bin)[^\S\n]+)*[A-Z][\w’'-]*))\b"
+)
+# What may follow the speaker's head to the sentence's end: a sentence's end, an apposition, a qualifier.
+_SPEAKER_TAIL_RE = re.compile(
+    r"[^\S\n]*(?:[.!?,;:—–(]|(?:of|for|at|from|in|on|with|who|close|familiar|briefed|involved|knowledgeable|"
+    r"speaking|based|told)\b)"
+)
+_NOT_SPEAKER_NAMES = frozenset(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Today Yesterday Tonight Jan Feb March April May June "
+    "July Aug Sept Sep Oct Nov Dec January February August September October November December Last This Earlier "
+    "In On At But And The A An".split()
+)
+_CLAUSE_WORDS = frozenset(
+    "is was were are be been has have had will would could can may might must should shall did does do that "
+    "said says told".split()
+)
+
+
+def inverted_tag(text: str, s: int, verb: int, e: int) -> bool:
+    """The verb at ``verb`` (sentence ``s``-``e``) is an inverted speech tag closing a clause: a comma before it,
+    a clause of three words or more before that, and after it only the speaker ("a spokesman for the mayor", "Mayor
+    Bill de Blasio") with the writer's adjuncts to the sentence's end."""
+    before = text[s:verb].rstrip()
+    if not before.endswith(",") or len(before.split()) < 4:
+        return False
+    word = text[verb:e].split(None, 1)[0]
+    if word.lower() not in POSTPOSABLE:
+        return False  # "..., accusing Trump of wanting ...": the charge is the content
+    m = _TAG_SPEAKER_RE.match(text, verb + len(word), e)
+    if m is None:
+        return False
+    if m.group(2) is not None and m.group(2).split()[0].rstrip(".") in _NOT_SPEAKER_NAMES:
+        return False  # "..., said Tuesday he's not ready": a day, not a name
+    tail = text[m.end():e]
+    words = tail.split()
+    if len(words) > 10 or any(w.lower().strip(".,!?”\"’") in _CLAUSE_WORDS for w in words):
+        return False
+    if words and not (_SPEAKER_TAIL_RE.match(tail) or TAG_TAIL_ADJUNCT_RE.match(tail.lstrip())):
+        return False  # "..., said some lawmakers only resign if ...": a clause, not a speaker
+    if m.group(1) is not None:
+        heads = source_lexicon().classes
+        words = [w.lower() for w in m.group(1).split()]
+        return any(w in heads["anonymous"] or w in heads["role"] or w in heads["media"] or w in heads["title"]
+                   for w in words)
+    return True

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from .report_frame import TAG_TAIL_ADJUNCT_RE
 from .source_np import NounPhrase, POSSESSIVE_RE, clean_gap, function_form, is_cap, np_forward, tokens_in
 from .source_words import (
     AFTER_QUOTE_RE, APPOSED_NAME_RE, APPOSITIVE_AFTER_RE, BOUNDARY, COORD_VERB_RE, DAY_PARTS, DETERMINERS,
@@ -446,6 +447,9 @@ def inverted_speaker(
             # "..., said the source." but not "..., said disagreements were behind it"
             fits = np_.proper or np_.typed or (bool(before) and before[-1] != ",")
             # after a quotation the phrase speaks whatever qualifies it ('said a person close to the Clintons.')
+            tail = _tail_adjunct_start(text, np_.start, np_.end, sent_e) if not after_quote else None
+            if tail is not None and tail > np_.start:
+                np_, after = replace(np_, end=len(text[:tail].rstrip())), ""  # "said a spokesman [on Monday]."
             if fits and (after_quote or not after or after[0] in ",.;:—–(" or (
                     np_.proper and (not before or before[-1] != ","))):
                 rel = RELATIVE_AFTER_RE.search(text, np_.start, np_.end)  # "one source [who spoke ...]"
@@ -453,6 +457,17 @@ def inverted_speaker(
     return None
 
 
+def _tail_adjunct_start(text: str, start: int, end: int, sent_e: int) -> int | None:
+    """Where a time or medium adjunct that runs to the sentence's end starts, at a word of ``text[start:end]`` or
+    right after it ("a spokesman for the mayor [on Monday].", "a spokesman [in a statement]."); None without one."""
+    end += len(text[end:sent_e]) - len(text[end:sent_e].lstrip())
+    for m in _WORD_START_RE.finditer(text, start, min(end + 1, sent_e)):
+        if TAG_TAIL_ADJUNCT_RE.match(text, m.start(), sent_e):
+            return m.start()
+    return None
+
+
+_WORD_START_RE = re.compile(r"(?<!\S)\S")
 # a participle's "by" and its agent, maybe after one adverb ("as first reported by", "acknowledged even by")
 _REDUCED_BY_RE = re.compile(r"[^\S\n]+(?:(?:even|first|also|later|originally|[a-z]+ly)[^\S\n]+)?by[^\S\n]+")
 # participles of the guideline's speech and writing acts only: an act's agent ("proposed by", "confirmed by the

@@ -8,7 +8,7 @@ from bisect import bisect_right
 
 from .base import Span
 from .report_content import reports_clause
-from .report_frame import lead_adjunct_end, listener_end, tags_quotation, writer_frame
+from .report_frame import inverted_tag, lead_adjunct_end, listener_end, tags_quotation, writer_frame
 from .source_np import NounPhrase
 from .source_words import (
     CONTENT_START_RE, COORD_START_RE, QUOTE_INVERTED_CUE_RE, QUOTE_LEAD_CUE_RE, QUOTE_TAIL_CUE_RE, TRAILING_JOIN_RE,
@@ -101,6 +101,8 @@ def content_for_cue(
         while b > a and text[b - 1] in ",;:—–":
             b -= 1
     else:
+        if not sources and inverted_tag(text, sent_s, s, sent_e):
+            return None  # "..., said a source close to the family.": the words after the tag are its speaker's name
         if sources and sources[0].end <= s and text[sent_s : sources[0].start].rstrip().endswith(("”", '"')):
             return None  # "“...,” he said on Wednesday": the quotation is the content
         if form == "according to" and sources:

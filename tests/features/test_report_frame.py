@@ -51,6 +51,13 @@ def paraphrases(text: str) -> list[str]:
     ("Tiffany also told me I would be paid for attending the parties.",
      ["I would be paid for attending the parties."]),
     ("He often told of the time he met Reagan in a diner in Ohio.", []),
+    # an inverted tag after a comma: the clause before it is the content, the speaker after it no content
+    ("The plan is a disaster, said a spokesman for the mayor on Monday.", ["The plan is a disaster"]),
+    ("The two men knew each other well, said a source close to the family.", ["The two men knew each other well"]),
+    ("Jan Baran, a Washington attorney, said some lawmakers only resign if they must.",
+     ["some lawmakers only resign if they must."]),
+    ("Republicans blasted right back, accusing the president of finger-pointing on the economy.",
+     ["the president of finger-pointing on the economy"]),
     # a "that" after a told story opens a relative clause, not the content
     ("The senator told a story that was hard to believe for everyone in the room.",
      ["a story that was hard to believe for everyone in the room."]),

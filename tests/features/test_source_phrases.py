@@ -133,3 +133,18 @@ def test_no_agent_from_part_of_a_phrase(sentence: str) -> None:
     cue = next(w for w in ("described", "reported", "cited") if w in sentence)
     s = sentence.index(cue)
     assert inverted_speaker(sentence, s, s + len(cue), len(sentence), cue, sentence[:s].rstrip(), LEX) is None
+
+
+# (sentence, the speaker after an inverted tag): a time or medium closing the sentence is the writer's, not part of
+# the speaker's name nor a reason to drop the speaker (issue 18)
+@pytest.mark.parametrize("sentence, speaker", [
+    ("The plan is a disaster, said a spokesman for the mayor on Monday.", "a spokesman for the mayor"),
+    ("The plan is a disaster, said Mayor Bill de Blasio on Monday.", "Mayor Bill de Blasio"),
+    ("The plan is a disaster, said a spokesman for the mayor in a statement.", "a spokesman for the mayor"),
+    ("The plan is a disaster, said a spokesman for the mayor.", "a spokesman for the mayor"),
+    ("The plan is a disaster, said disagreements were behind it on Monday.", None),
+])
+def test_speaker_of_an_inverted_tag_before_an_adjunct(sentence: str, speaker: str | None) -> None:
+    s = sentence.index("said")
+    np_ = inverted_speaker(sentence, s, s + 4, len(sentence), "said", sentence[:s].rstrip(), LEX)
+    assert (None if np_ is None else sentence[np_.start:np_.end]) == speaker
