@@ -24,11 +24,16 @@ from .insertion_rules import MONTH_PATTERN, Line, is_body, story_above, story_be
 __all__ = ["pointer_labels", "pointer_tails", "runin_pointers"]
 
 # A player the text lost: "Watch it below.", "Listen to the full interview above:", "Video below…",
-# "Please enable JavaScript to watch this video". "Read it below." and "Check out ... below" are
-# left alone: the text they point at usually follows in the scrape.
+# "Please enable JavaScript to watch this video", "Watch the video:". "Read it below." and "Check out ... below"
+# without a medium are left alone: the text they point at usually follows in the scrape.
 _PLAYER = re.compile(
     r"(?:(?:Please\s+)?(?:Watch|Listen\s+to)\b[^.!?\n]{0,60}?\s(?:below|above)"
     r"|(?:The\s+)?(?:[Ff]ull\s+)?(?:Video|Clip|Audio|Footage)\s+below"
+    # "Check out" only with a medium named: "Check out the full interview below…"; "Check out the list below" may
+    # point at text the scrape holds
+    r"|Check\s+out\s+(?:the|this|our|his|her|their)\s+(?:full\s+|entire\s+|whole\s+)?(?:video|interview|clip|footage|trailer"
+    r"|performance|segment|episode|podcast)\s+(?:below|above)"
+    r"|(?:Watch|View)\s+(?:the|this)\s+(?:full\s+)?(?:video|clip|footage)(?=\s*:$)"
     r"|(?:Please\s+)?[Ee]nable\s+[Jj]ava[Ss]cript\s+to\s+(?:watch|view|play|see)\s+this\s+(?:video|content|media|player))"
     r"\s*(?:\.\.\.|[.:!…])?$")
 # A link whose anchor is "here": to more coverage ("Read more about the bill here.", "More on

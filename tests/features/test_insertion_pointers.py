@@ -22,6 +22,7 @@ def _marked(line: str) -> dict[str, str]:
     ("Video below…", "navigation"),
     ("Please enable Javascript to watch this video", "navigation"),
     ("Listen to the full radio segment above.", "navigation"),
+    ("Check out the full interview below…", "navigation"),                    # a medium named before "below"
     ("More on John Kasich here", "related"),
     ("Continuing coverage on the presidential race here", "related"),
     ("Read more about the coronavirus outbreak here.", "related"),
@@ -43,6 +44,7 @@ def test_pointer_lines_are_marked(line: str, label: str) -> None:
 @pytest.mark.parametrize("line", [
     "Temperatures in the valley fell well below freezing overnight.",   # "below" in a report
     "Check out what was reported by Usher's people below…",             # the text it points at follows
+    "Check out the full list below…",                                    # no medium: the list follows in the text
     "We answer that and other questions here.",                          # "here" is this page
     "How she got here",                                                  # a crosshead
     "You can read the full report here.",                                # a document the story cites
@@ -62,6 +64,20 @@ def test_player_pointer_run_into_a_paragraph_marks_that_sentence_only() -> None:
             "define the race for both parties. Watch below:")
     text = f"{BODY}\n\n{para}\n\n{LATER}"
     assert {text[s.start:s.end]: s.label for s in find_insertions(text)} == {"Watch below:": "navigation"}
+
+
+def test_video_lead_in_run_into_a_paragraph_marks_that_sentence_only() -> None:
+    para = ("One self-avowed Trump supporter took to YouTube on Sunday to express his displeasure with the "
+            "process and burned his Republican registration on camera. Watch the video:")
+    text = f"{BODY}\n\n{para}\n\n{LATER}"
+    assert {text[s.start:s.end]: s.label for s in find_insertions(text)} == {"Watch the video:": "navigation"}
+
+
+def test_a_paragraph_ending_on_watching_a_video_stays_unmarked() -> None:
+    para = ("Investigators spent two days going through the footage frame by frame. Then they sat down to "
+            "watch the video.")
+    text = f"{BODY}\n\n{para}\n\n{LATER}"
+    assert find_insertions(text) == []
 
 
 def test_paragraph_ending_on_a_reported_below_stays_unmarked() -> None:
