@@ -12,6 +12,7 @@ from collections import Counter
 from functools import lru_cache
 
 from .insertion_bio import REPORTED_RE
+from .insertion_captions import points_into_picture
 from .insertion_rules import (
     LINE_WORD_RE, NOTE_WORD_RE, QUOTE_MARK_RE, Line, is_body, line_sizes, story_above, word_count,
 )
@@ -129,7 +130,9 @@ def _caption_runs(lines: list[Line], labels: list[str | None], sizes: list[int])
     A story's own paragraphs end their sentences; a list's items end in ";" or ","; a page whose
     paragraphs end no sentence at all (an export that lost its full stops) is left alone."""
     n = len(lines)
-    cand = [labels[i] is None and _caption_like(lines[i].text, sizes[i]) for i in range(n)]
+    # a line already marked a caption by its own cue ("..., pictured right, ...") still belongs to the run
+    cand = [(labels[i] is None or (labels[i] == "caption" and points_into_picture(lines[i].text)))
+            and _caption_like(lines[i].text, sizes[i]) for i in range(n)]
     if sum(cand) < 2:
         return
     body = [i for i in range(n) if labels[i] is None and not cand[i] and sizes[i] >= _RUN_WORDS[0]]
