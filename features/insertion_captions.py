@@ -149,6 +149,8 @@ def caption_label(line: str, n_words: int | None = None) -> str | None:
         return "caption"
     if lab is None and n <= _CUE_MAX_WORDS and _is_cued_caption(line):
         return "caption"
+    if lab is None and n <= 12 and _DATED_NAME.match(line):
+        return "caption"
     if lab == "caption" and REPORTED_RE.search(line) and not _PLAYER_CAPTION.match(line) \
             and not _PHOTO_PAREN_END.search(line) and not _BAR_CREDIT_END.search(line) and not is_scene_caption(line):
         return None  # "..., the post said.": a reporting sentence of the story, not a caption
@@ -198,6 +200,13 @@ def _credit_after_prose(line: str) -> bool:
 
 
 _FUNCTION_WORDS = frozenset("a an the of and or in on at to for by with from as".split())
+
+
+# "Terence Crutcher in August 2014": a person's name and when the picture was taken, no verb; a sentence has one.
+_DATED_NAME = re.compile(
+    rf"{_PERSON}(?:\s+[A-Z][a-z][\w'’-]*)?\s+(?:in|on|at|during)\s+(?:(?:the|a|an|of|and|in|on|at|[A-Z][\w'’-]*)\s+){{0,6}}?"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"\s+(?:\d{1,2},\s+)?(?:19|20)\d\d\.?$")
 
 
 # A scene caption with the story's context after it runs to three or four sentences (CNN's galleries, Getty's

@@ -336,3 +336,15 @@ def test_a_news_services_barred_credit_keeps_a_caption_that_mentions_a_report() 
            "shared her password with a colleague in 2009.")
     assert caption_label(f"{cap} [John Doe | Dayton Daily News via TNS]") == "caption"
     assert caption_label(cap) is None
+
+
+@pytest.mark.parametrize("line, label", [
+    ("Maria Lopez in March 2015", "caption"),
+    ("Barack Obama at the White House on June 3, 2016.", "caption"),
+    # a verb makes it the story's sentence; a heading names no person
+    ("Barack Obama spoke in August 2014", None),
+    ("Maria Lopez moved to Ohio in May 2012.", None),
+    ("Elections in November 2020", None),
+])
+def test_a_persons_name_and_the_pictures_date_without_a_verb_is_a_caption(line: str, label: str | None) -> None:
+    assert caption_label(line) == label
