@@ -159,27 +159,22 @@ def caption_label(line: str, n_words: int | None = None) -> str | None:
     return lab
 
 
-# A caption that points into its picture ("... may have been wearing a wig in this picture", "Katie Freeman
-# starred in the documentary (Channel 4)") is short and, unlike the story's sentences, ends without a full stop.
+# A caption that points into its picture ("... may have been wearing a wig in this picture", "Protesters are
+# pictured outside Parliament") is short and, unlike the story's sentences, ends without a full stop.
 _CUE_MAX_WORDS = 30
 _PICTURE_CUE = re.compile(
     r"\b(?:in (?:this|these|the above) (?:picture|photo(?:graph)?|image|still)s?|seen here|"
-    r"pictured(?: (?:left|right|above|below|centre|center|here|inset))?)\b")
-# A name in brackets closing a short caption line: the broadcaster's or agency's credit. A part's or a page's
-# label in brackets ("(Part 2)", "(Video)", "(Updated)") heads a section instead.
-_NAME_PAREN_END = re.compile(
-    r"[a-z]\s+\((?!(?:Part|Video|Photos?|Updated?|Live|Watch|Full|Episode|Chapter|Page|Section|Vol)\b)"
-    r"[A-Z][a-z][\w.'’-]*(?:\s+(?:[A-Z][a-z][\w.'’&-]*|\d+)){1,3}\)$")
+    r"(?<!not )pictured(?: (?:left|right|above|below|centre|center|here|inset))?)\b")
 # "[Irfan Khan | Los Angeles Times via TNS]": a news service's credit, whatever the caption above it says.
 _BAR_CREDIT_END = re.compile(r"\[[^\[\]|]{2,60}\|[^\[\]|]{2,80}\bvia\s+[A-Z][\w&.-]*\]\W*$")
 
 
 def _is_cued_caption(line: str) -> bool:
-    """A short line without a full stop that points into its picture or closes on a bracketed credit name,
-    with no quotation and no reporting verb (a story's sentence reports; a caption shows)."""
+    """A short line without a full stop that points into its picture, with no quotation and no reporting
+    verb (a story's sentence reports; a caption shows). A list's item "(not pictured)" points nowhere."""
     if ENDS_SENTENCE_RE.search(line) or '"' in line or "“" in line or REPORTED_RE.search(line):
         return False
-    return points_into_picture(line) or (line.endswith(")") and _credit_after_prose(line))
+    return points_into_picture(line)
 
 
 def points_into_picture(line: str) -> bool:
@@ -187,19 +182,6 @@ def points_into_picture(line: str) -> bool:
     return _PICTURE_CUE.search(line) is not None
 
 
-def _credit_after_prose(line: str) -> bool:
-    """A bracketed name closing a line whose words before it are a caption's lower-case prose ("Katie Freeman
-    starred in the documentary (Channel 4)"), or a "(Via Facebook)" credit; a title-case heading with its
-    alias in brackets ("NC Scooper (Nevada County Scooper)") is neither."""
-    m = _NAME_PAREN_END.search(line)
-    if m is None:
-        return False
-    if line.startswith("(Via ", line.index("(", m.start())):
-        return True
-    return any(w not in _FUNCTION_WORDS for w in re.findall(r"\b[a-z][a-z’']+\b", line[:m.start() + 1]))
-
-
-_FUNCTION_WORDS = frozenset("a an the of and or in on at to for by with from as".split())
 
 
 # "Terence Crutcher in August 2014": a person's name and when the picture was taken, no verb; a sentence has one.
