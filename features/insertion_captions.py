@@ -14,7 +14,8 @@ from .insertion_bio import REPORTED_RE
 from .lexicons import lexicon_lines
 from .text import ENDS_SENTENCE_RE
 
-__all__ = ["NAME_RX", "caption_above_credit", "caption_label", "is_gallery_line", "is_scene_caption", "runin_credits"]
+__all__ = ["NAME_RX", "caption_above_credit", "caption_label", "is_gallery_line", "is_scene_caption", "points_into_picture",
+           "runin_credits"]
 
 
 @lru_cache(maxsize=1)
@@ -28,6 +29,8 @@ def _agency_rx() -> str:
 _CAP = r"[A-Z][\w.'’-]*"
 #: A capitalised name of one to five words ("Tom Williams", "Charles de Gaulle"), as credits and bylines give it.
 NAME_RX = rf"{_CAP}(?:\s+(?:de|da|van|von|al|el|bin|del|la|le)?\s*{_CAP}){{0,4}}"
+# A person's first and last name ("Nick Iannelli", "Corey J. Hook"), as a credit gives it.
+_PERSON = r"[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z][\w'’-]*"
 # one to five words of a name or handle, no digit, comma or sentence mark
 _SEG = r"[A-Za-z][A-Za-z.'’&-]*(?:\s+[A-Za-z][A-Za-z.'’&-]*){0,4}"
 _BOUND = r"(?:^|(?<=[.!?”\"’)\]])\s+|\s+[|•]\s*|\s+-\s+|\s{2,})"
@@ -86,6 +89,12 @@ def _credit_patterns() -> tuple[tuple[_CreditEnd, ...], re.Pattern[str], re.Patt
             rf"{_BOUND}(?:(?i:{ag})\s+)?(?:via\s+)?Getty\s+Images(?:\s+for\s+[\w&.'’ -]{{1,40}})?"),
         # (dclerch / Flickr), (Name/for The Post), (Board via Wikipedia), [Name | Paper via TNS]: names joined
         # by a slash, bar or "via" in a closing bracket, with no digit or comma (a poll's or a citation's has)
+        # "... on Dec. 22, 2019. Handout": a handout's credit after the caption's sentence, no bracket
+        ((("handout",),),
+            r"(?<=[.!?”’])\s+(?:Handout|HANDOUT)"),
+        # "(Jesse Paul. The Colorado Sun)": a photographer's full name, a full stop, the outlet
+        (_OPEN,
+            rf"\({_PERSON}\.\s+(?:The\s+)?[A-Z][\w&'’-]+(?:\s+[A-Z][\w&'’-]+){{0,3}}\)"),
         ((("(", "["),),
             rf"[(\[]{_SEG}(?:\s*[/|]\s*(?:for\s+)?|\s+via\s+)(?=[A-Z]){_SEG}(?:(?:\s*[/|]\s*|\s+via\s+){_SEG})?[)\]]"),
     ]
@@ -98,20 +107,24 @@ def _credit_patterns() -> tuple[tuple[_CreditEnd, ...], re.Pattern[str], re.Patt
         rf"|(?={_CAP}\s+{_CAP}[^/]{{0,40}}/){_CAP}\s+{NAME_RX}\s*/\s*(?i:{ag})\s+(?=[A-Z])"
         rf"|(?:{photo}|[Cc]aption|CAPTION|[Pp]ictured|PICTURED|Above|ABOVE|Top photo|Main image|Featured? image|"
         r"Image source|Photo [Cc]redit|Image [Cc]redit|Credit|CREDIT|Photographer|Cover(?: [Pp]hoto| [Ii]mage)?)\s*:"
-        r"|In this (?:\w+ )?(?:file )?(?:photo|image|picture)\b)"
+        r"|In this (?:\w+ )?(?:file )?(?:photo|image|picture)\b|Open this (?:photo|image) in gallery\b)"
     )
     # a whole-line credit names a person (two words at least) or an agency before the slash, not a
     # heading's "Economic/Political" or a table's "BEAUMONT/PORT ARTHUR 47.35"; or is a bracketed name alone ("(Channel 4)", not "(BEGIN VIDEO CLIP)")
     whole = re.compile(
         rf"^(?:(?:{_CAP}\s+{NAME_RX}|{solo})\s*/\s*[\w&.'’ -]{{2,50}}|(?i:{ag})(?:\s+(?:photo|images?|file photo|handout))?"
         rf"|(?:{NAME_RX}\s+)?(?:for|via)\s+Getty\s+Images|{photo}\s+(?:by|from|courtesy(?:\s+of)?|[Cc]redit\s*:)\s+[\w&.'’ /-]{{2,60}}"
-        r"|\([A-Z][a-z][\w.'’-]*(?:\s+(?:[A-Z][a-z][\w.'’&-]*|\d+)){1,3}\))$"
+        r"|\([A-Z][a-z][\w.'’-]*(?:\s+(?:[A-Z][a-z][\w.'’&-]*|\d+)){1,3}\)"
+        # "DISTRIBUTED BY UNIVERSAL UCLICK": a syndicated column's distributor
+        r"|(?:DISTRIBUTED BY|Distributed by)\s+(?:[A-Z][\w&.'’-]*\s*){1,5}"
+        # "(stock photo)", "(File photo)": the kind of picture alone
+        r"|\((?:[Ss]tock|STOCK|[Ff]ile|FILE|[Hh]andout|HANDOUT|[Ss]ubmitted|[Cc]ontributed)\s+(?:[Pp]hoto|PHOTO|[Ii]mage|IMAGE)s?\))$"
     )
     return ends, start, whole
 
 
 # Every end-of-line credit contains one of these (lower-cased; speed: most lines have none).
-_CREDIT_TRIGGER = re.compile(r"/|©|photo|image|pic|credit|getty|courtesy|illustration|graphic|video|footage")
+_CREDIT_TRIGGER = re.compile(r"/|©|photo|image|pic|credit|getty|courtesy|illustration|graphic|video|footage|handout")
 _CLOSE_END = re.compile(r"(?:\)|\|[^\[\]]*\])\W*$")  # a closing parenthesis, or a bracket holding a bar ("[Name | Paper]")
 _CAPTION_CUE = re.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -134,12 +147,48 @@ def caption_label(line: str, n_words: int | None = None) -> str | None:
     n = len(line.split()) if n_words is None else n_words
     if lab is None and n <= _SCENE_MAX_WORDS and is_scene_caption(line):
         return "caption"
+    if lab is None and n <= _CUE_MAX_WORDS and _is_cued_caption(line):
+        return "caption"
+    if lab is None and n <= 12 and _DATED_NAME.match(line):
+        return "caption"
     if lab == "caption" and REPORTED_RE.search(line) and not _PLAYER_CAPTION.match(line) \
-            and not _PHOTO_PAREN_END.search(line) and not is_scene_caption(line):
+            and not _PHOTO_PAREN_END.search(line) and not _BAR_CREDIT_END.search(line) and not is_scene_caption(line):
         return None  # "..., the post said.": a reporting sentence of the story, not a caption
     if lab == "caption" and _names_outlets(line):
         return None
     return lab
+
+
+# A caption that points into its picture ("... may have been wearing a wig in this picture", "Protesters are
+# pictured outside Parliament") is short and, unlike the story's sentences, ends without a full stop.
+_CUE_MAX_WORDS = 30
+_PICTURE_CUE = re.compile(
+    r"\b(?:in (?:this|these|the above) (?:picture|photo(?:graph)?|image|still)s?|seen here|"
+    r"(?<!not )pictured(?: (?:left|right|above|below|centre|center|here|inset))?)\b")
+# "[Irfan Khan | Los Angeles Times via TNS]": a news service's credit, whatever the caption above it says.
+_BAR_CREDIT_END = re.compile(r"\[[^\[\]|]{2,60}\|[^\[\]|]{2,80}\bvia\s+[A-Z][\w&.-]*\]\W*$")
+
+
+def _is_cued_caption(line: str) -> bool:
+    """A short line without a full stop that points into its picture, with no quotation and no reporting
+    verb (a story's sentence reports; a caption shows). A list's item "(not pictured)" points nowhere."""
+    if ENDS_SENTENCE_RE.search(line) or '"' in line or "“" in line or REPORTED_RE.search(line):
+        return False
+    return points_into_picture(line)
+
+
+def points_into_picture(line: str) -> bool:
+    """True for a line that points into a picture: "in this picture", "(pictured)", "seen here"."""
+    return _PICTURE_CUE.search(line) is not None
+
+
+
+
+# "Terence Crutcher in August 2014": a person's name and when the picture was taken, no verb; a sentence has one.
+_DATED_NAME = re.compile(
+    rf"{_PERSON}(?:\s+[A-Z][a-z][\w'’-]*)?\s+(?:in|on|at|during)\s+(?:(?:the|a|an|of|and|in|on|at|[A-Z][\w'’-]*)\s+){{0,6}}?"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"\s+(?:\d{1,2},\s+)?(?:19|20)\d\d\.?$")
 
 
 # A scene caption with the story's context after it runs to three or four sentences (CNN's galleries, Getty's
@@ -279,7 +328,6 @@ def caption_above_credit(texts: list[str], labels: list[str | None], sizes: list
 # agency in capitals and a photographer's full name joined by a slash ("(WTOP/Nick Iannelli)",
 # "(Charles Dharapak/AP)"), or a photo label ("(Photo: Mark Marturello/Register Illustration)").
 # Two capitalised names are asked for, not one ("(ISIS/ISIL)", "(Williams/Flanagan)" are prose).
-_PERSON = r"[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z][\w'’-]*"
 _RUNIN_CREDIT = re.compile(
     rf"\((?:[A-Z]{{2,}}\s*/\s*{_PERSON}|{_PERSON}\s*/\s*[A-Z]{{2,}}"
     r"|(?:Photo|PHOTO|Image|IMAGE)s?\s*:\s*[^()\n]{2,60})\)")

@@ -12,6 +12,7 @@ from collections import Counter
 from functools import lru_cache
 
 from .insertion_bio import REPORTED_RE
+from .insertion_captions import points_into_picture
 from .insertion_rules import (
     LINE_WORD_RE, NOTE_WORD_RE, QUOTE_MARK_RE, Line, is_body, line_sizes, story_above, word_count,
 )
@@ -129,7 +130,9 @@ def _caption_runs(lines: list[Line], labels: list[str | None], sizes: list[int])
     A story's own paragraphs end their sentences; a list's items end in ";" or ","; a page whose
     paragraphs end no sentence at all (an export that lost its full stops) is left alone."""
     n = len(lines)
-    cand = [labels[i] is None and _caption_like(lines[i].text, sizes[i]) for i in range(n)]
+    # a line already marked a caption by its own cue ("..., pictured right, ...") still belongs to the run
+    cand = [(labels[i] is None or (labels[i] == "caption" and points_into_picture(lines[i].text)))
+            and _caption_like(lines[i].text, sizes[i]) for i in range(n)]
     if sum(cand) < 2:
         return
     body = [i for i in range(n) if labels[i] is None and not cand[i] and sizes[i] >= _RUN_WORDS[0]]
@@ -154,10 +157,19 @@ def _caption_runs(lines: list[Line], labels: list[str | None], sizes: list[int])
         crosshead = j == i + 1 and sizes[i] <= 10 and sizes[j] >= 2 * sizes[i]
         # every line opening on a pronoun or connective: the text going on from line to line, not captions
         goes_on = all(_RUN_GOES_ON.match(lines[k].text) for k in range(i, j + 1))
-        if i >= _RUN_TOP and not crosshead and not goes_on and 2 <= j - i + 1 <= _RUN_MAX and beside[i - 1] and not listed and j + 1 < n and beside[j + 1]:
+        if (i >= _RUN_TOP or _story_then_furniture_above(lines, labels, sizes, i)) and not crosshead and not goes_on and 2 <= j - i + 1 <= _RUN_MAX and beside[i - 1] and not listed and j + 1 < n and beside[j + 1]:
             for k in range(i, j + 1):
                 labels[k] = "caption"
         i = j + 1
+
+
+def _story_then_furniture_above(lines: list[Line], labels: list[str | None], sizes: list[int], i: int) -> bool:
+    """True when a page's lead-in ("Scroll down for video") stands right above line ``i`` and the story's
+    sentences above that: the standfirst is over, what follows the lead-in is the page's. (A caption above
+    leaves it open: a "Story highlights" box may follow the picture.)"""
+    return i >= 2 and labels[i - 1] in _LEADIN_LABELS and any(
+        labels[j] is None and sizes[j] >= _RUN_WORDS[0] and ENDS_SENTENCE_RE.search(lines[j].text) is not None
+        for j in range(i - 1))
 
 
 def _caption_like(text: str, size: int) -> bool:
@@ -328,6 +340,7 @@ _NAME_LINE = re.compile(r"^[A-Z][a-z'’-]+(?: [A-Z]\.)?(?: [A-Z][a-z'’-]+){1,
 # Caption runs: not among the first lines (a standfirst's summary points), 8-45 words a line, at most
 # four in a row (a longer run is a list or a fact box); the page's other unmarked lines of that length mostly end their sentences.
 _RUN_TOP = 5
+_LEADIN_LABELS = ("navigation", "promo")
 _RUN_WORDS = (8, 45)
 _RUN_MAX = 4
 _RUN_BODY = 0.6

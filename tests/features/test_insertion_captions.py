@@ -261,7 +261,7 @@ def test_scene_captions_and_run_in_credits_are_found_as_their_patterns_alone_fin
 CREDIT_ENDS = ["(AP Photo/Evan Vucci)", "(REUTERS)", "(Tom Williams/CQ Roll Call)", "Photo: Jane Doe for The Times",
                "Hillary Clinton Photo Credit: Contributed", "Photo from whitehouse.gov", "© Jane Doe/Reuters",
                "REUTERS/Kevin Lamarque", "Jane Doe/Bloomberg via Getty Images", "  AFP via Getty Images",
-               "(dclerch / Flickr)"]
+               "Jane Doe. Handout", "(Jane Doe. The Denver Post)", "(dclerch / Flickr)"]
 
 
 def test_the_end_of_line_credit_starts_where_the_alternation_of_its_parts_would_match() -> None:
@@ -280,3 +280,69 @@ def test_the_end_of_line_credit_starts_where_the_alternation_of_its_parts_would_
         assert e.pattern.search(f"President Trump speaks at the White House. {c}"), c
         assert all(any(h in c.lower() for h in group) for group in e.hints), c
     assert all(s is not None for s in starts[-2 * len(CREDIT_ENDS):])
+
+
+@pytest.mark.parametrize("line, label", [
+    ("(stock photo)", "credit"),
+    ("(File photo)", "credit"),
+    ("DISTRIBUTED BY CREATORS.COM", "credit"),
+    ("Distributed by Andrews McMeel Syndication", "credit"),
+    ("Marchers fill Colfax Avenue on Sunday, May 31, 2020. (Maria Lopez. The Denver Post)", "caption"),
+    ("Tom Reyes, a teacher in Ottawa, was honoured on March 3, 2019. Handout", "caption"),
+    ("Open this photo in gallery A nurse prepares a vaccine dose at a clinic in Montreal.", "caption"),
+])
+def test_kind_of_picture_distributor_handout_and_name_dot_outlet_credits(line: str, label: str) -> None:
+    assert caption_label(line) == label
+
+
+@pytest.mark.parametrize("line", [
+    "The agency would not say whether the stock photo showed the real suspect.",
+    "Distributed by volunteers, the leaflets reached every home in the county.",
+    "The council refused the request for a handout.",
+    "The plan won backing from two senators (Mike Brown, Ohio).",
+    "She asked readers to open this photo in a new tab to see the detail.",
+])
+def test_prose_naming_a_stock_photo_a_handout_or_a_distributor_is_not_a_credit(line: str) -> None:
+    assert caption_label(line) is None
+
+
+@pytest.mark.parametrize("line", [
+    "Police believe the suspect may have been wearing a disguise in this picture",
+    "Emergency vehicles are pictured outside the station this morning",
+    "The new chairman (pictured above) takes up the post in January",
+])
+def test_a_short_line_without_a_full_stop_pointing_into_its_picture_is_a_caption(line: str) -> None:
+    assert caption_label(line) == "caption"
+
+
+@pytest.mark.parametrize("line", [
+    # the story's sentences: a full stop, a reporting verb or a quotation
+    "Police believe the suspect may have been wearing a disguise in this picture.",
+    "As you can see in this picture, the crowd filled the square.",
+    "Maria Gomez (pictured) said the clinic would reopen next week",
+    "The new chairman (pictured) called the result “a disgrace” on Monday",
+    # a list's item naming what the picture leaves out; a link round-up's headline and its source
+    "Marlin Model 60 (.22LR) (not pictured)",
+    "White House rift breaks out over steel tariffs (Financial Times)",
+])
+def test_the_storys_sentences_a_list_item_and_a_round_up_headline_are_not_captions(line: str) -> None:
+    assert caption_label(line) is None
+
+
+def test_a_news_services_barred_credit_keeps_a_caption_that_mentions_a_report() -> None:
+    cap = ("Jane Roe, an aide to the governor, at a rally on May 3, 2016, in Dayton, Ohio. A report says Roe "
+           "shared her password with a colleague in 2009.")
+    assert caption_label(f"{cap} [John Doe | Dayton Daily News via TNS]") == "caption"
+    assert caption_label(cap) is None
+
+
+@pytest.mark.parametrize("line, label", [
+    ("Maria Lopez in March 2015", "caption"),
+    ("Barack Obama at the White House on June 3, 2016.", "caption"),
+    # a verb makes it the story's sentence; a heading names no person
+    ("Barack Obama spoke in August 2014", None),
+    ("Maria Lopez moved to Ohio in May 2012.", None),
+    ("Elections in November 2020", None),
+])
+def test_a_persons_name_and_the_pictures_date_without_a_verb_is_a_caption(line: str, label: str | None) -> None:
+    assert caption_label(line) == label

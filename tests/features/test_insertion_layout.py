@@ -375,7 +375,8 @@ def test_a_short_caption_over_a_caption_of_like_length_is_still_a_caption_run():
 def test_caption_runs_need_a_page_that_ends_its_sentences():
     # an export that lost its full stops: every paragraph would look like a caption
     text = "\n".join(p.rstrip(".") for p in DM_STORY[:5] + DM_CAPTIONS + DM_STORY[5:])
-    assert all(lab is None for lab in _labels(text).values())
+    # only the line pointing into its picture ("pictured right") is a caption, by its own cue, not by the run
+    assert {line: lab for line, lab in _labels(text).items() if lab} == {DM_CAPTIONS[1]: "caption"}
 
 
 def test_a_list_of_names_with_hover_cards_is_not_a_caption_run():
@@ -399,3 +400,15 @@ def test_a_run_whose_every_line_goes_on_from_the_last_is_prose_but_one_pronoun_l
     captions = [DM_CAPTIONS[0], "He has faced backlash from both parties after he promoted his late son at the event"]
     labels = _labels(_page(captions))
     assert [labels[m] for m in captions] == ["caption", "caption"]
+
+
+def test_a_caption_run_under_a_video_lead_in_below_the_standfirst_is_captions_but_summary_points_are_not():
+    # the run starts on the fourth line, under the standfirst's sentences and the page's "Scroll down for video"
+    middle = [DM_CAPTIONS[0], "Donald Trump Jr. mocked the gaffe on Twitter on Saturday morning after the town hall"]
+    text = "\n".join(DM_STORY[:3] + ["Scroll down for video"] + middle + DM_STORY[3:])
+    labels = _labels(text)
+    assert [labels[m] for m in middle] == ["caption", "caption"]
+    # under a picture's caption, the short lines are the story's highlights, not captions
+    text = "\n".join(DM_STORY[:1] + ["A screen shot of the exchange's website. (Photo: screen grab)"] + middle + DM_STORY[1:])
+    labels = _labels(text)
+    assert [labels[m] for m in middle] == [None, None]
