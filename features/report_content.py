@@ -102,6 +102,8 @@ def reports_clause(text: str, a: int, b: int, cue_form: str, after_that: bool, l
         return True  # "admitted to stealing money": the admission is reported
     if first in ("about", "of") and form.startswith(("warn", "complain", "caution")):
         return True  # the worry is reported: "warned about the difficulty of ...", "warned of consequences"
+    if first == "against" and form.startswith(("warn", "caution")):
+        return True  # the warning is reported: "warned against abandoning the bill"
     if form in _clause_verbs() or form.split()[0] in _clause_verbs():
         # "said the plan is dead": any content but a prepositional phrase ("said about X") or a pronoun object
         # before one ("said this in a way that ...")

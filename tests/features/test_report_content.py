@@ -24,6 +24,10 @@ def paraphrases(text: str) -> list[str]:
     ("On Friday, U.N. Ambassador Nikki Haley blasted the Russians at the council meeting.", []),
     ("On Friday, U.N. Ambassador Nikki Haley blasted the Russians for their veto at the council meeting.",
      ["the Russians for their veto at the council meeting"]),
+    # a warning against an act is what was warned: the warning's content, as "warned of" and "warned about"
+    ("Michael O'Hanlon, a senior fellow at Brookings, argued against reading too much into the disagreement.", []),
+    ("Michael O'Hanlon, a senior fellow at Brookings, cautioned against reading too much into the disagreement.",
+     ["against reading too much into the disagreement"]),
     ("Earlier Thursday, Trump attacked two sitting Republican senators who have criticized him.", []),
     ("Earlier Thursday, Trump warned two sitting Republican senators he would campaign against them.",
      ["he would campaign against them."]),
