@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from .source_words import POSTPOSABLE, lexicon as source_lexicon
+from .source_words import CLAIM_SUBJECTS, POSTPOSABLE, lexicon as source_lexicon
 
 _SP = r"[^\S\n]+"
 _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
@@ -222,4 +222,48 @@ def inverted_tag(text: str, s: int, verb: int, e: int) -> bool:
         words = [w.lower() for w in m.group(1).split()]
         return any(w in heads["anonymous"] or w in heads["role"] or w in heads["media"] or w in heads["title"]
                    for w in words)
+    return True
+
+
+# Report verbs that are also plural nouns: "states crucial for his re-election", "its core claims are", "jobless
+# claims report", "Trump's sharpie-written notes have been photographed".
+_NOUN_FORMS = frozenset("states claims reports notes".split())
+# A nominal report's content: "claims that he ...", "reports he ..." (a verb after "that" makes it a relative clause).
+_CLAIM_CONTENT_RE = re.compile(
+    r"[^\S\n]+(?:that[^\S\n]+([\w’']+)|(he|she|they|it|we|I)[^\S\n]+"
+    r"|(?!(?:of|by|in|for|about|from|to|on|over|with|against|and|or)\b)(?:[\w’'.-]+[^\S\n]+){1,4}?"
+    r"(?:was|were|is|are|had|has|have|would|will|could|did|does|do)(?:n[’']t)?\b)"
+)
+# People the sourcing lexicon leaves to names ("One woman claims", "his son notes", "the author notes"), and a verb
+# coordinated with another ("... has been in a feud with CyberBunker and claims spammers use it").
+_PEOPLE = frozenset(
+    "man woman men women son daughter wife husband mother father brother sister family author authors and".split()
+)
+_WORD_BEFORE_RE = re.compile(r"([\w’'.-]+)[^\S\n]+$")
+
+
+def noun_form(text: str, sent_start: int, verb_start: int, form: str) -> bool:
+    """The claim form ``form`` at ``verb_start`` is the plural noun: no speaker ends right before it (a name, a
+    pronoun, a source, role or document noun: "Trump claims", "the memo states", "it also notes")."""
+    if form not in _NOUN_FORMS:
+        return False
+    after = _CLAIM_CONTENT_RE.match(text, verb_start + len(form))
+    if form != "states" and after is not None and (after.group(1) or "").lower() not in _CLAUSE_AFTER_THAT:
+        return False  # "pushed back against claims that he has used ...": the claims' content is reported
+    pos = verb_start
+    for _ in range(3):  # "The document also specifically notes": an adverb or two before the verb
+        m = _WORD_BEFORE_RE.search(text, max(sent_start, pos - 40), pos)
+        if m is None:
+            return False  # the sentence's first word: a headline's "States ..." is left to the rules before
+        word = m.group(1)
+        low = word.lower().rstrip(".")
+        if low in ("also", "now", "still", "often") or low.endswith("ly"):
+            pos = m.start()
+            continue
+        if low in CLAIM_SUBJECTS or low in _PEOPLE:
+            return False
+        if word[0].isupper():
+            return low == "united" or low in source_lexicon().classes["demonym"]
+        classes = source_lexicon().classes
+        return not (low in source_lexicon().common_heads or low in classes["role"] or low in classes["said"])
     return True

@@ -15,7 +15,7 @@ from typing import Iterable, Sequence
 
 from .quote_single import find_single_quotes, merge_single_quotes
 from .report_content import reports_clause
-from .report_frame import inverted_tag, lead_adjunct_end, listener_end, tags_quotation, writer_frame
+from .report_frame import inverted_tag, lead_adjunct_end, listener_end, noun_form, tags_quotation, writer_frame
 
 # Abbreviations whose period does not end a sentence (lower-case, without the final dot).
 ABBREVIATIONS = frozenset(
@@ -475,6 +475,8 @@ def find_paraphrase(
         m = PARAPHRASE_RE.search(sent)
         if m and m.group().startswith(("told", "tells")) and _ADDRESSEE_ONLY.match(sent, m.end()):
             m = None
+        if m and noun_form(text, s, s + m.start(), _CUE_FORM_RE.match(m.group()).group().lower()):
+            m = None  # "in states crucial for his re-election": the noun, no report
         if m and inverted_tag(text, s, s + m.start(), e):
             m = None  # "..., said a spokesman for the mayor on Monday.": the speaker follows, the content came first
         if m and _covered(direct, starts, s + m.start(), s + m.end()):

@@ -58,6 +58,15 @@ def paraphrases(text: str) -> list[str]:
      ["some lawmakers only resign if they must."]),
     ("Republicans blasted right back, accusing the president of finger-pointing on the economy.",
      ["the president of finger-pointing on the economy"]),
+    # a report verb that is the plural noun reports nothing; the noun's own "that" clause is reported
+    ("Some were in states crucial for his re-election prospects this year.", []),
+    ("Cases in some of the states that reopened the fastest are seeing the biggest spikes.", []),
+    ("We would not count as fake news a story whose core claims are a matter of genuine dispute.", []),
+    ("The Constitution states that no person shall be a senator who is under thirty.",
+     ["no person shall be a senator who is under thirty."]),
+    ("President Obama strongly pushed back against claims that he has used anti-Semitic rhetoric.",
+     ["he has used anti-Semitic rhetoric."]),
+    ("One woman claims Halperin grabbed her at a party in 1995.", ["Halperin grabbed her at a party in 1995."]),
     # a "that" after a told story opens a relative clause, not the content
     ("The senator told a story that was hard to believe for everyone in the room.",
      ["a story that was hard to believe for everyone in the room."]),
