@@ -254,7 +254,7 @@ def noun_form(text: str, sent_start: int, verb_start: int, form: str) -> bool:
     for _ in range(3):  # "The document also specifically notes": an adverb or two before the verb
         m = _WORD_BEFORE_RE.search(text, max(sent_start, pos - 40), pos)
         if m is None:
-            return False  # the sentence's first word: a headline's "States ..." is left to the rules before
+            return True  # the sentence's first word: "Claims such as these need to be corroborated."
         word = m.group(1)
         low = word.lower().rstrip(".")
         if low in ("also", "now", "still", "often") or low.endswith("ly"):

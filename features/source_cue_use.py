@@ -143,6 +143,10 @@ def _claim_noun(text: str, toks: list[tuple[int, int]], low: list[str], i: int, 
     """Whether a claim form ("claims", "notes", "reports", "ruled", "states") at ``i`` is the noun or a report with no
     speaker before it: it reports only after its speaker ("Trump claims", "the memo states.")."""
     w, prev = low[i], low[i - 1]
+    if w in ("claims", "notes") and text[toks[i][0]].isupper():
+        return True  # a sentence opening "Claims such as these need to be corroborated.": the noun, no speaker
+    if w == "reports" and text[toks[i][0]].isupper() and spaced and text[toks[i - 1][0]].isupper():
+        return True  # a name: "Rasmussen Reports", "Consumer Reports said" ("Reports emerged that" stays a report)
     if w == "states" and (low[i + 1] if i + 1 < len(low) else "") != "that":
         return not _document_states(text, toks, low, i, lex)
     speaker = prev in CLAIM_SUBJECTS or prev in lex.common_heads or prev in lex.classes["role"]

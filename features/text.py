@@ -427,6 +427,7 @@ _STATEMENT_TAIL = re.compile(
 _CUE_FIRST_WORDS = frozenset(
     [v.split()[0] for v in (_SPEECH_VERBS + "|" + _THAT_VERBS).split("|")] + ["according"]
 )
+_NOUN_FORM_RE = re.compile(r"(?:states|claims|reports|notes)\b")
 _CUE_FORM_RE = re.compile(r"\w+(?:\s+(?:out|to)\b)?")
 _TOKEN_SEP = re.compile(r"[’'.\-]")
 # Compiled once: these run per sentence, per period or per quotation of every article.
@@ -507,6 +508,9 @@ def find_paraphrase(
                 out.append(Region(clause_start, ce, "paraphrase"))
             continue
         t = TRAILING_ATTR_RE.search(sent)
+        n = _NOUN_FORM_RE.match(sent, t.end(0) - len(t.group(0).lstrip(", \t"))) if t else None
+        if n and noun_form(text, s, s + n.start(), n.group().lower()):
+            t = None  # "Under the U.S. Constitution, states have the authority ...": the noun, no speech tag
         if t and t.start() > 10:
             q = _first_quote_start(direct, starts, s, s + t.start())
             if q is None:

@@ -62,6 +62,7 @@ def paraphrases(text: str) -> list[str]:
     ("Some were in states crucial for his re-election prospects this year.", []),
     ("Cases in some of the states that reopened the fastest are seeing the biggest spikes.", []),
     ("We would not count as fake news a story whose core claims are a matter of genuine dispute.", []),
+    ("The group took responsibility the next day. Claims such as these need to be corroborated.", []),
     ("The Constitution states that no person shall be a senator who is under thirty.",
      ["no person shall be a senator who is under thirty."]),
     ("President Obama strongly pushed back against claims that he has used anti-Semitic rhetoric.",
