@@ -1,5 +1,4 @@
-"""Sentences whose only job is to send the reader to another page, and a release page's list of
-its earlier releases.
+"""Sentences whose only job is to send the reader to another page.
 
 A link pointer names where the text it points at lives and nothing else: "(See here and here for
 how that's worked out.)", "Find last year's report on the street medicine team here.", "You can
@@ -10,18 +9,15 @@ story's paragraph, where only that sentence is marked. A story's sentence that e
 the story cites ("You can read the full report here.") is the author's sourcing: only the outlet's
 own earlier coverage ("our story", "last year's report", "an earlier post") counts.
 
-A list of earlier releases is a run of lines each opening on a date and "found" or "showed"
-("The September 30 national poll found support ... grows; ..."): one such line is a story's
-sentence, three in a row are the page's index of other releases.
 """
 from __future__ import annotations
 
 import re
 
 from .base import Span
-from .insertion_rules import MONTH_PATTERN, Line, is_body
+from .insertion_rules import Line, is_body
 
-__all__ = ["here_pointer_labels", "release_list_labels", "runin_here_pointers"]
+__all__ = ["here_pointer_labels", "runin_here_pointers"]
 
 # "See here (and here) for ...", bracketed or not: the verb's object is the link itself.
 _SEE_HERE = r"\(?(?:See|Read|Click|Look)\s+(?:here|HERE)(?:\s*(?:,|and)\s*(?:here|HERE))*(?:\s+(?:for|on|about)\b[^()\n]{0,80})?[.!]?\)?"
@@ -44,11 +40,8 @@ _MORE_HERE = (r"\(?(?:(?:You\s+can\s+(?:also\s+)?)?(?:[Rr]ead|[Ll]earn|[Ff]ind\s
 _POINTER = re.compile(rf"^(?:{_SEE_HERE}|{_OWN_HERE}|{_ARE_HERE}|{_MORE_ON}|{_MORE_HERE})$")
 # A sentence end inside a line, and what follows it.
 _SENTENCE_END = re.compile(r"[.!?][\"”’')]*\s+")
-# A release in a list: "The September 30 national poll found ...", "The May 8 Hamden poll showed ...".
-_RELEASE = re.compile(rf"^The\s+{MONTH_PATTERN}\.?\s+\d{{1,2}}(?:,\s+\d{{4}})?\s+(?:[\w-]+\s+){{0,4}}?(?:found|showed|shows|finds)\b")
 
 _POINTER_WORDS = 40
-_RELEASE_RUN = 3
 #: Sentence ends tried, from the line's last, for where a run-in pointer starts.
 _TRIED_ENDS = 3
 
@@ -79,16 +72,3 @@ def runin_here_pointers(lines: list[Line], labels: list[str | None]) -> list[Spa
                 break
     return out
 
-
-def release_list_labels(lines: list[Line], labels: list[str | None]) -> None:
-    """Label, in place, runs of three or more unmarked lines that each open on a dated release
-    ("The May 2 national poll found ...") as a list of other stories ("related")."""
-    i = 0
-    while i < len(lines):
-        j = i
-        while j < len(lines) and labels[j] is None and _RELEASE.match(lines[j].text):
-            j += 1
-        if j - i >= _RELEASE_RUN:
-            for k in range(i, j):
-                labels[k] = "related"
-        i = max(j, i + 1)

@@ -29,7 +29,7 @@ from .insertion_rules import (
     EDIT_TAIL_RE, HEAD_PREFIX_RE, NOTE_PREFIX_RE, SCRIPT_PREFIX_RE, SHARE_RE, line_sizes, mark_edge_lists, rule_labels,
     split_lines, unmark_runin_tweets,
 )
-from .insertion_teasers import here_pointer_labels, release_list_labels, runin_here_pointers
+from .insertion_teasers import here_pointer_labels, runin_here_pointers
 from .offtopic import OFFTOPIC_FEATURES, offtopic_paragraphs
 from .text import Doc, parse
 
@@ -90,7 +90,6 @@ def find_insertions(text: str, title: str | None = None) -> list[Span]:
     foot_labels(lines, labels, sizes)
     pointer_labels(lines, labels, sizes)
     here_pointer_labels(lines, labels, sizes)
-    release_list_labels(lines, labels)
     nav_labels(lines, labels, sizes)
     reader_call_labels(lines, labels, sizes)
     chumbox_labels([ln.text for ln in lines], labels)  # ad headlines told by form, hook and block

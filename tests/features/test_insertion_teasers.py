@@ -1,5 +1,5 @@
-"""Link pointers and lists of earlier releases (features.insertion_teasers), each firing row with the
-nearest ordinary text that stays unmarked."""
+"""Link pointers (features.insertion_teasers), each firing row with the nearest ordinary text that stays
+unmarked."""
 from __future__ import annotations
 
 import pytest
@@ -63,21 +63,3 @@ def test_pointer_after_a_short_line_is_left_alone() -> None:
     line = "Hearings resume. (See here for more.)"
     assert not _marked(f"{BODY}\n\n{line}\n\n{LATER}")
 
-
-RELEASES = [
-    "The September 30 national poll found support for impeachment grows; majority of voters approve of the inquiry.",
-    "The September 25 national poll found Warren continues to climb while Biden slips.",
-    "The September 11 Texas poll found Biden still leads Texas Democratic primary, but Warren narrows gap.",
-]
-
-
-def test_run_of_dated_releases_is_marked() -> None:
-    text = "\n\n".join([BODY, LATER, "Recent Releases", *RELEASES])
-    marked = _marked(text)
-    assert all(marked.get(r, "").startswith("related") for r in RELEASES)
-
-
-def test_two_dated_findings_in_the_story_stay() -> None:
-    text = "\n\n".join([BODY, *RELEASES[:2], LATER])
-    marked = _marked(text)
-    assert not any(r in marked for r in RELEASES)
