@@ -29,6 +29,7 @@ from .insertion_rules import (
     EDIT_TAIL_RE, HEAD_PREFIX_RE, NOTE_PREFIX_RE, SCRIPT_PREFIX_RE, SHARE_RE, line_sizes, mark_edge_lists, rule_labels,
     split_lines, unmark_runin_tweets,
 )
+from .insertion_teasers import here_pointer_labels, runin_here_pointers
 from .offtopic import OFFTOPIC_FEATURES, offtopic_paragraphs
 from .text import Doc, parse
 
@@ -88,6 +89,7 @@ def find_insertions(text: str, title: str | None = None) -> list[Span]:
         labels[i] = "offtopic"
     foot_labels(lines, labels, sizes)
     pointer_labels(lines, labels, sizes)
+    here_pointer_labels(lines, labels, sizes)
     nav_labels(lines, labels, sizes)
     reader_call_labels(lines, labels, sizes)
     chumbox_labels([ln.text for ln in lines], labels)  # ad headlines told by form, hook and block
@@ -99,7 +101,8 @@ def find_insertions(text: str, title: str | None = None) -> list[Span]:
              for i, (ln, lab) in enumerate(zip(lines, labels)) if lab]
     # A label run into the paragraph after it: "Story highlights" before the first summary point
     # (near the top), a dated "UPDATE:" note or a page script's call anywhere; only the label is the site's.
-    prefixes = runin_pointers(lines, labels) + runin_reader_question(lines, labels) + widget_spans(lines, labels)
+    prefixes = (runin_pointers(lines, labels) + runin_here_pointers(lines, labels) + runin_reader_question(lines, labels)
+                + widget_spans(lines, labels))
     # a bracketed photo credit inside a caption or gallery line: only the bracket
     prefixes += [Span(lines[i].start + a, lines[i].start + b, "insertion", "credit")
                  for i, a, b in runin_credits([ln.text for ln in lines], labels)]
