@@ -9,7 +9,8 @@ import re
 
 from .text import ENDS_SENTENCE_RE
 
-__all__ = ["REPORTED_RE", "foot_bio_surname", "is_bio", "is_callout", "is_foot_bio", "named_in_heading", "names_again"]
+__all__ = ["REPORTED_RE", "bio_tails", "foot_bio_surname", "is_bio", "is_callout", "is_foot_bio", "label_signed_bios", "named_in_heading",
+           "names_again"]
 
 #: A reporting verb: a sentence carrying one reports what someone said, it is not furniture.
 REPORTED_RE = re.compile(r"\b(?:said|says|told|according to)\b")
@@ -162,3 +163,69 @@ def label_foot_bios(texts: list[str], labels: list[str | None], sizes: list[int]
 def _story_paragraph(line: str, n_words: int) -> bool:
     """A full sentence of some length that is not itself a contributor's line."""
     return n_words >= 15 and ENDS_SENTENCE_RE.search(line) is not None and foot_bio_surname(line) is None
+
+
+# A writer's signature under the story: "Staff Writer; Lloyd Marcus", "— Jane Q. Doe", "By John Smith": a
+# short line that ends on a personal name (a title before it, no sentence after it).
+_SIGNATURE_RE = re.compile(
+    r"^(?:[—–-]+\s*|By\s+|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}\s*[;:|,]\s*)?"
+    r"(?P<first>[A-Z][a-z’'-]+)\s+(?:[A-Z]\.\s+)?(?P<last>[A-Z][\w’'-]*[a-z][\w’'-]*)$")
+# What a biography under a signature says: "Lloyd is singer/songwriter of ... and author of ...", or a post
+# with no verb, "Chairman of The Campaign to Defeat Barack Obama.".
+_POST_FRAGMENT_RE = re.compile(
+    r"^(?:(?:Former|Founding|Co-|Senior|Executive|Managing|National)\s*)?(?i:chairman|chairwoman|chair|president|founder"
+    r"|co-founder|director|editor|author|publisher|host|CEO|spokesman|spokeswoman)\s+(?:and\s+[\w-]+\s+)?"
+    r"(?:of|at)\s+(?:the\s+)?[A-Z][^.!?]{0,120}[.!]?$")
+
+
+def _signature(text: str) -> tuple[str, str] | None:
+    m = _SIGNATURE_RE.match(text) if len(text) <= 60 else None
+    return (m.group("first"), m.group("last")) if m else None
+
+
+def label_signed_bios(texts: list[str], labels: list[str | None], sizes: list[int]) -> None:
+    """Label "bio" the lines under a writer's signature at the page's foot ("Staff Writer; Lloyd Marcus")
+    that say who the writer is: a sentence opening with the writer's first name or surname and "is"
+    ("Lloyd is singer/songwriter of ..."), or a post with no verb ("Chairman of The Campaign to ...").
+    Only below the story's paragraphs, among the page's last six lines, within three lines of the signature."""
+    n = len(texts)
+    for s in range(max(1, n - 6), n - 1):
+        names = _signature(texts[s]) if labels[s] is None or "byline" in (labels[s] or "") else None
+        if names is None or not any(labels[k] is None and sizes[k] >= 15 for k in range(s)):
+            continue
+        # a heading naming the story's subject ("President Trump" over "Trump was a winner ..."): the story
+        # above names that person; a writer's signature names someone the story does not
+        if _names(names[1], "\n".join(texts[k] for k in range(s) if labels[k] is None)):
+            continue
+        opener = re.compile(rf"(?:{re.escape(names[0])}|{re.escape(names[1])})\s+(?:is|was|has\s+been)\s+[^\"“”]{{3,300}}$")
+        found = [j for j in range(s + 1, n) if labels[j] is None and sizes[j] <= 60 and not REPORTED_RE.search(texts[j])
+                 and (opener.match(texts[j]) or _POST_FRAGMENT_RE.match(texts[j]))]
+        # the signature closes the page: every unlabelled line below it is one of its biography's lines
+        if found and found[-1] - s <= 3 and len(found) == sum(labels[j] is None for j in range(s + 1, n)):
+            for j in found:
+                labels[j] = "bio"
+
+_SENTENCE_START = re.compile(r"(?<=[.!?])[\"”’')]*\s+(?=[A-Z])")
+
+
+def bio_tails(texts: list[str], labels: list[str | None]) -> list[tuple[int, int, int]]:
+    """(line index, start, end) of a writer's biography run onto the end of a story's paragraph ("...
+    Plainly put, Sharia subjugates women ... Hank Hanegraaff is president of the Christian Research
+    Institute, and host of ..."): the closing sentence(s) introduce, by a post, the person whom a line
+    labelled "bio" on the same page is about, and whom the story's own text names nowhere else."""
+    bio_names = {m.group("surname") for t, lab in zip(texts, labels) if lab == "bio" and (m := _BIO_SUBJECT.match(t))}
+    if not bio_names:
+        return []
+    out = []
+    for i, t in enumerate(texts):
+        if labels[i] is not None or not any(name in t for name in bio_names):
+            continue
+        for m in _SENTENCE_START.finditer(t):
+            tail = t[m.end():]
+            surname = foot_bio_surname(tail) if len(tail.split()) <= 60 else None
+            if surname in bio_names:
+                story = "\n".join([t[:m.start()]] + [x for j, x in enumerate(texts) if j != i and labels[j] is None])
+                if not _names(surname, story):
+                    out.append((i, m.end(), len(t.rstrip())))
+                break
+    return out

@@ -20,10 +20,12 @@ from __future__ import annotations
 from .base import ArticleTransformer, Span, safe_div
 from .insertion_blocks import chumbox_labels
 from .insertion_calls import reader_call_labels, runin_reader_question
+from .insertion_bio import bio_tails, label_signed_bios
 from .insertion_captions import runin_credits
 from .insertion_cards import CARD_LABEL, hover_cards
 from .insertion_layout import foot_labels, layout_labels
 from .insertion_nav import nav_labels, widget_spans
+from .insertion_notes import note_labels, note_tails
 from .insertion_pointers import pointer_labels, pointer_tails, runin_pointers
 from .insertion_rules import (
     EDIT_TAIL_RE, HEAD_PREFIX_RE, NOTE_PREFIX_RE, SCRIPT_PREFIX_RE, SHARE_RE, line_sizes, mark_edge_lists, rule_labels,
@@ -92,6 +94,8 @@ def find_insertions(text: str, title: str | None = None) -> list[Span]:
     here_pointer_labels(lines, labels, sizes)
     nav_labels(lines, labels, sizes)
     reader_call_labels(lines, labels, sizes)
+    note_labels(lines, labels)  # a column's blurb, an archive's notice
+    label_signed_bios([ln.text for ln in lines], labels, sizes)  # once the foot's other furniture is known
     chumbox_labels([ln.text for ln in lines], labels)  # ad headlines told by form, hook and block
     unmark_runin_tweets(lines, labels)  # after every rule: a tweet's first word may look like any of them
     mark_edge_lists(labels)
@@ -106,6 +110,12 @@ def find_insertions(text: str, title: str | None = None) -> list[Span]:
     # a bracketed photo credit inside a caption or gallery line: only the bracket
     prefixes += [Span(lines[i].start + a, lines[i].start + b, "insertion", "credit")
                  for i, a, b in runin_credits([ln.text for ln in lines], labels)]
+    # a status note closing a story's paragraph ("Further coverage to come ..."): only its sentence
+    prefixes += [Span(lines[i].start + a, lines[i].start + b, "insertion", "editor_note")
+                 for i, a, b in note_tails(lines, labels)]
+    # a writer's biography run onto a paragraph's end, the same writer's biography labelled elsewhere
+    prefixes += [Span(lines[i].start + a, lines[i].start + b, "insertion", "bio")
+                 for i, a, b in bio_tails([ln.text for ln in lines], labels)]
     for i, ln in enumerate(lines):
         if labels[i]:
             continue

@@ -209,3 +209,39 @@ def test_a_subjects_rank_in_a_count_is_the_storys_but_a_role_is_a_biography(rank
     assert not any(text[s.start:s.end] == rank for s in find_insertions(text))
     text = f"{BODY}\n\n{LATER}\n\n{bio}\n\nContributing: David Jackson"
     assert any(text[s.start:s.end] == bio and s.label == "bio" for s in find_insertions(text))
+
+
+def _marked(text: str) -> list[tuple[str, str]]:
+    return [(text[s.start:s.end], s.label) for s in find_insertions(text)]
+
+
+def test_lines_under_a_writers_signature_that_say_who_the_writer_is_are_a_biography() -> None:
+    post = "Chairman of The Campaign to Defeat the Incumbent."
+    first = "Lloyd is singer/songwriter of the Freedom Anthem and author of Confessions of a Conservative."
+    text = f"{BODY}\n\n{LATER}\n\n{BODY}\n\n{LATER}\n\nStaff Writer; Lloyd Marcus\n\n{post}\n\n{first}"
+    marked = _marked(text)
+    assert (post, "bio") in marked and (first, "bio") in marked
+
+
+def test_a_heading_naming_someone_the_story_goes_on_about_is_no_signature() -> None:
+    # the story names the person below the heading: a list of people, not a writer's foot
+    line = "Panasewicz was on the metro about the time of the attacks, a friend wrote on Facebook."
+    text = (f"{BODY}\n\n{LATER}\n\n{BODY}\n\nJanina Panasewicz\n\n{line}\n\n"
+            "Janina Panasewicz was reportedly on the metro about the time of the attacks.")
+    assert line not in [t for t, _ in _marked(text)]
+    # the story above names the person: a section heading
+    above = (f"{BODY}\n\nPresident Trump met the leaders on Friday and the talks went on until late.\n\n{LATER}\n\n"
+             "President Trump\n\nTrump was a winner in the shutdown in the sense that his party got the better part.")
+    assert all(lab != "bio" for _, lab in _marked(above))
+
+
+def test_a_writers_biography_run_onto_the_first_paragraph_is_marked_as_its_own_sentence() -> None:
+    head = ("Many people say the new rules are fair, and it has become fashionable to say so even after the "
+            "recent vote in the state house. Plainly put, the rules hurt renters in every city of the state.")
+    runin = "Hank Hanegraaff is president of the Christian Research Institute, and host of a national radio broadcast."
+    foot = "Hank Hanegraaff is the author of \"Renters\" and the host of the \"Answer Man\" radio broadcast."
+    text = f"{head} {runin}\n\n{BODY}\n\n{LATER}\n\n{BODY}\n\n{LATER}\n\n{foot}"
+    assert (runin, "bio") in _marked(text)
+    # the story names him itself: his post in its paragraph is the story's
+    named = f"{head} {runin}\n\n{BODY}\n\nHanegraaff said the rules would pass.\n\n{LATER}\n\n{foot}"
+    assert (runin, "bio") not in _marked(named)
