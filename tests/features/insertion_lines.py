@@ -1,8 +1,9 @@
 """Story paragraphs to set lines among, and the labels the line rules give, shared by the
-tests of the insertion line rules."""
+tests of the insertion line rules and of the whole finder."""
 from __future__ import annotations
 
 from features.insertion_rules import rule_labels, split_lines
+from features.insertions import find_insertions
 
 BODY = ("The Senate voted 52 to 48 on Tuesday to confirm the nominee after a long and bitter debate. "
         "Democrats had argued that her record on voting rights disqualified her from the bench.")
@@ -21,3 +22,8 @@ def marked_lines(text: str, title: str | None = None) -> list[tuple[str, str]]:
 def flagged_lines(text: str, title: str | None = None) -> dict[str, str]:
     """The marked lines of ``text`` and their labels."""
     return dict(marked_lines(text, title))
+
+
+def marked_spans(text: str) -> dict[str, str]:
+    """The text of each insertion ``find_insertions`` marks in ``text`` and its label."""
+    return {text[s.start:s.end]: s.label for s in find_insertions(text)}

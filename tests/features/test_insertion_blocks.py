@@ -7,21 +7,14 @@ import pytest
 
 from features.insertion_blocks import chumbox_labels, headline_form
 from features.insertions import find_insertions
+from tests.features.insertion_lines import BODY, LATER, marked_spans
 
-BODY = ("The Senate voted 52 to 48 on Tuesday to confirm the nominee after a long and bitter debate. "
-        "Democrats had argued that her record on voting rights disqualified her from the bench.")
-LATER = ("The vote came after weeks of hearings in which the nominee declined to say how she would rule "
-         "on cases involving the administration, citing the rules of judicial conduct.")
 END = ("Republicans said the nominee was among the most qualified candidates ever put forward for the court, "
        "and several of them praised her record as a trial judge.")
 
 
-def _marked(text: str) -> dict[str, str]:
-    return {text[s.start:s.end]: s.label for s in find_insertions(text)}
-
-
 def _between(*lines: str) -> dict[str, str]:
-    return _marked("\n\n".join((BODY, *lines, LATER)))
+    return marked_spans("\n\n".join((BODY, *lines, LATER)))
 
 
 @pytest.mark.parametrize("line", [

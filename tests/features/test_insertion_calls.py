@@ -4,24 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from features.insertions import find_insertions
-
-BODY = ("The Senate voted 52 to 48 on Tuesday to confirm the nominee after a long and bitter debate. "
-        "Democrats had argued that her record on voting rights disqualified her from the bench.")
-LATER = ("The vote came after weeks of hearings in which the nominee declined to say how she would rule "
-         "on cases involving the administration, citing the rules of judicial conduct.")
-
-
-def _marked(text: str) -> dict[str, str]:
-    return {text[s.start:s.end]: s.label for s in find_insertions(text)}
+from tests.features.insertion_lines import BODY, LATER, marked_spans
 
 
 def _between(line: str) -> dict[str, str]:
-    return _marked(f"{BODY}\n\n{line}\n\n{LATER}")
+    return marked_spans(f"{BODY}\n\n{line}\n\n{LATER}")
 
 
 def _at_foot(line: str) -> dict[str, str]:
-    return _marked(f"{BODY}\n\n{LATER}\n\n{line}")
+    return marked_spans(f"{BODY}\n\n{LATER}\n\n{line}")
 
 
 @pytest.mark.parametrize("line, label", [
@@ -58,7 +49,7 @@ def test_a_sentence_opening_with_a_gerund_narrates_even_at_the_foot(line: str) -
 def test_a_question_in_the_first_person_closing_the_last_paragraph_is_the_authors() -> None:
     para = ("Walsh then brought up the vice president's record on health care, which she called far worse "
             "than anything the president has done. What do you think I should tell her?")
-    assert _marked(f"{BODY}\n\n{LATER}\n\n{para}") == {}
+    assert marked_spans(f"{BODY}\n\n{LATER}\n\n{para}") == {}
 
 
 def test_a_longer_question_between_paragraphs_is_the_authors() -> None:
@@ -72,16 +63,16 @@ def test_an_interview_keeps_its_questions() -> None:
           "Do you agree with the governor?", "What do you think comes next?"]
     last = "Do you think the senators who voted no will pay a price for it?"
     text = "\n\n".join(x for q in qs for x in (q, BODY)) + f"\n\n{LATER}\n\n{last}"
-    assert _marked(text) == {}
-    assert _marked(f"{BODY}\n\n{LATER}\n\n{last}") == {last: "navigation"}
+    assert marked_spans(text) == {}
+    assert marked_spans(f"{BODY}\n\n{LATER}\n\n{last}") == {last: "navigation"}
 
 
 def test_a_question_closing_the_last_paragraph_marks_that_sentence_only() -> None:
     para = ("Walsh then brought up the vice president's record on health care, which she called far worse "
             "than anything the president has done. Do you think she is correct about Pence?")
-    assert _marked(f"{BODY}\n\n{LATER}\n\n{para}") == {"Do you think she is correct about Pence?": "navigation"}
+    assert marked_spans(f"{BODY}\n\n{LATER}\n\n{para}") == {"Do you think she is correct about Pence?": "navigation"}
     # the same question inside the paragraph, a sentence after it, is the story's
-    assert _marked(f"{BODY}\n\n{LATER}\n\n{para} Walsh did not answer.") == {}
+    assert marked_spans(f"{BODY}\n\n{LATER}\n\n{para} Walsh did not answer.") == {}
 
 
 def test_a_question_with_a_statement_beside_it_is_the_storys() -> None:

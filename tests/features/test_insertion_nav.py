@@ -4,17 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from features.insertions import find_insertions
+from tests.features.insertion_lines import BODY, LATER, marked_spans
 
-BODY = ("The Senate voted 52 to 48 on Tuesday to confirm the nominee after a long and bitter debate. "
-        "Democrats had argued that her record on voting rights disqualified her from the bench.")
-LATER = ("The vote came after weeks of hearings in which the nominee declined to say how she would rule "
-         "on cases involving the administration, citing the rules of judicial conduct.")
 
 
 def _marked(*lines: str) -> dict[str, str]:
     text = "\n\n".join((BODY, *lines, LATER))
-    return {text[s.start:s.end]: s.label for s in find_insertions(text)}
+    return marked_spans(text)
 
 
 COMMENTS = ('Vic We Have No Party: "We are missing something from that hospital bill f ..."',

@@ -6,16 +6,13 @@ from __future__ import annotations
 import pytest
 
 from features.insertions import find_insertions
+from tests.features.insertion_lines import BODY, LATER, marked_spans
 
-BODY = ("The Senate voted 52 to 48 on Tuesday to confirm the nominee after a long and bitter debate. "
-        "Democrats had argued that her record on voting rights disqualified her from the bench.")
-LATER = ("The vote came after weeks of hearings in which the nominee declined to say how she would rule "
-         "on cases involving the administration, citing the rules of judicial conduct.")
 
 
 def _marked(line: str) -> dict[str, str]:
     text = f"{BODY}\n\n{line}\n\n{LATER}"
-    return {text[s.start:s.end]: s.label for s in find_insertions(text)}
+    return marked_spans(text)
 
 
 @pytest.mark.parametrize("line, label", [
@@ -63,14 +60,14 @@ def test_player_pointer_run_into_a_paragraph_marks_that_sentence_only() -> None:
     para = ("CBN News' David Brody shares his thoughts on the upcoming contests and how they could "
             "define the race for both parties. Watch below:")
     text = f"{BODY}\n\n{para}\n\n{LATER}"
-    assert {text[s.start:s.end]: s.label for s in find_insertions(text)} == {"Watch below:": "navigation"}
+    assert marked_spans(text) == {"Watch below:": "navigation"}
 
 
 def test_video_lead_in_run_into_a_paragraph_marks_that_sentence_only() -> None:
     para = ("One self-avowed Trump supporter took to YouTube on Sunday to express his displeasure with the "
             "process and burned his Republican registration on camera. Watch the video:")
     text = f"{BODY}\n\n{para}\n\n{LATER}"
-    assert {text[s.start:s.end]: s.label for s in find_insertions(text)} == {"Watch the video:": "navigation"}
+    assert marked_spans(text) == {"Watch the video:": "navigation"}
 
 
 def test_a_paragraph_ending_on_watching_a_video_stays_unmarked() -> None:
@@ -111,7 +108,7 @@ def test_paragraph_ending_on_a_reported_below_stays_unmarked() -> None:
 def test_labelled_notes_are_marked(line: str, label: str) -> None:
     # opening a page, where the foot's rule for long notices does not reach
     text = f"{line}\n\n" + f"{BODY}\n\n{LATER}\n\n" * 3
-    assert {text[s.start:s.end]: s.label for s in find_insertions(text)} == {line: label}
+    assert marked_spans(text) == {line: label}
 
 
 @pytest.mark.parametrize("line", [
@@ -123,7 +120,7 @@ def test_source_line_mid_story_is_a_credit(line: str) -> None:
     # at the page's edges a short "Source: X" line is read as a byline ("via")
     around = f"{BODY}\n\n{LATER}\n\n" * 2
     text = f"{around}{line}\n\n{around}"
-    assert {text[s.start:s.end]: s.label for s in find_insertions(text)} == {line: "credit"}
+    assert marked_spans(text) == {line: "credit"}
 
 
 @pytest.mark.parametrize("line", [
@@ -149,7 +146,7 @@ def test_a_note_opening_a_text_without_paragraph_breaks_stays_unmarked() -> None
 
 
 def _spans(text: str) -> dict[str, str]:
-    return {text[s.start:s.end]: s.label for s in find_insertions(text)}
+    return marked_spans(text)
 
 
 @pytest.mark.parametrize("line, credit", [

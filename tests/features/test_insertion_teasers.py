@@ -4,16 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from features.insertions import find_insertions
-
-BODY = ("The Senate voted 52 to 48 on Tuesday to confirm the nominee after a long and bitter debate. "
-        "Democrats had argued that her record on voting rights disqualified her from the bench.")
-LATER = ("The vote came after weeks of hearings in which the nominee declined to say how she would rule "
-         "on cases involving the administration, citing the rules of judicial conduct.")
-
-
-def _marked(text: str) -> dict[str, str]:
-    return {text[s.start:s.end]: s.label for s in find_insertions(text)}
+from tests.features.insertion_lines import BODY, LATER, marked_spans
 
 
 @pytest.mark.parametrize("line", [
@@ -24,7 +15,7 @@ def _marked(text: str) -> dict[str, str]:
     "— More on this subject by Dr. Joe Kort:",
 ])
 def test_pointer_lines_are_marked(line: str) -> None:
-    assert _marked(f"{BODY}\n\n{line}\n\n{LATER}").get(line) == "related"
+    assert marked_spans(f"{BODY}\n\n{line}\n\n{LATER}").get(line) == "related"
 
 
 @pytest.mark.parametrize("line", [
@@ -35,7 +26,7 @@ def test_pointer_lines_are_marked(line: str) -> None:
     "Responses to the survey are here, in the appendix.",
 ])
 def test_story_sentences_are_not_pointers(line: str) -> None:
-    assert line not in _marked(f"{BODY}\n\n{line}\n\n{LATER}")
+    assert line not in marked_spans(f"{BODY}\n\n{line}\n\n{LATER}")
 
 
 @pytest.mark.parametrize("tail", [
@@ -47,7 +38,7 @@ def test_story_sentences_are_not_pointers(line: str) -> None:
 ])
 def test_pointer_closing_a_paragraph_is_marked_alone(tail: str) -> None:
     text = f"{BODY} {tail}\n\n{LATER}"
-    assert _marked(text).get(tail) == "related"
+    assert marked_spans(text).get(tail) == "related"
 
 
 @pytest.mark.parametrize("tail", [
@@ -55,11 +46,11 @@ def test_pointer_closing_a_paragraph_is_marked_alone(tail: str) -> None:
     "Voters can read more about the candidates here at the library.",     # the story's sentence, not an imperative
 ])
 def test_sentence_closing_a_paragraph_with_here_stays(tail: str) -> None:
-    assert not any(tail in s for s in _marked(f"{BODY} {tail}\n\n{LATER}"))
+    assert not any(tail in s for s in marked_spans(f"{BODY} {tail}\n\n{LATER}"))
 
 
 def test_pointer_after_a_short_line_is_left_alone() -> None:
     # a headline-like line before it does not read as the story's paragraph
     line = "Hearings resume. (See here for more.)"
-    assert not _marked(f"{BODY}\n\n{line}\n\n{LATER}")
+    assert not marked_spans(f"{BODY}\n\n{line}\n\n{LATER}")
 
