@@ -82,11 +82,16 @@ def nav_labels(lines: list[Line], labels: list[str | None], sizes: list[int]) ->
 _EMBED_LABELS = frozenset({"caption", "credit", "navigation"})
 
 
+def _may_be_comment(t: str) -> bool:
+    """The marks ``_COMMENT`` needs (a colon, an ellipsis, an opening quotation mark), tested before the pattern."""
+    return ":" in t and ("..." in t or "…" in t) and ('"' in t or "“" in t)
+
+
 def _comment_runs(lines: list[Line], labels: list[str | None]) -> None:
     """Runs of recent-comment entries, at least ``_COMMENT_RUN`` lines in a row."""
     run: list[int] = []
     for i in range(len(lines) + 1):
-        if i < len(lines) and labels[i] is None and _COMMENT.match(lines[i].text):
+        if i < len(lines) and labels[i] is None and _may_be_comment(lines[i].text) and _COMMENT.match(lines[i].text):
             run.append(i)
             continue
         if len(run) >= _COMMENT_RUN:
@@ -96,24 +101,24 @@ def _comment_runs(lines: list[Line], labels: list[str | None]) -> None:
 
 
 @lru_cache(maxsize=1)
-def _widget_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """(label opening a line, label closing a line) over the widget lexicon."""
+def _widget_res() -> tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]]:
+    """(label opening a line, label closing a line, the closing labels) over the widget lexicon."""
     start, end = [], []
     for ln in lexicon_lines("insertion_widgets_v1.txt"):
         place, label = ln.split("\t")
         start.append(re.escape(label))
         if place == "both":
-            end.append(re.escape(label))
+            end.append(label)
     if not start or not end:
         raise ValueError("insertion_widgets_v1.txt needs 'start' and 'both' entries")
     return (re.compile(rf"^(?:{'|'.join(start)})(?=\s+\S|$)"),
-            re.compile(rf"(?<=[\s).”\"’])(?:{'|'.join(end)})$"))
+            re.compile(rf"(?<=[\s).”\"’])(?:{'|'.join(map(re.escape, end))})$"), tuple(end))
 
 
 def widget_spans(lines: list[Line], labels: list[str | None]) -> list[Span]:
     """Spans of a button's label run into an unmarked line, or standing alone, of a play-button
     instruction opening a line and of an error page's message inside one; only those words are marked."""
-    head, tail = _widget_res()
+    head, tail, tail_labels = _widget_res()
     out = []
     for i, ln in enumerate(lines):
         if labels[i] is not None:
@@ -121,7 +126,7 @@ def widget_spans(lines: list[Line], labels: list[str | None]) -> list[Span]:
         t = ln.text
         if (m := head.match(t)) or (m := _PLAY.match(t)):
             out.append(Span(ln.start + m.start(), ln.start + m.end(), "insertion", "navigation"))
-        if (m := tail.search(t)) and m.start() > 0:
+        if t.endswith(tail_labels) and (m := tail.search(t)) and m.start() > 0:
             out.append(Span(ln.start + m.start(), ln.start + m.end(), "insertion", "navigation"))
         if "404" in t and (m := _ERROR_PAGE.search(t)):
             out.append(Span(ln.start + m.start(), ln.start + m.end(), "insertion", "navigation"))

@@ -53,12 +53,21 @@ def note_labels(lines: list[Line], labels: list[str | None]) -> None:
             labels[i] = "editor_note"
 
 
+#: Words one of which ``_STATUS_TAIL`` needs; testing them first skips the search on nearly every line.
+_STATUS_WORDS = ("coverage", "details", "updates", "information", "developing", "updated", "Check")
+
+
+def _may_be_status(t: str) -> bool:
+    """``t`` holds one of the words ``_STATUS_TAIL`` needs."""
+    return any(w in t for w in _STATUS_WORDS)
+
+
 def note_tails(lines: list[Line], labels: list[str | None]) -> list[tuple[int, int, int]]:
     """(line index, start, end) of a status note closing an unlabelled line after the story's own
     sentence(s), the offsets within the line: the note's sentence only."""
     out = []
     for i, ln in enumerate(lines):
-        if labels[i] is None and (m := _STATUS_TAIL.search(ln.text)):
+        if labels[i] is None and _may_be_status(ln.text) and (m := _STATUS_TAIL.search(ln.text)):
             if i + 1 < len(lines) and is_tweet_signature(lines[i + 1].text):
                 continue  # an embedded tweet's own words ("... More details to follow." — Police (@x) ...)
             out.append((i, m.start(1), m.end(1)))
