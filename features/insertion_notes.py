@@ -58,8 +58,9 @@ _STATUS_WORDS = ("coverage", "details", "updates", "information", "developing", 
 
 
 def _may_be_status(t: str) -> bool:
-    """``t`` holds one of the words ``_STATUS_TAIL`` needs."""
-    return any(w in t for w in _STATUS_WORDS)
+    """``t`` holds one of the opening words ``_STATUS_TAIL`` needs ("More", "Further", "This", "Check"; a few
+    substring tests, cheaper than the loop over ``_STATUS_WORDS``) and one of those words."""
+    return ("More" in t or "Further" in t or "This" in t or "Check" in t) and any(w in t for w in _STATUS_WORDS)
 
 
 def note_tails(lines: list[Line], labels: list[str | None]) -> list[tuple[int, int, int]]:

@@ -49,8 +49,14 @@ _TRIED_ENDS = 3
 def here_pointer_labels(lines: list[Line], labels: list[str | None], sizes: list[int]) -> None:
     """Label, in place, unmarked whole lines that only point at a link ("related")."""
     for i, ln in enumerate(lines):
-        if labels[i] is None and sizes[i] <= _POINTER_WORDS and _POINTER.match(ln.text):
+        if labels[i] is None and sizes[i] <= _POINTER_WORDS and _may_point(ln.text) and _POINTER.match(ln.text):
             labels[i] = "related"
+
+
+def _may_point(t: str) -> bool:
+    """The words one of which every ``_POINTER`` match holds ("here", "HERE", "More"), tested before the
+    pattern, whose "... are here:" branch scans a line opening with any capital."""
+    return "here" in t or "HERE" in t or "More" in t
 
 
 def runin_here_pointers(lines: list[Line], labels: list[str | None]) -> list[Span]:
