@@ -72,8 +72,14 @@ def reader_call_labels(lines: list[Line], labels: list[str | None], sizes: list[
             if (not interview and not _FIRST_PERSON.search(t) and story_above(lines, labels, i)
                     and (t[-1] == "!" or sizes[i] <= _BARE_QUESTION_WORDS or _at_foot(lines, labels, i))):
                 labels[i] = "navigation"
-        elif _ASK.search(t) and story_above(lines, labels, i):
+        elif _may_ask(t) and _ASK.search(t) and story_above(lines, labels, i):
             labels[i] = "promo"
+
+
+def _may_ask(t: str) -> bool:
+    """The verbs one of which ``_ASK`` needs (sign, donate, volunteer, join, contribute; their case-free part),
+    tested before the pattern, which, opening on "^" or a sentence end, is tried at every position."""
+    return "ign" in t or "onat" in t or "olunteer" in t or "oin" in t or "ontribut" in t
 
 
 def runin_reader_question(lines: list[Line], labels: list[str | None]) -> list[Span]:

@@ -19,7 +19,7 @@ from collections import Counter
 from dataclasses import dataclass, fields
 from itertools import chain
 from functools import lru_cache
-from typing import Collection, NamedTuple
+from typing import Callable, Collection, NamedTuple
 
 import numpy as np
 import scipy.sparse as sp
@@ -57,7 +57,9 @@ def idf_table() -> tuple[dict[str, float], float]:
 
 
 # A capitalised word inside a sentence: a name, place or organisation (sentence starts are ambiguous).
-_MID_CAP_RE = re.compile(r"(?<=[a-z0-9,;%] )[A-Z][A-Za-z'’-]*[a-z]")
+# (The capital comes first and the lookbehind after it, which reads the same three characters: a pattern that opens
+# with a character class lets the engine skip to the capitals, one that opens with a lookbehind tries every position.)
+_MID_CAP_RE = re.compile(r"[A-Z](?<=[a-z0-9,;%] [A-Z])[A-Za-z'’-]*[a-z]")
 _QUOTE_RE = re.compile(r"[“\"][^”\"]*[”\"]?")
 _CONTENT_IDF = 2.5      # words above this IDF carry the topic
 _MIN_WORDS = 15         # shorter paragraphs are never judged off-topic
@@ -531,10 +533,16 @@ def _cleared(lines: list[Line], labels: list[str | None], body: list[int], i: in
     ``_linked_to_story``); the whole story's counts only when the paragraph's own test leaves them to decide."""
     text = lines[i].text
     under_crosshead = i > 0 and labels[i - 1] is None and _is_crosshead(lines[i - 1].text)
-    sections = under_crosshead and sum(_is_crosshead(lines[j].text) for j in body) >= 2
+    sections = under_crosshead and _two_of(_is_crosshead, lines, body)
     if _placed_by_author(lines, labels, i, i == body[0], sections):
         return True
-    return _linked_to_story(text, _first_person(text) and sum(_first_person(lines[j].text) for j in body) >= 2)
+    return _linked_to_story(text, _first_person(text) and _two_of(_first_person, lines, body))
+
+
+def _two_of(test: Callable[[str], bool], lines: list[Line], body: list[int]) -> bool:
+    """True when ``test`` holds for two or more of the ``body`` lines (the lines after the second are not read)."""
+    hits = (j for j in body if test(lines[j].text))
+    return next(hits, None) is not None and next(hits, None) is not None
 
 
 def _first_person(text: str) -> bool:
