@@ -108,14 +108,17 @@ def _lsa() -> tuple[dict[str, int], np.ndarray]:
     return {str(w): i for i, w in enumerate(vocab)}, vectors
 
 
-@lru_cache(maxsize=1 << 16)
-def _stem(w: str) -> str:
+def _stem_word(w: str) -> str:
     w = w.replace("’", "'")
     if w.endswith("'s"):
         w = w[:-2]
     if len(w) > 4 and w.endswith("s") and not w.endswith("ss"):
         w = w[:-1]
     return w
+
+
+# (Cached for ``stem_bag``; ``_WordIds`` stems each word once and calls ``_stem_word`` itself.)
+_stem = lru_cache(maxsize=1 << 16)(_stem_word)
 
 
 def stem_bag(text: str) -> Counter[str]:
@@ -180,7 +183,7 @@ class _WordIds(dict):
         self.vocab = vocab
 
     def __missing__(self, word: str) -> int:
-        i = self[word] = self.vocab.stem_id(_stem(word))
+        i = self[word] = self.vocab.stem_id(_stem_word(word))
         return i
 
 
