@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from itertools import accumulate
+from itertools import accumulate, compress, filterfalse
 from typing import Iterable, Sequence
 
 from .quote_single import find_single_quotes, merge_single_quotes
@@ -430,6 +430,7 @@ _CUE_FIRST_WORDS = frozenset(
 _NOUN_FORM_RE = re.compile(r"(?:states|claims|reports|notes)\b")
 _CUE_FORM_RE = re.compile(r"\w+(?:\s+(?:out|to)\b)?")
 _TOKEN_SEP = re.compile(r"[’'.\-]")
+_TOKEN_SEPARATORS = ("’", "'", ".", "-")  # the characters _TOKEN_SEP matches
 # Compiled once: these run per sentence, per period or per quotation of every article.
 _NOT_NEWLINE = re.compile(r"[^\n]")
 _DOTTED_ACRONYM = re.compile(r"(?:[a-z]\.)+[a-z]")
@@ -448,10 +449,11 @@ def cue_word_starts(tokens: Sequence[tuple[int, int]], words: Sequence[str]) -> 
     boundaries would see them.
     """
     cue = _CUE_FIRST_WORDS
-    return [
-        tokens[i][0] for i, w in enumerate(words)
-        if w in cue or (not w.isalpha() and not cue.isdisjoint(_TOKEN_SEP.split(w)))
-    ]
+    # the test depends on the word alone: decide it once per distinct word, then pick the tokens in C
+    distinct = set(words)
+    hits = distinct.intersection(cue)
+    hits.update(w for w in filterfalse(str.isalpha, distinct) if not cue.isdisjoint(_TOKEN_SEP.split(w)))
+    return [s for s, _ in compress(tokens, map(hits.__contains__, words))] if hits else []
 
 
 def find_paraphrase(
@@ -466,14 +468,20 @@ def find_paraphrase(
     starts = [r.start for r in direct]
     out: list[Region] = []
     for s, e in sentences:
+        first = 0  # where in the sentence a match of PARAPHRASE_RE can start
         if cue_starts is not None:
             k = bisect_left(cue_starts, s)
             if k == len(cue_starts) or cue_starts[k] >= e:
                 continue
+            # a match starts at a cue word, so in a token from the sentence's first cue token on, unless a token
+            # runs across the sentence start ("Africa.The": a letter or a separator before it): then anywhere
+            prev = text[s - 1 : s]
+            if not (prev.isalnum() or prev in _TOKEN_SEPARATORS):
+                first = cue_starts[k] - s
         if _covered(direct, starts, s, e):
             continue
         sent = text[s:e]
-        m = PARAPHRASE_RE.search(sent)
+        m = PARAPHRASE_RE.search(sent, first)
         if m and m.group().startswith(("told", "tells")) and _ADDRESSEE_ONLY.match(sent, m.end()):
             m = None
         if m and noun_form(text, s, s + m.start(), _CUE_FORM_RE.match(m.group()).group().lower()):
@@ -559,9 +567,15 @@ def word_tokens(text: str) -> tuple[list[tuple[int, int]], list[str]]:
     One ``split`` on the pattern gives the text as alternating gaps and tokens, so the running
     sum of the pieces' lengths holds every token's start and end, without a Match object each.
     """
+    starts, ends, words = _word_bounds(text)
+    return list(zip(starts, ends)), words
+
+
+def _word_bounds(text: str) -> tuple[list[int], list[int], list[str]]:
+    """The ``WORD_RE`` tokens of ``text``: their starts, their ends and their strings (see :func:`word_tokens`)."""
     parts = (_WORD_SPLIT_RE if "_" in text else _WORD_SPLIT_NO_UNDERSCORE_RE).split(text)
     bounds = list(accumulate(map(len, parts)))
-    return list(zip(bounds[0::2], bounds[1::2])), parts[1::2]
+    return bounds[0:-1:2], bounds[1::2], parts[1::2]  # the last bound is the end of the final gap
 
 
 def parse(text: str, exclude: Iterable[tuple[int, int]] = ()) -> Doc:
@@ -575,11 +589,12 @@ def parse(text: str, exclude: Iterable[tuple[int, int]] = ()) -> Doc:
         work = blank(work, [(p, p + 1) for p in wrap])
         paragraphs = split_paragraphs(work)
     sentences = split_sentences(work, paragraphs)
-    tokens, words = word_tokens(work)
+    tok_starts, tok_ends, words = _word_bounds(work)
+    tokens = list(zip(tok_starts, tok_ends))
     direct = _label_scare(work, find_quotes(work, paragraphs))
     para = find_paraphrase(work, sentences, [r for r in direct if r.label == "direct"], cue_word_starts(tokens, words))
     quotes = sorted(direct + para, key=lambda r: r.start)
     return Doc(
         text, work, paragraphs, sentences, tokens, quotes,
-        [r.start for r in quotes], [a for a, _ in sentences], [a for a, _ in tokens], words,
+        [r.start for r in quotes], [a for a, _ in sentences], tok_starts, words,
     )
