@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from itertools import accumulate, compress, filterfalse
+from itertools import accumulate, islice
 from typing import Iterable, Sequence
 
 from .quote_single import find_single_quotes, merge_single_quotes
@@ -27,10 +27,12 @@ ABBREVIATIONS = frozenset(
 )
 
 WORD_RE = re.compile(r"[^\W_]+(?:[’'.\-][^\W_]+)*", re.UNICODE)
-# The same pattern as one group: ``split`` returns gap, token, gap, ..., gap.
-_WORD_SPLIT_RE = re.compile(f"({WORD_RE.pattern})")
+# The same pattern as one group: ``split`` returns gap, token, gap, ..., gap. Its quantifiers are possessive,
+# which matches the same (a run of letters ends at a separator or a gap, and nothing follows the last one) with
+# no backtracking state kept.
+_WORD_SPLIT_RE = re.compile(r"([^\W_]++(?:[’'.\-][^\W_]++)*+)")
 # The same for a text without "_", where [^\W_] is \w, which the regex engine tests faster.
-_WORD_SPLIT_NO_UNDERSCORE_RE = re.compile(r"(\w+(?:[’'.\-]\w+)*)")
+_WORD_SPLIT_NO_UNDERSCORE_RE = re.compile(r"(\w++(?:[’'.\-]\w++)*+)")
 LINE_RE = re.compile(r"[^\n]+")
 # A candidate sentence end: terminal punctuation, optional closing quotes/brackets, then space.
 SENT_END_RE = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s)")
@@ -449,11 +451,10 @@ def cue_word_starts(tokens: Sequence[tuple[int, int]], words: Sequence[str]) -> 
     boundaries would see them.
     """
     cue = _CUE_FIRST_WORDS
-    # the test depends on the word alone: decide it once per distinct word, then pick the tokens in C
-    distinct = set(words)
-    hits = distinct.intersection(cue)
-    hits.update(w for w in filterfalse(str.isalpha, distinct) if not cue.isdisjoint(_TOKEN_SEP.split(w)))
-    return [s for s, _ in compress(tokens, map(hits.__contains__, words))] if hits else []
+    return [
+        tokens[i][0] for i, w in enumerate(words)
+        if w in cue or (not w.isalpha() and not cue.isdisjoint(_TOKEN_SEP.split(w)))
+    ]
 
 
 def find_paraphrase(
@@ -551,8 +552,8 @@ def _label_scare(text: str, regions: list[Region]) -> list[Region]:
     out = []
     for r in regions:
         inner = text[r.start + 1 : r.end - 1].strip()
-        words = WORD_RE.findall(inner)
-        if 0 < len(words) <= 3 and not _ENDS_PUNCT.search(inner):
+        n_words = sum(1 for _ in islice(WORD_RE.finditer(inner), 4))  # counted up to 4: only 1 to 3 matter
+        if 0 < n_words <= 3 and not _ENDS_PUNCT.search(inner):
             around = text[max(0, r.start - 40) : r.start] + text[r.end : r.end + 30]
             if not _SPEECH_VERB_RE.search(around):
                 out.append(Region(r.start, r.end, "scare"))
