@@ -21,6 +21,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
 from typing import Iterable
 
 from .base import ArticleTransformer, Extraction, Span, per_100, safe_div
@@ -149,7 +150,9 @@ def _first_words(doc: Doc, ctx: Ctx, lexicon: str) -> list[tuple[int, str]]:
     if forms is None:  # a lexicon with non-ASCII cues: token by token
         lex = load_lexicon(lexicon)
         return [(i, w) for i, w in enumerate(map(ctx.word, range(len(doc.tokens)))) if w in lex]
-    return [(i, forms[w]) for i, w in enumerate(doc.lowered) if w in forms]
+    low = doc.lowered
+    # the few first words are picked in C
+    return [(i, forms[low[i]]) for i in compress(range(len(low)), map(forms.__contains__, low))]
 
 
 def _sentence_voices(doc: Doc) -> list[str]:

@@ -125,7 +125,11 @@ def _paragraph_quotes(
     mark at this paragraph's start continues it.
     """
     ps, pe = paragraphs[k]
-    if _OPEN_MID.search(text, ps, pe) is None and _OPEN.search(text, ps, pe) is None:
+    # both opening patterns match at a ' or ‘ (their look-behinds see the text before ``pos``): found by a plain
+    # scan, the patterns are tried only from the first one
+    a, b = text.find("'", ps, pe), text.find("‘", ps, pe)
+    first = b if a < 0 else a if b < 0 else min(a, b)
+    if first < 0 or (_OPEN_MID.search(text, first, pe) is None and _OPEN.search(text, first, pe) is None):
         return [], False  # no mark that could open a quotation: most paragraphs, decided before the tag scan
     tag, colon_verb, lead_name = _patterns()
     found: list[tuple[int, int]] = []

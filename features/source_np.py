@@ -38,7 +38,7 @@ POSSESSIVE_RE: re.Pattern[str] = re.compile(r"[’']s$")
 
 def tokens_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The (start, end) offsets of the word tokens in ``text[start:end]``."""
-    return [(m.start(), m.end()) for m in TOKEN_RE.finditer(text, start, end)]
+    return [m.span() for m in TOKEN_RE.finditer(text, start, end)]
 
 
 def is_cap(w: str) -> bool:

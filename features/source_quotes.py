@@ -4,7 +4,7 @@ verb the lexicon lacks. ``sourcing`` finds the other cues and the sources."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from .base import Span
 from .report_content import reports_clause
@@ -52,6 +52,11 @@ def one_span_per_quote(text: str, spans: list[Span]) -> list[Span]:
     inner = sorted((sp.start, sp.end) for sp in spans if sp.kind in ("attribution", "source") and sp.voice == "author")
     inner_starts = [x for x, _ in inner]
     kept: list[Span] = []
+    # the kept spans never overlap and are non-empty (quote_spans makes no empty one, a paraphrase here has 12
+    # characters), so in order of start their ends rise too: a new span overlaps one of them only if it overlaps
+    # the last that starts before its end
+    kept_starts: list[int] = []
+    kept_ends: list[int] = []
     for q in sorted((sp for sp in spans if sp.kind == "quote"), key=lambda sp: (sp.label != "direct", sp.start)):
         a, b = q.start, q.end
         if q.label != "direct":
@@ -61,9 +66,12 @@ def one_span_per_quote(text: str, spans: list[Span]) -> list[Span]:
                 b -= len(TRAILING_JOIN_RE.search(text, a, b).group())
             if b - a < 12 or not any(ch.isalpha() for ch in text[a:b]):
                 continue
-        if any(k.start < b and a < k.end for k in kept):
+        j = bisect_left(kept_starts, b) - 1
+        if j >= 0 and kept_ends[j] > a:
             continue
         kept.append(Span(a, b, "quote", q.label, q.voice))
+        kept_starts.insert(j + 1, a)
+        kept_ends.insert(j + 1, b)
     return sorted(kept, key=lambda sp: sp.start)
 
 

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import compress
 
 from .base import ArticleTransformer, Extraction, Span, per_100, safe_div
 from .insertions import clean_doc
@@ -79,8 +80,8 @@ def _find_cues(doc: Doc, lex: Lexicon) -> tuple[list[tuple[int, int, str, str]],
     out: list[tuple[int, int, str, str]] = []
     low = doc.lowered
     cues = lex.cues
-    # only the few cue tokens enter the loop (a comprehension is far cheaper than a loop body)
-    for i in [i for i, w in enumerate(low) if w in cues]:
+    # only the few cue tokens enter the loop, picked in C
+    for i in compress(range(n), map(cues.__contains__, low)):
         s, e = toks[i]
         entries = cues[low[i]]
         for words, need, label in entries:

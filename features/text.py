@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from itertools import accumulate
+from itertools import accumulate, islice
 from typing import Iterable, Sequence
 
 from .quote_single import find_single_quotes, merge_single_quotes
@@ -27,10 +27,12 @@ ABBREVIATIONS = frozenset(
 )
 
 WORD_RE = re.compile(r"[^\W_]+(?:[’'.\-][^\W_]+)*", re.UNICODE)
-# The same pattern as one group: ``split`` returns gap, token, gap, ..., gap.
-_WORD_SPLIT_RE = re.compile(f"({WORD_RE.pattern})")
+# The same pattern as one group: ``split`` returns gap, token, gap, ..., gap. Its quantifiers are possessive,
+# which matches the same (a run of letters ends at a separator or a gap, and nothing follows the last one) with
+# no backtracking state kept.
+_WORD_SPLIT_RE = re.compile(r"([^\W_]++(?:[’'.\-][^\W_]++)*+)")
 # The same for a text without "_", where [^\W_] is \w, which the regex engine tests faster.
-_WORD_SPLIT_NO_UNDERSCORE_RE = re.compile(r"(\w+(?:[’'.\-]\w+)*)")
+_WORD_SPLIT_NO_UNDERSCORE_RE = re.compile(r"(\w++(?:[’'.\-]\w++)*+)")
 LINE_RE = re.compile(r"[^\n]+")
 # A candidate sentence end: terminal punctuation, optional closing quotes/brackets, then space.
 SENT_END_RE = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s)")
@@ -430,6 +432,7 @@ _CUE_FIRST_WORDS = frozenset(
 _NOUN_FORM_RE = re.compile(r"(?:states|claims|reports|notes)\b")
 _CUE_FORM_RE = re.compile(r"\w+(?:\s+(?:out|to)\b)?")
 _TOKEN_SEP = re.compile(r"[’'.\-]")
+_TOKEN_SEPARATORS = ("’", "'", ".", "-")  # the characters _TOKEN_SEP matches
 # Compiled once: these run per sentence, per period or per quotation of every article.
 _NOT_NEWLINE = re.compile(r"[^\n]")
 _DOTTED_ACRONYM = re.compile(r"(?:[a-z]\.)+[a-z]")
@@ -466,14 +469,20 @@ def find_paraphrase(
     starts = [r.start for r in direct]
     out: list[Region] = []
     for s, e in sentences:
+        first = 0  # where in the sentence a match of PARAPHRASE_RE can start
         if cue_starts is not None:
             k = bisect_left(cue_starts, s)
             if k == len(cue_starts) or cue_starts[k] >= e:
                 continue
+            # a match starts at a cue word, so in a token from the sentence's first cue token on, unless a token
+            # runs across the sentence start ("Africa.The": a letter or a separator before it): then anywhere
+            prev = text[s - 1 : s]
+            if not (prev.isalnum() or prev in _TOKEN_SEPARATORS):
+                first = cue_starts[k] - s
         if _covered(direct, starts, s, e):
             continue
         sent = text[s:e]
-        m = PARAPHRASE_RE.search(sent)
+        m = PARAPHRASE_RE.search(sent, first)
         if m and m.group().startswith(("told", "tells")) and _ADDRESSEE_ONLY.match(sent, m.end()):
             m = None
         if m and noun_form(text, s, s + m.start(), _CUE_FORM_RE.match(m.group()).group().lower()):
@@ -543,8 +552,8 @@ def _label_scare(text: str, regions: list[Region]) -> list[Region]:
     out = []
     for r in regions:
         inner = text[r.start + 1 : r.end - 1].strip()
-        words = WORD_RE.findall(inner)
-        if 0 < len(words) <= 3 and not _ENDS_PUNCT.search(inner):
+        n_words = sum(1 for _ in islice(WORD_RE.finditer(inner), 4))  # counted up to 4: only 1 to 3 matter
+        if 0 < n_words <= 3 and not _ENDS_PUNCT.search(inner):
             around = text[max(0, r.start - 40) : r.start] + text[r.end : r.end + 30]
             if not _SPEECH_VERB_RE.search(around):
                 out.append(Region(r.start, r.end, "scare"))
@@ -559,9 +568,15 @@ def word_tokens(text: str) -> tuple[list[tuple[int, int]], list[str]]:
     One ``split`` on the pattern gives the text as alternating gaps and tokens, so the running
     sum of the pieces' lengths holds every token's start and end, without a Match object each.
     """
+    starts, ends, words = _word_bounds(text)
+    return list(zip(starts, ends)), words
+
+
+def _word_bounds(text: str) -> tuple[list[int], list[int], list[str]]:
+    """The ``WORD_RE`` tokens of ``text``: their starts, their ends and their strings (see :func:`word_tokens`)."""
     parts = (_WORD_SPLIT_RE if "_" in text else _WORD_SPLIT_NO_UNDERSCORE_RE).split(text)
     bounds = list(accumulate(map(len, parts)))
-    return list(zip(bounds[0::2], bounds[1::2])), parts[1::2]
+    return bounds[0:-1:2], bounds[1::2], parts[1::2]  # the last bound is the end of the final gap
 
 
 def parse(text: str, exclude: Iterable[tuple[int, int]] = ()) -> Doc:
@@ -575,11 +590,12 @@ def parse(text: str, exclude: Iterable[tuple[int, int]] = ()) -> Doc:
         work = blank(work, [(p, p + 1) for p in wrap])
         paragraphs = split_paragraphs(work)
     sentences = split_sentences(work, paragraphs)
-    tokens, words = word_tokens(work)
+    tok_starts, tok_ends, words = _word_bounds(work)
+    tokens = list(zip(tok_starts, tok_ends))
     direct = _label_scare(work, find_quotes(work, paragraphs))
     para = find_paraphrase(work, sentences, [r for r in direct if r.label == "direct"], cue_word_starts(tokens, words))
     quotes = sorted(direct + para, key=lambda r: r.start)
     return Doc(
         text, work, paragraphs, sentences, tokens, quotes,
-        [r.start for r in quotes], [a for a, _ in sentences], [a for a, _ in tokens], words,
+        [r.start for r in quotes], [a for a, _ in sentences], tok_starts, words,
     )
