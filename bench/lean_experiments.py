@@ -41,7 +41,8 @@ import skops.io as sio
 from sklearn.metrics import f1_score
 
 from scoring.model.datasets import CACHE_DIR, feature_version, shared_dir
-from features.text import parse, repair_marks
+from features.mark_repair import repair_marks
+from features.text import parse
 from scoring.model.lean import CLASSES, LeanModel, author_texts, author_voice, lean_evidence, lean_spans
 from scoring.model.lean_eval import EVAL_CAP, dev_outlets, dev_split, evaluate_lean, format_lean_report, lean_metrics, \
     lean_runner, load_lean_corpus, run_folds, summarise, tfidf_runner

@@ -39,6 +39,7 @@ def candidates(shared: Path, min_p: float) -> list[dict]:
     """Paragraphs at ``min_p`` or above, with what the gates and the tree make of them."""
     from bench.offtopic_real import before_offtopic
     from features import offtopic as ot
+    from features import offtopic_gates as gates
 
     rows = []
     for pool, aid, outlet, title, text in _articles(shared):
@@ -51,14 +52,14 @@ def candidates(shared: Path, min_p: float) -> list[dict]:
             continue
         p = dict(zip(feats, ot._probabilities(np.array([f.as_row() for f in feats.values()])).tolist()))
         flagged = ot.offtopic_paragraphs(lines, labels, title or None, sizes)
-        sections = sum(ot._is_crosshead(lines[j].text) for j in body) >= 2
-        first_person = sum(ot._first_person(lines[j].text) for j in body) >= 2
+        sections = sum(gates._is_crosshead(lines[j].text) for j in body) >= 2
+        first_person = sum(gates.first_person(lines[j].text) for j in body) >= 2
         for i, q in p.items():
             if q < min_p:
                 continue
-            gated = (ot._placed_by_author(lines, labels, i, i == body[0], sections)
-                     or ot._linked_to_story(lines[i].text, first_person))
-            foot = ot._closes_the_story(i, body)
+            gated = (gates._placed_by_author(lines, labels, i, i == body[0], sections)
+                     or gates._linked_to_story(lines[i].text, first_person))
+            foot = gates.closes_the_story(i, body)
             prev = lines[i - 1].text if i else ""
             nxt = lines[i + 1].text if i + 1 < len(lines) else ""
             rows.append({"pool": pool, "id": aid, "outlet": outlet, "p": q, "gated": gated, "foot": foot,

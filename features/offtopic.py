@@ -8,7 +8,7 @@ conservatively, because a quote or a short transition also shares few words with
 article: it was fitted on real paragraphs of unlabelled articles as negatives besides the
 synthetic pastes, and a flag needs evidence beyond low similarity: the paragraph closes the
 story (where sites append bios, disclaimers, pitches and teasers), with no link to the story
-around it and no place the author gave it.
+around it and no place the author gave it (those gates are ``features.offtopic_gates``).
 """
 from __future__ import annotations
 
@@ -19,14 +19,15 @@ from collections import Counter
 from dataclasses import dataclass, fields
 from itertools import chain
 from functools import lru_cache
-from typing import Callable, Collection, NamedTuple
+from typing import Collection, NamedTuple
 
 import numpy as np
 import scipy.sparse as sp
 
 from .base import safe_div
-from .insertion_rules import TOKEN_RE, Line, is_tweet_signature
+from .insertion_rules import TOKEN_RE, Line
 from .lexicons import lexicon_header, lexicon_json, lexicon_lines, lexicon_path
+from .offtopic_gates import QUOTE_RE, cleared, closes_the_story
 
 log = logging.getLogger(__name__)
 
@@ -60,7 +61,6 @@ def idf_table() -> tuple[dict[str, float], float]:
 # (The capital comes first and the lookbehind after it, which reads the same three characters: a pattern that opens
 # with a character class lets the engine skip to the capitals, one that opens with a lookbehind tries every position.)
 _MID_CAP_RE = re.compile(r"[A-Z](?<=[a-z0-9,;%] [A-Z])[A-Za-z'’-]*[a-z]")
-_QUOTE_RE = re.compile(r"[“\"][^”\"]*[”\"]?")
 _CONTENT_IDF = 2.5      # words above this IDF carry the topic
 _MIN_WORDS = 15         # shorter paragraphs are never judged off-topic
 _MIN_CONTENT = 3        # nor those with fewer content words
@@ -133,7 +133,7 @@ def stem_bag(text: str) -> Counter[str]:
 def _quoted_share(s: str) -> float:
     if "“" not in s and '"' not in s:
         return 0.0
-    return safe_div(sum(m.end() - m.start() for m in _QUOTE_RE.finditer(s)), len(s))
+    return safe_div(sum(m.end() - m.start() for m in QUOTE_RE.finditer(s)), len(s))
 
 
 # --- vectorised word statistics -------------------------------------------------
@@ -494,92 +494,6 @@ def _probabilities(X: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-np.clip(phi @ m.coef + m.intercept, -50.0, 50.0)))
 
 
-def _placed_by_author(lines: list[Line], labels: list[str | None], i: int, first: bool, sections: bool) -> bool:
-    """True when the paragraph's place shows the author put it there, however little it shares
-    with the rest: the lede (``first``); a paragraph in parentheses (an aside); one under a
-    crosshead when the story has sections (two or more crossheads: one heading over one paragraph is how a
-    pasted teaser looks); an embedded tweet (its "— Name (@handle) date" signature at
-    its end or on the next line); a paragraph carrying a site's name hover-cards ("Donald John
-    TrumpGOP senators balk ... MORE"), whose teaser headlines drown its own words."""
-    t = lines[i].text
-    if first or (t.startswith("(") and t.endswith(")")) or _TWEET_END.search(t) or ("MORE" in t and _HOVER_CARD.search(t)):
-        return True
-    if i + 1 < len(lines) and is_tweet_signature(lines[i + 1].text):
-        return True
-    if i == 0:
-        return False
-    prev = lines[i - 1].text
-    return sections and labels[i - 1] is None and _is_crosshead(prev)
-
-
-def _linked_to_story(text: str, author_first_person: bool) -> bool:
-    """True when the paragraph leans on the text around it, as a pasted paragraph from another
-    story cannot: it opens with a connective ("And", "Finally", "On the other hand") or a word
-    that points back ("He", "Their", "That legislation"), or speaks in the first person as the
-    author does elsewhere in the article (``author_first_person``)."""
-    if _LINK_OPEN.match(text):
-        return True
-    return author_first_person and _first_person(text)
-
-
-def _closes_the_story(i: int, body: list[int]) -> bool:
-    """True when the paragraph is the story's last: where sites append a contributor's bio, an
-    editorial disclaimer, a membership pitch or a teaser for another story. Low similarity alone
-    also fits an on-topic aside anywhere in the body; read on unlabelled text of dev-half outlets,
-    the last paragraph was the one place where such flags were mostly inserted text (bench/RESULTS.md,
-    issue 18), while a marked neighbouring line or another outlet's typography were not evidence."""
-    return i == body[-1]
-
-
-def _cleared(lines: list[Line], labels: list[str | None], body: list[int], i: int) -> bool:
-    """True when a gate clears body paragraph ``i`` whatever the model says (``_placed_by_author``,
-    ``_linked_to_story``); the whole story's counts only when the paragraph's own test leaves them to decide."""
-    text = lines[i].text
-    under_crosshead = i > 0 and labels[i - 1] is None and _is_crosshead(lines[i - 1].text)
-    sections = under_crosshead and _two_of(_is_crosshead, lines, body)
-    if _placed_by_author(lines, labels, i, i == body[0], sections):
-        return True
-    return _linked_to_story(text, _first_person(text) and _two_of(_first_person, lines, body))
-
-
-def _two_of(test: Callable[[str], bool], lines: list[Line], body: list[int]) -> bool:
-    """True when ``test`` holds for two or more of the ``body`` lines (the lines after the second are not read)."""
-    hits = (j for j in body if test(lines[j].text))
-    return next(hits, None) is not None and next(hits, None) is not None
-
-
-def _first_person(text: str) -> bool:
-    """The singular first person outside quotation marks: the author's own voice."""
-    low = text.lower()
-    # a cheap pre-check before the regex: "me" alone ("They told me ...") is the first person too
-    return ("I" in text or "my" in low or "me" in low) and _FIRST_PERSON.search(_QUOTE_RE.sub(" ", text)) is not None
-
-
-# After an optional bullet or opening quotation mark.
-_LINK_OPEN = re.compile(
-    r"[\s•●▪➔*-]*[“\"‘']?(?:(?:And|But|So|Yet|Still|Also|Finally|Meanwhile|Even|Already|However|Instead|Then|"
-    r"Perhaps|Indeed|Moreover|Plus|Besides|Otherwise|Thus|Hence|Nor|Or|Again|Likewise|Similarly|Nevertheless|"
-    r"Nonetheless|Worse|Better yet|Right)\b[,\s]|(?:On the other hand|In other words|At the same time|By contrast|"
-    r"In fact|Of course|As a result|In addition|In turn|Even so|That said|To be sure)\b|"
-    r"(?:He|She|They|It|His|Her|Their|Its|Him|Them|This|That|These|Those|Such)\b(?![-’'])"
-    r"(?!\s+(?:week|year|month|morning|afternoon|evening|weekend|season)\b))")
-# A Roman numeral "I" in a name ("World War I", "Title I funds", "Phase I trial") is not the pronoun.
-_FIRST_PERSON = re.compile(
-    r"\b(?:(?<!War )(?<!Title )(?<!Phase )(?<!Part )(?<!Class )(?<!Chapter )I|I['’](?:m|ve|d|ll)|[Mm]e|[Mm]y|[Mm]yself)\b")
-
-
-def _is_crosshead(line: str) -> bool:
-    """A short heading line: a few words, no sentence end."""
-    return len(line.split()) <= _CROSSHEAD_WORDS and not _SENTENCE_END.search(line)
-
-
-_CROSSHEAD_WORDS = 8
-_SENTENCE_END = re.compile(r"[.!?:;,…\"”’')\]]$")
-_TWEET_END = re.compile(r"[—–-]\s*[^\n]{1,80}\(@\w{1,30}\)\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}\s*$")
-# A run-together name and teaser headline ("Jeff Lane FlakeRepublicans show ...") closed by "MORE".
-_HOVER_CARD = re.compile(r"[a-z][A-Z][a-z][^\n]{0,300}?\bMORE\b")
-
-
 def offtopic_paragraphs(lines: list[Line], labels: list[str | None], title: str | None,
                         sizes: list[int] | None = None) -> dict[int, float]:
     """Paragraphs that share (almost) nothing with the rest of the article and close the story
@@ -592,14 +506,14 @@ def offtopic_paragraphs(lines: list[Line], labels: list[str | None], title: str 
     # whatever its probability: the model runs only where neither decides. Its features are computed
     # with every other candidate's: a row's probability can differ in the last bit with the rows scored.
     last = body[-1]
-    feats = paragraph_features(lines, body, title, sizes, wanted=() if _cleared(lines, labels, body, last) else (last,))
+    feats = paragraph_features(lines, body, title, sizes, wanted=() if cleared(lines, labels, body, last) else (last,))
     if not feats:
         return {}
     p = dict(zip(feats, _probabilities(np.array([f.as_row() for f in feats.values()], dtype=float)).tolist()))
     for i in body[-2:]:
-        if p.get(i, 0.0) >= _OFFTOPIC_NEIGHBOUR_P and _cleared(lines, labels, body, i):
+        if p.get(i, 0.0) >= _OFFTOPIC_NEIGHBOUR_P and cleared(lines, labels, body, i):
             p[i] = 0.0
-    out = {i: q for i, q in p.items() if q >= _OFFTOPIC_MIN_P and _closes_the_story(i, body)}
+    out = {i: q for i, q in p.items() if q >= _OFFTOPIC_MIN_P and closes_the_story(i, body)}
     pos = {i: k for k, i in enumerate(body)}
     for i in list(out):
         for k in (pos[i] - 1, pos[i] + 1):

@@ -12,9 +12,10 @@ from .base import ArticleTransformer, Span, iter_texts
 from .hedging import HEDGING_FEATURES, extract_hedging
 from .insertions import FURNITURE_FEATURES, INSERTION_FEATURES, clean_doc, insertion_features
 from .loaded import LOADED_FEATURES, extract_loaded
+from .mark_repair import repair_marks
 from .sourcing import SOURCING_FEATURES, extract_sourcing
 from .style import STYLE_FEATURES, extract_style
-from .text import Doc, parse, repair_marks
+from .text import Doc, parse
 
 #: Feature families, in output order; reports and the model's explanations group by these.
 FAMILIES: dict[str, tuple[str, ...]] = {

@@ -37,7 +37,8 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.utils.validation import check_is_fitted
 
 from features.base import Span
-from features.text import Doc, blank, parse, repair_marks
+from features.mark_repair import repair_marks
+from features.text import Doc, blank, parse
 from scoring.model.grouping import grouped_splits, outlet_weights
 from scoring.model.ngrams import NgramCounts
 from scoring.model.wording import FULLTEXT_CHARS, HEADLINE_CHARS, clip_texts, non_ascii_chars, outlet_counts

@@ -14,7 +14,6 @@ from features.offtopic import (
     MIN_PARAS,
     OFFTOPIC_FEATURES,
     ParagraphFeatures,
-    _first_person,
     _neighbours,
     _vocab,
     _style_mismatch,
@@ -234,17 +233,3 @@ def test_a_paragraph_leaning_on_the_story_is_not_off_topic():
     assert _pasted_flagged("This week " + PASTED[0].lower() + PASTED[1:])  # a date, not a pointer
     mine = PASTED.replace("on Wednesday", "on Wednesday, as I wrote then")
     assert _pasted_flagged(mine)  # the author says "I" nowhere else: no voice to match
-
-
-def test_first_person_outside_quotations_only():
-    assert _first_person("As it happened, I was out of the country.")
-    assert _first_person("My inbox filled up with statements.")
-    assert not _first_person("“I am not going anywhere,” the senator said.")
-    assert not _first_person("The Iowa caucuses are in February.")
-    assert _first_person("They told me the plan would fail.")  # "me" is the only first-person word
-    assert not _first_person("“Tell me more,” she said.")
-    # a Roman numeral "I" in a name is not the pronoun; the pronoun after such a word still is
-    assert not _first_person("Veterans of World War I were honoured.")
-    assert not _first_person("The district lost its Title I funds.")
-    assert not _first_person("The Phase I trial ended early.")
-    assert _first_person("After the war I moved to Ohio.")

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from features.text import WORD_RE, blank, parse, repair_marks, word_tokens
+from features.text import WORD_RE, blank, parse, word_tokens
 
 SAMPLES = Path(__file__).resolve().parents[2] / "notebooks" / "data" / "samples"
 
@@ -307,12 +307,3 @@ def test_closing_quote_typed_as_two_curly_apostrophes_closes_the_quotation():
 def test_single_curly_apostrophes_open_no_quotation():
     text = "The Joneses’ house burned. It’s the Smiths’ son who called it ‘fine’ on Monday."
     assert [r for r in parse(text).quotes if r.label == "direct"] == []
-
-
-def test_repair_marks_finds_mangled_marks_at_line_starts_brackets_and_dashes():
-    text = "?We will win,? he said.\n(?Never again?) and we?re sure it?s true.\n—?Go? now, asked who?"
-    fixed = repair_marks(text)
-    assert fixed == "“We will win,” he said.\n(“Never again”) and we’re sure it’s true.\n—“Go” now, asked who?"
-    assert len(fixed) == len(text)
-    # one sign of damage is not enough: a real question mark before a word stays
-    assert repair_marks("Who? Them. (?Maybe)") == "Who? Them. (?Maybe)"

@@ -12,7 +12,8 @@ import skops.io as sio
 from sklearn.base import clone
 
 from features import analyze
-from features.text import parse, repair_marks
+from features.mark_repair import repair_marks
+from features.text import parse
 from scoring.model.datasets import load_allsides, shared_dir
 from scoring.model.lean import (
     CLASSES, HEADLINE_FAMILY, WORDS_FAMILY, LeanModel, _scan_hits, _token_hits, author_voice, fit_temperature,
