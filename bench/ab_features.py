@@ -55,10 +55,12 @@ def _module(package: ModuleType, module: str) -> ModuleType:
 
 def prepared(package: ModuleType, records: list[dict[str, Any]]) -> list[tuple[str, list[tuple[int, int]]]]:
     """Per article, the text the extractors read and the inserted ranges ``parse`` blanks (as ``analyze``)."""
-    text, insertions = _module(package, "text"), _module(package, "insertions")
+    # the pipeline's own name for the repair, wherever a tree defines it
+    repair_marks = _module(package, "pipeline").repair_marks
+    insertions = _module(package, "insertions")
     out = []
     for r in records:
-        read = text.repair_marks(r["text"])
+        read = repair_marks(r["text"])
         _, spans = insertions.clean_doc(read, r.get("title"))
         out.append((read, [(s.start, s.end) for s in spans]))
     return out
