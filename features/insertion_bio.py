@@ -9,8 +9,8 @@ import re
 
 from .text import ENDS_SENTENCE_RE
 
-__all__ = ["REPORTED_RE", "bio_tails", "foot_bio_surname", "is_bio", "is_callout", "is_foot_bio", "label_signed_bios", "named_in_heading",
-           "names_again"]
+__all__ = ["REPORTED_RE", "bio_tails", "foot_bio_surname", "is_bio", "is_callout", "is_foot_bio", "label_signed_bios",
+           "named_in_heading", "names_again"]
 
 #: A reporting verb: a sentence carrying one reports what someone said, it is not furniture.
 REPORTED_RE = re.compile(r"\b(?:said|says|told|according to)\b")
@@ -204,6 +204,7 @@ def label_signed_bios(texts: list[str], labels: list[str | None], sizes: list[in
         if found and found[-1] - s <= 3 and len(found) == sum(labels[j] is None for j in range(s + 1, n)):
             for j in found:
                 labels[j] = "bio"
+
 
 _SENTENCE_START = re.compile(r"(?<=[.!?])[\"”’')]*\s+(?=[A-Z])")
 

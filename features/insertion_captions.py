@@ -14,7 +14,7 @@ from .insertion_bio import REPORTED_RE
 from .lexicons import lexicon_lines
 from .text import ENDS_SENTENCE_RE
 
-__all__ = ["NAME_RX", "caption_above_credit", "caption_label", "is_gallery_line", "is_scene_caption", "points_into_picture",
+__all__ = ["MONTH_NAMES", "NAME_RX", "caption_above_credit", "caption_label", "is_gallery_line", "is_scene_caption", "points_into_picture",
            "runin_credits"]
 
 
@@ -29,6 +29,8 @@ def _agency_rx() -> str:
 _CAP = r"[A-Z][\w.'’-]*"
 #: A capitalised name of one to five words ("Tom Williams", "Charles de Gaulle"), as credits and bylines give it.
 NAME_RX = rf"{_CAP}(?:\s+(?:de|da|van|von|al|el|bin|del|la|le)?\s*{_CAP}){{0,4}}"
+#: A month's full name, as regex source.
+MONTH_NAMES = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 # A person's first and last name ("Nick Iannelli", "Corey J. Hook"), as a credit gives it.
 _PERSON = r"[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z][\w'’-]*"
 # one to five words of a name or handle, no digit, comma or sentence mark
@@ -189,13 +191,10 @@ def points_into_picture(line: str) -> bool:
     return _PICTURE_CUE.search(line) is not None
 
 
-
-
 # "Terence Crutcher in August 2014": a person's name and when the picture was taken, no verb; a sentence has one.
 _DATED_NAME = re.compile(
     rf"{_PERSON}(?:\s+[A-Z][a-z][\w'’-]*)?\s+(?:in|on|at|during)\s+(?:(?:the|a|an|of|and|in|on|at|[A-Z][\w'’-]*)\s+){{0,6}}?"
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-    r"\s+(?:\d{1,2},\s+)?(?:19|20)\d\d\.?$")
+    rf"{MONTH_NAMES}\s+(?:\d{{1,2}},\s+)?(?:19|20)\d\d\.?$")
 
 
 # A scene caption with the story's context after it runs to three or four sentences (CNN's galleries, Getty's

@@ -15,6 +15,7 @@ import re
 from functools import lru_cache
 
 from .base import Span
+from .insertion_captions import MONTH_NAMES
 from .insertion_rules import Line
 from .lexicons import lexicon_lines
 
@@ -25,9 +26,8 @@ __all__ = ["nav_labels", "widget_spans"]
 _COMMENT = re.compile(r"^[^\"“”\n]{1,120}?:\s*[\"“][^\n]{3,120}?\s(?:\.\.\.|…)\s*[\"”]$")
 #: Entries in a row for a widget: a story quoting two people's cut-off words is not one.
 _COMMENT_RUN = 3
-_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 # A month calendar's head and weekday initials, the days following.
-_CALENDAR = re.compile(rf"^{_MONTHS}\s+\d{{4}}\s+(?:M\s+T\s+W\s+T\s+F\s+S\s+S|S\s+M\s+T\s+W\s+T\s+F\s+S)\b")
+_CALENDAR = re.compile(rf"^{MONTH_NAMES}\s+\d{{4}}\s+(?:M\s+T\s+W\s+T\s+F\s+S\s+S|S\s+M\s+T\s+W\s+T\s+F\s+S)\b")
 # A download link's size line ("2 pages, 94 KB", "PDF, 1.2 MB").
 _FILE_SIZE = re.compile(r"^(?:(?:PDF|DOCX?|PPTX?|XLSX?)\s*[,·|-]?\s*)?(?:\d+\s+pages?\s*[,·|]\s*)?\d+(?:\.\d+)?\s?(?:[KMG]B|kB)\)?$")
 _FILE_PAGES = re.compile(r"^\d+\s+pages?\s*[,·|]")
@@ -69,7 +69,7 @@ def nav_labels(lines: list[Line], labels: list[str | None], sizes: list[int]) ->
         if labels[i] is not None:
             continue
         if (_CALENDAR.match(t) or _FILE_SIZE.match(t) or _FOUND_USEFUL.match(t) or _WARNING.match(t)
-                or _WIRE_END.match(t) or (_PLAY.match(t) and _PLAY.match(t).end() == len(t))):
+                or _WIRE_END.match(t) or ((m := _PLAY.match(t)) is not None and m.end() == len(t))):
             labels[i] = "navigation"
         elif _READ_BELOW.match(t) and i + 1 < len(lines) and labels[i + 1] in _EMBED_LABELS:
             labels[i] = "navigation"

@@ -28,8 +28,8 @@ from .insertion_nav import nav_labels, widget_spans
 from .insertion_notes import note_labels, note_tails
 from .insertion_pointers import pointer_labels, pointer_tails, runin_pointers
 from .insertion_rules import (
-    EDIT_TAIL_RE, HEAD_PREFIX_RE, NOTE_PREFIX_RE, SCRIPT_PREFIX_RE, SHARE_RE, line_sizes, mark_edge_lists, rule_labels,
-    split_lines, unmark_runin_tweets,
+    EDIT_TAIL_RE, HEAD_PREFIX_RE, NOTE_PREFIX_RE, SCRIPT_PREFIX_RE, SHARE_RE, Line, line_sizes, mark_edge_lists,
+    rule_labels, split_lines, unmark_runin_tweets,
 )
 from .insertion_teasers import here_pointer_labels, runin_here_pointers
 from .offtopic import OFFTOPIC_FEATURES, offtopic_paragraphs
@@ -76,6 +76,11 @@ FURNITURE_FEATURES: tuple[str, ...] = (
 _EDGE_TOP = 8
 
 
+def _line_spans(lines: list[Line], found: list[tuple[int, int, int]], label: str) -> list[Span]:
+    """Spans of ``label`` for (line index, start, end) triples whose offsets are within their line."""
+    return [Span(lines[i].start + a, lines[i].start + b, "insertion", label) for i, a, b in found]
+
+
 def find_insertions(text: str, title: str | None = None) -> list[Span]:
     """Inserted lines of ``text`` as spans (kind 'insertion'); ``title`` helps spot a repeated headline."""
     if not isinstance(text, str):
@@ -84,6 +89,7 @@ def find_insertions(text: str, title: str | None = None) -> list[Span]:
     if not lines:
         return []
     sizes = line_sizes(lines)  # counted once for every rule and the off-topic model
+    texts = [ln.text for ln in lines]
     labels = rule_labels(lines, title, sizes)
     layout_labels(lines, labels, sizes)
     off = offtopic_paragraphs(lines, labels, title, sizes)
@@ -95,8 +101,8 @@ def find_insertions(text: str, title: str | None = None) -> list[Span]:
     nav_labels(lines, labels, sizes)
     reader_call_labels(lines, labels, sizes)
     note_labels(lines, labels)  # a column's blurb, an archive's notice
-    label_signed_bios([ln.text for ln in lines], labels, sizes)  # once the foot's other furniture is known
-    chumbox_labels([ln.text for ln in lines], labels)  # ad headlines told by form, hook and block
+    label_signed_bios(texts, labels, sizes)  # once the foot's other furniture is known
+    chumbox_labels(texts, labels)  # ad headlines told by form, hook and block
     unmark_runin_tweets(lines, labels)  # after every rule: a tweet's first word may look like any of them
     mark_edge_lists(labels)
     tails = pointer_tails(lines, labels)  # a link run onto a story's paragraph: only the link is marked
@@ -108,14 +114,11 @@ def find_insertions(text: str, title: str | None = None) -> list[Span]:
     prefixes = (runin_pointers(lines, labels) + runin_here_pointers(lines, labels) + runin_reader_question(lines, labels)
                 + widget_spans(lines, labels))
     # a bracketed photo credit inside a caption or gallery line: only the bracket
-    prefixes += [Span(lines[i].start + a, lines[i].start + b, "insertion", "credit")
-                 for i, a, b in runin_credits([ln.text for ln in lines], labels)]
+    prefixes += _line_spans(lines, runin_credits(texts, labels), "credit")
     # a status note closing a story's paragraph ("Further coverage to come ..."): only its sentence
-    prefixes += [Span(lines[i].start + a, lines[i].start + b, "insertion", "editor_note")
-                 for i, a, b in note_tails(lines, labels)]
+    prefixes += _line_spans(lines, note_tails(lines, labels), "editor_note")
     # a writer's biography run onto a paragraph's end, the same writer's biography labelled elsewhere
-    prefixes += [Span(lines[i].start + a, lines[i].start + b, "insertion", "bio")
-                 for i, a, b in bio_tails([ln.text for ln in lines], labels)]
+    prefixes += _line_spans(lines, bio_tails(texts, labels), "bio")
     for i, ln in enumerate(lines):
         if labels[i]:
             continue

@@ -118,16 +118,14 @@ _OBJECT_PRONOUN_RE = re.compile(r"(?:him|them|me|us|you)" + _SP + r"(?=[\w’'])
 _LISTENER_SUBJECT_RE = re.compile(
     r"((?:[^\s;:!?“”\"]+" + _SP + r"){1,6}?)(?=(?:he|she|they|we|I|it|there)" + _SP + r"([\w’']+))"
 )
-_NOT_LISTENER = frozenset(
-    "is was were are be been being has have had will would could can may might should must shall did does do "
-    "went said says told of about against for to with over from into as if when while because after before "
+# Auxiliaries and copulas: a gap holding one is a clause, not an addressee or a speaker.
+_AUXILIARIES = frozenset("is was were are be been has have had will would could can may might should must did does do".split())
+_NOT_LISTENER = _AUXILIARIES | frozenset(
+    "being shall went said says told of about against for to with over from into as if when while because after before "
     "story stories lie lies joke jokes truth tale tales version account anecdote anything nothing something everything "
     "and or but by how why what whether who whom".split()
 )
-_CLAUSE_AFTER_THAT = frozenset(
-    "is was were are be been has have had will would could can may might should must did does do went came made "
-    "got took gave".split()
-)
+_CLAUSE_AFTER_THAT = _AUXILIARIES | frozenset("went came made got took gave".split())
 
 
 def listener_end(text: str, pos: int, end: int, form: str) -> int:
@@ -190,10 +188,7 @@ _NOT_SPEAKER_NAMES = frozenset(
     "July Aug Sept Sep Oct Nov Dec January February August September October November December Last This Earlier "
     "In On At But And The A An".split()
 )
-_CLAUSE_WORDS = frozenset(
-    "is was were are be been has have had will would could can may might must should shall did does do that "
-    "said says told".split()
-)
+_CLAUSE_WORDS = _AUXILIARIES | frozenset("shall that said says told".split())
 
 
 def inverted_tag(text: str, s: int, verb: int, e: int) -> bool:
@@ -227,7 +222,7 @@ def inverted_tag(text: str, s: int, verb: int, e: int) -> bool:
 
 # Report verbs that are also plural nouns: "states crucial for his re-election", "its core claims are", "jobless
 # claims report", "Trump's sharpie-written notes have been photographed".
-_NOUN_FORMS = frozenset("states claims reports notes".split())
+NOUN_FORMS = frozenset("states claims reports notes".split())
 # A nominal report's content: "claims that he ...", "reports he ..." (a verb after "that" makes it a relative clause).
 _CLAIM_CONTENT_RE = re.compile(
     r"[^\S\n]+(?:that[^\S\n]+([\w’']+)|(he|she|they|it|we|I)[^\S\n]+"
@@ -245,7 +240,7 @@ _WORD_BEFORE_RE = re.compile(r"([\w’'.-]+)[^\S\n]+$")
 def noun_form(text: str, sent_start: int, verb_start: int, form: str) -> bool:
     """The claim form ``form`` at ``verb_start`` is the plural noun: no speaker ends right before it (a name, a
     pronoun, a source, role or document noun: "Trump claims", "the memo states", "it also notes")."""
-    if form not in _NOUN_FORMS:
+    if form not in NOUN_FORMS:
         return False
     after = _CLAIM_CONTENT_RE.match(text, verb_start + len(form))
     if form != "states" and after is not None and (after.group(1) or "").lower() not in _CLAUSE_AFTER_THAT:

@@ -52,11 +52,10 @@ def one_span_per_quote(text: str, spans: list[Span]) -> list[Span]:
     inner = sorted((sp.start, sp.end) for sp in spans if sp.kind in ("attribution", "source") and sp.voice == "author")
     inner_starts = [x for x, _ in inner]
     kept: list[Span] = []
-    # the kept spans never overlap and are non-empty (quote_spans makes no empty one, a paraphrase here has 12
-    # characters), so in order of start their ends rise too: a new span overlaps one of them only if it overlaps
-    # the last that starts before its end
+    # kept in order of start; they never overlap and are non-empty (quote_spans makes no empty one, a paraphrase
+    # here has 12 characters), so their ends rise too: a new span overlaps one of them only if it overlaps the last
+    # that starts before its end
     kept_starts: list[int] = []
-    kept_ends: list[int] = []
     for q in sorted((sp for sp in spans if sp.kind == "quote"), key=lambda sp: (sp.label != "direct", sp.start)):
         a, b = q.start, q.end
         if q.label != "direct":
@@ -67,12 +66,11 @@ def one_span_per_quote(text: str, spans: list[Span]) -> list[Span]:
             if b - a < 12 or not any(ch.isalpha() for ch in text[a:b]):
                 continue
         j = bisect_left(kept_starts, b) - 1
-        if j >= 0 and kept_ends[j] > a:
+        if j >= 0 and kept[j].end > a:
             continue
-        kept.append(Span(a, b, "quote", q.label, q.voice))
+        kept.insert(j + 1, Span(a, b, "quote", q.label, q.voice))
         kept_starts.insert(j + 1, a)
-        kept_ends.insert(j + 1, b)
-    return sorted(kept, key=lambda sp: sp.start)
+    return kept
 
 
 _BY_BEFORE_AGENT_RE = re.compile(r"\bby[^\S\n]+$")

@@ -15,7 +15,9 @@ from typing import Iterable, Sequence
 
 from .quote_single import find_single_quotes, merge_single_quotes
 from .report_content import reports_clause
-from .report_frame import inverted_tag, lead_adjunct_end, listener_end, noun_form, tags_quotation, writer_frame
+from .report_frame import (
+    NOUN_FORMS, inverted_tag, lead_adjunct_end, listener_end, noun_form, tags_quotation, writer_frame,
+)
 
 # Abbreviations whose period does not end a sentence (lower-case, without the final dot).
 ABBREVIATIONS = frozenset(
@@ -386,7 +388,7 @@ _STATEMENT_TAIL = re.compile(
 _CUE_FIRST_WORDS = frozenset(
     [v.split()[0] for v in (_SPEECH_VERBS + "|" + _THAT_VERBS).split("|")] + ["according"]
 )
-_NOUN_FORM_RE = re.compile(r"(?:states|claims|reports|notes)\b")
+_NOUN_FORM_RE = re.compile(rf"(?:{'|'.join(sorted(NOUN_FORMS))})\b")
 _CUE_FORM_RE = re.compile(r"\w+(?:\s+(?:out|to)\b)?")
 _TOKEN_SEP = re.compile(r"[’'.\-]")
 _TOKEN_SEPARATORS = ("’", "'", ".", "-")  # the characters _TOKEN_SEP matches
@@ -457,9 +459,9 @@ def find_paraphrase(
             # "said in a statement" etc. without a clause are not paraphrase
             # "said Monday it is ...", "wrote in his memoir that ...": the adjunct is the writer's
             after_that = m.group().rstrip().endswith("that")
+            form = _CUE_FORM_RE.match(m.group()).group()
             verb_end = s + m.end()
             if not after_that:  # "told CNN's Dana Bash on Tuesday that ...": the addressee is no content
-                form = _CUE_FORM_RE.match(m.group()).group()
                 after_verb = s + m.start() + len(form)
                 after_verb += len(text[after_verb:e]) - len(text[after_verb:e].lstrip(" \t"))
                 verb_end = listener_end(text, after_verb, e, form.lower())
@@ -470,7 +472,7 @@ def find_paraphrase(
             q = _first_quote_start(direct, starts, clause_start, e)
             ce = q if q is not None else e
             # "explained his opposition to ...", "said about X": no clause, no paraphrase
-            if ce - clause_start > 8 and reports_clause(text, clause_start, ce, _CUE_FORM_RE.match(m.group()).group(), after_that):
+            if ce - clause_start > 8 and reports_clause(text, clause_start, ce, form, after_that):
                 out.append(Region(clause_start, ce, "paraphrase"))
             continue
         t = TRAILING_ATTR_RE.search(sent)
